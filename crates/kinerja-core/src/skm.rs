@@ -1,0 +1,1 @@
+//! SKM (Survei Kepuasan Masyarakat). (Being written.)

@@ -1,0 +1,1 @@
+//! SKM adapter (being written).
