@@ -2,7 +2,21 @@
 //!
 //! Nothing here does I/O, async or database work. Adapters (file format, store, reports, web, CLI)
 //! parse their input into these types and hand them in; the core returns domain values.
+//!
+//! Data flows one way: `model` (validated by `validasi`) → `pengukuran` / `anggaran` (derived
+//! figures) → adapters print them. Stated figures (`model::Tercatat`) are never inputs.
 
+pub mod anggaran;
 pub mod angka;
+pub mod capaian;
+pub mod id;
+pub mod model;
+pub mod nilai;
+pub mod pengukuran;
+pub mod predikat;
+pub mod serde_angka;
+mod skema;
 pub mod skm;
 pub mod uang;
+pub mod validasi;
+pub mod waktu;

@@ -1,12 +1,11 @@
 //! Money. A `Rupiah` is exact: a decimal with at most two places (sen). Never `f64`.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 /// An exact amount of rupiah, at most two decimal places (sen). May be negative (corrections);
 /// plausibility of a negative amount is a reviu question, not a type error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
-#[serde(try_from = "Decimal", into = "Decimal")]
+/// Serialized as Indonesian text in the data file (see `serde_angka`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Rupiah(Decimal);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,5 +74,12 @@ impl std::iter::Sum for Rupiah {
 impl<'a> std::iter::Sum<&'a Rupiah> for Rupiah {
     fn sum<I: Iterator<Item = &'a Rupiah>>(iter: I) -> Rupiah {
         iter.copied().sum()
+    }
+}
+
+impl std::fmt::Display for Rupiah {
+    /// Indonesian notation as the reports print it: `Rp 400.000.000,00`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::angka::format_rupiah(*self))
     }
 }

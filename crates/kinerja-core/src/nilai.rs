@@ -1,0 +1,294 @@
+//! The value of a target or a realisasi as documents write it: `85`, `100 %`, `B (80 %)`,
+//! `85 (B)`, `80 - 90`, `12 bulan`, `WTP`. The text is kept as written (so a file round-trips
+//! unchanged and a report can print it as the author did); the parsed form is derived from it.
+
+use crate::angka::{self, AngkaError};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Nilai {
+    teks: String,
+    bentuk: Bentuk,
+}
+
+/// What a value means for computation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "bentuk", rename_all = "snake_case")]
+pub enum Bentuk {
+    /// A number, possibly with a qualitative label beside it (`B (80 %)`: label B, number 80).
+    Angka {
+        nilai: Decimal,
+        label: Option<String>,
+        satuan: Option<String>,
+    },
+    /// A range target `80 - 90` (bawah <= atas).
+    Rentang {
+        bawah: Decimal,
+        atas: Decimal,
+        satuan: Option<String>,
+    },
+    /// Qualitative with no stated numeric equivalent (`WTP`, `Ada`): capaian cannot be computed.
+    Kualitatif { label: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NilaiError {
+    #[error("nilai kosong")]
+    Kosong,
+    #[error("nilai \"{teks}\": {sumber}")]
+    Angka { teks: String, sumber: AngkaError },
+    #[error("rentang \"{0}\" tidak sah: batas bawah lebih besar dari batas atas")]
+    RentangTerbalik(String),
+}
+
+fn bersihkan_satuan(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        None
+    } else {
+        Some(s.to_string())
+    }
+}
+
+/// Splits "70,89 %" / "12 bulan" / "Rp 43.600.000,00" into number and unit. Returns Ok(None) when
+/// the text does not start like a number at all (so the caller may try a qualitative reading),
+/// and an error when it does but the number is malformed: a typo must never become a label.
+fn angka_dan_satuan(s: &str) -> Result<Option<(Decimal, Option<String>)>, AngkaError> {
+    let s = s.trim();
+    let (s, rp) = match s
+        .strip_prefix("Rp.")
+        .or_else(|| s.strip_prefix("Rp"))
+        .or_else(|| s.strip_prefix("RP"))
+    {
+        Some(rest) => (rest.trim_start(), true),
+        None => (s, false),
+    };
+    let first = s.chars().next();
+    if !first.is_some_and(|c| c.is_ascii_digit() || c == '-') {
+        return Ok(None);
+    }
+    if first == Some('-') && !s[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    // The number runs while characters can belong to a number; the rest is the unit.
+    let end = s
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && c == '-')))
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
+    let (num, rest) = s.split_at(end);
+    let nilai = angka::parse_angka(num)?;
+    let mut satuan = bersihkan_satuan(rest);
+    if rp {
+        satuan = Some("Rp".to_string());
+    }
+    Ok(Some((nilai, satuan)))
+}
+
+impl Nilai {
+    pub fn parse(teks: &str) -> Result<Nilai, NilaiError> {
+        let t = teks.trim();
+        if t.is_empty() {
+            return Err(NilaiError::Kosong);
+        }
+        let bentuk = Self::baca(t).map_err(|sumber| NilaiError::Angka {
+            teks: t.to_string(),
+            sumber,
+        })?;
+        if let Bentuk::Rentang { bawah, atas, .. } = &bentuk
+            && bawah > atas
+        {
+            return Err(NilaiError::RentangTerbalik(t.to_string()));
+        }
+        Ok(Nilai {
+            teks: t.to_string(),
+            bentuk,
+        })
+    }
+
+    fn baca(t: &str) -> Result<Bentuk, AngkaError> {
+        // "B (80 %)": label, then the numeric equivalent in parentheses.
+        if let Some(open) = t.find('(')
+            && t.ends_with(')')
+        {
+            let luar = t[..open].trim();
+            let dalam = &t[open + 1..t.len() - 1];
+            if let Some((nilai, satuan)) = angka_dan_satuan(dalam)? {
+                return Ok(Bentuk::Angka {
+                    nilai,
+                    label: bersihkan_satuan(luar),
+                    satuan,
+                });
+            }
+            // "85 (B)": the number first, the label in parentheses.
+            if let Some((nilai, satuan)) = angka_dan_satuan(luar)? {
+                return Ok(Bentuk::Angka {
+                    nilai,
+                    label: bersihkan_satuan(dalam),
+                    satuan,
+                });
+            }
+            return Ok(Bentuk::Kualitatif {
+                label: t.to_string(),
+            });
+        }
+        // "80 - 90 %": a range. A leading '-' is a sign, so look for a dash after the first char.
+        if let Some(pos) = t[1..].find(['-', '–']).map(|p| p + 1) {
+            let (a, b) = t.split_at(pos);
+            let b = b.trim_start_matches(['-', '–']);
+            if let (Some((bawah, _)), Some((atas, satuan))) =
+                (angka_dan_satuan(a)?, angka_dan_satuan(b)?)
+            {
+                return Ok(Bentuk::Rentang {
+                    bawah,
+                    atas,
+                    satuan,
+                });
+            }
+        }
+        if let Some((nilai, satuan)) = angka_dan_satuan(t)? {
+            return Ok(Bentuk::Angka {
+                nilai,
+                label: None,
+                satuan,
+            });
+        }
+        // "B 75,79": a one-word label, then the number.
+        if let Some((label, rest)) = t.split_once(char::is_whitespace)
+            && let Some((nilai, satuan)) = angka_dan_satuan(rest)?
+        {
+            return Ok(Bentuk::Angka {
+                nilai,
+                label: Some(label.to_string()),
+                satuan,
+            });
+        }
+        Ok(Bentuk::Kualitatif {
+            label: t.to_string(),
+        })
+    }
+
+    /// A plain number, printed the Indonesian way with the number's own precision.
+    pub fn angka(n: Decimal) -> Nilai {
+        let n = n.normalize();
+        Nilai {
+            teks: angka::format_angka(n, n.scale()),
+            bentuk: Bentuk::Angka {
+                nilai: n,
+                label: None,
+                satuan: None,
+            },
+        }
+    }
+
+    pub fn teks(&self) -> &str {
+        &self.teks
+    }
+    pub fn bentuk(&self) -> &Bentuk {
+        &self.bentuk
+    }
+    /// The number used in computation: the value itself or its stated equivalent.
+    pub fn angka_setara(&self) -> Option<Decimal> {
+        match &self.bentuk {
+            Bentuk::Angka { nilai, .. } => Some(*nilai),
+            _ => None,
+        }
+    }
+    pub fn is_rentang(&self) -> bool {
+        matches!(self.bentuk, Bentuk::Rentang { .. })
+    }
+}
+
+impl fmt::Display for Nilai {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.teks)
+    }
+}
+
+impl Serialize for Nilai {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.teks)
+    }
+}
+impl<'de> Deserialize<'de> for Nilai {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Nilai::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn angka(t: &str) -> (Decimal, Option<String>, Option<String>) {
+        match Nilai::parse(t).unwrap().bentuk {
+            Bentuk::Angka {
+                nilai,
+                label,
+                satuan,
+            } => (nilai, label, satuan),
+            b => panic!("{t}: {b:?}"),
+        }
+    }
+
+    #[test]
+    fn seed_forms_are_read() {
+        assert_eq!(
+            angka("B (80 %)"),
+            (dec!(80), Some("B".into()), Some("%".into()))
+        );
+        assert_eq!(
+            angka("B (70,89 %)"),
+            (dec!(70.89), Some("B".into()), Some("%".into()))
+        );
+        assert_eq!(angka("85 (B)"), (dec!(85), Some("B".into()), None));
+        assert_eq!(angka("86,90 %"), (dec!(86.90), None, Some("%".into())));
+        assert_eq!(angka("100%"), (dec!(100), None, Some("%".into())));
+        assert_eq!(angka("B 75,79"), (dec!(75.79), Some("B".into()), None));
+        assert_eq!(angka("12 BULAN"), (dec!(12), None, Some("BULAN".into())));
+        assert_eq!(
+            angka("Rp 43.600.000,00"),
+            (dec!(43600000), None, Some("Rp".into()))
+        );
+    }
+
+    #[test]
+    fn ranges_and_qualitative_values() {
+        assert_eq!(
+            Nilai::parse("80 - 90 %").unwrap().bentuk,
+            Bentuk::Rentang {
+                bawah: dec!(80),
+                atas: dec!(90),
+                satuan: Some("%".into())
+            }
+        );
+        assert!(matches!(
+            Nilai::parse("90-80"),
+            Err(NilaiError::RentangTerbalik(_))
+        ));
+        assert_eq!(
+            Nilai::parse("WTP").unwrap().bentuk,
+            Bentuk::Kualitatif {
+                label: "WTP".into()
+            }
+        );
+        assert_eq!(Nilai::parse("-5").unwrap().angka_setara(), Some(dec!(-5)));
+    }
+
+    #[test]
+    fn a_malformed_number_is_an_error_not_a_label() {
+        let e = Nilai::parse("210.000,000,00").unwrap_err().to_string();
+        assert!(e.contains("210.000,000,00"), "{e}");
+        assert!(Nilai::parse("B (70.89 %)").is_err());
+        assert!(matches!(Nilai::parse("  "), Err(NilaiError::Kosong)));
+    }
+
+    #[test]
+    fn text_is_kept_as_written() {
+        assert_eq!(Nilai::parse(" B (80 %) ").unwrap().teks(), "B (80 %)");
+    }
+}
