@@ -67,6 +67,9 @@ pub struct Pejabat {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub golongan: Option<String>,
     pub jabatan: String,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 /// Nomor Induk Pegawai: 18 digits = birth date (8) + TMT CPNS year-month (6) + sex (1) + number (3).
@@ -172,6 +175,9 @@ pub struct Tujuan {
     pub renstra: RenstraId,
     pub nomor: u32,
     pub uraian: String,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -184,6 +190,9 @@ pub struct Sasaran {
     /// The sasaran of the parent instansi this one supports (pohon kinerja), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mendukung: Option<String>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -218,6 +227,9 @@ pub struct Program {
     /// Listed in the Renstra matrix (not only a routine budget program).
     #[serde(default)]
     pub renstra: bool,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -316,6 +328,9 @@ pub struct Indikator {
     /// The parent indicator this one cascades from (pohon kinerja), possibly at another instansi.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub induk: Option<String>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 /// Which document a target is written in. The same indicator can carry different targets for the
@@ -360,6 +375,9 @@ pub struct Target {
     /// The indicator's wording in this document, where it differs from the Renstra's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uraian: Option<String>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -387,6 +405,9 @@ pub struct Pembanding {
     pub nilai: Nilai,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sumber: Option<String>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -453,6 +474,9 @@ pub struct Iku {
     pub keputusan: Keputusan,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub baris: Vec<BarisIku>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -597,6 +621,9 @@ pub struct SurveiSkm {
     pub responden: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unsur: Vec<UnsurSkm>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -628,17 +655,26 @@ pub struct Laporan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub penandatangan: Option<PejabatId>,
     pub kata_pengantar: String,
-    pub ikhtisar: String,
+    pub ikhtisar: Uraian,
     /// Free sections in document order (Bab I latar belakang, tugas dan fungsi, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bagian: Vec<Bagian>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub analisis: Vec<AnalisisSasaran>,
+    pub penutup: Uraian,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+/// A narrative with the obstacles met and the steps taken (the ikhtisar and Bab IV have both).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Uraian {
+    pub teks: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kendala: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub langkah_perbaikan: Vec<String>,
-    pub penutup: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -676,6 +712,9 @@ pub struct Tercatat {
     /// `210.000,000,00`, a swapped label).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tertulis: Option<String>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
