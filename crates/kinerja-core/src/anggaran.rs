@@ -256,3 +256,131 @@ pub fn tahun_anggaran(data: &DataInstansi) -> Vec<Tahun> {
     t.dedup();
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::uji::{mumbulsari, rp, tahun};
+
+    fn bulat(d: Option<Decimal>) -> Decimal {
+        crate::angka::bulatkan(d.unwrap(), 2)
+    }
+
+    #[test]
+    fn seed_budget_totals_are_derived_from_the_kegiatan() {
+        let r = ringkas(&mumbulsari(), tahun(2020));
+        // Programs: I 15.000.000 + 140.000.000 + 55.000.000 = 210.000.000;
+        // realisasi 13.459.500 + 121.240.000 + 43.864.567 = 178.564.067 (the seed prints
+        // 155.167.739 for the program, which matches none of its kegiatan).
+        let p1 = &r.program[0];
+        assert_eq!(p1.serapan.pagu, rp("210000000"));
+        assert_eq!(p1.serapan.realisasi, Some(rp("178564067")));
+        // 178.564.067 / 210.000.000 = 85,0305...%.
+        assert_eq!(bulat(p1.serapan.persen), dec!(85.03));
+        // II: 5.000.000 + 2.500.000 + 15.000.000 + 9.200.000 = 31.700.000; realisasi
+        // 4.991.000 + 2.498.000 + 13.939.113 + 7.691.581 = 29.119.694; 91,8602...% -> 91,86.
+        assert_eq!(r.program[1].serapan.realisasi, Some(rp("29119694")));
+        assert_eq!(bulat(r.program[1].serapan.persen), dec!(91.86));
+        // III: 12.845.000 / 20.000.000 = 64,225 % exactly: half away from zero gives 64,23.
+        assert_eq!(r.program[2].serapan.persen, Some(dec!(64.225)));
+        assert_eq!(bulat(r.program[2].serapan.persen), dec!(64.23));
+        // IV: 133.950.000 / 138.300.000 = 96,8546...% -> 96,85.
+        assert_eq!(bulat(r.program[3].serapan.persen), dec!(96.85));
+        // All programs (Belanja Langsung): 354.478.761 / 400.000.000 = 88,61969025 % -> 88,62.
+        assert_eq!(r.program_total.pagu, rp("400000000"));
+        assert_eq!(r.program_total.realisasi, Some(rp("354478761")));
+        assert_eq!(r.program_total.persen, Some(dec!(88.61969025)));
+    }
+
+    #[test]
+    fn seed_totals_and_composition() {
+        let r = ringkas(&mumbulsari(), tahun(2020));
+        // 1.274.830.966,58 + 400.000.000 = 1.674.830.966,58; realisasi 889.672.130 +
+        // 354.478.761 = 1.244.150.891 (the seed's Bab IV prints 1.267.731.971).
+        assert_eq!(r.total.pagu, rp("1674830966.58"));
+        assert_eq!(r.total.realisasi, Some(rp("1244150891")));
+        // 1.244.150.891 / 1.674.830.966,58 = 74,2851...%.
+        assert_eq!(bulat(r.total.persen), dec!(74.29));
+        let btl = r
+            .kelompok
+            .iter()
+            .find(|k| k.jenis == JenisBelanja::TidakLangsung)
+            .unwrap();
+        let bl = r
+            .kelompok
+            .iter()
+            .find(|k| k.jenis == JenisBelanja::Langsung)
+            .unwrap();
+        // BTL serapan 889.672.130 / 1.274.830.966,58 = 69,7874...% -> 69,79 (as printed).
+        assert_eq!(bulat(btl.serapan.persen), dec!(69.79));
+        // Shares: BTL 1.274.830.966,58 / 1.674.830.966,58 = 76,1169...% -> 76,12; BL 23,88
+        // (the seed prints them the other way round).
+        assert_eq!(bulat(btl.proporsi), dec!(76.12));
+        assert_eq!(bulat(bl.proporsi), dec!(23.88));
+    }
+
+    #[test]
+    fn seed_budget_per_sasaran() {
+        let r = ringkas(&mumbulsari(), tahun(2020));
+        // S1: program I, 210.000.000 / 400.000.000 = 52,50 %; S2: 190.000.000 = 47,50 %.
+        assert_eq!(r.sasaran.len(), 2);
+        assert_eq!(r.sasaran[0].serapan.pagu, rp("210000000"));
+        assert_eq!(r.sasaran[0].proporsi, Some(dec!(52.5)));
+        assert_eq!(r.sasaran[1].serapan.pagu, rp("190000000"));
+        assert_eq!(r.sasaran[1].proporsi, Some(dec!(47.5)));
+        assert_eq!(r.sasaran[1].program.len(), 3);
+    }
+
+    #[test]
+    fn unreported_realisasi_is_not_zero() {
+        let mut d = mumbulsari();
+        for p in d
+            .anggaran
+            .iter_mut()
+            .filter(|p| p.id.as_str() == "pos-K3-1")
+        {
+            p.realisasi = None;
+        }
+        let r = ringkas(&d, tahun(2020));
+        let p3 = &r.program[2];
+        assert_eq!(p3.serapan.realisasi, None);
+        assert_eq!(p3.serapan.persen, None);
+        // The total keeps what was reported and says one line is missing:
+        // 354.478.761 - 12.845.000 = 341.633.761.
+        assert_eq!(r.program_total.realisasi, Some(rp("341633761")));
+        assert_eq!(r.program_total.belum_dilaporkan, 1);
+        assert!(!r.program_total.lengkap());
+    }
+
+    #[test]
+    fn sub_kegiatan_lines_roll_up_to_their_kegiatan() {
+        let mut d = mumbulsari();
+        d.sub_kegiatan.push(SubKegiatan {
+            id: SubKegiatanId::new("SK1").unwrap(),
+            kegiatan: KegiatanId::new("K3-1").unwrap(),
+            kode: Some("7.01.02.2.01.0001".into()),
+            nama: "sub".into(),
+        });
+        d.anggaran.push(PosAnggaran {
+            id: PosAnggaranId::new("sk1").unwrap(),
+            tahun: tahun(2020),
+            tempat: TempatAnggaran::SubKegiatan(SubKegiatanId::new("SK1").unwrap()),
+            jenis: JenisBelanja::LangsungModal,
+            pagu: rp("1000000.50"),
+            realisasi: Some(rp("0.50")),
+            catatan: None,
+        });
+        let r = ringkas(&d, tahun(2020));
+        let k = &r.program[2].kegiatan[0];
+        // 20.000.000 + 1.000.000,50 = 21.000.000,50; 12.845.000 + 0,50 = 12.845.000,50.
+        assert_eq!(k.serapan.pagu, rp("21000000.50"));
+        assert_eq!(k.serapan.realisasi, Some(rp("12845000.50")));
+        assert_eq!(k.sub_kegiatan[0].serapan.pagu, rp("1000000.50"));
+        assert_eq!(r.total.pagu, rp("1674830966.58") + rp("1000000.50"));
+    }
+
+    #[test]
+    fn serapan_of_zero_pagu_is_unavailable() {
+        assert_eq!(persen(dec!(5), Decimal::ZERO), None);
+    }
+}

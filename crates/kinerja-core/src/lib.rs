@@ -18,5 +18,7 @@ pub mod serde_angka;
 mod skema;
 pub mod skm;
 pub mod uang;
+#[cfg(test)]
+mod uji;
 pub mod validasi;
 pub mod waktu;

@@ -689,3 +689,78 @@ fn periksa_bentuk_target(
         p.lapor(tabel, i, Some(id), medan, pesan);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::uji::*;
+    use crate::waktu::Periode;
+
+    fn pesan(d: &DataInstansi) -> Vec<String> {
+        periksa(d).iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn the_seed_fixture_is_valid() {
+        assert_eq!(pesan(&mumbulsari()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_indicator_pointing_at_a_missing_sasaran_is_refused() {
+        let mut d = mumbulsari();
+        d.indikator
+            .push(indikator("X", "S9", 1, Polaritas::Positif));
+        let p = pesan(&d);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("[[indikator]] ke-4 (id \"X\")"), "{}", p[0]);
+        assert!(p[0].contains("sasaran \"S9\" yang tidak ada"), "{}", p[0]);
+    }
+
+    #[test]
+    fn a_realisasi_for_a_year_outside_the_renstra_is_refused() {
+        let mut d = mumbulsari();
+        d.realisasi
+            .push(realisasi("SKM", 2030, Periode::Tahunan, "80"));
+        let p = pesan(&d);
+        assert!(
+            p.iter()
+                .any(|m| m.contains("tahun 2030") && m.contains("2016-2021")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn duplicates_are_refused() {
+        let mut d = mumbulsari();
+        d.realisasi
+            .push(realisasi("SKM", 2020, Periode::Tahunan, "71"));
+        d.target
+            .push(target("SKM", 2020, DokumenTarget::Renstra, "90"));
+        d.indikator
+            .push(indikator("SKM", "S1", 2, Polaritas::Positif));
+        let p = pesan(&d);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p.iter().any(|m| m.contains("realisasi ganda")));
+        assert!(p.iter().any(|m| m.contains("target ganda")));
+        assert!(p.iter().any(|m| m.contains("id ganda")));
+    }
+
+    #[test]
+    fn range_targets_need_range_polarity() {
+        let mut d = mumbulsari();
+        d.target
+            .push(target("SKM", 2019, DokumenTarget::Pengukuran, "80 - 90"));
+        assert!(pesan(&d)[0].contains("polaritas indikator bukan `rentang`"));
+        let mut d = mumbulsari();
+        d.indikator[0].polaritas = Polaritas::Rentang;
+        // Every numeric target of SKM now conflicts (6 Renstra + PK + Pengukuran).
+        assert_eq!(periksa(&d).len(), 8);
+    }
+
+    #[test]
+    fn mixing_budget_structures_in_a_year_is_refused() {
+        let mut d = mumbulsari();
+        d.anggaran[0].jenis = JenisBelanja::Operasi;
+        assert!(pesan(&d).iter().any(|m| m.contains("struktur lain")));
+    }
+}
