@@ -1,0 +1,190 @@
+//! The data file: what it accepts, what it refuses and where it says the problem is.
+
+use kinerja_berkas::{GalatBerkas, baca, baca_sumber, ke_toml};
+use std::path::PathBuf;
+
+const RENSTRA: &str = r#"
+[[instansi]]
+id = "mumbulsari"
+nama = "Kecamatan Mumbulsari"
+jenis = "kecamatan"
+
+[[renstra]]
+id = "rs"
+instansi = "mumbulsari"
+tahun_awal = 2016
+tahun_akhir = 2021
+
+[[tujuan]]
+id = "T1"
+renstra = "rs"
+nomor = 1
+uraian = "Meningkatnya kualitas kelembagaan"
+
+[[sasaran]]
+id = "S1"
+tujuan = "T1"
+nomor = 1
+uraian = "Meningkatnya kualitas pelayanan"
+
+[[indikator]]
+id = "IK-1"
+pemilik = { sasaran = "S1" }
+nomor = 1
+uraian = "Nilai SKM"
+satuan = "%"
+"#;
+
+const PENGUKURAN: &str = r#"
+[[target]]
+indikator = "IK-1"
+tahun = 2020
+dokumen = "pengukuran"
+nilai = "B (80 %)"
+
+[[realisasi]]
+indikator = "IK-1"
+tahun = 2020
+nilai = "B (70,89 %)"
+
+[[anggaran]]
+id = "btl"
+tahun = 2020
+tempat = "instansi"
+jenis = "tidak_langsung"
+pagu = "1.274.830.966,58"
+realisasi = "Rp 889.672.130,00"
+"#;
+
+fn sumber(files: &[(&str, &str)]) -> Vec<(PathBuf, String)> {
+    files
+        .iter()
+        .map(|(n, t)| (PathBuf::from(n), t.to_string()))
+        .collect()
+}
+
+fn masalah(files: &[(&str, &str)]) -> Vec<String> {
+    match baca_sumber(sumber(files)) {
+        Ok(_) => panic!("diterima, padahal seharusnya ditolak"),
+        Err(e) => e.masalah().iter().map(|m| m.to_string()).collect(),
+    }
+}
+
+#[test]
+fn a_folder_of_documents_is_merged_and_validated() {
+    let d = baca_sumber(sumber(&[
+        ("renstra.toml", RENSTRA),
+        ("pengukuran.toml", PENGUKURAN),
+    ]))
+    .unwrap();
+    assert_eq!(d.indikator.len(), 1);
+    assert_eq!(d.anggaran[0].pagu.nilai().to_string(), "1274830966.58");
+    // Exact: "Rp 889.672.130,00" is 889672130 rupiah and 0 sen.
+    assert_eq!(
+        d.anggaran[0].realisasi.unwrap().nilai().to_string(),
+        "889672130"
+    );
+}
+
+#[test]
+fn a_malformed_number_names_the_file_line_and_value() {
+    let bad = PENGUKURAN.replace("1.274.830.966,58", "210.000,000,00");
+    let m = masalah(&[("renstra.toml", RENSTRA), ("pengukuran.toml", &bad)]);
+    assert_eq!(m.len(), 1, "{m:?}");
+    // pagu is on line 18 of the file (line 1 is empty), its value starts at column 8.
+    assert!(m[0].starts_with("pengukuran.toml:18:8:"), "{}", m[0]);
+    assert!(m[0].contains("210.000,000,00"), "{}", m[0]);
+}
+
+#[test]
+fn a_float_is_refused_with_a_suggestion() {
+    let bad = PENGUKURAN.replace("\"1.274.830.966,58\"", "1274830966.58");
+    let m = masalah(&[("renstra.toml", RENSTRA), ("pengukuran.toml", &bad)]);
+    assert!(m[0].contains("tulis sebagai teks"), "{}", m[0]);
+}
+
+#[test]
+fn a_missing_reference_is_located_in_the_right_file() {
+    let bad = RENSTRA.replace(
+        "pemilik = { sasaran = \"S1\" }",
+        "pemilik = { sasaran = \"S9\" }",
+    );
+    let m = masalah(&[("renstra.toml", &bad), ("pengukuran.toml", PENGUKURAN)]);
+    assert_eq!(m.len(), 1, "{m:?}");
+    // The [[indikator]] header is on line 25 of renstra.toml.
+    assert!(
+        m[0].starts_with("renstra.toml:25: [[indikator]] ke-1 (id \"IK-1\")"),
+        "{}",
+        m[0]
+    );
+    assert!(m[0].contains("sasaran \"S9\" yang tidak ada"), "{}", m[0]);
+}
+
+#[test]
+fn a_realisasi_for_an_unknown_indicator_or_year_is_refused() {
+    let bad = PENGUKURAN.replace(
+        "[[realisasi]]\nindikator = \"IK-1\"\ntahun = 2020",
+        "[[realisasi]]\nindikator = \"IK-1\"\ntahun = 2025",
+    );
+    let m = masalah(&[("renstra.toml", RENSTRA), ("pengukuran.toml", &bad)]);
+    assert!(
+        m[0].starts_with("pengukuran.toml:8: [[realisasi]] ke-1"),
+        "{}",
+        m[0]
+    );
+    assert!(m[0].contains("2016-2021"), "{}", m[0]);
+}
+
+#[test]
+fn a_misspelt_key_is_refused() {
+    let bad = RENSTRA.replace("uraian = \"Nilai SKM\"", "uraain = \"Nilai SKM\"");
+    let m = masalah(&[("renstra.toml", &bad)]);
+    assert!(m[0].contains("uraain"), "{}", m[0]);
+    assert!(m[0].starts_with("renstra.toml:"), "{}", m[0]);
+}
+
+#[test]
+fn all_problems_are_listed_and_nothing_is_returned() {
+    let bad = RENSTRA
+        .replace("tujuan = \"T1\"", "tujuan = \"T7\"")
+        .replace("instansi = \"mumbulsari\"", "instansi = \"x\"");
+    let m = masalah(&[("renstra.toml", &bad)]);
+    assert_eq!(m.len(), 2, "{m:?}");
+}
+
+#[test]
+fn writing_and_reading_back_gives_the_same_data() {
+    let d = baca_sumber(sumber(&[
+        ("renstra.toml", RENSTRA),
+        ("pengukuran.toml", PENGUKURAN),
+    ]))
+    .unwrap();
+    let teks = ke_toml(&d).unwrap();
+    let d2 = baca_sumber(sumber(&[("semua.toml", &teks)])).unwrap();
+    assert_eq!(d, d2);
+    // Money is written the Indonesian way, exactly.
+    assert!(teks.contains("pagu = \"1.274.830.966,58\""), "{teks}");
+}
+
+#[test]
+fn a_missing_path_is_an_io_error() {
+    assert!(matches!(
+        baca(std::path::Path::new("/tidak/ada.toml")),
+        Err(GalatBerkas::Io { .. })
+    ));
+}
+
+#[test]
+fn the_published_schema_is_up_to_date() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/kinerja-data.schema.json");
+    let baru = kinerja_berkas::skema_json();
+    if std::env::var_os("KINERJA_PERBARUI_SKEMA").is_some() {
+        std::fs::write(&path, &baru).unwrap();
+    }
+    let lama = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        lama == baru,
+        "schema/kinerja-data.schema.json is stale: run `KINERJA_PERBARUI_SKEMA=1 cargo test -p kinerja-berkas` and commit it"
+    );
+}
