@@ -379,6 +379,42 @@ mod tests {
         assert_eq!(r.total.pagu, rp("1674830966.58") + rp("1000000.50"));
     }
 
+    proptest::proptest! {
+        /// Whatever the lines, every level adds up: groups and types to the total, kegiatan to
+        /// their program, programs to the program total, sasaran to the program total.
+        #[test]
+        fn every_level_adds_up(lines in proptest::collection::vec((0usize..10, 0i64..10_000_000_000, proptest::option::of(0i64..10_000_000_000)), 0..40)) {
+            let mut d = mumbulsari();
+            let keg: Vec<KegiatanId> = d.kegiatan.iter().map(|k| k.id.clone()).collect();
+            d.anggaran.clear();
+            for (i, (k, pagu, real)) in lines.iter().enumerate() {
+                d.anggaran.push(PosAnggaran {
+                    id: PosAnggaranId::new(format!("p{i}")).unwrap(),
+                    tahun: tahun(2020),
+                    // Every fifth line is spending tied to no kegiatan.
+                    tempat: if i % 5 == 4 { TempatAnggaran::Instansi } else { TempatAnggaran::Kegiatan(keg[*k].clone()) },
+                    jenis: if i % 5 == 4 { JenisBelanja::TidakLangsung } else { JenisBelanja::LangsungBarangJasa },
+                    pagu: Rupiah::new(Decimal::new(*pagu, 2)).unwrap(),
+                    realisasi: real.map(|r| Rupiah::new(Decimal::new(r, 2)).unwrap()),
+                    catatan: None,
+                });
+            }
+            let r = ringkas(&d, tahun(2020));
+            let sum = |xs: &mut dyn Iterator<Item = Rupiah>| xs.sum::<Rupiah>();
+            proptest::prop_assert_eq!(sum(&mut r.kelompok.iter().map(|k| k.serapan.pagu)), r.total.pagu);
+            proptest::prop_assert_eq!(sum(&mut r.jenis.iter().map(|k| k.serapan.pagu)), r.total.pagu);
+            proptest::prop_assert_eq!(sum(&mut r.program.iter().map(|p| p.serapan.pagu)), r.program_total.pagu);
+            proptest::prop_assert_eq!(sum(&mut r.sasaran.iter().map(|s| s.serapan.pagu)), r.program_total.pagu);
+            for p in &r.program {
+                proptest::prop_assert_eq!(sum(&mut p.kegiatan.iter().map(|k| k.serapan.pagu)), p.serapan.pagu);
+                let real: Rupiah = p.kegiatan.iter().filter_map(|k| k.serapan.realisasi).sum();
+                proptest::prop_assert_eq!(p.serapan.realisasi.unwrap_or(Rupiah::NOL), real);
+            }
+            let n_belum = lines.iter().filter(|l| l.2.is_none()).count();
+            proptest::prop_assert_eq!(r.total.belum_dilaporkan, n_belum);
+        }
+    }
+
     #[test]
     fn serapan_of_zero_pagu_is_unavailable() {
         assert_eq!(persen(dec!(5), Decimal::ZERO), None);
