@@ -105,7 +105,8 @@ macro_rules! tabel {
             skm,
             laporan,
             tercatat,
-            skala
+            skala,
+            reviu
         )
     };
 }

@@ -784,6 +784,21 @@ pub enum NilaiTercatat {
     Teks(String),
 }
 
+/// A reviewer's decision to accept a reviu finding (a known, explained difference).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PenerimaanTemuan {
+    /// The rule id.
+    pub aturan: String,
+    /// The finding's stable key, as `kinerja periksa` prints it.
+    pub kunci: String,
+    pub alasan: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oleh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tanggal: Option<Tanggal>,
+}
+
 // ---------------------------------------------------------------------------------------------
 // Settings and the aggregate
 
@@ -849,6 +864,9 @@ pub struct DataInstansi {
     pub tercatat: Vec<Tercatat>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skala: Vec<SkalaPredikat>,
+    /// Reviu findings a reviewer accepted, with the reason (kept with the data).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviu: Vec<PenerimaanTemuan>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pengaturan: Option<Pengaturan>,
 }

@@ -155,7 +155,7 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
             let [a, b, c] = uang(&k.serapan);
             baris.push(vec![
                 format!("{}.{}", romawi(i + 1), j + 1),
-                format!("  {}", nama_kegiatan(&k.kegiatan)),
+                nama_kegiatan(&k.kegiatan),
                 a,
                 b,
                 c,

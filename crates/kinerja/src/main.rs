@@ -3,6 +3,7 @@
 mod anggaran;
 mod capaian;
 mod data;
+mod periksa;
 mod tampil;
 
 use clap::{Parser, Subcommand};
@@ -45,12 +46,49 @@ struct ArgLaporan {
     format: Format,
 }
 
+#[derive(clap::Args)]
+struct ArgPeriksa {
+    #[command(flatten)]
+    data: ArgData,
+    /// Tahun yang direviu (bawaan: tahun laporan terakhir dalam data)
+    #[arg(long)]
+    tahun: Option<u16>,
+    /// Bentuk keluaran
+    #[arg(long, value_enum, default_value = "teks")]
+    format: periksa::FormatPeriksa,
+    /// Berkas aturan tambahan (TOML, [[aturan]]); boleh diulang
+    #[arg(long = "aturan")]
+    aturan: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ArgTerima {
+    /// Berkas atau folder data (wajib: penerimaan disimpan bersama data)
+    data: PathBuf,
+    /// Id aturan temuan (mis. ANGGARAN-TERCATAT)
+    #[arg(long)]
+    aturan: String,
+    /// Kunci temuan, seperti dicetak `kinerja periksa`
+    #[arg(long)]
+    kunci: String,
+    /// Alasan penerimaan
+    #[arg(long)]
+    alasan: String,
+    /// Nama pereviu
+    #[arg(long)]
+    oleh: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum Perintah {
     /// Tabel pengukuran kinerja: target, realisasi, capaian dan predikat per indikator dan per sasaran
     Capaian(ArgLaporan),
     /// Pagu, realisasi dan serapan anggaran per program, kegiatan, jenis belanja dan sasaran
     Anggaran(ArgLaporan),
+    /// Reviu: memeriksa setiap angka laporan terhadap data asalnya (keluar 1 bila ada galat terbuka)
+    Periksa(ArgPeriksa),
+    /// Menerima (menyetujui) satu temuan reviu dengan alasan; dicatat bersama data
+    Terima(ArgTerima),
     /// Memeriksa berkas data (struktur, rujukan, angka) tanpa menghitung apa pun
     Validasi(ArgData),
     /// Mencetak JSON Schema format berkas data
@@ -68,44 +106,64 @@ fn tahun(
     }
 }
 
-fn jalankan(cli: Cli) -> Result<String, (String, u8)> {
+/// Ok: what to print on standard output and the exit status; Err: a message and the status.
+fn jalankan(cli: Cli) -> Result<(String, u8), (String, u8)> {
     let muat = |a: &ArgData| data::muat(a.data.as_deref()).map_err(|e| (e.to_string(), 2));
     match cli.perintah {
         Perintah::Capaian(a) => {
             let d = muat(&a.data)?;
             let t = tahun(&d, a.tahun).map_err(|e| (e, 2))?;
-            capaian::jalankan(&d, t, a.format).map_err(|e| (e, 1))
+            capaian::jalankan(&d, t, a.format)
+                .map(|o| (o, 0))
+                .map_err(|e| (e, 1))
         }
         Perintah::Anggaran(a) => {
             let d = muat(&a.data)?;
             let t = tahun(&d, a.tahun).map_err(|e| (e, 2))?;
-            anggaran::jalankan(&d, t, a.format).map_err(|e| (e, 1))
+            anggaran::jalankan(&d, t, a.format)
+                .map(|o| (o, 0))
+                .map_err(|e| (e, 1))
+        }
+        Perintah::Periksa(a) => {
+            let d = muat(&a.data)?;
+            let t = tahun(&d, a.tahun).map_err(|e| (e, 2))?;
+            let aturan = periksa::baca_aturan(&a.aturan).map_err(|e| (e, 2))?;
+            let (out, galat) = periksa::jalankan(&d, t, &aturan, a.format);
+            Ok((out, if galat { 1 } else { 0 }))
+        }
+        Perintah::Terima(a) => {
+            periksa::terima(&a.data, &a.aturan, &a.kunci, &a.alasan, a.oleh.as_deref())
+                .map(|o| (o, 0))
+                .map_err(|e| (e, 2))
         }
         Perintah::Validasi(a) => {
             let d = muat(&a)?;
-            Ok(format!(
-                "data sah: {} instansi, {} sasaran, {} indikator, {} target, {} realisasi, {} pos anggaran, {} angka tercatat\n",
-                d.instansi.len(),
-                d.sasaran.len(),
-                d.indikator.len(),
-                d.target.len(),
-                d.realisasi.len(),
-                d.anggaran.len(),
-                d.tercatat.len()
+            Ok((
+                format!(
+                    "data sah: {} instansi, {} sasaran, {} indikator, {} target, {} realisasi, {} pos anggaran, {} angka tercatat\n",
+                    d.instansi.len(),
+                    d.sasaran.len(),
+                    d.indikator.len(),
+                    d.target.len(),
+                    d.realisasi.len(),
+                    d.anggaran.len(),
+                    d.tercatat.len()
+                ),
+                0,
             ))
         }
-        Perintah::Skema => Ok(kinerja_berkas::skema_json()),
+        Perintah::Skema => Ok((kinerja_berkas::skema_json(), 0)),
     }
 }
 
 fn main() -> ExitCode {
     match jalankan(Cli::parse()) {
-        Ok(out) => {
+        Ok((out, kode)) => {
             print!("{out}");
             if !out.ends_with('\n') {
                 println!();
             }
-            ExitCode::SUCCESS
+            ExitCode::from(kode)
         }
         Err((pesan, kode)) => {
             eprintln!("galat: {pesan}");
