@@ -150,6 +150,19 @@ fn serapan_ukuran(
 
 fn hitung(k: &Konteks, t: &Tercatat, tahun: Tahun) -> Dihitung {
     let d = k.data;
+    let anggaran = matches!(
+        t.ukuran,
+        Ukuran::Pagu | Ukuran::RealisasiAnggaran | Ukuran::Serapan | Ukuran::Proporsi
+    );
+    if matches!(
+        t.subjek,
+        Subjek::Program(_) | Subjek::Kegiatan(_) | Subjek::Belanja(_)
+    ) && !anggaran
+    {
+        return tidak(
+            "untuk program dan kegiatan hanya angka anggaran yang dapat dihitung ulang; realisasi keluaran dicatat per indikator kegiatan",
+        );
+    }
     match (&t.subjek, &t.ukuran) {
         (Subjek::Label(_), _) => tidak("baris ini tidak merujuk unsur rencana mana pun"),
         (Subjek::Instansi, Ukuran::Pagu | Ukuran::RealisasiAnggaran | Ukuran::Serapan) => {

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 const DASAR: &str = include_str!("dasar.toml");
 
 fn data(teks: &str) -> DataInstansi {
-    kinerja_berkas::baca_sumber(vec![(PathBuf::from("dasar.toml"), teks.to_string())]).unwrap_or_else(|e| panic!("{e}"))
+    kinerja_berkas::baca_sumber(vec![(PathBuf::from("dasar.toml"), teks.to_string())])
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn temuan(teks: &str) -> Vec<Temuan> {
@@ -50,30 +51,66 @@ fn stated_budget_figure_against_the_kegiatan() {
     assert_eq!(t.dihitung.unwrap().normalize().to_string(), "90.004");
     assert!(t.pembulatan.unwrap().contains("2 desimal"));
     // The same row's printed serapan no longer follows from its printed pagu and realisasi.
-    let ts = temuan(&DASAR.replace("ukuran = \"serapan\"\nnilai = { angka = \"90,00\" }", "ukuran = \"serapan\"\nnilai = { angka = \"90,01\" }"));
+    let ts = temuan(&DASAR.replace(
+        "ukuran = \"serapan\"\nnilai = { angka = \"90,00\" }",
+        "ukuran = \"serapan\"\nnilai = { angka = \"90,01\" }",
+    ));
     assert_eq!(aturan(&ts, "PERSEN-SERAPAN-PROGRAM").len(), 1);
 }
 
 #[test]
 fn stated_capaian_and_predikat_are_recomputed() {
     // 72 / 80 x 100 = 90,00 % (Baik on the 4-level scale).
-    let t = menyala(&ganti("nilai = { angka = \"90,00\" }", "nilai = { angka = \"95,00\" }"), "CAPAIAN-TERCATAT");
+    let t = menyala(
+        &ganti(
+            "nilai = { angka = \"90,00\" }",
+            "nilai = { angka = \"95,00\" }",
+        ),
+        "CAPAIAN-TERCATAT",
+    );
     assert_eq!(t.dihitung.unwrap().normalize().to_string(), "90");
-    let t = menyala(&ganti("nilai = { teks = \"Baik\" }", "nilai = { teks = \"Sangat Baik\" }"), "CAPAIAN-TERCATAT");
+    let t = menyala(
+        &ganti(
+            "nilai = { teks = \"Baik\" }",
+            "nilai = { teks = \"Sangat Baik\" }",
+        ),
+        "CAPAIAN-TERCATAT",
+    );
     assert!(t.pesan.contains("seharusnya \"Baik\""), "{}", t.pesan);
     // Case does not matter.
-    assert!(aturan(&temuan(&ganti("nilai = { teks = \"Baik\" }", "nilai = { teks = \"BAIK\" }")), "CAPAIAN-TERCATAT").is_empty());
+    assert!(
+        aturan(
+            &temuan(&ganti(
+                "nilai = { teks = \"Baik\" }",
+                "nilai = { teks = \"BAIK\" }"
+            )),
+            "CAPAIAN-TERCATAT"
+        )
+        .is_empty()
+    );
 }
 
 #[test]
 fn stated_earlier_realisasi_against_the_data() {
-    let t = menyala(&ganti("tahun = 2019\nnilai = { angka = \"70\" }", "tahun = 2019\nnilai = { teks = \"B 75,5 %\" }"), "PENGUKURAN-TERCATAT");
+    let t = menyala(
+        &ganti(
+            "tahun = 2019\nnilai = { angka = \"70\" }",
+            "tahun = 2019\nnilai = { teks = \"B 75,5 %\" }",
+        ),
+        "PENGUKURAN-TERCATAT",
+    );
     assert_eq!(t.tercatat.unwrap().to_string(), "75.5");
 }
 
 #[test]
 fn counts_stated_in_the_text() {
-    let t = menyala(&ganti("ukuran = \"jumlah_indikator\"\nnilai = { angka = \"1\" }", "ukuran = \"jumlah_indikator\"\nnilai = { angka = \"17\" }"), "JUMLAH-DALAM-TEKS");
+    let t = menyala(
+        &ganti(
+            "ukuran = \"jumlah_indikator\"\nnilai = { angka = \"1\" }",
+            "ukuran = \"jumlah_indikator\"\nnilai = { angka = \"17\" }",
+        ),
+        "JUMLAH-DALAM-TEKS",
+    );
     assert_eq!(t.dihitung.unwrap().to_string(), "1");
 }
 
@@ -99,9 +136,18 @@ ukuran = "pagu"
 nilai = { angka = "PARTS" }
 "##;
     // 60.000.000 + 40.000.000 = 100.000.000: agrees.
-    assert!(aturan(&temuan(&dengan(DASAR, &tabel.replace("PARTS", "40.000.000,00"))), "JUMLAH-TABEL").is_empty());
+    assert!(
+        aturan(
+            &temuan(&dengan(DASAR, &tabel.replace("PARTS", "40.000.000,00"))),
+            "JUMLAH-TABEL"
+        )
+        .is_empty()
+    );
     // 60.000.000 + 41.000.000 = 101.000.000: does not.
-    let t = menyala(&dengan(DASAR, &tabel.replace("PARTS", "41.000.000,00")), "JUMLAH-TABEL");
+    let t = menyala(
+        &dengan(DASAR, &tabel.replace("PARTS", "41.000.000,00")),
+        "JUMLAH-TABEL",
+    );
     assert_eq!(t.dihitung.unwrap().to_string(), "101000000.00");
 }
 
@@ -131,16 +177,31 @@ nilai = { teks = "PREDIKAT" }
     let ok = skm.replace("SKOR", "75").replace("PREDIKAT", "Baik");
     assert!(aturan(&temuan(&dengan(DASAR, &ok)), "SKM-HITUNG-ULANG").is_empty());
     // The seed's row 3: printed 70.
-    let t = menyala(&dengan(DASAR, &skm.replace("SKOR", "70").replace("PREDIKAT", "Baik")), "SKM-HITUNG-ULANG");
+    let t = menyala(
+        &dengan(
+            DASAR,
+            &skm.replace("SKOR", "70").replace("PREDIKAT", "Baik"),
+        ),
+        "SKM-HITUNG-ULANG",
+    );
     assert_eq!(t.dihitung.unwrap().to_string(), "75");
-    let t = menyala(&dengan(DASAR, &skm.replace("SKOR", "75").replace("PREDIKAT", "Sangat Baik")), "SKM-HITUNG-ULANG");
+    let t = menyala(
+        &dengan(
+            DASAR,
+            &skm.replace("SKOR", "75").replace("PREDIKAT", "Sangat Baik"),
+        ),
+        "SKM-HITUNG-ULANG",
+    );
     assert!(t.pesan.contains("\"Baik\""), "{}", t.pesan);
 }
 
 #[test]
 fn a_row_that_matches_no_indicator() {
     let t = menyala(
-        &dengan(DASAR, "[[tercatat]]\nlokasi = { dokumen = \"LKj\", bagian = \"Tabel 3.6\" }\nsubjek = { label = \"Tingkat Pengangguran Terbuka\" }\nukuran = \"realisasi\"\nnilai = { angka = \"4,21\" }"),
+        &dengan(
+            DASAR,
+            "[[tercatat]]\nlokasi = { dokumen = \"LKj\", bagian = \"Tabel 3.6\" }\nsubjek = { label = \"Tingkat Pengangguran Terbuka\" }\nukuran = \"realisasi\"\nnilai = { angka = \"4,21\" }",
+        ),
         "BARIS-TANPA-RUJUKAN",
     );
     assert!(t.pesan.contains("Tingkat Pengangguran Terbuka"));
@@ -148,10 +209,19 @@ fn a_row_that_matches_no_indicator() {
 
 #[test]
 fn targets_across_documents() {
-    let t = menyala(&ganti("dokumen = \"pengukuran\"\nnilai = \"80 %\"", "dokumen = \"pengukuran\"\nnilai = \"75 %\""), "TARGET-PK-PENGUKURAN");
+    let t = menyala(
+        &ganti(
+            "dokumen = \"pengukuran\"\nnilai = \"80 %\"",
+            "dokumen = \"pengukuran\"\nnilai = \"75 %\"",
+        ),
+        "TARGET-PK-PENGUKURAN",
+    );
     assert_eq!(t.tingkat, Tingkat::Galat);
     // Renstra 85 against the PK's 80 and the measurement table's 80: one finding per pair.
-    let ts = temuan(&ganti("dokumen = \"renstra\"\nnilai = \"80\"", "dokumen = \"renstra\"\nnilai = \"85\""));
+    let ts = temuan(&ganti(
+        "dokumen = \"renstra\"\nnilai = \"80\"",
+        "dokumen = \"renstra\"\nnilai = \"85\"",
+    ));
     let t = aturan(&ts, "TARGET-ANTAR-DOKUMEN");
     assert_eq!(t.len(), 2, "{t:#?}");
     assert!(t.iter().all(|t| t.tingkat == Tingkat::Peringatan));
@@ -159,7 +229,10 @@ fn targets_across_documents() {
 
 #[test]
 fn iku_and_pk_name_the_same_indicators() {
-    let dua = dengan(DASAR, "[[indikator]]\nid = \"IK2\"\npemilik = { sasaran = \"S1\" }\nnomor = 2\nuraian = \"Indikator dua\"\n[[target]]\nindikator = \"IK2\"\ntahun = 2020\ndokumen = \"perjanjian_kinerja\"\nnilai = \"5\"\n[[realisasi]]\nindikator = \"IK2\"\ntahun = 2020\nnilai = \"5\"");
+    let dua = dengan(
+        DASAR,
+        "[[indikator]]\nid = \"IK2\"\npemilik = { sasaran = \"S1\" }\nnomor = 2\nuraian = \"Indikator dua\"\n[[target]]\nindikator = \"IK2\"\ntahun = 2020\ndokumen = \"perjanjian_kinerja\"\nnilai = \"5\"\n[[realisasi]]\nindikator = \"IK2\"\ntahun = 2020\nnilai = \"5\"",
+    );
     let ts = temuan(&dua);
     // IK2 is neither in the PK's list nor an IKU.
     assert_eq!(aturan(&ts, "LENGKAP-IKU").len(), 1);
@@ -173,34 +246,70 @@ fn iku_and_pk_name_the_same_indicators() {
 
 #[test]
 fn pk_budget_against_the_budget_table() {
-    let t = menyala(&ganti("anggaran = \"100.000.000,00\" }]", "anggaran = \"120.000.000,00\" }]"), "PK-ANGGARAN-PROGRAM");
+    let t = menyala(
+        &ganti(
+            "anggaran = \"100.000.000,00\" }]",
+            "anggaran = \"120.000.000,00\" }]",
+        ),
+        "PK-ANGGARAN-PROGRAM",
+    );
     assert_eq!(t.tercatat.unwrap().to_string(), "120000000");
     assert_eq!(t.dihitung.unwrap().to_string(), "100000000");
 }
 
 #[test]
 fn dates_and_documents_of_the_year() {
-    menyala(&ganti("tanggal = \"Januari 2021\"", "tanggal = \"Desember 2020\""), "TAHUN-DOKUMEN");
-    menyala(&ganti("tanggal = \"Februari 2020\"", "tanggal = \"Februari 2018\""), "TAHUN-DOKUMEN");
-    let tanpa_rkt = ganti("tahun = 2020\nprogram = [\"P1\"]", "tahun = 2021\nprogram = [\"P1\"]");
+    menyala(
+        &ganti("tanggal = \"Januari 2021\"", "tanggal = \"Desember 2020\""),
+        "TAHUN-DOKUMEN",
+    );
+    menyala(
+        &ganti("tanggal = \"Februari 2020\"", "tanggal = \"Februari 2018\""),
+        "TAHUN-DOKUMEN",
+    );
+    let tanpa_rkt = ganti(
+        "tahun = 2020\nprogram = [\"P1\"]",
+        "tahun = 2021\nprogram = [\"P1\"]",
+    );
     let t = menyala(&tanpa_rkt, "DOKUMEN-TAHUN-INI");
     assert!(t.pesan.contains("ada RKT tahun 2021"), "{}", t.pesan);
 }
 
 #[test]
 fn years_in_the_narrative() {
-    let t = menyala(&ganti("Capaian tahun 2020 baik.", "Capaian tahun 2019 baik."), "TAHUN-DALAM-TEKS");
+    let t = menyala(
+        &ganti("Capaian tahun 2020 baik.", "Capaian tahun 2019 baik."),
+        "TAHUN-DALAM-TEKS",
+    );
     assert!(t.pesan.contains("tahun 2019"));
     // "Nomor 53 Tahun 2014" and "tahun 2016-2021" in the base case are not flagged.
 }
 
 #[test]
 fn completeness() {
-    let tanpa_realisasi = ganti("tahun = 2020\nnilai = \"72 %\"", "tahun = 2019\nperiode = \"tw4\"\nnilai = \"72 %\"");
+    let tanpa_realisasi = ganti(
+        "tahun = 2020\nnilai = \"72 %\"",
+        "tahun = 2019\nperiode = \"tw4\"\nnilai = \"72 %\"",
+    );
     menyala(&tanpa_realisasi, "LENGKAP-REALISASI");
-    let tanpa_target = DASAR.replace("tahun = 2020\ndokumen = \"renstra\"", "tahun = 2019\ndokumen = \"renstra\"").replace("tahun = 2020\ndokumen = \"perjanjian_kinerja\"", "tahun = 2019\ndokumen = \"perjanjian_kinerja\"").replace("tahun = 2020\ndokumen = \"pengukuran\"", "tahun = 2019\ndokumen = \"pengukuran\"");
+    let tanpa_target = DASAR
+        .replace(
+            "tahun = 2020\ndokumen = \"renstra\"",
+            "tahun = 2019\ndokumen = \"renstra\"",
+        )
+        .replace(
+            "tahun = 2020\ndokumen = \"perjanjian_kinerja\"",
+            "tahun = 2019\ndokumen = \"perjanjian_kinerja\"",
+        )
+        .replace(
+            "tahun = 2020\ndokumen = \"pengukuran\"",
+            "tahun = 2019\ndokumen = \"pengukuran\"",
+        );
     assert_eq!(aturan(&temuan(&tanpa_target), "LENGKAP-TARGET").len(), 1);
-    let sasaran_kosong = dengan(DASAR, "[[sasaran]]\nid = \"S2\"\ntujuan = \"T1\"\nnomor = 2\nuraian = \"Sasaran tanpa indikator\"");
+    let sasaran_kosong = dengan(
+        DASAR,
+        "[[sasaran]]\nid = \"S2\"\ntujuan = \"T1\"\nnomor = 2\nuraian = \"Sasaran tanpa indikator\"",
+    );
     menyala(&sasaran_kosong, "LENGKAP-SASARAN");
     let iku_kurang = ganti(", sumber_data = \"Register\" }]", " }]");
     let t = menyala(&iku_kurang, "LENGKAP-IKU");
@@ -209,22 +318,45 @@ fn completeness() {
     menyala(&tanpa_keluaran, "LENGKAP-KELUARAN");
     let tanpa_nip = ganti("nip = \"19671229 199303 1 008\"\n", "");
     menyala(&tanpa_nip, "LENGKAP-TANDA-TANGAN");
-    let tanpa_ttd = ganti("penandatangan = \"camat\"\nkata_pengantar", "kata_pengantar");
+    let tanpa_ttd = ganti(
+        "penandatangan = \"camat\"\nkata_pengantar",
+        "kata_pengantar",
+    );
     menyala(&tanpa_ttd, "LENGKAP-TANDA-TANGAN");
 }
 
 #[test]
 fn plausibility_rules() {
-    let lebih = ganti("realisasi = \"90.004.000,00\"", "realisasi = \"100.000.001,00\"");
+    let lebih = ganti(
+        "realisasi = \"90.004.000,00\"",
+        "realisasi = \"100.000.001,00\"",
+    );
     let ts = temuan(&lebih);
-    for id in ["WAJAR-SERAPAN-PROGRAM", "WAJAR-SERAPAN-KEGIATAN", "WAJAR-SERAPAN-TOTAL"] {
+    for id in [
+        "WAJAR-SERAPAN-PROGRAM",
+        "WAJAR-SERAPAN-KEGIATAN",
+        "WAJAR-SERAPAN-TOTAL",
+    ] {
         assert_eq!(aturan(&ts, id).len(), 1, "{id}");
     }
-    menyala(&ganti("pagu = \"100.000.000,00\"\nrealisasi", "pagu = \"-1,00\"\nrealisasi"), "WAJAR-PAGU-NEGATIF");
-    menyala(&ganti("realisasi = \"90.004.000,00\"", "realisasi = \"-5,00\""), "WAJAR-REALISASI-NEGATIF");
+    menyala(
+        &ganti(
+            "pagu = \"100.000.000,00\"\nrealisasi",
+            "pagu = \"-1,00\"\nrealisasi",
+        ),
+        "WAJAR-PAGU-NEGATIF",
+    );
+    menyala(
+        &ganti("realisasi = \"90.004.000,00\"", "realisasi = \"-5,00\""),
+        "WAJAR-REALISASI-NEGATIF",
+    );
     // 130 / 80 = 162,5 %: far above target; also above 100 % for a percentage and a jump from 70.
     let ts = temuan(&ganti("nilai = \"72 %\"", "nilai = \"130 %\""));
-    for id in ["WAJAR-CAPAIAN-TINGGI", "WAJAR-PERSEN-DI-ATAS-100", "WAJAR-LONJAKAN-REALISASI"] {
+    for id in [
+        "WAJAR-CAPAIAN-TINGGI",
+        "WAJAR-PERSEN-DI-ATAS-100",
+        "WAJAR-LONJAKAN-REALISASI",
+    ] {
         assert_eq!(aturan(&ts, id).len(), 1, "{id}");
     }
     // 72 against 70 last year: a 2,9 % change, no jump.
@@ -249,9 +381,13 @@ pesan = "Serapan program di bawah 95 %"
     assert_eq!(t.len(), 1);
     assert!(t[0].pesan.contains("90,00"), "{}", t[0].pesan);
     // Unknown data element, bad expression, duplicate id: refused with the rule's id.
-    let e = kinerja_reviu::aturan::baca(&file.replace("#{serapan}", "#{serapn}")).unwrap_err().to_string();
+    let e = kinerja_reviu::aturan::baca(&file.replace("#{serapan}", "#{serapn}"))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("INSP-01") && e.contains("serapn"), "{e}");
-    let e = kinerja_reviu::aturan::baca(&file.replace("#{serapan}", "#{serapan} +")).unwrap_err().to_string();
+    let e = kinerja_reviu::aturan::baca(&file.replace("#{serapan}", "#{serapan} +"))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("kiri"), "{e}");
     assert!(kinerja_reviu::aturan::baca(&format!("{file}{file}")).is_err());
 }
@@ -269,7 +405,10 @@ kosong = "STRATEGI"
 tingkat = "info"
 pesan = "uji"
 "##;
-    let d = data(&DASAR.replace("ukuran = \"serapan\"\nnilai = { angka = \"90,00\" }", "ukuran = \"capaian\"\nnilai = { angka = \"1\" }"));
+    let d = data(&DASAR.replace(
+        "ukuran = \"serapan\"\nnilai = { angka = \"90,00\" }",
+        "ukuran = \"capaian\"\nnilai = { angka = \"1\" }",
+    ));
     let jalan = |s: &str| {
         let a = kinerja_reviu::aturan::baca(&file.replace("STRATEGI", s)).unwrap();
         aturan(&periksa(&d, Tahun::new(2020).unwrap(), &a), "X").len()
@@ -282,12 +421,24 @@ pesan = "uji"
 
 #[test]
 fn an_accepted_finding_is_kept_but_no_longer_open() {
-    let teks = ganti("nilai = { angka = \"90,00\" }", "nilai = { angka = \"95,00\" }");
+    let teks = ganti(
+        "nilai = { angka = \"90,00\" }",
+        "nilai = { angka = \"95,00\" }",
+    );
     let t = menyala(&teks, "CAPAIAN-TERCATAT");
     assert!(kinerja_reviu::ada_galat_terbuka(&temuan(&teks)));
-    let diterima = dengan(&teks, &format!("[[reviu]]\naturan = \"CAPAIAN-TERCATAT\"\nkunci = \"{}\"\nalasan = \"salah ketik, sudah diralat\"\noleh = \"Inspektorat\"", t.kunci));
+    let diterima = dengan(
+        &teks,
+        &format!(
+            "[[reviu]]\naturan = \"CAPAIAN-TERCATAT\"\nkunci = \"{}\"\nalasan = \"salah ketik, sudah diralat\"\noleh = \"Inspektorat\"",
+            t.kunci
+        ),
+    );
     let ts = temuan(&diterima);
     let t = aturan(&ts, "CAPAIAN-TERCATAT");
-    assert_eq!(t[0].diterima.as_deref(), Some("salah ketik, sudah diralat (Inspektorat)"));
+    assert_eq!(
+        t[0].diterima.as_deref(),
+        Some("salah ketik, sudah diralat (Inspektorat)")
+    );
     assert!(!kinerja_reviu::ada_galat_terbuka(&ts));
 }

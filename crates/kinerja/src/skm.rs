@@ -68,7 +68,11 @@ fn persen(s: String) -> String {
     match s.split_once(',') {
         Some((b, p)) => {
             let p = p.trim_end_matches('0');
-            if p.is_empty() { b.to_string() } else { format!("{b},{p}") }
+            if p.is_empty() {
+                b.to_string()
+            } else {
+                format!("{b},{p}")
+            }
         }
         None => s,
     }
@@ -82,7 +86,10 @@ fn asal(a: AsalRegime, m: &Masukan) -> String {
     match a {
         AsalRegime::Diminta => "diminta".into(),
         AsalRegime::Berkas => "dinyatakan berkas".into(),
-        AsalRegime::JumlahUnsur => format!("dikenali dari jumlah unsur: {}", m.kuesioner().jumlah_unsur()),
+        AsalRegime::JumlahUnsur => format!(
+            "dikenali dari jumlah unsur: {}",
+            m.kuesioner().jumlah_unsur()
+        ),
     }
 }
 
@@ -130,13 +137,26 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, (String, u8)> {
             let judul = args.judul.clone().unwrap_or_else(|| {
                 format!(
                     "Survei Kepuasan Masyarakat: {}",
-                    args.berkas.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default()
+                    args.berkas
+                        .file_stem()
+                        .map(|s| s.to_string_lossy())
+                        .unwrap_or_default()
                 )
             });
-            let isi = match p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            let isi = match p
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
                 Some("svg") => grafik::svg(&hasil, &judul).into_bytes(),
                 Some("png") => grafik::png(&hasil, &judul).map_err(|e| (e.to_string(), 1))?,
-                _ => return Err(("--grafik: nama berkas harus berakhiran .svg atau .png".into(), 2)),
+                _ => {
+                    return Err((
+                        "--grafik: nama berkas harus berakhiran .svg atau .png".into(),
+                        2,
+                    ));
+                }
             };
             std::fs::write(p, isi).map_err(|e| (format!("{}: {e}", p.display()), 1))?;
             Some(p.display().to_string())
@@ -248,7 +268,11 @@ fn tabel(
         s.push('\n');
     };
     baris(format!("Survei Kepuasan Masyarakat: {}", m.berkas()));
-    baris(format!("Regime      : {} ({})", h.regime.nama, asal(m.asal_regime(), m)));
+    baris(format!(
+        "Regime      : {} ({})",
+        h.regime.nama,
+        asal(m.asal_regime(), m)
+    ));
     baris(format!(
         "Bobot       : {} ({})",
         h.bobot.tertulis,
@@ -284,17 +308,17 @@ fn tabel(
         s.push('\n');
     };
     baris(String::new());
-    baris(format!(
-        "IKM (jumlah NRR x bobot) : {}",
-        angka(h.ikm, 3)
-    ));
+    baris(format!("IKM (jumlah NRR x bobot) : {}", angka(h.ikm, 3)));
     baris(format!(
         "NIK (IKM x 25)           : {}  mutu {}  kinerja unit {}",
         angka(h.nik, 2),
         h.mutu,
         h.kinerja_unit
     ));
-    baris(format!("Rata-rata skor unsur     : {}", angka(h.rata_rata_skor, 2)));
+    baris(format!(
+        "Rata-rata skor unsur     : {}",
+        angka(h.rata_rata_skor, 2)
+    ));
     if let Some(t) = h.nik_terbit {
         baris(format!("Nilai terbit             : {}", angka(t, 2)));
     }
@@ -308,7 +332,11 @@ fn tabel(
     }
     out.push_str(&s);
     for r in &h.rincian {
-        out.push_str(&format!("\nPer {} (kolom '{}'):\n", r.jenis_label(), r.kolom));
+        out.push_str(&format!(
+            "\nPer {} (kolom '{}'):\n",
+            r.jenis_label(),
+            r.kolom
+        ));
         let kolom = [
             kiri("Kelompok"),
             kanan("Responden"),
@@ -348,7 +376,10 @@ fn tabel(
     }
     if !dilewati.is_empty() {
         baris(String::new());
-        baris(format!("Baris dilewati ({}):", ribuan(dilewati.len() as u64)));
+        baris(format!(
+            "Baris dilewati ({}):",
+            ribuan(dilewati.len() as u64)
+        ));
         for b in dilewati {
             baris(format!("  {b}"));
         }

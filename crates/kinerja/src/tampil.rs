@@ -45,9 +45,9 @@ pub fn rupiah(r: Option<Rupiah>) -> String {
         .unwrap_or_else(|| "belum dilaporkan".into())
 }
 
-/// CSV cell for a number: no thousands separator, decimal comma.
+/// CSV cell for a number: no thousands separator, decimal comma, fixed decimals.
 pub fn csv_angka(d: Option<Decimal>, desimal: u32) -> String {
-    d.map(|x| bulatkan(x, desimal).to_string().replace('.', ","))
+    d.map(|x| format_angka(x, desimal).replace('.', ""))
         .unwrap_or_default()
 }
 

@@ -1,0 +1,167 @@
+//! The `kinerja` command on the bundled Mumbulsari example: the figures a perencana reads,
+//! computed by hand from the seed's primary data (../shared/seed).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn contoh() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari")
+}
+
+fn kinerja(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(args)
+        .output()
+        .expect("run kinerja")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let o = kinerja(args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("JSON")
+}
+
+#[test]
+fn capaian_table_of_the_seed() {
+    let o = kinerja(&["capaian", contoh().to_str().unwrap(), "--tahun", "2020"]);
+    assert!(o.status.success());
+    let s = stdout(&o);
+    // 70,89 / 80 x 100 = 88,6125 -> 88,61 %; 86,90 / 100 = 86,90 %; 90 / 100 = 90,00 %.
+    for f in ["88,61 %", "86,90 %", "90,00 %", "B (80 %)", "B (70,89 %)"] {
+        assert!(s.contains(f), "{f} missing in\n{s}");
+    }
+    // Sasaran 2: (86,90 + 90) / 2 = 88,45 %.
+    assert!(s.contains("88,45 %"), "{s}");
+    assert!(!s.contains("Kurang"), "{s}");
+}
+
+#[test]
+fn the_bundled_example_is_the_default_data() {
+    let a = stdout(&kinerja(&["capaian", "--format", "json"]));
+    let b = stdout(&kinerja(&[
+        "capaian",
+        contoh().to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn capaian_json_keys_and_numbers() {
+    let v = json(&["capaian", contoh().to_str().unwrap(), "--format", "json"]);
+    let rows = v["indikator"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    for k in [
+        "sasaran",
+        "indikator",
+        "target",
+        "realisasi",
+        "capaian",
+        "predikat",
+    ] {
+        assert!(rows[0].get(k).is_some(), "key {k}");
+    }
+    assert_eq!(rows[0]["capaian"].to_string(), "88.61");
+    assert_eq!(rows[0]["target"].to_string(), "80");
+    assert_eq!(rows[0]["realisasi"].to_string(), "70.89");
+    assert_eq!(rows[0]["predikat"], "Baik");
+    assert_eq!(v["sasaran"][1]["capaian"].to_string(), "88.45");
+}
+
+#[test]
+fn anggaran_of_the_seed() {
+    let s = stdout(&kinerja(&[
+        "anggaran",
+        contoh().to_str().unwrap(),
+        "--tahun",
+        "2020",
+    ]));
+    // Program I from its kegiatan: 13.459.500 + 121.240.000 + 43.864.567 = 178.564.067; / 210 jt =
+    // 85,03 %. Belanja Langsung 354.478.761 / 400.000.000 = 88,62 %; total 1.244.150.891 /
+    // 1.674.830.966,58 = 74,29 %; BTL share 76,12 %.
+    for f in [
+        "178.564.067,00",
+        "85,03 %",
+        "354.478.761,00",
+        "88,62 %",
+        "1.674.830.966,58",
+        "1.244.150.891,00",
+        "74,29 %",
+        "76,12 %",
+        "23,88 %",
+        "52,50 %",
+        "47,50 %",
+    ] {
+        assert!(s.contains(f), "{f} missing in\n{s}");
+    }
+}
+
+#[test]
+fn anggaran_json_is_exact() {
+    let v = json(&["anggaran", contoh().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(v["total"]["pagu"].to_string(), "1674830966.58");
+    assert_eq!(v["total"]["realisasi"].to_string(), "1244150891");
+    assert_eq!(v["program_total"]["serapan"].to_string(), "88.62");
+}
+
+#[test]
+fn csv_opens_as_numbers_in_indonesian_excel() {
+    let o = kinerja(&["anggaran", contoh().to_str().unwrap(), "--format", "csv"]);
+    let s = stdout(&o);
+    let first = s.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "No;Program / Kegiatan;Pagu (Rp);Realisasi (Rp);Serapan"
+    );
+    assert!(s.contains(";210000000,00;178564067,00;85,03"), "{s}");
+}
+
+#[test]
+fn a_bad_file_is_refused_with_its_place_and_exit_2() {
+    let dir = std::env::temp_dir().join(format!("kinerja-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("data.toml");
+    std::fs::write(&f, "[[instansi]]\nid = \"x\"\nnama = \"X\"\njenis = \"kecamatan\"\n\n[[anggaran]]\nid = \"a\"\ntahun = 2020\ntempat = \"instansi\"\njenis = \"tidak_langsung\"\npagu = \"210.000,000,00\"\n").unwrap();
+    let o = kinerja(&["capaian", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("data.toml:11:8"), "{e}");
+    assert!(e.contains("210.000,000,00"), "{e}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn periksa_on_the_seed_exits_1_with_its_errors() {
+    let o = kinerja(&["periksa", contoh().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    let find = |aturan: &str, tercatat: &str| {
+        list.iter()
+            .any(|t| t["aturan"] == aturan && t["tercatat"].to_string() == tercatat)
+    };
+    // Program I realisasi printed 155.167.739; its kegiatan add up to 178.564.067.
+    assert!(find("ANGGARAN-TERCATAT", "155167739"));
+    // Bab IV total realisasi 1.267.731.971,00 against 889.672.130 + 354.478.761 = 1.244.150.891.
+    assert!(find("ANGGARAN-TERCATAT", "1267731971"));
+    // SKM row 3: 0/0/100/0 gives 3 x 25 = 75; printed 70.
+    assert!(find("SKM-HITUNG-ULANG", "70"));
+    for t in list {
+        for k in ["aturan", "tingkat", "lokasi", "pesan"] {
+            assert!(t.get(k).is_some());
+        }
+    }
+}
+
+#[test]
+fn the_example_round_trips_through_the_file_format() {
+    let d = kinerja_berkas::baca(&contoh()).unwrap();
+    let teks = kinerja_berkas::ke_toml(&d).unwrap();
+    let d2 = kinerja_berkas::baca_sumber(vec![(PathBuf::from("semua.toml"), teks)]).unwrap();
+    assert_eq!(d, d2);
+}
