@@ -552,7 +552,7 @@ mod tests {
             .push(indikator("TPT", "S2", 3, Polaritas::Negatif));
         d.realisasi
             .push(realisasi("TPT", 2020, Periode::Tahunan, "4,21"));
-        d.realisasi.retain(|r| !(r.indikator.as_str() == "DESA"));
+        d.realisasi.retain(|r| r.indikator.as_str() != "DESA");
         d.realisasi
             .push(realisasi("DESA", 2020, Periode::Tahunan, "95,79"));
         for (i, v) in [("DESA", "94,40"), ("TPT", "5,61")] {

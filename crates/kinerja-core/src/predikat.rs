@@ -73,9 +73,9 @@ impl SkalaPredikat {
                 unreachable!("checked above")
             };
             // Equal bounds are fine only when the upper band excludes the bound and the lower
-            // one includes it (">100" above "100 and below" is not this; ">=100" above ">100" is
-            // nonsense).
-            if x < y || (x == y && !(b.termasuk_batas && !a.termasuk_batas)) {
+            // one includes it (">100" above ">=100"); any other pairing leaves one band empty.
+            let batas_sama_sah = b.termasuk_batas && !a.termasuk_batas;
+            if x < y || (x == y && !batas_sama_sah) {
                 return Err(SkalaError::TidakMenurun(nama()));
             }
         }

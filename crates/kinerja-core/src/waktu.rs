@@ -163,7 +163,7 @@ impl Tanggal {
         }
         if let Some(h) = hari {
             let y = tahun.get() as u32;
-            let kabisat = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let kabisat = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
             let maks = match bulan {
                 2 if kabisat => 29,
                 2 => 28,

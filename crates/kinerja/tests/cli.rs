@@ -142,8 +142,10 @@ fn periksa_on_the_seed_exits_1_with_its_errors() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let list = v.as_array().unwrap();
     let find = |aturan: &str, tercatat: &str| {
-        list.iter()
-            .any(|t| t["aturan"] == aturan && t["tercatat"].to_string() == tercatat)
+        list.iter().any(|t| {
+            t["aturan"] == aturan
+                && t["tercatat"] == serde_json::from_str::<serde_json::Value>(tercatat).unwrap()
+        })
     };
     // Program I realisasi printed 155.167.739; its kegiatan add up to 178.564.067.
     assert!(find("ANGGARAN-TERCATAT", "155167739"));
