@@ -4,6 +4,7 @@ mod anggaran;
 mod capaian;
 mod data;
 mod periksa;
+mod skm;
 mod tampil;
 
 use clap::{Parser, Subcommand};
@@ -89,6 +90,8 @@ enum Perintah {
     Periksa(ArgPeriksa),
     /// Menerima (menyetujui) satu temuan reviu dengan alasan; dicatat bersama data
     Terima(ArgTerima),
+    /// Survei Kepuasan Masyarakat: IKM, mutu, unsur prioritas, rincian dan grafik dari jawaban responden atau tabel per unsur
+    Skm(skm::SkmArgs),
     /// Memeriksa berkas data (struktur, rujukan, angka) tanpa menghitung apa pun
     Validasi(ArgData),
     /// Mencetak JSON Schema format berkas data
@@ -136,6 +139,7 @@ fn jalankan(cli: Cli) -> Result<(String, u8), (String, u8)> {
                 .map(|o| (o, 0))
                 .map_err(|e| (e, 2))
         }
+        Perintah::Skm(a) => skm::jalankan(&a).map(|o| (o, 0)),
         Perintah::Validasi(a) => {
             let d = muat(&a)?;
             Ok((

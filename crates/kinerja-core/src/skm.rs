@@ -1,1 +1,0 @@
-//! SKM (Survei Kepuasan Masyarakat). (Being written.)

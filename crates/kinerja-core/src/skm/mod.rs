@@ -1,0 +1,53 @@
+//! SKM (Survei Kepuasan Masyarakat): the community satisfaction survey, from answers to the index.
+//!
+//! Data flow: an adapter reads respondents' answers (or a published distribution, or published NRR)
+//! and hands in [`DataUnsur`] per unsur, or tallies respondents itself with [`TabulasiSurvei`];
+//! [`hitung`] / [`hitung_tabulasi`] return a [`HasilSkm`] with every figure.
+//!
+//! # Invariants
+//! - Pure: no I/O. Never panics on user data; bad input is an [`SkmError`].
+//! - Regimes are data ([`Regime`]): the unsur list, the printed weight and the interval table.
+//! - Exact arithmetic: counts are integers; quotients are `Decimal` (28 significant digits),
+//!   arranged so that a figure with a terminating decimal value is computed exactly. Nothing is
+//!   rounded inside the computation. The one rounding is to two decimals, half away from zero,
+//!   when a figure is printed **and** when mutu is read from the interval table (the tables are
+//!   written with two decimals, so a printed NIK and its mutu always agree): see
+//!   [`Regime::klasifikasi`].
+//! - Every derived figure comes from primary data: a published score given beside a distribution
+//!   is compared, never used.
+
+mod hitung;
+mod jawaban;
+pub mod json;
+mod regime;
+mod sampel;
+mod tabulasi;
+
+#[cfg(test)]
+mod tests;
+
+pub use hitung::{
+    Bobot, DataUnsur, HasilKelompok, HasilRincian, HasilSkm, HasilUnsur, InfoBobot, Opsi,
+    SumberUnsur, hitung, hitung_tabulasi,
+};
+pub use jawaban::{Jawaban, JawabanError};
+pub use regime::{Interval, KinerjaUnit, Kuesioner, Mutu, Regime, Unsur, bulatkan_tabel};
+pub use sampel::{KecukupanSampel, PembulatanSampel, kecukupan_sampel, ukuran_sampel};
+pub use tabulasi::{JenisProfil, RincianKolom, Tabulasi, TabulasiSurvei};
+
+/// Everything that can be wrong with SKM input handed to the core.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SkmError {
+    #[error("regime {regime} memakai {diharapkan} unsur, tetapi data memuat {didapat} unsur")]
+    JumlahUnsur {
+        regime: String,
+        diharapkan: usize,
+        didapat: usize,
+    },
+    #[error("unsur {unsur}: tidak ada jawaban (jumlah responden atau persen 0)")]
+    UnsurKosong { unsur: String },
+    #[error("unsur {unsur}: {pesan}")]
+    DataTidakSah { unsur: String, pesan: String },
+    #[error("tidak ada responden")]
+    TanpaResponden,
+}

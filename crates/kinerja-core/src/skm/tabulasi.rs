@@ -1,0 +1,346 @@
+//! Streaming tallies: count answers per unsur and answer, overall and per respondent group.
+//! Memory is proportional to unsur x groups, never to respondents.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Jawaban, SkmError};
+
+/// Counts of answers 1..4 per unsur, and the number of respondents tallied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tabulasi {
+    jumlah: Vec<[u64; 4]>,
+    responden: u64,
+}
+
+impl Tabulasi {
+    pub fn new(jumlah_unsur: usize) -> Tabulasi {
+        Tabulasi {
+            jumlah: vec![[0; 4]; jumlah_unsur],
+            responden: 0,
+        }
+    }
+
+    /// Tallies one respondent, who must have answered every unsur.
+    pub fn catat(&mut self, jawaban: &[Jawaban]) -> Result<(), SkmError> {
+        if jawaban.len() != self.jumlah.len() {
+            return Err(SkmError::JumlahUnsur {
+                regime: "kuesioner".into(),
+                diharapkan: self.jumlah.len(),
+                didapat: jawaban.len(),
+            });
+        }
+        for (c, j) in self.jumlah.iter_mut().zip(jawaban) {
+            c[j.indeks()] += 1;
+        }
+        self.responden += 1;
+        Ok(())
+    }
+
+    /// Counts per unsur: `[n1, n2, n3, n4]`.
+    pub fn jumlah(&self) -> &[[u64; 4]] {
+        &self.jumlah
+    }
+
+    pub fn responden(&self) -> u64 {
+        self.responden
+    }
+
+    pub fn jumlah_unsur(&self) -> usize {
+        self.jumlah.len()
+    }
+}
+
+/// A respondent profile column the SKM report breaks results down by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JenisProfil {
+    Layanan,
+    JenisKelamin,
+    Umur,
+    Pendidikan,
+    Pekerjaan,
+    Tanggal,
+}
+
+/// Age bands used to group `umur` (years).
+const KELOMPOK_UMUR: [(u32, &str); 6] = [
+    (20, "< 20"),
+    (30, "20-29"),
+    (40, "30-39"),
+    (50, "40-49"),
+    (60, "50-59"),
+    (u32::MAX, "60+"),
+];
+
+pub(crate) const KOSONG: &str = "(kosong)";
+
+impl JenisProfil {
+    pub const SEMUA: [JenisProfil; 6] = [
+        JenisProfil::Layanan,
+        JenisProfil::JenisKelamin,
+        JenisProfil::Umur,
+        JenisProfil::Pendidikan,
+        JenisProfil::Pekerjaan,
+        JenisProfil::Tanggal,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            JenisProfil::Layanan => "layanan",
+            JenisProfil::JenisKelamin => "jenis kelamin",
+            JenisProfil::Umur => "umur",
+            JenisProfil::Pendidikan => "pendidikan",
+            JenisProfil::Pekerjaan => "pekerjaan",
+            JenisProfil::Tanggal => "tanggal",
+        }
+    }
+
+    /// The group a raw cell value falls in: `umur` in ten-year bands (`< 20`, `20-29`, ...
+    /// `60+`; a value that is not a whole number, e.g. a choice `20-30 tahun`, is its own group);
+    /// `tanggal` by month (`2024-03` from `2024-03-15`, `2024-03-15T10:00:00` or the
+    /// Indonesian day-first `15/03/2024`); any other column by its trimmed text. Empty is
+    /// `(kosong)`.
+    pub fn kelompok(self, nilai: &str) -> Cow<'_, str> {
+        // ASCII trim first (fast); the Unicode trim only when a non-ASCII byte is at an end.
+        let t = nilai.trim_ascii();
+        let t = match (t.as_bytes().first(), t.as_bytes().last()) {
+            (Some(a), Some(b)) if *a >= 0x80 || *b >= 0x80 => t.trim(),
+            _ => t,
+        };
+        if t.is_empty() {
+            return Cow::Borrowed(KOSONG);
+        }
+        match self {
+            JenisProfil::Umur => match t.parse::<u32>() {
+                Ok(u) => Cow::Borrowed(
+                    KELOMPOK_UMUR
+                        .iter()
+                        .find(|(batas, _)| u < *batas)
+                        .map_or("60+", |(_, l)| l),
+                ),
+                Err(_) => Cow::Borrowed(t),
+            },
+            JenisProfil::Tanggal => bulan(t).unwrap_or(Cow::Borrowed(t)),
+            _ => Cow::Borrowed(t),
+        }
+    }
+
+    /// Sort key for groups: age bands in age order, months in time order, text alphabetically;
+    /// `(kosong)` last.
+    pub(crate) fn urutan(self, kelompok: &str) -> (u8, usize, String) {
+        if kelompok == KOSONG {
+            return (2, 0, String::new());
+        }
+        if self == JenisProfil::Umur
+            && let Some(i) = KELOMPOK_UMUR.iter().position(|(_, l)| *l == kelompok)
+        {
+            return (0, i, String::new());
+        }
+        (1, 0, kelompok.to_lowercase())
+    }
+}
+
+fn semua_digit(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn bulan(t: &str) -> Option<Cow<'_, str>> {
+    let b = t.as_bytes();
+    // ISO: YYYY-MM-DD...
+    if b.len() >= 10
+        && semua_digit(&t[0..4])
+        && b[4] == b'-'
+        && semua_digit(&t[5..7])
+        && b[7] == b'-'
+    {
+        return Some(Cow::Borrowed(&t[0..7]));
+    }
+    // Day first: D/M/YYYY or DD-MM-YYYY, optionally followed by a time.
+    let tanggal = t.split_whitespace().next()?;
+    let bagian: Vec<&str> = tanggal.split(['/', '-', '.']).collect();
+    if let [h, m, y] = bagian.as_slice()
+        && semua_digit(h)
+        && semua_digit(m)
+        && y.len() == 4
+        && semua_digit(y)
+    {
+        let m: u32 = m.parse().ok()?;
+        let h: u32 = h.parse().ok()?;
+        if (1..=12).contains(&m) && (1..=31).contains(&h) {
+            return Some(Cow::Owned(format!("{y}-{m:02}")));
+        }
+    }
+    None
+}
+
+/// FxHash (as in rustc): a few cycles for the short group names hashed once per row and
+/// column. Not collision-resistant; the keys are a survey file's profile values, and a file
+/// built to collide only slows its own reading.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut c = bytes.chunks_exact(8);
+        for w in &mut c {
+            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in c.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+}
+
+type PetaFx = HashMap<String, usize, std::hash::BuildHasherDefault<Fx>>;
+
+/// Tallies of one profile column: one [`Tabulasi`] per group value.
+#[derive(Debug, Clone)]
+pub struct RincianKolom {
+    /// The column's header as it appears in the file.
+    pub kolom: String,
+    pub jenis: JenisProfil,
+    kelompok: Vec<(String, Tabulasi)>,
+    indeks: PetaFx,
+    jumlah_unsur: usize,
+}
+
+impl RincianKolom {
+    pub fn new(kolom: String, jenis: JenisProfil, jumlah_unsur: usize) -> RincianKolom {
+        RincianKolom {
+            kolom,
+            jenis,
+            kelompok: Vec::new(),
+            indeks: PetaFx::default(),
+            jumlah_unsur,
+        }
+    }
+
+    /// Tallies a respondent under the group of `nilai` (the raw cell value).
+    pub fn catat(&mut self, nilai: &str, jawaban: &[Jawaban]) -> Result<(), SkmError> {
+        let k = self.jenis.kelompok(nilai);
+        let i = match self.indeks.get(k.as_ref()).copied() {
+            Some(i) => i,
+            None => {
+                let i = self.kelompok.len();
+                self.kelompok
+                    .push((k.to_string(), Tabulasi::new(self.jumlah_unsur)));
+                self.indeks.insert(k.into_owned(), i);
+                i
+            }
+        };
+        self.kelompok[i].1.catat(jawaban)
+    }
+
+    /// Groups in first-seen order.
+    pub fn kelompok(&self) -> &[(String, Tabulasi)] {
+        &self.kelompok
+    }
+}
+
+/// The tally of a whole survey: overall and per profile column.
+#[derive(Debug, Clone)]
+pub struct TabulasiSurvei {
+    pub total: Tabulasi,
+    pub rincian: Vec<RincianKolom>,
+}
+
+impl TabulasiSurvei {
+    /// `profil`: the profile columns present, as (header, kind), in the order their values will
+    /// be passed to [`TabulasiSurvei::catat`].
+    pub fn new(jumlah_unsur: usize, profil: Vec<(String, JenisProfil)>) -> TabulasiSurvei {
+        TabulasiSurvei {
+            total: Tabulasi::new(jumlah_unsur),
+            rincian: profil
+                .into_iter()
+                .map(|(k, j)| RincianKolom::new(k, j, jumlah_unsur))
+                .collect(),
+        }
+    }
+
+    /// Tallies one respondent: answers for every unsur, and one value per profile column.
+    pub fn catat(&mut self, jawaban: &[Jawaban], profil: &[&str]) -> Result<(), SkmError> {
+        if profil.len() != self.rincian.len() {
+            return Err(SkmError::DataTidakSah {
+                unsur: "profil".into(),
+                pesan: format!(
+                    "{} nilai profil untuk {} kolom",
+                    profil.len(),
+                    self.rincian.len()
+                ),
+            });
+        }
+        self.total.catat(jawaban)?;
+        for (r, v) in self.rincian.iter_mut().zip(profil) {
+            r.catat(v, jawaban)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Jawaban::*;
+
+    #[test]
+    fn tally_counts_per_unsur_and_answer() {
+        let mut t = Tabulasi::new(2);
+        t.catat(&[Baik, SangatBaik]).unwrap();
+        t.catat(&[Baik, TidakBaik]).unwrap();
+        assert_eq!(t.jumlah(), &[[0, 0, 2, 0], [1, 0, 0, 1]]);
+        assert_eq!(t.responden(), 2);
+        assert!(t.catat(&[Baik]).is_err());
+        assert_eq!(t.responden(), 2);
+    }
+
+    #[test]
+    fn age_bands_and_months() {
+        let u = JenisProfil::Umur;
+        assert_eq!(u.kelompok("19"), "< 20");
+        assert_eq!(u.kelompok("20"), "20-29");
+        assert_eq!(u.kelompok(" 59 "), "50-59");
+        assert_eq!(u.kelompok("60"), "60+");
+        assert_eq!(u.kelompok("20-30 tahun"), "20-30 tahun");
+        assert_eq!(u.kelompok(""), KOSONG);
+        let t = JenisProfil::Tanggal;
+        assert_eq!(t.kelompok("2024-03-15"), "2024-03");
+        assert_eq!(t.kelompok("2024-03-15T10:11:12.000+07:00"), "2024-03");
+        assert_eq!(t.kelompok("15/03/2024 10:00:00"), "2024-03");
+        assert_eq!(t.kelompok("5-3-2024"), "2024-03");
+        assert_eq!(t.kelompok("Maret"), "Maret");
+        assert_eq!(JenisProfil::Layanan.kelompok(" KTP "), "KTP");
+    }
+
+    #[test]
+    fn survey_tally_by_group() {
+        let mut s = TabulasiSurvei::new(
+            1,
+            vec![
+                ("layanan".into(), JenisProfil::Layanan),
+                ("umur".into(), JenisProfil::Umur),
+            ],
+        );
+        s.catat(&[Baik], &["KTP", "25"]).unwrap();
+        s.catat(&[SangatBaik], &["KK", "27"]).unwrap();
+        s.catat(&[TidakBaik], &["KTP", "61"]).unwrap();
+        assert_eq!(s.total.responden(), 3);
+        let layanan = s.rincian[0].kelompok();
+        assert_eq!(layanan[0].0, "KTP");
+        assert_eq!(layanan[0].1.jumlah(), &[[1, 0, 1, 0]]);
+        assert_eq!(layanan[1].0, "KK");
+        let umur = s.rincian[1].kelompok();
+        assert_eq!(umur[0].0, "20-29");
+        assert_eq!(umur[0].1.responden(), 2);
+        assert!(s.catat(&[Baik], &["KTP"]).is_err());
+    }
+}

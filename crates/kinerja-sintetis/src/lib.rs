@@ -1,0 +1,355 @@
+//! Synthetic data of a kabupaten: `n` instansi, each with a 5-year Renstra, 6 sasaran of 5
+//! indicators (30 in all, positive and negative polarity), targets in the Renstra, the PK and the
+//! measurement table, quarterly realisasi, 4 programs of 2 kegiatan with two budget lines a year,
+//! a PK, an IKU and a report per year, and stated figures of which some are deliberately wrong.
+//! Deterministic: the same arguments give the same data.
+
+use kinerja_core::id::*;
+use kinerja_core::model::*;
+use kinerja_core::nilai::Nilai;
+use kinerja_core::uang::Rupiah;
+use kinerja_core::waktu::{Periode, Tahun};
+use rust_decimal::Decimal;
+
+/// A small linear congruential generator: enough spread for synthetic figures, no dependency.
+struct Acak(u64);
+
+impl Acak {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn antara(&mut self, a: i64, b: i64) -> i64 {
+        a + (self.next() % ((b - a + 1) as u64)) as i64
+    }
+}
+
+fn id<T>(f: fn(String) -> Result<T, IdError>, s: String) -> T {
+    f(s).expect("synthetic ids are valid")
+}
+
+pub const TAHUN_AWAL: u16 = 2019;
+pub const JUMLAH_TAHUN: u16 = 5;
+
+/// The data of instansi number `i` (0-based) of a synthetic kabupaten.
+pub fn instansi(i: usize) -> DataInstansi {
+    let mut r = Acak(0x5eed ^ (i as u64).wrapping_mul(0x9e3779b97f4a7c15));
+    let mut d = DataInstansi::default();
+    let kab = id(InstansiId::new, "kab".into());
+    let ins = id(InstansiId::new, format!("opd-{i:02}"));
+    let th = |t: u16| Tahun::new(t as i64).expect("valid year");
+    d.instansi.push(Instansi {
+        id: kab.clone(),
+        nama: "Kabupaten Sintetis".into(),
+        jenis: JenisInstansi::Kabupaten,
+        induk: None,
+        kode: Some("99.01".into()),
+        alamat: None,
+        catatan: None,
+    });
+    d.instansi.push(Instansi {
+        id: ins.clone(),
+        nama: format!("Dinas Sintetis {i}"),
+        jenis: JenisInstansi::Opd,
+        induk: Some(kab.clone()),
+        kode: None,
+        alamat: None,
+        catatan: None,
+    });
+    let kepala = id(PejabatId::new, format!("kepala-{i}"));
+    let bupati = id(PejabatId::new, "bupati".into());
+    d.pejabat.push(Pejabat {
+        id: kepala.clone(),
+        instansi: ins.clone(),
+        nama: format!("Kepala Dinas {i}"),
+        nip: Nip::parse("19700101 199503 1 001").ok(),
+        pangkat: Some("Pembina Utama Muda".into()),
+        golongan: Some("IV/c".into()),
+        jabatan: "Kepala Dinas".into(),
+        catatan: None,
+    });
+    d.pejabat.push(Pejabat {
+        id: bupati.clone(),
+        instansi: kab,
+        nama: "Bupati Sintetis".into(),
+        nip: None,
+        pangkat: None,
+        golongan: None,
+        jabatan: "Bupati".into(),
+        catatan: None,
+    });
+    let rs = id(RenstraId::new, "renstra".into());
+    d.renstra.push(Renstra {
+        id: rs.clone(),
+        instansi: ins.clone(),
+        tahun_awal: th(TAHUN_AWAL),
+        tahun_akhir: th(TAHUN_AWAL + JUMLAH_TAHUN - 1),
+        dasar: None,
+        visi: None,
+        misi: vec![],
+    });
+    let mut iku_baris = Vec::new();
+    for t in 0..3u32 {
+        let tj = id(TujuanId::new, format!("T{t}"));
+        d.tujuan.push(Tujuan {
+            id: tj.clone(),
+            renstra: rs.clone(),
+            nomor: t + 1,
+            uraian: format!("Tujuan {t}"),
+            catatan: None,
+        });
+        for s in 0..2u32 {
+            let sid = id(SasaranId::new, format!("S{t}{s}"));
+            d.sasaran.push(Sasaran {
+                id: sid.clone(),
+                tujuan: tj.clone(),
+                nomor: s + 1,
+                uraian: format!("Sasaran {t}.{s}"),
+                mendukung: None,
+                catatan: None,
+            });
+            for k in 0..5u32 {
+                let iid = id(IndikatorId::new, format!("I{t}{s}{k}"));
+                let negatif = k == 4;
+                d.indikator.push(Indikator {
+                    id: iid.clone(),
+                    pemilik: Pemilik::Sasaran(sid.clone()),
+                    nomor: k + 1,
+                    uraian: format!("Indikator {t}.{s}.{k}"),
+                    jenis: JenisIndikator::Hasil,
+                    polaritas: if negatif {
+                        Polaritas::Negatif
+                    } else {
+                        Polaritas::Positif
+                    },
+                    satuan: Some("%".into()),
+                    cara_tahunan: CaraTahunan::Terakhir,
+                    target_akhir: None,
+                    induk: None,
+                    catatan: None,
+                });
+                iku_baris.push(BarisIku {
+                    indikator: iid.clone(),
+                    kinerja_utama: None,
+                    formulasi: Formulasi {
+                        teks: "a / b x 100".into(),
+                        pembilang: Some("a".into()),
+                        penyebut: Some("b".into()),
+                        pengali: Some(Decimal::ONE_HUNDRED),
+                    },
+                    penanggung_jawab: vec![],
+                    penanggung_jawab_teks: Some("Bidang".into()),
+                    sumber_data: Some("Laporan bidang".into()),
+                });
+                for y in 0..JUMLAH_TAHUN {
+                    let tahun = th(TAHUN_AWAL + y);
+                    let target = Decimal::from(r.antara(60, 95));
+                    for dok in [
+                        DokumenTarget::Renstra,
+                        DokumenTarget::PerjanjianKinerja,
+                        DokumenTarget::Pengukuran,
+                    ] {
+                        d.target.push(Target {
+                            indikator: iid.clone(),
+                            tahun,
+                            dokumen: dok,
+                            nilai: Nilai::angka(target),
+                            uraian: None,
+                            catatan: None,
+                        });
+                    }
+                    let mut v = r.antara(3000, 9500);
+                    for p in Periode::TRIWULAN {
+                        v = (v + r.antara(-200, 400)).clamp(0, 10000);
+                        d.realisasi.push(Realisasi {
+                            indikator: iid.clone(),
+                            tahun,
+                            periode: p,
+                            nilai: Nilai::angka(Decimal::new(v, 2)),
+                            sumber: None,
+                            catatan: None,
+                        });
+                    }
+                    // A stated capaian, wrong one time in ten.
+                    let benar = if negatif {
+                        (Decimal::TWO - Decimal::new(v, 2) / target) * Decimal::ONE_HUNDRED
+                    } else {
+                        Decimal::new(v, 2) / target * Decimal::ONE_HUNDRED
+                    };
+                    let benar = kinerja_core::angka::bulatkan(benar.max(Decimal::ZERO), 2);
+                    let nilai = if r.antara(0, 9) == 0 {
+                        benar + Decimal::ONE
+                    } else {
+                        benar
+                    };
+                    d.tercatat.push(Tercatat {
+                        lokasi: Lokasi {
+                            dokumen: format!("LKj {}", tahun),
+                            bagian: "Tabel 3.1".into(),
+                            baris: Some(iid.to_string()),
+                        },
+                        subjek: Subjek::Indikator(iid.clone()),
+                        ukuran: Ukuran::Capaian,
+                        tahun: Some(tahun),
+                        nilai: NilaiTercatat::Angka(nilai),
+                        tertulis: None,
+                        catatan: None,
+                    });
+                }
+            }
+        }
+    }
+    for p in 0..4u32 {
+        let pid = id(ProgramId::new, format!("P{p}"));
+        let sasaran = d.sasaran[p as usize % d.sasaran.len()].id.clone();
+        d.program.push(Program {
+            id: pid.clone(),
+            kode: Some(format!("1.01.{:02}", p + 1)),
+            nama: format!("Program {p}"),
+            sasaran: Some(sasaran),
+            renstra: true,
+            catatan: None,
+        });
+        for k in 0..2u32 {
+            let kid = id(KegiatanId::new, format!("K{p}{k}"));
+            d.kegiatan.push(Kegiatan {
+                id: kid.clone(),
+                program: pid.clone(),
+                kode: Some(format!("1.01.{:02}.2.{:02}", p + 1, k + 1)),
+                nama: format!("Kegiatan {p}.{k}"),
+                keterangan: None,
+            });
+            d.indikator.push(Indikator {
+                id: id(IndikatorId::new, format!("KO{p}{k}")),
+                pemilik: Pemilik::Kegiatan(kid.clone()),
+                nomor: 1,
+                uraian: format!("Keluaran {p}.{k}"),
+                jenis: JenisIndikator::Keluaran,
+                polaritas: Polaritas::Positif,
+                satuan: Some("dokumen".into()),
+                cara_tahunan: CaraTahunan::Jumlah,
+                target_akhir: None,
+                induk: None,
+                catatan: None,
+            });
+            for y in 0..JUMLAH_TAHUN {
+                for (j, jenis) in [
+                    JenisBelanja::LangsungPegawai,
+                    JenisBelanja::LangsungBarangJasa,
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    let pagu = r.antara(10_000_000, 500_000_000);
+                    let real = pagu * r.antara(60, 100) / 100;
+                    d.anggaran.push(PosAnggaran {
+                        id: id(PosAnggaranId::new, format!("A{p}{k}-{y}-{j}")),
+                        tahun: th(TAHUN_AWAL + y),
+                        tempat: TempatAnggaran::Kegiatan(kid.clone()),
+                        jenis,
+                        pagu: Rupiah::utuh(pagu),
+                        realisasi: Some(Rupiah::utuh(real)),
+                        catatan: None,
+                    });
+                }
+            }
+        }
+    }
+    for y in 0..JUMLAH_TAHUN {
+        let tahun = th(TAHUN_AWAL + y);
+        d.anggaran.push(PosAnggaran {
+            id: id(PosAnggaranId::new, format!("BTL-{y}")),
+            tahun,
+            tempat: TempatAnggaran::Instansi,
+            jenis: JenisBelanja::TidakLangsung,
+            pagu: Rupiah::utuh(r.antara(1_000_000_000, 5_000_000_000)),
+            realisasi: Some(Rupiah::utuh(r.antara(500_000_000, 1_000_000_000))),
+            catatan: None,
+        });
+        d.perjanjian_kinerja.push(PerjanjianKinerja {
+            id: id(PkId::new, format!("pk-{tahun}")),
+            instansi: ins.clone(),
+            tahun,
+            pihak_pertama: kepala.clone(),
+            pihak_kedua: bupati.clone(),
+            tempat: Some("Sintetis".into()),
+            tanggal: kinerja_core::waktu::Tanggal::new(tahun, 2, None),
+            indikator: d
+                .indikator
+                .iter()
+                .filter(|x| matches!(x.pemilik, Pemilik::Sasaran(_)))
+                .map(|x| x.id.clone())
+                .collect(),
+            anggaran: vec![],
+            catatan: None,
+        });
+        d.rkt.push(Rkt {
+            id: id(RktId::new, format!("rkt-{tahun}")),
+            instansi: ins.clone(),
+            tahun,
+            program: d.program.iter().map(|p| p.id.clone()).collect(),
+            kegiatan: vec![],
+            catatan: None,
+        });
+        d.laporan.push(Laporan {
+            id: id(LaporanId::new, format!("lkj-{tahun}")),
+            instansi: ins.clone(),
+            tahun,
+            judul: format!("Laporan Kinerja {tahun}"),
+            tempat: None,
+            tanggal: Tahun::new(tahun.get() as i64 + 1)
+                .ok()
+                .and_then(|t| kinerja_core::waktu::Tanggal::new(t, 1, None)),
+            penandatangan: Some(kepala.clone()),
+            kata_pengantar: format!("Laporan kinerja tahun {tahun}."),
+            ikhtisar: Uraian {
+                teks: format!("Capaian tahun {tahun}."),
+                ..Default::default()
+            },
+            bagian: vec![],
+            analisis: vec![],
+            penutup: Uraian::default(),
+            catatan: None,
+        });
+    }
+    d.iku.push(Iku {
+        id: id(IkuId::new, "iku".into()),
+        instansi: ins,
+        keputusan: Keputusan {
+            nomor: "1 Tahun 2019".into(),
+            tentang: None,
+            tanggal: None,
+            tempat: None,
+            penandatangan: Some(kepala),
+        },
+        baris: iku_baris,
+        catatan: None,
+    });
+    d
+}
+
+/// `n` instansi of one kabupaten.
+pub fn kabupaten(n: usize) -> Vec<DataInstansi> {
+    (0..n).map(instansi).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn synthetic_data_is_valid_and_deterministic() {
+        let a = super::instansi(3);
+        assert_eq!(kinerja_core::validasi::periksa(&a), vec![]);
+        assert_eq!(a, super::instansi(3));
+        assert_eq!(
+            a.indikator
+                .iter()
+                .filter(|i| matches!(i.pemilik, kinerja_core::model::Pemilik::Sasaran(_)))
+                .count(),
+            30
+        );
+        assert_eq!(a.kegiatan.len(), 8);
+    }
+}

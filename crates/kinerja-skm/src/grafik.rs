@@ -1,0 +1,309 @@
+//! The SKM chart, as the seed draws it: a bar per unsur (its score, 25-100 scale) and a line at
+//! the mean; the unsur below the mean are the priorities.
+//!
+//! Made for print without colour: bars at or above the mean are solid dark grey, bars below the
+//! mean are white with black diagonal hatching, the mean is a thick dashed black line; every bar
+//! carries its value; the regime's mutu bands (D, C, B, A) are marked with dotted lines. Bars
+//! are horizontal so long unsur names stay readable. Text is DejaVu Sans; the PNG is rendered
+//! with resvg using the font embedded in this crate, never system fonts.
+
+use std::sync::Arc;
+
+use kinerja_core::angka::format_angka;
+use kinerja_core::skm::{HasilSkm, SumberUnsur};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// DejaVu Sans (Bitstream Vera licence, see `assets/fonts/LICENSE-DejaVu.txt`).
+pub static DEJAVU_SANS: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
+pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+
+#[derive(Debug, thiserror::Error)]
+pub enum GrafikError {
+    #[error("SVG grafik tidak terbaca oleh perender: {0}")]
+    Svg(String),
+    #[error("ukuran gambar tidak sah")]
+    Ukuran,
+    #[error("PNG tidak dapat ditulis: {0}")]
+    Png(String),
+}
+
+const LEBAR: f64 = 1000.0;
+const KIRI: f64 = 380.0; // labels end here, the plot starts
+const KANAN: f64 = 70.0; // room for the value at the end of a 100 bar
+const BARIS: f64 = 40.0;
+const TINGGI_BATANG: f64 = 22.0;
+const ATAS: f64 = 118.0;
+const HURUF_PER_BARIS: usize = 44;
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// Word-wraps a label into at most two lines of about `HURUF_PER_BARIS` characters.
+fn bungkus(s: &str) -> Vec<String> {
+    let mut baris: Vec<String> = vec![String::new()];
+    for kata in s.split_whitespace() {
+        let cur = baris.last_mut().expect("never empty");
+        if !cur.is_empty() && cur.chars().count() + 1 + kata.chars().count() > HURUF_PER_BARIS {
+            baris.push(kata.to_string());
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(kata);
+        }
+    }
+    if baris.len() > 2 {
+        let mut kedua: String = baris[1..].join(" ");
+        if kedua.chars().count() > HURUF_PER_BARIS {
+            kedua = kedua.chars().take(HURUF_PER_BARIS - 1).collect::<String>();
+            kedua.push('…');
+        }
+        baris.truncate(1);
+        baris.push(kedua);
+    }
+    baris
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// The chart as an SVG document. `judul` is the title line (e.g. the unit and year).
+pub fn svg(hasil: &HasilSkm, judul: &str) -> String {
+    let n = hasil.unsur.len();
+    let lebar_plot = LEBAR - KIRI - KANAN;
+    let x = |v: f64| KIRI + v.clamp(0.0, 100.0) / 100.0 * lebar_plot;
+    let bawah = ATAS + n as f64 * BARIS;
+    let tinggi = bawah + 110.0;
+    let mut s = String::with_capacity(8192 + n * 600);
+    s.push_str(&format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{LEBAR}" height="{tinggi}" viewBox="0 0 {LEBAR} {tinggi}" font-family="DejaVu Sans, sans-serif" font-size="13">
+<defs><pattern id="arsir" patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)"><rect width="7" height="7" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="7" stroke="#000000" stroke-width="2.2"/></pattern></defs>
+<rect width="100%" height="100%" fill="#ffffff"/>
+"##
+    ));
+    // Title and the headline figures.
+    s.push_str(&format!(
+        r#"<text x="20" y="32" font-size="19" font-weight="bold">{}</text>
+"#,
+        esc(judul)
+    ));
+    let responden = hasil
+        .responden
+        .map(|r| format!(" · {} responden", format_angka(Decimal::from(r), 0)))
+        .unwrap_or_default();
+    s.push_str(&format!(
+        r#"<text x="20" y="56" font-size="14">IKM {} · NIK {} · mutu {} ({}) · {} · bobot {}{}</text>
+"#,
+        format_angka(hasil.ikm, 2),
+        format_angka(hasil.nik, 2),
+        hasil.mutu,
+        hasil.kinerja_unit,
+        esc(&hasil.regime.nama),
+        esc(&hasil.bobot.tertulis),
+        responden
+    ));
+    // Mutu bands: dotted boundaries and the letters between them.
+    let iv = &hasil.regime.interval;
+    for (i, b) in iv.iter().enumerate() {
+        let lo = f(b.nik_bawah);
+        let hi = iv.get(i + 1).map_or(100.0, |n| f(n.nik_bawah));
+        if i > 0 {
+            s.push_str(&format!(
+                r##"<line x1="{x:.1}" y1="{y1}" x2="{x:.1}" y2="{bawah}" stroke="#444444" stroke-width="1" stroke-dasharray="2 3"/>
+"##,
+                x = x(lo),
+                y1 = ATAS - 34.0,
+            ));
+        }
+        s.push_str(&format!(
+            r##"<text x="{:.1}" y="{}" text-anchor="middle" font-size="12" fill="#333333">mutu {}</text>
+"##,
+            (x(lo) + x(hi)) / 2.0,
+            ATAS - 38.0,
+            b.mutu
+        ));
+    }
+    // Grid and axis.
+    for v in (0..=100).step_by(10) {
+        let xv = x(f64::from(v));
+        s.push_str(&format!(
+            r##"<line x1="{xv:.1}" y1="{ATAS}" x2="{xv:.1}" y2="{bawah}" stroke="#d9d9d9" stroke-width="1"/>
+<text x="{xv:.1}" y="{:.1}" text-anchor="middle" font-size="12">{v}</text>
+"##,
+            bawah + 18.0
+        ));
+    }
+    s.push_str(&format!(
+        r##"<line x1="{KIRI}" y1="{ATAS}" x2="{KIRI}" y2="{bawah}" stroke="#000000" stroke-width="1.5"/>
+<line x1="{KIRI}" y1="{bawah}" x2="{:.1}" y2="{bawah}" stroke="#000000" stroke-width="1.5"/>
+<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="12">skor unsur (NRR × 25)</text>
+"##,
+        x(100.0),
+        x(50.0),
+        bawah + 36.0
+    ));
+    // Bars; their values are drawn after the mean line, with a white halo, to stay legible.
+    let mut nilai = String::new();
+    let mut ada_skor_terbit = false;
+    for (i, u) in hasil.unsur.iter().enumerate() {
+        let y0 = ATAS + i as f64 * BARIS;
+        let yc = y0 + BARIS / 2.0;
+        let bintang = if u.sumber == SumberUnsur::Skor {
+            ada_skor_terbit = true;
+            " *"
+        } else {
+            ""
+        };
+        let label = bungkus(&format!("{}. {}{bintang}", u.kode, u.nama));
+        let dy0 = if label.len() > 1 { -3.0 } else { 4.5 };
+        for (j, l) in label.iter().enumerate() {
+            s.push_str(&format!(
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="12.5">{}</text>
+"#,
+                KIRI - 8.0,
+                yc + dy0 + j as f64 * 15.0,
+                esc(l)
+            ));
+        }
+        let v = f(u.skor);
+        let isi = if u.di_bawah_rata_rata {
+            "url(#arsir)"
+        } else {
+            "#4a4a4a"
+        };
+        s.push_str(&format!(
+            r##"<rect x="{KIRI}" y="{:.1}" width="{:.1}" height="{TINGGI_BATANG}" fill="{isi}" stroke="#000000" stroke-width="1.2"/>
+"##,
+            yc - TINGGI_BATANG / 2.0,
+            x(v) - KIRI,
+        ));
+        nilai.push_str(&format!(
+            r##"<text x="{:.1}" y="{:.1}" font-size="12.5" font-weight="bold" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">{}</text>
+"##,
+            x(v) + 5.0,
+            yc + 4.5,
+            format_angka(u.skor, 2)
+        ));
+    }
+    // The mean.
+    let xr = x(f(hasil.rata_rata_skor));
+    s.push_str(&format!(
+        r##"<line x1="{xr:.1}" y1="{:.1}" x2="{xr:.1}" y2="{:.1}" stroke="#000000" stroke-width="2.5" stroke-dasharray="9 5"/>
+<text x="{:.1}" y="{:.1}" font-size="12.5" font-weight="bold" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">rata-rata {}</text>
+"##,
+        ATAS - 14.0,
+        bawah + 4.0,
+        xr + 5.0,
+        ATAS - 18.0,
+        format_angka(hasil.rata_rata_skor, 2)
+    ));
+    s.push_str(&nilai);
+    // Legend.
+    let yl = bawah + 62.0;
+    s.push_str(&format!(
+        r##"<rect x="20" y="{:.1}" width="26" height="14" fill="#4a4a4a" stroke="#000000"/>
+<text x="52" y="{:.1}" font-size="12.5">skor ≥ rata-rata</text>
+<rect x="200" y="{:.1}" width="26" height="14" fill="url(#arsir)" stroke="#000000"/>
+<text x="232" y="{:.1}" font-size="12.5">skor di bawah rata-rata: prioritas perbaikan</text>
+<line x1="560" y1="{:.1}" x2="600" y2="{:.1}" stroke="#000000" stroke-width="2.5" stroke-dasharray="9 5"/>
+<text x="606" y="{:.1}" font-size="12.5">rata-rata skor unsur</text>
+<line x1="780" y1="{:.1}" x2="810" y2="{:.1}" stroke="#444444" stroke-width="1" stroke-dasharray="2 3"/>
+<text x="816" y="{:.1}" font-size="12.5">batas mutu</text>
+"##,
+        yl - 11.0,
+        yl,
+        yl - 11.0,
+        yl,
+        yl - 4.5,
+        yl - 4.5,
+        yl,
+        yl - 4.5,
+        yl - 4.5,
+        yl
+    ));
+    s.push_str(&format!(
+        r##"<text x="20" y="{:.1}" font-size="11" fill="#333333">{}Angka dibulatkan 2 desimal (setengah menjauhi nol) hanya saat dicetak; tabel interval {}.</text>
+</svg>
+"##,
+        yl + 24.0,
+        if ada_skor_terbit {
+            "* skor terbit, tanpa data jawaban. "
+        } else {
+            ""
+        },
+        esc(&hasil.regime.nama)
+    ));
+    s
+}
+
+/// Renders an SVG document to PNG at `skala` (2.0 gives 2000 px wide: enough for print) with the
+/// embedded fonts only.
+pub fn svg_ke_png(svg: &str, skala: f32) -> Result<Vec<u8>, GrafikError> {
+    let mut db = resvg::usvg::fontdb::Database::new();
+    db.load_font_data(DEJAVU_SANS.to_vec());
+    db.load_font_data(DEJAVU_SANS_BOLD.to_vec());
+    let opt = resvg::usvg::Options {
+        font_family: "DejaVu Sans".into(),
+        fontdb: Arc::new(db),
+        ..Default::default()
+    };
+    let tree =
+        resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| GrafikError::Svg(e.to_string()))?;
+    let ukuran = tree.size();
+    let w = (ukuran.width() * skala).ceil() as u32;
+    let h = (ukuran.height() * skala).ceil() as u32;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(GrafikError::Ukuran)?;
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(skala, skala),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| GrafikError::Png(e.to_string()))
+}
+
+/// The chart as PNG (2000 px wide).
+pub fn png(hasil: &HasilSkm, judul: &str) -> Result<Vec<u8>, GrafikError> {
+    svg_ke_png(&svg(hasil, judul), 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_wrap_into_two_lines_at_most() {
+        assert_eq!(bungkus("U1. Persyaratan"), ["U1. Persyaratan"]);
+        let b = bungkus("U5. Kesesuaian antara hasil pelayanan dengan ketentuan yang ada");
+        assert_eq!(b.len(), 2);
+        assert!(b.iter().all(|l| l.chars().count() <= HURUF_PER_BARIS));
+        let panjang = "kata ".repeat(40);
+        let b = bungkus(&panjang);
+        assert_eq!(b.len(), 2);
+        assert!(b[1].ends_with('…'));
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            esc("Biaya <& \"tarif\">"),
+            "Biaya &lt;&amp; &quot;tarif&quot;&gt;"
+        );
+    }
+}
