@@ -631,6 +631,9 @@ pub struct SurveiSkm {
 pub struct UnsurSkm {
     pub nomor: u32,
     pub nama: String,
+    /// Number of respondents who answered 1..4 (from a respondents' file): exact, preferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jumlah: Option<[u64; 4]>,
     /// Percent of answers 1..4 (tidak baik, kurang baik, baik, sangat baik), as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(with = "crate::serde_angka::distribusi")]

@@ -183,6 +183,18 @@ impl Nilai {
         }
     }
 
+    /// A computed number: exact for computation, printed rounded to `desimal` places.
+    pub fn dihitung(n: Decimal, desimal: u32) -> Nilai {
+        Nilai {
+            teks: angka::format_angka(n, desimal),
+            bentuk: Bentuk::Angka {
+                nilai: n,
+                label: None,
+                satuan: None,
+            },
+        }
+    }
+
     pub fn teks(&self) -> &str {
         &self.teks
     }

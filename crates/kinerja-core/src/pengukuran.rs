@@ -16,7 +16,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// How the year's realisasi was obtained.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AsalRealisasi {
     Tahunan,
@@ -24,6 +24,10 @@ pub enum AsalRealisasi {
     Triwulan {
         cara: CaraTahunan,
         jumlah: usize,
+    },
+    /// The nilai konversi (IKM x 25) of a survey in the data that names this indicator.
+    Skm {
+        survei: SurveiId,
     },
 }
 
@@ -129,7 +133,9 @@ impl<'a> Indeks<'a> {
             .iter()
             .filter_map(|p| self.realisasi.get(&(&ind.id, tahun, *p)).copied())
             .collect();
-        let last = tw.last()?;
+        let Some(last) = tw.last() else {
+            return self.realisasi_survei(ind, tahun);
+        };
         let asal = AsalRealisasi::Triwulan {
             cara: ind.cara_tahunan,
             jumlah: tw.len(),
@@ -150,6 +156,23 @@ impl<'a> Indeks<'a> {
             }
         };
         Some(RealisasiTahunan { nilai, asal })
+    }
+
+    /// An SKM indicator with no realisasi typed: the survey of that year that names it, when its
+    /// index can be computed. Printed with two decimals, computed exactly.
+    pub fn realisasi_survei(&self, ind: &Indikator, tahun: Tahun) -> Option<RealisasiTahunan> {
+        let s = self
+            .data
+            .skm
+            .iter()
+            .find(|s| s.tahun == tahun && s.indikator.as_ref() == Some(&ind.id))?;
+        let hasil = crate::skm::hasil_survei(s)?.ok()?;
+        Some(RealisasiTahunan {
+            nilai: Nilai::dihitung(hasil.nik, 2),
+            asal: AsalRealisasi::Skm {
+                survei: s.id.clone(),
+            },
+        })
     }
 
     /// The Renstra an indicator belongs to, through its sasaran or tujuan.
@@ -506,6 +529,53 @@ mod tests {
             ix.realisasi_tahunan(ind, tahun(2020)).unwrap().asal,
             AsalRealisasi::Tahunan
         );
+    }
+
+    #[test]
+    fn an_skm_indicator_takes_its_realisasi_from_the_survey() {
+        let mut d = mumbulsari();
+        d.realisasi
+            .retain(|r| !(r.indikator.as_str() == "SKM" && r.tahun == tahun(2020)));
+        let unsur = |nomor: u32, jumlah: Option<[u64; 4]>| UnsurSkm {
+            nomor,
+            nama: format!("Unsur {nomor}"),
+            jumlah,
+            distribusi: None,
+        };
+        // 9 unsur (PermenPANRB 14/2017), 4 respondents each. Unsur 1-8: answers 3,3,4,4 -> NRR
+        // 14/4 = 3,5; unsur 9: 2,3,3,4 -> 12/4 = 3. IKM = (8 x 3,5 + 3) / 9 = 31/9 = 3,4444...;
+        // NIK = IKM x 25 = 775/9 = 86,1111... -> capaian against "B (80 %)": 107,638...%.
+        let mut u: Vec<UnsurSkm> = (1..=8).map(|n| unsur(n, Some([0, 0, 2, 2]))).collect();
+        u.push(unsur(9, Some([0, 1, 2, 1])));
+        d.skm.push(SurveiSkm {
+            id: SurveiId::new("skm-2020").unwrap(),
+            instansi: InstansiId::new("mumbulsari").unwrap(),
+            tahun: tahun(2020),
+            regime: "permenpanrb-14-2017".into(),
+            indikator: Some(IndikatorId::new("SKM").unwrap()),
+            responden: Some(4),
+            unsur: u,
+            catatan: None,
+        });
+        let ix = Indeks::new(&d);
+        let ind = ix.indikator(&IndikatorId::new("SKM").unwrap()).unwrap();
+        let r = ix.realisasi_tahunan(ind, tahun(2020)).unwrap();
+        assert_eq!(r.nilai.teks(), "86,11");
+        assert_eq!(
+            bulatkan(r.nilai.angka_setara().unwrap(), 6),
+            dec!(86.111111)
+        );
+        assert!(matches!(r.asal, AsalRealisasi::Skm { .. }));
+        let t = ukur(&ix, tahun(2020));
+        assert_eq!(
+            bulatkan(t.baris[0].capaian.persen().unwrap(), 2),
+            dec!(107.64)
+        );
+        // An unsur without answers: no realisasi rather than a wrong one.
+        d.skm[0].unsur[8].jumlah = None;
+        let ix = Indeks::new(&d);
+        let ind = ix.indikator(&IndikatorId::new("SKM").unwrap()).unwrap();
+        assert_eq!(ix.realisasi_tahunan(ind, tahun(2020)), None);
     }
 
     #[test]

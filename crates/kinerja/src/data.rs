@@ -29,3 +29,42 @@ pub fn tahun_bawaan(data: &DataInstansi) -> Option<Tahun> {
         .or_else(|| data.realisasi.iter().map(|r| r.tahun).max())
         .or_else(|| data.anggaran.iter().map(|a| a.tahun).max())
 }
+
+/// Appends TOML text to the data (`berkas` inside a data folder, or the data file itself), then
+/// reads the whole data again: if it no longer validates, the file is put back as it was and
+/// the error returned. Nothing the user had is lost either way.
+pub fn tambah_toml(path: &Path, berkas: &str, teks: &str) -> Result<PathBuf, String> {
+    let target = if path.is_dir() {
+        path.join(berkas)
+    } else {
+        path.to_path_buf()
+    };
+    let lama = std::fs::read_to_string(&target).ok();
+    let baru = format!("{}{teks}", lama.as_deref().unwrap_or_default());
+    std::fs::write(&target, baru)
+        .map_err(|e| format!("tidak dapat menulis {}: {e}", target.display()))?;
+    if let Err(e) = kinerja_berkas::baca(path) {
+        match &lama {
+            Some(l) => std::fs::write(&target, l).ok(),
+            None => std::fs::remove_file(&target).ok(),
+        };
+        return Err(format!("dibatalkan, data tidak lagi sah: {e}"));
+    }
+    Ok(target)
+}
+
+/// A TOML basic string.
+pub fn toml_str(s: &str) -> String {
+    let mut o = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            '\n' => o.push_str("\\n"),
+            c if c.is_control() => o.push_str(&format!("\\u{:04X}", c as u32)),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}

@@ -121,13 +121,8 @@ pub fn terima(
     alasan: &str,
     oleh: Option<&str>,
 ) -> Result<String, String> {
-    let target = if path.is_dir() {
-        path.join("reviu.toml")
-    } else {
-        path.to_path_buf()
-    };
+    let esc = crate::data::toml_str;
     let mut teks = String::from("\n[[reviu]]\n");
-    let esc = |s: &str| toml_str(s);
     teks.push_str(&format!(
         "aturan = {}\nkunci = {}\nalasan = {}\n",
         esc(aturan),
@@ -137,31 +132,9 @@ pub fn terima(
     if let Some(o) = oleh {
         teks.push_str(&format!("oleh = {}\n", esc(o)));
     }
-    let lama = std::fs::read_to_string(&target).unwrap_or_default();
-    std::fs::write(&target, format!("{lama}{teks}"))
-        .map_err(|e| format!("tidak dapat menulis {}: {e}", target.display()))?;
-    // The data must still read: if not, put the file back as it was.
-    if let Err(e) = kinerja_berkas::baca(path) {
-        let _ = std::fs::write(&target, &lama);
-        return Err(format!("penerimaan dibatalkan, data tidak lagi sah: {e}"));
-    }
+    let target = crate::data::tambah_toml(path, "reviu.toml", &teks)?;
     Ok(format!(
         "temuan {aturan} [{kunci}] diterima dan dicatat di {}\n",
         target.display()
     ))
-}
-
-fn toml_str(s: &str) -> String {
-    let mut o = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            '\n' => o.push_str("\\n"),
-            c if c.is_control() => o.push_str(&format!("\\u{:04X}", c as u32)),
-            c => o.push(c),
-        }
-    }
-    o.push('"');
-    o
 }

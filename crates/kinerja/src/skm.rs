@@ -57,6 +57,80 @@ pub struct SkmArgs {
     /// Judul grafik (bawaan: "Survei Kepuasan Masyarakat" dan nama berkas)
     #[arg(long)]
     pub judul: Option<String>,
+    /// Lampirkan hasil survei ke berkas/folder data ini sebagai [[skm]], sehingga IKM-nya menjadi
+    /// realisasi indikator yang disebut --indikator (memerlukan --indikator, --tahun, --instansi)
+    #[arg(long, value_name = "DATA", requires_all = ["indikator", "tahun", "instansi"])]
+    pub lampirkan: Option<PathBuf>,
+    /// Id indikator yang diukur oleh survei ini (mis. indikator SKM sasaran)
+    #[arg(long)]
+    pub indikator: Option<String>,
+    /// Tahun survei
+    #[arg(long)]
+    pub tahun: Option<u16>,
+    /// Id instansi (unit layanan) yang disurvei
+    #[arg(long)]
+    pub instansi: Option<String>,
+    /// Id rekaman survei (bawaan: skm-TAHUN)
+    #[arg(long)]
+    pub survei: Option<String>,
+}
+
+/// The survey as a `[[skm]]` record: answer counts per unsur when the input was respondents,
+/// the distribution when it was a published table.
+fn rekaman_survei(
+    args: &SkmArgs,
+    hasil: &kinerja_core::skm::HasilSkm,
+) -> Result<String, (String, u8)> {
+    use crate::data::toml_str;
+    let tahun = args.tahun.unwrap_or_default();
+    let id = args
+        .survei
+        .clone()
+        .unwrap_or_else(|| format!("skm-{tahun}"));
+    let mut t = format!(
+        "\n[[skm]]\nid = {}\ninstansi = {}\ntahun = {tahun}\nregime = {}\nindikator = {}\n",
+        toml_str(&id),
+        toml_str(args.instansi.as_deref().unwrap_or_default()),
+        toml_str(&hasil.regime.pengenal),
+        toml_str(args.indikator.as_deref().unwrap_or_default()),
+    );
+    if let Some(r) = hasil.responden {
+        t.push_str(&format!("responden = {r}\n"));
+    }
+    t.push_str(&format!(
+        "catatan = {}\n",
+        toml_str(&format!("dilampirkan dari {}", args.berkas.display()))
+    ));
+    for (i, u) in hasil.unsur.iter().enumerate() {
+        t.push_str(&format!(
+            "\n[[skm.unsur]]\nnomor = {}\nnama = {}\n",
+            i + 1,
+            toml_str(&u.nama)
+        ));
+        match (u.jumlah, u.persen) {
+            (Some(j), _) => t.push_str(&format!(
+                "jumlah = [{}, {}, {}, {}]\n",
+                j[0], j[1], j[2], j[3]
+            )),
+            (None, Some(p)) => t.push_str(&format!(
+                "distribusi = [{}]\n",
+                p.iter()
+                    .map(|x| toml_str(&kinerja_core::serde_angka::teks(*x)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            (None, None) => {
+                return Err((
+                    format!(
+                        "unsur {} hanya memuat NRR atau skor: hanya jawaban responden atau distribusi yang dapat dilampirkan sebagai data primer",
+                        u.kode
+                    ),
+                    2,
+                ));
+            }
+        }
+    }
+    Ok(t)
 }
 
 fn angka(d: Decimal, desimal: u32) -> String {
@@ -127,6 +201,24 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, (String, u8)> {
         ..Opsi::default()
     };
     let hasil = masukan.hitung(&opsi).map_err(|e| (e.to_string(), 1))?;
+    let dilampirkan = match &args.lampirkan {
+        Some(data) => {
+            let teks = rekaman_survei(args, &hasil)?;
+            let nama = format!(
+                "{}.toml",
+                args.survei
+                    .clone()
+                    .unwrap_or_else(|| format!("skm-{}", args.tahun.unwrap_or_default()))
+            );
+            let target = crate::data::tambah_toml(data, &nama, &teks).map_err(|e| (e, 2))?;
+            Some(format!(
+                "Survei dilampirkan ke {} sebagai realisasi indikator {}.\n",
+                target.display(),
+                args.indikator.as_deref().unwrap_or_default()
+            ))
+        }
+        None => None,
+    };
     let (dilewati, diabaikan): (&[BarisBuruk], &[String]) = match &masukan {
         Masukan::Responden(r) => (&r.dilewati, &r.kolom_diabaikan),
         Masukan::Tabel(_) => (&[], &[]),
@@ -177,7 +269,8 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, (String, u8)> {
         .map_err(|e| (e.to_string(), 1)),
         Format::Csv => tampil::csv(&kolom_unsur(&hasil), &baris_unsur(&hasil, true))
             .map_err(|e| (e.to_string(), 1)),
-        Format::Tabel => Ok(tabel(&masukan, &hasil, dilewati, diabaikan, grafik_ditulis)),
+        Format::Tabel => Ok(tabel(&masukan, &hasil, dilewati, diabaikan, grafik_ditulis)
+            + dilampirkan.as_deref().unwrap_or_default()),
     }
 }
 

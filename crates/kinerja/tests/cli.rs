@@ -167,3 +167,79 @@ fn the_example_round_trips_through_the_file_format() {
     let d2 = kinerja_berkas::baca_sumber(vec![(PathBuf::from("semua.toml"), teks)]).unwrap();
     assert_eq!(d, d2);
 }
+
+#[test]
+fn a_survey_attached_to_the_data_becomes_the_indicators_realisasi() {
+    // A copy of the example, to which a 2021 survey is attached.
+    let dir = std::env::temp_dir().join(format!("kinerja-skm-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for e in std::fs::read_dir(contoh()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let d = kinerja_berkas::baca(&dir).unwrap();
+    let ind = d
+        .realisasi
+        .iter()
+        .find(|r| r.tahun.get() == 2020 && r.nilai.teks() == "B (70,89 %)")
+        .unwrap()
+        .indikator
+        .clone();
+    // 2021 has no typed realisasi: the attached survey provides it.
+    // The 9-unsur hand example of the SKM tests: NIK 77,78 (700/9).
+    let survei = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../kinerja-skm/tests/data/contoh-9-unsur.csv");
+    let o = kinerja(&[
+        "skm",
+        survei.to_str().unwrap(),
+        "--lampirkan",
+        dir.to_str().unwrap(),
+        "--indikator",
+        ind.as_str(),
+        "--tahun",
+        "2021",
+        "--instansi",
+        "mumbulsari",
+        "--survei",
+        "skm-2021",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.join("skm-2021.toml").exists());
+    let v = json(&[
+        "capaian",
+        dir.to_str().unwrap(),
+        "--tahun",
+        "2021",
+        "--format",
+        "json",
+    ]);
+    let row = v["indikator"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indikator_id"] == ind.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(row["realisasi_teks"], "77,78", "{row}");
+    // Attaching the same survey id twice is refused and leaves the data as it was.
+    let o = kinerja(&[
+        "skm",
+        survei.to_str().unwrap(),
+        "--lampirkan",
+        dir.to_str().unwrap(),
+        "--indikator",
+        ind.as_str(),
+        "--tahun",
+        "2021",
+        "--instansi",
+        "mumbulsari",
+        "--survei",
+        "skm-2021",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(kinerja_berkas::baca(&dir).is_ok());
+    std::fs::remove_dir_all(&dir).ok();
+}

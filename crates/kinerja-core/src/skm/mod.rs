@@ -35,6 +35,34 @@ pub use regime::{Interval, KinerjaUnit, Kuesioner, Mutu, Regime, Unsur, bulatkan
 pub use sampel::{KecukupanSampel, PembulatanSampel, kecukupan_sampel, ukuran_sampel};
 pub use tabulasi::{JenisProfil, RincianKolom, Tabulasi, TabulasiSurvei};
 
+/// The result of a survey held in the data (`model::SurveiSkm`): from the answer counts of each
+/// unsur where present, else its published distribution, with exact weights. `None` when the
+/// regime is unknown or an unsur has neither (the seed's first two unsur).
+pub fn hasil_survei(s: &crate::model::SurveiSkm) -> Option<Result<HasilSkm, SkmError>> {
+    let regime = Regime::dari_kode(&s.regime)?;
+    let mut unsur: Vec<&crate::model::UnsurSkm> = s.unsur.iter().collect();
+    unsur.sort_by_key(|u| u.nomor);
+    let data: Option<Vec<DataUnsur>> = unsur
+        .iter()
+        .map(|u| match (u.jumlah, u.distribusi) {
+            (Some(j), _) => Some(DataUnsur::Jumlah(j)),
+            (None, Some(p)) => Some(DataUnsur::Persen(p)),
+            (None, None) => None,
+        })
+        .collect();
+    let data = data?;
+    let kuesioner =
+        match Kuesioner::dengan_nama(regime, unsur.iter().map(|u| u.nama.clone()).collect()) {
+            Ok(k) => k,
+            Err(e) => return Some(Err(e)),
+        };
+    let opsi = Opsi {
+        responden: s.responden.map(u64::from),
+        ..Opsi::default()
+    };
+    Some(hitung(&kuesioner, &data, &opsi))
+}
+
 /// Everything that can be wrong with SKM input handed to the core.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SkmError {
