@@ -52,7 +52,64 @@ pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
     anggaran_pk(k, &mut o);
     tahun_dokumen(k, &mut o);
     tahun_dalam_teks(k, &mut o);
+    realisasi_skm(k, &mut o);
     kelengkapan(k, &mut o);
+}
+
+/// A typed realisasi of an SKM indicator against the index of the survey that measures it.
+fn realisasi_skm(k: &Konteks, o: &mut Keluaran) {
+    for s in k.data.skm.iter().filter(|s| s.tahun == k.tahun) {
+        let Some(ind) = s.indikator.as_ref().and_then(|i| k.ix.indikator(i)) else {
+            continue;
+        };
+        let Some(r) = k.ix.realisasi_tahunan(ind, k.tahun) else {
+            continue;
+        };
+        if matches!(r.asal, kinerja_core::pengukuran::AsalRealisasi::Skm { .. }) {
+            continue;
+        }
+        let Some(tercatat) = r.nilai.angka_setara() else {
+            continue;
+        };
+        let lokasi = lok(
+            format!("Laporan Kinerja {}", k.tahun),
+            "Tabel pengukuran kinerja",
+            Some(ind.uraian.clone()),
+        );
+        let kunci = format!("indikator:{}/skm:{}", ind.id, s.id);
+        match kinerja_core::skm::hasil_survei(s) {
+            Some(Ok(h)) => {
+                let dp = tercatat.scale();
+                if kinerja_core::angka::bulatkan(h.nik, dp) != tercatat {
+                    o.out.push(Temuan {
+                        aturan: "SKM-REALISASI".into(),
+                        tingkat: Tingkat::Galat,
+                        lokasi,
+                        pesan: format!(
+                            "realisasi \"{}\" indikator \"{}\" berbeda dari nilai konversi SKM {} yang dihitung dari surveinya ({})",
+                            r.nilai,
+                            ind.uraian,
+                            kinerja_core::angka::format_angka(h.nik, 2),
+                            s.id
+                        ),
+                        tercatat: Some(tercatat),
+                        dihitung: Some(h.nik),
+                        pembulatan: Some(format!("dibandingkan setelah dibulatkan ke {dp} desimal (setengah menjauhi nol)")),
+                        kunci,
+                        diterima: None,
+                    });
+                }
+            }
+            Some(Err(e)) => o.tambah("SKM-REALISASI", Tingkat::Peringatan, lokasi, kunci, format!("survei {} tidak dapat dihitung: {e}", s.id)),
+            None => o.tambah(
+                "SKM-REALISASI",
+                Tingkat::Info,
+                lokasi,
+                kunci,
+                format!("realisasi \"{}\" indikator \"{}\" tidak dapat diperiksa terhadap survei {}: tidak semua unsur memiliki jawaban atau distribusi", r.nilai, ind.uraian, s.id),
+            ),
+        }
+    }
 }
 
 /// "tahun 2019" in the narrative of the 2020 report: a paragraph copied from last year's.

@@ -442,3 +442,21 @@ fn an_accepted_finding_is_kept_but_no_longer_open() {
     );
     assert!(!kinerja_reviu::ada_galat_terbuka(&ts));
 }
+
+#[test]
+fn a_typed_skm_realisasi_against_its_survey() {
+    // 4 respondents on 9 unsur (PermenPANRB 14/2017), all answering 3: NRR 3, NIK 75.
+    let mut skm = String::from(
+        "[[skm]]\nid = \"skm\"\ninstansi = \"kec\"\ntahun = 2020\nregime = \"permenpanrb-14-2017\"\nindikator = \"IK1\"\n",
+    );
+    for n in 1..=9 {
+        skm.push_str(&format!(
+            "[[skm.unsur]]\nnomor = {n}\nnama = \"U{n}\"\njumlah = [0, 0, 4, 0]\n"
+        ));
+    }
+    // The base data types 72 % for IK1 in 2020: not the survey's 75.
+    let t = menyala(&dengan(DASAR, &skm), "SKM-REALISASI");
+    assert_eq!(t.dihitung.unwrap().normalize().to_string(), "75");
+    let cocok = ganti("nilai = \"72 %\"", "nilai = \"75 %\"");
+    assert!(aturan(&temuan(&dengan(&cocok, &skm)), "SKM-REALISASI").is_empty());
+}
