@@ -1,0 +1,11 @@
+//! The Laporan Kinerja (PermenPANRB 53/2014) composed from the data as a renderer-neutral
+//! [`Dokumen`]; renderers: HTML here, PDF (`kinerja-laporan-pdf`, typst), DOCX
+//! (`kinerja-laporan-docx`), XLSX (`kinerja-laporan-xlsx`).
+
+pub mod dokumen;
+pub mod grafik;
+pub mod html;
+mod susun;
+
+pub use dokumen::*;
+pub use susun::{OpsiLaporan, susun};
