@@ -3,6 +3,7 @@
 mod anggaran;
 mod capaian;
 mod data;
+mod laporan;
 mod periksa;
 mod skm;
 mod tampil;
@@ -63,6 +64,27 @@ struct ArgPeriksa {
 }
 
 #[derive(clap::Args)]
+struct ArgLaporanKinerja {
+    #[command(flatten)]
+    data: ArgData,
+    /// Tahun laporan (bawaan: tahun laporan terakhir dalam data)
+    #[arg(long)]
+    tahun: Option<u16>,
+    /// Bentuk berkas
+    #[arg(long, value_enum, default_value = "pdf")]
+    format: laporan::FormatLaporan,
+    /// Berkas keluaran
+    #[arg(short = 'o', long = "keluaran")]
+    keluaran: PathBuf,
+    /// Tetap buat laporan walaupun reviu menemukan galat terbuka (dicetak di lampiran reviu)
+    #[arg(long)]
+    paksa: bool,
+    /// Berkas aturan reviu tambahan (TOML, [[aturan]]); boleh diulang
+    #[arg(long = "aturan")]
+    aturan: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
 struct ArgTerima {
     /// Berkas atau folder data (wajib: penerimaan disimpan bersama data)
     data: PathBuf,
@@ -86,6 +108,8 @@ enum Perintah {
     Capaian(ArgLaporan),
     /// Pagu, realisasi dan serapan anggaran per program, kegiatan, jenis belanja dan sasaran
     Anggaran(ArgLaporan),
+    /// Laporan Kinerja (LKjIP) dari data: PDF, DOCX, XLSX atau HTML
+    Laporan(ArgLaporanKinerja),
     /// Reviu: memeriksa setiap angka laporan terhadap data asalnya (keluar 1 bila ada galat terbuka)
     Periksa(ArgPeriksa),
     /// Menerima (menyetujui) satu temuan reviu dengan alasan; dicatat bersama data
@@ -126,6 +150,12 @@ fn jalankan(cli: Cli) -> Result<(String, u8), (String, u8)> {
             anggaran::jalankan(&d, t, a.format)
                 .map(|o| (o, 0))
                 .map_err(|e| (e, 1))
+        }
+        Perintah::Laporan(a) => {
+            let d = muat(&a.data)?;
+            let t = tahun(&d, a.tahun).map_err(|e| (e, 2))?;
+            let aturan = periksa::baca_aturan(&a.aturan).map_err(|e| (e, 2))?;
+            laporan::jalankan(&d, t, a.format, &a.keluaran, a.paksa, aturan).map(|o| (o, 0))
         }
         Perintah::Periksa(a) => {
             let d = muat(&a.data)?;

@@ -1,0 +1,57 @@
+//! `kinerja laporan`: the Laporan Kinerja in PDF, DOCX, XLSX or HTML, composed from the data.
+
+use kinerja_core::model::DataInstansi;
+use kinerja_core::waktu::Tahun;
+use kinerja_laporan::{OpsiLaporan, susun};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatLaporan {
+    /// PDF siap cetak (A4)
+    Pdf,
+    /// DOCX yang dapat disunting di Word/LibreOffice
+    Docx,
+    /// XLSX: setiap tabel laporan satu lembar
+    Xlsx,
+    /// Satu berkas HTML mandiri
+    Html,
+}
+
+pub fn jalankan(
+    data: &DataInstansi,
+    tahun: Tahun,
+    format: FormatLaporan,
+    keluaran: &Path,
+    paksa: bool,
+    aturan: Vec<kinerja_reviu::Aturan>,
+) -> Result<String, (String, u8)> {
+    let opsi = OpsiLaporan {
+        paksa,
+        versi: env!("CARGO_PKG_VERSION").into(),
+        aturan,
+    };
+    let d = susun(data, tahun, &opsi).map_err(|e| (e.to_string(), 1))?;
+    let isi: Vec<u8> = match format {
+        FormatLaporan::Html => kinerja_laporan::html::html(&d).into_bytes(),
+        FormatLaporan::Pdf | FormatLaporan::Docx | FormatLaporan::Xlsx => {
+            return Err((
+                format!("format {format:?} belum tersedia dalam versi ini"),
+                2,
+            ));
+        }
+    };
+    std::fs::write(keluaran, &isi).map_err(|e| {
+        (
+            format!("tidak dapat menulis {}: {e}", keluaran.display()),
+            2,
+        )
+    })?;
+    Ok(format!(
+        "Laporan Kinerja {} tahun {} ditulis ke {} ({} bait, sidik data {}).\n",
+        d.instansi,
+        d.tahun,
+        keluaran.display(),
+        isi.len(),
+        d.sidik
+    ))
+}
