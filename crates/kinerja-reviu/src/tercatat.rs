@@ -264,26 +264,51 @@ fn hitung(k: &Konteks, t: &Tercatat, tahun: Tahun) -> Dihitung {
             }
         }
         (Subjek::Instansi | Subjek::Sasaran(_), Ukuran::JumlahProgram | Ukuran::JumlahKegiatan) => {
+            // Programs: of the year's RKT when there is one (the plan the text describes), else
+            // those with budget; for a sasaran, the programs that support it. Kegiatan: those of
+            // these programs that have a budget line or an indicator.
             let a = k.anggaran(tahun);
-            let progs: Vec<_> = a
-                .program
-                .iter()
-                .filter(|p| match &t.subjek {
-                    Subjek::Sasaran(s) => d
-                        .program
+            let rkt = d.rkt.iter().find(|r| r.tahun == tahun);
+            let (progs, dasar): (Vec<&kinerja_core::id::ProgramId>, &str) = match (&t.subjek, rkt) {
+                (Subjek::Sasaran(s), _) => (
+                    d.program
                         .iter()
-                        .any(|x| x.id == p.program && x.sasaran.as_ref() == Some(s)),
-                    _ => true,
-                })
-                .collect();
+                        .filter(|p| p.sasaran.as_ref() == Some(s))
+                        .map(|p| &p.id)
+                        .collect(),
+                    "program yang mendukung sasaran ini",
+                ),
+                (_, Some(r)) => (r.program.iter().collect(), "program dalam RKT tahun ini"),
+                _ => (
+                    a.program.iter().map(|p| &p.program).collect(),
+                    "program beranggaran",
+                ),
+            };
             if t.ukuran == Ukuran::JumlahProgram {
-                angka(Decimal::from(progs.len()), "program beranggaran")
-            } else {
-                angka(
-                    Decimal::from(progs.iter().map(|p| p.kegiatan.len()).sum::<usize>()),
-                    "kegiatan beranggaran",
-                )
+                return angka(Decimal::from(progs.len()), dasar);
             }
+            let berindikator = |g: &kinerja_core::id::KegiatanId| {
+                d.indikator
+                    .iter()
+                    .any(|i| matches!(&i.pemilik, Pemilik::Kegiatan(x) if x == g))
+            };
+            let beranggaran = |g: &kinerja_core::id::KegiatanId| {
+                a.program
+                    .iter()
+                    .flat_map(|p| &p.kegiatan)
+                    .any(|x| &x.kegiatan == g)
+            };
+            let n = d
+                .kegiatan
+                .iter()
+                .filter(|g| {
+                    progs.contains(&&g.program) && (beranggaran(&g.id) || berindikator(&g.id))
+                })
+                .count();
+            angka(
+                Decimal::from(n),
+                format!("kegiatan ber-anggaran atau ber-indikator dari {dasar}"),
+            )
         }
         (Subjek::Instansi, Ukuran::Capaian | Ukuran::Predikat) => {
             let p = k.pengukuran(tahun);
