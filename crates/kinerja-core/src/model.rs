@@ -166,6 +166,9 @@ pub struct Renstra {
     pub visi: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub misi: Vec<String>,
+    /// A transcription or editorial note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -202,6 +205,9 @@ pub struct Strategi {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sasaran: Vec<SasaranId>,
     pub uraian: String,
+    /// A transcription or editorial note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -210,6 +216,9 @@ pub struct Kebijakan {
     pub id: KebijakanId,
     pub strategi: StrategiId,
     pub uraian: String,
+    /// A transcription or editorial note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 /// Program, kegiatan and sub-kegiatan carry Permendagri 90/2019 codes where known
@@ -242,6 +251,9 @@ pub struct Kegiatan {
     pub nama: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keterangan: Option<String>,
+    /// A transcription or editorial note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

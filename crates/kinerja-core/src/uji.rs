@@ -75,6 +75,7 @@ fn kegiatan_pos(d: &mut DataInstansi, prog: &str, id: &str, pagu: &str, real: Op
         kode: None,
         nama: format!("kegiatan {id}"),
         keterangan: None,
+        catatan: None,
     });
     d.anggaran.push(PosAnggaran {
         id: PosAnggaranId::new(format!("pos-{id}")).unwrap(),
@@ -107,6 +108,7 @@ pub fn mumbulsari() -> DataInstansi {
         dasar: None,
         visi: None,
         misi: vec![],
+        catatan: None,
     });
     for (i, t) in ["T1", "T2"].iter().enumerate() {
         d.tujuan.push(Tujuan {

@@ -90,6 +90,7 @@ pub fn instansi(i: usize) -> DataInstansi {
         dasar: None,
         visi: None,
         misi: vec![],
+        catatan: None,
     });
     let mut iku_baris = Vec::new();
     for t in 0..3u32 {
@@ -221,6 +222,7 @@ pub fn instansi(i: usize) -> DataInstansi {
                 kode: Some(format!("1.01.{:02}.2.{:02}", p + 1, k + 1)),
                 nama: format!("Kegiatan {p}.{k}"),
                 keterangan: None,
+                catatan: None,
             });
             d.indikator.push(Indikator {
                 id: id(IndikatorId::new, format!("KO{p}{k}")),
