@@ -1371,8 +1371,9 @@ impl<'a> Penyusun<'a> {
                 vec![kolom("No", 1, false), kolom("Unsur", 6, false), kolom("% Tidak baik", 2, true), kolom("% Kurang baik", 2, true), kolom("% Baik", 2, true), kolom("% Sangat baik", 2, true), kolom("Skor", 2, true), kolom("Predikat", 3, false)],
                 b,
                 Some(format!(
-                    "Skor unsur = (1 x %1 + 2 x %2 + 3 x %3 + 4 x %4) / 100 x 25; predikat menurut {}; bobot tepat 1/n.",
-                    regime.as_ref().map(|r| r.nama.as_str()).unwrap_or("regime yang tidak dikenal")
+                    "Skor unsur = (1 x %1 + 2 x %2 + 3 x %3 + 4 x %4) / 100 x 25; predikat menurut {}; bobot tepat 1/n.{}",
+                    regime.as_ref().map(|r| r.nama.as_str()).unwrap_or("regime yang tidak dikenal"),
+                    if hasil.is_none() { " Nilai konversi tidak dihitung karena tidak semua unsur memiliki jawaban atau distribusi." } else { "" }
                 )),
             ));
             if let Some(h) = &hasil {
