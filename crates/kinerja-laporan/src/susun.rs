@@ -132,8 +132,33 @@ fn baris_tebal(sel: Vec<Sel>) -> Baris {
     Baris { sel, tebal: true }
 }
 
+/// A target or realisasi: a plain number prints (and exports) as a number, a percent as a
+/// percent; a value with a label ("B (80 %)") or a range prints as written.
 fn nilai(n: Option<&Nilai>) -> Sel {
-    n.map(|n| Sel::teks(n.teks())).unwrap_or_else(tt)
+    use kinerja_core::nilai::Bentuk;
+    match n.map(|n| (n, n.bentuk())) {
+        None => tt(),
+        Some((
+            _,
+            Bentuk::Angka {
+                nilai,
+                label: None,
+                satuan,
+            },
+        )) if satuan.as_deref().map(str::trim) == Some("%") => Sel::Persen(*nilai),
+        Some((
+            _,
+            Bentuk::Angka {
+                nilai,
+                label: None,
+                satuan: None,
+            },
+        )) => Sel::Angka {
+            nilai: *nilai,
+            desimal: nilai.scale(),
+        },
+        Some((n, _)) => Sel::teks(n.teks()),
+    }
 }
 
 fn capaian(c: &Capaian) -> Sel {

@@ -33,7 +33,9 @@ pub fn jalankan(
     let d = susun(data, tahun, &opsi).map_err(|e| (e.to_string(), 1))?;
     let isi: Vec<u8> = match format {
         FormatLaporan::Html => kinerja_laporan::html::html(&d).into_bytes(),
-        FormatLaporan::Pdf | FormatLaporan::Docx | FormatLaporan::Xlsx => {
+        FormatLaporan::Docx => kinerja_laporan_docx::docx(&d).map_err(|e| (e.to_string(), 1))?,
+        FormatLaporan::Xlsx => kinerja_laporan_xlsx::xlsx(&d).map_err(|e| (e.to_string(), 1))?,
+        FormatLaporan::Pdf => {
             return Err((
                 format!("format {format:?} belum tersedia dalam versi ini"),
                 2,
