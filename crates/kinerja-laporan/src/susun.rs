@@ -161,12 +161,16 @@ fn nilai(n: Option<&Nilai>) -> Sel {
     }
 }
 
+/// A capaian cell; why one is not available is said in the table's note (a reason in a narrow
+/// column makes rows many lines tall).
 fn capaian(c: &Capaian) -> Sel {
     match c {
         Capaian::Ada { persen, .. } => Sel::Persen(*persen),
-        Capaian::TidakTersedia { alasan } => Sel::TidakTersedia(Some(alasan.pesan().into())),
+        Capaian::TidakTersedia { .. } => tt(),
     }
 }
+
+const CATATAN_TT: &str = "\"data tidak tersedia\" pada capaian: target atau realisasi belum ada, target 0, atau target kualitatif tanpa nilai setara angka.";
 
 fn persen(p: Option<Decimal>) -> Sel {
     p.map(Sel::Persen).unwrap_or_else(tt)
@@ -366,10 +370,8 @@ impl<'a> Penyusun<'a> {
 
     fn ikhtisar(&self) -> Bab {
         let mut isi = paragraf(&self.laporan.ikhtisar.teks);
-        let mut no = Nomor::new("I");
-        no.bab = "0".into();
         isi.push(Blok::Judul {
-            tingkat: 2,
+            tingkat: 1,
             teks: format!(
                 "Ringkasan capaian sasaran tahun {} (dihitung dari data)",
                 self.tahun
@@ -413,7 +415,7 @@ impl<'a> Penyusun<'a> {
         }
         if !self.laporan.ikhtisar.kendala.is_empty() {
             isi.push(Blok::Judul {
-                tingkat: 2,
+                tingkat: 1,
                 teks: "Kendala".into(),
             });
             isi.push(Blok::Daftar {
@@ -423,7 +425,7 @@ impl<'a> Penyusun<'a> {
         }
         if !self.laporan.ikhtisar.langkah_perbaikan.is_empty() {
             isi.push(Blok::Judul {
-                tingkat: 2,
+                tingkat: 1,
                 teks: "Langkah perbaikan".into(),
             });
             isi.push(Blok::Daftar {
@@ -885,7 +887,7 @@ impl<'a> Penyusun<'a> {
             ],
             b,
             Some(format!(
-                "Target dari: {}.",
+                "Target dari: {}. {CATATAN_TT}",
                 if dok.is_empty() {
                     "data tidak tersedia".to_string()
                 } else {
@@ -1051,7 +1053,9 @@ impl<'a> Penyusun<'a> {
             &format!("Realisasi sasaran {n} dari tahun ke tahun"),
             kol,
             b,
-            Some("Realisasi tiap tahun dibandingkan dengan target tahun itu.".into()),
+            Some(format!(
+                "Realisasi tiap tahun dibandingkan dengan target tahun itu. {CATATAN_TT}"
+            )),
         ));
         let seri: Vec<grafik::Seri> = riwayat
             .iter()
@@ -1293,7 +1297,7 @@ impl<'a> Penyusun<'a> {
                     kolom("Satuan", 2, false),
                 ],
                 b,
-                None,
+                Some(CATATAN_TT.into()),
             ));
         }
         if !ada {
@@ -1584,7 +1588,7 @@ impl<'a> Penyusun<'a> {
         let mut isi = paragraf(&p.teks);
         if !p.kendala.is_empty() {
             isi.push(Blok::Judul {
-                tingkat: 2,
+                tingkat: 1,
                 teks: "Kendala dan permasalahan".into(),
             });
             isi.push(Blok::Daftar {
@@ -1594,7 +1598,7 @@ impl<'a> Penyusun<'a> {
         }
         if !p.langkah_perbaikan.is_empty() {
             isi.push(Blok::Judul {
-                tingkat: 2,
+                tingkat: 1,
                 teks: "Langkah perbaikan".into(),
             });
             isi.push(Blok::Daftar {

@@ -121,7 +121,7 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
             "program": program,
             "sasaran": sasaran,
         });
-        return serde_json::to_string_pretty(&out).map_err(|e| e.to_string());
+        return tampil::json_teks(&out);
     }
 
     let csv = format == Format::Csv;

@@ -75,7 +75,7 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
                 "indikator": indikator,
                 "sasaran": sasaran,
             });
-            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
+            tampil::json_teks(&out)
         }
         Format::Tabel | Format::Csv => {
             let kolom = [

@@ -35,12 +35,7 @@ pub fn jalankan(
         FormatLaporan::Html => kinerja_laporan::html::html(&d).into_bytes(),
         FormatLaporan::Docx => kinerja_laporan_docx::docx(&d).map_err(|e| (e.to_string(), 1))?,
         FormatLaporan::Xlsx => kinerja_laporan_xlsx::xlsx(&d).map_err(|e| (e.to_string(), 1))?,
-        FormatLaporan::Pdf => {
-            return Err((
-                format!("format {format:?} belum tersedia dalam versi ini"),
-                2,
-            ));
-        }
+        FormatLaporan::Pdf => kinerja_laporan_pdf::pdf(&d).map_err(|e| (e.to_string(), 1))?,
     };
     std::fs::write(keluaran, &isi).map_err(|e| {
         (

@@ -6,7 +6,7 @@ use kinerja_core::angka::format_angka;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
 use kinerja_reviu::{Temuan, Tingkat};
-use serde_json::json;
+use serde_json::{Value, json};
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -47,7 +47,7 @@ pub fn tulis(temuan: &[Temuan], format: FormatPeriksa) -> String {
                     })
                 })
                 .collect();
-            serde_json::to_string_pretty(&v).unwrap_or_default()
+            tampil::json_teks(&Value::Array(v)).unwrap_or_default()
         }
         FormatPeriksa::Teks => {
             let mut s = String::new();

@@ -17,13 +17,35 @@ pub enum Format {
     Csv,
 }
 
-/// A decimal as an exact JSON number.
+/// Marks a decimal inside a `Value` until `json_teks` writes it as a bare JSON number.
+///
+/// Why not serde_json's `arbitrary_precision`: that feature is global to the build, and typst
+/// (the PDF renderer) reads its JSON input with the same serde_json, which then sees every
+/// number as a map and fails. An `f64` would round money past 15 digits. So exact numbers
+/// travel as marked strings and are unquoted once, when the JSON text is written.
+const PENANDA_ANGKA: &str = "\u{F8FF}angka:";
+
+/// A decimal as an exact JSON number (see `json_teks`).
 pub fn json_angka(d: Decimal) -> Value {
-    d.normalize()
-        .to_string()
-        .parse::<serde_json::Number>()
-        .map(Value::Number)
-        .unwrap_or(Value::Null)
+    Value::String(format!("{PENANDA_ANGKA}{}", d.normalize()))
+}
+
+/// The JSON text of `v`, with the decimals of `json_angka` as exact JSON numbers.
+pub fn json_teks(v: &Value) -> Result<String, String> {
+    let s = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
+    let tanda = format!("\"{PENANDA_ANGKA}");
+    let mut out = String::with_capacity(s.len());
+    let mut sisa = s.as_str();
+    while let Some(i) = sisa.find(&tanda) {
+        out.push_str(&sisa[..i]);
+        let angka = &sisa[i + tanda.len()..];
+        // A decimal's text is digits, '-' and '.': the closing quote is the first '"'.
+        let akhir = angka.find('"').unwrap_or(angka.len());
+        out.push_str(&angka[..akhir]);
+        sisa = &angka[(akhir + 1).min(angka.len())..];
+    }
+    out.push_str(sisa);
+    Ok(out)
 }
 
 pub fn json_opsi(d: Option<Decimal>) -> Value {
@@ -98,4 +120,21 @@ pub fn csv(kolom: &[Kolom], baris: &[Vec<String>]) -> Result<String, csv::Error>
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn json_numbers_are_exact_and_bare() {
+        // 18 significant digits: an f64 would print 1234567890123456800.
+        let v = serde_json::json!({ "pagu": json_angka(Decimal::from_str("1234567890123456.78").unwrap()), "teks": "a \"b\"", "kosong": json_opsi(None) });
+        let s = json_teks(&v).unwrap();
+        assert!(s.contains("\"pagu\": 1234567890123456.78"), "{s}");
+        assert!(s.contains("\"teks\": \"a \\\"b\\\"\""), "{s}");
+        assert!(s.contains("\"kosong\": null"), "{s}");
+        assert!(serde_json::from_str::<Value>(&s).is_ok());
+    }
 }

@@ -1,0 +1,531 @@
+//! The Laporan Kinerja as PDF: the renderer-neutral [`Dokumen`] typeset in-process with typst.
+//!
+//! - **In memory only.** The typst World holds the page design (`laporan.typ`, compiled into the
+//!   binary), the document as a virtual `/data.json` and each chart as a virtual `/grafik/N.svg`.
+//!   Fonts are embedded (typst's Libertinus/New Computer Modern/DejaVu Sans Mono and DejaVu Sans
+//!   for the charts' text); no system font, no network, no external program. Package imports
+//!   (`@preview/...`) are answered with an error.
+//! - **Dumb template.** Every cell is printed here, the Indonesian way ([`Sel::cetak`]), with its
+//!   alignment and style decided here; the template only lays out what it is given. User text
+//!   reaches typst as JSON strings, never as markup, so nothing needs escaping.
+//! - **Reproducible.** The same `Dokumen` gives byte-identical bytes: the document date and the
+//!   PDF identifier are derived from the document (January 1 of the year after the report year,
+//!   the instansi, the year and the data fingerprint), never from the clock.
+
+use std::sync::LazyLock;
+
+use kinerja_laporan::{Bab, Blok, Dokumen, JenisBab, Sel, Tabel, TandaTangan};
+use serde_json::{Value, json};
+use typst::diag::{FileError, FileResult, PackageError, Severity, SourceDiagnostic};
+use typst::ecow::eco_format;
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+
+/// The page design.
+const TEMPLAT: &str = include_str!("laporan.typ");
+
+/// DejaVu Sans, the face the charts' SVG text asks for (licence: `kinerja-skm/assets/fonts`).
+const DEJAVU_SANS: &[u8] = include_bytes!("../../kinerja-skm/assets/fonts/DejaVuSans.ttf");
+const DEJAVU_SANS_BOLD: &[u8] =
+    include_bytes!("../../kinerja-skm/assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The text width of a portrait page (210 − 30 − 25 mm) and of a landscape one (297 − 25 − 25).
+const LEBAR_TEKS_MM: u16 = 155;
+const LEBAR_LANSKAP_MM: u16 = 247;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GalatPdf {
+    /// The page design could not be laid out with this document (a bug in the template or a
+    /// chart typst cannot read).
+    #[error("PDF tidak dapat disusun (typst): {0}")]
+    Susun(String),
+    /// The laid-out pages could not be written as PDF.
+    #[error("PDF tidak dapat ditulis (typst-pdf): {0}")]
+    Tulis(String),
+}
+
+/// The report as PDF bytes (A4; landscape pages for chapters marked `lanskap`).
+pub fn pdf(d: &Dokumen) -> Result<Vec<u8>, GalatPdf> {
+    let dunia = Dunia::new(d);
+    let halaman: PagedDocument = typst::compile(&dunia)
+        .output
+        .map_err(|e| GalatPdf::Susun(uraikan(&dunia, &e)))?;
+    let opsi = typst_pdf::PdfOptions {
+        ident: Smart::Custom(format!(
+            "kinerja/laporan/{}/{}/{}",
+            d.instansi, d.tahun, d.sidik
+        )),
+        creator: Smart::Custom(Some(format!("kinerja {} (typst)", d.versi))),
+        timestamp: tanggal_dokumen(d.tahun).map(typst_pdf::Timestamp::new_utc),
+        ..Default::default()
+    };
+    let hasil = typst_pdf::pdf(&halaman, &opsi).map_err(|e| GalatPdf::Tulis(uraikan(&dunia, &e)));
+    // Keep typst's memo cache from growing without bound in a long-running process (a server, a
+    // batch of reports); entries used in the last few compilations stay warm.
+    typst::comemo::evict(10);
+    hasil
+}
+
+/// The document's date: January 1 of the year after the report year (the report is written
+/// then), so the PDF metadata never depends on the clock.
+fn tanggal_dokumen(tahun: u16) -> Option<Datetime> {
+    Datetime::from_ymd(i32::from(tahun) + 1, 1, 1)
+}
+
+/// typst's errors as one line each, with the template line they point at.
+fn uraikan(dunia: &Dunia, diag: &[SourceDiagnostic]) -> String {
+    diag.iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            let mut s = d.message.to_string();
+            if d.span.id() == Some(*UTAMA)
+                && let Some(r) = dunia.range(d.span)
+            {
+                let baris = TEMPLAT[..r.start.min(TEMPLAT.len())].lines().count().max(1);
+                s.push_str(&format!(" [laporan.typ baris {baris}]"));
+            }
+            for h in &d.hints {
+                s.push_str(" (");
+                s.push_str(&h.v);
+                s.push(')');
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+// -------------------------------------------------------------------------------------------------
+// The document as the template reads it.
+
+/// `/data.json` and the charts' SVG files, in document order.
+fn siapkan(d: &Dokumen) -> (Value, Vec<Bytes>) {
+    let mut grafik = Vec::new();
+    let mut awal = Vec::new();
+    let mut isi = Vec::new();
+    for b in &d.bab {
+        let v = bagian(b, &mut grafik);
+        match b.jenis {
+            JenisBab::Awal => awal.push(v),
+            JenisBab::Bab | JenisBab::Lampiran => isi.push(v),
+        }
+    }
+    // Daftar Isi follows the Kata Pengantar (the first front-matter chapter), as PermenPANRB
+    // 53/2014 orders them.
+    let daftar_isi = json!({
+        "jenis": "daftar_isi", "label": null, "judul": "DAFTAR ISI", "lanskap": false, "blok": [],
+    });
+    awal.insert(awal.len().min(1), daftar_isi);
+    let data = json!({
+        "judul": d.judul,
+        "instansi": d.instansi,
+        "induk": d.induk,
+        "tahun": d.tahun,
+        "sidik": d.sidik,
+        "versi": d.versi,
+        "awal": awal,
+        "isi": isi,
+    });
+    (data, grafik)
+}
+
+fn bagian(b: &Bab, grafik: &mut Vec<Bytes>) -> Value {
+    let (jenis, label) = match (&b.jenis, &b.nomor) {
+        (JenisBab::Awal, _) => ("awal", None),
+        (JenisBab::Bab, Some(n)) => ("bab", Some(format!("BAB {n}"))),
+        (JenisBab::Bab, None) => ("bab", None),
+        (JenisBab::Lampiran, Some(n)) => ("lampiran", Some(format!("LAMPIRAN {n}"))),
+        (JenisBab::Lampiran, None) => ("lampiran", Some("LAMPIRAN".to_string())),
+    };
+    json!({
+        "jenis": jenis,
+        "label": label,
+        "judul": b.judul,
+        "lanskap": b.lanskap,
+        "blok": b
+            .isi
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                let mut v = blok(x, b.lanskap, grafik);
+                // A signature never stands alone at the top of a page: the block before it
+                // sticks to it.
+                let ttd_berikut = matches!(
+                    b.isi.get(i + 1),
+                    Some(Blok::TandaTangan(_) | Blok::DuaPihak { .. })
+                );
+                if ttd_berikut && let Some(o) = v.as_object_mut() {
+                    o.insert("lekat".into(), Value::Bool(true));
+                }
+                v
+            })
+            .collect::<Vec<_>>(),
+    })
+}
+
+fn blok(b: &Blok, lanskap: bool, grafik: &mut Vec<Bytes>) -> Value {
+    match b {
+        // Chapter sub-headings are typst levels 2-4 (level 1 is the chapter); deeper ones are
+        // printed like level 4.
+        Blok::Judul { tingkat, teks } => json!({
+            "jenis": "judul", "tingkat": (*tingkat).clamp(1, 3), "teks": teks,
+        }),
+        Blok::Paragraf { teks } => json!({ "jenis": "paragraf", "teks": teks }),
+        Blok::Daftar { bernomor, butir } => json!({
+            "jenis": "daftar", "bernomor": bernomor, "butir": butir,
+        }),
+        Blok::Tabel(t) => tabel(
+            t,
+            if lanskap {
+                LEBAR_LANSKAP_MM
+            } else {
+                LEBAR_TEKS_MM
+            },
+        ),
+        Blok::Grafik(g) => {
+            let berkas = format!("/grafik/{}.svg", grafik.len());
+            grafik.push(Bytes::from_string(g.svg.clone()));
+            let batas = if lanskap {
+                LEBAR_LANSKAP_MM
+            } else {
+                LEBAR_TEKS_MM
+            };
+            // The charts draw their own title; the caption is printed only when it would not
+            // repeat it.
+            let judul = if g.svg.contains(&xml_escape(&g.judul)) {
+                None
+            } else {
+                Some(&g.judul)
+            };
+            json!({
+                "jenis": "grafik",
+                "judul": judul,
+                "alt": g.judul,
+                "berkas": berkas,
+                "lebar_mm": g.lebar_mm.clamp(20, batas),
+            })
+        }
+        Blok::TandaTangan(t) => json!({ "jenis": "tanda_tangan", "ttd": ttd(t) }),
+        Blok::DuaPihak { kiri, kanan } => json!({
+            "jenis": "dua_pihak", "kiri": ttd(kiri), "kanan": ttd(kanan),
+        }),
+        Blok::Catatan { teks } => json!({ "jenis": "catatan", "teks": teks }),
+        Blok::HalamanBaru => json!({ "jenis": "halaman_baru" }),
+    }
+}
+
+fn ttd(t: &TandaTangan) -> Value {
+    json!({
+        "tempat_tanggal": t.tempat_tanggal,
+        "peran": t.peran,
+        "jabatan": t.jabatan,
+        "nama": t.nama,
+        "pangkat": t.pangkat,
+        "nip": t.nip,
+    })
+}
+
+fn tabel(t: &Tabel, ruang_mm: u16) -> Value {
+    let n = t.kolom.len().max(1);
+    let kolom: Vec<Value> = t
+        .kolom
+        .iter()
+        .map(|k| json!({ "judul": k.judul }))
+        .collect();
+    let sel: Vec<Vec<String>> = t
+        .baris
+        .iter()
+        .map(|b| {
+            // A short row is padded, a long one cut, so the grid never shifts.
+            (0..n)
+                .map(|i| cetak(b.sel.get(i).unwrap_or(&Sel::Kosong)))
+                .collect()
+        })
+        .collect();
+    let baris: Vec<Value> = t
+        .baris
+        .iter()
+        .zip(&sel)
+        .map(|(b, teks)| {
+            let sel: Vec<Value> = teks
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let asli = b.sel.get(i).unwrap_or(&Sel::Kosong);
+                    let kanan = t.kolom.get(i).is_some_and(|k| k.rata_kanan);
+                    json!({
+                        "t": s,
+                        "kanan": kanan,
+                        "miring": matches!(asli, Sel::TidakTersedia(_)),
+                    })
+                })
+                .collect();
+            json!({ "tebal": b.tebal, "sel": sel })
+        })
+        .collect();
+    let kolom = if kolom.is_empty() {
+        vec![json!({ "judul": "" })]
+    } else {
+        kolom
+    };
+    json!({
+        "jenis": "tabel",
+        "judul": t.judul,
+        "kolom": kolom,
+        "lebar": lebar_kolom(t, &sel, f64::from(ruang_mm)),
+        "baris": baris,
+        "catatan": t.catatan,
+    })
+}
+
+/// A cell as printed: the Indonesian form, with a no-break space between a number and its "%"
+/// so "88,61 %" never splits over two lines.
+fn cetak(s: &Sel) -> String {
+    s.cetak().replace(" %", "\u{a0}%")
+}
+
+/// Column widths in millimetres (the template uses them as proportions): the document's relative
+/// widths, except that a column never gets narrower than its longest word or number, which
+/// typst cannot break and would print over the next cell. The width a word needs is estimated
+/// from its letters (Libertinus Serif at 9 pt, headers bold); the estimate errs wide.
+fn lebar_kolom(t: &Tabel, sel: &[Vec<String>], ruang: f64) -> Vec<f64> {
+    let n = t.kolom.len();
+    if n == 0 {
+        return vec![ruang];
+    }
+    let lebar_kata = |s: &str, tebal: bool| -> f64 {
+        let mm_per_pt = 25.4 / 72.0;
+        let em: f64 = s
+            .chars()
+            .map(|c| match c {
+                'M' | 'W' | 'm' | 'w' => 0.85,
+                c if c.is_uppercase() => 0.7,
+                c if c.is_ascii_digit() => 0.5,
+                '.' | ',' | ':' | ';' | 'i' | 'l' | 'j' | 't' | 'f' | 'r' | '(' | ')' => 0.33,
+                _ => 0.5,
+            })
+            .sum();
+        em * 9.0 * mm_per_pt * if tebal { 1.08 } else { 1.0 }
+    };
+    // Cell insets (4 pt each side) and the stroke.
+    let tepi = 8.5 * 25.4 / 72.0;
+    let minimum: Vec<f64> = (0..n)
+        .map(|i| {
+            let kepala = t.kolom[i]
+                .judul
+                .split_whitespace()
+                .flat_map(kata)
+                .map(|w| lebar_kata(w, true))
+                .fold(0.0, f64::max);
+            let isi = t
+                .baris
+                .iter()
+                .zip(sel)
+                .flat_map(|(b, baris)| {
+                    baris[i]
+                        .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+                        .flat_map(kata)
+                        .map(move |w| lebar_kata(w, b.tebal))
+                })
+                .fold(0.0, f64::max);
+            kepala.max(isi) + tepi
+        })
+        .collect();
+    let bobot: Vec<f64> = t.kolom.iter().map(|k| f64::from(k.lebar.max(1))).collect();
+    // Columns whose share falls below their minimum get the minimum; the rest share what is
+    // left in proportion, until no share is too small.
+    let mut tetap = vec![false; n];
+    loop {
+        let sisa = ruang
+            - (0..n)
+                .filter(|&i| tetap[i])
+                .map(|i| minimum[i])
+                .sum::<f64>();
+        let total: f64 = (0..n).filter(|&i| !tetap[i]).map(|i| bobot[i]).sum();
+        if sisa <= 0.0 || total <= 0.0 {
+            // The words do not fit side by side whatever the widths: keep the proportions.
+            let total: f64 = bobot.iter().sum();
+            return bobot.iter().map(|w| w / total * ruang).collect();
+        }
+        let mut berubah = false;
+        for i in 0..n {
+            if !tetap[i] && bobot[i] / total * sisa < minimum[i] {
+                tetap[i] = true;
+                berubah = true;
+            }
+        }
+        if !berubah {
+            return (0..n)
+                .map(|i| {
+                    if tetap[i] {
+                        minimum[i]
+                    } else {
+                        bobot[i] / total * sisa
+                    }
+                })
+                .map(|w| (w * 100.0).round() / 100.0)
+                .collect();
+        }
+    }
+}
+
+/// The pieces of a word typst may break between: after a hyphen.
+fn kata(w: &str) -> impl Iterator<Item = &str> {
+    w.split_inclusive('-')
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+// -------------------------------------------------------------------------------------------------
+// The World: everything in memory.
+
+struct Huruf {
+    buku: LazyHash<FontBook>,
+    daftar: Vec<Font>,
+}
+
+static HURUF: LazyLock<Huruf> = LazyLock::new(|| {
+    let daftar: Vec<Font> = typst_assets::fonts()
+        .chain([DEJAVU_SANS, DEJAVU_SANS_BOLD])
+        .flat_map(|b| Font::iter(Bytes::new(b)))
+        .collect();
+    Huruf {
+        buku: LazyHash::new(FontBook::from_fonts(&daftar)),
+        daftar,
+    }
+});
+
+static PUSTAKA: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+static UTAMA: LazyLock<FileId> = LazyLock::new(|| berkas("/main.typ"));
+static DATA: LazyLock<FileId> = LazyLock::new(|| berkas("/data.json"));
+
+fn berkas(jalur: &str) -> FileId {
+    let vpath = VirtualPath::new(jalur).expect("a fixed, valid virtual path");
+    FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
+}
+
+struct Dunia {
+    utama: Source,
+    data: Bytes,
+    grafik: Vec<Bytes>,
+    tanggal: Option<Datetime>,
+}
+
+impl Dunia {
+    fn new(d: &Dokumen) -> Dunia {
+        let (data, grafik) = siapkan(d);
+        Dunia {
+            utama: Source::new(*UTAMA, TEMPLAT.to_string()),
+            data: Bytes::from_string(data.to_string()),
+            grafik,
+            tanggal: tanggal_dokumen(d.tahun),
+        }
+    }
+}
+
+impl World for Dunia {
+    fn library(&self) -> &LazyHash<Library> {
+        &PUSTAKA
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &HURUF.buku
+    }
+
+    fn main(&self) -> FileId {
+        *UTAMA
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == *UTAMA {
+            Ok(self.utama.clone())
+        } else {
+            self.file(id)?;
+            Err(FileError::NotSource)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        let jalur = id.get();
+        if let VirtualRoot::Package(paket) = jalur.root() {
+            return Err(FileError::Package(PackageError::Other(Some(eco_format!(
+                "paket {paket} tidak tersedia: laporan PDF kinerja disusun tanpa jaringan, \
+                 hanya dengan berkas yang tertanam di program"
+            )))));
+        }
+        if id == *UTAMA {
+            return Ok(Bytes::from_string(self.utama.text().to_string()));
+        }
+        if id == *DATA {
+            return Ok(self.data.clone());
+        }
+        let nama = jalur.vpath().get_with_slash();
+        nama.strip_prefix("/grafik/")
+            .and_then(|n| n.strip_suffix(".svg"))
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|i| self.grafik.get(i).cloned())
+            .ok_or_else(|| FileError::NotFound(nama.into()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        HURUF.daftar.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.tanggal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dokumen_kosong() -> Dokumen {
+        Dokumen {
+            judul: "LAPORAN KINERJA".into(),
+            instansi: "KECAMATAN UJI".into(),
+            induk: None,
+            tahun: 2020,
+            tempat_tanggal: None,
+            penandatangan: None,
+            sidik: "000000000000".into(),
+            versi: "0.0.0".into(),
+            bab: vec![],
+        }
+    }
+
+    #[test]
+    fn a_package_import_is_answered_with_a_clear_error() {
+        let mut dunia = Dunia::new(&dokumen_kosong());
+        dunia.utama = Source::new(*UTAMA, "#import \"@preview/cetz:0.3.0\": *\n".into());
+        let e = typst::compile::<PagedDocument>(&dunia).output.unwrap_err();
+        let pesan = uraikan(&dunia, &e);
+        assert!(pesan.contains("tanpa jaringan"), "{pesan}");
+        assert!(pesan.contains("@preview/cetz:0.3.0"), "{pesan}");
+    }
+
+    #[test]
+    fn system_files_are_not_reachable() {
+        let mut dunia = Dunia::new(&dokumen_kosong());
+        dunia.utama = Source::new(*UTAMA, "#read(\"/etc/passwd\")\n".into());
+        let e = typst::compile::<PagedDocument>(&dunia).output.unwrap_err();
+        let pesan = uraikan(&dunia, &e);
+        assert!(pesan.contains("not found"), "{pesan}");
+    }
+
+    #[test]
+    fn an_empty_document_still_renders() {
+        let pdf = pdf(&dokumen_kosong()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+}
