@@ -1405,6 +1405,11 @@ impl<'a> Penyusun<'a> {
                     if hasil.is_none() { " Nilai konversi tidak dihitung karena tidak semua unsur memiliki jawaban atau distribusi." } else { "" }
                 )),
             ));
+            if hasil.is_none() {
+                isi.push(Blok::Catatan {
+                    teks: "Grafik SKM tidak dibuat: tidak semua unsur memiliki jawaban atau distribusi, sehingga rata-ratanya tidak dapat dihitung dari data.".into(),
+                });
+            }
             if let Some(h) = &hasil {
                 let judul = format!("Skor unsur SKM {} dan rata-ratanya", self.tahun);
                 isi.push(Blok::Grafik(Grafik {

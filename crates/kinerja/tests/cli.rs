@@ -243,3 +243,85 @@ fn a_survey_attached_to_the_data_becomes_the_indicators_realisasi() {
     assert!(kinerja_berkas::baca(&dir).is_ok());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// pdftotext reads the PDF back; without it the test says so and skips, unless CI demands it.
+fn pdftotext(pdf: &std::path::Path) -> Option<String> {
+    match Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+    {
+        Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
+        _ if std::env::var_os("KINERJA_CI").is_some() => {
+            panic!("pdftotext (poppler-utils) is required in CI")
+        }
+        _ => {
+            eprintln!("SKIP: pdftotext (poppler-utils) not installed");
+            None
+        }
+    }
+}
+
+#[test]
+fn the_report_refuses_open_errors_and_prints_them_when_forced() {
+    let dir = std::env::temp_dir().join(format!("kinerja-lap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("lkjip.pdf");
+    let o = kinerja(&[
+        "laporan",
+        contoh().to_str().unwrap(),
+        "--tahun",
+        "2020",
+        "--format",
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--paksa"));
+    assert!(!pdf.exists());
+    let o = kinerja(&[
+        "laporan",
+        contoh().to_str().unwrap(),
+        "--tahun",
+        "2020",
+        "--format",
+        "pdf",
+        "--paksa",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    if let Some(t) = pdftotext(&pdf) {
+        for f in [
+            "KATA PENGANTAR",
+            "DAFTAR ISI",
+            "BAB III",
+            "AKUNTABILITAS KINERJA",
+            "88,61",
+            "1.674.830.966,58",
+            "354.478.761,00",
+            "178.564.067,00",
+            "data tidak tersedia",
+            "PERJANJIAN KINERJA",
+            "HASIL REVIU",
+            "Januari 2021",
+        ] {
+            assert!(t.contains(f), "{f} missing from the PDF text");
+        }
+    }
+    // The same data gives the same bytes.
+    let pdf2 = dir.join("lkjip-2.pdf");
+    kinerja(&[
+        "laporan",
+        contoh().to_str().unwrap(),
+        "--tahun",
+        "2020",
+        "--format",
+        "pdf",
+        "--paksa",
+        "-o",
+        pdf2.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read(&pdf).unwrap(), std::fs::read(&pdf2).unwrap());
+    std::fs::remove_dir_all(&dir).ok();
+}
