@@ -265,6 +265,30 @@ fn butir(k: &Konteks, l: Lingkup) -> Vec<Butir> {
             ("serapan", s.persen),
         ]
     };
+    // A program or kegiatan: its computed budget figures and the ones stated for it.
+    let butir_anggaran = |subjek: Subjek,
+                          sr: &kinerja_core::anggaran::Serapan,
+                          nama: Option<String>,
+                          tabel: &str,
+                          kunci: String| {
+        let mut data = serapan(sr);
+        data.push(("tercatat_pagu", tercatat(k, &subjek, Ukuran::Pagu)));
+        data.push((
+            "tercatat_realisasi_anggaran",
+            tercatat(k, &subjek, Ukuran::RealisasiAnggaran),
+        ));
+        data.push(("tercatat_serapan", tercatat(k, &subjek, Ukuran::Serapan)));
+        Butir {
+            lokasi: LokasiTemuan {
+                dokumen: dok_anggaran.clone(),
+                tabel: tabel.into(),
+                baris: nama,
+            },
+            kunci,
+            data,
+            satuan: None,
+        }
+    };
     match l {
         Lingkup::Instansi => {
             let mut data = serapan(&r.total);
@@ -293,29 +317,18 @@ fn butir(k: &Konteks, l: Lingkup) -> Vec<Butir> {
             .program
             .iter()
             .map(|p| {
-                let s = Subjek::Program(p.program.clone());
-                let mut data = serapan(&p.serapan);
-                data.push(("tercatat_pagu", tercatat(k, &s, Ukuran::Pagu)));
-                data.push((
-                    "tercatat_realisasi_anggaran",
-                    tercatat(k, &s, Ukuran::RealisasiAnggaran),
-                ));
-                data.push(("tercatat_serapan", tercatat(k, &s, Ukuran::Serapan)));
                 let nama = d
                     .program
                     .iter()
                     .find(|x| x.id == p.program)
                     .map(|x| x.nama.clone());
-                Butir {
-                    lokasi: LokasiTemuan {
-                        dokumen: dok_anggaran.clone(),
-                        tabel: "Program".into(),
-                        baris: nama,
-                    },
-                    kunci: format!("program:{}", p.program),
-                    data,
-                    satuan: None,
-                }
+                butir_anggaran(
+                    Subjek::Program(p.program.clone()),
+                    &p.serapan,
+                    nama,
+                    "Program",
+                    format!("program:{}", p.program),
+                )
             })
             .collect(),
         Lingkup::Kegiatan => r
@@ -323,29 +336,18 @@ fn butir(k: &Konteks, l: Lingkup) -> Vec<Butir> {
             .iter()
             .flat_map(|p| &p.kegiatan)
             .map(|g| {
-                let s = Subjek::Kegiatan(g.kegiatan.clone());
-                let mut data = serapan(&g.serapan);
-                data.push(("tercatat_pagu", tercatat(k, &s, Ukuran::Pagu)));
-                data.push((
-                    "tercatat_realisasi_anggaran",
-                    tercatat(k, &s, Ukuran::RealisasiAnggaran),
-                ));
-                data.push(("tercatat_serapan", tercatat(k, &s, Ukuran::Serapan)));
                 let nama = d
                     .kegiatan
                     .iter()
                     .find(|x| x.id == g.kegiatan)
                     .map(|x| x.nama.clone());
-                Butir {
-                    lokasi: LokasiTemuan {
-                        dokumen: dok_anggaran.clone(),
-                        tabel: "Kegiatan".into(),
-                        baris: nama,
-                    },
-                    kunci: format!("kegiatan:{}", g.kegiatan),
-                    data,
-                    satuan: None,
-                }
+                butir_anggaran(
+                    Subjek::Kegiatan(g.kegiatan.clone()),
+                    &g.serapan,
+                    nama,
+                    "Kegiatan",
+                    format!("kegiatan:{}", g.kegiatan),
+                )
             })
             .collect(),
         Lingkup::PosAnggaran => d
