@@ -1391,7 +1391,7 @@ impl<'a> Penyusun<'a> {
                     Sel::Kosong,
                     Sel::Kosong,
                     Sel::Kosong,
-                    Sel::TidakTersedia(Some("tidak semua unsur memiliki jawaban".into())),
+                    tt(),
                     Sel::Kosong,
                 ])),
             }
