@@ -405,6 +405,30 @@ fn susun(negatif: bool, bulat: &str, pecahan: &str) -> Result<Decimal, Alasan> {
     }
 }
 
+/// Roman numerals, as budget tables number their programs (I, II, ... XIV).
+pub fn romawi(n: usize) -> String {
+    const R: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut s = String::new();
+    for (v, r) in R {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -872,5 +896,17 @@ mod tests {
                 prop_assert_eq!(r, x);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod romawi_tests {
+    #[test]
+    fn roman_numerals_of_program_numbers() {
+        let v: Vec<String> = [1, 4, 9, 14, 40, 90]
+            .iter()
+            .map(|n| super::romawi(*n))
+            .collect();
+        assert_eq!(v, ["I", "IV", "IX", "XIV", "XL", "XC"]);
     }
 }

@@ -193,29 +193,6 @@ fn paragraf(teks: &str) -> Vec<Blok> {
         .collect()
 }
 
-fn romawi(n: usize) -> String {
-    const R: [(usize, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut s = String::new();
-    for (v, r) in R {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
 /// Numbers the tables of a chapter: "Tabel 3.1", "Tabel 3.2"...
 struct Nomor {
     bab: String,
@@ -1486,7 +1463,7 @@ impl<'a> Penyusun<'a> {
                 .map(|x| x.nama.clone())
                 .unwrap_or_default();
             b.push(baris_tebal(vec![
-                Sel::teks(romawi(i + 1)),
+                Sel::teks(kinerja_core::angka::romawi(i + 1)),
                 Sel::teks(nama),
                 Sel::Rupiah(p.serapan.pagu),
                 realisasi_rp(&p.serapan),

@@ -16,29 +16,6 @@ fn json_serapan(s: &Serapan) -> Value {
     })
 }
 
-fn romawi(n: usize) -> String {
-    const R: [(usize, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut s = String::new();
-    for (v, r) in R {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
 pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<String, String> {
     let r = anggaran::ringkas(data, tahun);
     if r.total.pagu.nilai().is_zero() && r.jenis.is_empty() {
@@ -150,11 +127,17 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
     let mut baris = Vec::new();
     for (i, p) in r.program.iter().enumerate() {
         let [a, b, c] = uang(&p.serapan);
-        baris.push(vec![romawi(i + 1), nama_program(&p.program), a, b, c]);
+        baris.push(vec![
+            kinerja_core::angka::romawi(i + 1),
+            nama_program(&p.program),
+            a,
+            b,
+            c,
+        ]);
         for (j, k) in p.kegiatan.iter().enumerate() {
             let [a, b, c] = uang(&k.serapan);
             baris.push(vec![
-                format!("{}.{}", romawi(i + 1), j + 1),
+                format!("{}.{}", kinerja_core::angka::romawi(i + 1), j + 1),
                 nama_kegiatan(&k.kegiatan),
                 a,
                 b,
