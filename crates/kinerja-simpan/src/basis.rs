@@ -1,0 +1,276 @@
+//! The two backends behind one small surface: SQL text is shared (`$1` placeholders and
+//! `ON CONFLICT` work in both), only binding and reading differ. Money is the one real
+//! difference: INTEGER sen in SQLite (sqlx cannot bind `Decimal` there, and SUM over integers
+//! stays exact), NUMERIC(20,2) in PostgreSQL.
+
+use crate::Galat;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde_json::Value;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
+use sqlx::{PgPool, Postgres, Row, Sqlite, SqlitePool, Transaction};
+use std::str::FromStr;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+static MIGRASI_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static MIGRASI_POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+#[derive(Clone, Debug)]
+pub enum Kolam {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A parameter. Owned, so a statement's parameters can be built before choosing the backend.
+#[derive(Debug, Clone)]
+pub enum P {
+    T(String),
+    OT(Option<String>),
+    I(i64),
+    /// Money (at most two decimal places: `Rupiah` guarantees it).
+    U(Decimal),
+    OU(Option<Decimal>),
+    J(Option<Value>),
+    W(OffsetDateTime),
+}
+
+impl From<&str> for P {
+    fn from(s: &str) -> P {
+        P::T(s.to_string())
+    }
+}
+impl From<String> for P {
+    fn from(s: String) -> P {
+        P::T(s)
+    }
+}
+impl From<Option<String>> for P {
+    fn from(s: Option<String>) -> P {
+        P::OT(s)
+    }
+}
+impl From<i64> for P {
+    fn from(n: i64) -> P {
+        P::I(n)
+    }
+}
+
+fn sen(d: Decimal) -> Result<i64, Galat> {
+    (d * Decimal::ONE_HUNDRED)
+        .to_i64()
+        .filter(|_| (d * Decimal::ONE_HUNDRED).fract().is_zero())
+        .ok_or_else(|| Galat::Rusak(format!("jumlah uang {d} tidak dapat disimpan sebagai sen")))
+}
+
+impl Kolam {
+    /// Opens (creating an SQLite file on first use) and migrates. `url`: a path, `sqlite://...`,
+    /// or `postgres://...` / `postgresql://...`.
+    pub async fn buka(url: &str) -> Result<Kolam, Galat> {
+        let kolam = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let opsi = PgConnectOptions::from_str(url)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(opsi)
+                .await?;
+            MIGRASI_POSTGRES.run(&pool).await?;
+            Kolam::Postgres(pool)
+        } else {
+            let opsi = if url.starts_with("sqlite:") {
+                SqliteConnectOptions::from_str(url)?
+            } else {
+                SqliteConnectOptions::new().filename(url)
+            }
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .connect_with(opsi)
+                .await?;
+            MIGRASI_SQLITE.run(&pool).await?;
+            Kolam::Sqlite(pool)
+        };
+        Ok(kolam)
+    }
+
+    pub fn nama_backend(&self) -> &'static str {
+        match self {
+            Kolam::Sqlite(_) => "SQLite",
+            Kolam::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    pub async fn mulai(&self) -> Result<Tx, Galat> {
+        Ok(match self {
+            Kolam::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Kolam::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    /// Applied migration versions, for tests and `kinerja` diagnostics.
+    pub async fn versi_skema(&self) -> Result<Vec<i64>, Galat> {
+        let mut tx = self.mulai().await?;
+        let b = tx
+            .ambil(
+                "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+                vec![],
+            )
+            .await?;
+        tx.selesai().await?;
+        b.iter().map(|r| r.int(0)).collect()
+    }
+
+    pub async fn tutup(&self) {
+        match self {
+            Kolam::Sqlite(p) => p.close().await,
+            Kolam::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+macro_rules! ikat {
+    ($q:expr, $ps:expr, $uang:expr, $json:expr) => {{
+        let mut q = $q;
+        for p in $ps {
+            q = match p {
+                P::T(s) => q.bind(s),
+                P::OT(s) => q.bind(s),
+                P::I(n) => q.bind(n),
+                P::U(d) => q.bind($uang(d)?),
+                P::OU(d) => q.bind(d.map($uang).transpose()?),
+                P::J(v) => q.bind(v.map($json)),
+                P::W(w) => q.bind(w),
+            };
+        }
+        q
+    }};
+}
+
+fn uang_pg(d: Decimal) -> Result<Decimal, Galat> {
+    Ok(d)
+}
+
+impl Tx {
+    pub async fn jalankan(&mut self, sql: &'static str, ps: Vec<P>) -> Result<u64, Galat> {
+        Ok(match self {
+            Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
+                .execute(&mut **tx)
+                .await?
+                .rows_affected(),
+            Tx::Postgres(tx) => ikat!(sqlx::query(sql), ps, uang_pg, sqlx::types::Json)
+                .execute(&mut **tx)
+                .await?
+                .rows_affected(),
+        })
+    }
+
+    pub async fn ambil(&mut self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
+        Ok(match self {
+            Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
+                .fetch_all(&mut **tx)
+                .await?
+                .into_iter()
+                .map(Baris::Sqlite)
+                .collect(),
+            Tx::Postgres(tx) => ikat!(sqlx::query(sql), ps, uang_pg, sqlx::types::Json)
+                .fetch_all(&mut **tx)
+                .await?
+                .into_iter()
+                .map(Baris::Postgres)
+                .collect(),
+        })
+    }
+
+    pub async fn selesai(self) -> Result<(), Galat> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+
+    pub async fn batal(self) -> Result<(), Galat> {
+        match self {
+            Tx::Sqlite(tx) => tx.rollback().await?,
+            Tx::Postgres(tx) => tx.rollback().await?,
+        }
+        Ok(())
+    }
+}
+
+pub enum Baris {
+    Sqlite(SqliteRow),
+    Postgres(PgRow),
+}
+
+impl Baris {
+    pub fn teks(&self, i: usize) -> Result<String, Galat> {
+        Ok(match self {
+            Baris::Sqlite(r) => r.try_get(i)?,
+            Baris::Postgres(r) => r.try_get(i)?,
+        })
+    }
+    pub fn opsi_teks(&self, i: usize) -> Result<Option<String>, Galat> {
+        Ok(match self {
+            Baris::Sqlite(r) => r.try_get(i)?,
+            Baris::Postgres(r) => r.try_get(i)?,
+        })
+    }
+    pub fn int(&self, i: usize) -> Result<i64, Galat> {
+        Ok(match self {
+            Baris::Sqlite(r) => r.try_get(i)?,
+            Baris::Postgres(r) => {
+                // INTEGER columns are int4 in PostgreSQL, BIGINT int8.
+                match r.try_get::<i64, _>(i) {
+                    Ok(n) => n,
+                    Err(_) => r.try_get::<i32, _>(i)? as i64,
+                }
+            }
+        })
+    }
+    pub fn opsi_uang(&self, i: usize) -> Result<Option<Decimal>, Galat> {
+        Ok(match self {
+            Baris::Sqlite(r) => r
+                .try_get::<Option<i64>, _>(i)?
+                .map(|s| Decimal::new(s, 2).normalize()),
+            Baris::Postgres(r) => r.try_get::<Option<Decimal>, _>(i)?.map(|d| d.normalize()),
+        })
+    }
+    pub fn uang(&self, i: usize) -> Result<Decimal, Galat> {
+        self.opsi_uang(i)?
+            .ok_or_else(|| Galat::Rusak(format!("kolom uang ke-{i} kosong")))
+    }
+    pub fn opsi_json(&self, i: usize) -> Result<Option<Value>, Galat> {
+        Ok(match self {
+            Baris::Sqlite(r) => match r.try_get::<Option<String>, _>(i)? {
+                Some(s) => Some(serde_json::from_str(&s).map_err(|e| Galat::Rusak(e.to_string()))?),
+                None => None,
+            },
+            Baris::Postgres(r) => r
+                .try_get::<Option<sqlx::types::Json<Value>>, _>(i)?
+                .map(|j| j.0),
+        })
+    }
+    pub fn json(&self, i: usize) -> Result<Value, Galat> {
+        self.opsi_json(i)?
+            .ok_or_else(|| Galat::Rusak(format!("kolom JSON ke-{i} kosong")))
+    }
+    pub fn waktu(&self, i: usize) -> Result<OffsetDateTime, Galat> {
+        Ok(match self {
+            Baris::Sqlite(r) => r.try_get(i)?,
+            Baris::Postgres(r) => r.try_get(i)?,
+        })
+    }
+}

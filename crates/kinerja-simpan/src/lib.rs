@@ -1,0 +1,477 @@
+//! Storage: many instansi and many years in one database, SQLite (the embedded default, one file)
+//! or PostgreSQL (a kabupaten server), behind one `Toko`.
+//!
+//! Invariants:
+//! - Every write goes through `Toko::terapkan`: load the data set, change it, validate the whole
+//!   result with `kinerja_core::validasi::periksa` (the same check a file gets), diff it record by
+//!   record, write the differences and one audit row per difference, in one transaction. A write
+//!   that fails validation changes nothing.
+//! - Nothing is deleted without an audit row holding the old value.
+//! - Money never passes through a float: INTEGER sen (SQLite), NUMERIC(20,2) (PostgreSQL).
+
+mod basis;
+pub mod rekaman;
+mod tulis;
+
+pub use basis::Kolam;
+use basis::{P, Tx};
+use kinerja_core::id::InstansiId;
+use kinerja_core::model::{DataInstansi, Instansi, JenisInstansi};
+use kinerja_core::validasi::{self, Pelanggaran};
+use rekaman::Rekaman;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Galat {
+    #[error("basis data: {0}")]
+    Basis(#[from] sqlx::Error),
+    #[error("migrasi skema: {0}")]
+    Migrasi(#[from] sqlx::migrate::MigrateError),
+    #[error("data tidak sah ({} pelanggaran): {}", .0.len(), ringkas_pelanggaran(.0))]
+    TidakSah(Vec<Pelanggaran>),
+    #[error("instansi \"{0}\" tidak memiliki data di basis data ini")]
+    TidakAda(String),
+    #[error("{0}")]
+    Pelapor(String),
+    #[error("isi basis data rusak: {0}")]
+    Rusak(String),
+}
+
+fn ringkas_pelanggaran(p: &[Pelanggaran]) -> String {
+    let mut s: Vec<String> = p.iter().take(5).map(|x| x.to_string()).collect();
+    if p.len() > 5 {
+        s.push(format!("... dan {} lagi", p.len() - 5));
+    }
+    s.join("; ")
+}
+
+/// Who changes data and through which door; both go into the audit trail.
+#[derive(Debug, Clone)]
+pub struct Pelaku {
+    pub pengguna: String,
+    pub sumber: String,
+}
+
+/// What an import does with records that exist in the database but not in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModeImpor {
+    /// Add new records, update changed ones, keep the rest (data entered elsewhere survives).
+    Gabung,
+    /// The file is the whole data set: records missing from it are deleted (each deletion is in
+    /// the audit trail with its old value).
+    Ganti,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Ringkasan {
+    pub ditambah: usize,
+    pub diubah: usize,
+    pub dihapus: usize,
+    pub tetap: usize,
+}
+
+impl Ringkasan {
+    pub fn tidak_berubah(&self) -> bool {
+        self.ditambah == 0 && self.diubah == 0 && self.dihapus == 0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarisJejak {
+    pub id: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub waktu: OffsetDateTime,
+    pub pengguna: String,
+    pub pelapor: String,
+    pub tabel: String,
+    pub kunci: String,
+    pub aksi: String,
+    pub lama: Option<Value>,
+    pub baru: Option<Value>,
+    pub sumber: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Toko {
+    kolam: Kolam,
+}
+
+/// The default database when no `--db` is given: `$KINERJA_DB`, else `kinerja.db` in the
+/// working directory (a kecamatan's laptop keeps its data next to its files).
+pub fn url_bawaan() -> String {
+    std::env::var("KINERJA_DB").unwrap_or_else(|_| "kinerja.db".to_string())
+}
+
+impl Toko {
+    pub async fn buka(url: &str) -> Result<Toko, Galat> {
+        Ok(Toko {
+            kolam: Kolam::buka(url).await?,
+        })
+    }
+
+    pub fn kolam(&self) -> &Kolam {
+        &self.kolam
+    }
+
+    pub async fn tutup(&self) {
+        self.kolam.tutup().await
+    }
+
+    /// Every instansi known to the database, parents before children, then by name.
+    pub async fn daftar_instansi(&self) -> Result<Vec<Instansi>, Galat> {
+        let mut tx = self.kolam.mulai().await?;
+        let b = tx
+            .ambil(
+                "SELECT id, nama, jenis, induk, kode, alamat, catatan FROM instansi ORDER BY id",
+                vec![],
+            )
+            .await?;
+        tx.selesai().await?;
+        let semua = b
+            .iter()
+            .map(tulis::instansi_dari)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(urut_hierarki(semua))
+    }
+
+    /// The instansi that have a data set of their own (they report).
+    pub async fn daftar_pelapor(&self) -> Result<Vec<InstansiId>, Galat> {
+        let mut tx = self.kolam.mulai().await?;
+        let b = tx
+            .ambil(
+                "SELECT DISTINCT pelapor FROM cakupan ORDER BY pelapor",
+                vec![],
+            )
+            .await?;
+        tx.selesai().await?;
+        b.iter()
+            .map(|r| {
+                let s = r.teks(0)?;
+                InstansiId::new(s).map_err(|e| Galat::Rusak(e.to_string()))
+            })
+            .collect()
+    }
+
+    /// The data set of one reporting instansi, as a file would hold it.
+    pub async fn muat(&self, pelapor: &InstansiId) -> Result<DataInstansi, Galat> {
+        let mut tx = self.kolam.mulai().await?;
+        let r = tulis::muat_rekaman(&mut tx, pelapor.as_str()).await?;
+        tx.selesai().await?;
+        if r.is_empty() {
+            return Err(Galat::TidakAda(pelapor.to_string()));
+        }
+        rekaman::rakit(r).map_err(|e| Galat::Rusak(e.to_string()))
+    }
+
+    /// Loads a data file's content. The reporting instansi is the one its documents name, or
+    /// `pelapor` when given (it must then be one of the file's instansi).
+    pub async fn impor(
+        &self,
+        data: &DataInstansi,
+        pelapor: Option<&InstansiId>,
+        mode: ModeImpor,
+        pelaku: &Pelaku,
+    ) -> Result<(InstansiId, Ringkasan), Galat> {
+        let p = tentukan_pelapor(data, pelapor)?;
+        let baru = rekaman::pecah(data);
+        let ringkasan = self
+            .terapkan(&p, pelaku, |lama| match mode {
+                ModeImpor::Ganti => Ok(baru),
+                ModeImpor::Gabung => Ok(gabung(lama, baru)),
+            })
+            .await?;
+        Ok((p, ringkasan))
+    }
+
+    /// The one write path: `ubah` gets the current records and returns the wanted ones.
+    pub async fn terapkan(
+        &self,
+        pelapor: &InstansiId,
+        pelaku: &Pelaku,
+        ubah: impl FnOnce(Vec<Rekaman>) -> Result<Vec<Rekaman>, Galat>,
+    ) -> Result<Ringkasan, Galat> {
+        let mut tx = match &self.kolam {
+            Kolam::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Kolam::Postgres(p) => {
+                let mut tx = Tx::Postgres(p.begin().await?);
+                // Writers of one data set queue up: load-change-write must not interleave.
+                tx.jalankan(
+                    "SELECT pg_advisory_xact_lock(hashtext($1))",
+                    vec![P::from(pelapor.as_str())],
+                )
+                .await?;
+                tx
+            }
+        };
+        let hasil = terapkan_dalam(&mut tx, pelapor, pelaku, ubah).await;
+        match hasil {
+            Ok(r) => {
+                tx.selesai().await?;
+                Ok(r)
+            }
+            Err(e) => {
+                tx.batal().await?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes realisasi (upsert by indicator, year and period).
+    pub async fn simpan_realisasi(
+        &self,
+        pelapor: &InstansiId,
+        realisasi: Vec<kinerja_core::model::Realisasi>,
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        let baru: Vec<Rekaman> = realisasi
+            .iter()
+            .map(|r| {
+                let isi = serde_json::to_value(r).expect("serializable");
+                Rekaman {
+                    tabel: "realisasi".into(),
+                    kunci: rekaman::kunci("realisasi", &isi),
+                    isi,
+                }
+            })
+            .collect();
+        self.terapkan(pelapor, pelaku, |lama| {
+            if lama.is_empty() {
+                return Err(Galat::TidakAda(pelapor.to_string()));
+            }
+            Ok(gabung(lama, baru))
+        })
+        .await
+    }
+
+    /// The audit trail of a data set, newest first; narrowed to one table or record.
+    pub async fn jejak(
+        &self,
+        pelapor: &InstansiId,
+        tabel: Option<&str>,
+        kunci: Option<&str>,
+        batas: i64,
+    ) -> Result<Vec<BarisJejak>, Galat> {
+        let mut tx = self.kolam.mulai().await?;
+        let b = tx
+            .ambil(
+                "SELECT id, waktu, pengguna, pelapor, tabel, kunci, aksi, lama, baru, sumber FROM jejak \
+                 WHERE pelapor = $1 AND ($2 IS NULL OR tabel = $2) AND ($3 IS NULL OR kunci = $3) \
+                 ORDER BY id DESC LIMIT $4",
+                vec![
+                    P::from(pelapor.as_str()),
+                    P::OT(tabel.map(str::to_string)),
+                    P::OT(kunci.map(str::to_string)),
+                    P::I(batas),
+                ],
+            )
+            .await?;
+        tx.selesai().await?;
+        b.iter()
+            .map(|r| {
+                Ok(BarisJejak {
+                    id: r.int(0)?,
+                    waktu: r.waktu(1)?,
+                    pengguna: r.teks(2)?,
+                    pelapor: r.teks(3)?,
+                    tabel: r.teks(4)?,
+                    kunci: r.teks(5)?,
+                    aksi: r.teks(6)?,
+                    lama: r.opsi_json(7)?,
+                    baru: r.opsi_json(8)?,
+                    sumber: r.teks(9)?,
+                })
+            })
+            .collect()
+    }
+}
+
+fn tentukan_pelapor(
+    data: &DataInstansi,
+    diminta: Option<&InstansiId>,
+) -> Result<InstansiId, Galat> {
+    if let Some(p) = diminta {
+        if !data.instansi.iter().any(|i| &i.id == p) {
+            return Err(Galat::Pelapor(format!(
+                "instansi \"{p}\" tidak ada di antara [[instansi]] data ini"
+            )));
+        }
+        return Ok(p.clone());
+    }
+    rekaman::pelapor(data).map_err(|calon| {
+        if calon.is_empty() {
+            Galat::Pelapor(
+                "data tidak menyebut instansi pelapor (tidak ada Renstra, RKT, PK, IKU, SKM atau laporan): \
+                 sebutkan dengan --instansi"
+                    .into(),
+            )
+        } else {
+            let nama: Vec<String> = calon.iter().map(|c| format!("\"{c}\"")).collect();
+            Galat::Pelapor(format!(
+                "dokumen data ini menyebut lebih dari satu instansi ({}): pilih dengan --instansi",
+                nama.join(", ")
+            ))
+        }
+    })
+}
+
+/// Records of `baru` replace those with the same key in `lama`, in place; new ones go to the end
+/// of their table.
+fn gabung(lama: Vec<Rekaman>, baru: Vec<Rekaman>) -> Vec<Rekaman> {
+    let mut hasil = lama;
+    let posisi: HashMap<(String, String), usize> = hasil
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.tabel.clone(), r.kunci.clone()), i))
+        .collect();
+    for r in baru {
+        match posisi.get(&(r.tabel.clone(), r.kunci.clone())) {
+            Some(&i) => hasil[i] = r,
+            None => hasil.push(r),
+        }
+    }
+    hasil
+}
+
+async fn terapkan_dalam(
+    tx: &mut Tx,
+    pelapor: &InstansiId,
+    pelaku: &Pelaku,
+    ubah: impl FnOnce(Vec<Rekaman>) -> Result<Vec<Rekaman>, Galat>,
+) -> Result<Ringkasan, Galat> {
+    let lama = tulis::muat_rekaman(tx, pelapor.as_str()).await?;
+    let baru = ubah(lama.clone())?;
+    let data = rekaman::rakit(baru.clone()).map_err(|e| Galat::Rusak(e.to_string()))?;
+    let pelanggaran = validasi::periksa(&data);
+    if !pelanggaran.is_empty() {
+        return Err(Galat::TidakSah(pelanggaran));
+    }
+    if !data.instansi.iter().any(|i| &i.id == pelapor) {
+        return Err(Galat::Pelapor(format!(
+            "instansi pelapor \"{pelapor}\" harus ada di [[instansi]] data"
+        )));
+    }
+    // Re-split so that keys and order are those of the validated aggregate.
+    let baru = rekaman::pecah(&data);
+    let waktu = OffsetDateTime::now_utc();
+    let mut lama_per_kunci: HashMap<(&str, &str), (usize, &Rekaman)> = HashMap::new();
+    let mut urutan_lama: HashMap<&str, usize> = HashMap::new();
+    for r in &lama {
+        let u = urutan_lama.entry(r.tabel.as_str()).or_default();
+        lama_per_kunci.insert((r.tabel.as_str(), r.kunci.as_str()), (*u, r));
+        *u += 1;
+    }
+    let mut ringkasan = Ringkasan::default();
+    let mut urutan: HashMap<&str, usize> = HashMap::new();
+    let mut ada = std::collections::HashSet::new();
+    for r in &baru {
+        let u = urutan.entry(r.tabel.as_str()).or_default();
+        let posisi = *u;
+        *u += 1;
+        ada.insert((r.tabel.as_str(), r.kunci.as_str()));
+        match lama_per_kunci.get(&(r.tabel.as_str(), r.kunci.as_str())) {
+            Some((u_lama, l)) if l.isi == r.isi => {
+                ringkasan.tetap += 1;
+                if *u_lama != posisi {
+                    tulis::tulis(tx, pelapor.as_str(), posisi as i64, r).await?;
+                }
+            }
+            Some((_, l)) => {
+                tulis::tulis(tx, pelapor.as_str(), posisi as i64, r).await?;
+                tulis::catat(
+                    tx,
+                    waktu,
+                    pelaku,
+                    pelapor.as_str(),
+                    r,
+                    "ubah",
+                    Some(&l.isi),
+                    Some(&r.isi),
+                )
+                .await?;
+                ringkasan.diubah += 1;
+            }
+            None => {
+                tulis::tulis(tx, pelapor.as_str(), posisi as i64, r).await?;
+                tulis::catat(
+                    tx,
+                    waktu,
+                    pelaku,
+                    pelapor.as_str(),
+                    r,
+                    "tambah",
+                    None,
+                    Some(&r.isi),
+                )
+                .await?;
+                ringkasan.ditambah += 1;
+            }
+        }
+    }
+    for l in &lama {
+        if !ada.contains(&(l.tabel.as_str(), l.kunci.as_str())) {
+            tulis::hapus(tx, pelapor.as_str(), l).await?;
+            tulis::catat(
+                tx,
+                waktu,
+                pelaku,
+                pelapor.as_str(),
+                l,
+                "hapus",
+                Some(&l.isi),
+                None,
+            )
+            .await?;
+            ringkasan.dihapus += 1;
+        }
+    }
+    Ok(ringkasan)
+}
+
+/// Parents before their children (depth first), siblings by name; orphans (parent unknown here)
+/// are roots.
+fn urut_hierarki(semua: Vec<Instansi>) -> Vec<Instansi> {
+    let ids: std::collections::HashSet<&InstansiId> = semua.iter().map(|i| &i.id).collect();
+    let mut anak: HashMap<Option<&InstansiId>, Vec<&Instansi>> = HashMap::new();
+    for i in &semua {
+        let induk = i.induk.as_ref().filter(|p| ids.contains(p));
+        anak.entry(induk).or_default().push(i);
+    }
+    for v in anak.values_mut() {
+        v.sort_by(|a, b| {
+            peringkat(a.jenis)
+                .cmp(&peringkat(b.jenis))
+                .then(a.nama.cmp(&b.nama))
+        });
+    }
+    let mut hasil = Vec::with_capacity(semua.len());
+    fn jalan<'a>(
+        induk: Option<&'a InstansiId>,
+        anak: &HashMap<Option<&'a InstansiId>, Vec<&'a Instansi>>,
+        hasil: &mut Vec<Instansi>,
+    ) {
+        for i in anak.get(&induk).into_iter().flatten() {
+            hasil.push((*i).clone());
+            jalan(Some(&i.id), anak, hasil);
+        }
+    }
+    jalan(None, &anak, &mut hasil);
+    hasil
+}
+
+fn peringkat(j: JenisInstansi) -> u8 {
+    match j {
+        JenisInstansi::Kementerian => 0,
+        JenisInstansi::Provinsi => 1,
+        JenisInstansi::Kabupaten | JenisInstansi::Kota => 2,
+        JenisInstansi::Opd => 3,
+        JenisInstansi::Kecamatan => 4,
+        JenisInstansi::Kelurahan | JenisInstansi::Desa => 5,
+        JenisInstansi::Unit => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests;

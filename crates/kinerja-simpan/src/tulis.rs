@@ -1,0 +1,381 @@
+//! Records to rows and back. Targets, realisasi and budget lines have typed columns (these are
+//! what roll-ups across a kabupaten sum and compare); instansi are global, shared by every data
+//! set that names them; every other table is one JSON row per record.
+
+use crate::basis::{Baris, P, Tx};
+use crate::rekaman::{self, Rekaman};
+use crate::{Galat, Pelaku};
+use kinerja_core::id::*;
+use kinerja_core::model::*;
+use kinerja_core::nilai::Nilai;
+use kinerja_core::uang::Rupiah;
+use kinerja_core::waktu::Tahun;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use time::OffsetDateTime;
+
+fn rusak(e: impl std::fmt::Display) -> Galat {
+    Galat::Rusak(e.to_string())
+}
+
+/// An enum as its serde name (`perjanjian_kinerja`), the form the data file uses too.
+fn nama_enum<T: Serialize>(x: &T) -> String {
+    match serde_json::to_value(x) {
+        Ok(Value::String(s)) => s,
+        other => unreachable!("unit enum variant expected, got {other:?}"),
+    }
+}
+
+fn enum_dari<T: DeserializeOwned>(s: String) -> Result<T, Galat> {
+    serde_json::from_value(Value::String(s)).map_err(rusak)
+}
+
+fn dari_isi<T: DeserializeOwned>(r: &Rekaman) -> Result<T, Galat> {
+    serde_json::from_value(r.isi.clone()).map_err(rusak)
+}
+
+fn ke_rekaman<T: Serialize>(tabel: &str, x: &T) -> Rekaman {
+    let isi = serde_json::to_value(x).expect("the model serializes");
+    Rekaman {
+        tabel: tabel.to_string(),
+        kunci: rekaman::kunci(tabel, &isi),
+        isi,
+    }
+}
+
+fn tahun(b: &Baris, i: usize) -> Result<Tahun, Galat> {
+    Tahun::new(b.int(i)?).map_err(rusak)
+}
+
+fn uang(d: rust_decimal::Decimal) -> Result<Rupiah, Galat> {
+    Rupiah::new(d).map_err(rusak)
+}
+
+pub(crate) fn instansi_dari(b: &Baris) -> Result<Instansi, Galat> {
+    Ok(Instansi {
+        id: InstansiId::new(b.teks(0)?).map_err(rusak)?,
+        nama: b.teks(1)?,
+        jenis: enum_dari(b.teks(2)?)?,
+        induk: b
+            .opsi_teks(3)?
+            .map(|s| InstansiId::new(s).map_err(rusak))
+            .transpose()?,
+        kode: b.opsi_teks(4)?,
+        alamat: b.opsi_teks(5)?,
+        catatan: b.opsi_teks(6)?,
+    })
+}
+
+/// All records of a data set, each table in its stored order.
+pub(crate) async fn muat_rekaman(tx: &mut Tx, pelapor: &str) -> Result<Vec<Rekaman>, Galat> {
+    let p = || vec![P::from(pelapor)];
+    let mut hasil = Vec::new();
+    for b in tx
+        .ambil(
+            "SELECT i.id, i.nama, i.jenis, i.induk, i.kode, i.alamat, i.catatan FROM cakupan c \
+             JOIN instansi i ON i.id = c.instansi WHERE c.pelapor = $1 ORDER BY c.urutan",
+            p(),
+        )
+        .await?
+    {
+        hasil.push(ke_rekaman("instansi", &instansi_dari(&b)?));
+    }
+    for b in tx
+        .ambil(
+            "SELECT indikator, tahun, dokumen, nilai, uraian, catatan FROM target \
+             WHERE pelapor = $1 ORDER BY urutan",
+            p(),
+        )
+        .await?
+    {
+        let t = Target {
+            indikator: IndikatorId::new(b.teks(0)?).map_err(rusak)?,
+            tahun: tahun(&b, 1)?,
+            dokumen: enum_dari(b.teks(2)?)?,
+            nilai: Nilai::parse(&b.teks(3)?).map_err(rusak)?,
+            uraian: b.opsi_teks(4)?,
+            catatan: b.opsi_teks(5)?,
+        };
+        hasil.push(ke_rekaman("target", &t));
+    }
+    for b in tx
+        .ambil(
+            "SELECT indikator, tahun, periode, nilai, sumber, catatan FROM realisasi \
+             WHERE pelapor = $1 ORDER BY urutan",
+            p(),
+        )
+        .await?
+    {
+        let r = Realisasi {
+            indikator: IndikatorId::new(b.teks(0)?).map_err(rusak)?,
+            tahun: tahun(&b, 1)?,
+            periode: enum_dari(b.teks(2)?)?,
+            nilai: Nilai::parse(&b.teks(3)?).map_err(rusak)?,
+            sumber: b.opsi_teks(4)?,
+            catatan: b.opsi_teks(5)?,
+        };
+        hasil.push(ke_rekaman("realisasi", &r));
+    }
+    for b in tx
+        .ambil(
+            "SELECT id, tahun, tempat, tempat_id, jenis, pagu, realisasi, catatan FROM pos_anggaran \
+             WHERE pelapor = $1 ORDER BY urutan",
+            p(),
+        )
+        .await?
+    {
+        let tempat_id = b.opsi_teks(3)?.unwrap_or_default();
+        let tempat = match b.teks(2)?.as_str() {
+            "instansi" => TempatAnggaran::Instansi,
+            "kegiatan" => TempatAnggaran::Kegiatan(KegiatanId::new(tempat_id).map_err(rusak)?),
+            "sub_kegiatan" => {
+                TempatAnggaran::SubKegiatan(SubKegiatanId::new(tempat_id).map_err(rusak)?)
+            }
+            lain => return Err(rusak(format!("tempat anggaran \"{lain}\" tidak dikenal"))),
+        };
+        let pos = PosAnggaran {
+            id: PosAnggaranId::new(b.teks(0)?).map_err(rusak)?,
+            tahun: tahun(&b, 1)?,
+            tempat,
+            jenis: enum_dari(b.teks(4)?)?,
+            pagu: uang(b.uang(5)?)?,
+            realisasi: b.opsi_uang(6)?.map(uang).transpose()?,
+            catatan: b.opsi_teks(7)?,
+        };
+        hasil.push(ke_rekaman("anggaran", &pos));
+    }
+    let mut lain = Vec::new();
+    for b in tx
+        .ambil(
+            "SELECT tabel, kunci, isi, urutan FROM rekaman WHERE pelapor = $1",
+            p(),
+        )
+        .await?
+    {
+        lain.push((
+            b.teks(0)?,
+            b.int(3)?,
+            Rekaman {
+                tabel: b.teks(0)?,
+                kunci: b.teks(1)?,
+                isi: b.json(2)?,
+            },
+        ));
+    }
+    lain.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    hasil.extend(lain.into_iter().map(|(_, _, r)| r));
+    Ok(hasil)
+}
+
+/// Inserts or updates one record at position `urutan` of its table.
+pub(crate) async fn tulis(
+    tx: &mut Tx,
+    pelapor: &str,
+    urutan: i64,
+    r: &Rekaman,
+) -> Result<(), Galat> {
+    match r.tabel.as_str() {
+        "instansi" => {
+            let i: Instansi = dari_isi(r)?;
+            tx.jalankan(
+                "INSERT INTO instansi (id, nama, jenis, induk, kode, alamat, catatan) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET \
+                 nama = excluded.nama, jenis = excluded.jenis, induk = excluded.induk, \
+                 kode = excluded.kode, alamat = excluded.alamat, catatan = excluded.catatan",
+                vec![
+                    P::from(i.id.as_str()),
+                    P::from(i.nama),
+                    P::from(nama_enum(&i.jenis)),
+                    P::from(i.induk.map(String::from)),
+                    P::from(i.kode),
+                    P::from(i.alamat),
+                    P::from(i.catatan),
+                ],
+            )
+            .await?;
+            tx.jalankan(
+                "INSERT INTO cakupan (pelapor, instansi, urutan) VALUES ($1, $2, $3) \
+                 ON CONFLICT (pelapor, instansi) DO UPDATE SET urutan = excluded.urutan",
+                vec![P::from(pelapor), P::from(i.id.as_str()), P::I(urutan)],
+            )
+            .await?;
+        }
+        "target" => {
+            let t: Target = dari_isi(r)?;
+            tx.jalankan(
+                "INSERT INTO target (pelapor, indikator, tahun, dokumen, nilai, uraian, catatan, urutan) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                 ON CONFLICT (pelapor, indikator, tahun, dokumen) DO UPDATE SET \
+                 nilai = excluded.nilai, uraian = excluded.uraian, catatan = excluded.catatan, \
+                 urutan = excluded.urutan",
+                vec![
+                    P::from(pelapor),
+                    P::from(t.indikator.as_str()),
+                    P::I(t.tahun.get().into()),
+                    P::from(nama_enum(&t.dokumen)),
+                    P::from(t.nilai.teks()),
+                    P::from(t.uraian),
+                    P::from(t.catatan),
+                    P::I(urutan),
+                ],
+            )
+            .await?;
+        }
+        "realisasi" => {
+            let x: Realisasi = dari_isi(r)?;
+            tx.jalankan(
+                "INSERT INTO realisasi (pelapor, indikator, tahun, periode, nilai, sumber, catatan, urutan) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                 ON CONFLICT (pelapor, indikator, tahun, periode) DO UPDATE SET \
+                 nilai = excluded.nilai, sumber = excluded.sumber, catatan = excluded.catatan, \
+                 urutan = excluded.urutan",
+                vec![
+                    P::from(pelapor),
+                    P::from(x.indikator.as_str()),
+                    P::I(x.tahun.get().into()),
+                    P::from(nama_enum(&x.periode)),
+                    P::from(x.nilai.teks()),
+                    P::from(x.sumber),
+                    P::from(x.catatan),
+                    P::I(urutan),
+                ],
+            )
+            .await?;
+        }
+        "anggaran" => {
+            let a: PosAnggaran = dari_isi(r)?;
+            let (tempat, tempat_id) = match &a.tempat {
+                TempatAnggaran::Instansi => ("instansi", None),
+                TempatAnggaran::Kegiatan(k) => ("kegiatan", Some(k.to_string())),
+                TempatAnggaran::SubKegiatan(k) => ("sub_kegiatan", Some(k.to_string())),
+            };
+            tx.jalankan(
+                "INSERT INTO pos_anggaran (pelapor, id, tahun, tempat, tempat_id, jenis, pagu, realisasi, catatan, urutan) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+                 ON CONFLICT (pelapor, id) DO UPDATE SET tahun = excluded.tahun, \
+                 tempat = excluded.tempat, tempat_id = excluded.tempat_id, jenis = excluded.jenis, \
+                 pagu = excluded.pagu, realisasi = excluded.realisasi, catatan = excluded.catatan, \
+                 urutan = excluded.urutan",
+                vec![
+                    P::from(pelapor),
+                    P::from(a.id.as_str()),
+                    P::I(a.tahun.get().into()),
+                    P::from(tempat),
+                    P::from(tempat_id),
+                    P::from(nama_enum(&a.jenis)),
+                    P::U(a.pagu.nilai()),
+                    P::OU(a.realisasi.map(Rupiah::nilai)),
+                    P::from(a.catatan),
+                    P::I(urutan),
+                ],
+            )
+            .await?;
+        }
+        _ => {
+            tx.jalankan(
+                "INSERT INTO rekaman (pelapor, tabel, kunci, isi, urutan) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (pelapor, tabel, kunci) DO UPDATE SET isi = excluded.isi, urutan = excluded.urutan",
+                vec![
+                    P::from(pelapor),
+                    P::from(r.tabel.as_str()),
+                    P::from(r.kunci.as_str()),
+                    P::J(Some(r.isi.clone())),
+                    P::I(urutan),
+                ],
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) async fn hapus(tx: &mut Tx, pelapor: &str, r: &Rekaman) -> Result<(), Galat> {
+    match r.tabel.as_str() {
+        // The instansi itself stays (other data sets may name it); it leaves this data set.
+        "instansi" => {
+            let i: Instansi = dari_isi(r)?;
+            tx.jalankan(
+                "DELETE FROM cakupan WHERE pelapor = $1 AND instansi = $2",
+                vec![P::from(pelapor), P::from(i.id.as_str())],
+            )
+            .await?;
+        }
+        "target" => {
+            let t: Target = dari_isi(r)?;
+            tx.jalankan(
+                "DELETE FROM target WHERE pelapor = $1 AND indikator = $2 AND tahun = $3 AND dokumen = $4",
+                vec![
+                    P::from(pelapor),
+                    P::from(t.indikator.as_str()),
+                    P::I(t.tahun.get().into()),
+                    P::from(nama_enum(&t.dokumen)),
+                ],
+            )
+            .await?;
+        }
+        "realisasi" => {
+            let x: Realisasi = dari_isi(r)?;
+            tx.jalankan(
+                "DELETE FROM realisasi WHERE pelapor = $1 AND indikator = $2 AND tahun = $3 AND periode = $4",
+                vec![
+                    P::from(pelapor),
+                    P::from(x.indikator.as_str()),
+                    P::I(x.tahun.get().into()),
+                    P::from(nama_enum(&x.periode)),
+                ],
+            )
+            .await?;
+        }
+        "anggaran" => {
+            let a: PosAnggaran = dari_isi(r)?;
+            tx.jalankan(
+                "DELETE FROM pos_anggaran WHERE pelapor = $1 AND id = $2",
+                vec![P::from(pelapor), P::from(a.id.as_str())],
+            )
+            .await?;
+        }
+        _ => {
+            tx.jalankan(
+                "DELETE FROM rekaman WHERE pelapor = $1 AND tabel = $2 AND kunci = $3",
+                vec![
+                    P::from(pelapor),
+                    P::from(r.tabel.as_str()),
+                    P::from(r.kunci.as_str()),
+                ],
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn catat(
+    tx: &mut Tx,
+    waktu: OffsetDateTime,
+    pelaku: &Pelaku,
+    pelapor: &str,
+    r: &Rekaman,
+    aksi: &str,
+    lama: Option<&Value>,
+    baru: Option<&Value>,
+) -> Result<(), Galat> {
+    tx.jalankan(
+        "INSERT INTO jejak (waktu, pengguna, pelapor, tabel, kunci, aksi, lama, baru, sumber) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        vec![
+            P::W(waktu),
+            P::from(pelaku.pengguna.as_str()),
+            P::from(pelapor),
+            P::from(r.tabel.as_str()),
+            P::from(r.kunci.as_str()),
+            P::from(aksi),
+            P::J(lama.cloned()),
+            P::J(baru.cloned()),
+            P::from(pelaku.sumber.as_str()),
+        ],
+    )
+    .await?;
+    Ok(())
+}
