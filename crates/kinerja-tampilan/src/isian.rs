@@ -1,0 +1,568 @@
+//! Entry forms: realisasi per indicator and period (with the workflow per period), and
+//! realisasi anggaran per budget line.
+
+use crate::bantu::{
+    CapaianTampil, Lencana, instansi_utama, kunci_periode, label_pendek, periode_dari_kunci,
+    persen, render, rupiah,
+};
+use crate::tata::{Bagian, Tata, instansi_href};
+use crate::{Izin, KesalahanIsian, Konteks, StatusAlur, StatusPeriode};
+use askama::Template;
+use kinerja_core::anggaran::ringkas;
+use kinerja_core::angka::format_angka;
+use kinerja_core::id::{IndikatorId, PosAnggaranId};
+use kinerja_core::model::{
+    CaraTahunan, DataInstansi, Indikator, Pemilik, PosAnggaran, Realisasi, TempatAnggaran,
+};
+use kinerja_core::nilai::Nilai;
+use kinerja_core::pengukuran::Indeks;
+use kinerja_core::waktu::{Periode, Tahun};
+use std::collections::HashMap;
+
+/// A field of the entry forms, by its name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Medan {
+    /// `r.{indikator}.{periode}`.
+    Realisasi {
+        indikator: IndikatorId,
+        periode: Periode,
+    },
+    /// `a.{pos_anggaran}`.
+    Anggaran(PosAnggaranId),
+}
+
+impl Medan {
+    /// Reads a field name the forms render; `None` for any other name (`csrf`, a typo).
+    pub fn parse(nama: &str) -> Option<Medan> {
+        if let Some(sisa) = nama.strip_prefix("r.") {
+            let (id, p) = sisa.rsplit_once('.')?;
+            return Some(Medan::Realisasi {
+                indikator: IndikatorId::new(id).ok()?,
+                periode: periode_dari_kunci(p)?,
+            });
+        }
+        let id = nama.strip_prefix("a.")?;
+        Some(Medan::Anggaran(PosAnggaranId::new(id).ok()?))
+    }
+
+    pub fn nama(&self) -> String {
+        match self {
+            Medan::Realisasi { indikator, periode } => medan_realisasi(indikator, *periode),
+            Medan::Anggaran(id) => medan_anggaran(id),
+        }
+    }
+}
+
+/// `r.{indikator}.{periode}`, periode as its serde name (`tahunan`, `tw1`..`tw4`).
+pub fn medan_realisasi(ind: &IndikatorId, p: Periode) -> String {
+    format!("r.{}.{}", ind.as_str(), kunci_periode(p))
+}
+
+/// `a.{pos_anggaran}`.
+pub fn medan_anggaran(id: &PosAnggaranId) -> String {
+    format!("a.{}", id.as_str())
+}
+
+/// The order of the period columns.
+const KOLOM: [Periode; 5] = [
+    Periode::Tw1,
+    Periode::Tw2,
+    Periode::Tw3,
+    Periode::Tw4,
+    Periode::Tahunan,
+];
+
+pub(crate) struct Masukan {
+    pub nama: String,
+    pub label: String,
+    pub nilai: String,
+    pub kunci: bool,
+    pub galat: Option<String>,
+}
+
+pub(crate) struct BarisIsian {
+    pub uraian: String,
+    pub satuan: Option<String>,
+    pub target: Option<String>,
+    pub cara: &'static str,
+    pub masukan: Vec<Masukan>,
+    pub capaian: CapaianTampil,
+    pub lencana: Option<Lencana>,
+}
+
+pub(crate) struct KelompokIsian {
+    pub judul: String,
+    pub baris: Vec<BarisIsian>,
+}
+
+pub(crate) struct KolomPeriode {
+    pub label: &'static str,
+    pub status: &'static str,
+    pub kelas: &'static str,
+}
+
+pub(crate) struct Aksi {
+    pub href: String,
+    pub teks: &'static str,
+    pub kelas: &'static str,
+}
+
+pub(crate) struct BarisStatus {
+    pub periode: &'static str,
+    pub status: &'static str,
+    pub kelas: &'static str,
+    pub oleh: Option<String>,
+    pub waktu: Option<String>,
+    pub aksi: Vec<Aksi>,
+}
+
+pub(crate) struct GalatRingkas {
+    pub href: String,
+    pub teks: String,
+}
+
+#[derive(Template)]
+#[template(path = "realisasi.html")]
+struct HalamanRealisasi {
+    l: Tata,
+    instansi: String,
+    tahun: u16,
+    aksi: String,
+    kolom: Vec<KolomPeriode>,
+    kelompok: Vec<KelompokIsian>,
+    status: Vec<BarisStatus>,
+    galat: Vec<GalatRingkas>,
+    ubah: bool,
+}
+
+fn kelas_status(s: StatusAlur) -> &'static str {
+    match s {
+        StatusAlur::Draf => "draf",
+        StatusAlur::Diajukan => "diajukan",
+        StatusAlur::Disetujui => "disetujui",
+    }
+}
+
+fn id_instansi(k: &Konteks, data: &DataInstansi) -> String {
+    k.instansi_aktif
+        .clone()
+        .or_else(|| instansi_utama(data).map(|i| i.id.as_str().to_string()))
+        .unwrap_or_default()
+}
+
+fn galat_ringkas(
+    kesalahan: &[KesalahanIsian],
+    label: &HashMap<String, String>,
+) -> Vec<GalatRingkas> {
+    kesalahan
+        .iter()
+        .map(|e| GalatRingkas {
+            href: format!("#{}", e.medan),
+            teks: match label.get(&e.medan) {
+                Some(l) => format!("{l}: {}", e.pesan),
+                None => e.pesan.clone(),
+            },
+        })
+        .collect()
+}
+
+/// The indicators grouped by owner in plan order: tujuan, sasaran, program, kegiatan.
+fn kelompok_indikator(data: &DataInstansi) -> Vec<(String, Vec<&Indikator>)> {
+    let dari = |f: &dyn Fn(&Pemilik) -> bool| -> Vec<&Indikator> {
+        let mut v: Vec<&Indikator> = data.indikator.iter().filter(|i| f(&i.pemilik)).collect();
+        v.sort_by_key(|i| i.nomor);
+        v
+    };
+    let mut out = Vec::new();
+    let mut tujuan: Vec<_> = data.tujuan.iter().collect();
+    tujuan.sort_by_key(|t| t.nomor);
+    for t in &tujuan {
+        out.push((
+            format!("Tujuan {}: {}", t.nomor, t.uraian),
+            dari(&|p| matches!(p, Pemilik::Tujuan(x) if *x == t.id)),
+        ));
+    }
+    let mut sasaran: Vec<_> = data.sasaran.iter().collect();
+    sasaran.sort_by_key(|s| {
+        (
+            tujuan
+                .iter()
+                .find(|t| t.id == s.tujuan)
+                .map(|t| t.nomor)
+                .unwrap_or(0),
+            s.nomor,
+        )
+    });
+    for s in sasaran {
+        out.push((
+            format!("Sasaran {}: {}", s.nomor, s.uraian),
+            dari(&|p| matches!(p, Pemilik::Sasaran(x) if *x == s.id)),
+        ));
+    }
+    for p in &data.program {
+        out.push((
+            format!("Program: {}", p.nama),
+            dari(&|x| matches!(x, Pemilik::Program(y) if *y == p.id)),
+        ));
+        for k in data.kegiatan.iter().filter(|k| k.program == p.id) {
+            out.push((
+                format!("Kegiatan: {}", k.nama),
+                dari(&|x| matches!(x, Pemilik::Kegiatan(y) if *y == k.id)),
+            ));
+            for s in data.sub_kegiatan.iter().filter(|s| s.kegiatan == k.id) {
+                out.push((
+                    format!("Sub kegiatan: {}", s.nama),
+                    dari(&|x| matches!(x, Pemilik::SubKegiatan(y) if *y == s.id)),
+                ));
+            }
+        }
+    }
+    out.retain(|(_, v)| !v.is_empty());
+    out
+}
+
+/// The data with the submitted values applied, so the capaian shown is the one the values
+/// would give. Values that do not parse are left out (the server reports them).
+fn terapkan_isian(data: &DataInstansi, tahun: Tahun, isian: &[(String, String)]) -> DataInstansi {
+    let mut d = data.clone();
+    for (k, v) in isian {
+        let Some(Medan::Realisasi { indikator, periode }) = Medan::parse(k) else {
+            continue;
+        };
+        let posisi = d
+            .realisasi
+            .iter()
+            .position(|r| r.indikator == indikator && r.tahun == tahun && r.periode == periode);
+        if v.trim().is_empty() {
+            if let Some(i) = posisi {
+                d.realisasi.remove(i);
+            }
+            continue;
+        }
+        let Ok(nilai) = Nilai::parse(v) else {
+            continue;
+        };
+        match posisi {
+            Some(i) => d.realisasi[i].nilai = nilai,
+            None => d.realisasi.push(Realisasi {
+                indikator,
+                tahun,
+                periode,
+                nilai,
+                sumber: None,
+                catatan: None,
+            }),
+        }
+    }
+    d
+}
+
+pub fn form_realisasi(
+    k: &Konteks,
+    data: &DataInstansi,
+    tahun: Tahun,
+    status: &[StatusPeriode],
+    izin: Izin,
+    kesalahan: &[KesalahanIsian],
+    isian: &[(String, String)],
+) -> String {
+    let l = Tata::baru(
+        k,
+        format!("Isian realisasi {}", tahun.get()),
+        Bagian::Realisasi,
+        Some(data),
+    );
+    let id = id_instansi(k, data);
+    let status_dari = |p: Periode| {
+        status
+            .iter()
+            .find(|s| s.periode == p)
+            .map(|s| s.status)
+            .unwrap_or_default()
+    };
+    let diisi: HashMap<&str, &str> = isian
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let galat: HashMap<&str, &str> = kesalahan
+        .iter()
+        .map(|e| (e.medan.as_str(), e.pesan.as_str()))
+        .collect();
+
+    let pratinjau = (!isian.is_empty()).then(|| terapkan_isian(data, tahun, isian));
+    let ix_simpan = Indeks::new(data);
+    let ix = Indeks::new(pratinjau.as_ref().unwrap_or(data));
+    let n_pita = ix.skala.pita.len();
+
+    let mut label_medan = HashMap::new();
+    let kelompok: Vec<KelompokIsian> = kelompok_indikator(data)
+        .into_iter()
+        .map(|(judul, inds)| KelompokIsian {
+            judul,
+            baris: inds
+                .into_iter()
+                .map(|ind| {
+                    let target = ix.target_pengukuran(&ind.id, tahun);
+                    let real = ix.realisasi_tahunan(ind, tahun);
+                    let c = ix.capaian(
+                        ind,
+                        target.map(|t| &t.nilai),
+                        real.as_ref().map(|r| &r.nilai),
+                    );
+                    let masukan = KOLOM
+                        .iter()
+                        .map(|&p| {
+                            let nama = medan_realisasi(&ind.id, p);
+                            let tersimpan = ix_simpan
+                                .data
+                                .realisasi
+                                .iter()
+                                .find(|r| {
+                                    r.indikator == ind.id && r.tahun == tahun && r.periode == p
+                                })
+                                .map(|r| r.nilai.teks().to_string());
+                            let nilai = diisi
+                                .get(nama.as_str())
+                                .map(|s| s.to_string())
+                                .or(tersimpan)
+                                .unwrap_or_default();
+                            let label = format!("{} – {}", p.label(), ind.uraian);
+                            label_medan.insert(nama.clone(), label.clone());
+                            Masukan {
+                                galat: galat.get(nama.as_str()).map(|s| s.to_string()),
+                                nama,
+                                label,
+                                nilai,
+                                kunci: !izin.ubah || status_dari(p) == StatusAlur::Disetujui,
+                            }
+                        })
+                        .collect();
+                    BarisIsian {
+                        uraian: ind.uraian.clone(),
+                        satuan: ind.satuan.clone(),
+                        target: target.map(|t| t.nilai.teks().to_string()),
+                        cara: match ind.cara_tahunan {
+                            CaraTahunan::Terakhir => "bila Tahunan kosong: triwulan terakhir",
+                            CaraTahunan::Jumlah => "bila Tahunan kosong: jumlah triwulan",
+                            CaraTahunan::RataRata => "bila Tahunan kosong: rata-rata triwulan",
+                        },
+                        masukan,
+                        lencana: ix.predikat(&c).map(|p| Lencana::dari_predikat(&p, n_pita)),
+                        capaian: CapaianTampil::dari(&c),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+
+    let kolom = KOLOM
+        .iter()
+        .map(|&p| {
+            let s = status_dari(p);
+            KolomPeriode {
+                label: label_pendek(p),
+                status: s.label(),
+                kelas: kelas_status(s),
+            }
+        })
+        .collect();
+    let status_baris = KOLOM
+        .iter()
+        .map(|&p| {
+            let s = status.iter().find(|s| s.periode == p);
+            let st = s.map(|s| s.status).unwrap_or_default();
+            let dasar = instansi_href(&id, tahun.get(), "");
+            let kunci = kunci_periode(p);
+            let mut aksi = Vec::new();
+            if izin.ajukan && st == StatusAlur::Draf {
+                aksi.push(Aksi {
+                    href: format!("{dasar}/ajukan/{kunci}"),
+                    teks: "Ajukan",
+                    kelas: "tombol-utama",
+                });
+            }
+            if izin.setujui && st == StatusAlur::Diajukan {
+                aksi.push(Aksi {
+                    href: format!("{dasar}/setujui/{kunci}"),
+                    teks: "Setujui",
+                    kelas: "tombol-utama",
+                });
+            }
+            if izin.buka && st != StatusAlur::Draf {
+                aksi.push(Aksi {
+                    href: format!("{dasar}/buka/{kunci}"),
+                    teks: "Buka kunci",
+                    kelas: "tombol-kedua",
+                });
+            }
+            BarisStatus {
+                periode: p.label(),
+                status: st.label(),
+                kelas: kelas_status(st),
+                oleh: s.and_then(|s| s.oleh.clone()),
+                waktu: s.and_then(|s| s.waktu.clone()),
+                aksi,
+            }
+        })
+        .collect();
+
+    let label_medan: HashMap<String, String> = label_medan;
+    render(&HalamanRealisasi {
+        l,
+        instansi: instansi_utama(data)
+            .map(|i| i.nama.clone())
+            .unwrap_or_default(),
+        tahun: tahun.get(),
+        aksi: instansi_href(&id, tahun.get(), "/realisasi"),
+        kolom,
+        kelompok,
+        status: status_baris,
+        galat: galat_ringkas(kesalahan, &label_medan),
+        ubah: izin.ubah,
+    })
+}
+
+pub(crate) struct BarisPos {
+    pub nama: String,
+    pub label: String,
+    pub jenis: &'static str,
+    pub rincian: Option<String>,
+    pub pagu: String,
+    pub nilai: String,
+    pub serapan: Option<String>,
+    pub galat: Option<String>,
+}
+
+pub(crate) struct KelompokPos {
+    pub judul: String,
+    pub kode: Option<String>,
+    pub baris: Vec<BarisPos>,
+    pub jumlah: Option<crate::dasbor::BarisSerapan>,
+}
+
+#[derive(Template)]
+#[template(path = "anggaran.html")]
+struct HalamanAnggaran {
+    l: Tata,
+    instansi: String,
+    tahun: u16,
+    aksi: String,
+    kelompok: Vec<KelompokPos>,
+    total: crate::dasbor::BarisSerapan,
+    galat: Vec<GalatRingkas>,
+    ubah: bool,
+}
+
+pub fn form_anggaran(
+    k: &Konteks,
+    data: &DataInstansi,
+    tahun: Tahun,
+    izin: Izin,
+    kesalahan: &[KesalahanIsian],
+    isian: &[(String, String)],
+) -> String {
+    let l = Tata::baru(
+        k,
+        format!("Isian anggaran {}", tahun.get()),
+        Bagian::Anggaran,
+        Some(data),
+    );
+    let id = id_instansi(k, data);
+    let diisi: HashMap<&str, &str> = isian
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let galat: HashMap<&str, &str> = kesalahan
+        .iter()
+        .map(|e| (e.medan.as_str(), e.pesan.as_str()))
+        .collect();
+    let ang = ringkas(data, tahun);
+    let pos: Vec<&PosAnggaran> = data.anggaran.iter().filter(|p| p.tahun == tahun).collect();
+    let mut label_medan = HashMap::new();
+    let mut baris = |p: &PosAnggaran, rincian: Option<String>| {
+        let nama = medan_anggaran(&p.id);
+        let label = format!(
+            "Realisasi {} {}",
+            p.jenis.label(),
+            rincian.clone().unwrap_or_default()
+        );
+        label_medan.insert(nama.clone(), label.trim().to_string());
+        BarisPos {
+            galat: galat.get(nama.as_str()).map(|s| s.to_string()),
+            nilai: diisi
+                .get(nama.as_str())
+                .map(|s| s.to_string())
+                .or_else(|| p.realisasi.map(|r| format_angka(r.nilai(), 2)))
+                .unwrap_or_default(),
+            label: label.trim().to_string(),
+            nama,
+            jenis: p.jenis.label(),
+            rincian,
+            pagu: rupiah(p.pagu),
+            serapan: p
+                .realisasi
+                .and_then(|r| kinerja_core::anggaran::persen(r.nilai(), p.pagu.nilai()))
+                .map(persen),
+        }
+    };
+
+    let mut kelompok = Vec::new();
+    let umum: Vec<BarisPos> = pos
+        .iter()
+        .filter(|p| p.tempat == TempatAnggaran::Instansi)
+        .map(|p| baris(p, None))
+        .collect();
+    if !umum.is_empty() {
+        kelompok.push(KelompokPos {
+            judul: "Belanja yang tidak terikat kegiatan".into(),
+            kode: None,
+            baris: umum,
+            jumlah: None,
+        });
+    }
+    for prog in &data.program {
+        for keg in data.kegiatan.iter().filter(|x| x.program == prog.id) {
+            let b: Vec<BarisPos> = pos
+                .iter()
+                .filter_map(|p| match &p.tempat {
+                    TempatAnggaran::Kegiatan(x) if *x == keg.id => Some(baris(p, None)),
+                    TempatAnggaran::SubKegiatan(s) => data
+                        .sub_kegiatan
+                        .iter()
+                        .find(|x| x.id == *s && x.kegiatan == keg.id)
+                        .map(|x| baris(p, Some(x.nama.clone()))),
+                    _ => None,
+                })
+                .collect();
+            if b.is_empty() {
+                continue;
+            }
+            let jumlah = ang
+                .program
+                .iter()
+                .flat_map(|p| &p.kegiatan)
+                .find(|x| x.kegiatan == keg.id)
+                .filter(|_| b.len() > 1)
+                .map(|x| crate::dasbor::baris_serapan(None, "Jumlah kegiatan".into(), &x.serapan));
+            kelompok.push(KelompokPos {
+                judul: format!("{} › {}", prog.nama, keg.nama),
+                kode: keg.kode.clone(),
+                baris: b,
+                jumlah,
+            });
+        }
+    }
+
+    render(&HalamanAnggaran {
+        l,
+        instansi: instansi_utama(data)
+            .map(|i| i.nama.clone())
+            .unwrap_or_default(),
+        tahun: tahun.get(),
+        aksi: instansi_href(&id, tahun.get(), "/anggaran"),
+        kelompok,
+        total: crate::dasbor::baris_serapan(None, "Jumlah seluruh belanja".into(), &ang.total),
+        galat: galat_ringkas(kesalahan, &label_medan),
+        ubah: izin.ubah,
+    })
+}

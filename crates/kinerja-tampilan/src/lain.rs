@@ -1,0 +1,453 @@
+//! Audit trail, kabupaten overview, login, landing and error pages.
+
+use crate::bantu::instansi_utama;
+use crate::bantu::{Lencana, label_jenis, lebar_batang, persen, render, rupiah};
+use crate::tata::{Bagian, Tata, instansi_href};
+use crate::{BarisBeranda, BarisKabupaten, JejakTampil, Konteks};
+use askama::Template;
+use kinerja_core::anggaran;
+use kinerja_core::capaian;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::model::JenisInstansi;
+use kinerja_core::pengukuran::{Indeks, ukur};
+use kinerja_core::uang::Rupiah;
+use kinerja_core::waktu::Tahun;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+// ---------------------------------------------------------------------------------------------
+// Jejak audit
+
+pub(crate) struct Perubahan {
+    pub medan: String,
+    pub lama: Option<String>,
+    pub baru: Option<String>,
+}
+
+pub(crate) struct BarisJejak {
+    pub waktu: String,
+    pub pengguna: String,
+    pub tabel: String,
+    pub kunci: String,
+    pub aksi: String,
+    pub aksi_kelas: &'static str,
+    /// Top-level fields whose value differs (or the whole record for an insert/delete).
+    pub berubah: Vec<Perubahan>,
+    /// Fields present and equal on both sides.
+    pub tetap: Vec<Perubahan>,
+    /// Text that is not a JSON object, shown as it came (pretty-printed when it is JSON).
+    pub mentah_lama: Option<String>,
+    pub mentah_baru: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "jejak.html")]
+struct HalamanJejak {
+    l: Tata,
+    judul: String,
+    baris: Vec<BarisJejak>,
+}
+
+/// A JSON value as a person reads it: strings without quotes, `null` as "kosong", other values
+/// compact.
+fn teks_nilai(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "(kosong)".into(),
+        Value::Array(_) | Value::Object(_) => {
+            serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
+        }
+        v => v.to_string(),
+    }
+}
+
+fn mentah(teks: &Option<String>) -> Option<String> {
+    let t = teks.as_ref()?;
+    Some(match serde_json::from_str::<Value>(t) {
+        Ok(v) => serde_json::to_string_pretty(&v).unwrap_or_else(|_| t.clone()),
+        Err(_) => t.clone(),
+    })
+}
+
+fn bandingkan(lama: &Option<String>, baru: &Option<String>) -> BarisJejak {
+    let baca = |t: &Option<String>| -> Option<Option<serde_json::Map<String, Value>>> {
+        match t {
+            None => Some(None),
+            Some(t) => match serde_json::from_str::<Value>(t) {
+                Ok(Value::Object(m)) => Some(Some(m)),
+                _ => None,
+            },
+        }
+    };
+    let mut b = BarisJejak {
+        waktu: String::new(),
+        pengguna: String::new(),
+        tabel: String::new(),
+        kunci: String::new(),
+        aksi: String::new(),
+        aksi_kelas: "lain",
+        berubah: Vec::new(),
+        tetap: Vec::new(),
+        mentah_lama: None,
+        mentah_baru: None,
+    };
+    match (baca(lama), baca(baru)) {
+        (Some(l), Some(n)) => {
+            let kosong = serde_json::Map::new();
+            let l = l.as_ref().unwrap_or(&kosong);
+            let n = n.as_ref().unwrap_or(&kosong);
+            let mut kunci: Vec<&String> = l.keys().collect();
+            kunci.extend(n.keys().filter(|k| !l.contains_key(*k)));
+            for k in kunci {
+                let (a, z) = (l.get(k), n.get(k));
+                let p = Perubahan {
+                    medan: k.clone(),
+                    lama: a.map(teks_nilai),
+                    baru: z.map(teks_nilai),
+                };
+                if a == z {
+                    b.tetap.push(p);
+                } else {
+                    b.berubah.push(p);
+                }
+            }
+        }
+        _ => {
+            b.mentah_lama = mentah(lama);
+            b.mentah_baru = mentah(baru);
+        }
+    }
+    b
+}
+
+pub fn jejak(k: &Konteks, judul: &str, baris: &[JejakTampil]) -> String {
+    let l = Tata::baru(k, judul, Bagian::Jejak, None);
+    let baris = baris
+        .iter()
+        .map(|j| {
+            let aksi = j.aksi.to_lowercase();
+            BarisJejak {
+                waktu: j.waktu.clone(),
+                pengguna: j.pengguna.clone(),
+                tabel: j.tabel.clone(),
+                kunci: j.kunci.clone(),
+                aksi: j.aksi.clone(),
+                aksi_kelas: match aksi.as_str() {
+                    "tambah" | "insert" | "buat" => "tambah",
+                    "ubah" | "update" => "ubah",
+                    "hapus" | "delete" => "hapus",
+                    "setujui" | "ajukan" => "alur",
+                    "buka" | "buka kunci" => "buka",
+                    _ => "lain",
+                },
+                ..bandingkan(&j.lama, &j.baru)
+            }
+        })
+        .collect();
+    render(&HalamanJejak {
+        l,
+        judul: judul.to_string(),
+        baris,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kabupaten
+
+/// Sorts the kabupaten rows: `capaian` and `serapan` highest first (missing last), anything
+/// else by name.
+pub fn urutkan_kabupaten(baris: &mut [BarisKabupaten], urut: &str) {
+    let nama =
+        |a: &BarisKabupaten, b: &BarisKabupaten| a.nama.to_lowercase().cmp(&b.nama.to_lowercase());
+    let turun = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    };
+    match urut {
+        "capaian" => baris.sort_by(|a, b| turun(a.capaian_rata, b.capaian_rata).then(nama(a, b))),
+        "serapan" => baris.sort_by(|a, b| turun(a.serapan, b.serapan).then(nama(a, b))),
+        _ => baris.sort_by(nama),
+    }
+}
+
+pub(crate) struct BarisKab {
+    pub href: String,
+    pub nama: String,
+    pub jenis: String,
+    pub jumlah_indikator: usize,
+    pub capaian: Option<String>,
+    pub lebar_capaian: u32,
+    pub lencana: Option<Lencana>,
+    pub pagu: String,
+    pub realisasi: Option<String>,
+    pub serapan: Option<String>,
+    pub lebar_serapan: u32,
+}
+
+pub(crate) struct KolomUrut {
+    pub href: &'static str,
+    pub teks: &'static str,
+    pub aria: &'static str,
+    pub aktif: bool,
+}
+
+#[derive(Template)]
+#[template(path = "kabupaten.html")]
+struct HalamanKabupaten {
+    l: Tata,
+    induk: String,
+    tahun: u16,
+    kartu: Vec<crate::dasbor::Kartu>,
+    baris: Vec<BarisKab>,
+    urut_label: &'static str,
+    kolom: Vec<KolomUrut>,
+}
+
+pub fn kabupaten(
+    k: &Konteks,
+    induk_nama: &str,
+    tahun: Tahun,
+    baris: &[BarisKabupaten],
+    urut: &str,
+) -> String {
+    let l = Tata::baru(
+        k,
+        format!("Rekap {induk_nama} {}", tahun.get()),
+        Bagian::Kabupaten,
+        None,
+    );
+    let mut urutan = baris.to_vec();
+    urutkan_kabupaten(&mut urutan, urut);
+    let urut = match urut {
+        "capaian" | "serapan" => urut,
+        _ => "nama",
+    };
+
+    let ada: Vec<Decimal> = baris.iter().filter_map(|b| b.capaian_rata).collect();
+    let rata = (!ada.is_empty()).then(|| ada.iter().sum::<Decimal>() / Decimal::from(ada.len()));
+    let pagu: Rupiah = baris.iter().map(|b| b.pagu).sum();
+    let lapor: Vec<&BarisKabupaten> = baris.iter().filter(|b| b.realisasi.is_some()).collect();
+    let real: Rupiah = lapor.iter().filter_map(|b| b.realisasi).sum();
+    let pagu_lapor: Rupiah = lapor.iter().map(|b| b.pagu).sum();
+    let serapan = (!lapor.is_empty())
+        .then(|| anggaran::persen(real.nilai(), pagu_lapor.nilai()))
+        .flatten();
+    let belum = baris.len() - lapor.len();
+    let kartu = vec![
+        crate::dasbor::Kartu {
+            judul: "Instansi",
+            nilai: baris.len().to_string(),
+            ket: format!(
+                "{} indikator kinerja sasaran",
+                baris.iter().map(|b| b.jumlah_indikator).sum::<usize>()
+            ),
+            lencana: None,
+            lebar: None,
+        },
+        crate::dasbor::Kartu {
+            judul: "Rata-rata capaian instansi",
+            nilai: rata
+                .map(persen)
+                .unwrap_or_else(|| "data tidak tersedia".into()),
+            ket: format!("dari {} instansi yang capaiannya terukur", ada.len()),
+            lencana: None,
+            lebar: rata.map(|r| lebar_batang(Some(r))),
+        },
+        crate::dasbor::Kartu {
+            judul: "Pagu seluruh instansi",
+            nilai: rupiah(pagu),
+            ket: format!("realisasi {}", rupiah(real)),
+            lencana: None,
+            lebar: None,
+        },
+        crate::dasbor::Kartu {
+            judul: "Serapan gabungan",
+            nilai: serapan
+                .map(persen)
+                .unwrap_or_else(|| "data tidak tersedia".into()),
+            ket: if belum == 0 {
+                "semua instansi sudah melaporkan realisasi".into()
+            } else {
+                format!("{belum} instansi belum melaporkan realisasi (tidak dihitung)")
+            },
+            lencana: None,
+            lebar: serapan.map(|s| lebar_batang(Some(s))),
+        },
+    ];
+
+    let baris = urutan
+        .iter()
+        .map(|b| BarisKab {
+            href: instansi_href(&b.id, tahun.get(), ""),
+            nama: b.nama.clone(),
+            jenis: b.jenis.clone(),
+            jumlah_indikator: b.jumlah_indikator,
+            capaian: b.capaian_rata.map(persen),
+            lebar_capaian: lebar_batang(b.capaian_rata),
+            lencana: b.predikat.as_deref().map(Lencana::dari_label),
+            pagu: rupiah(b.pagu),
+            realisasi: b.realisasi.map(rupiah),
+            serapan: b.serapan.map(persen),
+            lebar_serapan: lebar_batang(b.serapan),
+        })
+        .collect();
+    let kolom = vec![
+        KolomUrut {
+            href: "?urut=nama",
+            teks: "Instansi",
+            aria: if urut == "nama" { "ascending" } else { "none" },
+            aktif: urut == "nama",
+        },
+        KolomUrut {
+            href: "?urut=capaian",
+            teks: "Capaian rata-rata",
+            aria: if urut == "capaian" {
+                "descending"
+            } else {
+                "none"
+            },
+            aktif: urut == "capaian",
+        },
+        KolomUrut {
+            href: "?urut=serapan",
+            teks: "Serapan",
+            aria: if urut == "serapan" {
+                "descending"
+            } else {
+                "none"
+            },
+            aktif: urut == "serapan",
+        },
+    ];
+    render(&HalamanKabupaten {
+        l,
+        induk: induk_nama.to_string(),
+        tahun: tahun.get(),
+        kartu,
+        baris,
+        urut_label: match urut {
+            "capaian" => "capaian tertinggi lebih dulu",
+            "serapan" => "serapan tertinggi lebih dulu",
+            _ => "nama instansi (A–Z)",
+        },
+        kolom,
+    })
+}
+
+/// The kabupaten row of one instansi's data for a year, computed by the core: the mean capaian
+/// of its sasaran indicators and its predikat, and the year's budget totals.
+pub fn baris_kabupaten(data: &DataInstansi, tahun: Tahun) -> Option<BarisKabupaten> {
+    let utama = instansi_utama(data)?;
+    let ix = Indeks::new(data);
+    let tabel = ukur(&ix, tahun);
+    let semua: Vec<_> = tabel.baris.iter().map(|b| b.capaian).collect();
+    let rata = capaian::rata_rata(&semua);
+    let ang = anggaran::ringkas(data, tahun);
+    Some(BarisKabupaten {
+        id: utama.id.as_str().to_string(),
+        nama: utama.nama.clone(),
+        jenis: label_jenis(utama.jenis).to_string(),
+        capaian_rata: rata,
+        predikat: rata.map(|r| ix.skala.predikat(r).label),
+        jumlah_indikator: tabel.baris.len(),
+        pagu: ang.total.pagu,
+        realisasi: ang.total.realisasi,
+        serapan: ang.total.persen,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Masuk, beranda, galat
+
+#[derive(Template)]
+#[template(path = "masuk.html")]
+struct HalamanMasuk {
+    l: Tata,
+    galat: Option<String>,
+}
+
+/// The login form: posts `nama_pengguna`, `kata_sandi` and `csrf` to `/masuk`.
+pub fn masuk(k: &Konteks, galat: Option<&str>) -> String {
+    render(&HalamanMasuk {
+        l: Tata::baru(k, "Masuk", Bagian::Lain, None),
+        galat: galat.map(str::to_string),
+    })
+}
+
+pub(crate) struct KartuBeranda {
+    pub nama: String,
+    pub jenis: &'static str,
+    pub induk: Option<String>,
+    pub utama: Option<String>,
+    pub tahun: Vec<(String, u16)>,
+    pub rekap: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "beranda.html")]
+struct HalamanBeranda {
+    l: Tata,
+    daftar: Vec<KartuBeranda>,
+}
+
+/// The landing page: every instansi the user may see, with links to its years.
+pub fn beranda(k: &Konteks, daftar: &[BarisBeranda]) -> String {
+    let daftar = daftar
+        .iter()
+        .map(|b| {
+            let mut tahun = b.tahun.clone();
+            tahun.sort_unstable();
+            tahun.dedup();
+            let terakhir = tahun.last().copied();
+            KartuBeranda {
+                nama: b.nama.clone(),
+                jenis: label_jenis(b.jenis),
+                induk: b.induk.clone(),
+                utama: terakhir.map(|t| instansi_href(&b.id, t, "")),
+                rekap: terakhir
+                    .filter(|_| matches!(b.jenis, JenisInstansi::Kabupaten | JenisInstansi::Kota))
+                    .map(|t| format!("/kabupaten/{}/tahun/{t}", b.id)),
+                tahun: tahun
+                    .iter()
+                    .rev()
+                    .map(|t| (instansi_href(&b.id, *t, ""), *t))
+                    .collect(),
+            }
+        })
+        .collect();
+    render(&HalamanBeranda {
+        l: Tata::baru(k, "Beranda", Bagian::Beranda, None),
+        daftar,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "galat.html")]
+struct HalamanGalat {
+    l: Tata,
+    kode: u16,
+    judul: &'static str,
+    pesan: String,
+}
+
+/// An error page (403, 404, 500...). `pesan` says what happened in the user's terms.
+pub fn galat(k: &Konteks, kode: u16, pesan: &str) -> String {
+    let judul = match kode {
+        400 => "Permintaan tidak dapat diproses",
+        401 => "Silakan masuk terlebih dahulu",
+        403 => "Akses ditolak",
+        404 => "Halaman tidak ditemukan",
+        409 => "Data sudah berubah",
+        429 => "Terlalu banyak percobaan",
+        _ if kode >= 500 => "Terjadi kesalahan pada server",
+        _ => "Terjadi kesalahan",
+    };
+    render(&HalamanGalat {
+        l: Tata::baru(k, judul, Bagian::Lain, None),
+        kode,
+        judul,
+        pesan: pesan.to_string(),
+    })
+}

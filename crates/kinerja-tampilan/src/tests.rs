@@ -1,0 +1,760 @@
+//! Every page rendered from the bundled Mumbulsari example and synthetic data.
+//!
+//! To look at the pages: `KINERJA_TAMPILAN_KELUARAN=/tmp/kinerja-tampilan cargo test -p
+//! kinerja-tampilan tulis_halaman` writes each one there with the stylesheet inlined.
+
+use super::*;
+use kinerja_core::anggaran::ringkas;
+use kinerja_core::angka::format_persen;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::pengukuran::{Indeks, ukur};
+use kinerja_core::waktu::Tahun;
+use std::path::Path;
+
+const CSRF: &str = "tok-3f9a2c";
+
+fn mumbulsari() -> DataInstansi {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari");
+    kinerja_berkas::baca(&p).expect("contoh mumbulsari terbaca")
+}
+
+fn th(t: u16) -> Tahun {
+    Tahun::new(t as i64).unwrap()
+}
+
+fn konteks() -> Konteks {
+    Konteks {
+        judul_aplikasi: None,
+        pengguna: Some(PenggunaTampil {
+            nama: "Siti Rahmawati".into(),
+            peran_label: "Operator".into(),
+        }),
+        instansi: vec![
+            ("mumbulsari".into(), "Kecamatan Mumbulsari".into()),
+            ("opd-00".into(), "Dinas Sintetis 0".into()),
+        ],
+        instansi_aktif: Some("mumbulsari".into()),
+        tahun: Some(2020),
+        tahun_pilihan: vec![2019, 2020, 2021],
+        csrf: CSRF.into(),
+        pesan: vec![Pesan {
+            jenis: JenisPesan::Sukses,
+            teks: "Realisasi Triwulan I tersimpan.".into(),
+        }],
+        kabupaten: None,
+    }
+}
+
+fn status() -> Vec<StatusPeriode> {
+    vec![
+        StatusPeriode {
+            periode: Periode::Tw1,
+            status: StatusAlur::Disetujui,
+            oleh: Some("H. Haidori (Camat)".into()),
+            waktu: Some("12 April 2020 09.14".into()),
+        },
+        StatusPeriode {
+            periode: Periode::Tw2,
+            status: StatusAlur::Diajukan,
+            oleh: Some("Siti Rahmawati".into()),
+            waktu: Some("7 Juli 2020 15.02".into()),
+        },
+    ]
+}
+
+fn jejak_contoh() -> Vec<JejakTampil> {
+    vec![
+        JejakTampil {
+            waktu: "2020-07-07 15:02:11".into(),
+            pengguna: "Siti Rahmawati".into(),
+            tabel: "realisasi".into(),
+            kunci: "I-S2-1/2020/tw2".into(),
+            aksi: "ubah".into(),
+            lama: Some(r#"{"indikator":"I-S2-1","tahun":2020,"periode":"tw2","nilai":"80 %","sumber":null}"#.into()),
+            baru: Some(r#"{"indikator":"I-S2-1","tahun":2020,"periode":"tw2","nilai":"86,90 %","sumber":"Laporan Seksi PMKS"}"#.into()),
+        },
+        JejakTampil {
+            waktu: "2020-07-07 15:04:40".into(),
+            pengguna: "Siti Rahmawati".into(),
+            tabel: "status_periode".into(),
+            kunci: "mumbulsari/2020/tw2".into(),
+            aksi: "ajukan".into(),
+            lama: Some(r#"{"status":"draf"}"#.into()),
+            baru: Some(r#"{"status":"diajukan"}"#.into()),
+        },
+        JejakTampil {
+            waktu: "2020-04-02 08:30:00".into(),
+            pengguna: "admin".into(),
+            tabel: "realisasi".into(),
+            kunci: "I-S1-1/2020/tw1".into(),
+            aksi: "tambah".into(),
+            lama: None,
+            baru: Some(r#"{"indikator":"I-S1-1","tahun":2020,"periode":"tw1","nilai":"B (70,89 %)"}"#.into()),
+        },
+        JejakTampil {
+            waktu: "2020-04-01 10:00:00".into(),
+            pengguna: "admin".into(),
+            tabel: "catatan".into(),
+            kunci: "c-1".into(),
+            aksi: "hapus".into(),
+            lama: Some("bukan JSON <b>".into()),
+            baru: None,
+        },
+    ]
+}
+
+fn baris_kab() -> Vec<BarisKabupaten> {
+    let mut v: Vec<BarisKabupaten> = kinerja_sintetis::kabupaten(6)
+        .iter()
+        .filter_map(|d| baris_kabupaten(d, th(2021)))
+        .collect();
+    // One instansi that has not reported: its figures are missing, not zero.
+    v[2].realisasi = None;
+    v[2].serapan = None;
+    v[4].capaian_rata = None;
+    v[4].predikat = None;
+    v
+}
+
+fn beranda_contoh() -> Vec<BarisBeranda> {
+    vec![
+        BarisBeranda {
+            id: "jember".into(),
+            nama: "Kabupaten Jember".into(),
+            jenis: kinerja_core::model::JenisInstansi::Kabupaten,
+            tahun: vec![2020],
+            induk: None,
+        },
+        BarisBeranda {
+            id: "mumbulsari".into(),
+            nama: "Kecamatan Mumbulsari".into(),
+            jenis: kinerja_core::model::JenisInstansi::Kecamatan,
+            tahun: vec![2021, 2020],
+            induk: Some("Kabupaten Jember".into()),
+        },
+        BarisBeranda {
+            id: "opd-00".into(),
+            nama: "Dinas Sintetis 0".into(),
+            jenis: kinerja_core::model::JenisInstansi::Opd,
+            tahun: vec![2019, 2020, 2021, 2022, 2023],
+            induk: Some("Kabupaten Sintetis".into()),
+        },
+    ]
+}
+
+/// Every page, by a file name.
+fn semua_halaman() -> Vec<(&'static str, String)> {
+    let d = mumbulsari();
+    let k = konteks();
+    let t = th(2020);
+    let semua = Izin {
+        ubah: true,
+        ajukan: true,
+        setujui: true,
+        buka: true,
+    };
+    let sint = kinerja_sintetis::instansi(0);
+    let ks = Konteks {
+        instansi_aktif: Some("opd-00".into()),
+        tahun: Some(2021),
+        tahun_pilihan: vec![2019, 2020, 2021, 2022, 2023],
+        pesan: vec![],
+        ..konteks()
+    };
+    let kab = Konteks {
+        instansi_aktif: None,
+        kabupaten: Some(("kab".into(), "Kabupaten Sintetis".into())),
+        tahun: Some(2021),
+        pesan: vec![],
+        ..konteks()
+    };
+    let tamu = Konteks {
+        pengguna: None,
+        instansi: vec![],
+        instansi_aktif: None,
+        tahun: None,
+        tahun_pilihan: vec![],
+        pesan: vec![],
+        ..konteks()
+    };
+    vec![
+        ("dasbor", dasbor(&k, &d, t)),
+        ("dasbor-sintetis", dasbor(&ks, &sint, th(2021))),
+        ("rencana", rencana(&k, &d, t)),
+        ("rencana-sintetis", rencana(&ks, &sint, th(2021))),
+        (
+            "realisasi",
+            form_realisasi(&k, &d, t, &status(), semua, &[], &[]),
+        ),
+        (
+            "realisasi-galat",
+            form_realisasi(
+                &k,
+                &d,
+                t,
+                &status(),
+                Izin {
+                    ubah: true,
+                    ajukan: true,
+                    ..Izin::default()
+                },
+                &[KesalahanIsian {
+                    medan: "r.I-S2-1.tw3".into(),
+                    pesan: "\"8x,5\" bukan angka: tulis 86,5 atau 86,5 %".into(),
+                }],
+                &[
+                    ("r.I-S2-1.tw3".into(), "8x,5".into()),
+                    ("r.I-S1-1.tahunan".into(), "B (80 %)".into()),
+                ],
+            ),
+        ),
+        (
+            "realisasi-sintetis",
+            form_realisasi(&ks, &sint, th(2021), &[], semua, &[], &[]),
+        ),
+        ("anggaran", form_anggaran(&k, &d, t, semua, &[], &[])),
+        (
+            "anggaran-galat",
+            form_anggaran(
+                &k,
+                &d,
+                t,
+                semua,
+                &[KesalahanIsian {
+                    medan: "a.A-2020-K-ADM-1".into(),
+                    pesan: "lebih dari dua angka desimal".into(),
+                }],
+                &[("a.A-2020-K-ADM-1".into(), "1.000,505".into())],
+            ),
+        ),
+        ("pk", perjanjian_kinerja(&k, &d, t)),
+        ("iku", iku(&k, &d, t)),
+        (
+            "jejak",
+            jejak(&k, "Jejak audit Kecamatan Mumbulsari", &jejak_contoh()),
+        ),
+        (
+            "kabupaten",
+            kabupaten(
+                &kab,
+                "Kabupaten Sintetis",
+                th(2021),
+                &baris_kab(),
+                "capaian",
+            ),
+        ),
+        ("masuk", masuk(&tamu, None)),
+        (
+            "masuk-galat",
+            masuk(&tamu, Some("Nama pengguna atau kata sandi salah.")),
+        ),
+        ("beranda", beranda(&k, &beranda_contoh())),
+        (
+            "galat-403",
+            galat(&k, 403, "Anda tidak berhak mengubah data instansi ini."),
+        ),
+        (
+            "galat-404",
+            galat(&tamu, 404, "Alamat yang Anda buka tidak ada."),
+        ),
+    ]
+}
+
+#[test]
+fn tulis_halaman() {
+    let Ok(folder) = std::env::var("KINERJA_TAMPILAN_KELUARAN") else {
+        return;
+    };
+    let folder = Path::new(&folder);
+    std::fs::create_dir_all(folder).unwrap();
+    for (nama, html) in semua_halaman() {
+        std::fs::write(folder.join(format!("{nama}.html")), sisipkan_css(&html)).unwrap();
+    }
+}
+
+/// The `<form ...>...</form>` pieces of a page.
+fn form(html: &str) -> Vec<&str> {
+    html.split("<form")
+        .skip(1)
+        .map(|s| &s[..s.find("</form>").expect("form closed")])
+        .collect()
+}
+
+#[test]
+fn every_post_form_carries_the_csrf_token() {
+    let mut jumlah = 0;
+    for (nama, html) in semua_halaman() {
+        for f in form(&html) {
+            if f.contains(r#"method="post""#) {
+                jumlah += 1;
+                assert!(
+                    f.contains(&format!(
+                        r#"<input type="hidden" name="csrf" value="{CSRF}">"#
+                    )),
+                    "{nama}: a POST form without csrf: {}",
+                    &f[..f.len().min(200)]
+                );
+            }
+        }
+    }
+    assert!(jumlah > 20, "{jumlah} POST forms");
+}
+
+#[test]
+fn pages_are_indonesian_accessible_and_link_the_stylesheet() {
+    for (nama, html) in semua_halaman() {
+        assert!(html.contains(r#"<html lang="id">"#), "{nama}");
+        assert!(
+            html.contains(r#"<link rel="stylesheet" href="/static/kinerja.css">"#),
+            "{nama}"
+        );
+        assert_eq!(html.matches("<h1").count(), 1, "{nama}: one h1");
+        // Every table says what it is.
+        assert_eq!(
+            html.matches("<table").count(),
+            html.matches("<caption").count(),
+            "{nama}: tables without caption"
+        );
+        // Every visible input has a label pointing at it.
+        for piece in html.split("<input").skip(1) {
+            let tag = &piece[..piece.find('>').unwrap()];
+            if tag.contains(r#"type="hidden""#) {
+                continue;
+            }
+            let id = tag
+                .split(" id=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap_or_else(|| panic!("{nama}: input without id: {tag}"));
+            assert!(
+                html.contains(&format!(r#"<label class="sr" for="{id}">"#))
+                    || html.contains(&format!(r#"<label for="{id}">"#)),
+                "{nama}: input {id} without label"
+            );
+        }
+        assert!(!html.contains("<script"), "{nama}: no script needed");
+    }
+}
+
+#[test]
+fn dashboard_shows_the_core_figures_of_mumbulsari_2020() {
+    let d = mumbulsari();
+    let html = dasbor(&konteks(), &d, th(2020));
+    let ix = Indeks::new(&d);
+    let tabel = ukur(&ix, th(2020));
+    assert!(!tabel.baris.is_empty());
+    for b in &tabel.baris {
+        let ind = ix.indikator(&b.indikator).unwrap();
+        assert!(
+            html.contains(&ind.uraian.replace('&', "&#38;")),
+            "{}",
+            ind.uraian
+        );
+        match b.capaian.persen() {
+            Some(p) => {
+                assert!(html.contains(&format_persen(p, 2)));
+                let label = &b.predikat.as_ref().unwrap().label;
+                assert!(html.contains(&format!("</span> {label}</span>")), "{label}");
+            }
+            None => assert!(html.contains("data tidak tersedia")),
+        }
+    }
+    // SKM: 70,89 of a target of 80 (Tabel 3.1) is 88,6125 %, printed 88,61 %, predikat Baik.
+    assert!(html.contains("88,61 %"));
+    assert!(html.contains(r#"<span class="predikat nada-3">"#));
+    for s in &tabel.sasaran {
+        if let Some(c) = s.capaian {
+            assert!(html.contains(&format_persen(c, 2)));
+        }
+    }
+    // Budget per program, from the core's summary.
+    let ang = ringkas(&d, th(2020));
+    assert!(!ang.program.is_empty());
+    for p in &ang.program {
+        let nama = &d.program.iter().find(|x| x.id == p.program).unwrap().nama;
+        assert!(html.contains(nama.as_str()), "{nama}");
+        if let Some(s) = p.serapan.persen {
+            assert!(html.contains(&format_persen(s, 2)));
+        }
+    }
+    assert!(html.contains(&kinerja_core::angka::format_rupiah(ang.total.pagu)));
+    // Renstra 2016-2021: years without data say so; the charts are inline SVG.
+    assert!(html.contains("<th scope=\"col\" class=\"angka\">2016</th>"));
+    assert!(html.contains("data tidak tersedia"));
+    assert!(html.matches("<svg").count() >= 4, "logo + 3 charts");
+    // Navigation of the instansi and the year selector.
+    for href in [
+        "/instansi/mumbulsari/tahun/2020/rencana",
+        "/instansi/mumbulsari/tahun/2020/realisasi",
+        "/instansi/mumbulsari/tahun/2020/anggaran",
+        "/instansi/mumbulsari/tahun/2020/pk",
+        "/instansi/mumbulsari/tahun/2020/iku",
+        "/instansi/mumbulsari/jejak",
+        "/kabupaten/jember/tahun/2020",
+        r#"href="/instansi/mumbulsari/tahun/2021""#,
+        r#"href="/instansi/opd-00/tahun/2020""#,
+    ] {
+        assert!(html.contains(href), "{href}");
+    }
+    assert!(html.contains(r#"aria-current="page">Dasbor"#));
+    assert!(html.contains("Realisasi Triwulan I tersimpan."));
+}
+
+#[test]
+fn a_missing_realisasi_says_why_and_is_never_zero() {
+    let mut d = mumbulsari();
+    d.realisasi
+        .retain(|r| !(r.indikator.as_str() == "I-S2-2" && r.tahun == th(2020)));
+    let html = dasbor(&konteks(), &d, th(2020));
+    assert!(html.contains("realisasi belum tersedia"));
+    let ix = Indeks::new(&d);
+    let b = ukur(&ix, th(2020));
+    let b = b
+        .baris
+        .iter()
+        .find(|b| b.indikator.as_str() == "I-S2-2")
+        .unwrap();
+    assert!(b.capaian.persen().is_none());
+    assert!(!html.contains(">0,00 %"));
+}
+
+#[test]
+fn names_are_escaped() {
+    let mut d = mumbulsari();
+    let jahat = "<script>alert('x')</script>";
+    for i in d.instansi.iter_mut() {
+        if i.id.as_str() == "mumbulsari" {
+            i.nama = format!("Kecamatan {jahat}");
+        }
+    }
+    d.indikator[0].uraian = jahat.into();
+    d.program[0].nama = jahat.into();
+    let mut k = konteks();
+    k.pengguna.as_mut().unwrap().nama = jahat.into();
+    k.pesan[0].teks = jahat.into();
+    k.csrf = "\"><script>".into();
+    let semua = Izin {
+        ubah: true,
+        ajukan: true,
+        setujui: true,
+        buka: true,
+    };
+    let mut j = jejak_contoh();
+    j[0].baru = Some(format!(r#"{{"nilai":"{jahat}"}}"#));
+    let mut kab = baris_kab();
+    kab[0].nama = jahat.into();
+    let halaman = [
+        dasbor(&k, &d, th(2020)),
+        rencana(&k, &d, th(2020)),
+        form_realisasi(
+            &k,
+            &d,
+            th(2020),
+            &status(),
+            semua,
+            &[KesalahanIsian {
+                medan: "r.I-S1-1.tw1".into(),
+                pesan: jahat.into(),
+            }],
+            &[("r.I-S1-1.tw1".into(), jahat.into())],
+        ),
+        form_anggaran(&k, &d, th(2020), semua, &[], &[]),
+        perjanjian_kinerja(&k, &d, th(2020)),
+        iku(&k, &d, th(2020)),
+        jejak(&k, jahat, &j),
+        kabupaten(&k, jahat, th(2020), &kab, "nama"),
+        masuk(&k, Some(jahat)),
+        galat(&k, 404, jahat),
+    ];
+    for html in halaman {
+        assert!(!html.contains("<script"), "unescaped: {html}");
+        assert!(html.contains("&#60;script&#62;"));
+    }
+}
+
+#[test]
+fn realisasi_form_names_fields_and_follows_the_workflow() {
+    let d = mumbulsari();
+    let k = konteks();
+    let semua = Izin {
+        ubah: true,
+        ajukan: true,
+        setujui: true,
+        buka: true,
+    };
+    let html = form_realisasi(&k, &d, th(2020), &status(), semua, &[], &[]);
+    assert!(html.contains(r#"action="/instansi/mumbulsari/tahun/2020/realisasi""#));
+    // The annual realisasi of Tabel 3.1 is prefilled as written.
+    assert!(html.contains(r#"id="r.I-S2-1.tahunan" name="r.I-S2-1.tahunan" value="86,90 %""#));
+    for p in ["tw1", "tw2", "tw3", "tw4", "tahunan"] {
+        assert!(html.contains(&format!(r#"name="r.I-S1-1.{p}""#)));
+    }
+    // Tw1 is approved: its inputs are read-only; Tw3 (draft) is not.
+    assert!(html.contains(r#"id="r.I-S1-1.tw1" name="r.I-S1-1.tw1" value="" readonly"#));
+    assert!(html.contains(r#"id="r.I-S1-1.tw3" name="r.I-S1-1.tw3" value="">"#));
+    // Buttons per status: draft → Ajukan, submitted → Setujui, approved → Buka kunci.
+    assert!(html.contains(r#"action="/instansi/mumbulsari/tahun/2020/ajukan/tw3""#));
+    assert!(html.contains(r#"action="/instansi/mumbulsari/tahun/2020/setujui/tw2""#));
+    assert!(html.contains(r#"action="/instansi/mumbulsari/tahun/2020/buka/tw1""#));
+    assert!(!html.contains("/ajukan/tw1"));
+    assert!(!html.contains("/setujui/tw1"));
+    assert!(html.contains("Simpan realisasi"));
+    assert!(html.contains("88,61 %"));
+
+    // A reader: nothing to press, every input read-only.
+    let baca = form_realisasi(&k, &d, th(2020), &status(), Izin::default(), &[], &[]);
+    assert!(!baca.contains("/ajukan/"));
+    assert!(!baca.contains("/setujui/"));
+    assert!(!baca.contains("/buka/"));
+    assert!(!baca.contains("Simpan realisasi"));
+    assert_eq!(
+        baca.matches("<input type=\"text\"").count(),
+        baca.matches(" readonly aria-readonly=\"true\"").count()
+    );
+}
+
+#[test]
+fn realisasi_form_shows_errors_and_the_capaian_the_entry_would_give() {
+    let d = mumbulsari();
+    let html = form_realisasi(
+        &konteks(),
+        &d,
+        th(2020),
+        &[],
+        Izin {
+            ubah: true,
+            ..Izin::default()
+        },
+        &[KesalahanIsian {
+            medan: "r.I-S2-1.tw3".into(),
+            pesan: "bukan angka".into(),
+        }],
+        &[
+            ("r.I-S2-1.tw3".into(), "8x".into()),
+            // SKM: 80 of a target of 80 gives 100 %.
+            ("r.I-S1-1.tahunan".into(), "B (80 %)".into()),
+        ],
+    );
+    assert!(html.contains(r##"<a href="#r.I-S2-1.tw3">"##));
+    assert!(
+        html.contains(r#"value="8x" aria-invalid="true" aria-describedby="r.I-S2-1.tw3-galat""#)
+    );
+    assert!(
+        html.contains(r#"<span class="galat-medan" id="r.I-S2-1.tw3-galat">bukan angka</span>"#)
+    );
+    assert!(html.contains(r#"value="B (80 %)""#));
+    assert!(html.contains("100,00 %"));
+    assert!(!html.contains("88,61 %"));
+}
+
+#[test]
+fn budget_form_shows_pagu_and_serapan_per_line() {
+    let d = mumbulsari();
+    let html = form_anggaran(
+        &konteks(),
+        &d,
+        th(2020),
+        Izin {
+            ubah: true,
+            ..Izin::default()
+        },
+        &[],
+        &[],
+    );
+    assert!(html.contains(r#"action="/instansi/mumbulsari/tahun/2020/anggaran""#));
+    let pos: Vec<_> = d.anggaran.iter().filter(|p| p.tahun == th(2020)).collect();
+    assert!(!pos.is_empty());
+    for p in pos {
+        assert!(html.contains(&format!(r#"name="a.{}""#, p.id.as_str())));
+        assert!(html.contains(&kinerja_core::angka::format_rupiah(p.pagu)));
+        if let Some(r) = p.realisasi {
+            assert!(html.contains(&format!(
+                r#"value="{}""#,
+                kinerja_core::angka::format_angka(r.nilai(), 2)
+            )));
+        }
+    }
+    let total = ringkas(&d, th(2020)).total;
+    assert!(html.contains(&format_persen(total.persen.unwrap(), 2)));
+}
+
+#[test]
+fn field_names_round_trip() {
+    let ind = kinerja_core::id::IndikatorId::new("I-S2.1").unwrap();
+    for p in [
+        Periode::Tahunan,
+        Periode::Tw1,
+        Periode::Tw2,
+        Periode::Tw3,
+        Periode::Tw4,
+    ] {
+        let nama = medan_realisasi(&ind, p);
+        assert_eq!(
+            Medan::parse(&nama),
+            Some(Medan::Realisasi {
+                indikator: ind.clone(),
+                periode: p
+            })
+        );
+        // The serde name of the period is the field's suffix.
+        let serde = serde_json::to_string(&p).unwrap();
+        assert!(nama.ends_with(serde.trim_matches('"')));
+    }
+    let pos = kinerja_core::id::PosAnggaranId::new("A-2020-BTL").unwrap();
+    assert_eq!(medan_anggaran(&pos), "a.A-2020-BTL");
+    assert_eq!(Medan::parse("a.A-2020-BTL"), Some(Medan::Anggaran(pos)));
+    assert_eq!(Medan::parse("csrf"), None);
+    assert_eq!(Medan::parse("r.I-1.tw5"), None);
+}
+
+#[test]
+fn plan_tree_lists_every_level_with_targets() {
+    let d = mumbulsari();
+    let html = rencana(&konteks(), &d, th(2020));
+    for t in &d.tujuan {
+        assert!(html.contains(t.uraian.as_str()));
+    }
+    for s in &d.sasaran {
+        assert!(html.contains(s.uraian.as_str()));
+    }
+    for p in &d.program {
+        assert!(html.contains(p.nama.as_str()), "{}", p.nama);
+    }
+    for k in &d.kegiatan {
+        assert!(html.contains(k.nama.as_str()), "{}", k.nama);
+    }
+    let ix = Indeks::new(&d);
+    // Each sasaran indicator's Renstra targets per year appear in its row.
+    for ind in d
+        .indikator
+        .iter()
+        .filter(|i| matches!(i.pemilik, kinerja_core::model::Pemilik::Sasaran(_)))
+    {
+        for t in 2016..=2021 {
+            if let Some(x) = ix.target(&ind.id, th(t), kinerja_core::model::DokumenTarget::Renstra)
+            {
+                assert!(html.contains(x.nilai.teks()));
+            }
+        }
+    }
+    assert!(html.contains("<details class=\"simpul simpul-tujuan\" open>"));
+    assert!(html.contains("Rencana Strategis 2016–2021"));
+}
+
+#[test]
+fn pk_and_iku_show_parties_targets_and_formulas() {
+    let d = mumbulsari();
+    let pk = perjanjian_kinerja(&konteks(), &d, th(2020));
+    assert!(pk.contains("Drs. SOPONJONO, M.Si"));
+    assert!(pk.contains("dr. Hj. FAIDA, MMR"));
+    assert!(pk.contains("19630426 199303 1 004"));
+    assert!(pk.contains("B (100%)"));
+    assert!(pk.contains("Rp 210.000.000,00"));
+    // The PK's total is computed: 210 + 31,7 + 20 + 138,3 million.
+    assert!(pk.contains("Rp 400.000.000,00"));
+    assert!(pk.contains("Jember, Februari 2020"));
+    let kosong = perjanjian_kinerja(&konteks(), &d, th(2019));
+    assert!(kosong.contains("Belum ada Perjanjian Kinerja untuk tahun 2019"));
+
+    let iku = iku(&konteks(), &d, th(2020));
+    assert!(iku.contains("Nomor 05 Tahun 2019"));
+    assert!(iku.contains("Hasil perhitungan survey kepuasan masyarakat (SKM)"));
+    assert!(iku.contains("Seksi Pelayanan Umum"));
+    assert!(iku.contains("Laporan SKM Bappeda"));
+    assert!(iku.contains("<dt>Pembilang</dt>"));
+}
+
+#[test]
+fn audit_trail_shows_the_changed_fields() {
+    let html = jejak(&konteks(), "Jejak audit", &jejak_contoh());
+    assert!(html.contains("<code>nilai</code>"));
+    assert!(html.contains("<del>80 %</del>"));
+    assert!(html.contains("<ins>86,90 %</ins>"));
+    assert!(html.contains("<del>(kosong)</del>"));
+    assert!(html.contains("3 medan tidak berubah"));
+    assert!(html.contains("<ins>diajukan</ins>"));
+    // Not JSON: shown as text, escaped.
+    assert!(html.contains("bukan JSON &#60;b&#62;"));
+    assert!(html.contains(r#"<span class="aksi aksi-hapus">hapus</span>"#));
+}
+
+#[test]
+fn kabupaten_view_sorts_and_links() {
+    let baris = baris_kab();
+    let html = kabupaten(
+        &konteks(),
+        "Kabupaten Sintetis",
+        th(2021),
+        &baris,
+        "capaian",
+    );
+    for u in ["?urut=nama", "?urut=capaian", "?urut=serapan"] {
+        assert!(html.contains(&format!(r#"href="{u}""#)));
+    }
+    assert!(html.contains(r#"aria-sort="descending"><a href="?urut=capaian">"#));
+    let mut urut = baris.clone();
+    urutkan_kabupaten(&mut urut, "capaian");
+    let tabel = &html[html.find("<tbody>").unwrap()..];
+    let posisi: Vec<usize> = urut
+        .iter()
+        .map(|b| tabel.find(&format!(">{}</a>", b.nama)).unwrap())
+        .collect();
+    assert!(
+        posisi.windows(2).all(|w| w[0] < w[1]),
+        "rows in capaian order"
+    );
+    assert!(urut.last().unwrap().capaian_rata.is_none(), "missing last");
+    let c: Vec<_> = urut.iter().filter_map(|b| b.capaian_rata).collect();
+    assert!(c.windows(2).all(|w| w[0] >= w[1]));
+    for b in &baris {
+        assert!(html.contains(&format!(r#"href="/instansi/{}/tahun/2021""#, b.id)));
+        if let Some(c) = b.capaian_rata {
+            assert!(html.contains(&format_persen(c, 2)));
+        }
+    }
+    assert!(html.contains("1 instansi belum melaporkan realisasi"));
+
+    let mut nama = baris.clone();
+    urutkan_kabupaten(&mut nama, "nama");
+    assert!(nama.windows(2).all(|w| w[0].nama <= w[1].nama));
+    let mut serapan = baris;
+    urutkan_kabupaten(&mut serapan, "serapan");
+    assert!(serapan.last().unwrap().serapan.is_none());
+}
+
+#[test]
+fn login_landing_and_error_pages() {
+    let tamu = Konteks {
+        csrf: CSRF.into(),
+        ..Konteks::default()
+    };
+    let html = masuk(&tamu, Some("Nama pengguna atau kata sandi salah."));
+    assert!(html.contains(r#"action="/masuk""#));
+    assert!(html.contains(r#"<label for="nama_pengguna">Nama pengguna</label>"#));
+    assert!(html.contains(r#"<label for="kata_sandi">Kata sandi</label>"#));
+    assert!(html.contains(r#"type="password""#));
+    assert!(html.contains("Nama pengguna atau kata sandi salah."));
+    assert!(html.contains(r#"href="/masuk""#), "header offers to log in");
+
+    let html = beranda(&konteks(), &beranda_contoh());
+    assert!(html.contains(r#"href="/instansi/mumbulsari/tahun/2021""#));
+    assert!(html.contains(r#"href="/instansi/mumbulsari/tahun/2020""#));
+    assert!(html.contains(r#"href="/kabupaten/jember/tahun/2020""#));
+    assert!(html.contains("Kecamatan · Kabupaten Jember"));
+    // Logged in: the logout button is a POST form.
+    assert!(html.contains(r#"<form method="post" action="/keluar""#));
+
+    let html = galat(&konteks(), 403, "Anda tidak berhak.");
+    assert!(html.contains("Akses ditolak"));
+    assert!(html.contains("Anda tidak berhak."));
+    let html = galat(&tamu, 404, "Tidak ada.");
+    assert!(html.contains("Halaman tidak ditemukan"));
+}
+
+#[test]
+fn stylesheet_is_inlined_for_standalone_files() {
+    let html = galat(&konteks(), 404, "x");
+    let berdiri = sisipkan_css(&html);
+    assert!(!berdiri.contains(ALAMAT_CSS));
+    assert!(berdiri.contains(".predikat"));
+}
