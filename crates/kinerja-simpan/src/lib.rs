@@ -12,6 +12,8 @@
 mod basis;
 pub mod rekaman;
 mod tulis;
+#[doc(hidden)]
+pub mod uji;
 
 pub use basis::Kolam;
 use basis::{P, Tx};

@@ -5,6 +5,7 @@
 
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
+use kinerja_core::waktu::Tahun;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -127,6 +128,20 @@ pub fn pelapor(data: &DataInstansi) -> Result<InstansiId, Vec<InstansiId>> {
     }
 }
 
+/// The data set as it stood for reporting year `tahun`: records of later years are left out
+/// (targets of the Renstra stay, all of them: the report compares with the end-of-Renstra
+/// target); records without a year (the plan, instansi, pejabat) stay.
+pub fn sampai_tahun(data: &DataInstansi, tahun: Tahun) -> DataInstansi {
+    let batas = u64::from(tahun.get());
+    let tetap = pecah(data).into_iter().filter(|r| {
+        let th = r.isi.get("tahun").and_then(Value::as_u64);
+        th.is_none_or(|t| t <= batas)
+            || (r.tabel == "target"
+                && r.isi.get("dokumen").and_then(Value::as_str) == Some("renstra"))
+    });
+    rakit(tetap).expect("a subset of valid records deserializes")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +185,25 @@ mod tests {
             )
         );
         assert!(r.iter().any(|x| x.tabel == "pengaturan"));
+    }
+
+    #[test]
+    fn a_year_keeps_the_plan_and_earlier_years() {
+        let d = contoh();
+        // The example has RKT 2020 and 2021 (rkt-2020.toml, rkt-2021.toml) and Renstra targets
+        // up to 2021; up to 2020 the RKT 2021 and the RKT 2021 targets go, the Renstra 2021
+        // targets stay.
+        let s = sampai_tahun(&d, Tahun::new(2020).unwrap());
+        assert_eq!(s.rkt.len(), 1);
+        assert!(
+            s.target.iter().all(|t| t.tahun.get() <= 2020
+                || t.dokumen == kinerja_core::model::DokumenTarget::Renstra)
+        );
+        assert!(s.target.iter().any(|t| t.tahun.get() == 2021));
+        assert_eq!(s.renstra, d.renstra);
+        assert_eq!(s.realisasi, d.realisasi);
+        assert!(kinerja_core::validasi::periksa(&s).is_empty());
+        assert_eq!(sampai_tahun(&d, Tahun::new(2021).unwrap()), d);
     }
 
     #[test]

@@ -4,106 +4,11 @@
 //! where it fails.
 
 use super::*;
+use crate::uji::semua_basis;
 use kinerja_core::model::Realisasi;
 use kinerja_core::nilai::Nilai;
 use kinerja_core::waktu::{Periode, Tahun};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-pub(crate) fn url_pg_uji() -> String {
-    std::env::var("KINERJA_UJI_PG")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
-}
-
-/// A throwaway database on the test server; dropped by `BasisUji::drop` of the next run if a
-/// test panics (names carry the process id).
-async fn pg_baru() -> Option<String> {
-    use sqlx::Connection;
-    let admin = url_pg_uji();
-    let mut c = match sqlx::PgConnection::connect(&admin).await {
-        Ok(c) => c,
-        Err(e) => {
-            if std::env::var("KINERJA_CI").is_ok_and(|v| v == "1") {
-                panic!("PostgreSQL tidak dapat dihubungi di {admin} (KINERJA_CI=1): {e}");
-            }
-            eprintln!("LEWATI PostgreSQL: tidak dapat terhubung ke {admin}: {e}");
-            return None;
-        }
-    };
-    // Databases left by earlier runs whose process is gone (a panicking test skips its cleanup).
-    let lama: Vec<String> =
-        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'kinerja_uji_%'")
-            .fetch_all(&mut c)
-            .await
-            .unwrap_or_default();
-    for nama in lama {
-        let pid = nama.split('_').nth(2).unwrap_or_default();
-        if !Path::new("/proc").join(pid).exists() {
-            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {nama} WITH (FORCE)"
-            )))
-            .execute(&mut c)
-            .await;
-        }
-    }
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let nama = format!(
-        "kinerja_uji_{}_{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    );
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE IF EXISTS {nama}"
-    )))
-    .execute(&mut c)
-    .await
-    .unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {nama}")))
-        .execute(&mut c)
-        .await
-        .unwrap();
-    let (dasar, _) = admin.rsplit_once('/').expect("URL with a database name");
-    Some(format!("{dasar}/{nama}"))
-}
-
-pub(crate) struct Basis {
-    pub nama: &'static str,
-    pub url: String,
-    _dir: Option<tempfile::TempDir>,
-}
-
-impl Basis {
-    pub async fn selesai(self) {
-        use sqlx::Connection;
-        if self.nama == "postgres" {
-            let nama = self.url.rsplit('/').next().unwrap().to_string();
-            if let Ok(mut c) = sqlx::PgConnection::connect(&url_pg_uji()).await {
-                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {nama} WITH (FORCE)"
-                )))
-                .execute(&mut c)
-                .await;
-            }
-        }
-    }
-}
-
-pub(crate) async fn semua_basis() -> Vec<Basis> {
-    let dir = tempfile::tempdir().unwrap();
-    let mut v = vec![Basis {
-        nama: "sqlite",
-        url: dir.path().join("uji.db").to_string_lossy().into_owned(),
-        _dir: Some(dir),
-    }];
-    if let Some(url) = pg_baru().await {
-        v.push(Basis {
-            nama: "postgres",
-            url,
-            _dir: None,
-        });
-    }
-    v
-}
 
 fn contoh_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari")

@@ -1,6 +1,7 @@
 //! `kinerja`: the command line. Parses arguments, reads the data, calls the core, prints.
 
 mod anggaran;
+mod basis;
 mod capaian;
 mod data;
 mod laporan;
@@ -32,8 +33,83 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct ArgData {
-    /// Berkas atau folder data (.toml); tanpa ini dipakai contoh bawaan Kecamatan Mumbulsari
+    /// Berkas atau folder data (.toml); tanpa ini (dan tanpa --db/--instansi) dipakai contoh
+    /// bawaan Kecamatan Mumbulsari
     data: Option<PathBuf>,
+    #[command(flatten)]
+    basis: ArgBasis,
+    /// Baca data instansi ini dari basis data (bukan dari berkas)
+    #[arg(long)]
+    instansi: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct ArgBasis {
+    /// Basis data: path berkas SQLite, sqlite://..., atau postgres://... (bawaan: $KINERJA_DB,
+    /// atau kinerja.db di folder kerja)
+    #[arg(long = "db")]
+    db: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct ArgImpor {
+    /// Berkas atau folder data (.toml) yang dimuat
+    data: PathBuf,
+    #[command(flatten)]
+    basis: ArgBasis,
+    /// Instansi pelapor, bila dokumen data menyebut lebih dari satu
+    #[arg(long)]
+    instansi: Option<String>,
+    /// Berkas adalah seluruh data: rekaman di basis data yang tidak ada di berkas dihapus
+    /// (tercatat di jejak audit). Tanpa ini, rekaman lain dibiarkan.
+    #[arg(long)]
+    ganti: bool,
+    /// Nama pengguna di jejak audit (bawaan: $USER)
+    #[arg(long)]
+    oleh: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct ArgEkspor {
+    #[command(flatten)]
+    basis: ArgBasis,
+    /// Instansi pelapor yang diekspor
+    #[arg(long)]
+    instansi: String,
+    /// Hanya data sampai tahun ini (rencana dan target Renstra tetap utuh)
+    #[arg(long)]
+    tahun: Option<u16>,
+    /// Berkas .toml keluaran
+    #[arg(short = 'o', long = "keluaran")]
+    keluaran: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct ArgInstansi {
+    #[command(flatten)]
+    basis: ArgBasis,
+    /// Bentuk keluaran
+    #[arg(long, value_enum, default_value = "tabel")]
+    format: Format,
+}
+
+#[derive(clap::Args)]
+struct ArgJejak {
+    #[command(flatten)]
+    basis: ArgBasis,
+    #[arg(long)]
+    instansi: String,
+    /// Hanya tabel ini (realisasi, target, anggaran, indikator...)
+    #[arg(long)]
+    tabel: Option<String>,
+    /// Hanya rekaman dengan kunci ini (mis. IK-1|2020|tw1)
+    #[arg(long)]
+    kunci: Option<String>,
+    /// Paling banyak sekian baris, terbaru dahulu
+    #[arg(long, default_value_t = 100)]
+    batas: i64,
+    #[arg(long, value_enum, default_value = "tabel")]
+    format: Format,
 }
 
 #[derive(clap::Args)]
@@ -120,6 +196,14 @@ enum Perintah {
     Validasi(ArgData),
     /// Mencetak JSON Schema format berkas data
     Skema,
+    /// Memuat berkas data ke basis data dalam satu transaksi (berkas bergalat tidak mengubah apa pun)
+    Impor(ArgImpor),
+    /// Menulis data satu instansi dari basis data ke berkas .toml
+    Ekspor(ArgEkspor),
+    /// Daftar instansi di basis data
+    Instansi(ArgInstansi),
+    /// Jejak audit: siapa mengubah apa, kapan, nilai lama dan baru
+    Jejak(ArgJejak),
 }
 
 fn tahun(
@@ -135,7 +219,18 @@ fn tahun(
 
 /// Ok: what to print on standard output and the exit status; Err: a message and the status.
 fn jalankan(cli: Cli) -> Result<(String, u8), (String, u8)> {
-    let muat = |a: &ArgData| data::muat(a.data.as_deref()).map_err(|e| (e.to_string(), 2));
+    let muat = |a: &ArgData| match (&a.data, &a.instansi) {
+        (Some(_), Some(_)) => Err((
+            "pilih salah satu: berkas DATA atau --instansi (dari basis data)".to_string(),
+            2,
+        )),
+        (None, Some(i)) => basis::muat(a.basis.db.as_deref(), i).map_err(|e| (e, 2)),
+        (_, None) if a.basis.db.is_some() => Err((
+            "--db perlu --instansi: data instansi mana yang dibaca?".to_string(),
+            2,
+        )),
+        (p, None) => data::muat(p.as_deref()).map_err(|e| (e.to_string(), 2)),
+    };
     match cli.perintah {
         Perintah::Capaian(a) => {
             let d = muat(&a.data)?;
@@ -187,6 +282,30 @@ fn jalankan(cli: Cli) -> Result<(String, u8), (String, u8)> {
             ))
         }
         Perintah::Skema => Ok((kinerja_berkas::skema_json(), 0)),
+        Perintah::Impor(a) => basis::impor(
+            &a.data,
+            a.basis.db.as_deref(),
+            a.instansi.as_deref(),
+            a.ganti,
+            a.oleh.as_deref(),
+        )
+        .map(|o| (o, 0)),
+        Perintah::Ekspor(a) => {
+            basis::ekspor(a.basis.db.as_deref(), &a.instansi, a.tahun, &a.keluaran).map(|o| (o, 0))
+        }
+        Perintah::Instansi(a) => basis::daftar_instansi(a.basis.db.as_deref(), a.format)
+            .map(|o| (o, 0))
+            .map_err(|e| (e, 2)),
+        Perintah::Jejak(a) => basis::jejak(
+            a.basis.db.as_deref(),
+            &a.instansi,
+            a.tabel.as_deref(),
+            a.kunci.as_deref(),
+            a.batas,
+            a.format,
+        )
+        .map(|o| (o, 0))
+        .map_err(|e| (e, 2)),
     }
 }
 

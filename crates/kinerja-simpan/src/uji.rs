@@ -1,0 +1,113 @@
+//! Test support shared by the crates whose tests need a database: a fresh SQLite file and a
+//! fresh PostgreSQL database on the server named by `KINERJA_UJI_PG` (default
+//! `postgres://postgres@127.0.0.1:5432/postgres`). Without a server the PostgreSQL half is
+//! skipped with a message, except under `KINERJA_CI=1`, where it fails.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub fn url_pg_uji() -> String {
+    std::env::var("KINERJA_UJI_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
+}
+
+/// A throwaway database on the test server. Names carry the process id: databases of processes
+/// that are gone (a test that panicked before `selesai`) are dropped here.
+async fn pg_baru() -> Option<String> {
+    use sqlx::Connection;
+    let admin = url_pg_uji();
+    let mut c = match sqlx::PgConnection::connect(&admin).await {
+        Ok(c) => c,
+        Err(e) => {
+            if std::env::var("KINERJA_CI").is_ok_and(|v| v == "1") {
+                panic!("PostgreSQL tidak dapat dihubungi di {admin} (KINERJA_CI=1): {e}");
+            }
+            eprintln!("LEWATI PostgreSQL: tidak dapat terhubung ke {admin}: {e}");
+            return None;
+        }
+    };
+    // Databases left by earlier runs whose process is gone (a panicking test skips its cleanup).
+    let lama: Vec<String> =
+        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'kinerja_uji_%'")
+            .fetch_all(&mut c)
+            .await
+            .unwrap_or_default();
+    for nama in lama {
+        let pid = nama.split('_').nth(2).unwrap_or_default();
+        if !Path::new("/proc").join(pid).exists() {
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {nama} WITH (FORCE)"
+            )))
+            .execute(&mut c)
+            .await;
+        }
+    }
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let nama = format!(
+        "kinerja_uji_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    );
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {nama}"
+    )))
+    .execute(&mut c)
+    .await
+    .unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {nama}")))
+        .execute(&mut c)
+        .await
+        .unwrap();
+    let (dasar, _) = admin.rsplit_once('/').expect("URL with a database name");
+    Some(format!("{dasar}/{nama}"))
+}
+
+pub struct Basis {
+    pub nama: &'static str,
+    pub url: String,
+    berkas: Option<PathBuf>,
+}
+
+impl Basis {
+    pub async fn selesai(self) {
+        use sqlx::Connection;
+        if let Some(b) = &self.berkas {
+            for akhiran in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{akhiran}", b.display()));
+            }
+        }
+        if self.nama == "postgres" {
+            let nama = self.url.rsplit('/').next().unwrap().to_string();
+            if let Ok(mut c) = sqlx::PgConnection::connect(&url_pg_uji()).await {
+                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {nama} WITH (FORCE)"
+                )))
+                .execute(&mut c)
+                .await;
+            }
+        }
+    }
+}
+
+pub async fn semua_basis() -> Vec<Basis> {
+    static M: AtomicUsize = AtomicUsize::new(0);
+    let berkas = std::env::temp_dir().join(format!(
+        "kinerja-uji-{}-{}.db",
+        std::process::id(),
+        M.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_file(&berkas);
+    let mut v = vec![Basis {
+        nama: "sqlite",
+        url: berkas.to_string_lossy().into_owned(),
+        berkas: Some(berkas),
+    }];
+    if let Some(url) = pg_baru().await {
+        v.push(Basis {
+            nama: "postgres",
+            url,
+            berkas: None,
+        });
+    }
+    v
+}

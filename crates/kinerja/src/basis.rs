@@ -1,0 +1,230 @@
+//! The database commands (`impor`, `ekspor`, `instansi`, `jejak`) and loading data from a
+//! database for the others. The store is async (sqlx); a command runs it on a small runtime.
+
+use crate::tampil::{self, Format};
+use kinerja_core::id::InstansiId;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::waktu::Tahun;
+use kinerja_simpan::{ModeImpor, Pelaku, Toko};
+use std::path::Path;
+
+pub fn jalan<T>(f: impl std::future::Future<Output = T>) -> T {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(f)
+}
+
+pub fn url(db: Option<&str>) -> String {
+    db.map(str::to_string)
+        .unwrap_or_else(kinerja_simpan::url_bawaan)
+}
+
+pub fn instansi_id(s: &str) -> Result<InstansiId, String> {
+    InstansiId::new(s).map_err(|e| format!("--instansi: {e}"))
+}
+
+async fn buka(db: Option<&str>) -> Result<Toko, String> {
+    let u = url(db);
+    Toko::buka(&u)
+        .await
+        .map_err(|e| format!("tidak dapat membuka basis data {u}: {e}"))
+}
+
+pub fn pelaku(oleh: Option<&str>, sumber: String) -> Pelaku {
+    Pelaku {
+        pengguna: oleh
+            .map(str::to_string)
+            .or_else(|| std::env::var("USER").ok())
+            .unwrap_or_else(|| "cli".into()),
+        sumber,
+    }
+}
+
+pub fn muat(db: Option<&str>, instansi: &str) -> Result<DataInstansi, String> {
+    let id = instansi_id(instansi)?;
+    jalan(async {
+        let t = buka(db).await?;
+        let d = t.muat(&id).await.map_err(|e| e.to_string());
+        t.tutup().await;
+        d
+    })
+}
+
+pub fn impor(
+    data: &Path,
+    db: Option<&str>,
+    instansi: Option<&str>,
+    ganti: bool,
+    oleh: Option<&str>,
+) -> Result<String, (String, u8)> {
+    let d = kinerja_berkas::baca(data).map_err(|e| (e.to_string(), 2))?;
+    let pelapor = instansi.map(instansi_id).transpose().map_err(|e| (e, 2))?;
+    let mode = if ganti {
+        ModeImpor::Ganti
+    } else {
+        ModeImpor::Gabung
+    };
+    let p = pelaku(oleh, format!("impor {}", data.display()));
+    jalan(async {
+        let t = buka(db).await.map_err(|e| (e, 2))?;
+        let hasil = t.impor(&d, pelapor.as_ref(), mode, &p).await;
+        let backend = t.kolam().nama_backend();
+        t.tutup().await;
+        let (id, r) =
+            hasil.map_err(|e| (format!("impor dibatalkan, tidak ada yang berubah: {e}"), 1))?;
+        Ok(if r.tidak_berubah() {
+            format!(
+                "{id}: tidak ada perubahan ({} rekaman sudah sama) di {backend}\n",
+                r.tetap
+            )
+        } else {
+            format!(
+                "{id}: {} ditambah, {} diubah, {} dihapus, {} tetap ({backend}; tercatat di jejak audit)\n",
+                r.ditambah, r.diubah, r.dihapus, r.tetap
+            )
+        })
+    })
+}
+
+pub fn ekspor(
+    db: Option<&str>,
+    instansi: &str,
+    tahun: Option<u16>,
+    keluaran: &Path,
+) -> Result<String, (String, u8)> {
+    let d = muat(db, instansi).map_err(|e| (e, 2))?;
+    let d = match tahun {
+        Some(t) => {
+            let t = Tahun::new(t.into()).map_err(|e| (e.to_string(), 2))?;
+            kinerja_simpan::rekaman::sampai_tahun(&d, t)
+        }
+        None => d,
+    };
+    kinerja_berkas::tulis(&d, keluaran).map_err(|e| (e.to_string(), 2))?;
+    Ok(format!(
+        "{} ditulis: {} indikator, {} target, {} realisasi, {} pos anggaran\n",
+        keluaran.display(),
+        d.indikator.len(),
+        d.target.len(),
+        d.realisasi.len(),
+        d.anggaran.len()
+    ))
+}
+
+pub fn daftar_instansi(db: Option<&str>, format: Format) -> Result<String, String> {
+    let (semua, pelapor) = jalan(async {
+        let t = buka(db).await?;
+        let s = t.daftar_instansi().await.map_err(|e| e.to_string())?;
+        let p = t.daftar_pelapor().await.map_err(|e| e.to_string())?;
+        t.tutup().await;
+        Ok::<_, String>((s, p))
+    })?;
+    let jenis = |j: &kinerja_core::model::JenisInstansi| {
+        serde_json::to_value(j)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let kepala = [
+        tampil::kiri("Id"),
+        tampil::kiri("Nama"),
+        tampil::kiri("Jenis"),
+        tampil::kiri("Induk"),
+        tampil::kiri("Data"),
+    ];
+    let baris: Vec<Vec<String>> = semua
+        .iter()
+        .map(|i| {
+            vec![
+                i.id.to_string(),
+                i.nama.clone(),
+                jenis(&i.jenis),
+                i.induk.as_ref().map(|x| x.to_string()).unwrap_or_default(),
+                if pelapor.contains(&i.id) { "ya" } else { "" }.to_string(),
+            ]
+        })
+        .collect();
+    Ok(match format {
+        Format::Json => {
+            let v: Vec<serde_json::Value> = semua
+                .iter()
+                .map(|i| {
+                    serde_json::json!({
+                        "id": i.id, "nama": i.nama, "jenis": i.jenis, "induk": i.induk,
+                        "kode": i.kode, "punya_data": pelapor.contains(&i.id),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&v).expect("JSON") + "\n"
+        }
+        Format::Csv => tampil::csv(&kepala, &baris).map_err(|e| e.to_string())?,
+        Format::Tabel => {
+            if semua.is_empty() {
+                "basis data belum berisi instansi; muat data dengan `kinerja impor DATA`\n".into()
+            } else {
+                tampil::tabel(&kepala, &baris)
+            }
+        }
+    })
+}
+
+pub fn jejak(
+    db: Option<&str>,
+    instansi: &str,
+    tabel: Option<&str>,
+    kunci: Option<&str>,
+    batas: i64,
+    format: Format,
+) -> Result<String, String> {
+    let id = instansi_id(instansi)?;
+    let baris = jalan(async {
+        let t = buka(db).await?;
+        let j = t
+            .jejak(&id, tabel, kunci, batas)
+            .await
+            .map_err(|e| e.to_string());
+        t.tutup().await;
+        j
+    })?;
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(&baris).expect("JSON") + "\n",
+        _ => {
+            let kepala = [
+                "Waktu (UTC)",
+                "Pengguna",
+                "Aksi",
+                "Tabel",
+                "Kunci",
+                "Lama",
+                "Baru",
+            ]
+            .map(tampil::kiri);
+            let isi = |v: &Option<serde_json::Value>| {
+                v.as_ref().map(|v| v.to_string()).unwrap_or_default()
+            };
+            let b: Vec<Vec<String>> = baris
+                .iter()
+                .map(|j| {
+                    vec![
+                        j.waktu
+                            .format(&time::format_description::well_known::Rfc3339)
+                            .unwrap_or_default(),
+                        j.pengguna.clone(),
+                        j.aksi.clone(),
+                        j.tabel.clone(),
+                        j.kunci.clone(),
+                        isi(&j.lama),
+                        isi(&j.baru),
+                    ]
+                })
+                .collect();
+            if matches!(format, Format::Csv) {
+                tampil::csv(&kepala, &b).map_err(|e| e.to_string())?
+            } else {
+                tampil::tabel(&kepala, &b)
+            }
+        }
+    })
+}

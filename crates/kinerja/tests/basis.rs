@@ -1,0 +1,193 @@
+//! The database commands on both backends (a fresh SQLite file and a fresh PostgreSQL database;
+//! see `kinerja_simpan::uji`): import, export, the same figures from a file and from a database,
+//! a bad file that changes nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn contoh() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari")
+}
+
+fn kinerja(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(args)
+        .env_remove("KINERJA_DB")
+        .output()
+        .expect("run kinerja")
+}
+
+fn ok(args: &[&str]) -> String {
+    let o = kinerja(args);
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn basis() -> Vec<kinerja_simpan::uji::Basis> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(kinerja_simpan::uji::semua_basis())
+}
+
+fn selesai(b: kinerja_simpan::uji::Basis) {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(b.selesai())
+}
+
+#[test]
+fn import_export_and_the_same_answers_from_a_database() {
+    let c = contoh();
+    let c = c.to_str().unwrap();
+    for b in basis() {
+        let db = b.url.as_str();
+        let s = ok(&["impor", c, "--db", db, "--oleh", "operator"]);
+        // 310 records: every row of every table of the example (pecah counts them; the number
+        // is the sum of the table sizes listed in contoh/mumbulsari).
+        assert!(
+            s.contains("mumbulsari: 310 ditambah, 0 diubah, 0 dihapus"),
+            "{}: {s}",
+            b.nama
+        );
+        let s = ok(&["impor", c, "--db", db]);
+        assert!(
+            s.contains("tidak ada perubahan (310 rekaman sudah sama)"),
+            "{s}"
+        );
+
+        for cmd in ["capaian", "anggaran"] {
+            for format in ["tabel", "json", "csv"] {
+                let dari_berkas = ok(&[cmd, c, "--tahun", "2020", "--format", format]);
+                let dari_basis = ok(&[
+                    cmd,
+                    "--db",
+                    db,
+                    "--instansi",
+                    "mumbulsari",
+                    "--tahun",
+                    "2020",
+                    "--format",
+                    format,
+                ]);
+                assert_eq!(dari_berkas, dari_basis, "{} {cmd} {format}", b.nama);
+            }
+        }
+        // The seed's figures, from the database: capaian 88,61 % (70,89 / 80) and the total
+        // pagu 1.674.830.966,58.
+        let s = ok(&["capaian", "--db", db, "--instansi", "mumbulsari"]);
+        assert!(s.contains("88,61 %"), "{s}");
+        let s = ok(&["anggaran", "--db", db, "--instansi", "mumbulsari"]);
+        assert!(s.contains("1.674.830.966,58"), "{s}");
+
+        let dir =
+            std::env::temp_dir().join(format!("kinerja-ekspor-{}-{}", std::process::id(), b.nama));
+        std::fs::create_dir_all(&dir).unwrap();
+        let keluar = dir.join("mumbulsari.toml");
+        ok(&[
+            "ekspor",
+            "--db",
+            db,
+            "--instansi",
+            "mumbulsari",
+            "-o",
+            keluar.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            kinerja_berkas::baca(&keluar).unwrap(),
+            kinerja_berkas::baca(Path::new(c)).unwrap(),
+            "{}: file → database → file",
+            b.nama
+        );
+
+        let j: serde_json::Value =
+            serde_json::from_str(&ok(&["instansi", "--db", db, "--format", "json"])).unwrap();
+        let ids: Vec<&str> = j
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids.len(), 9);
+        assert_eq!(ids[0], "jember");
+
+        let j: serde_json::Value = serde_json::from_str(&ok(&[
+            "jejak",
+            "--db",
+            db,
+            "--instansi",
+            "mumbulsari",
+            "--format",
+            "json",
+            "--batas",
+            "1000",
+        ]))
+        .unwrap();
+        let j = j.as_array().unwrap();
+        assert_eq!(j.len(), 310);
+        assert!(
+            j.iter()
+                .all(|x| x["pengguna"] == "operator" && x["aksi"] == "tambah")
+        );
+        std::fs::remove_dir_all(&dir).ok();
+        selesai(b);
+    }
+}
+
+#[test]
+fn a_bad_file_changes_nothing_and_names_the_place() {
+    let c = contoh();
+    for b in basis() {
+        let db = b.url.as_str();
+        ok(&["impor", c.to_str().unwrap(), "--db", db]);
+        let dir =
+            std::env::temp_dir().join(format!("kinerja-buruk-{}-{}", std::process::id(), b.nama));
+        std::fs::create_dir_all(&dir).unwrap();
+        let data = kinerja_berkas::baca(&c).unwrap();
+        let mut teks = kinerja_berkas::ke_toml(&data).unwrap();
+        // Change a budget line (a valid change) and add a realisasi whose value is not a number
+        // the way Indonesians write it.
+        teks = teks.replacen("pagu = \"1.274.830.966,58\"", "pagu = \"1.000,00\"", 1);
+        teks.push_str("\n[[realisasi]]\nindikator = \"IK-1\"\ntahun = 2020\nperiode = \"tw1\"\nnilai = \"12.5.0\"\n");
+        let berkas = dir.join("buruk.toml");
+        std::fs::write(&berkas, teks).unwrap();
+        let o = kinerja(&["impor", berkas.to_str().unwrap(), "--db", db]);
+        assert_eq!(o.status.code(), Some(2));
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(e.contains("buruk.toml:") && e.contains("12.5.0"), "{e}");
+        let s = ok(&["anggaran", "--db", db, "--instansi", "mumbulsari"]);
+        assert!(s.contains("1.674.830.966,58"), "nothing changed: {s}");
+        let j: serde_json::Value = serde_json::from_str(&ok(&[
+            "jejak",
+            "--db",
+            db,
+            "--instansi",
+            "mumbulsari",
+            "--format",
+            "json",
+            "--batas",
+            "1000",
+        ]))
+        .unwrap();
+        assert_eq!(j.as_array().unwrap().len(), 310);
+        std::fs::remove_dir_all(&dir).ok();
+        selesai(b);
+    }
+}
+
+#[test]
+fn database_arguments_are_checked() {
+    let o = kinerja(&["capaian", "--db", "/tmp/x.db"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--db perlu --instansi"));
+    let o = kinerja(&["capaian", "x.toml", "--instansi", "mumbulsari"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("pilih salah satu"));
+}
