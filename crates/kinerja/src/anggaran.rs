@@ -5,16 +5,6 @@ use crate::tampil::{self, Format, kanan, kiri};
 use kinerja_core::anggaran::{self, Serapan};
 use kinerja_core::model::{DataInstansi, JenisBelanja};
 use kinerja_core::waktu::Tahun;
-use serde_json::{Value, json};
-
-fn json_serapan(s: &Serapan) -> Value {
-    json!({
-        "pagu": tampil::json_angka(s.pagu.nilai()),
-        "realisasi": tampil::json_opsi(s.realisasi.map(|r| r.nilai())),
-        "serapan": tampil::json_persen(s.persen),
-        "belum_dilaporkan": s.belum_dilaporkan,
-    })
-}
 
 pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<String, String> {
     let r = anggaran::ringkas(data, tahun);
@@ -45,60 +35,7 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
         None => "(program tanpa sasaran)".into(),
     };
     if format == Format::Json {
-        let jenis = |v: &[anggaran::AnggaranJenis]| -> Vec<Value> {
-            v.iter()
-                .map(|j| {
-                    let mut o = json_serapan(&j.serapan);
-                    o["jenis"] = json!(j.jenis);
-                    o["label"] = json!(j.jenis.label());
-                    o["proporsi"] = tampil::json_persen(j.proporsi);
-                    o
-                })
-                .collect()
-        };
-        let program: Vec<Value> = r
-            .program
-            .iter()
-            .map(|p| {
-                let mut o = json_serapan(&p.serapan);
-                o["program_id"] = json!(p.program);
-                o["program"] = json!(nama_program(&p.program));
-                o["proporsi"] = tampil::json_persen(p.proporsi);
-                o["kegiatan"] = p
-                    .kegiatan
-                    .iter()
-                    .map(|k| {
-                        let mut o = json_serapan(&k.serapan);
-                        o["kegiatan_id"] = json!(k.kegiatan);
-                        o["kegiatan"] = json!(nama_kegiatan(&k.kegiatan));
-                        o
-                    })
-                    .collect();
-                o
-            })
-            .collect();
-        let sasaran: Vec<Value> = r
-            .sasaran
-            .iter()
-            .map(|s| {
-                let mut o = json_serapan(&s.serapan);
-                o["sasaran_id"] = json!(s.sasaran);
-                o["sasaran"] = json!(nama_sasaran(s.sasaran.as_ref()));
-                o["proporsi"] = tampil::json_persen(s.proporsi);
-                o["program_id"] = json!(s.program);
-                o
-            })
-            .collect();
-        let out = json!({
-            "tahun": tahun.get(),
-            "total": json_serapan(&r.total),
-            "kelompok": jenis(&r.kelompok),
-            "jenis": jenis(&r.jenis),
-            "program_total": json_serapan(&r.program_total),
-            "program": program,
-            "sasaran": sasaran,
-        });
-        return tampil::json_teks(&out);
+        return kinerja_json::teks(&kinerja_json::anggaran(data, tahun));
     }
 
     let csv = format == Format::Csv;

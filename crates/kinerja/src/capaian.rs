@@ -5,7 +5,6 @@ use kinerja_core::capaian::Capaian;
 use kinerja_core::model::{DataInstansi, DokumenTarget};
 use kinerja_core::pengukuran::{self, Indeks};
 use kinerja_core::waktu::Tahun;
-use serde_json::json;
 
 fn teks_capaian(c: &Capaian) -> String {
     match c {
@@ -28,54 +27,8 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
     let aturan = ix.aturan;
     match format {
         Format::Json => {
-            let indikator: Vec<_> = tabel
-                .baris
-                .iter()
-                .map(|b| {
-                    let ind = ix.indikator(&b.indikator);
-                    json!({
-                        "sasaran": uraian_sasaran(&b.sasaran),
-                        "sasaran_id": b.sasaran,
-                        "indikator": ind.map(|i| i.uraian.as_str()),
-                        "indikator_id": b.indikator,
-                        "polaritas": ind.map(|i| i.polaritas),
-                        "target": tampil::json_opsi(b.target.as_ref().and_then(|t| t.angka_setara())),
-                        "target_teks": b.target.as_ref().map(|t| t.teks()),
-                        "dokumen_target": b.dokumen_target,
-                        "realisasi": tampil::json_opsi(b.realisasi.as_ref().and_then(|r| r.nilai.angka_setara())),
-                        "realisasi_teks": b.realisasi.as_ref().map(|r| r.nilai.teks()),
-                        "capaian": tampil::json_persen(b.capaian.persen()),
-                        "capaian_keterangan": match &b.capaian {
-                            Capaian::Ada { dibatasi, .. } => json!(dibatasi),
-                            Capaian::TidakTersedia { alasan } => json!(alasan.pesan()),
-                        },
-                        "predikat": b.predikat.as_ref().map(|p| p.label.as_str()),
-                    })
-                })
-                .collect();
-            let sasaran: Vec<_> = tabel
-                .sasaran
-                .iter()
-                .map(|s| {
-                    json!({
-                        "sasaran": uraian_sasaran(&s.sasaran),
-                        "sasaran_id": s.sasaran,
-                        "jumlah_indikator": s.jumlah_indikator,
-                        "jumlah_terukur": s.jumlah_terukur,
-                        "capaian": tampil::json_persen(s.capaian),
-                        "predikat": s.predikat.as_ref().map(|p| p.label.as_str()),
-                    })
-                })
-                .collect();
-            let out = json!({
-                "tahun": tahun.get(),
-                "skala": ix.skala.id,
-                "rumus_negatif": aturan.rumus_negatif.keterangan(),
-                "pembulatan": "2 desimal, setengah menjauhi nol",
-                "indikator": indikator,
-                "sasaran": sasaran,
-            });
-            tampil::json_teks(&out)
+            let out = kinerja_json::capaian(data, tahun);
+            kinerja_json::teks(&out)
         }
         Format::Tabel | Format::Csv => {
             let kolom = [

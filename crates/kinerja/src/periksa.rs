@@ -1,7 +1,6 @@
 //! `kinerja periksa`: the reviu. Exit status 0 without open `galat`, 1 with, 2 when the data or
 //! the rules cannot be read. `kinerja terima`: a reviewer accepts a finding, kept with the data.
 
-use crate::tampil;
 use kinerja_core::angka::format_angka;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
@@ -39,15 +38,15 @@ pub fn tulis(temuan: &[Temuan], format: FormatPeriksa) -> String {
                         "tingkat": t.tingkat,
                         "lokasi": t.lokasi,
                         "pesan": t.pesan,
-                        "tercatat": tampil::json_opsi(t.tercatat),
-                        "dihitung": tampil::json_opsi(t.dihitung),
+                        "tercatat": kinerja_json::opsi(t.tercatat),
+                        "dihitung": kinerja_json::opsi(t.dihitung),
                         "pembulatan": t.pembulatan,
                         "kunci": t.kunci,
                         "diterima": t.diterima,
                     })
                 })
                 .collect();
-            tampil::json_teks(&Value::Array(v)).unwrap_or_default()
+            kinerja_json::teks(&Value::Array(v)).unwrap_or_default()
         }
         FormatPeriksa::Teks => {
             let mut s = String::new();
