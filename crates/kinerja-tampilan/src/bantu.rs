@@ -72,13 +72,12 @@ pub(crate) fn nilai(n: Option<&Nilai>) -> Option<String> {
 }
 
 /// A predikat badge: the label always printed; `nada` 0 (lowest) ..= 4 (highest) picks the
-/// colour band and the level marks, so the badge reads without colour too.
+/// colour band and how many of five level bars are filled (like a signal meter), so the badge
+/// reads without colour too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Lencana {
     pub label: String,
     pub nada: u8,
-    /// Filled level marks out of five ("▮▮▮▮▯"), aria-hidden; the label carries the meaning.
-    pub tingkat: String,
 }
 
 impl Lencana {
@@ -109,12 +108,9 @@ impl Lencana {
     }
 
     fn baru(label: &str, nada: u8) -> Lencana {
-        let isi = nada.min(4) as usize + 1;
-        let tingkat: String = (0..5).map(|i| if i < isi { '▮' } else { '▯' }).collect();
         Lencana {
             label: label.to_string(),
-            nada,
-            tingkat,
+            nada: nada.min(4),
         }
     }
 }

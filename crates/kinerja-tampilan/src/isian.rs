@@ -425,6 +425,8 @@ pub fn form_realisasi(
 pub(crate) struct BarisPos {
     pub nama: String,
     pub label: String,
+    pub uraian: String,
+    pub kode: Option<String>,
     pub jenis: &'static str,
     pub rincian: Option<String>,
     pub pagu: String,
@@ -479,38 +481,37 @@ pub fn form_anggaran(
     let ang = ringkas(data, tahun);
     let pos: Vec<&PosAnggaran> = data.anggaran.iter().filter(|p| p.tahun == tahun).collect();
     let mut label_medan = HashMap::new();
-    let mut baris = |p: &PosAnggaran, rincian: Option<String>| {
-        let nama = medan_anggaran(&p.id);
-        let label = format!(
-            "Realisasi {} {}",
-            p.jenis.label(),
-            rincian.clone().unwrap_or_default()
-        );
-        label_medan.insert(nama.clone(), label.trim().to_string());
-        BarisPos {
-            galat: galat.get(nama.as_str()).map(|s| s.to_string()),
-            nilai: diisi
-                .get(nama.as_str())
-                .map(|s| s.to_string())
-                .or_else(|| p.realisasi.map(|r| format_angka(r.nilai(), 2)))
-                .unwrap_or_default(),
-            label: label.trim().to_string(),
-            nama,
-            jenis: p.jenis.label(),
-            rincian,
-            pagu: rupiah(p.pagu),
-            serapan: p
-                .realisasi
-                .and_then(|r| kinerja_core::anggaran::persen(r.nilai(), p.pagu.nilai()))
-                .map(persen),
-        }
-    };
+    let mut baris =
+        |p: &PosAnggaran, uraian: String, kode: Option<String>, rincian: Option<String>| {
+            let nama = medan_anggaran(&p.id);
+            let label = format!("Realisasi {} – {uraian}", p.jenis.label());
+            label_medan.insert(nama.clone(), label.clone());
+            BarisPos {
+                galat: galat.get(nama.as_str()).map(|s| s.to_string()),
+                nilai: diisi
+                    .get(nama.as_str())
+                    .map(|s| s.to_string())
+                    .or_else(|| p.realisasi.map(|r| format_angka(r.nilai(), 2)))
+                    .unwrap_or_default(),
+                label,
+                nama,
+                uraian,
+                kode,
+                jenis: p.jenis.label(),
+                rincian,
+                pagu: rupiah(p.pagu),
+                serapan: p
+                    .realisasi
+                    .and_then(|r| kinerja_core::anggaran::persen(r.nilai(), p.pagu.nilai()))
+                    .map(persen),
+            }
+        };
 
     let mut kelompok = Vec::new();
     let umum: Vec<BarisPos> = pos
         .iter()
         .filter(|p| p.tempat == TempatAnggaran::Instansi)
-        .map(|p| baris(p, None))
+        .map(|p| baris(p, p.jenis.label().to_string(), None, None))
         .collect();
     if !umum.is_empty() {
         kelompok.push(KelompokPos {
@@ -521,36 +522,45 @@ pub fn form_anggaran(
         });
     }
     for prog in &data.program {
+        let mut b: Vec<BarisPos> = Vec::new();
         for keg in data.kegiatan.iter().filter(|x| x.program == prog.id) {
-            let b: Vec<BarisPos> = pos
-                .iter()
-                .filter_map(|p| match &p.tempat {
-                    TempatAnggaran::Kegiatan(x) if *x == keg.id => Some(baris(p, None)),
-                    TempatAnggaran::SubKegiatan(s) => data
-                        .sub_kegiatan
-                        .iter()
-                        .find(|x| x.id == *s && x.kegiatan == keg.id)
-                        .map(|x| baris(p, Some(x.nama.clone()))),
-                    _ => None,
-                })
-                .collect();
-            if b.is_empty() {
-                continue;
+            for p in &pos {
+                match &p.tempat {
+                    TempatAnggaran::Kegiatan(x) if *x == keg.id => {
+                        b.push(baris(p, keg.nama.clone(), keg.kode.clone(), None))
+                    }
+                    TempatAnggaran::SubKegiatan(s) => {
+                        if let Some(x) = data
+                            .sub_kegiatan
+                            .iter()
+                            .find(|x| x.id == *s && x.kegiatan == keg.id)
+                        {
+                            b.push(baris(
+                                p,
+                                keg.nama.clone(),
+                                keg.kode.clone(),
+                                Some(format!("Sub kegiatan: {}", x.nama)),
+                            ))
+                        }
+                    }
+                    _ => {}
+                }
             }
-            let jumlah = ang
-                .program
-                .iter()
-                .flat_map(|p| &p.kegiatan)
-                .find(|x| x.kegiatan == keg.id)
-                .filter(|_| b.len() > 1)
-                .map(|x| crate::dasbor::baris_serapan(None, "Jumlah kegiatan".into(), &x.serapan));
-            kelompok.push(KelompokPos {
-                judul: format!("{} › {}", prog.nama, keg.nama),
-                kode: keg.kode.clone(),
-                baris: b,
-                jumlah,
-            });
         }
+        if b.is_empty() {
+            continue;
+        }
+        let jumlah = ang
+            .program
+            .iter()
+            .find(|x| x.program == prog.id)
+            .map(|x| crate::dasbor::baris_serapan(None, "Jumlah program".into(), &x.serapan));
+        kelompok.push(KelompokPos {
+            judul: format!("Program: {}", prog.nama),
+            kode: prog.kode.clone(),
+            baris: b,
+            jumlah,
+        });
     }
 
     render(&HalamanAnggaran {

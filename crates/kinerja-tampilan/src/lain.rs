@@ -371,7 +371,7 @@ struct HalamanMasuk {
 /// The login form: posts `nama_pengguna`, `kata_sandi` and `csrf` to `/masuk`.
 pub fn masuk(k: &Konteks, galat: Option<&str>) -> String {
     render(&HalamanMasuk {
-        l: Tata::baru(k, "Masuk", Bagian::Lain, None),
+        l: Tata::baru(k, "Masuk", Bagian::Masuk, None),
         galat: galat.map(str::to_string),
     })
 }

@@ -34,6 +34,7 @@ pub(crate) enum Bagian {
     Jejak,
     Kabupaten,
     Beranda,
+    Masuk,
     Lain,
 }
 
@@ -66,6 +67,8 @@ pub(crate) struct Tata {
     pub nav: Vec<Tautan>,
     /// No side navigation (login, error pages).
     pub polos: bool,
+    /// The login page: no "Masuk" button in the header.
+    pub halaman_masuk: bool,
 }
 
 pub(crate) fn instansi_href(id: &str, tahun: u16, akhiran: &str) -> String {
@@ -193,7 +196,9 @@ impl Tata {
             pilihan_instansi,
             tahun,
             pilihan_tahun,
-            polos: matches!(bagian, Bagian::Lain | Bagian::Beranda) || nav.is_empty(),
+            polos: matches!(bagian, Bagian::Lain | Bagian::Beranda | Bagian::Masuk)
+                || nav.len() <= 1,
+            halaman_masuk: bagian == Bagian::Masuk,
             nav,
         }
     }

@@ -734,7 +734,10 @@ fn login_landing_and_error_pages() {
     assert!(html.contains(r#"<label for="kata_sandi">Kata sandi</label>"#));
     assert!(html.contains(r#"type="password""#));
     assert!(html.contains("Nama pengguna atau kata sandi salah."));
-    assert!(html.contains(r#"href="/masuk""#), "header offers to log in");
+    assert!(
+        !html.contains(r#"href="/masuk""#),
+        "no login link on the login page"
+    );
 
     let html = beranda(&konteks(), &beranda_contoh());
     assert!(html.contains(r#"href="/instansi/mumbulsari/tahun/2021""#));
@@ -749,6 +752,10 @@ fn login_landing_and_error_pages() {
     assert!(html.contains("Anda tidak berhak."));
     let html = galat(&tamu, 404, "Tidak ada.");
     assert!(html.contains("Halaman tidak ditemukan"));
+    assert!(
+        html.contains(r#"<a class="tombol tombol-kepala" href="/masuk">"#),
+        "guests may log in"
+    );
 }
 
 #[test]
