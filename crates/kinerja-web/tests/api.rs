@@ -137,13 +137,16 @@ async fn a_realisasi_written_through_the_api_is_measured_and_audited() {
     }
 }
 
+/// Method, URI, content type, body, expected status, expected `kode`.
+type Kasus<'a> = (&'a str, &'a str, Option<&'a str>, String, u16, &'a str);
+
 #[tokio::test]
 async fn bad_requests_are_4xx_with_a_reason_and_change_nothing() {
     for b in kinerja_simpan::uji::semua_basis().await {
         let app = siap(&b.url).await;
         let put = "/api/v1/instansi/mumbulsari/realisasi";
         let j = Some("application/json");
-        let kasus: Vec<(&str, &str, Option<&str>, String, u16, &str)> = vec![
+        let kasus: Vec<Kasus> = vec![
             ("GET", "/api/v1/instansi/tidak-ada/tahun/2020/pengukuran", None, String::new(), 404, "instansi_tidak_ada"),
             ("GET", "/api/v1/instansi/mumbulsari/tahun/20x0/pengukuran", None, String::new(), 400, "tahun_tidak_sah"),
             ("GET", "/api/v1/instansi/mumbulsari/tahun/99999/anggaran", None, String::new(), 400, "tahun_tidak_sah"),
