@@ -9,6 +9,7 @@
 //! - Nothing is deleted without an audit row holding the old value.
 //! - Money never passes through a float: INTEGER sen (SQLite), NUMERIC(20,2) (PostgreSQL).
 
+pub mod akun;
 mod basis;
 pub mod rekaman;
 mod tulis;
@@ -40,6 +41,12 @@ pub enum Galat {
     Pelapor(String),
     #[error("isi basis data rusak: {0}")]
     Rusak(String),
+    #[error("{0}")]
+    Akun(String),
+    #[error("{0}")]
+    Alur(String),
+    #[error("periode terkunci (sudah disetujui): {0}; buka kunci dahulu")]
+    Terkunci(String),
 }
 
 fn ringkas_pelanggaran(p: &[Pelanggaran]) -> String {
@@ -248,6 +255,34 @@ impl Toko {
         .await
     }
 
+    /// Sets the realisasi of budget lines (`None`: not reported yet). Lines are named by id;
+    /// an unknown id is refused.
+    pub async fn simpan_realisasi_anggaran(
+        &self,
+        pelapor: &InstansiId,
+        realisasi: Vec<(
+            kinerja_core::id::PosAnggaranId,
+            Option<kinerja_core::uang::Rupiah>,
+        )>,
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        self.terapkan(pelapor, pelaku, |mut lama| {
+            for (id, nilai) in realisasi {
+                let r = lama
+                    .iter_mut()
+                    .find(|r| r.tabel == "anggaran" && r.kunci == id.as_str())
+                    .ok_or_else(|| Galat::TidakAda(format!("{pelapor}/anggaran/{id}")))?;
+                let mut pos: kinerja_core::model::PosAnggaran =
+                    serde_json::from_value(r.isi.clone())
+                        .map_err(|e| Galat::Rusak(e.to_string()))?;
+                pos.realisasi = nilai;
+                r.isi = serde_json::to_value(&pos).expect("serializable");
+            }
+            Ok(lama)
+        })
+        .await
+    }
+
     /// The audit trail of a data set, newest first; narrowed to one table or record.
     pub async fn jejak(
         &self,
@@ -357,6 +392,7 @@ async fn terapkan_dalam(
     }
     // Re-split so that keys and order are those of the validated aggregate.
     let baru = rekaman::pecah(&data);
+    let terkunci = tulis::periode_terkunci(tx, pelapor.as_str()).await?;
     let waktu = OffsetDateTime::now_utc();
     let mut lama_per_kunci: HashMap<(&str, &str), (usize, &Rekaman)> = HashMap::new();
     let mut urutan_lama: HashMap<&str, usize> = HashMap::new();
@@ -381,6 +417,7 @@ async fn terapkan_dalam(
                 }
             }
             Some((_, l)) => {
+                periksa_kunci(&terkunci, r)?;
                 tulis::tulis(tx, pelapor.as_str(), posisi as i64, r).await?;
                 tulis::catat(
                     tx,
@@ -396,6 +433,7 @@ async fn terapkan_dalam(
                 ringkasan.diubah += 1;
             }
             None => {
+                periksa_kunci(&terkunci, r)?;
                 tulis::tulis(tx, pelapor.as_str(), posisi as i64, r).await?;
                 tulis::catat(
                     tx,
@@ -414,6 +452,7 @@ async fn terapkan_dalam(
     }
     for l in &lama {
         if !ada.contains(&(l.tabel.as_str(), l.kunci.as_str())) {
+            periksa_kunci(&terkunci, l)?;
             tulis::hapus(tx, pelapor.as_str(), l).await?;
             tulis::catat(
                 tx,
@@ -430,6 +469,31 @@ async fn terapkan_dalam(
         }
     }
     Ok(ringkasan)
+}
+
+/// An approved period freezes its realisasi; an approved year (period `tahunan`) also freezes
+/// the year's budget lines.
+fn periksa_kunci(
+    terkunci: &std::collections::HashSet<(i64, String)>,
+    r: &Rekaman,
+) -> Result<(), Galat> {
+    let tahun = r.isi.get("tahun").and_then(Value::as_i64).unwrap_or(0);
+    let periode = match r.tabel.as_str() {
+        "realisasi" => r
+            .isi
+            .get("periode")
+            .and_then(Value::as_str)
+            .unwrap_or("tahunan"),
+        "anggaran" => "tahunan",
+        _ => return Ok(()),
+    };
+    if terkunci.contains(&(tahun, periode.to_string())) {
+        return Err(Galat::Terkunci(format!(
+            "{} {} ({tahun}, {periode})",
+            r.tabel, r.kunci
+        )));
+    }
+    Ok(())
 }
 
 /// Parents before their children (depth first), siblings by name; orphans (parent unknown here)

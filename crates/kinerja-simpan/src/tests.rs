@@ -40,7 +40,7 @@ async fn example_round_trips_and_a_second_import_changes_nothing() {
         let t = Toko::buka(&b.url).await.unwrap();
         assert_eq!(
             t.kolam().versi_skema().await.unwrap(),
-            vec![1],
+            vec![1, 2],
             "{}",
             b.nama
         );
@@ -305,4 +305,157 @@ async fn the_reporting_instansi_must_be_clear() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("bondowoso"), "{e}");
+}
+
+#[tokio::test]
+async fn an_approved_period_is_locked_until_the_lock_is_lifted() {
+    use crate::akun::{Akun, Langkah, Status};
+    let d = contoh();
+    let th = Tahun::new(2020).unwrap();
+    let ind = d.realisasi[0].indikator.clone();
+    let tw1 = |nilai: &str| Realisasi {
+        indikator: ind.clone(),
+        tahun: th,
+        periode: Periode::Tw1,
+        nilai: Nilai::parse(nilai).unwrap(),
+        sumber: None,
+        catatan: None,
+    };
+    for b in semua_basis().await {
+        let t = Toko::buka(&b.url).await.unwrap();
+        let p = id("mumbulsari");
+        t.impor(&d, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        t.tambah_akun(
+            &Akun {
+                nama: "camat".into(),
+                hash: "x".into(),
+                peran: "pimpinan".into(),
+                instansi: Some(p.clone()),
+            },
+            &pelaku(),
+        )
+        .await
+        .unwrap();
+        let e = t
+            .tambah_akun(
+                &Akun {
+                    nama: "camat".into(),
+                    hash: "y".into(),
+                    peran: "admin".into(),
+                    instansi: None,
+                },
+                &pelaku(),
+            )
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("sudah ada"), "{e}");
+        assert_eq!(
+            t.akun("camat").await.unwrap().unwrap().hash,
+            "x",
+            "not overwritten"
+        );
+
+        t.simpan_realisasi(&p, vec![tw1("10")], &pelaku())
+            .await
+            .unwrap();
+        // Approving needs a submission first.
+        let e = t
+            .langkah_alur(&p, th, Periode::Tw1, Langkah::Setujui, &pelaku())
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Galat::Alur(_)), "{e}");
+        t.langkah_alur(&p, th, Periode::Tw1, Langkah::Ajukan, &pelaku())
+            .await
+            .unwrap();
+        t.langkah_alur(&p, th, Periode::Tw1, Langkah::Setujui, &pelaku())
+            .await
+            .unwrap();
+        let s = t.status_periode(&p, th).await.unwrap();
+        assert_eq!(
+            (s[0].periode, s[0].status),
+            (Periode::Tw1, Status::Disetujui)
+        );
+
+        let e = t
+            .simpan_realisasi(&p, vec![tw1("11")], &pelaku())
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Galat::Terkunci(_)), "{}: {e}", b.nama);
+        // An import that would delete the locked row is refused as well.
+        let e = t
+            .impor(&d, None, ModeImpor::Ganti, &pelaku())
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Galat::Terkunci(_)), "{e}");
+        // Other periods stay open.
+        let mut tw2 = tw1("5");
+        tw2.periode = Periode::Tw2;
+        t.simpan_realisasi(&p, vec![tw2], &pelaku()).await.unwrap();
+
+        t.langkah_alur(&p, th, Periode::Tw1, Langkah::Buka, &pelaku())
+            .await
+            .unwrap();
+        t.simpan_realisasi(&p, vec![tw1("11")], &pelaku())
+            .await
+            .unwrap();
+        let j = t
+            .jejak(&p, Some("status_periode"), Some("2020|tw1"), 10)
+            .await
+            .unwrap();
+        let langkah: Vec<String> = j
+            .iter()
+            .map(|x| {
+                format!(
+                    "{}→{}",
+                    x.lama.as_ref().unwrap()["status"],
+                    x.baru.as_ref().unwrap()["status"]
+                )
+            })
+            .collect();
+        assert_eq!(
+            langkah,
+            [
+                "\"disetujui\"→\"draf\"",
+                "\"diajukan\"→\"disetujui\"",
+                "\"draf\"→\"diajukan\""
+            ]
+        );
+        t.tutup().await;
+        b.selesai().await;
+    }
+}
+
+#[tokio::test]
+async fn budget_realisasi_is_entered_per_line() {
+    let d = contoh();
+    let pos = d.anggaran[1].clone();
+    for b in semua_basis().await {
+        let t = Toko::buka(&b.url).await.unwrap();
+        let p = id("mumbulsari");
+        t.impor(&d, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        let baru =
+            kinerja_core::uang::Rupiah::new(rust_decimal::Decimal::new(1_234_567, 2)).unwrap();
+        let r = t
+            .simpan_realisasi_anggaran(&p, vec![(pos.id.clone(), Some(baru))], &pelaku())
+            .await
+            .unwrap();
+        assert_eq!((r.diubah, r.ditambah), (1, 0));
+        let m = t.muat(&p).await.unwrap();
+        assert_eq!(m.anggaran[1].realisasi, Some(baru), "{}", b.nama);
+        let e = t
+            .simpan_realisasi_anggaran(
+                &p,
+                vec![(kinerja_core::id::PosAnggaranId::new("X").unwrap(), None)],
+                &pelaku(),
+            )
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Galat::TidakAda(_)), "{e}");
+        t.tutup().await;
+        b.selesai().await;
+    }
 }

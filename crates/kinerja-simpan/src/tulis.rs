@@ -379,3 +379,18 @@ pub(crate) async fn catat(
     .await?;
     Ok(())
 }
+
+/// (year, period) pairs of this data set that are approved.
+pub(crate) async fn periode_terkunci(
+    tx: &mut Tx,
+    pelapor: &str,
+) -> Result<std::collections::HashSet<(i64, String)>, Galat> {
+    tx.ambil(
+        "SELECT tahun, periode FROM status_periode WHERE pelapor = $1 AND status = 'disetujui'",
+        vec![P::from(pelapor)],
+    )
+    .await?
+    .iter()
+    .map(|b| Ok((b.int(0)?, b.teks(1)?)))
+    .collect()
+}
