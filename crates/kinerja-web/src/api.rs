@@ -5,6 +5,7 @@
 //! machine-readable body, never a 500.
 
 use crate::Negara;
+use crate::akun::{Sesi, Tindakan, boleh};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -68,6 +69,17 @@ impl GalatApi {
 impl IntoResponse for GalatApi {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if status == StatusCode::UNAUTHORIZED {
+            return (
+                status,
+                [(
+                    axum::http::header::WWW_AUTHENTICATE,
+                    "Basic realm=\"kinerja\", charset=\"UTF-8\"",
+                )],
+                Json(self),
+            )
+                .into_response();
+        }
         (status, Json(self)).into_response()
     }
 }
@@ -96,6 +108,9 @@ impl From<Galat> for GalatApi {
                 format!("instansi \"{i}\" tidak memiliki data"),
             ),
             Galat::Pelapor(p) => GalatApi::baru(StatusCode::UNPROCESSABLE_ENTITY, "pelapor", p),
+            Galat::Terkunci(_) => {
+                GalatApi::baru(StatusCode::CONFLICT, "periode_terkunci", e.to_string())
+            }
             lain => {
                 tracing::error!("kesalahan penyimpanan: {lain}");
                 GalatApi::baru(
@@ -171,9 +186,50 @@ fn json_tepat(v: &Value) -> Response {
         .into_response()
 }
 
-async fn muat(n: &Negara, id: &str) -> Result<DataInstansi, GalatApi> {
+/// Loads a data set after the role check. `tahun`: the year read (its publication decides
+/// what the public sees); without one, any published year opens the plan.
+async fn muat(
+    n: &Negara,
+    sesi: &Sesi,
+    id: &str,
+    tahun: Option<Tahun>,
+    perlu: Tindakan,
+) -> Result<DataInstansi, GalatApi> {
     let id = id_instansi(id)?;
+    izinkan(n, sesi, &id, tahun, perlu).await?;
     Ok(n.toko.muat(&id).await?)
+}
+
+async fn izinkan(
+    n: &Negara,
+    sesi: &Sesi,
+    id: &InstansiId,
+    tahun: Option<Tahun>,
+    perlu: Tindakan,
+) -> Result<(), GalatApi> {
+    use kinerja_simpan::akun::Status;
+    let terbit = match tahun {
+        Some(t) => n.toko.status_periode(id, t).await?.iter().any(|s| {
+            s.periode == kinerja_core::waktu::Periode::Tahunan && s.status == Status::Disetujui
+        }),
+        None => false,
+    };
+    if boleh(sesi.0.as_ref(), perlu, id, terbit) {
+        return Ok(());
+    }
+    Err(if sesi.0.is_none() {
+        GalatApi::baru(
+            StatusCode::UNAUTHORIZED,
+            "perlu_masuk",
+            "data ini belum diterbitkan: kirim kredensial (HTTP Basic) atau cookie sesi",
+        )
+    } else {
+        GalatApi::baru(
+            StatusCode::FORBIDDEN,
+            "dilarang",
+            "peran Anda tidak mengizinkan tindakan ini",
+        )
+    })
 }
 
 async fn openapi() -> Response {
@@ -181,6 +237,7 @@ async fn openapi() -> Response {
 }
 
 async fn daftar_instansi(State(n): State<Negara>) -> Hasil {
+    // Names and the hierarchy of public bodies are public.
     let semua = n.toko.daftar_instansi().await?;
     let pelapor = n.toko.daftar_pelapor().await?;
     let v: Vec<Value> = semua
@@ -195,9 +252,13 @@ async fn daftar_instansi(State(n): State<Negara>) -> Hasil {
     Ok(Json(v).into_response())
 }
 
-async fn rencana(State(n): State<Negara>, p: Result<Path<String>, PathRejection>) -> Hasil {
+async fn rencana(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    p: Result<Path<String>, PathRejection>,
+) -> Hasil {
     let Path(id) = p?;
-    let d = muat(&n, &id).await?;
+    let d = muat(&n, &sesi, &id, None, Tindakan::Lihat).await?;
     Ok(Json(json!({
         "instansi": id,
         "renstra": d.renstra, "tujuan": d.tujuan, "sasaran": d.sasaran,
@@ -211,21 +272,23 @@ async fn rencana(State(n): State<Negara>, p: Result<Path<String>, PathRejection>
 
 async fn pengukuran(
     State(n): State<Negara>,
+    sesi: Sesi,
     p: Result<Path<(String, String)>, PathRejection>,
 ) -> Hasil {
     let Path((id, t)) = p?;
     let t = tahun(&t)?;
-    let d = muat(&n, &id).await?;
+    let d = muat(&n, &sesi, &id, Some(t), Tindakan::Lihat).await?;
     Ok(json_tepat(&kinerja_json::capaian(&d, t)))
 }
 
 async fn anggaran(
     State(n): State<Negara>,
+    sesi: Sesi,
     p: Result<Path<(String, String)>, PathRejection>,
 ) -> Hasil {
     let Path((id, t)) = p?;
     let t = tahun(&t)?;
-    let d = muat(&n, &id).await?;
+    let d = muat(&n, &sesi, &id, Some(t), Tindakan::Lihat).await?;
     Ok(json_tepat(&kinerja_json::anggaran(&d, t)))
 }
 
@@ -235,18 +298,17 @@ async fn anggaran(
 #[serde(deny_unknown_fields)]
 pub struct IsianRealisasi {
     pub realisasi: Vec<Realisasi>,
-    /// Name recorded in the audit trail.
-    #[serde(default)]
-    pub oleh: Option<String>,
 }
 
 async fn simpan_realisasi(
     State(n): State<Negara>,
+    sesi: Sesi,
     p: Result<Path<String>, PathRejection>,
     body: Result<Json<IsianRealisasi>, JsonRejection>,
 ) -> Hasil {
     let Path(id) = p?;
     let id = id_instansi(&id)?;
+    izinkan(&n, &sesi, &id, None, Tindakan::Ubah).await?;
     let Json(isian) = body?;
     if isian.realisasi.is_empty() {
         return Err(GalatApi::baru(
@@ -256,7 +318,7 @@ async fn simpan_realisasi(
         ));
     }
     let pelaku = Pelaku {
-        pengguna: isian.oleh.unwrap_or_else(|| "api".into()),
+        pengguna: sesi.0.as_ref().map(|p| p.nama.clone()).unwrap_or_default(),
         sumber: "api".into(),
     };
     let r = n
@@ -275,12 +337,14 @@ struct KueriJejak {
 
 async fn jejak(
     State(n): State<Negara>,
+    sesi: Sesi,
     p: Result<Path<String>, PathRejection>,
     q: Result<Query<KueriJejak>, QueryRejection>,
 ) -> Hasil {
     let Path(id) = p?;
     let Query(q) = q?;
     let id = id_instansi(&id)?;
+    izinkan(&n, &sesi, &id, None, Tindakan::LihatJejak).await?;
     let batas = q.batas.unwrap_or(100).clamp(1, 10_000);
     let j = n
         .toko

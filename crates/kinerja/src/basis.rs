@@ -16,6 +16,15 @@ pub fn jalan<T>(f: impl std::future::Future<Output = T>) -> T {
         .block_on(f)
 }
 
+/// The server: a runtime with a worker per core.
+pub fn jalan_server<T>(f: impl std::future::Future<Output = T>) -> T {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(f)
+}
+
 pub fn url(db: Option<&str>) -> String {
     db.map(str::to_string)
         .unwrap_or_else(kinerja_simpan::url_bawaan)
@@ -227,4 +236,71 @@ pub fn jejak(
             }
         }
     })
+}
+
+/// Reads the password: one line from standard input when it is not a terminal (scripts),
+/// else asked twice without echo.
+fn baca_sandi() -> Result<String, String> {
+    use std::io::{BufRead, IsTerminal};
+    let sandi = if std::io::stdin().is_terminal() {
+        let a = rpassword::prompt_password("Kata sandi: ").map_err(|e| e.to_string())?;
+        let b = rpassword::prompt_password("Ulangi kata sandi: ").map_err(|e| e.to_string())?;
+        if a != b {
+            return Err("kedua kata sandi tidak sama".into());
+        }
+        a
+    } else {
+        let mut baris = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut baris)
+            .map_err(|e| e.to_string())?;
+        baris.trim_end_matches(['\n', '\r']).to_string()
+    };
+    if sandi.chars().count() < 10 {
+        return Err("kata sandi minimal 10 karakter".into());
+    }
+    Ok(sandi)
+}
+
+pub fn tambah_pengguna(
+    db: Option<&str>,
+    nama: &str,
+    peran: &str,
+    instansi: Option<&str>,
+) -> Result<String, String> {
+    use kinerja_web::akun::Peran;
+    let p = Peran::parse(peran).ok_or_else(|| {
+        format!("peran \"{peran}\" tidak dikenal: admin, operator, pimpinan atau pereviu")
+    })?;
+    if nama.is_empty() || nama.len() > 64 || nama.chars().any(|c| c.is_whitespace() || c == ':') {
+        return Err("nama pengguna: 1-64 karakter, tanpa spasi dan titik dua".into());
+    }
+    let instansi = match (p.perlu_instansi(), instansi) {
+        (true, None) => return Err(format!("peran {peran} perlu --instansi")),
+        (false, Some(_)) => {
+            return Err(format!(
+                "peran {peran} berlaku untuk semua instansi: tanpa --instansi"
+            ));
+        }
+        (_, i) => i.map(instansi_id).transpose()?,
+    };
+    let sandi = baca_sandi()?;
+    let hash = kinerja_web::akun::hash_sandi(&sandi)?;
+    let akun = kinerja_simpan::akun::Akun {
+        nama: nama.to_string(),
+        hash,
+        peran: p.nama().to_string(),
+        instansi,
+    };
+    jalan(async {
+        let t = buka(db).await?;
+        let r = t
+            .tambah_akun(&akun, &pelaku(None, "kinerja pengguna tambah".into()))
+            .await
+            .map_err(|e| e.to_string());
+        t.tutup().await;
+        r
+    })?;
+    Ok(format!("akun \"{nama}\" ({}) dibuat\n", p.label()))
 }

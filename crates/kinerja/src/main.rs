@@ -204,6 +204,45 @@ enum Perintah {
     Instansi(ArgInstansi),
     /// Jejak audit: siapa mengubah apa, kapan, nilai lama dan baru
     Jejak(ArgJejak),
+    /// Menjalankan antarmuka web dan API JSON (/api/v1, dokumen OpenAPI di /api/v1/openapi.json)
+    Serve(ArgServe),
+    /// Akun pengguna antarmuka web dan API
+    #[command(subcommand)]
+    Pengguna(PerintahPengguna),
+}
+
+#[derive(clap::Args)]
+struct ArgServe {
+    #[command(flatten)]
+    basis: ArgBasis,
+    /// Alamat dengar
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    alamat: std::net::SocketAddr,
+    /// Izinkan alamat selain localhost (pasang di belakang proksi HTTPS)
+    #[arg(long)]
+    publik: bool,
+}
+
+#[derive(Subcommand)]
+enum PerintahPengguna {
+    /// Membuat akun. Kata sandi dibaca dari masukan standar (satu baris) atau ditanyakan;
+    /// tidak pernah dari baris perintah.
+    Tambah(ArgPenggunaTambah),
+}
+
+#[derive(clap::Args)]
+struct ArgPenggunaTambah {
+    #[command(flatten)]
+    basis: ArgBasis,
+    /// Nama pengguna untuk masuk
+    #[arg(long)]
+    nama: String,
+    /// admin, operator, pimpinan atau pereviu
+    #[arg(long)]
+    peran: String,
+    /// Instansi (wajib untuk operator dan pimpinan)
+    #[arg(long)]
+    instansi: Option<String>,
 }
 
 fn tahun(
@@ -296,6 +335,21 @@ fn jalankan(cli: Cli) -> Result<(String, u8), (String, u8)> {
         Perintah::Instansi(a) => basis::daftar_instansi(a.basis.db.as_deref(), a.format)
             .map(|o| (o, 0))
             .map_err(|e| (e, 2)),
+        Perintah::Serve(a) => {
+            let contoh = data::muat(None).map_err(|e| (e.to_string(), 2))?;
+            let url = basis::url(a.basis.db.as_deref());
+            basis::jalan_server(kinerja_web::layani(&url, a.alamat, a.publik, Some(&contoh)))
+                .map(|_| (String::new(), 0))
+                .map_err(|e| (e.to_string(), 2))
+        }
+        Perintah::Pengguna(PerintahPengguna::Tambah(a)) => basis::tambah_pengguna(
+            a.basis.db.as_deref(),
+            &a.nama,
+            &a.peran,
+            a.instansi.as_deref(),
+        )
+        .map(|o| (o, 0))
+        .map_err(|e| (e, 2)),
         Perintah::Jejak(a) => basis::jejak(
             a.basis.db.as_deref(),
             &a.instansi,

@@ -1,0 +1,270 @@
+//! Every route (pages and API) walked with every role. The expected answers are the table
+//! below, written from the role description, not from `akun::boleh`.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use kinerja_simpan::akun::{Akun, Langkah};
+use kinerja_simpan::{ModeImpor, Pelaku, Toko};
+use kinerja_web::{halaman, openapi};
+use std::path::Path;
+use tower::ServiceExt;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Siapa {
+    Publik,
+    Admin,
+    OperatorMilik,
+    OperatorLain,
+    PimpinanMilik,
+    Pereviu,
+}
+use Siapa::*;
+const SEMUA: [Siapa; 6] = [
+    Publik,
+    Admin,
+    OperatorMilik,
+    OperatorLain,
+    PimpinanMilik,
+    Pereviu,
+];
+
+/// Who may use a route on Mumbulsari's unpublished 2020 data.
+fn diizinkan(metode: &str, jalur: &str, s: Siapa) -> bool {
+    let semua = true;
+    let lihat = matches!(s, Admin | OperatorMilik | PimpinanMilik | Pereviu);
+    let jejak = lihat;
+    let ubah = matches!(s, Admin | OperatorMilik);
+    let setujui = matches!(s, Admin | PimpinanMilik);
+    let masuk = s != Publik;
+    match (metode, jalur) {
+        ("get", "/" | "/static/kinerja.css" | "/masuk") => semua,
+        // Without the login page's cookie the CSRF check refuses everyone.
+        ("post", "/masuk") => false,
+        ("post", "/keluar") => masuk,
+        ("get", "/kabupaten/{id}/tahun/{tahun}") => semua,
+        ("get", "/instansi/{id}/jejak") => jejak,
+        ("post", j) if j.ends_with("/realisasi") || j.ends_with("/anggaran") => ubah,
+        ("post", j) if j.contains("/ajukan/") => ubah,
+        ("post", j) if j.contains("/setujui/") || j.contains("/buka/") => setujui,
+        ("get", j) if j.starts_with("/instansi/") => lihat,
+        ("get", "/api/v1/openapi.json" | "/api/v1/instansi") => semua,
+        ("get", "/api/v1/instansi/{id}/jejak") => jejak,
+        ("get", _) => lihat,
+        ("put", "/api/v1/instansi/{id}/realisasi") => ubah,
+        _ => panic!("route without an expectation: {metode} {jalur}"),
+    }
+}
+
+struct Uji {
+    app: axum::Router,
+    sesi: Vec<(Siapa, String, String)>,
+}
+
+async fn siap(url: &str) -> Uji {
+    let toko = Toko::buka(url).await.unwrap();
+    let p = Pelaku {
+        pengguna: "uji".into(),
+        sumber: "uji".into(),
+    };
+    let d = kinerja_berkas::baca(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
+    )
+    .unwrap();
+    toko.impor(&d, None, ModeImpor::Gabung, &p).await.unwrap();
+    toko.impor(&kinerja_sintetis::instansi(0), None, ModeImpor::Gabung, &p)
+        .await
+        .unwrap();
+    let akun = [
+        (Admin, "admin", "admin", None),
+        (OperatorMilik, "op-m", "operator", Some("mumbulsari")),
+        (OperatorLain, "op-l", "operator", Some("opd-00")),
+        (PimpinanMilik, "camat", "pimpinan", Some("mumbulsari")),
+        (Pereviu, "inspektorat", "pereviu", None),
+    ];
+    let mut sesi = Vec::new();
+    for (siapa, nama, peran, instansi) in akun {
+        toko.tambah_akun(
+            &Akun {
+                nama: nama.into(),
+                hash: "tidak-dipakai".into(),
+                peran: peran.into(),
+                instansi: instansi.map(|i| kinerja_core::id::InstansiId::new(i).unwrap()),
+            },
+            &p,
+        )
+        .await
+        .unwrap();
+        let token = kinerja_web::akun::token_acak();
+        let csrf = kinerja_web::akun::token_acak();
+        toko.buat_sesi(
+            &kinerja_web::akun::digest(&token),
+            nama,
+            &csrf,
+            time::OffsetDateTime::now_utc() + time::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+        sesi.push((siapa, token, csrf));
+    }
+    Uji {
+        app: kinerja_web::aplikasi(kinerja_web::negara(toko)),
+        sesi,
+    }
+}
+
+impl Uji {
+    async fn minta(&self, siapa: Siapa, metode: &str, jalur: &str) -> StatusCode {
+        let uri = jalur
+            .replace(
+                "{id}",
+                if jalur.starts_with("/kabupaten") {
+                    "jember"
+                } else {
+                    "mumbulsari"
+                },
+            )
+            .replace("{tahun}", "2020")
+            .replace("{periode}", "tw1")
+            .replace("{langkah}", "ajukan");
+        let mut r = Request::builder()
+            .method(metode.to_uppercase().as_str())
+            .uri(&uri);
+        let mut body = String::new();
+        if let Some((_, token, csrf)) = self.sesi.iter().find(|(s, _, _)| *s == siapa) {
+            r = r.header("cookie", format!("kinerja_sesi={token}"));
+            body = format!("csrf={csrf}");
+        }
+        if jalur.starts_with("/api/") {
+            r = r.header("content-type", "application/json");
+            body = "{\"realisasi\": []}".into();
+        } else if metode == "post" {
+            r = r.header("content-type", "application/x-www-form-urlencoded");
+            if jalur == "/masuk" {
+                body = "csrf=palsu&nama_pengguna=admin&kata_sandi=x".into();
+            }
+        }
+        let res = self
+            .app
+            .clone()
+            .oneshot(r.body(Body::from(body)).unwrap())
+            .await
+            .unwrap();
+        let s = res.status();
+        let _ = res.into_body().collect().await.unwrap();
+        s
+    }
+}
+
+#[tokio::test]
+async fn every_route_with_every_role() {
+    for b in kinerja_simpan::uji::semua_basis().await {
+        let u = siap(&b.url).await;
+        let mut semua_rute: Vec<(&str, &str)> = halaman::RUTE.to_vec();
+        semua_rute.extend(openapi::JALUR.iter().copied());
+        // Logging out ends the session the other requests use: last.
+        semua_rute.sort_by_key(|(_, j)| *j == "/keluar");
+        let mut diperiksa = 0;
+        for (metode, jalur) in &semua_rute {
+            for siapa in SEMUA {
+                let s = u.minta(siapa, metode, jalur).await;
+                let boleh = diizinkan(metode, jalur, siapa);
+                let ditolak = s == StatusCode::FORBIDDEN || s == StatusCode::UNAUTHORIZED;
+                assert!(
+                    boleh != ditolak,
+                    "{}: {metode} {jalur} as {siapa:?}: {s}, expected {}",
+                    b.nama,
+                    if boleh { "allowed" } else { "refused" }
+                );
+                assert!(!s.is_server_error(), "{metode} {jalur} as {siapa:?}: {s}");
+                if jalur.starts_with("/api/") && siapa == Publik && !boleh {
+                    assert_eq!(
+                        s,
+                        StatusCode::UNAUTHORIZED,
+                        "{jalur}: the API asks for credentials"
+                    );
+                }
+                diperiksa += 1;
+            }
+        }
+        assert_eq!(
+            diperiksa,
+            (halaman::RUTE.len() + openapi::JALUR.len()) * SEMUA.len()
+        );
+        b.selesai().await;
+    }
+}
+
+#[tokio::test]
+async fn published_data_is_public() {
+    for b in kinerja_simpan::uji::semua_basis().await {
+        let u = siap(&b.url).await;
+        let dasbor = "/instansi/{id}/tahun/{tahun}";
+        assert_eq!(u.minta(Publik, "get", dasbor).await, StatusCode::FORBIDDEN);
+        assert_eq!(
+            u.minta(OperatorLain, "get", dasbor).await,
+            StatusCode::FORBIDDEN
+        );
+        // Publishing = the annual period approved.
+        let toko = Toko::buka(&b.url).await.unwrap();
+        let p = Pelaku {
+            pengguna: "camat".into(),
+            sumber: "uji".into(),
+        };
+        let m = kinerja_core::id::InstansiId::new("mumbulsari").unwrap();
+        let th = kinerja_core::waktu::Tahun::new(2020).unwrap();
+        let tahunan = kinerja_core::waktu::Periode::Tahunan;
+        toko.langkah_alur(&m, th, tahunan, Langkah::Ajukan, &p)
+            .await
+            .unwrap();
+        toko.langkah_alur(&m, th, tahunan, Langkah::Setujui, &p)
+            .await
+            .unwrap();
+        assert_eq!(u.minta(Publik, "get", dasbor).await, StatusCode::OK);
+        assert_eq!(u.minta(OperatorLain, "get", dasbor).await, StatusCode::OK);
+        assert_eq!(
+            u.minta(
+                Publik,
+                "get",
+                "/api/v1/instansi/{id}/tahun/{tahun}/pengukuran"
+            )
+            .await,
+            StatusCode::OK
+        );
+        // ...but never the audit trail, nor editing.
+        assert_eq!(
+            u.minta(Publik, "get", "/instansi/{id}/jejak").await,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            u.minta(
+                OperatorLain,
+                "post",
+                "/instansi/{id}/tahun/{tahun}/realisasi"
+            )
+            .await,
+            StatusCode::FORBIDDEN
+        );
+        toko.tutup().await;
+        b.selesai().await;
+    }
+}
+
+#[tokio::test]
+async fn a_form_without_the_sessions_csrf_token_is_refused() {
+    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let u = siap(&b.url).await;
+    let (_, token, _) = u.sesi.iter().find(|(s, _, _)| *s == OperatorMilik).unwrap();
+    for body in ["", "csrf=", "csrf=salah", "r.I-S1-1.tw1=5"] {
+        let r = Request::builder()
+            .method("POST")
+            .uri("/instansi/mumbulsari/tahun/2020/realisasi")
+            .header("cookie", format!("kinerja_sesi={token}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        let s = u.app.clone().oneshot(r).await.unwrap().status();
+        assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+    }
+    b.selesai().await;
+}
