@@ -115,17 +115,13 @@ impl Toko {
             isi: json!({"nama": akun.nama, "peran": akun.peran, "instansi": akun.instansi}),
         };
         let pelapor = akun.instansi.as_ref().map(|i| i.as_str()).unwrap_or("-");
-        crate::tulis::catat(
-            &mut tx,
-            waktu,
-            pelaku,
-            pelapor,
-            &r,
-            "tambah",
-            None,
-            Some(&r.isi),
-        )
-        .await?;
+        let c = crate::tulis::Catatan {
+            rekaman: &r,
+            aksi: "tambah",
+            lama: None,
+            baru: Some(&r.isi),
+        };
+        crate::tulis::catat(&mut tx, waktu, pelaku, pelapor, &[c]).await?;
         tx.selesai().await
     }
 
@@ -288,17 +284,14 @@ impl Toko {
             kunci: format!("{tahun}|{p}"),
             isi: isi(baru),
         };
-        crate::tulis::catat(
-            &mut tx,
-            waktu,
-            pelaku,
-            pelapor.as_str(),
-            &r,
-            "ubah",
-            Some(&isi(kini)),
-            Some(&isi(baru)),
-        )
-        .await?;
+        let (lama, baru) = (isi(kini), isi(baru));
+        let c = crate::tulis::Catatan {
+            rekaman: &r,
+            aksi: "ubah",
+            lama: Some(&lama),
+            baru: Some(&baru),
+        };
+        crate::tulis::catat(&mut tx, waktu, pelaku, pelapor.as_str(), &[c]).await?;
         tx.selesai().await
     }
 }

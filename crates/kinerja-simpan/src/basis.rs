@@ -176,6 +176,22 @@ impl Tx {
         })
     }
 
+    /// For statements built at run time (multi-row inserts); the text is made by this crate
+    /// from fixed pieces and placeholders, never from input.
+    pub async fn jalankan_rakitan(&mut self, sql: String, ps: Vec<P>) -> Result<u64, Galat> {
+        let sql = sqlx::AssertSqlSafe(sql);
+        Ok(match self {
+            Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
+                .execute(&mut **tx)
+                .await?
+                .rows_affected(),
+            Tx::Postgres(tx) => ikat!(sqlx::query(sql), ps, uang_pg, sqlx::types::Json)
+                .execute(&mut **tx)
+                .await?
+                .rows_affected(),
+        })
+    }
+
     pub async fn ambil(&mut self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
         Ok(match self {
             Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())

@@ -404,48 +404,40 @@ async fn terapkan_dalam(
     let mut ringkasan = Ringkasan::default();
     let mut urutan: HashMap<&str, usize> = HashMap::new();
     let mut ada = std::collections::HashSet::new();
+    let mut tulis = Vec::new();
+    let mut catat = Vec::new();
     for r in &baru {
         let u = urutan.entry(r.tabel.as_str()).or_default();
-        let posisi = *u;
+        let posisi = *u as i64;
         *u += 1;
         ada.insert((r.tabel.as_str(), r.kunci.as_str()));
         match lama_per_kunci.get(&(r.tabel.as_str(), r.kunci.as_str())) {
             Some((u_lama, l)) if l.isi == r.isi => {
                 ringkasan.tetap += 1;
-                if *u_lama != posisi {
-                    tulis::tulis(tx, pelapor.as_str(), posisi as i64, r).await?;
+                if *u_lama as i64 != posisi {
+                    tulis.push((posisi, r));
                 }
             }
             Some((_, l)) => {
                 periksa_kunci(&terkunci, r)?;
-                tulis::tulis(tx, pelapor.as_str(), posisi as i64, r).await?;
-                tulis::catat(
-                    tx,
-                    waktu,
-                    pelaku,
-                    pelapor.as_str(),
-                    r,
-                    "ubah",
-                    Some(&l.isi),
-                    Some(&r.isi),
-                )
-                .await?;
+                tulis.push((posisi, r));
+                catat.push(tulis::Catatan {
+                    rekaman: r,
+                    aksi: "ubah",
+                    lama: Some(&l.isi),
+                    baru: Some(&r.isi),
+                });
                 ringkasan.diubah += 1;
             }
             None => {
                 periksa_kunci(&terkunci, r)?;
-                tulis::tulis(tx, pelapor.as_str(), posisi as i64, r).await?;
-                tulis::catat(
-                    tx,
-                    waktu,
-                    pelaku,
-                    pelapor.as_str(),
-                    r,
-                    "tambah",
-                    None,
-                    Some(&r.isi),
-                )
-                .await?;
+                tulis.push((posisi, r));
+                catat.push(tulis::Catatan {
+                    rekaman: r,
+                    aksi: "tambah",
+                    lama: None,
+                    baru: Some(&r.isi),
+                });
                 ringkasan.ditambah += 1;
             }
         }
@@ -454,20 +446,17 @@ async fn terapkan_dalam(
         if !ada.contains(&(l.tabel.as_str(), l.kunci.as_str())) {
             periksa_kunci(&terkunci, l)?;
             tulis::hapus(tx, pelapor.as_str(), l).await?;
-            tulis::catat(
-                tx,
-                waktu,
-                pelaku,
-                pelapor.as_str(),
-                l,
-                "hapus",
-                Some(&l.isi),
-                None,
-            )
-            .await?;
+            catat.push(tulis::Catatan {
+                rekaman: l,
+                aksi: "hapus",
+                lama: Some(&l.isi),
+                baru: None,
+            });
             ringkasan.dihapus += 1;
         }
     }
+    tulis::tulis(tx, pelapor.as_str(), &tulis).await?;
+    tulis::catat(tx, waktu, pelaku, pelapor.as_str(), &catat).await?;
     Ok(ringkasan)
 }
 

@@ -168,47 +168,88 @@ pub(crate) async fn muat_rekaman(tx: &mut Tx, pelapor: &str) -> Result<Vec<Rekam
     Ok(hasil)
 }
 
-/// Inserts or updates one record at position `urutan` of its table.
-pub(crate) async fn tulis(
-    tx: &mut Tx,
+/// An upsert statement: the part before `VALUES`, the number of columns, the part after.
+pub(crate) struct Sisip {
+    awal: &'static str,
+    kolom: usize,
+    akhir: &'static str,
+}
+
+const SISIP_INSTANSI: Sisip = Sisip {
+    awal: "INSERT INTO instansi (id, nama, jenis, induk, kode, alamat, catatan) VALUES",
+    kolom: 7,
+    akhir: "ON CONFLICT (id) DO UPDATE SET nama = excluded.nama, jenis = excluded.jenis, \
+            induk = excluded.induk, kode = excluded.kode, alamat = excluded.alamat, \
+            catatan = excluded.catatan",
+};
+const SISIP_CAKUPAN: Sisip = Sisip {
+    awal: "INSERT INTO cakupan (pelapor, instansi, urutan) VALUES",
+    kolom: 3,
+    akhir: "ON CONFLICT (pelapor, instansi) DO UPDATE SET urutan = excluded.urutan",
+};
+const SISIP_TARGET: Sisip = Sisip {
+    awal: "INSERT INTO target (pelapor, indikator, tahun, dokumen, nilai, uraian, catatan, urutan) VALUES",
+    kolom: 8,
+    akhir: "ON CONFLICT (pelapor, indikator, tahun, dokumen) DO UPDATE SET nilai = excluded.nilai, \
+            uraian = excluded.uraian, catatan = excluded.catatan, urutan = excluded.urutan",
+};
+const SISIP_REALISASI: Sisip = Sisip {
+    awal: "INSERT INTO realisasi (pelapor, indikator, tahun, periode, nilai, sumber, catatan, urutan) VALUES",
+    kolom: 8,
+    akhir: "ON CONFLICT (pelapor, indikator, tahun, periode) DO UPDATE SET nilai = excluded.nilai, \
+            sumber = excluded.sumber, catatan = excluded.catatan, urutan = excluded.urutan",
+};
+const SISIP_ANGGARAN: Sisip = Sisip {
+    awal: "INSERT INTO pos_anggaran (pelapor, id, tahun, tempat, tempat_id, jenis, pagu, realisasi, catatan, urutan) VALUES",
+    kolom: 10,
+    akhir: "ON CONFLICT (pelapor, id) DO UPDATE SET tahun = excluded.tahun, tempat = excluded.tempat, \
+            tempat_id = excluded.tempat_id, jenis = excluded.jenis, pagu = excluded.pagu, \
+            realisasi = excluded.realisasi, catatan = excluded.catatan, urutan = excluded.urutan",
+};
+const SISIP_REKAMAN: Sisip = Sisip {
+    awal: "INSERT INTO rekaman (pelapor, tabel, kunci, isi, urutan) VALUES",
+    kolom: 5,
+    akhir: "ON CONFLICT (pelapor, tabel, kunci) DO UPDATE SET isi = excluded.isi, urutan = excluded.urutan",
+};
+const SISIP_JEJAK: Sisip = Sisip {
+    awal: "INSERT INTO jejak (waktu, pengguna, pelapor, tabel, kunci, aksi, lama, baru, sumber) VALUES",
+    kolom: 9,
+    akhir: "",
+};
+
+/// The rows that hold record `r` at position `urutan` (an instansi is two: itself and its
+/// membership in this data set).
+fn baris_rekaman(
     pelapor: &str,
     urutan: i64,
     r: &Rekaman,
-) -> Result<(), Galat> {
-    match r.tabel.as_str() {
+) -> Result<Vec<(&'static Sisip, Vec<P>)>, Galat> {
+    Ok(match r.tabel.as_str() {
         "instansi" => {
             let i: Instansi = dari_isi(r)?;
-            tx.jalankan(
-                "INSERT INTO instansi (id, nama, jenis, induk, kode, alamat, catatan) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET \
-                 nama = excluded.nama, jenis = excluded.jenis, induk = excluded.induk, \
-                 kode = excluded.kode, alamat = excluded.alamat, catatan = excluded.catatan",
-                vec![
-                    P::from(i.id.as_str()),
-                    P::from(i.nama),
-                    P::from(nama_enum(&i.jenis)),
-                    P::from(i.induk.map(String::from)),
-                    P::from(i.kode),
-                    P::from(i.alamat),
-                    P::from(i.catatan),
-                ],
-            )
-            .await?;
-            tx.jalankan(
-                "INSERT INTO cakupan (pelapor, instansi, urutan) VALUES ($1, $2, $3) \
-                 ON CONFLICT (pelapor, instansi) DO UPDATE SET urutan = excluded.urutan",
-                vec![P::from(pelapor), P::from(i.id.as_str()), P::I(urutan)],
-            )
-            .await?;
+            vec![
+                (
+                    &SISIP_CAKUPAN,
+                    vec![P::from(pelapor), P::from(i.id.as_str()), P::I(urutan)],
+                ),
+                (
+                    &SISIP_INSTANSI,
+                    vec![
+                        P::from(i.id.as_str()),
+                        P::from(i.nama),
+                        P::from(nama_enum(&i.jenis)),
+                        P::from(i.induk.map(String::from)),
+                        P::from(i.kode),
+                        P::from(i.alamat),
+                        P::from(i.catatan),
+                    ],
+                ),
+            ]
         }
         "target" => {
             let t: Target = dari_isi(r)?;
-            tx.jalankan(
-                "INSERT INTO target (pelapor, indikator, tahun, dokumen, nilai, uraian, catatan, urutan) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-                 ON CONFLICT (pelapor, indikator, tahun, dokumen) DO UPDATE SET \
-                 nilai = excluded.nilai, uraian = excluded.uraian, catatan = excluded.catatan, \
-                 urutan = excluded.urutan",
+            vec![(
+                &SISIP_TARGET,
                 vec![
                     P::from(pelapor),
                     P::from(t.indikator.as_str()),
@@ -219,17 +260,12 @@ pub(crate) async fn tulis(
                     P::from(t.catatan),
                     P::I(urutan),
                 ],
-            )
-            .await?;
+            )]
         }
         "realisasi" => {
             let x: Realisasi = dari_isi(r)?;
-            tx.jalankan(
-                "INSERT INTO realisasi (pelapor, indikator, tahun, periode, nilai, sumber, catatan, urutan) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-                 ON CONFLICT (pelapor, indikator, tahun, periode) DO UPDATE SET \
-                 nilai = excluded.nilai, sumber = excluded.sumber, catatan = excluded.catatan, \
-                 urutan = excluded.urutan",
+            vec![(
+                &SISIP_REALISASI,
                 vec![
                     P::from(pelapor),
                     P::from(x.indikator.as_str()),
@@ -240,8 +276,7 @@ pub(crate) async fn tulis(
                     P::from(x.catatan),
                     P::I(urutan),
                 ],
-            )
-            .await?;
+            )]
         }
         "anggaran" => {
             let a: PosAnggaran = dari_isi(r)?;
@@ -250,13 +285,8 @@ pub(crate) async fn tulis(
                 TempatAnggaran::Kegiatan(k) => ("kegiatan", Some(k.to_string())),
                 TempatAnggaran::SubKegiatan(k) => ("sub_kegiatan", Some(k.to_string())),
             };
-            tx.jalankan(
-                "INSERT INTO pos_anggaran (pelapor, id, tahun, tempat, tempat_id, jenis, pagu, realisasi, catatan, urutan) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-                 ON CONFLICT (pelapor, id) DO UPDATE SET tahun = excluded.tahun, \
-                 tempat = excluded.tempat, tempat_id = excluded.tempat_id, jenis = excluded.jenis, \
-                 pagu = excluded.pagu, realisasi = excluded.realisasi, catatan = excluded.catatan, \
-                 urutan = excluded.urutan",
+            vec![(
+                &SISIP_ANGGARAN,
                 vec![
                     P::from(pelapor),
                     P::from(a.id.as_str()),
@@ -269,25 +299,72 @@ pub(crate) async fn tulis(
                     P::from(a.catatan),
                     P::I(urutan),
                 ],
-            )
-            .await?;
+            )]
         }
-        _ => {
-            tx.jalankan(
-                "INSERT INTO rekaman (pelapor, tabel, kunci, isi, urutan) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (pelapor, tabel, kunci) DO UPDATE SET isi = excluded.isi, urutan = excluded.urutan",
-                vec![
-                    P::from(pelapor),
-                    P::from(r.tabel.as_str()),
-                    P::from(r.kunci.as_str()),
-                    P::J(Some(r.isi.clone())),
-                    P::I(urutan),
-                ],
-            )
-            .await?;
+        _ => vec![(
+            &SISIP_REKAMAN,
+            vec![
+                P::from(pelapor),
+                P::from(r.tabel.as_str()),
+                P::from(r.kunci.as_str()),
+                P::J(Some(r.isi.clone())),
+                P::I(urutan),
+            ],
+        )],
+    })
+}
+
+/// Rows per statement: well under SQLite's 32766 and PostgreSQL's 65535 parameters.
+const BARIS_PER_PERINTAH: usize = 400;
+
+/// Writes rows with multi-row statements, one statement per table and chunk (a round trip per
+/// row made PostgreSQL imports three times slower).
+async fn sisipkan(tx: &mut Tx, baris: Vec<(&'static Sisip, Vec<P>)>) -> Result<(), Galat> {
+    let mut grup: Vec<(&'static Sisip, Vec<Vec<P>>)> = Vec::new();
+    for (s, ps) in baris {
+        match grup.iter_mut().find(|(g, _)| std::ptr::eq(*g, s)) {
+            Some((_, v)) => v.push(ps),
+            None => grup.push((s, vec![ps])),
+        }
+    }
+    for (s, semua) in grup {
+        for potong in semua.chunks(BARIS_PER_PERINTAH) {
+            let mut sql =
+                String::with_capacity(s.awal.len() + s.akhir.len() + potong.len() * s.kolom * 5);
+            sql.push_str(s.awal);
+            let mut n = 0;
+            for (i, _) in potong.iter().enumerate() {
+                sql.push_str(if i == 0 { " (" } else { ", (" });
+                for k in 0..s.kolom {
+                    n += 1;
+                    if k > 0 {
+                        sql.push_str(", ");
+                    }
+                    sql.push('$');
+                    sql.push_str(&n.to_string());
+                }
+                sql.push(')');
+            }
+            sql.push(' ');
+            sql.push_str(s.akhir);
+            tx.jalankan_rakitan(sql, potong.iter().flatten().cloned().collect())
+                .await?;
         }
     }
     Ok(())
+}
+
+/// Inserts or updates records, each at its position in its table.
+pub(crate) async fn tulis(
+    tx: &mut Tx,
+    pelapor: &str,
+    rekaman: &[(i64, &Rekaman)],
+) -> Result<(), Galat> {
+    let mut baris = Vec::with_capacity(rekaman.len());
+    for (urutan, r) in rekaman {
+        baris.extend(baris_rekaman(pelapor, *urutan, r)?);
+    }
+    sisipkan(tx, baris).await
 }
 
 pub(crate) async fn hapus(tx: &mut Tx, pelapor: &str, r: &Rekaman) -> Result<(), Galat> {
@@ -350,34 +427,41 @@ pub(crate) async fn hapus(tx: &mut Tx, pelapor: &str, r: &Rekaman) -> Result<(),
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One audit row: the record, the action, its old and new value.
+pub(crate) struct Catatan<'a> {
+    pub rekaman: &'a Rekaman,
+    pub aksi: &'static str,
+    pub lama: Option<&'a Value>,
+    pub baru: Option<&'a Value>,
+}
+
 pub(crate) async fn catat(
     tx: &mut Tx,
     waktu: OffsetDateTime,
     pelaku: &Pelaku,
     pelapor: &str,
-    r: &Rekaman,
-    aksi: &str,
-    lama: Option<&Value>,
-    baru: Option<&Value>,
+    catatan: &[Catatan<'_>],
 ) -> Result<(), Galat> {
-    tx.jalankan(
-        "INSERT INTO jejak (waktu, pengguna, pelapor, tabel, kunci, aksi, lama, baru, sumber) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        vec![
-            P::W(waktu),
-            P::from(pelaku.pengguna.as_str()),
-            P::from(pelapor),
-            P::from(r.tabel.as_str()),
-            P::from(r.kunci.as_str()),
-            P::from(aksi),
-            P::J(lama.cloned()),
-            P::J(baru.cloned()),
-            P::from(pelaku.sumber.as_str()),
-        ],
-    )
-    .await?;
-    Ok(())
+    let baris = catatan
+        .iter()
+        .map(|c| {
+            (
+                &SISIP_JEJAK,
+                vec![
+                    P::W(waktu),
+                    P::from(pelaku.pengguna.as_str()),
+                    P::from(pelapor),
+                    P::from(c.rekaman.tabel.as_str()),
+                    P::from(c.rekaman.kunci.as_str()),
+                    P::from(c.aksi),
+                    P::J(c.lama.cloned()),
+                    P::J(c.baru.cloned()),
+                    P::from(pelaku.sumber.as_str()),
+                ],
+            )
+        })
+        .collect();
+    sisipkan(tx, baris).await
 }
 
 /// (year, period) pairs of this data set that are approved.

@@ -791,12 +791,30 @@ async fn alur(
     )))
 }
 
-async fn jejak(State(n): State<Negara>, sesi: Sesi, Path(id): Path<String>) -> Hasil {
+#[derive(Deserialize, Default)]
+struct KueriJejak {
+    tabel: Option<String>,
+    kunci: Option<String>,
+}
+
+/// The audit trail of a data set, or of one record (`?tabel=realisasi&kunci=I-S1-1|2020|tw1`).
+async fn jejak(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path(id): Path<String>,
+    q: Result<Query<KueriJejak>, QueryRejection>,
+) -> Hasil {
     let id = id_dari(&id)?;
     if !boleh(sesi.0.as_ref(), Tindakan::LihatJejak, &id, false) {
         return Err(dilarang(&sesi));
     }
-    let baris = n.toko.jejak(&id, None, None, 500).await?;
+    let q = q.map(|q| q.0).unwrap_or_default();
+    let tabel = q.tabel.filter(|s| !s.is_empty());
+    let kunci = q.kunci.filter(|s| !s.is_empty());
+    let baris = n
+        .toko
+        .jejak(&id, tabel.as_deref(), kunci.as_deref(), 500)
+        .await?;
     let mut k = konteks_dasar(&sesi);
     k.instansi_aktif = Some(id.to_string());
     let tampil: Vec<t::JejakTampil> = baris
@@ -811,7 +829,12 @@ async fn jejak(State(n): State<Negara>, sesi: Sesi, Path(id): Path<String>) -> H
             baru: j.baru.as_ref().map(|v| v.to_string()),
         })
         .collect();
-    Ok(html(t::jejak(&k, &format!("Jejak audit {id}"), &tampil)))
+    let judul = match (&tabel, &kunci) {
+        (Some(t), Some(k)) => format!("Jejak audit {id}: {t} {k}"),
+        (Some(t), None) => format!("Jejak audit {id}: {t}"),
+        _ => format!("Jejak audit {id}"),
+    };
+    Ok(html(t::jejak(&k, &judul, &tampil)))
 }
 
 #[derive(Deserialize)]
