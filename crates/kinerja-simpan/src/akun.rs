@@ -296,6 +296,86 @@ impl Toko {
     }
 }
 
+/// A reviewer's note on one instansi's data of one year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatatanReviu {
+    pub id: i64,
+    pub pengguna: String,
+    pub waktu: OffsetDateTime,
+    pub isi: String,
+}
+
+impl Toko {
+    /// Adds a note (never edited or deleted: a correction is another note), with its audit row.
+    pub async fn tambah_catatan_reviu(
+        &self,
+        pelapor: &InstansiId,
+        tahun: Tahun,
+        isi: &str,
+        pelaku: &Pelaku,
+    ) -> Result<(), Galat> {
+        let isi = isi.trim();
+        if isi.is_empty() {
+            return Err(Galat::Akun("catatan kosong".into()));
+        }
+        if isi.chars().count() > 4000 {
+            return Err(Galat::Akun("catatan lebih dari 4.000 karakter".into()));
+        }
+        let mut tx = self.kolam().mulai().await?;
+        let waktu = OffsetDateTime::now_utc();
+        tx.jalankan(
+            "INSERT INTO catatan_reviu (pelapor, tahun, pengguna, waktu, isi) VALUES ($1, $2, $3, $4, $5)",
+            vec![
+                P::from(pelapor.as_str()),
+                P::I(tahun.get().into()),
+                P::from(pelaku.pengguna.as_str()),
+                P::W(waktu),
+                P::from(isi),
+            ],
+        )
+        .await?;
+        let r = crate::rekaman::Rekaman {
+            tabel: "catatan_reviu".into(),
+            kunci: tahun.to_string(),
+            isi: json!({"tahun": tahun.get(), "isi": isi}),
+        };
+        let c = crate::tulis::Catatan {
+            rekaman: &r,
+            aksi: "tambah",
+            lama: None,
+            baru: Some(&r.isi),
+        };
+        crate::tulis::catat(&mut tx, waktu, pelaku, pelapor.as_str(), &[c]).await?;
+        tx.selesai().await
+    }
+
+    /// The notes on a year, oldest first.
+    pub async fn catatan_reviu(
+        &self,
+        pelapor: &InstansiId,
+        tahun: Tahun,
+    ) -> Result<Vec<CatatanReviu>, Galat> {
+        let mut tx = self.kolam().mulai().await?;
+        let b = tx
+            .ambil(
+                "SELECT id, pengguna, waktu, isi FROM catatan_reviu WHERE pelapor = $1 AND tahun = $2 ORDER BY id",
+                vec![P::from(pelapor.as_str()), P::I(tahun.get().into())],
+            )
+            .await?;
+        tx.selesai().await?;
+        b.iter()
+            .map(|r| {
+                Ok(CatatanReviu {
+                    id: r.int(0)?,
+                    pengguna: r.teks(1)?,
+                    waktu: r.waktu(2)?,
+                    isi: r.teks(3)?,
+                })
+            })
+            .collect()
+    }
+}
+
 fn akun_dari(r: &crate::basis::Baris) -> Result<Akun, Galat> {
     Ok(Akun {
         nama: r.teks(0)?,

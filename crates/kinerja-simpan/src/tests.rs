@@ -40,7 +40,7 @@ async fn example_round_trips_and_a_second_import_changes_nothing() {
         let t = Toko::buka(&b.url).await.unwrap();
         assert_eq!(
             t.kolam().versi_skema().await.unwrap(),
-            vec![1, 2],
+            vec![1, 2, 3],
             "{}",
             b.nama
         );
@@ -455,6 +455,42 @@ async fn budget_realisasi_is_entered_per_line() {
             .await
             .unwrap_err();
         assert!(matches!(e, Galat::TidakAda(_)), "{e}");
+        t.tutup().await;
+        b.selesai().await;
+    }
+}
+
+#[tokio::test]
+async fn reviewers_notes_are_kept_with_author_and_audited() {
+    let d = contoh();
+    let th = Tahun::new(2020).unwrap();
+    for b in semua_basis().await {
+        let t = Toko::buka(&b.url).await.unwrap();
+        let p = id("mumbulsari");
+        t.impor(&d, None, ModeImpor::Gabung, &pelaku()).await.unwrap();
+        let insp = Pelaku {
+            pengguna: "inspektorat".into(),
+            sumber: "web".into(),
+        };
+        t.tambah_catatan_reviu(&p, th, "  Berita acara SKM belum dilampirkan.  ", &insp)
+            .await
+            .unwrap();
+        t.tambah_catatan_reviu(&p, th, "Target PK berbeda dengan Renstra.", &insp)
+            .await
+            .unwrap();
+        assert!(t.tambah_catatan_reviu(&p, th, "   ", &insp).await.is_err());
+        let c = t.catatan_reviu(&p, th).await.unwrap();
+        let isi: Vec<&str> = c.iter().map(|x| x.isi.as_str()).collect();
+        assert_eq!(
+            isi,
+            ["Berita acara SKM belum dilampirkan.", "Target PK berbeda dengan Renstra."],
+            "{}",
+            b.nama
+        );
+        assert!(c.iter().all(|x| x.pengguna == "inspektorat"));
+        assert!(t.catatan_reviu(&p, Tahun::new(2021).unwrap()).await.unwrap().is_empty());
+        let j = t.jejak(&p, Some("catatan_reviu"), None, 10).await.unwrap();
+        assert_eq!(j.len(), 2);
         t.tutup().await;
         b.selesai().await;
     }

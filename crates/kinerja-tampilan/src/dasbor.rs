@@ -1,6 +1,7 @@
 //! The dashboard of one instansi and year.
 
 use crate::Konteks;
+use crate::PanelCatatan;
 use crate::bantu::{
     CapaianTampil, Lencana, TAK_TERSEDIA, instansi_utama, lebar_batang, nilai, persen, render,
     rupiah,
@@ -82,6 +83,8 @@ struct Halaman {
     grafik_tren: Option<String>,
     skala_nama: String,
     skala: Vec<(Lencana, String)>,
+    catatan: PanelCatatan,
+    aksi_catatan: String,
 }
 
 pub(crate) fn asal_teks(a: &AsalRealisasi) -> String {
@@ -153,7 +156,8 @@ fn skala_legenda(ix: &Indeks<'_>) -> Vec<(Lencana, String)> {
         .collect()
 }
 
-pub fn dasbor(k: &Konteks, data: &DataInstansi, tahun: Tahun) -> String {
+/// The dashboard, with the reviewers' notes (`catatan`) at the end.
+pub fn dasbor(k: &Konteks, data: &DataInstansi, tahun: Tahun, catatan: &PanelCatatan) -> String {
     let ix = Indeks::new(data);
     let tabel = ukur(&ix, tahun);
     let n_pita = ix.skala.pita.len();
@@ -391,5 +395,11 @@ pub fn dasbor(k: &Konteks, data: &DataInstansi, tahun: Tahun) -> String {
         grafik_tren,
         skala_nama: ix.skala.nama.clone(),
         skala: skala_legenda(&ix),
+        catatan: catatan.clone(),
+        aksi_catatan: format!(
+            "/instansi/{}/tahun/{}/catatan",
+            k.instansi_aktif.clone().unwrap_or_default(),
+            tahun.get()
+        ),
     })
 }

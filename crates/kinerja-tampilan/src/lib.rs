@@ -135,6 +135,21 @@ pub struct JejakTampil {
     pub baru: Option<String>,
 }
 
+/// A reviewer's note shown on the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatatanTampil {
+    pub pengguna: String,
+    pub waktu: String,
+    pub isi: String,
+}
+
+/// The reviewers' notes on an instansi's year, and whether the user may add one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PanelCatatan {
+    pub catatan: Vec<CatatanTampil>,
+    pub boleh_tulis: bool,
+}
+
 /// One instansi in the kabupaten view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarisKabupaten {

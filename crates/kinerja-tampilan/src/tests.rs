@@ -178,8 +178,11 @@ fn semua_halaman() -> Vec<(&'static str, String)> {
         ..konteks()
     };
     vec![
-        ("dasbor", dasbor(&k, &d, t)),
-        ("dasbor-sintetis", dasbor(&ks, &sint, th(2021))),
+        ("dasbor", dasbor(&k, &d, t, &PanelCatatan::default())),
+        (
+            "dasbor-sintetis",
+            dasbor(&ks, &sint, th(2021), &PanelCatatan::default()),
+        ),
         ("rencana", rencana(&k, &d, t)),
         ("rencana-sintetis", rencana(&ks, &sint, th(2021))),
         (
@@ -339,7 +342,7 @@ fn pages_are_indonesian_accessible_and_link_the_stylesheet() {
 #[test]
 fn dashboard_shows_the_core_figures_of_mumbulsari_2020() {
     let d = mumbulsari();
-    let html = dasbor(&konteks(), &d, th(2020));
+    let html = dasbor(&konteks(), &d, th(2020), &PanelCatatan::default());
     let ix = Indeks::new(&d);
     let tabel = ukur(&ix, th(2020));
     assert!(!tabel.baris.is_empty());
@@ -405,7 +408,7 @@ fn a_missing_realisasi_says_why_and_is_never_zero() {
     let mut d = mumbulsari();
     d.realisasi
         .retain(|r| !(r.indikator.as_str() == "I-S2-2" && r.tahun == th(2020)));
-    let html = dasbor(&konteks(), &d, th(2020));
+    let html = dasbor(&konteks(), &d, th(2020), &PanelCatatan::default());
     assert!(html.contains("realisasi belum tersedia"));
     let ix = Indeks::new(&d);
     let b = ukur(&ix, th(2020));
@@ -443,8 +446,16 @@ fn names_are_escaped() {
     j[0].baru = Some(format!(r#"{{"nilai":"{jahat}"}}"#));
     let mut kab = baris_kab();
     kab[0].nama = jahat.into();
+    let catatan = PanelCatatan {
+        catatan: vec![CatatanTampil {
+            pengguna: jahat.into(),
+            waktu: "1-1-2021".into(),
+            isi: jahat.into(),
+        }],
+        boleh_tulis: true,
+    };
     let halaman = [
-        dasbor(&k, &d, th(2020)),
+        dasbor(&k, &d, th(2020), &catatan),
         rencana(&k, &d, th(2020)),
         form_realisasi(
             &k,
@@ -764,4 +775,26 @@ fn stylesheet_is_inlined_for_standalone_files() {
     let berdiri = sisipkan_css(&html);
     assert!(!berdiri.contains(ALAMAT_CSS));
     assert!(berdiri.contains(".predikat"));
+}
+
+#[test]
+fn reviewers_notes_show_on_the_dashboard_and_only_reviewers_get_the_form() {
+    let d = mumbulsari();
+    let mut panel = PanelCatatan {
+        catatan: vec![CatatanTampil {
+            pengguna: "inspektorat".into(),
+            waktu: "05-02-2021 09.30 WIB".into(),
+            isi: "Realisasi SKM belum didukung berita acara survei.".into(),
+        }],
+        boleh_tulis: false,
+    };
+    let html = dasbor(&konteks(), &d, th(2020), &panel);
+    assert!(html.contains("Realisasi SKM belum didukung berita acara survei."));
+    assert!(html.contains("inspektorat, 05-02-2021 09.30 WIB"));
+    assert!(!html.contains("/instansi/mumbulsari/tahun/2020/catatan"));
+    panel.boleh_tulis = true;
+    let html = dasbor(&konteks(), &d, th(2020), &panel);
+    assert!(html.contains(r#"action="/instansi/mumbulsari/tahun/2020/catatan""#));
+    let empty = dasbor(&konteks(), &d, th(2020), &PanelCatatan::default());
+    assert!(empty.contains("Belum ada catatan pereviu untuk tahun 2020."));
 }

@@ -85,6 +85,8 @@ pub enum Tindakan {
     Ajukan,
     Setujui,
     Buka,
+    /// A reviewer's note on the dashboard.
+    Catat,
 }
 
 /// The policy. `terbit`: the year is published (its annual period approved), which is all the
@@ -96,7 +98,7 @@ pub fn boleh(p: Option<&Pengguna>, t: Tindakan, instansi: &InstansiId, terbit: b
     let milik = p.instansi.as_ref() == Some(instansi);
     match (p.peran, t) {
         (Peran::Admin, _) => true,
-        (Peran::Pereviu, Tindakan::Lihat | Tindakan::LihatJejak) => true,
+        (Peran::Pereviu, Tindakan::Lihat | Tindakan::LihatJejak | Tindakan::Catat) => true,
         (Peran::Pereviu, _) => false,
         (Peran::Operator | Peran::Pimpinan, Tindakan::Lihat) => milik || terbit,
         (Peran::Operator | Peran::Pimpinan, Tindakan::LihatJejak) => milik,
@@ -294,5 +296,7 @@ mod tests {
         let rev = p(Peran::Pereviu, None);
         assert!(boleh(Some(&rev), Tindakan::LihatJejak, &lain, false));
         assert!(!boleh(Some(&rev), Tindakan::Ubah, &lain, false));
+        assert!(boleh(Some(&rev), Tindakan::Catat, &lain, false));
+        assert!(!boleh(Some(&op), Tindakan::Catat, &m, false));
     }
 }

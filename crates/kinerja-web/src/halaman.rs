@@ -38,6 +38,7 @@ pub const RUTE: &[(&str, &str)] = &[
     ("post", "/instansi/{id}/tahun/{tahun}/ajukan/{periode}"),
     ("post", "/instansi/{id}/tahun/{tahun}/setujui/{periode}"),
     ("post", "/instansi/{id}/tahun/{tahun}/buka/{periode}"),
+    ("post", "/instansi/{id}/tahun/{tahun}/catatan"),
     ("get", "/instansi/{id}/jejak"),
     ("get", "/kabupaten/{id}/tahun/{tahun}"),
 ];
@@ -60,6 +61,7 @@ pub fn rute() -> Router<Negara> {
             "/instansi/{id}/tahun/{tahun}/anggaran",
             get(anggaran).post(anggaran_kirim),
         )
+        .route("/instansi/{id}/tahun/{tahun}/catatan", post(catatan_kirim))
         .route(
             "/instansi/{id}/tahun/{tahun}/{langkah}/{periode}",
             post(alur),
@@ -468,9 +470,58 @@ async fn keluar(
 
 type JalurTahun = Path<(String, String)>;
 
-async fn dasbor(State(n): State<Negara>, sesi: Sesi, Path((id, th)): JalurTahun) -> Hasil {
-    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    Ok(html(t::dasbor(&l.k, &l.data, l.tahun)))
+async fn dasbor(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    q: Result<Query<KueriPesan>, QueryRejection>,
+) -> Hasil {
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
+    let catatan = t::PanelCatatan {
+        catatan: n
+            .toko
+            .catatan_reviu(&l.id, l.tahun)
+            .await?
+            .into_iter()
+            .map(|c| t::CatatanTampil {
+                pengguna: c.pengguna,
+                waktu: waktu_wib(c.waktu),
+                isi: c.isi,
+            })
+            .collect(),
+        boleh_tulis: boleh(sesi.0.as_ref(), Tindakan::Catat, &l.id, l.terbit),
+    };
+    Ok(html(t::dasbor(&l.k, &l.data, l.tahun, &catatan)))
+}
+
+/// A reviewer's note; it is kept with its author and time, never edited.
+async fn catatan_kirim(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let isian = isian_form(form)?;
+    periksa_csrf(&sesi, &isian)?;
+    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Catat).await?;
+    let isi = isian
+        .iter()
+        .find(|(k, _)| k == "isi")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    match n
+        .toko
+        .tambah_catatan_reviu(&l.id, l.tahun, isi, &pelaku_web(&sesi))
+        .await
+    {
+        Ok(()) => Ok(ke(&format!(
+            "/instansi/{}/tahun/{}?catatan=1#h-catatan",
+            l.id, l.tahun
+        ))),
+        Err(Galat::Akun(pesan)) => Err(tolak(StatusCode::UNPROCESSABLE_ENTITY, pesan)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 async fn rencana(State(n): State<Negara>, sesi: Sesi, Path((id, th)): JalurTahun) -> Hasil {
@@ -545,6 +596,7 @@ fn waktu_wib(w: time::OffsetDateTime) -> String {
 struct KueriPesan {
     disimpan: Option<usize>,
     langkah: Option<String>,
+    catatan: Option<u8>,
 }
 
 fn pesan_sukses(k: &mut t::Konteks, q: &KueriPesan) {
@@ -556,6 +608,12 @@ fn pesan_sukses(k: &mut t::Konteks, q: &KueriPesan) {
             } else {
                 format!("{n} perubahan disimpan dan tercatat di jejak audit")
             },
+        });
+    }
+    if q.catatan.is_some() {
+        k.pesan.push(t::Pesan {
+            jenis: t::JenisPesan::Sukses,
+            teks: "catatan pereviu disimpan".into(),
         });
     }
     if let Some(l) = &q.langkah {

@@ -37,6 +37,7 @@ fn diizinkan(metode: &str, jalur: &str, s: Siapa) -> bool {
     let ubah = matches!(s, Admin | OperatorMilik);
     let setujui = matches!(s, Admin | PimpinanMilik);
     let masuk = s != Publik;
+    let catat = matches!(s, Admin | Pereviu);
     match (metode, jalur) {
         ("get", "/" | "/static/kinerja.css" | "/masuk") => semua,
         // Without the login page's cookie the CSRF check refuses everyone.
@@ -47,6 +48,7 @@ fn diizinkan(metode: &str, jalur: &str, s: Siapa) -> bool {
         ("post", j) if j.ends_with("/realisasi") || j.ends_with("/anggaran") => ubah,
         ("post", j) if j.contains("/ajukan/") => ubah,
         ("post", j) if j.contains("/setujui/") || j.contains("/buka/") => setujui,
+        ("post", j) if j.ends_with("/catatan") => catat,
         ("get", j) if j.starts_with("/instansi/") => lihat,
         ("get", "/api/v1/openapi.json" | "/api/v1/instansi") => semua,
         ("get", "/api/v1/instansi/{id}/jejak") => jejak,
