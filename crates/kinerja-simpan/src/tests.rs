@@ -467,7 +467,9 @@ async fn reviewers_notes_are_kept_with_author_and_audited() {
     for b in semua_basis().await {
         let t = Toko::buka(&b.url).await.unwrap();
         let p = id("mumbulsari");
-        t.impor(&d, None, ModeImpor::Gabung, &pelaku()).await.unwrap();
+        t.impor(&d, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
         let insp = Pelaku {
             pengguna: "inspektorat".into(),
             sumber: "web".into(),
@@ -483,14 +485,64 @@ async fn reviewers_notes_are_kept_with_author_and_audited() {
         let isi: Vec<&str> = c.iter().map(|x| x.isi.as_str()).collect();
         assert_eq!(
             isi,
-            ["Berita acara SKM belum dilampirkan.", "Target PK berbeda dengan Renstra."],
+            [
+                "Berita acara SKM belum dilampirkan.",
+                "Target PK berbeda dengan Renstra."
+            ],
             "{}",
             b.nama
         );
         assert!(c.iter().all(|x| x.pengguna == "inspektorat"));
-        assert!(t.catatan_reviu(&p, Tahun::new(2021).unwrap()).await.unwrap().is_empty());
+        assert!(
+            t.catatan_reviu(&p, Tahun::new(2021).unwrap())
+                .await
+                .unwrap()
+                .is_empty()
+        );
         let j = t.jejak(&p, Some("catatan_reviu"), None, 10).await.unwrap();
         assert_eq!(j.len(), 2);
+        t.tutup().await;
+        b.selesai().await;
+    }
+}
+
+#[tokio::test]
+async fn a_kabupaten_budget_is_one_query_and_agrees_with_the_core() {
+    let kab = kinerja_sintetis::kabupaten(4);
+    let th = Tahun::new(2021).unwrap();
+    for b in semua_basis().await {
+        let t = Toko::buka(&b.url).await.unwrap();
+        t.impor(&contoh(), None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        for d in &kab {
+            t.impor(d, None, ModeImpor::Gabung, &pelaku())
+                .await
+                .unwrap();
+        }
+        let w = t.anggaran_wilayah(&id("kab"), th).await.unwrap();
+        assert_eq!(
+            w.len(),
+            4,
+            "{}: Mumbulsari is under Jember, not here",
+            b.nama
+        );
+        for (x, d) in w.iter().zip(&kab) {
+            let r = kinerja_core::anggaran::ringkas(d, th).total;
+            assert_eq!(
+                (x.pagu, x.realisasi, x.belum_dilaporkan),
+                (r.pagu, r.realisasi, r.belum_dilaporkan)
+            );
+        }
+        // Jember 2020: only Mumbulsari reports; its pagu 1.674.830.966,58 and realisasi
+        // 889.672.130 + 354.478.761 = 1.244.150.891 (Tabel 3.8 of the seed, recomputed).
+        let j = t
+            .anggaran_wilayah(&id("jember"), Tahun::new(2020).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(j.len(), 1);
+        assert_eq!(j[0].pagu.nilai().to_string(), "1674830966.58", "{}", b.nama);
+        assert_eq!(j[0].realisasi.unwrap().nilai().to_string(), "1244150891");
         t.tutup().await;
         b.selesai().await;
     }

@@ -191,3 +191,54 @@ fn database_arguments_are_checked() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("pilih salah satu"));
 }
+
+fn kinerja_stdin(args: &[&str], masukan: &str) -> Output {
+    use std::io::Write;
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(args)
+        .env_remove("KINERJA_DB")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    c.stdin.take().unwrap().write_all(masukan.as_bytes()).unwrap();
+    c.wait_with_output().unwrap()
+}
+
+#[test]
+fn accounts_are_made_with_a_password_from_standard_input() {
+    let b = basis().remove(0);
+    let db = b.url.as_str();
+    ok(&["impor", contoh().to_str().unwrap(), "--db", db]);
+    let tambah = |args: &[&str], sandi: &str| {
+        let mut a = vec!["pengguna", "tambah", "--db", db];
+        a.extend_from_slice(args);
+        kinerja_stdin(&a, sandi)
+    };
+    let o = tambah(&["--nama", "siti", "--peran", "operator", "--instansi", "mumbulsari"], "sandi-siti-2020\n");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("akun \"siti\" (Operator) dibuat"));
+    let gagal = [
+        (vec!["--nama", "siti", "--peran", "admin"], "sandi-lain-2020\n", "sudah ada"),
+        (vec!["--nama", "budi", "--peran", "operator"], "sandi-budi-2020\n", "perlu --instansi"),
+        (vec!["--nama", "budi", "--peran", "admin", "--instansi", "mumbulsari"], "sandi-budi-2020\n", "tanpa --instansi"),
+        (vec!["--nama", "budi", "--peran", "bupati"], "sandi-budi-2020\n", "tidak dikenal"),
+        (vec!["--nama", "budi", "--peran", "admin"], "pendek\n", "minimal 10"),
+        (vec!["--nama", "budi", "--peran", "operator", "--instansi", "kalisat"], "sandi-budi-2020\n", "tidak ada"),
+    ];
+    for (args, sandi, pesan) in gagal {
+        let o = tambah(&args, sandi);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(e.contains(pesan), "{args:?}: {e}");
+    }
+    // The hash, never the password, is stored; the account's creation is in the audit trail.
+    let j: serde_json::Value = serde_json::from_str(&ok(&[
+        "jejak", "--db", db, "--instansi", "mumbulsari", "--tabel", "pengguna", "--format", "json",
+    ]))
+    .unwrap();
+    assert_eq!(j[0]["baru"]["nama"], "siti");
+    assert!(!j.to_string().contains("sandi-siti"));
+    selesai(b);
+}
