@@ -1,0 +1,912 @@
+//! The web interface driven in a real headless Chromium through chromedriver: log in, enter a
+//! realisasi and see the capaian change on the dashboard, the approval lock and its lifting, a
+//! refusal when editing another instansi's data, the Tw1 workflow and its audit trail, logout.
+//! Every check reads what the page shows (the DOM), not status codes. Screenshots of the main
+//! pages go to `<target>/e2e-tangkapan/`.
+//!
+//! The test starts everything itself: the server in-process on a fresh database (SQLite, and
+//! PostgreSQL when `kinerja_simpan::uji` finds one), chromedriver as a child process, and
+//! Chromium with a fresh profile. Without Chromium it is skipped with a message, except under
+//! `KINERJA_CI=1`, where it fails.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use kinerja_core::id::InstansiId;
+use kinerja_simpan::akun::Akun;
+use kinerja_simpan::{ModeImpor, Pelaku, Toko};
+use serde_json::{Value, json};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+const OPERATOR: (&str, &str) = ("op-mumbulsari", "sandi-operator-mumbulsari");
+const PIMPINAN: (&str, &str) = ("camat-mumbulsari", "sandi-camat-mumbulsari");
+const OPERATOR_LAIN: (&str, &str) = ("op-opd00", "sandi-operator-opd00");
+
+/// The realisasi field of the second indicator of sasaran 2 ("Desa yang sudah menyusun dokumen
+/// perencanaan, penganggaran dengan benar dan tepat waktu"), annual and Tw1.
+const MEDAN_TAHUNAN: &str = "r.I-S2-2.tahunan";
+const MEDAN_TW1: &str = "r.I-S2-2.tw1";
+const URAIAN_I_S2_2: &str = "Desa yang sudah menyusun dokumen perencanaan";
+const URAIAN_S2: &str = "Meningkatnya Koordinasi Pemerintahan";
+
+// The figures, by hand, from contoh/mumbulsari/pengukuran-2020.toml (Tabel 3.1 targets):
+// I-S2-1: target 100 %, realisasi 86,90 % -> capaian 86,90 %.
+// I-S2-2: target 100 %, realisasi 90 %    -> capaian 90,00 %.
+// Sasaran 2 is the mean of its measured indicators: (86,90 + 90,00) / 2 = 88,45 %.
+// After the operator enters 95 for I-S2-2: capaian 95 / 100 = 95,00 %,
+// and sasaran 2: (86,90 + 95,00) / 2 = 90,95 %.
+const CAPAIAN_LAMA: &str = "90,00 %";
+const SASARAN_LAMA: &str = "88,45 %";
+const REALISASI_BARU: &str = "95";
+const CAPAIAN_BARU: &str = "95,00 %";
+const SASARAN_BARU: &str = "90,95 %";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_interface_in_a_real_browser() {
+    let mulai = Instant::now();
+    let Some(driver) = Driver::mulai() else {
+        return;
+    };
+    let tangkapan = folder_tangkapan();
+    for (i, basis) in kinerja_simpan::uji::semua_basis()
+        .await
+        .into_iter()
+        .enumerate()
+    {
+        let t0 = Instant::now();
+        let server = Server::mulai(&basis.url).await;
+        let profil = Profil::baru();
+        let c = driver.sesi(&profil.0).await;
+        let u = Uji {
+            c,
+            dasar: format!("http://{}", server.alamat),
+            // Screenshots of the first database's run only: the pages are the same.
+            tangkapan: (i == 0).then(|| tangkapan.clone()),
+            basis: basis.nama,
+        };
+        u.jalankan().await;
+        u.c.close().await.expect("close the browser session");
+        server.berhenti().await;
+        drop(profil);
+        eprintln!(
+            "{}: semua skenario lulus dalam {:.1?}",
+            basis.nama,
+            t0.elapsed()
+        );
+        basis.selesai().await;
+    }
+    eprintln!(
+        "tangkapan layar di {} (total {:.1?})",
+        tangkapan.display(),
+        mulai.elapsed()
+    );
+}
+
+struct Uji {
+    c: Client,
+    dasar: String,
+    tangkapan: Option<PathBuf>,
+    basis: &'static str,
+}
+
+impl Uji {
+    async fn jalankan(&self) {
+        self.masuk_dan_halaman_utama().await;
+        self.tolak_instansi_lain().await;
+        self.isi_realisasi_dan_kunci().await;
+        self.alur_tw1_dan_jejak().await;
+        self.keluar().await;
+    }
+
+    /// Scenario 1: the login form (a wrong password, then the right one), the dashboard, and
+    /// the other pages of the instansi as its operator.
+    async fn masuk_dan_halaman_utama(&self) {
+        self.buka("/").await;
+        self.tangkap("beranda").await;
+        assert!(
+            self.teks("main").await.contains("Mumbulsari"),
+            "{}: the home page lists the published example",
+            self.basis
+        );
+
+        self.buka("/masuk").await;
+        self.tangkap("masuk").await;
+        self.isi_masuk(OPERATOR.0, "bukan-sandinya").await;
+        let galat = self.tunggu(Locator::Css("#masuk-galat")).await;
+        assert!(
+            galat
+                .text()
+                .await
+                .unwrap()
+                .contains("nama pengguna atau kata sandi salah"),
+            "{}: a wrong password shows the error on the login page",
+            self.basis
+        );
+        assert_eq!(self.jalur().await, "/masuk");
+        assert!(self.c.find(Locator::Css(".akun-nama")).await.is_err());
+        self.tangkap("masuk-galat").await;
+
+        self.masuk(OPERATOR).await;
+        assert_eq!(
+            self.jalur().await,
+            "/instansi/mumbulsari/tahun/2020",
+            "{}: the operator lands on the dashboard of the instansi's latest year",
+            self.basis
+        );
+        assert_eq!(self.teks("h1").await, "Dasbor kinerja tahun 2020");
+        assert_eq!(self.teks(".akun-nama").await, OPERATOR.0);
+        assert_eq!(self.teks(".akun-peran").await, "Operator");
+        assert_eq!(self.capaian_indikator(URAIAN_I_S2_2).await, CAPAIAN_LAMA);
+        assert_eq!(self.capaian_sasaran(URAIAN_S2).await, SASARAN_LAMA);
+        self.tangkap("dasbor").await;
+
+        // The other pages, reached through the side navigation.
+        for (teks, h1, nama) in [
+            ("Rencana kinerja", "Rencana kinerja", "rencana"),
+            ("Perjanjian Kinerja", "Perjanjian Kinerja tahun 2020", "pk"),
+            ("Indikator Kinerja Utama", "Indikator Kinerja Utama", "iku"),
+            (
+                "Isian anggaran",
+                "Isian realisasi anggaran tahun 2020",
+                "anggaran",
+            ),
+        ] {
+            let tautan = self
+                .c
+                .find(Locator::XPath(&format!(
+                    "//nav[@class='samping']//a[normalize-space()='{teks}']"
+                )))
+                .await
+                .unwrap_or_else(|_| panic!("{}: no navigation link {teks}", self.basis));
+            self.pindah(async { tautan.click().await.unwrap() }).await;
+            let judul = self.teks("h1").await;
+            assert_eq!(judul, h1, "{}: {teks}: the page's heading", self.basis);
+            self.tangkap(nama).await;
+        }
+    }
+
+    /// Scenario 3: the operator of another instansi sees Mumbulsari's published data read-only
+    /// and a forged save (the form submitted with its inputs made writable) gets the 403 page.
+    async fn tolak_instansi_lain(&self) {
+        self.keluar_sesi().await;
+        self.masuk(OPERATOR_LAIN).await;
+        assert_eq!(self.teks(".akun-nama").await, OPERATOR_LAIN.0);
+        self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
+        let n_isian = self.hitung("form.form-isian input.isian").await;
+        let n_baca = self.hitung("form.form-isian input.isian[readonly]").await;
+        assert!(
+            n_isian > 0,
+            "{}: the entry page shows the fields",
+            self.basis
+        );
+        assert_eq!(
+            n_isian, n_baca,
+            "{}: every field is read-only for another instansi's operator",
+            self.basis
+        );
+        assert_eq!(
+            self.hitung("form.form-isian button[type=submit]").await,
+            0,
+            "{}: no save button",
+            self.basis
+        );
+        assert!(
+            self.teks("form.form-isian")
+                .await
+                .contains("Anda hanya dapat melihat isian ini")
+        );
+        assert_eq!(
+            self.hitung(".kol-aksi button").await,
+            0,
+            "{}: no workflow buttons",
+            self.basis
+        );
+        // A forged request from this page: the field made writable, the form submitted.
+        self.pindah(async {
+            self.c
+                .execute(
+                    "const i = document.getElementById(arguments[0]);
+                 i.removeAttribute('readonly'); i.value = '1';
+                 document.querySelector('form.form-isian').submit();",
+                    vec![json!(MEDAN_TAHUNAN)],
+                )
+                .await
+                .unwrap();
+        })
+        .await;
+        self.harap_galat(403, "peran Anda tidak mengizinkan tindakan ini")
+            .await;
+        self.tangkap("403").await;
+        // The same for a workflow step on the other instansi.
+        self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
+        self.kirim_form_js("/instansi/mumbulsari/tahun/2020/ajukan/tw1")
+            .await;
+        self.harap_galat(403, "peran Anda tidak mengizinkan tindakan ini")
+            .await;
+        // Its own audit trail only.
+        self.buka("/instansi/mumbulsari/jejak").await;
+        self.harap_galat(403, "peran Anda tidak mengizinkan").await;
+        // The error page has no logout button (it is rendered without the session).
+        self.buka("/").await;
+        self.keluar_sesi().await;
+    }
+
+    /// Scenario 2: an invalid value, the locked (published) annual period refusing a change,
+    /// the pimpinan lifting the lock, the operator's change going through and the dashboard
+    /// showing the new capaian.
+    async fn isi_realisasi_dan_kunci(&self) {
+        self.masuk(OPERATOR).await;
+        // The refused forgery of scenario 3 changed nothing.
+        assert_eq!(self.capaian_indikator(URAIAN_I_S2_2).await, CAPAIAN_LAMA);
+
+        self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
+        assert_eq!(self.status_periode("Tahunan").await, "Disetujui");
+        let tahunan = self.medan(MEDAN_TAHUNAN).await;
+        assert_eq!(tahunan.prop("value").await.unwrap().unwrap(), "90 %");
+        assert!(
+            tahunan.attr("readonly").await.unwrap().is_some(),
+            "{}: the approved annual period is read-only",
+            self.basis
+        );
+        assert!(
+            self.medan(MEDAN_TW1)
+                .await
+                .attr("readonly")
+                .await
+                .unwrap()
+                .is_none(),
+            "{}: Tw1 is a draft, open for entry",
+            self.basis
+        );
+
+        // An invalid value: the error next to the field, in the summary, and nothing saved.
+        let tw1 = self.medan(MEDAN_TW1).await;
+        tw1.send_keys("12.5.0").await.unwrap();
+        self.simpan_realisasi().await;
+        let ringkas = self.tunggu(Locator::Css(".ringkas-galat")).await;
+        assert!(
+            ringkas
+                .text()
+                .await
+                .unwrap()
+                .contains("Ada 1 isian yang perlu diperbaiki"),
+            "{}: the error summary",
+            self.basis
+        );
+        let galat_medan = self
+            .c
+            .find(Locator::Css(&format!("[id='{MEDAN_TW1}-galat']")))
+            .await
+            .unwrap_or_else(|_| panic!("{}: no error next to the field", self.basis));
+        let pesan_medan = galat_medan.text().await.unwrap();
+        assert!(!pesan_medan.trim().is_empty());
+        let sel: Value = self
+            .c
+            .execute(
+                "const e = document.getElementById(arguments[0]);
+                 return {invalid: e.getAttribute('aria-invalid'), nilai: e.value,
+                         sel_salah: e.closest('td').classList.contains('sel-salah'),
+                         sebelah: e.closest('td').contains(document.getElementById(arguments[0] + '-galat'))};",
+                vec![json!(MEDAN_TW1)],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            sel,
+            json!({"invalid": "true", "nilai": "12.5.0", "sel_salah": true, "sebelah": true}),
+            "{}: the field keeps what was typed, marked invalid, its message in its cell",
+            self.basis
+        );
+        self.tangkap("realisasi-galat").await;
+        self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
+        assert_eq!(
+            self.medan(MEDAN_TW1)
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap(),
+            "",
+            "{}: the invalid value was not saved",
+            self.basis
+        );
+
+        // The locked period: a stale or forged form (the read-only field made writable) is
+        // refused by the server with a clear message.
+        self.c
+            .execute(
+                "document.getElementById(arguments[0]).removeAttribute('readonly');",
+                vec![json!(MEDAN_TAHUNAN)],
+            )
+            .await
+            .unwrap();
+        let tahunan = self.medan(MEDAN_TAHUNAN).await;
+        tahunan.clear().await.unwrap();
+        tahunan.send_keys(REALISASI_BARU).await.unwrap();
+        self.simpan_realisasi().await;
+        let pesan = self.teks(".pesan-galat").await;
+        assert!(
+            pesan.contains("tidak disimpan")
+                && pesan.contains("terkunci")
+                && pesan.contains("buka kunci dahulu"),
+            "{}: a locked period refuses the change: {pesan:?}",
+            self.basis
+        );
+        self.tangkap("realisasi-terkunci").await;
+        self.buka("/instansi/mumbulsari/tahun/2020").await;
+        assert_eq!(self.capaian_indikator(URAIAN_I_S2_2).await, CAPAIAN_LAMA);
+        assert_eq!(self.capaian_sasaran(URAIAN_S2).await, SASARAN_LAMA);
+        self.keluar_sesi().await;
+
+        // The pimpinan lifts the lock; the pimpinan may not enter data.
+        self.masuk(PIMPINAN).await;
+        assert_eq!(self.teks(".akun-peran").await, "Pimpinan");
+        self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
+        assert_eq!(
+            self.hitung("form.form-isian button[type=submit]").await,
+            0,
+            "{}: the pimpinan approves, does not enter",
+            self.basis
+        );
+        self.langkah("buka", "tahunan").await;
+        self.harap_sukses("periode berhasil dibuka kembali").await;
+        assert_eq!(self.status_periode("Tahunan").await, "Draf");
+        self.keluar_sesi().await;
+
+        // Now the operator's change goes through.
+        self.masuk(OPERATOR).await;
+        self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
+        let tahunan = self.medan(MEDAN_TAHUNAN).await;
+        assert!(tahunan.attr("readonly").await.unwrap().is_none());
+        tahunan.clear().await.unwrap();
+        tahunan.send_keys(REALISASI_BARU).await.unwrap();
+        self.simpan_realisasi().await;
+        self.harap_sukses("1 perubahan disimpan dan tercatat di jejak audit")
+            .await;
+        assert_eq!(
+            self.medan(MEDAN_TAHUNAN)
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap(),
+            REALISASI_BARU
+        );
+        self.buka("/instansi/mumbulsari/tahun/2020").await;
+        assert_eq!(
+            self.capaian_indikator(URAIAN_I_S2_2).await,
+            CAPAIAN_BARU,
+            "{}: the dashboard shows the new capaian",
+            self.basis
+        );
+        assert_eq!(
+            self.capaian_sasaran(URAIAN_S2).await,
+            SASARAN_BARU,
+            "{}: and the new sasaran mean",
+            self.basis
+        );
+        self.tangkap("dasbor-sesudah").await;
+    }
+
+    /// Scenario 4: the operator submits Tw1 (and the year), the pimpinan approves, Tw1 is then
+    /// read-only, and the audit trail shows the steps and the change.
+    async fn alur_tw1_dan_jejak(&self) {
+        // Still the operator.
+        self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
+        assert_eq!(
+            self.hitung("form[action$='/setujui/tw1'] button").await,
+            0,
+            "{}: an operator does not approve",
+            self.basis
+        );
+        self.langkah("ajukan", "tw1").await;
+        self.harap_sukses("periode berhasil diajukan").await;
+        assert_eq!(self.status_periode("Triwulan I").await, "Diajukan");
+        self.langkah("ajukan", "tahunan").await;
+        self.harap_sukses("periode berhasil diajukan").await;
+        self.keluar_sesi().await;
+
+        self.masuk(PIMPINAN).await;
+        self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
+        self.langkah("setujui", "tw1").await;
+        self.harap_sukses("periode berhasil disetujui").await;
+        assert_eq!(self.status_periode("Triwulan I").await, "Disetujui");
+        // The year published again, for the kabupaten view.
+        self.langkah("setujui", "tahunan").await;
+        self.harap_sukses("periode berhasil disetujui").await;
+        self.keluar_sesi().await;
+
+        self.masuk(OPERATOR).await;
+        self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
+        let n_tw1 = self.hitung("input.isian[name$='.tw1']").await;
+        assert!(n_tw1 > 0);
+        assert_eq!(
+            self.hitung("input.isian[name$='.tw1'][readonly]").await,
+            n_tw1,
+            "{}: every Tw1 field is read-only once approved",
+            self.basis
+        );
+        assert_eq!(
+            self.hitung("input.isian[name$='.tw2'][readonly]").await,
+            0,
+            "{}: Tw2 stays open",
+            self.basis
+        );
+
+        self.buka("/instansi/mumbulsari/jejak").await;
+        assert!(self.teks("h1").await.contains("Jejak audit"));
+        let baris: Vec<String> = serde_json::from_value(
+            self.c
+                .execute(
+                    "return Array.from(document.querySelectorAll('table.tabel-jejak > tbody > tr'))
+                        .map(tr => Array.from(tr.children).slice(1).map(c => c.innerText.replace(/\\s+/g, ' ').trim()).join(' | '));",
+                    vec![],
+                )
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        let ada = |semua: &[&str]| baris.iter().any(|b| semua.iter().all(|s| b.contains(s)));
+        for (siapa, dari, ke) in [
+            (OPERATOR.0, "draf", "diajukan"),
+            (PIMPINAN.0, "diajukan", "disetujui"),
+        ] {
+            assert!(
+                ada(&[siapa, "status_periode", "2020|tw1", dari, ke]),
+                "{}: the audit trail shows {siapa}: Tw1 {dari} -> {ke}:\n{}",
+                self.basis,
+                baris.join("\n")
+            );
+        }
+        assert!(
+            ada(&[PIMPINAN.0, "2020|tahunan", "disetujui", "draf"]),
+            "{}: the lifted lock is in the audit trail:\n{}",
+            self.basis,
+            baris.join("\n")
+        );
+        assert!(
+            ada(&[OPERATOR.0, "I-S2-2", "90 %", REALISASI_BARU]),
+            "{}: the realisasi change is in the audit trail:\n{}",
+            self.basis,
+            baris.join("\n")
+        );
+        self.tangkap("jejak").await;
+
+        self.buka("/kabupaten/jember/tahun/2020").await;
+        assert!(
+            self.teks("main").await.contains("Mumbulsari"),
+            "{}: the kabupaten view lists Mumbulsari",
+            self.basis
+        );
+        self.tangkap("kabupaten").await;
+    }
+
+    /// Scenario 5: logging out ends the session.
+    async fn keluar(&self) {
+        self.keluar_sesi().await;
+        assert_eq!(self.jalur().await, "/");
+        assert!(self.c.find(Locator::Css(".akun-nama")).await.is_err());
+        assert_eq!(self.teks(".akun a.tombol-kepala").await, "Masuk");
+        self.buka("/instansi/mumbulsari/jejak").await;
+        self.harap_galat(403, "silakan masuk").await;
+        self.tangkap("403-publik").await;
+        // Published data stays public.
+        self.buka("/instansi/mumbulsari/tahun/2020").await;
+        assert_eq!(self.capaian_indikator(URAIAN_I_S2_2).await, CAPAIAN_BARU);
+    }
+
+    // ----- helpers -----
+
+    async fn buka(&self, jalur: &str) {
+        self.c
+            .goto(&format!("{}{jalur}", self.dasar))
+            .await
+            .unwrap_or_else(|e| panic!("{}: GET {jalur}: {e}", self.basis));
+    }
+
+    async fn jalur(&self) -> String {
+        self.c.current_url().await.unwrap().path().to_string()
+    }
+
+    async fn tunggu(&self, l: Locator<'_>) -> fantoccini::elements::Element {
+        self.c
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(l)
+            .await
+            .unwrap_or_else(|e| panic!("{}: waiting for {l:?}: {e}", self.basis))
+    }
+
+    /// The visible text of the first element matching `css`.
+    async fn teks(&self, css: &str) -> String {
+        self.tunggu(Locator::Css(css))
+            .await
+            .text()
+            .await
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    /// Marks the current document, runs `aksi` (a click or script that navigates), and waits
+    /// for a new document: no check can read the page that was left.
+    async fn pindah<F: std::future::Future<Output = ()>>(&self, aksi: F) {
+        self.c
+            .execute("document.documentElement.dataset.lama = '1';", vec![])
+            .await
+            .unwrap();
+        aksi.await;
+        self.tunggu(Locator::Css("html:not([data-lama])")).await;
+    }
+
+    async fn klik(&self, css: &str) {
+        let el = self
+            .c
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{}: nothing to click at {css}", self.basis));
+        self.pindah(async { el.click().await.unwrap() }).await;
+    }
+
+    async fn hitung(&self, css: &str) -> usize {
+        self.c.find_all(Locator::Css(css)).await.unwrap().len()
+    }
+
+    async fn medan(&self, nama: &str) -> fantoccini::elements::Element {
+        self.tunggu(Locator::Css(&format!("[id='{nama}']"))).await
+    }
+
+    async fn isi_masuk(&self, nama: &str, sandi: &str) {
+        let n = self.tunggu(Locator::Id("nama_pengguna")).await;
+        n.clear().await.unwrap();
+        n.send_keys(nama).await.unwrap();
+        let s = self.c.find(Locator::Id("kata_sandi")).await.unwrap();
+        s.clear().await.unwrap();
+        s.send_keys(sandi).await.unwrap();
+        self.klik("form.masuk-kartu button[type=submit]").await;
+    }
+
+    async fn masuk(&self, (nama, sandi): (&str, &str)) {
+        self.buka("/masuk").await;
+        self.isi_masuk(nama, sandi).await;
+        let akun = self.teks(".akun-nama").await;
+        assert_eq!(akun, nama, "{}: logged in as {nama}", self.basis);
+    }
+
+    /// Clicks "Keluar" in the header.
+    async fn keluar_sesi(&self) {
+        self.klik("form.akun-keluar button").await;
+        self.tunggu(Locator::Css(".akun a.tombol-kepala")).await;
+    }
+
+    async fn simpan_realisasi(&self) {
+        self.klik("form.form-isian button[type=submit]").await;
+    }
+
+    /// Clicks a workflow button ("Ajukan", "Setujui", "Buka kunci") of a period.
+    async fn langkah(&self, langkah: &str, periode: &str) {
+        self.klik(&format!("form[action$='/{langkah}/{periode}'] button"))
+            .await;
+    }
+
+    /// Submits a POST form with the page's CSRF token to `alamat` (a forged request).
+    async fn kirim_form_js(&self, alamat: &str) {
+        self.pindah(async {
+            self.c
+                .execute(
+                    "const f = document.createElement('form');
+                 f.method = 'post'; f.action = arguments[0];
+                 const c = document.createElement('input');
+                 c.type = 'hidden'; c.name = 'csrf';
+                 c.value = document.querySelector('input[name=csrf]').value;
+                 f.appendChild(c); document.body.appendChild(f); f.submit();",
+                    vec![json!(alamat)],
+                )
+                .await
+                .unwrap();
+        })
+        .await;
+    }
+
+    async fn status_periode(&self, label: &str) -> String {
+        let el = self
+            .tunggu(Locator::XPath(&format!(
+                "//section[@aria-labelledby='h-alur']//tr[th[normalize-space()='{label}']]//span[contains(@class,'status')]"
+            )))
+            .await;
+        el.text().await.unwrap().trim().to_string()
+    }
+
+    async fn harap_sukses(&self, teks: &str) {
+        let p = self.teks(".pesan-sukses").await;
+        assert!(
+            p.contains(teks),
+            "{}: expected {teks:?}, got {p:?}",
+            self.basis
+        );
+    }
+
+    async fn harap_galat(&self, kode: u16, teks: &str) {
+        assert_eq!(
+            self.teks(".galat-kode").await,
+            kode.to_string(),
+            "{}: the error page {kode} at {}",
+            self.basis,
+            self.jalur().await
+        );
+        let isi = self.teks(".galat-wadah").await;
+        assert!(isi.contains(teks), "{}: {isi:?}", self.basis);
+    }
+
+    /// The rows of a table whose first row header contains `uraian`: the text of each cell.
+    async fn baris_tabel(&self, bagian: &str, uraian: &str) -> Vec<String> {
+        let v = self
+            .c
+            .execute(
+                "return Array.from(document.querySelectorAll(
+                     'section[aria-labelledby=' + arguments[0] + '] table > tbody > tr'))
+                   .filter(tr => { const h = tr.querySelector('th.uraian');
+                                   return h && h.innerText.includes(arguments[1]); })
+                   .map(tr => Array.from(tr.children).map(c => {
+                       const k = c.querySelector('.angka-kuat');
+                       return (k ? k.innerText : c.innerText).trim(); }));",
+                vec![json!(bagian), json!(uraian)],
+            )
+            .await
+            .unwrap();
+        let mut baris: Vec<Vec<String>> = serde_json::from_value(v).unwrap();
+        assert_eq!(
+            baris.len(),
+            1,
+            "{}: one row for {uraian:?} in {bagian}: {baris:?}",
+            self.basis
+        );
+        baris.remove(0)
+    }
+
+    /// The capaian column (5th: no, indikator, target, realisasi, capaian) of the dashboard.
+    async fn capaian_indikator(&self, uraian: &str) -> String {
+        self.baris_tabel("h-indikator", uraian).await[4].clone()
+    }
+
+    /// The capaian column (4th: no, sasaran, terukur, capaian) of the dashboard.
+    async fn capaian_sasaran(&self, uraian: &str) -> String {
+        self.baris_tabel("h-sasaran", uraian).await[3].clone()
+    }
+
+    /// A PNG of the whole page: the window is stretched to the page's height, then restored.
+    async fn tangkap(&self, nama: &str) {
+        let Some(folder) = &self.tangkapan else {
+            return;
+        };
+        let ukur = |js: &'static str| async move {
+            self.c
+                .execute(js, vec![])
+                .await
+                .unwrap()
+                .as_u64()
+                .unwrap_or(900)
+        };
+        let halaman = ukur("return Math.ceil(document.documentElement.scrollHeight);").await;
+        // The window is taller than its viewport by the (invisible) browser frame.
+        self.c.set_window_size(1366, 900).await.unwrap();
+        let bingkai = 900u64.saturating_sub(ukur("return window.innerHeight;").await);
+        let tinggi = (halaman + bingkai).clamp(900, 8000);
+        self.c.set_window_size(1366, tinggi as u32).await.unwrap();
+        let png = self.c.screenshot().await.unwrap();
+        self.c.set_window_size(1366, 900).await.unwrap();
+        let berkas = folder.join(format!("{nama}.png"));
+        std::fs::write(&berkas, png)
+            .unwrap_or_else(|e| panic!("writing {}: {e}", berkas.display()));
+    }
+}
+
+/// `<target>/e2e-tangkapan`: the test binary is `<target>/<profile>/deps/peramban-*`.
+fn folder_tangkapan() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("target"));
+    let f = target.join("e2e-tangkapan");
+    std::fs::create_dir_all(&f).unwrap_or_else(|e| panic!("creating {}: {e}", f.display()));
+    f
+}
+
+/// The server in-process on a fresh database with the example, a second instansi and the
+/// accounts of the scenarios.
+struct Server {
+    alamat: SocketAddr,
+    tugas: tokio::task::JoinHandle<()>,
+    toko: Toko,
+}
+
+impl Server {
+    async fn mulai(url: &str) -> Server {
+        let toko = Toko::buka(url).await.expect("open the test database");
+        let negara = kinerja_web::negara(toko.clone());
+        let contoh = kinerja_berkas::baca(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
+        )
+        .expect("the bundled example reads");
+        assert!(
+            kinerja_web::halaman::isi_contoh(&negara, &contoh)
+                .await
+                .expect("load the example"),
+            "a fresh database gets the example"
+        );
+        let p = Pelaku {
+            pengguna: "uji-e2e".into(),
+            sumber: "uji".into(),
+        };
+        toko.impor(&kinerja_sintetis::instansi(0), None, ModeImpor::Gabung, &p)
+            .await
+            .expect("import the synthetic instansi");
+        for ((nama, sandi), peran, instansi) in [
+            (OPERATOR, "operator", "mumbulsari"),
+            (PIMPINAN, "pimpinan", "mumbulsari"),
+            (OPERATOR_LAIN, "operator", "opd-00"),
+        ] {
+            toko.tambah_akun(
+                &Akun {
+                    nama: nama.into(),
+                    hash: kinerja_web::akun::hash_sandi(sandi).unwrap(),
+                    peran: peran.into(),
+                    instansi: Some(InstansiId::new(instansi).unwrap()),
+                },
+                &p,
+            )
+            .await
+            .expect("create the account");
+        }
+        let app = kinerja_web::aplikasi(negara);
+        let pendengar = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let alamat = pendengar.local_addr().unwrap();
+        let tugas = tokio::spawn(async move {
+            axum::serve(
+                pendengar,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .expect("the server runs");
+        });
+        Server {
+            alamat,
+            tugas,
+            toko,
+        }
+    }
+
+    async fn berhenti(self) {
+        self.tugas.abort();
+        let _ = self.tugas.await;
+        self.toko.tutup().await;
+    }
+}
+
+/// chromedriver as a child process on a free port; killed on drop.
+struct Driver {
+    anak: Child,
+    port: u16,
+}
+
+impl Driver {
+    /// `None` (with a message) when Chromium or chromedriver is not installed, except under
+    /// `KINERJA_CI=1`.
+    fn mulai() -> Option<Driver> {
+        if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
+            let pesan = "LEWATI: chromium/chromedriver tidak terpasang (apt-get install chromium chromium-driver)";
+            if std::env::var("KINERJA_CI").is_ok_and(|v| v == "1") {
+                panic!("{pesan} (KINERJA_CI=1: uji peramban wajib berjalan)");
+            }
+            eprintln!("{pesan}");
+            return None;
+        }
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let anak = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let d = Driver { anak, port };
+        let batas = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < batas,
+                "chromedriver did not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(d)
+    }
+
+    /// A browser session: Chromium headless with the profile folder `profil`.
+    async fn sesi(&self, profil: &Path) -> Client {
+        let mut cap = serde_json::Map::new();
+        cap.insert("browserName".into(), json!("chrome"));
+        cap.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--window-size=1366,900",
+                    format!("--user-data-dir={}", profil.display()),
+                ],
+            }),
+        );
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(cap)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a Chromium session through chromedriver")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.anak.kill();
+        let _ = self.anak.wait();
+    }
+}
+
+/// A fresh Chromium profile folder, removed on drop.
+struct Profil(PathBuf);
+
+impl Profil {
+    fn baru() -> Profil {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let p = std::env::temp_dir().join(format!(
+            "kinerja-e2e-chromium-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).expect("a temporary profile folder");
+        Profil(p)
+    }
+}
+
+impl Drop for Profil {
+    /// Also ends the Chromium processes of this profile, should a failed test have left its
+    /// session open (killing chromedriver does not end the browser it started).
+    fn drop(&mut self) {
+        let merek = format!("--user-data-dir={}", self.0.display());
+        let mut dibunuh = false;
+        for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let pid = e.file_name().to_string_lossy().into_owned();
+            if pid.parse::<u32>().is_err() {
+                continue;
+            }
+            let Ok(cmd) = std::fs::read(e.path().join("cmdline")) else {
+                continue;
+            };
+            if cmd.split(|b| *b == 0).any(|a| a == merek.as_bytes()) {
+                let _ = Command::new("kill").args(["-KILL", &pid]).status();
+                dibunuh = true;
+            }
+        }
+        if dibunuh {
+            // Let the killed processes go before their folder is removed.
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
