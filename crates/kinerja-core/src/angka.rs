@@ -834,6 +834,16 @@ mod tests {
     }
 
     proptest! {
+        /// Never a panic on user text (the API and forms pass anything through here).
+        #[test]
+        fn any_text_is_a_number_or_an_error(t in "\\PC{0,30}") {
+            let _ = parse_angka(&t);
+            let _ = parse_persen(&t);
+            let _ = parse_rupiah(&t);
+            let _ = crate::waktu::Tanggal::parse(&t);
+            let _ = crate::model::Nip::parse(&t);
+        }
+
         #[test]
         fn format_then_parse_gives_the_rounded_value(x in decimal_laporan()) {
             let teks = format_angka(x, 2);

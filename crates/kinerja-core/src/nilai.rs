@@ -134,8 +134,10 @@ impl Nilai {
                 label: t.to_string(),
             });
         }
-        // "80 - 90 %": a range. A leading '-' is a sign, so look for a dash after the first char.
-        if let Some(pos) = t[1..].find(['-', '–']).map(|p| p + 1) {
+        // "80 - 90 %": a range. A leading '-' is a sign, so look for a dash after the first char
+        // (a char, not a byte: the text may start with any letter).
+        let pertama = t.chars().next().map_or(0, char::len_utf8);
+        if let Some(pos) = t[pertama..].find(['-', '–']).map(|p| p + pertama) {
             let (a, b) = t.split_at(pos);
             let b = b.trim_start_matches(['-', '–']);
             if let (Some((bawah, _)), Some((atas, satuan))) =
@@ -302,5 +304,31 @@ mod tests {
     #[test]
     fn text_is_kept_as_written() {
         assert_eq!(Nilai::parse(" B (80 %) ").unwrap().teks(), "B (80 %)");
+    }
+
+    #[test]
+    fn text_starting_with_a_multibyte_letter_is_read_not_a_crash() {
+        // Found by schemathesis against the API: the range search sliced at byte 1.
+        assert_eq!(
+            Nilai::parse("±Ùç").unwrap().bentuk(),
+            &Bentuk::Kualitatif {
+                label: "±Ùç".into()
+            }
+        );
+        let r = Nilai::parse("–5 – 10").unwrap_or_else(|e| panic!("{e}"));
+        assert!(r.is_rentang() || matches!(r.bentuk(), Bentuk::Kualitatif { .. }));
+    }
+
+    proptest::proptest! {
+        /// The core never panics on user data: any text is a value or an error.
+        #[test]
+        fn any_text_parses_or_is_refused(t in "\\PC{0,40}") {
+            let _ = Nilai::parse(&t);
+        }
+
+        #[test]
+        fn any_text_with_numbers_and_dashes_parses_or_is_refused(t in "[±Ù0-9 ,.%()–B-]{0,20}") {
+            let _ = Nilai::parse(&t);
+        }
     }
 }

@@ -45,7 +45,7 @@ pub struct GalatApi {
     pub status: u16,
     pub kode: &'static str,
     pub pesan: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rincian: Vec<Rincian>,
 }
 
@@ -297,6 +297,7 @@ async fn anggaran(
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IsianRealisasi {
+    #[schemars(length(min = 1))]
     pub realisasi: Vec<Realisasi>,
 }
 
@@ -345,7 +346,14 @@ async fn jejak(
     let Query(q) = q?;
     let id = id_instansi(&id)?;
     izinkan(&n, &sesi, &id, None, Tindakan::LihatJejak).await?;
-    let batas = q.batas.unwrap_or(100).clamp(1, 10_000);
+    let batas = q.batas.unwrap_or(100);
+    if !(1..=10_000).contains(&batas) {
+        return Err(GalatApi::baru(
+            StatusCode::BAD_REQUEST,
+            "kueri_tidak_sah",
+            format!("batas {batas} di luar 1..10000"),
+        ));
+    }
     let j = n
         .toko
         .jejak(&id, q.tabel.as_deref(), q.kunci.as_deref(), batas)

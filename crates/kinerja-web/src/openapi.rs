@@ -75,7 +75,8 @@ pub fn dokumen() -> Value {
         "description": "Id instansi pelapor (mis. mumbulsari)",
         "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"}});
     let tahun = json!({"name": "tahun", "in": "path", "required": true,
-        "schema": {"type": "integer", "minimum": 1945, "maximum": 2100}});
+        "schema": {"type": "integer", "minimum": kinerja_core::waktu::TAHUN_MIN,
+                   "maximum": kinerja_core::waktu::TAHUN_MAKS}});
     let umum = |ok: Value| {
         json!({
             "200": ok,
