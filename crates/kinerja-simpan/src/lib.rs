@@ -524,10 +524,22 @@ fn periksa_kunci(
         _ => return Ok(()),
     };
     if terkunci.contains(&(tahun, periode.to_string())) {
-        return Err(Galat::Terkunci(format!(
-            "{} {} ({tahun}, {periode})",
-            r.tabel, r.kunci
-        )));
+        let label = serde_json::from_value::<kinerja_core::waktu::Periode>(Value::String(
+            periode.to_string(),
+        ))
+        .map(|p| p.label())
+        .unwrap_or(periode);
+        let apa = match r.tabel.as_str() {
+            "realisasi" => format!(
+                "realisasi indikator {}",
+                r.isi
+                    .get("indikator")
+                    .and_then(Value::as_str)
+                    .unwrap_or("?")
+            ),
+            _ => format!("anggaran pos {}", r.kunci),
+        };
+        return Err(Galat::Terkunci(format!("{apa}, {label} {tahun}")));
     }
     Ok(())
 }

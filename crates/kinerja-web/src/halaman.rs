@@ -106,10 +106,46 @@ fn halaman_galat(k: &t::Konteks, kode: StatusCode, pesan: &str) -> Response {
     (kode, Html(t::galat(k, kode.as_u16(), pesan))).into_response()
 }
 
+/// Marks a refusal so that `konteks_galat` can render it in the caller's frame.
+#[derive(Clone)]
+struct PenandaTolak {
+    kode: StatusCode,
+    pesan: String,
+}
+
 impl IntoResponse for Tolak {
     fn into_response(self) -> Response {
-        halaman_galat(&t::Konteks::default(), self.kode, &self.pesan)
+        let mut r = halaman_galat(&t::Konteks::default(), self.kode, &self.pesan);
+        r.extensions_mut().insert(PenandaTolak {
+            kode: self.kode,
+            pesan: self.pesan,
+        });
+        r
     }
+}
+
+/// Middleware: an error page shows who is logged in (name, role, the Keluar button) like every
+/// other page. The session is looked up only when a request was refused.
+pub async fn konteks_galat(
+    State(n): State<Negara>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let headers = req.headers().clone();
+    let res = next.run(req).await;
+    let Some(p) = res.extensions().get::<PenandaTolak>().cloned() else {
+        return res;
+    };
+    let mut parts = axum::http::Request::new(()).into_parts().0;
+    parts.headers = headers;
+    let sesi =
+        match <Sesi as axum::extract::FromRequestParts<Negara>>::from_request_parts(&mut parts, &n)
+            .await
+        {
+            Ok(s) => s,
+            Err(never) => match never {},
+        };
+    halaman_galat(&konteks_dasar(&sesi), p.kode, &p.pesan)
 }
 
 type Hasil = Result<Response, Tolak>;
@@ -875,6 +911,27 @@ async fn jejak(
         .await?;
     let mut k = konteks_dasar(&sesi);
     k.instansi_aktif = Some(id.to_string());
+    let semua = n.toko.daftar_instansi().await?;
+    let nama_dari = |x: &InstansiId| {
+        semua
+            .iter()
+            .find(|i| &i.id == x)
+            .map(|i| i.nama.clone())
+            .unwrap_or_else(|| x.to_string())
+    };
+    k.instansi = n
+        .toko
+        .daftar_pelapor()
+        .await?
+        .iter()
+        .map(|p| (p.to_string(), nama_dari(p)))
+        .collect();
+    if let Ok(d) = n.toko.muat(&id).await {
+        k.tahun_pilihan = tahun_data(&d);
+        k.tahun = k.tahun_pilihan.last().copied();
+        k.kabupaten = induk_kabupaten(&d, &id);
+    }
+    let nama = nama_dari(&id);
     let tampil: Vec<t::JejakTampil> = baris
         .iter()
         .map(|j| t::JejakTampil {
@@ -888,9 +945,9 @@ async fn jejak(
         })
         .collect();
     let judul = match (&tabel, &kunci) {
-        (Some(t), Some(k)) => format!("Jejak audit {id}: {t} {k}"),
-        (Some(t), None) => format!("Jejak audit {id}: {t}"),
-        _ => format!("Jejak audit {id}"),
+        (Some(t), Some(k)) => format!("Jejak audit {nama}: {t} {k}"),
+        (Some(t), None) => format!("Jejak audit {nama}: {t}"),
+        _ => format!("Jejak audit {nama}"),
     };
     Ok(html(t::jejak(&k, &judul, &tampil)))
 }

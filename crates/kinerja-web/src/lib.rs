@@ -31,6 +31,10 @@ pub fn aplikasi(n: Negara) -> Router {
     Router::new()
         .merge(api::rute())
         .merge(halaman::rute())
+        .layer(axum::middleware::from_fn_with_state(
+            n.clone(),
+            halaman::konteks_galat,
+        ))
         .with_state(n)
 }
 

@@ -270,3 +270,28 @@ async fn a_form_without_the_sessions_csrf_token_is_refused() {
     }
     b.selesai().await;
 }
+
+#[tokio::test]
+async fn a_refusal_keeps_the_users_frame() {
+    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let u = siap(&b.url).await;
+    let (_, token, _) = u.sesi.iter().find(|(s, _, _)| *s == OperatorLain).unwrap();
+    let r = Request::builder()
+        .uri("/instansi/mumbulsari/tahun/2020")
+        .header("cookie", format!("kinerja_sesi={token}"))
+        .body(Body::empty())
+        .unwrap();
+    let res = u.app.clone().oneshot(r).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let html =
+        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(
+        html.contains("peran Anda tidak mengizinkan tindakan ini"),
+        "{html}"
+    );
+    assert!(
+        html.contains("op-l") && html.contains("Keluar"),
+        "the header names the user: {html}"
+    );
+    b.selesai().await;
+}
