@@ -202,7 +202,11 @@ fn kinerja_stdin(args: &[&str], masukan: &str) -> Output {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    c.stdin.take().unwrap().write_all(masukan.as_bytes()).unwrap();
+    c.stdin
+        .take()
+        .unwrap()
+        .write_all(masukan.as_bytes())
+        .unwrap();
     c.wait_with_output().unwrap()
 }
 
@@ -216,16 +220,64 @@ fn accounts_are_made_with_a_password_from_standard_input() {
         a.extend_from_slice(args);
         kinerja_stdin(&a, sandi)
     };
-    let o = tambah(&["--nama", "siti", "--peran", "operator", "--instansi", "mumbulsari"], "sandi-siti-2020\n");
+    let o = tambah(
+        &[
+            "--nama",
+            "siti",
+            "--peran",
+            "operator",
+            "--instansi",
+            "mumbulsari",
+        ],
+        "sandi-siti-2020\n",
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stdout).contains("akun \"siti\" (Operator) dibuat"));
     let gagal = [
-        (vec!["--nama", "siti", "--peran", "admin"], "sandi-lain-2020\n", "sudah ada"),
-        (vec!["--nama", "budi", "--peran", "operator"], "sandi-budi-2020\n", "perlu --instansi"),
-        (vec!["--nama", "budi", "--peran", "admin", "--instansi", "mumbulsari"], "sandi-budi-2020\n", "tanpa --instansi"),
-        (vec!["--nama", "budi", "--peran", "bupati"], "sandi-budi-2020\n", "tidak dikenal"),
-        (vec!["--nama", "budi", "--peran", "admin"], "pendek\n", "minimal 10"),
-        (vec!["--nama", "budi", "--peran", "operator", "--instansi", "kalisat"], "sandi-budi-2020\n", "tidak ada"),
+        (
+            vec!["--nama", "siti", "--peran", "admin"],
+            "sandi-lain-2020\n",
+            "sudah ada",
+        ),
+        (
+            vec!["--nama", "budi", "--peran", "operator"],
+            "sandi-budi-2020\n",
+            "perlu --instansi",
+        ),
+        (
+            vec![
+                "--nama",
+                "budi",
+                "--peran",
+                "admin",
+                "--instansi",
+                "mumbulsari",
+            ],
+            "sandi-budi-2020\n",
+            "tanpa --instansi",
+        ),
+        (
+            vec!["--nama", "budi", "--peran", "bupati"],
+            "sandi-budi-2020\n",
+            "tidak dikenal",
+        ),
+        (
+            vec!["--nama", "budi", "--peran", "admin"],
+            "pendek\n",
+            "minimal 10",
+        ),
+        (
+            vec![
+                "--nama",
+                "budi",
+                "--peran",
+                "operator",
+                "--instansi",
+                "kalisat",
+            ],
+            "sandi-budi-2020\n",
+            "tidak ada",
+        ),
     ];
     for (args, sandi, pesan) in gagal {
         let o = tambah(&args, sandi);
@@ -235,7 +287,15 @@ fn accounts_are_made_with_a_password_from_standard_input() {
     }
     // The hash, never the password, is stored; the account's creation is in the audit trail.
     let j: serde_json::Value = serde_json::from_str(&ok(&[
-        "jejak", "--db", db, "--instansi", "mumbulsari", "--tabel", "pengguna", "--format", "json",
+        "jejak",
+        "--db",
+        db,
+        "--instansi",
+        "mumbulsari",
+        "--tabel",
+        "pengguna",
+        "--format",
+        "json",
     ]))
     .unwrap();
     assert_eq!(j[0]["baru"]["nama"], "siti");
