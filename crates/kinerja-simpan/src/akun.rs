@@ -126,14 +126,13 @@ impl Toko {
     }
 
     pub async fn akun(&self, nama: &str) -> Result<Option<Akun>, Galat> {
-        let mut tx = self.kolam().mulai().await?;
-        let b = tx
+        let b = self
+            .kolam()
             .ambil(
                 "SELECT nama, hash, peran, instansi FROM pengguna WHERE nama = $1",
                 vec![P::from(nama)],
             )
             .await?;
-        tx.selesai().await?;
         b.first().map(akun_dari).transpose()
     }
 
@@ -168,15 +167,14 @@ impl Toko {
 
     /// The session's account and CSRF token, if the session exists and has not expired.
     pub async fn sesi(&self, token: &str) -> Result<Option<(Akun, String)>, Galat> {
-        let mut tx = self.kolam().mulai().await?;
-        let b = tx
+        let b = self
+            .kolam()
             .ambil(
                 "SELECT p.nama, p.hash, p.peran, p.instansi, s.csrf, s.kedaluwarsa FROM sesi s \
                  JOIN pengguna p ON p.nama = s.pengguna WHERE s.token = $1",
                 vec![P::from(token)],
             )
             .await?;
-        tx.selesai().await?;
         match b.first() {
             Some(r) if r.waktu(5)? > OffsetDateTime::now_utc() => {
                 Ok(Some((akun_dari(r)?, r.teks(4)?)))
@@ -197,15 +195,14 @@ impl Toko {
         pelapor: &InstansiId,
         tahun: Tahun,
     ) -> Result<Vec<StatusPeriode>, Galat> {
-        let mut tx = self.kolam().mulai().await?;
-        let b = tx
+        let b = self
+            .kolam()
             .ambil(
                 "SELECT periode, status, oleh, waktu FROM status_periode \
                  WHERE pelapor = $1 AND tahun = $2 ORDER BY periode",
                 vec![P::from(pelapor.as_str()), P::I(tahun.get().into())],
             )
             .await?;
-        tx.selesai().await?;
         b.iter()
             .map(|r| {
                 Ok(StatusPeriode {
@@ -355,14 +352,12 @@ impl Toko {
         pelapor: &InstansiId,
         tahun: Tahun,
     ) -> Result<Vec<CatatanReviu>, Galat> {
-        let mut tx = self.kolam().mulai().await?;
-        let b = tx
+        let b = self.kolam()
             .ambil(
                 "SELECT id, pengguna, waktu, isi FROM catatan_reviu WHERE pelapor = $1 AND tahun = $2 ORDER BY id",
                 vec![P::from(pelapor.as_str()), P::I(tahun.get().into())],
             )
             .await?;
-        tx.selesai().await?;
         b.iter()
             .map(|r| {
                 Ok(CatatanReviu {

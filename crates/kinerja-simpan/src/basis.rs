@@ -19,6 +19,24 @@ use time::OffsetDateTime;
 static MIGRASI_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static MIGRASI_POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+macro_rules! ikat {
+    ($q:expr, $ps:expr, $uang:expr, $json:expr) => {{
+        let mut q = $q;
+        for p in $ps {
+            q = match p {
+                P::T(s) => q.bind(s),
+                P::OT(s) => q.bind(s),
+                P::I(n) => q.bind(n),
+                P::U(d) => q.bind($uang(d)?),
+                P::OU(d) => q.bind(d.map($uang).transpose()?),
+                P::J(v) => q.bind(v.map($json)),
+                P::W(w) => q.bind(w),
+            };
+        }
+        q
+    }};
+}
+
 #[derive(Clone, Debug)]
 pub enum Kolam {
     Sqlite(SqlitePool),
@@ -107,6 +125,24 @@ impl Kolam {
         }
     }
 
+    /// A read outside any transaction: one round trip, for single-statement reads.
+    pub async fn ambil(&self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
+        Ok(match self {
+            Kolam::Sqlite(p) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
+                .fetch_all(p)
+                .await?
+                .into_iter()
+                .map(Baris::Sqlite)
+                .collect(),
+            Kolam::Postgres(p) => ikat!(sqlx::query(sql), ps, uang_pg, sqlx::types::Json)
+                .fetch_all(p)
+                .await?
+                .into_iter()
+                .map(Baris::Postgres)
+                .collect(),
+        })
+    }
+
     pub async fn mulai(&self) -> Result<Tx, Galat> {
         Ok(match self {
             Kolam::Sqlite(p) => Tx::Sqlite(p.begin().await?),
@@ -138,24 +174,6 @@ impl Kolam {
 pub enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
-}
-
-macro_rules! ikat {
-    ($q:expr, $ps:expr, $uang:expr, $json:expr) => {{
-        let mut q = $q;
-        for p in $ps {
-            q = match p {
-                P::T(s) => q.bind(s),
-                P::OT(s) => q.bind(s),
-                P::I(n) => q.bind(n),
-                P::U(d) => q.bind($uang(d)?),
-                P::OU(d) => q.bind(d.map($uang).transpose()?),
-                P::J(v) => q.bind(v.map($json)),
-                P::W(w) => q.bind(w),
-            };
-        }
-        q
-    }};
 }
 
 fn uang_pg(d: Decimal) -> Result<Decimal, Galat> {

@@ -25,6 +25,7 @@ use rekaman::Rekaman;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use time::OffsetDateTime;
 
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +117,10 @@ pub struct AnggaranPelapor {
 #[derive(Clone, Debug)]
 pub struct Toko {
     kolam: Kolam,
+    /// Loaded data sets with the version they were loaded at (`versi_data`). Every write bumps
+    /// the version in its transaction, so a copy is used only while no process has written:
+    /// correct with several servers on one PostgreSQL, and one cheap query per read.
+    simpanan: Arc<Mutex<HashMap<String, (i64, Arc<DataInstansi>)>>>,
 }
 
 /// The default database when no `--db` is given: `$KINERJA_DB`, else `kinerja.db` in the
@@ -128,6 +133,7 @@ impl Toko {
     pub async fn buka(url: &str) -> Result<Toko, Galat> {
         Ok(Toko {
             kolam: Kolam::buka(url).await?,
+            simpanan: Arc::default(),
         })
     }
 
@@ -141,14 +147,13 @@ impl Toko {
 
     /// Every instansi known to the database, parents before children, then by name.
     pub async fn daftar_instansi(&self) -> Result<Vec<Instansi>, Galat> {
-        let mut tx = self.kolam.mulai().await?;
-        let b = tx
+        let b = self
+            .kolam
             .ambil(
                 "SELECT id, nama, jenis, induk, kode, alamat, catatan FROM instansi ORDER BY id",
                 vec![],
             )
             .await?;
-        tx.selesai().await?;
         let semua = b
             .iter()
             .map(tulis::instansi_dari)
@@ -158,14 +163,13 @@ impl Toko {
 
     /// The instansi that have a data set of their own (they report).
     pub async fn daftar_pelapor(&self) -> Result<Vec<InstansiId>, Galat> {
-        let mut tx = self.kolam.mulai().await?;
-        let b = tx
+        let b = self
+            .kolam
             .ambil(
                 "SELECT DISTINCT pelapor FROM cakupan ORDER BY pelapor",
                 vec![],
             )
             .await?;
-        tx.selesai().await?;
         b.iter()
             .map(|r| {
                 let s = r.teks(0)?;
@@ -176,13 +180,57 @@ impl Toko {
 
     /// The data set of one reporting instansi, as a file would hold it.
     pub async fn muat(&self, pelapor: &InstansiId) -> Result<DataInstansi, Galat> {
+        Ok((*self.muat_bersama(pelapor).await?).clone())
+    }
+
+    /// The data set, shared: from memory while its version is unchanged, else from the tables.
+    pub async fn muat_bersama(&self, pelapor: &InstansiId) -> Result<Arc<DataInstansi>, Galat> {
+        let b = self
+            .kolam
+            .ambil(
+                "SELECT versi FROM versi_data WHERE pelapor = $1",
+                vec![P::from(pelapor.as_str())],
+            )
+            .await?;
+        let versi = match b.first() {
+            Some(r) => r.int(0)?,
+            None => return Err(Galat::TidakAda(pelapor.to_string())),
+        };
+        if let Some((v, d)) = self
+            .simpanan
+            .lock()
+            .expect("not poisoned")
+            .get(pelapor.as_str())
+            && *v == versi
+        {
+            return Ok(d.clone());
+        }
         let mut tx = self.kolam.mulai().await?;
+        let b = tx
+            .ambil(
+                "SELECT versi FROM versi_data WHERE pelapor = $1",
+                vec![P::from(pelapor.as_str())],
+            )
+            .await?;
+        let versi = b.first().map(|r| r.int(0)).transpose()?.unwrap_or(0);
         let r = tulis::muat_rekaman(&mut tx, pelapor.as_str()).await?;
         tx.selesai().await?;
         if r.is_empty() {
             return Err(Galat::TidakAda(pelapor.to_string()));
         }
-        rekaman::rakit(r).map_err(|e| Galat::Rusak(e.to_string()))
+        let d = Arc::new(rekaman::rakit(r).map_err(|e| Galat::Rusak(e.to_string()))?);
+        self.simpan_salinan(pelapor, versi, d.clone());
+        Ok(d)
+    }
+
+    fn simpan_salinan(&self, pelapor: &InstansiId, versi: i64, d: Arc<DataInstansi>) {
+        let mut m = self.simpanan.lock().expect("not poisoned");
+        match m.get(pelapor.as_str()) {
+            Some((v, _)) if *v > versi => {}
+            _ => {
+                m.insert(pelapor.to_string(), (versi, d));
+            }
+        }
     }
 
     /// Loads a data file's content. The reporting instansi is the one its documents name, or
@@ -227,8 +275,11 @@ impl Toko {
         };
         let hasil = terapkan_dalam(&mut tx, pelapor, pelaku, ubah).await;
         match hasil {
-            Ok(r) => {
+            Ok((r, versi, data)) => {
                 tx.selesai().await?;
+                if let Some(v) = versi {
+                    self.simpan_salinan(pelapor, v, Arc::new(data));
+                }
                 Ok(r)
             }
             Err(e) => {
@@ -314,7 +365,6 @@ impl Toko {
                 vec![P::from(induk.as_str()), P::I(tahun.get().into())],
             )
             .await?;
-        tx.selesai().await?;
         let rupiah =
             |d| kinerja_core::uang::Rupiah::new(d).map_err(|e| Galat::Rusak(e.to_string()));
         b.iter()
@@ -338,8 +388,7 @@ impl Toko {
         kunci: Option<&str>,
         batas: i64,
     ) -> Result<Vec<BarisJejak>, Galat> {
-        let mut tx = self.kolam.mulai().await?;
-        let b = tx
+        let b = self.kolam
             .ambil(
                 "SELECT id, waktu, pengguna, pelapor, tabel, kunci, aksi, lama, baru, sumber FROM jejak \
                  WHERE pelapor = $1 AND ($2 IS NULL OR tabel = $2) AND ($3 IS NULL OR kunci = $3) \
@@ -352,7 +401,6 @@ impl Toko {
                 ],
             )
             .await?;
-        tx.selesai().await?;
         b.iter()
             .map(|r| {
                 Ok(BarisJejak {
@@ -424,7 +472,7 @@ async fn terapkan_dalam(
     pelapor: &InstansiId,
     pelaku: &Pelaku,
     ubah: impl FnOnce(Vec<Rekaman>) -> Result<Vec<Rekaman>, Galat>,
-) -> Result<Ringkasan, Galat> {
+) -> Result<(Ringkasan, Option<i64>, DataInstansi), Galat> {
     let lama = tulis::muat_rekaman(tx, pelapor.as_str()).await?;
     let baru = ubah(lama.clone())?;
     let data = rekaman::rakit(baru.clone()).map_err(|e| Galat::Rusak(e.to_string()))?;
@@ -504,7 +552,28 @@ async fn terapkan_dalam(
     }
     tulis::tulis(tx, pelapor.as_str(), &tulis).await?;
     tulis::catat(tx, waktu, pelaku, pelapor.as_str(), &catat).await?;
-    Ok(ringkasan)
+    let versi = if ringkasan.tidak_berubah() && tulis.is_empty() {
+        None
+    } else {
+        // Instansi rows are shared: a change to one is a change to every data set naming it.
+        for c in catat.iter().filter(|c| c.rekaman.tabel == "instansi") {
+            tx.jalankan(
+                "UPDATE versi_data SET versi = versi + 1 WHERE pelapor <> $1 AND pelapor IN \
+                 (SELECT pelapor FROM cakupan WHERE instansi = $2)",
+                vec![P::from(pelapor.as_str()), P::from(c.rekaman.kunci.as_str())],
+            )
+            .await?;
+        }
+        let b = tx
+            .ambil(
+                "INSERT INTO versi_data (pelapor, versi) VALUES ($1, 1) ON CONFLICT (pelapor) \
+                 DO UPDATE SET versi = versi_data.versi + 1 RETURNING versi",
+                vec![P::from(pelapor.as_str())],
+            )
+            .await?;
+        Some(b[0].int(0)?)
+    };
+    Ok((ringkasan, versi, data))
 }
 
 /// An approved period freezes its realisasi; an approved year (period `tahunan`) also freezes

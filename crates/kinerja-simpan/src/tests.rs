@@ -40,7 +40,7 @@ async fn example_round_trips_and_a_second_import_changes_nothing() {
         let t = Toko::buka(&b.url).await.unwrap();
         assert_eq!(
             t.kolam().versi_skema().await.unwrap(),
-            vec![1, 2, 3],
+            vec![1, 2, 3, 4],
             "{}",
             b.nama
         );
@@ -544,6 +544,59 @@ async fn a_kabupaten_budget_is_one_query_and_agrees_with_the_core() {
         assert_eq!(j[0].pagu.nilai().to_string(), "1674830966.58", "{}", b.nama);
         assert_eq!(j[0].realisasi.unwrap().nilai().to_string(), "1244150891");
         t.tutup().await;
+        b.selesai().await;
+    }
+}
+
+#[tokio::test]
+async fn a_copy_in_memory_is_never_stale_across_processes() {
+    let d0 = kinerja_sintetis::instansi(0);
+    let d1 = kinerja_sintetis::instansi(1);
+    for b in semua_basis().await {
+        // Two stores on one database: two server processes.
+        let a = Toko::buka(&b.url).await.unwrap();
+        let c = Toko::buka(&b.url).await.unwrap();
+        a.impor(&d0, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        a.impor(&d1, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        let p0 = id("opd-00");
+        let m1 = a.muat_bersama(&p0).await.unwrap();
+        let m2 = a.muat_bersama(&p0).await.unwrap();
+        assert!(Arc::ptr_eq(&m1, &m2), "unchanged: served from memory");
+
+        // The other process writes a realisasi of opd-00.
+        let mut r = d0.realisasi[0].clone();
+        r.nilai = Nilai::parse("12,34").unwrap();
+        c.simpan_realisasi(&p0, vec![r.clone()], &pelaku())
+            .await
+            .unwrap();
+        let m3 = a.muat_bersama(&p0).await.unwrap();
+        assert!(
+            m3.realisasi.contains(&r),
+            "{}: the other process's write is seen",
+            b.nama
+        );
+
+        // The kabupaten is shared by both data sets: renaming it through opd-01's import
+        // changes what opd-00's data says too.
+        let mut d1b = d1.clone();
+        d1b.instansi
+            .iter_mut()
+            .find(|i| i.id.as_str() == "kab")
+            .unwrap()
+            .nama = "Kabupaten Baru".into();
+        c.impor(&d1b, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        let m4 = a.muat_bersama(&p0).await.unwrap();
+        let kab = m4.instansi.iter().find(|i| i.id.as_str() == "kab").unwrap();
+        assert_eq!(kab.nama, "Kabupaten Baru", "{}", b.nama);
+        assert_eq!(*m4, a.muat(&p0).await.unwrap());
+        a.tutup().await;
+        c.tutup().await;
         b.selesai().await;
     }
 }

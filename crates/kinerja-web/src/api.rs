@@ -194,10 +194,10 @@ async fn muat(
     id: &str,
     tahun: Option<Tahun>,
     perlu: Tindakan,
-) -> Result<DataInstansi, GalatApi> {
+) -> Result<std::sync::Arc<DataInstansi>, GalatApi> {
     let id = id_instansi(id)?;
     izinkan(n, sesi, &id, tahun, perlu).await?;
-    Ok(n.toko.muat(&id).await?)
+    Ok(n.toko.muat_bersama(&id).await?)
 }
 
 async fn izinkan(

@@ -165,7 +165,7 @@ fn konteks_dasar(sesi: &Sesi) -> t::Konteks {
 struct Laman {
     k: t::Konteks,
     id: InstansiId,
-    data: DataInstansi,
+    data: std::sync::Arc<DataInstansi>,
     tahun: Tahun,
     terbit: bool,
 }
@@ -217,7 +217,7 @@ async fn siapkan(
     if !boleh(sesi.0.as_ref(), perlu, &id, terbit) {
         return Err(dilarang(sesi));
     }
-    let data = n.toko.muat(&id).await?;
+    let data = n.toko.muat_bersama(&id).await?;
     let mut k = konteks_dasar(sesi);
     k.instansi_aktif = Some(id.to_string());
     k.tahun = Some(tahun.get());
@@ -306,7 +306,7 @@ async fn beranda(State(n): State<Negara>, sesi: Sesi) -> Hasil {
         let Some(i) = semua.iter().find(|i| &i.id == p) else {
             continue;
         };
-        let d = n.toko.muat(p).await?;
+        let d = n.toko.muat_bersama(p).await?;
         let mut tahun = Vec::new();
         for th in tahun_data(&d) {
             let th_t = Tahun::new(th.into()).expect("stored years are valid");
@@ -926,7 +926,7 @@ async fn jejak(
         .iter()
         .map(|p| (p.to_string(), nama_dari(p)))
         .collect();
-    if let Ok(d) = n.toko.muat(&id).await {
+    if let Ok(d) = n.toko.muat_bersama(&id).await {
         k.tahun_pilihan = tahun_data(&d);
         k.tahun = k.tahun_pilihan.last().copied();
         k.kabupaten = induk_kabupaten(&d, &id);
@@ -1006,7 +1006,7 @@ async fn kabupaten(
         {
             continue;
         }
-        let d = n.toko.muat(&p).await?;
+        let d = n.toko.muat_bersama(&p).await?;
         if let Some(b) = t::baris_kabupaten(&d, tahun) {
             baris.push(b);
         }
