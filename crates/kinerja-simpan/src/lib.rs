@@ -120,8 +120,11 @@ pub struct Toko {
     /// Loaded data sets with the version they were loaded at (`versi_data`). Every write bumps
     /// the version in its transaction, so a copy is used only while no process has written:
     /// correct with several servers on one PostgreSQL, and one cheap query per read.
-    simpanan: Arc<Mutex<HashMap<String, (i64, Arc<DataInstansi>)>>>,
+    simpanan: Arc<Mutex<Salinan>>,
 }
+
+/// Data sets in memory: reporting instansi → (version, data).
+type Salinan = HashMap<String, (i64, Arc<DataInstansi>)>;
 
 /// The default database when no `--db` is given: `$KINERJA_DB`, else `kinerja.db` in the
 /// working directory (a kecamatan's laptop keeps its data next to its files).
