@@ -53,6 +53,18 @@ impl Medan {
     }
 }
 
+/// The message beside a field: its first clause, short enough for a narrow column; the full
+/// message is in the summary at the top, which links to the field.
+fn pesan_sel(s: &str) -> String {
+    const BATAS: usize = 48;
+    if s.chars().count() <= BATAS {
+        return s.to_string();
+    }
+    let potong: String = s.chars().take(BATAS).collect();
+    let potong = potong.rsplit_once(' ').map_or(potong.as_str(), |(a, _)| a);
+    format!("{potong}… (lengkapnya di atas)")
+}
+
 /// `r.{indikator}.{periode}`, periode as its serde name (`tahunan`, `tw1`..`tw4`).
 pub fn medan_realisasi(ind: &IndikatorId, p: Periode) -> String {
     format!("r.{}.{}", ind.as_str(), kunci_periode(p))
@@ -329,7 +341,7 @@ pub fn form_realisasi(
                             let label = format!("{} – {}", p.label(), ind.uraian);
                             label_medan.insert(nama.clone(), label.clone());
                             Masukan {
-                                galat: galat.get(nama.as_str()).map(|s| s.to_string()),
+                                galat: galat.get(nama.as_str()).map(|s| pesan_sel(s)),
                                 nama,
                                 label,
                                 nilai,
@@ -487,7 +499,7 @@ pub fn form_anggaran(
             let label = format!("Realisasi {} – {uraian}", p.jenis.label());
             label_medan.insert(nama.clone(), label.clone());
             BarisPos {
-                galat: galat.get(nama.as_str()).map(|s| s.to_string()),
+                galat: galat.get(nama.as_str()).map(|s| pesan_sel(s)),
                 nilai: diisi
                     .get(nama.as_str())
                     .map(|s| s.to_string())
