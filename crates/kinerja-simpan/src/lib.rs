@@ -121,6 +121,8 @@ pub struct Toko {
     /// the version in its transaction, so a copy is used only while no process has written:
     /// correct with several servers on one PostgreSQL, and one cheap query per read.
     simpanan: Arc<Mutex<Salinan>>,
+    /// Writers of this process, in arrival order (SQLite: see `terapkan`).
+    antrean_tulis: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// Data sets in memory: reporting instansi → (version, data).
@@ -137,6 +139,7 @@ impl Toko {
         Ok(Toko {
             kolam: Kolam::buka(url).await?,
             simpanan: Arc::default(),
+            antrean_tulis: Arc::default(),
         })
     }
 
@@ -263,6 +266,12 @@ impl Toko {
         pelaku: &Pelaku,
         ubah: impl FnOnce(Vec<Rekaman>) -> Result<Vec<Rekaman>, Galat>,
     ) -> Result<Ringkasan, Galat> {
+        // SQLite has one writer; its busy handler retries with sleeps, so under many writers
+        // some wait seconds. Queue them here instead, first come first served.
+        let _giliran = match &self.kolam {
+            Kolam::Sqlite(_) => Some(self.antrean_tulis.lock().await),
+            Kolam::Postgres(_) => None,
+        };
         let mut tx = match &self.kolam {
             Kolam::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Kolam::Postgres(p) => {
