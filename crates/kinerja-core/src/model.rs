@@ -885,3 +885,27 @@ pub struct DataInstansi {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pengaturan: Option<Pengaturan>,
 }
+
+impl DataInstansi {
+    /// Lookups by id for printing names (linear: for a handful of calls; `pengukuran::Indeks`
+    /// indexes what computations look up often).
+    pub fn program(&self, id: &ProgramId) -> Option<&Program> {
+        self.program.iter().find(|p| &p.id == id)
+    }
+    pub fn kegiatan(&self, id: &KegiatanId) -> Option<&Kegiatan> {
+        self.kegiatan.iter().find(|k| &k.id == id)
+    }
+    pub fn sasaran(&self, id: &SasaranId) -> Option<&Sasaran> {
+        self.sasaran.iter().find(|s| &s.id == id)
+    }
+    /// The name a budget table prints for the sasaran a program serves.
+    pub fn label_sasaran_anggaran(&self, id: Option<&SasaranId>) -> String {
+        match id {
+            Some(id) => self
+                .sasaran(id)
+                .map(|s| s.uraian.clone())
+                .unwrap_or_default(),
+            None => "(program tanpa sasaran)".into(),
+        }
+    }
+}

@@ -118,29 +118,13 @@ fn serapan(s: &Serapan) -> Value {
 /// Pagu, realisasi and serapan of `tahun`: total, by type, per program and kegiatan, per sasaran.
 pub fn anggaran(data: &DataInstansi, tahun: Tahun) -> Value {
     let r = anggaran::ringkas(data, tahun);
-    let nama_program = |id: &kinerja_core::id::ProgramId| {
-        data.program
-            .iter()
-            .find(|p| &p.id == id)
-            .map(|p| p.nama.clone())
-            .unwrap_or_default()
-    };
-    let nama_kegiatan = |id: &kinerja_core::id::KegiatanId| {
-        data.kegiatan
-            .iter()
-            .find(|k| &k.id == id)
+    let nama_program = |id| data.program(id).map(|p| p.nama.clone()).unwrap_or_default();
+    let nama_kegiatan = |id| {
+        data.kegiatan(id)
             .map(|k| k.nama.clone())
             .unwrap_or_default()
     };
-    let nama_sasaran = |id: Option<&kinerja_core::id::SasaranId>| match id {
-        Some(id) => data
-            .sasaran
-            .iter()
-            .find(|s| &s.id == id)
-            .map(|s| s.uraian.clone())
-            .unwrap_or_default(),
-        None => "(program tanpa sasaran)".into(),
-    };
+    let nama_sasaran = |id| data.label_sasaran_anggaran(id);
     let jenis = |v: &[anggaran::AnggaranJenis]| -> Vec<Value> {
         v.iter()
             .map(|j| {

@@ -275,10 +275,7 @@ async fn pengukuran(
     sesi: Sesi,
     p: Result<Path<(String, String)>, PathRejection>,
 ) -> Hasil {
-    let Path((id, t)) = p?;
-    let t = tahun(&t)?;
-    let d = muat(&n, &sesi, &id, Some(t), Tindakan::Lihat).await?;
-    Ok(json_tepat(&kinerja_json::capaian(&d, t)))
+    angka_tahun(&n, &sesi, p, kinerja_json::capaian).await
 }
 
 async fn anggaran(
@@ -286,10 +283,20 @@ async fn anggaran(
     sesi: Sesi,
     p: Result<Path<(String, String)>, PathRejection>,
 ) -> Hasil {
+    angka_tahun(&n, &sesi, p, kinerja_json::anggaran).await
+}
+
+/// Figures of one instansi and year, computed by `hitung`.
+async fn angka_tahun(
+    n: &Negara,
+    sesi: &Sesi,
+    p: Result<Path<(String, String)>, PathRejection>,
+    hitung: fn(&DataInstansi, Tahun) -> Value,
+) -> Hasil {
     let Path((id, t)) = p?;
     let t = tahun(&t)?;
-    let d = muat(&n, &sesi, &id, Some(t), Tindakan::Lihat).await?;
-    Ok(json_tepat(&kinerja_json::anggaran(&d, t)))
+    let d = muat(n, sesi, &id, Some(t), Tindakan::Lihat).await?;
+    Ok(json_tepat(&hitung(&d, t)))
 }
 
 /// The body of `PUT .../realisasi`: realisasi as the data file writes them (`nilai` is text as

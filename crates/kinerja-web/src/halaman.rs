@@ -723,28 +723,17 @@ async fn realisasi_kirim(
             }),
         }
     }
-    let pelaku = pelaku_web(&sesi);
-    if kesalahan.is_empty() && !baru.is_empty() {
-        match n.toko.simpan_realisasi(&l.id, baru, &pelaku).await {
-            Ok(r) => {
-                return Ok(ke(&format!(
-                    "/instansi/{}/tahun/{}/realisasi?disimpan={}",
-                    l.id,
-                    l.tahun,
-                    r.ditambah + r.diubah
-                )));
-            }
-            Err(e @ (Galat::TidakSah(_) | Galat::Terkunci(_))) => l.k.pesan.push(t::Pesan {
-                jenis: t::JenisPesan::Galat,
-                teks: format!("tidak disimpan: {e}"),
-            }),
-            Err(e) => return Err(e.into()),
+    if kesalahan.is_empty() {
+        let hasil = if baru.is_empty() {
+            Ok(kinerja_simpan::Ringkasan::default())
+        } else {
+            n.toko
+                .simpan_realisasi(&l.id, baru, &pelaku_web(&sesi))
+                .await
+        };
+        if let Some(ke) = setelah_simpan(hasil, &mut l, "realisasi")? {
+            return Ok(ke);
         }
-    } else if kesalahan.is_empty() {
-        return Ok(ke(&format!(
-            "/instansi/{}/tahun/{}/realisasi?disimpan=0",
-            l.id, l.tahun
-        )));
     }
     let status = status_tampil(&n, &l).await?;
     let body = t::form_realisasi(
@@ -757,6 +746,31 @@ async fn realisasi_kirim(
         &isian,
     );
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
+}
+
+/// After a save from an entry page: back to the page with the count (Post/Redirect/Get), or,
+/// when the store refused the data, `None` with the reason added to the page's messages.
+fn setelah_simpan(
+    hasil: Result<kinerja_simpan::Ringkasan, Galat>,
+    l: &mut Laman,
+    halaman: &str,
+) -> Result<Option<Response>, Tolak> {
+    match hasil {
+        Ok(r) => Ok(Some(ke(&format!(
+            "/instansi/{}/tahun/{}/{halaman}?disimpan={}",
+            l.id,
+            l.tahun,
+            r.ditambah + r.diubah
+        )))),
+        Err(e @ (Galat::TidakSah(_) | Galat::Terkunci(_))) => {
+            l.k.pesan.push(t::Pesan {
+                jenis: t::JenisPesan::Galat,
+                teks: format!("tidak disimpan: {e}"),
+            });
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn pelaku_web(sesi: &Sesi) -> Pelaku {
@@ -824,28 +838,15 @@ async fn anggaran_kirim(
         }
     }
     if kesalahan.is_empty() {
-        if baru.is_empty() {
-            return Ok(ke(&format!(
-                "/instansi/{}/tahun/{}/anggaran?disimpan=0",
-                l.id, l.tahun
-            )));
-        }
-        match n
-            .toko
-            .simpan_realisasi_anggaran(&l.id, baru, &pelaku_web(&sesi))
-            .await
-        {
-            Ok(r) => {
-                return Ok(ke(&format!(
-                    "/instansi/{}/tahun/{}/anggaran?disimpan={}",
-                    l.id, l.tahun, r.diubah
-                )));
-            }
-            Err(e @ (Galat::TidakSah(_) | Galat::Terkunci(_))) => l.k.pesan.push(t::Pesan {
-                jenis: t::JenisPesan::Galat,
-                teks: format!("tidak disimpan: {e}"),
-            }),
-            Err(e) => return Err(e.into()),
+        let hasil = if baru.is_empty() {
+            Ok(kinerja_simpan::Ringkasan::default())
+        } else {
+            n.toko
+                .simpan_realisasi_anggaran(&l.id, baru, &pelaku_web(&sesi))
+                .await
+        };
+        if let Some(ke) = setelah_simpan(hasil, &mut l, "anggaran")? {
+            return Ok(ke);
         }
     }
     let body = t::form_anggaran(&l.k, &l.data, l.tahun, izin(&sesi, &l), &kesalahan, &isian);

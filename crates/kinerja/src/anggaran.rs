@@ -11,29 +11,13 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
     if r.total.pagu.nilai().is_zero() && r.jenis.is_empty() {
         return Err(format!("tidak ada data anggaran untuk tahun {tahun}"));
     }
-    let nama_program = |id: &kinerja_core::id::ProgramId| {
-        data.program
-            .iter()
-            .find(|p| &p.id == id)
-            .map(|p| p.nama.clone())
-            .unwrap_or_default()
-    };
-    let nama_kegiatan = |id: &kinerja_core::id::KegiatanId| {
-        data.kegiatan
-            .iter()
-            .find(|k| &k.id == id)
+    let nama_program = |id| data.program(id).map(|p| p.nama.clone()).unwrap_or_default();
+    let nama_kegiatan = |id| {
+        data.kegiatan(id)
             .map(|k| k.nama.clone())
             .unwrap_or_default()
     };
-    let nama_sasaran = |id: Option<&kinerja_core::id::SasaranId>| match id {
-        Some(id) => data
-            .sasaran
-            .iter()
-            .find(|s| &s.id == id)
-            .map(|s| s.uraian.clone())
-            .unwrap_or_default(),
-        None => "(program tanpa sasaran)".into(),
-    };
+    let nama_sasaran = |id| data.label_sasaran_anggaran(id);
     if format == Format::Json {
         return kinerja_json::teks(&kinerja_json::anggaran(data, tahun));
     }
