@@ -366,13 +366,17 @@ pub fn baris_kabupaten(data: &DataInstansi, tahun: Tahun) -> Option<BarisKabupat
 struct HalamanMasuk {
     l: Tata,
     galat: Option<String>,
+    nama: String,
 }
 
 /// The login form: posts `nama_pengguna`, `kata_sandi` and `csrf` to `/masuk`.
-pub fn masuk(k: &Konteks, galat: Option<&str>) -> String {
+/// The login page; after a failed attempt, `nama` keeps the user name typed (never the
+/// password).
+pub fn masuk(k: &Konteks, galat: Option<&str>, nama: &str) -> String {
     render(&HalamanMasuk {
         l: Tata::baru(k, "Masuk", Bagian::Masuk, None),
         galat: galat.map(str::to_string),
+        nama: nama.to_string(),
     })
 }
 

@@ -246,10 +246,10 @@ fn semua_halaman() -> Vec<(&'static str, String)> {
                 "capaian",
             ),
         ),
-        ("masuk", masuk(&tamu, None)),
+        ("masuk", masuk(&tamu, None, "")),
         (
             "masuk-galat",
-            masuk(&tamu, Some("Nama pengguna atau kata sandi salah.")),
+            masuk(&tamu, Some("Nama pengguna atau kata sandi salah."), "siti"),
         ),
         ("beranda", beranda(&k, &beranda_contoh())),
         (
@@ -474,7 +474,7 @@ fn names_are_escaped() {
         iku(&k, &d, th(2020)),
         jejak(&k, jahat, &j),
         kabupaten(&k, jahat, th(2020), &kab, "nama"),
-        masuk(&k, Some(jahat)),
+        masuk(&k, Some(jahat), jahat),
         galat(&k, 404, jahat),
     ];
     for html in halaman {
@@ -739,12 +739,13 @@ fn login_landing_and_error_pages() {
         csrf: CSRF.into(),
         ..Konteks::default()
     };
-    let html = masuk(&tamu, Some("Nama pengguna atau kata sandi salah."));
+    let html = masuk(&tamu, Some("Nama pengguna atau kata sandi salah."), "siti");
     assert!(html.contains(r#"action="/masuk""#));
     assert!(html.contains(r#"<label for="nama_pengguna">Nama pengguna</label>"#));
     assert!(html.contains(r#"<label for="kata_sandi">Kata sandi</label>"#));
     assert!(html.contains(r#"type="password""#));
     assert!(html.contains("Nama pengguna atau kata sandi salah."));
+    assert!(html.contains(r#"value="siti""#), "the name typed is kept");
     assert!(
         !html.contains(r#"href="/masuk""#),
         "no login link on the login page"

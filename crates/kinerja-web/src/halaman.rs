@@ -351,7 +351,7 @@ async fn masuk(sesi: Sesi) -> Response {
             ),
             (CACHE_CONTROL, "no-store".into()),
         ],
-        Html(t::masuk(&k, None)),
+        Html(t::masuk(&k, None, "")),
     )
         .into_response()
 }
@@ -394,7 +394,7 @@ async fn masuk_kirim(
             ..Default::default()
         };
         k.csrf = f.csrf.clone();
-        (kode, Html(t::masuk(&k, Some(galat)))).into_response()
+        (kode, Html(t::masuk(&k, Some(galat), &f.nama_pengguna))).into_response()
     };
     if kunci.iter().any(|k| !n.pembatas.boleh_coba(k)) {
         return Ok(k_ulang(
