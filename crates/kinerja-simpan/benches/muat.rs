@@ -167,12 +167,14 @@ async fn satu_putaran(
     }
     p.impor_ulang = t.elapsed();
 
-    // Load every data set back and compute every capaian and budget summary.
+    // Load every data set back and compute every capaian and budget summary. A fresh store
+    // (another process): the data comes from the tables, not from the importer's memory.
+    let dingin = Toko::buka(url).await.expect("open the database");
     let t = Instant::now();
-    let daftar = toko.daftar_pelapor().await.expect("daftar_pelapor");
+    let daftar = dingin.daftar_pelapor().await.expect("daftar_pelapor");
     let mut dimuat = Vec::with_capacity(daftar.len());
     for id in &daftar {
-        dimuat.push(toko.muat(id).await.expect("muat"));
+        dimuat.push(dingin.muat(id).await.expect("muat"));
     }
     p.muat_saja = t.elapsed();
     let capaian: usize = dimuat.iter().map(|d| hitung(d, tahun)).sum();
