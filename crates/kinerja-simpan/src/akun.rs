@@ -152,6 +152,13 @@ impl Toko {
         kedaluwarsa: OffsetDateTime,
     ) -> Result<(), Galat> {
         let mut tx = self.kolam().mulai().await?;
+        // Expired sessions go when a new one starts (all times are UTC, so the stored texts of
+        // SQLite compare in time order too).
+        tx.jalankan(
+            "DELETE FROM sesi WHERE kedaluwarsa < $1",
+            vec![P::W(OffsetDateTime::now_utc())],
+        )
+        .await?;
         tx.jalankan(
             "INSERT INTO sesi (token, pengguna, csrf, kedaluwarsa) VALUES ($1, $2, $3, $4)",
             vec![
@@ -163,6 +170,19 @@ impl Toko {
         )
         .await?;
         tx.selesai().await
+    }
+
+    /// Whether any year of the data set is published (its annual period approved).
+    pub async fn ada_terbit(&self, pelapor: &InstansiId) -> Result<bool, Galat> {
+        let b = self
+            .kolam()
+            .ambil(
+                "SELECT tahun FROM status_periode WHERE pelapor = $1 AND periode = 'tahunan' \
+                 AND status = 'disetujui' LIMIT 1",
+                vec![P::from(pelapor.as_str())],
+            )
+            .await?;
+        Ok(!b.is_empty())
     }
 
     /// The session's account and CSRF token, if the session exists and has not expired.

@@ -212,7 +212,8 @@ async fn izinkan(
         Some(t) => n.toko.status_periode(id, t).await?.iter().any(|s| {
             s.periode == kinerja_core::waktu::Periode::Tahunan && s.status == Status::Disetujui
         }),
-        None => false,
+        // Without a year (the plan): readable once any year is published.
+        None => n.toko.ada_terbit(id).await?,
     };
     if boleh(sesi.0.as_ref(), perlu, id, terbit) {
         return Ok(());

@@ -233,7 +233,17 @@ async fn published_data_is_public() {
             .await,
             StatusCode::OK
         );
+        // The plan (no year) opens once a year is published.
+        assert_eq!(
+            u.minta(Publik, "get", "/api/v1/instansi/{id}/rencana")
+                .await,
+            StatusCode::OK
+        );
         // ...but never the audit trail, nor editing.
+        assert_eq!(
+            u.minta(Publik, "get", "/api/v1/instansi/{id}/jejak").await,
+            StatusCode::UNAUTHORIZED
+        );
         assert_eq!(
             u.minta(Publik, "get", "/instansi/{id}/jejak").await,
             StatusCode::FORBIDDEN
