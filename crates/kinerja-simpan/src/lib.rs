@@ -400,16 +400,31 @@ impl Toko {
         kunci: Option<&str>,
         batas: i64,
     ) -> Result<Vec<BarisJejak>, Galat> {
+        self.jejak_saring(pelapor, tabel, kunci, None, batas).await
+    }
+
+    /// As `jejak`, also narrowed to keys starting with `awalan` (`I-S1-1|2020|`: an
+    /// indicator's realisasi of a year, every period).
+    pub async fn jejak_saring(
+        &self,
+        pelapor: &InstansiId,
+        tabel: Option<&str>,
+        kunci: Option<&str>,
+        awalan: Option<&str>,
+        batas: i64,
+    ) -> Result<Vec<BarisJejak>, Galat> {
         let b = self.kolam
             .ambil(
                 "SELECT id, waktu, pengguna, pelapor, tabel, kunci, aksi, lama, baru, sumber FROM jejak \
                  WHERE pelapor = $1 AND ($2 IS NULL OR tabel = $2) AND ($3 IS NULL OR kunci = $3) \
+                 AND ($5 IS NULL OR substr(kunci, 1, length($5)) = $5) \
                  ORDER BY id DESC LIMIT $4",
                 vec![
                     P::from(pelapor.as_str()),
                     P::OT(tabel.map(str::to_string)),
                     P::OT(kunci.map(str::to_string)),
                     P::I(batas),
+                    P::OT(awalan.map(str::to_string)),
                 ],
             )
             .await?;

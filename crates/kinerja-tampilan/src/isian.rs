@@ -100,6 +100,8 @@ pub(crate) struct BarisIsian {
     pub masukan: Vec<Masukan>,
     pub capaian: CapaianTampil,
     pub lencana: Option<Lencana>,
+    /// The audit trail of this indicator's realisasi of the year.
+    pub riwayat: String,
 }
 
 pub(crate) struct KelompokIsian {
@@ -361,6 +363,12 @@ pub fn form_realisasi(
                         masukan,
                         lencana: ix.predikat(&c).map(|p| Lencana::dari_predikat(&p, n_pita)),
                         capaian: CapaianTampil::dari(&c),
+                        riwayat: format!(
+                            "/instansi/{}/jejak?tabel=realisasi&awalan={}%7C{}%7C",
+                            id_instansi(k, data),
+                            ind.id.as_str(),
+                            tahun.get()
+                        ),
                     }
                 })
                 .collect(),

@@ -799,3 +799,23 @@ fn reviewers_notes_show_on_the_dashboard_and_only_reviewers_get_the_form() {
     let empty = dasbor(&konteks(), &d, th(2020), &PanelCatatan::default());
     assert!(empty.contains("Belum ada catatan pereviu untuk tahun 2020."));
 }
+
+#[test]
+fn each_indicator_links_to_the_audit_trail_of_its_realisasi() {
+    let d = mumbulsari();
+    let html = form_realisasi(
+        &konteks(),
+        &d,
+        th(2020),
+        &status(),
+        Izin::default(),
+        &[],
+        &[],
+    );
+    // I-S1-1 is the SKM indicator of the example (contoh/mumbulsari/renstra.toml); `|` is
+    // %7C in the link and askama escapes `&` as `&#38;`.
+    assert!(
+        html.contains("/instansi/mumbulsari/jejak?tabel=realisasi&#38;awalan=I-S1-1%7C2020%7C"),
+        "{html}"
+    );
+}

@@ -890,6 +890,7 @@ async fn alur(
 struct KueriJejak {
     tabel: Option<String>,
     kunci: Option<String>,
+    awalan: Option<String>,
 }
 
 /// The audit trail of a data set, or of one record (`?tabel=realisasi&kunci=I-S1-1|2020|tw1`).
@@ -906,9 +907,16 @@ async fn jejak(
     let q = q.map(|q| q.0).unwrap_or_default();
     let tabel = q.tabel.filter(|s| !s.is_empty());
     let kunci = q.kunci.filter(|s| !s.is_empty());
+    let awalan = q.awalan.filter(|s| !s.is_empty());
     let baris = n
         .toko
-        .jejak(&id, tabel.as_deref(), kunci.as_deref(), 500)
+        .jejak_saring(
+            &id,
+            tabel.as_deref(),
+            kunci.as_deref(),
+            awalan.as_deref(),
+            500,
+        )
         .await?;
     let mut k = konteks_dasar(&sesi);
     k.instansi_aktif = Some(id.to_string());
@@ -945,8 +953,8 @@ async fn jejak(
             baru: j.baru.as_ref().map(|v| v.to_string()),
         })
         .collect();
-    let judul = match (&tabel, &kunci) {
-        (Some(t), Some(k)) => format!("Jejak audit {nama}: {t} {k}"),
+    let judul = match (&tabel, kunci.as_ref().or(awalan.as_ref())) {
+        (Some(t), Some(k)) => format!("Jejak audit {nama}: {t} {}", k.trim_end_matches('|')),
         (Some(t), None) => format!("Jejak audit {nama}: {t}"),
         _ => format!("Jejak audit {nama}"),
     };

@@ -305,3 +305,27 @@ async fn a_refusal_keeps_the_users_frame() {
     );
     b.selesai().await;
 }
+
+#[tokio::test]
+async fn the_audit_trail_of_one_indicator() {
+    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let u = siap(&b.url).await;
+    let (_, token, _) = u.sesi.iter().find(|(s, _, _)| *s == Pereviu).unwrap();
+    let r = Request::builder()
+        .uri("/instansi/mumbulsari/jejak?tabel=realisasi&awalan=I-S1-1%7C2020%7C")
+        .header("cookie", format!("kinerja_sesi={token}"))
+        .body(Body::empty())
+        .unwrap();
+    let res = u.app.clone().oneshot(r).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html =
+        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(
+        html.contains("Jejak audit Kecamatan Mumbulsari: realisasi I-S1-1|2020"),
+        "{html}"
+    );
+    // The import's row of I-S1-1's 2020 annual realisasi, and no other indicator's.
+    assert!(html.contains("I-S1-1|2020|tahunan"), "{html}");
+    assert!(!html.contains("I-S2-1|2020"), "{html}");
+    b.selesai().await;
+}
