@@ -276,6 +276,17 @@ impl<'a> Penyusun<'a> {
         })
     }
 
+    /// The paragraphs of the user's sections with key `kunci`, untitled (the chapter gives the
+    /// heading).
+    fn paragraf_bagian(&self, kunci: &str) -> Vec<Blok> {
+        self.laporan
+            .bagian
+            .iter()
+            .filter(|b| b.kunci == kunci)
+            .flat_map(|b| paragraf(&b.teks))
+            .collect()
+    }
+
     /// The user's sections whose key starts with `awalan` ("bab1."), headed by their titles.
     fn narasi(&self, awalan: &str, sisip: &mut dyn FnMut(&str) -> Vec<Blok>) -> Vec<Blok> {
         let mut out = Vec::new();
@@ -895,14 +906,7 @@ impl<'a> Penyusun<'a> {
             tingkat: 1,
             teks: "B. Evaluasi dan Analisis Capaian Kinerja".into(),
         });
-        for b in self
-            .laporan
-            .bagian
-            .iter()
-            .filter(|b| b.kunci == "bab3.evaluasi")
-        {
-            isi.extend(paragraf(&b.teks));
-        }
+        isi.extend(self.paragraf_bagian("bab3.evaluasi"));
         for (n, s) in self.sasaran_urut().into_iter().enumerate() {
             isi.extend(self.analisis_sasaran(n + 1, s, &mut no));
         }
@@ -912,14 +916,7 @@ impl<'a> Penyusun<'a> {
             tingkat: 1,
             teks: "C. Akuntabilitas Keuangan".into(),
         });
-        for b in self
-            .laporan
-            .bagian
-            .iter()
-            .filter(|b| b.kunci == "bab3.akuntabilitas_keuangan")
-        {
-            isi.extend(paragraf(&b.teks));
-        }
+        isi.extend(self.paragraf_bagian("bab3.akuntabilitas_keuangan"));
         isi.extend(self.keuangan(&mut no));
         Bab {
             jenis: JenisBab::Bab,

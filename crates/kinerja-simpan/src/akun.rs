@@ -3,6 +3,7 @@
 //! rule that must hold whatever the door: an approved period does not change.
 
 use crate::basis::P;
+use crate::tulis::{enum_dari, nama_enum};
 use crate::{Galat, Pelaku, Toko};
 use kinerja_core::id::InstansiId;
 use kinerja_core::waktu::{Periode, Tahun};
@@ -55,17 +56,6 @@ pub enum Langkah {
     Ajukan,
     Setujui,
     Buka,
-}
-
-pub(crate) fn nama_periode(p: Periode) -> String {
-    match serde_json::to_value(p) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => unreachable!("Periode is a unit enum"),
-    }
-}
-
-fn periode_dari(s: String) -> Result<Periode, Galat> {
-    serde_json::from_value(serde_json::Value::String(s)).map_err(|e| Galat::Rusak(e.to_string()))
 }
 
 impl Toko {
@@ -172,17 +162,41 @@ impl Toko {
         tx.selesai().await
     }
 
-    /// Whether any year of the data set is published (its annual period approved).
-    pub async fn ada_terbit(&self, pelapor: &InstansiId) -> Result<bool, Galat> {
+    /// Whether year `tahun` of the data set is published (its annual period approved), or,
+    /// without a year, whether any year is. Published data is what the public may read.
+    pub async fn terbit(&self, pelapor: &InstansiId, tahun: Option<Tahun>) -> Result<bool, Galat> {
         let b = self
             .kolam()
             .ambil(
                 "SELECT tahun FROM status_periode WHERE pelapor = $1 AND periode = 'tahunan' \
-                 AND status = 'disetujui' LIMIT 1",
-                vec![P::from(pelapor.as_str())],
+                 AND status = 'disetujui' AND ($2 IS NULL OR tahun = $2) LIMIT 1",
+                vec![
+                    P::from(pelapor.as_str()),
+                    P::OI(tahun.map(|t| i64::from(t.get()))),
+                ],
             )
             .await?;
         Ok(!b.is_empty())
+    }
+
+    /// Every published (instansi, year), in one query: for pages that list many instansi.
+    pub async fn semua_terbit(
+        &self,
+    ) -> Result<std::collections::HashSet<(InstansiId, Tahun)>, Galat> {
+        self.kolam()
+            .ambil(
+                "SELECT pelapor, tahun FROM status_periode WHERE periode = 'tahunan' \
+                 AND status = 'disetujui'",
+                vec![],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                let id = InstansiId::new(r.teks(0)?).map_err(|e| Galat::Rusak(e.to_string()))?;
+                let th = Tahun::new(r.int(1)?).map_err(|e| Galat::Rusak(e.to_string()))?;
+                Ok((id, th))
+            })
+            .collect()
     }
 
     /// The session's account and CSRF token, if the session exists and has not expired.
@@ -226,7 +240,7 @@ impl Toko {
         b.iter()
             .map(|r| {
                 Ok(StatusPeriode {
-                    periode: periode_dari(r.teks(0)?)?,
+                    periode: enum_dari(r.teks(0)?)?,
                     status: Status::dari(&r.teks(1)?)?,
                     oleh: r.teks(2)?,
                     waktu: r.waktu(3)?,
@@ -246,7 +260,7 @@ impl Toko {
         pelaku: &Pelaku,
     ) -> Result<(), Galat> {
         let mut tx = self.kolam().mulai().await?;
-        let p = nama_periode(periode);
+        let p = nama_enum(&periode);
         let kunci = || {
             vec![
                 P::from(pelapor.as_str()),

@@ -27,6 +27,7 @@ macro_rules! ikat {
                 P::T(s) => q.bind(s),
                 P::OT(s) => q.bind(s),
                 P::I(n) => q.bind(n),
+                P::OI(n) => q.bind(n),
                 P::U(d) => q.bind($uang(d)?),
                 P::OU(d) => q.bind(d.map($uang).transpose()?),
                 P::J(v) => q.bind(v.map($json)),
@@ -49,6 +50,7 @@ pub enum P {
     T(String),
     OT(Option<String>),
     I(i64),
+    OI(Option<i64>),
     /// Money (at most two decimal places: `Rupiah` guarantees it).
     U(Decimal),
     OU(Option<Decimal>),

@@ -620,11 +620,9 @@ fn periksa_kunci(
         _ => return Ok(()),
     };
     if terkunci.contains(&(tahun, periode.to_string())) {
-        let label = serde_json::from_value::<kinerja_core::waktu::Periode>(Value::String(
-            periode.to_string(),
-        ))
-        .map(|p| p.label())
-        .unwrap_or(periode);
+        let label = tulis::enum_dari::<kinerja_core::waktu::Periode>(periode.to_string())
+            .map(|p| p.label())
+            .unwrap_or(periode);
         let apa = match r.tabel.as_str() {
             "realisasi" => format!(
                 "realisasi indikator {}",

@@ -20,14 +20,14 @@ fn rusak(e: impl std::fmt::Display) -> Galat {
 }
 
 /// An enum as its serde name (`perjanjian_kinerja`), the form the data file uses too.
-fn nama_enum<T: Serialize>(x: &T) -> String {
+pub(crate) fn nama_enum<T: Serialize>(x: &T) -> String {
     match serde_json::to_value(x) {
         Ok(Value::String(s)) => s,
         other => unreachable!("unit enum variant expected, got {other:?}"),
     }
 }
 
-fn enum_dari<T: DeserializeOwned>(s: String) -> Result<T, Galat> {
+pub(crate) fn enum_dari<T: DeserializeOwned>(s: String) -> Result<T, Galat> {
     serde_json::from_value(Value::String(s)).map_err(rusak)
 }
 

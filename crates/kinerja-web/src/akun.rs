@@ -8,6 +8,7 @@
 use crate::Negara;
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 use kinerja_core::id::InstansiId;
@@ -136,9 +137,8 @@ fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
-pub fn cookie(parts: &Parts, nama: &str) -> Option<String> {
-    parts
-        .headers
+pub fn cookie(headers: &HeaderMap, nama: &str) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -163,42 +163,49 @@ impl FromRequestParts<Negara> for Sesi {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, n: &Negara) -> Result<Sesi, Infallible> {
-        if let Some(token) = cookie(parts, COOKIE_SESI)
+        Ok(Sesi::dari(&parts.headers, n).await)
+    }
+}
+
+impl Sesi {
+    /// The caller named by the request's headers.
+    pub async fn dari(headers: &HeaderMap, n: &Negara) -> Sesi {
+        if let Some(token) = cookie(headers, COOKIE_SESI)
             && let Ok(Some((akun, csrf))) = n.toko.sesi(&digest(&token)).await
             && let Some(peran) = Peran::parse(&akun.peran)
         {
-            return Ok(Sesi(Some(Pengguna {
+            return Sesi(Some(Pengguna {
                 nama: akun.nama,
                 peran,
                 instansi: akun.instansi,
                 csrf,
-            })));
+            }));
         }
-        if let Some((nama, sandi)) = basic(parts)
+        if let Some((nama, sandi)) = basic(headers)
             && n.pembatas.boleh_coba(&nama)
         {
             match n.toko.akun(&nama).await {
                 Ok(Some(akun)) if cocok(&sandi, &akun.hash) => {
                     n.pembatas.berhasil(&nama);
                     if let Some(peran) = Peran::parse(&akun.peran) {
-                        return Ok(Sesi(Some(Pengguna {
+                        return Sesi(Some(Pengguna {
                             nama: akun.nama,
                             peran,
                             instansi: akun.instansi,
                             csrf: String::new(),
-                        })));
+                        }));
                     }
                 }
                 _ => n.pembatas.gagal(&nama),
             }
         }
-        Ok(Sesi(None))
+        Sesi(None)
     }
 }
 
-fn basic(parts: &Parts) -> Option<(String, String)> {
+fn basic(headers: &HeaderMap) -> Option<(String, String)> {
     use base64::Engine;
-    let v = parts.headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let v = headers.get(AUTHORIZATION)?.to_str().ok()?;
     let b = v.strip_prefix("Basic ")?;
     let teks = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b).ok()?).ok()?;
     let (n, s) = teks.split_once(':')?;

@@ -207,14 +207,7 @@ async fn izinkan(
     tahun: Option<Tahun>,
     perlu: Tindakan,
 ) -> Result<(), GalatApi> {
-    use kinerja_simpan::akun::Status;
-    let terbit = match tahun {
-        Some(t) => n.toko.status_periode(id, t).await?.iter().any(|s| {
-            s.periode == kinerja_core::waktu::Periode::Tahunan && s.status == Status::Disetujui
-        }),
-        // Without a year (the plan): readable once any year is published.
-        None => n.toko.ada_terbit(id).await?,
-    };
+    let terbit = n.toko.terbit(id, tahun).await?;
     if boleh(sesi.0.as_ref(), perlu, id, terbit) {
         return Ok(());
     }

@@ -114,8 +114,9 @@ struct PenandaTolak {
 }
 
 impl IntoResponse for Tolak {
+    /// Only the status and the marker: `konteks_galat` renders the page in the caller's frame.
     fn into_response(self) -> Response {
-        let mut r = halaman_galat(&t::Konteks::default(), self.kode, &self.pesan);
+        let mut r = self.kode.into_response();
         r.extensions_mut().insert(PenandaTolak {
             kode: self.kode,
             pesan: self.pesan,
@@ -136,15 +137,7 @@ pub async fn konteks_galat(
     let Some(p) = res.extensions().get::<PenandaTolak>().cloned() else {
         return res;
     };
-    let mut parts = axum::http::Request::new(()).into_parts().0;
-    parts.headers = headers;
-    let sesi =
-        match <Sesi as axum::extract::FromRequestParts<Negara>>::from_request_parts(&mut parts, &n)
-            .await
-        {
-            Ok(s) => s,
-            Err(never) => match never {},
-        };
+    let sesi = Sesi::dari(&headers, &n).await;
     halaman_galat(&konteks_dasar(&sesi), p.kode, &p.pesan)
 }
 
@@ -183,11 +176,7 @@ fn tahun_dari(s: &str) -> Result<Tahun, Tolak> {
 }
 
 async fn terbit(n: &Negara, id: &InstansiId, tahun: Tahun) -> Result<bool, Tolak> {
-    Ok(n.toko
-        .status_periode(id, tahun)
-        .await?
-        .iter()
-        .any(|s| s.periode == Periode::Tahunan && s.status == Status::Disetujui))
+    Ok(n.toko.terbit(id, Some(tahun)).await?)
 }
 
 fn tahun_data(d: &DataInstansi) -> Vec<u16> {
@@ -227,12 +216,13 @@ async fn siapkan(
         .daftar_pelapor()
         .await?
         .into_iter()
-        .filter_map(|p| {
-            data.instansi
+        .map(|p| {
+            let nama = data
+                .instansi
                 .iter()
                 .find(|i| i.id == p)
-                .map(|i| (p.to_string(), i.nama.clone()))
-                .or(Some((p.to_string(), p.to_string())))
+                .map(|i| i.nama.clone());
+            (p.to_string(), nama.unwrap_or_else(|| p.to_string()))
         })
         .collect();
     k.kabupaten = induk_kabupaten(&data, &id);
@@ -301,6 +291,7 @@ async fn tidak_ada(sesi: Sesi) -> Response {
 async fn beranda(State(n): State<Negara>, sesi: Sesi) -> Hasil {
     let semua = n.toko.daftar_instansi().await?;
     let pelapor = n.toko.daftar_pelapor().await?;
+    let terbit_semua = n.toko.semua_terbit().await?;
     let mut daftar = Vec::new();
     for p in &pelapor {
         let Some(i) = semua.iter().find(|i| &i.id == p) else {
@@ -314,7 +305,7 @@ async fn beranda(State(n): State<Negara>, sesi: Sesi) -> Hasil {
                 sesi.0.as_ref(),
                 Tindakan::Lihat,
                 p,
-                terbit(&n, p, th_t).await?,
+                terbit_semua.contains(&(p.clone(), th_t)),
             ) {
                 tahun.push(th);
             }
@@ -372,9 +363,7 @@ async fn masuk_kirim(
     let Ok(Form(f)) = form else {
         return Err(tolak(StatusCode::BAD_REQUEST, "isian masuk tidak lengkap"));
     };
-    let mut parts = axum::http::Request::new(()).into_parts().0;
-    parts.headers = headers;
-    let cookie_csrf = akun::cookie(&parts, akun::COOKIE_CSRF_MASUK);
+    let cookie_csrf = akun::cookie(&headers, akun::COOKIE_CSRF_MASUK);
     if cookie_csrf.as_deref() != Some(f.csrf.as_str()) || f.csrf.is_empty() {
         return Err(tolak(
             StatusCode::FORBIDDEN,
@@ -389,11 +378,10 @@ async fn masuk_kirim(
         .chain(alamat.as_deref())
         .collect();
     let k_ulang = |galat: &str, kode: StatusCode| {
-        let mut k = t::Konteks {
+        let k = t::Konteks {
             csrf: f.csrf.clone(),
             ..Default::default()
         };
-        k.csrf = f.csrf.clone();
         (kode, Html(t::masuk(&k, Some(galat), &f.nama_pengguna))).into_response()
     };
     if kunci.iter().any(|k| !n.pembatas.boleh_coba(k)) {
@@ -486,9 +474,7 @@ async fn keluar(
 ) -> Hasil {
     let isian = isian_form(form)?;
     periksa_csrf(&sesi, &isian)?;
-    let mut parts = axum::http::Request::new(()).into_parts().0;
-    parts.headers = headers;
-    if let Some(token) = akun::cookie(&parts, akun::COOKIE_SESI) {
+    if let Some(token) = akun::cookie(&headers, akun::COOKIE_SESI) {
         n.toko.hapus_sesi(&akun::digest(&token)).await?;
     }
     Ok((
@@ -867,15 +853,13 @@ async fn alur(
     };
     let isian = isian_form(form)?;
     periksa_csrf(&sesi, &isian)?;
-    let Ok(Periode::Tahunan | Periode::Tw1 | Periode::Tw2 | Periode::Tw3 | Periode::Tw4) =
-        serde_json::from_value::<Periode>(serde_json::Value::String(periode.clone()))
+    let Ok(p) = serde_json::from_value::<Periode>(serde_json::Value::String(periode.clone()))
     else {
         return Err(tolak(
             StatusCode::NOT_FOUND,
             format!("periode \"{periode}\" tidak dikenal"),
         ));
     };
-    let p: Periode = serde_json::from_value(serde_json::Value::String(periode)).expect("checked");
     let l = siapkan(&n, &sesi, &id, &th, tindakan).await?;
     n.toko
         .langkah_alur(&l.id, l.tahun, p, langkah, &pelaku_web(&sesi))
@@ -1000,6 +984,7 @@ async fn kabupaten(
         }
         false
     }
+    let terbit_semua = n.toko.semua_terbit().await?;
     let mut baris = Vec::new();
     for p in n.toko.daftar_pelapor().await? {
         let Some(i) = semua.iter().find(|i| i.id == p) else {
@@ -1010,7 +995,7 @@ async fn kabupaten(
                 sesi.0.as_ref(),
                 Tindakan::Lihat,
                 &p,
-                terbit(&n, &p, tahun).await?,
+                terbit_semua.contains(&(p.clone(), tahun)),
             )
         {
             continue;

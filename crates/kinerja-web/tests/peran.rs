@@ -116,6 +116,20 @@ async fn siap(url: &str) -> Uji {
 }
 
 impl Uji {
+    /// GET a page with `siapa`'s session: the status and the HTML.
+    async fn halaman(&self, siapa: Siapa, uri: &str) -> (StatusCode, String) {
+        let (_, token, _) = self.sesi.iter().find(|(s, _, _)| *s == siapa).unwrap();
+        let r = Request::builder()
+            .uri(uri)
+            .header("cookie", format!("kinerja_sesi={token}"))
+            .body(Body::empty())
+            .unwrap();
+        let res = self.app.clone().oneshot(r).await.unwrap();
+        let status = res.status();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        (status, String::from_utf8(body).unwrap())
+    }
+
     async fn minta(&self, siapa: Siapa, metode: &str, jalur: &str) -> StatusCode {
         let uri = jalur
             .replace(
@@ -285,16 +299,10 @@ async fn a_form_without_the_sessions_csrf_token_is_refused() {
 async fn a_refusal_keeps_the_users_frame() {
     let b = kinerja_simpan::uji::semua_basis().await.remove(0);
     let u = siap(&b.url).await;
-    let (_, token, _) = u.sesi.iter().find(|(s, _, _)| *s == OperatorLain).unwrap();
-    let r = Request::builder()
-        .uri("/instansi/mumbulsari/tahun/2020")
-        .header("cookie", format!("kinerja_sesi={token}"))
-        .body(Body::empty())
-        .unwrap();
-    let res = u.app.clone().oneshot(r).await.unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let html =
-        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    let (status, html) = u
+        .halaman(OperatorLain, "/instansi/mumbulsari/tahun/2020")
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(
         html.contains("peran Anda tidak mengizinkan tindakan ini"),
         "{html}"
@@ -310,16 +318,13 @@ async fn a_refusal_keeps_the_users_frame() {
 async fn the_audit_trail_of_one_indicator() {
     let b = kinerja_simpan::uji::semua_basis().await.remove(0);
     let u = siap(&b.url).await;
-    let (_, token, _) = u.sesi.iter().find(|(s, _, _)| *s == Pereviu).unwrap();
-    let r = Request::builder()
-        .uri("/instansi/mumbulsari/jejak?tabel=realisasi&awalan=I-S1-1%7C2020%7C")
-        .header("cookie", format!("kinerja_sesi={token}"))
-        .body(Body::empty())
-        .unwrap();
-    let res = u.app.clone().oneshot(r).await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let html =
-        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    let (status, html) = u
+        .halaman(
+            Pereviu,
+            "/instansi/mumbulsari/jejak?tabel=realisasi&awalan=I-S1-1%7C2020%7C",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
     assert!(
         html.contains("Jejak audit Kecamatan Mumbulsari: realisasi I-S1-1|2020"),
         "{html}"
