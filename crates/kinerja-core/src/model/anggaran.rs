@@ -1,0 +1,95 @@
+//! Budget lines and the two budget structures.
+
+use crate::id::*;
+use crate::uang::Rupiah;
+use crate::waktu::Tahun;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Type of spending, in both budget structures. A year's budget uses one structure.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum JenisBelanja {
+    // Permendagri 13/2006, up to 2020.
+    TidakLangsung,
+    /// Belanja Langsung not split by type in the source.
+    Langsung,
+    LangsungPegawai,
+    LangsungBarangJasa,
+    LangsungModal,
+    // PP 12/2019, Permendagri 90/2019 and 77/2020, from 2021.
+    Operasi,
+    Modal,
+    TidakTerduga,
+    Transfer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StrukturBelanja {
+    /// Belanja Tidak Langsung / Belanja Langsung (Permendagri 13/2006).
+    Permendagri13,
+    /// Operasi / Modal / Tidak Terduga / Transfer (Permendagri 90/2019).
+    Permendagri90,
+}
+
+impl JenisBelanja {
+    pub fn struktur(self) -> StrukturBelanja {
+        use JenisBelanja::*;
+        match self {
+            TidakLangsung | Langsung | LangsungPegawai | LangsungBarangJasa | LangsungModal => {
+                StrukturBelanja::Permendagri13
+            }
+            Operasi | Modal | TidakTerduga | Transfer => StrukturBelanja::Permendagri90,
+        }
+    }
+    /// The top-level group the type belongs to (BL's three types group under Belanja Langsung).
+    pub fn kelompok(self) -> JenisBelanja {
+        use JenisBelanja::*;
+        match self {
+            Langsung | LangsungPegawai | LangsungBarangJasa | LangsungModal => Langsung,
+            j => j,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        use JenisBelanja::*;
+        match self {
+            TidakLangsung => "Belanja Tidak Langsung",
+            Langsung => "Belanja Langsung",
+            LangsungPegawai => "Belanja Pegawai",
+            LangsungBarangJasa => "Belanja Barang dan Jasa",
+            LangsungModal => "Belanja Modal",
+            Operasi => "Belanja Operasi",
+            Modal => "Belanja Modal",
+            TidakTerduga => "Belanja Tidak Terduga",
+            Transfer => "Belanja Transfer",
+        }
+    }
+}
+
+/// Where a budget line sits. Lines are entered at the lowest level known; every total above is
+/// derived. Belanja Tidak Langsung is not tied to a kegiatan, so it sits on the instansi.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TempatAnggaran {
+    Instansi,
+    Kegiatan(KegiatanId),
+    SubKegiatan(SubKegiatanId),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PosAnggaran {
+    pub id: PosAnggaranId,
+    pub tahun: Tahun,
+    pub tempat: TempatAnggaran,
+    pub jenis: JenisBelanja,
+    pub pagu: Rupiah,
+    /// `None` when not yet reported (not the same as zero spending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub realisasi: Option<Rupiah>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}

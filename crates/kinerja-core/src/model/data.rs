@@ -1,0 +1,101 @@
+//! The settings of an instansi and the aggregate of all its documents.
+
+use crate::id::*;
+use crate::model::*;
+use crate::predikat::SkalaPredikat;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How capaian is computed for this instansi. Regulations differ; the choice is data, and the
+/// report prints which rule it used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pengaturan {
+    pub skala: SkalaId,
+    pub rumus_negatif: crate::capaian::RumusNegatif,
+    /// An upper cap on capaian (some pemda cap at 120 %); none by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::serde_angka::desimal_opsi")]
+    #[schemars(with = "Option<String>")]
+    pub batas_atas: Option<Decimal>,
+}
+
+/// All documents of one instansi (its parents and units included for names and hierarchy).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataInstansi {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instansi: Vec<Instansi>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pejabat: Vec<Pejabat>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renstra: Vec<Renstra>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tujuan: Vec<Tujuan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sasaran: Vec<Sasaran>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategi: Vec<Strategi>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kebijakan: Vec<Kebijakan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub program: Vec<Program>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kegiatan: Vec<Kegiatan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub_kegiatan: Vec<SubKegiatan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indikator: Vec<Indikator>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target: Vec<Target>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub realisasi: Vec<Realisasi>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pembanding: Vec<Pembanding>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rkt: Vec<Rkt>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub perjanjian_kinerja: Vec<PerjanjianKinerja>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub iku: Vec<Iku>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anggaran: Vec<PosAnggaran>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skm: Vec<SurveiSkm>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub laporan: Vec<Laporan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tercatat: Vec<Tercatat>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skala: Vec<SkalaPredikat>,
+    /// Reviu findings a reviewer accepted, with the reason (kept with the data).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviu: Vec<PenerimaanTemuan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pengaturan: Option<Pengaturan>,
+}
+
+impl DataInstansi {
+    /// Lookups by id for printing names (linear: for a handful of calls; `pengukuran::Indeks`
+    /// indexes what computations look up often).
+    pub fn program(&self, id: &ProgramId) -> Option<&Program> {
+        self.program.iter().find(|p| &p.id == id)
+    }
+    pub fn kegiatan(&self, id: &KegiatanId) -> Option<&Kegiatan> {
+        self.kegiatan.iter().find(|k| &k.id == id)
+    }
+    pub fn sasaran(&self, id: &SasaranId) -> Option<&Sasaran> {
+        self.sasaran.iter().find(|s| &s.id == id)
+    }
+    /// The name a budget table prints for the sasaran a program serves.
+    pub fn label_sasaran_anggaran(&self, id: Option<&SasaranId>) -> String {
+        match id {
+            Some(id) => self
+                .sasaran(id)
+                .map(|s| s.uraian.clone())
+                .unwrap_or_default(),
+            None => "(program tanpa sasaran)".into(),
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The plan: Renstra, its tujuan and sasaran, strategy and policy; the indicators of every level
+//! and their targets per document.
+
+use crate::id::*;
+use crate::model::Keputusan;
+use crate::nilai::Nilai;
+use crate::waktu::Tahun;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Renstra {
+    pub id: RenstraId,
+    pub instansi: InstansiId,
+    pub tahun_awal: Tahun,
+    pub tahun_akhir: Tahun,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dasar: Option<Keputusan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visi: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub misi: Vec<String>,
+    /// A transcription or editorial note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tujuan {
+    pub id: TujuanId,
+    pub renstra: RenstraId,
+    pub nomor: u32,
+    pub uraian: String,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sasaran {
+    pub id: SasaranId,
+    pub tujuan: TujuanId,
+    pub nomor: u32,
+    pub uraian: String,
+    /// The sasaran of the parent instansi this one supports (pohon kinerja), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mendukung: Option<String>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Strategi {
+    pub id: StrategiId,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sasaran: Vec<SasaranId>,
+    pub uraian: String,
+    /// A transcription or editorial note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Kebijakan {
+    pub id: KebijakanId,
+    pub strategi: StrategiId,
+    pub uraian: String,
+    /// A transcription or editorial note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Polaritas {
+    /// Higher is better.
+    #[default]
+    Positif,
+    /// Lower is better.
+    Negatif,
+    /// Best inside a range target.
+    Rentang,
+}
+
+/// What an indicator measures at its level (Renja: input/output/outcome).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JenisIndikator {
+    /// Tujuan and sasaran indicators; program outcomes.
+    #[default]
+    Hasil,
+    Masukan,
+    Keluaran,
+}
+
+/// Who an indicator belongs to. One indicator table for every level keeps targets and realisasi
+/// in one shape, and lets the pohon kinerja link an indicator to its parent's.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Pemilik {
+    Tujuan(TujuanId),
+    Sasaran(SasaranId),
+    Program(ProgramId),
+    Kegiatan(KegiatanId),
+    SubKegiatan(SubKegiatanId),
+}
+
+/// How four quarterly realisasi make the year's, when no annual figure is entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CaraTahunan {
+    /// The last quarter reported is the year (cumulative indicators, percentages to date).
+    #[default]
+    Terakhir,
+    /// Sum of the quarters (counts: documents issued, people served).
+    Jumlah,
+    /// Mean of the quarters reported.
+    RataRata,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indikator {
+    pub id: IndikatorId,
+    pub pemilik: Pemilik,
+    pub nomor: u32,
+    pub uraian: String,
+    #[serde(default)]
+    pub jenis: JenisIndikator,
+    #[serde(default)]
+    pub polaritas: Polaritas,
+    /// `%`, `indeks`, `dokumen`, `orang`, `Rp`... free text, as plans write it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satuan: Option<String>,
+    #[serde(default)]
+    pub cara_tahunan: CaraTahunan,
+    /// The end-of-Renstra target when the Renstra states one apart from its yearly targets;
+    /// otherwise the target of the Renstra's last year is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_akhir: Option<Nilai>,
+    /// The parent indicator this one cascades from (pohon kinerja), possibly at another instansi.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub induk: Option<String>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+/// Which document a target is written in. The same indicator can carry different targets for the
+/// same year in different documents; the reviu compares them.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DokumenTarget {
+    Renstra,
+    Rkt,
+    PerjanjianKinerja,
+    /// The measurement table of the Laporan Kinerja (Tabel 3.1) and its per-kegiatan tables.
+    Pengukuran,
+}
+
+impl DokumenTarget {
+    pub fn label(self) -> &'static str {
+        match self {
+            DokumenTarget::Renstra => "Renstra",
+            DokumenTarget::Rkt => "RKT",
+            DokumenTarget::PerjanjianKinerja => "Perjanjian Kinerja",
+            DokumenTarget::Pengukuran => "Pengukuran (Laporan Kinerja)",
+        }
+    }
+    /// Measurement uses the most specific document that states a target for the year.
+    pub const URUTAN_PENGUKURAN: [DokumenTarget; 4] = [
+        DokumenTarget::Pengukuran,
+        DokumenTarget::PerjanjianKinerja,
+        DokumenTarget::Rkt,
+        DokumenTarget::Renstra,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub indikator: IndikatorId,
+    pub tahun: Tahun,
+    pub dokumen: DokumenTarget,
+    pub nilai: Nilai,
+    /// The indicator's wording in this document, where it differs from the Renstra's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uraian: Option<String>,
+    /// A transcription or editorial note (e.g. how the source printed something).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
