@@ -1,0 +1,243 @@
+//! Consistency across documents: targets in the Renstra, RKT, PK and measurement table; the IKU
+//! against the PK; the PK's program budgets against the budget; a typed SKM realisasi against
+//! its survey.
+
+use super::{Keluaran, lok, nama_indikator};
+use crate::{Konteks, Temuan, Tingkat};
+use kinerja_core::angka::format_angka;
+use kinerja_core::id::IndikatorId;
+use kinerja_core::model::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The same indicator and year must carry the same target in the Renstra, the RKT, the PK and the
+/// measurement table. The measurement must use the PK's target (PermenPANRB 53/2014), so a
+/// difference there is an error; other differences are warnings (a Renstra may be revised).
+pub(super) fn target_antar_dokumen(k: &Konteks, o: &mut Keluaran) {
+    let mut per: BTreeMap<(&IndikatorId, u16), Vec<&Target>> = BTreeMap::new();
+    for t in &k.data.target {
+        per.entry((&t.indikator, t.tahun.get()))
+            .or_default()
+            .push(t);
+    }
+    for ((ind, tahun), ts) in per {
+        if ts.len() < 2 {
+            continue;
+        }
+        let pk = ts
+            .iter()
+            .find(|t| t.dokumen == DokumenTarget::PerjanjianKinerja);
+        let ukur = ts.iter().find(|t| t.dokumen == DokumenTarget::Pengukuran);
+        let beda = |a: &Target, b: &Target| {
+            a.nilai.angka_setara() != b.nilai.angka_setara()
+                || a.nilai.angka_setara().is_none() && a.nilai.teks() != b.nilai.teks()
+        };
+        if let (Some(pk), Some(u)) = (pk, ukur)
+            && beda(pk, u)
+        {
+            o.tambah(
+                "TARGET-PK-PENGUKURAN",
+                Tingkat::Galat,
+                lok(format!("Laporan Kinerja {tahun}"), "Tabel pengukuran kinerja", Some(nama_indikator(k, ind))),
+                format!("indikator:{ind}/{tahun}/pk-pengukuran"),
+                format!(
+                    "target {tahun} indikator \"{}\" di tabel pengukuran \"{}\" berbeda dari Perjanjian Kinerja \"{}\"; pengukuran harus memakai target Perjanjian Kinerja",
+                    nama_indikator(k, ind),
+                    u.nilai,
+                    pk.nilai
+                ),
+            );
+        }
+        let mut sudah = BTreeSet::new();
+        for a in &ts {
+            for b in &ts {
+                if a.dokumen >= b.dokumen || !beda(a, b) {
+                    continue;
+                }
+                if matches!(
+                    (a.dokumen, b.dokumen),
+                    (DokumenTarget::PerjanjianKinerja, DokumenTarget::Pengukuran)
+                ) {
+                    continue;
+                }
+                if !sudah.insert((a.dokumen, b.dokumen)) {
+                    continue;
+                }
+                o.tambah(
+                    "TARGET-ANTAR-DOKUMEN",
+                    Tingkat::Peringatan,
+                    lok(
+                        b.dokumen.label(),
+                        format!("target {tahun}"),
+                        Some(nama_indikator(k, ind)),
+                    ),
+                    format!("indikator:{ind}/{tahun}/{:?}-{:?}", a.dokumen, b.dokumen),
+                    format!(
+                        "target {tahun} indikator \"{}\": {} \"{}\", {} \"{}\"",
+                        nama_indikator(k, ind),
+                        a.dokumen.label(),
+                        a.nilai,
+                        b.dokumen.label(),
+                        b.nilai
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The IKU in force and the year's PK should name the same indicators.
+pub(super) fn iku_dan_pk(k: &Konteks, o: &mut Keluaran) {
+    let Some(pk) = k
+        .data
+        .perjanjian_kinerja
+        .iter()
+        .find(|p| p.tahun == k.tahun)
+    else {
+        return;
+    };
+    let dok_pk = format!("Perjanjian Kinerja {}", pk.tahun);
+    for iku in &k.data.iku {
+        let dok = format!("IKU (Keputusan {})", iku.keputusan.nomor);
+        for b in &iku.baris {
+            if !pk.indikator.contains(&b.indikator) {
+                o.tambah(
+                    "IKU-TIDAK-DI-PK",
+                    Tingkat::Peringatan,
+                    lok(
+                        dok.clone(),
+                        "Indikator Kinerja Utama",
+                        Some(nama_indikator(k, &b.indikator)),
+                    ),
+                    format!("iku:{}/indikator:{}", iku.id, b.indikator),
+                    format!(
+                        "IKU \"{}\" tidak diperjanjikan dalam {dok_pk}",
+                        nama_indikator(k, &b.indikator)
+                    ),
+                );
+            }
+        }
+        for i in &pk.indikator {
+            if !iku.baris.iter().any(|b| &b.indikator == i) {
+                o.tambah(
+                    "PK-TIDAK-DI-IKU",
+                    Tingkat::Peringatan,
+                    lok(
+                        dok_pk.clone(),
+                        "Indikator kinerja",
+                        Some(nama_indikator(k, i)),
+                    ),
+                    format!("pk:{}/iku:{}/indikator:{i}", pk.id, iku.id),
+                    format!(
+                        "indikator \"{}\" dalam {dok_pk} tidak termasuk {dok}",
+                        nama_indikator(k, i)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The PK's program budgets against the budget table.
+pub(super) fn anggaran_pk(k: &Konteks, o: &mut Keluaran) {
+    let ringkas = k.anggaran(k.tahun);
+    for pk in k
+        .data
+        .perjanjian_kinerja
+        .iter()
+        .filter(|p| p.tahun == k.tahun)
+    {
+        let dok = format!("Perjanjian Kinerja {}", pk.tahun);
+        for a in &pk.anggaran {
+            let nama = k
+                .data
+                .program
+                .iter()
+                .find(|p| p.id == a.program)
+                .map(|p| p.nama.clone())
+                .unwrap_or_default();
+            match ringkas.program.iter().find(|p| p.program == a.program) {
+                None => o.tambah(
+                    "PK-ANGGARAN-PROGRAM",
+                    Tingkat::Galat,
+                    lok(dok.clone(), "Program dan anggaran", Some(nama.clone())),
+                    format!("pk:{}/program:{}", pk.id, a.program),
+                    format!("program \"{nama}\" dianggarkan {} dalam {dok}, tetapi tidak memiliki pos anggaran tahun {}", format_angka(a.anggaran.nilai(), 2), pk.tahun),
+                ),
+                Some(p) if p.serapan.pagu != a.anggaran => {
+                    o.out.push(Temuan {
+                        aturan: "PK-ANGGARAN-PROGRAM".into(),
+                        tingkat: Tingkat::Galat,
+                        lokasi: lok(dok.clone(), "Program dan anggaran", Some(nama.clone())),
+                        pesan: format!(
+                            "anggaran program \"{nama}\" dalam {dok} {}, sedangkan pagu dari kegiatannya {}",
+                            format_angka(a.anggaran.nilai(), 2),
+                            format_angka(p.serapan.pagu.nilai(), 2)
+                        ),
+                        tercatat: Some(a.anggaran.nilai()),
+                        dihitung: Some(p.serapan.pagu.nilai()),
+                        pembulatan: Some("tanpa pembulatan".into()),
+                        kunci: format!("pk:{}/program:{}", pk.id, a.program),
+                        diterima: None,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// A typed realisasi of an SKM indicator against the index of the survey that measures it.
+pub(super) fn realisasi_skm(k: &Konteks, o: &mut Keluaran) {
+    for s in k.data.skm.iter().filter(|s| s.tahun == k.tahun) {
+        let Some(ind) = s.indikator.as_ref().and_then(|i| k.ix.indikator(i)) else {
+            continue;
+        };
+        let Some(r) = k.ix.realisasi_tahunan(ind, k.tahun) else {
+            continue;
+        };
+        if matches!(r.asal, kinerja_core::pengukuran::AsalRealisasi::Skm { .. }) {
+            continue;
+        }
+        let Some(tercatat) = r.nilai.angka_setara() else {
+            continue;
+        };
+        let lokasi = lok(
+            format!("Laporan Kinerja {}", k.tahun),
+            "Tabel pengukuran kinerja",
+            Some(ind.uraian.clone()),
+        );
+        let kunci = format!("indikator:{}/skm:{}", ind.id, s.id);
+        match kinerja_core::skm::hasil_survei(s) {
+            Some(Ok(h)) => {
+                let dp = tercatat.scale();
+                if kinerja_core::angka::bulatkan(h.nik, dp) != tercatat {
+                    o.out.push(Temuan {
+                        aturan: "SKM-REALISASI".into(),
+                        tingkat: Tingkat::Galat,
+                        lokasi,
+                        pesan: format!(
+                            "realisasi \"{}\" indikator \"{}\" berbeda dari nilai konversi SKM {} yang dihitung dari surveinya ({})",
+                            r.nilai,
+                            ind.uraian,
+                            kinerja_core::angka::format_angka(h.nik, 2),
+                            s.id
+                        ),
+                        tercatat: Some(tercatat),
+                        dihitung: Some(h.nik),
+                        pembulatan: Some(format!("dibandingkan setelah dibulatkan ke {dp} desimal (setengah menjauhi nol)")),
+                        kunci,
+                        diterima: None,
+                    });
+                }
+            }
+            Some(Err(e)) => o.tambah("SKM-REALISASI", Tingkat::Peringatan, lokasi, kunci, format!("survei {} tidak dapat dihitung: {e}", s.id)),
+            None => o.tambah(
+                "SKM-REALISASI",
+                Tingkat::Info,
+                lokasi,
+                kunci,
+                format!("realisasi \"{}\" indikator \"{}\" tidak dapat diperiksa terhadap survei {}: tidak semua unsur memiliki jawaban atau distribusi", r.nilai, ind.uraian, s.id),
+            ),
+        }
+    }
+}

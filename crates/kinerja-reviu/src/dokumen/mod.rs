@@ -1,0 +1,64 @@
+//! Consistency across documents and completeness of the plan and the measurement.
+
+mod kelengkapan;
+mod konsistensi;
+mod tahun;
+
+use crate::{Konteks, LokasiTemuan, Temuan, Tingkat};
+use kinerja_core::id::IndikatorId;
+
+pub(super) fn lok(
+    dokumen: impl Into<String>,
+    tabel: impl Into<String>,
+    baris: Option<String>,
+) -> LokasiTemuan {
+    LokasiTemuan {
+        dokumen: dokumen.into(),
+        tabel: tabel.into(),
+        baris,
+    }
+}
+
+pub(super) struct Keluaran<'a> {
+    out: &'a mut Vec<Temuan>,
+}
+
+impl Keluaran<'_> {
+    fn tambah(
+        &mut self,
+        aturan: &str,
+        tingkat: Tingkat,
+        lokasi: LokasiTemuan,
+        kunci: String,
+        pesan: String,
+    ) {
+        self.out.push(Temuan {
+            aturan: aturan.into(),
+            tingkat,
+            lokasi,
+            pesan,
+            tercatat: None,
+            dihitung: None,
+            pembulatan: None,
+            kunci,
+            diterima: None,
+        });
+    }
+}
+
+pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
+    let mut o = Keluaran { out };
+    konsistensi::target_antar_dokumen(k, &mut o);
+    konsistensi::iku_dan_pk(k, &mut o);
+    konsistensi::anggaran_pk(k, &mut o);
+    tahun::tahun_dokumen(k, &mut o);
+    tahun::tahun_dalam_teks(k, &mut o);
+    konsistensi::realisasi_skm(k, &mut o);
+    kelengkapan::kelengkapan(k, &mut o);
+}
+
+pub(super) fn nama_indikator(k: &Konteks, id: &IndikatorId) -> String {
+    k.ix.indikator(id)
+        .map(|i| i.uraian.clone())
+        .unwrap_or_else(|| id.to_string())
+}
