@@ -97,6 +97,45 @@ fn a_malformed_number_names_the_file_line_and_value() {
 }
 
 #[test]
+fn a_number_past_the_bound_is_refused_with_file_and_line() {
+    // 10^23 rupiah, written as text: past Rp 1.000.000.000.000.000 (what both databases hold).
+    // pagu is on line 18 of the file, its value starts at column 8.
+    for pagu in [
+        "\"100.000.000.000.000.000.000.000\"",
+        "\"Rp 100.000.000.000.000.000.000.000,00\"",
+        // As an integer TOML can hold (i64), and as one it cannot.
+        "9000000000000000000",
+        "100000000000000000000000",
+    ] {
+        let bad = PENGUKURAN.replace("\"1.274.830.966,58\"", pagu);
+        let m = masalah(&[("renstra.toml", RENSTRA), ("pengukuran.toml", &bad)]);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("pengukuran.toml:18:8:"), "{}", m[0]);
+        if pagu != "100000000000000000000000" {
+            assert!(
+                m[0].contains("melebihi batas 1.000.000.000.000.000"),
+                "{}",
+                m[0]
+            );
+        }
+    }
+    // The realisasi of the issue (Decimal::MAX): refused here, so it never reaches a sum. Its
+    // value is on line 11, column 9.
+    let bad = PENGUKURAN.replace(
+        "nilai = \"B (70,89 %)\"",
+        "nilai = \"79228162514264337593543950335\"",
+    );
+    let m = masalah(&[("renstra.toml", RENSTRA), ("pengukuran.toml", &bad)]);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("pengukuran.toml:11:9:"), "{}", m[0]);
+    assert!(
+        m[0].contains("melebihi batas 1.000.000.000.000.000"),
+        "{}",
+        m[0]
+    );
+}
+
+#[test]
 fn a_float_is_refused_with_a_suggestion() {
     let bad = PENGUKURAN.replace("\"1.274.830.966,58\"", "1274830966.58");
     let m = masalah(&[("renstra.toml", RENSTRA), ("pengukuran.toml", &bad)]);

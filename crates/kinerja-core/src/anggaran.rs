@@ -6,7 +6,12 @@
 //! Shares (`proporsi`): a spending group's share of the total pagu; a program's or a sasaran's
 //! share of the pagu tied to kegiatan (in the Permendagri 13/2006 structure that is Belanja
 //! Langsung, which is how LKjIP tables state it).
+//!
+//! Totals are sums over any number of lines, so they are checked: past `Decimal`'s range (more
+//! than 7·10^13 lines at the bound of `angka`) a total is not available, with the reason, never a
+//! panic. Percentages are checked divisions and products.
 
+use crate::capaian::AlasanTidakTersedia;
 use crate::id::*;
 use crate::model::*;
 use crate::uang::Rupiah;
@@ -24,26 +29,51 @@ pub struct Serapan {
     /// Lines without a reported realisasi.
     pub belum_dilaporkan: usize,
     pub persen: Option<Decimal>,
+    /// Set when a sum left the range that can be computed exactly: pagu and realisasi then hold
+    /// no figure (0 and none) and must be printed as not available.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tidak_tersedia: Option<AlasanTidakTersedia>,
 }
 
 impl Serapan {
     fn dari<'a>(pos: impl IntoIterator<Item = &'a PosAnggaran>) -> Serapan {
-        let mut pagu = Rupiah::NOL;
-        let mut realisasi: Option<Rupiah> = None;
+        // Each running sum is `None` once it has left the range.
+        let mut pagu = Some(Rupiah::NOL);
+        let mut realisasi: Option<Option<Rupiah>> = Some(None);
         let mut belum = 0;
         for p in pos {
-            pagu = pagu + p.pagu;
+            pagu = pagu.and_then(|x| x.checked_add(p.pagu));
             match p.realisasi {
-                Some(r) => realisasi = Some(realisasi.unwrap_or(Rupiah::NOL) + r),
+                Some(r) => {
+                    realisasi = realisasi
+                        .and_then(|x| x.unwrap_or(Rupiah::NOL).checked_add(r))
+                        .map(Some)
+                }
                 None => belum += 1,
             }
         }
-        Serapan {
-            pagu,
-            realisasi,
-            belum_dilaporkan: belum,
-            persen: realisasi.and_then(|r| persen(r.nilai(), pagu.nilai())),
+        match (pagu, realisasi) {
+            (Some(pagu), Some(realisasi)) => Serapan {
+                pagu,
+                realisasi,
+                belum_dilaporkan: belum,
+                persen: realisasi.and_then(|r| persen(r.nilai(), pagu.nilai())),
+                tidak_tersedia: None,
+            },
+            _ => Serapan {
+                belum_dilaporkan: belum,
+                tidak_tersedia: Some(AlasanTidakTersedia::MelebihiBatas),
+                ..Serapan::default()
+            },
         }
+    }
+
+    /// This total's share of `keseluruhan`, when both are available.
+    fn proporsi(&self, keseluruhan: &Serapan) -> Option<Decimal> {
+        if self.tidak_tersedia.is_some() || keseluruhan.tidak_tersedia.is_some() {
+            return None;
+        }
+        persen(self.pagu.nilai(), keseluruhan.pagu.nilai())
     }
 
     pub fn lengkap(&self) -> bool {
@@ -129,7 +159,7 @@ pub fn ringkas(data: &DataInstansi, tahun: Tahun) -> RingkasanAnggaran {
                 let serapan = Serapan::dari(ps);
                 AnggaranJenis {
                     jenis,
-                    proporsi: persen(serapan.pagu.nilai(), total.pagu.nilai()),
+                    proporsi: serapan.proporsi(&total),
                     serapan,
                 }
             })
@@ -197,7 +227,7 @@ pub fn ringkas(data: &DataInstansi, tahun: Tahun) -> RingkasanAnggaran {
         let serapan = Serapan::dari(semua);
         program.push(AnggaranProgram {
             program: prog.id.clone(),
-            proporsi: persen(serapan.pagu.nilai(), program_total.pagu.nilai()),
+            proporsi: serapan.proporsi(&program_total),
             serapan,
             kegiatan: baris,
         });
@@ -231,7 +261,7 @@ pub fn ringkas(data: &DataInstansi, tahun: Tahun) -> RingkasanAnggaran {
             let serapan = Serapan::dari(ps);
             Some(AnggaranSasaran {
                 sasaran: s.cloned(),
-                proporsi: persen(serapan.pagu.nilai(), program_total.pagu.nilai()),
+                proporsi: serapan.proporsi(&program_total),
                 serapan,
                 program: progs.iter().map(|p| p.program.clone()).collect(),
             })
@@ -290,6 +320,29 @@ mod tests {
         assert_eq!(r.program_total.pagu, rp("400000000"));
         assert_eq!(r.program_total.realisasi, Some(rp("354478761")));
         assert_eq!(r.program_total.persen, Some(dec!(88.61969025)));
+    }
+
+    #[test]
+    fn a_total_past_decimal_s_range_is_not_available_not_a_panic() {
+        // Two lines of 5·10^28 do not sum in a `Decimal` (7,9·10^28). No door lets such a line in
+        // (10^15 at most, so more than 7·10^13 lines would be needed); built here directly.
+        let mut d = mumbulsari();
+        let besar = Rupiah::tanpa_batas(dec!(50000000000000000000000000000));
+        d.anggaran[0].pagu = besar;
+        d.anggaran[1].pagu = besar;
+        let r = ringkas(&d, tahun(2020));
+        let tidak = Some(AlasanTidakTersedia::MelebihiBatas);
+        // Both lines are program I's (K1-1, K1-2): its total, Belanja Langsung's and the year's
+        // are not available; they carry no figure and no serapan.
+        for s in [&r.total, &r.program_total, &r.program[0].serapan] {
+            assert_eq!(s.tidak_tersedia, tidak);
+            assert_eq!((s.pagu, s.realisasi, s.persen), (Rupiah::NOL, None, None));
+        }
+        // Program II still sums; its share of an unavailable whole is not available.
+        assert_eq!(r.program[1].serapan.pagu, rp("31700000"));
+        assert_eq!(r.program[1].serapan.tidak_tersedia, None);
+        assert_eq!(r.program[1].proporsi, None);
+        assert!(r.kelompok.iter().all(|k| k.proporsi.is_none()));
     }
 
     #[test]

@@ -24,13 +24,42 @@
 //!   reported as such, so the message tells the author what went wrong, not just where.
 //! - `1,500` is accepted as one and a half: that is what it means in Indonesian notation.
 //! - Rupiah accepts the customary `Rp 50.000,-` (no sen) and a minus either before `Rp` or after it.
-//! - Parsing keeps the typed scale (`400,00` has scale 2) when it fits in a `Decimal`.
+//! - Parsing keeps the typed scale (`400,00` has scale 2) when it is within the decimals allowed.
+//!
+//! # Bounds
+//!
+//! Every number read at the boundary (these parsers, [`dalam_batas`] for numbers handed in as
+//! values, and through them `Rupiah`, `Nilai` and the data file's `serde_angka`) is at most
+//! [`BATAS_ANGKA`] = 10^15 in magnitude, with at most [`MAKS_DESIMAL`] = 6 decimals (money: 2).
+//! Refused with "melebihi batas 1.000.000.000.000.000". Why these:
+//! - Storage: money is INTEGER sen in SQLite (i64: 9,22·10^18 sen = 9,22·10^16 rupiah) and
+//!   NUMERIC(20,2) in PostgreSQL (below 10^18). 10^15 rupiah (Rp 1.000 triliun; the whole APBN is
+//!   about 3,3·10^15) fits both, and a roll-up of 92 amounts at the bound still fits SQLite's
+//!   integer SUM.
+//! - A target or a realisasi may be an amount of money (the seed writes `Rp 43.600.000,00`), so
+//!   it takes the same bound rather than a smaller one.
+//! - Computation: with |x| <= 10^15 and at most 6 decimals the smallest non-zero divisor is
+//!   10^-6, so a capaian `R / T x 100` is at most 10^23 and `(T - (R - T)) / T x 100` at most
+//!   3·10^23; a sum of four quarters is at most 4·10^15 and a difference of two such sums 8·10^15:
+//!   all far inside `Decimal` (7,9·10^28), with at least 5 significant decimals to spare.
+//!   Sums over an unbounded number of lines are not covered by this and are checked where they
+//!   are taken.
 
 use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal_macros::dec;
 
 use crate::uang::Rupiah;
+
+/// The largest magnitude of a number read at the boundary: 10^15 (see the module's bounds).
+pub const BATAS_ANGKA: Decimal = dec!(1_000_000_000_000_000);
+
+/// [`BATAS_ANGKA`] as messages print it.
+pub const BATAS_ANGKA_TEKS: &str = "1.000.000.000.000.000";
+
+/// The most decimals a number read at the boundary may have (money: 2).
+pub const MAKS_DESIMAL: u32 = 6;
 
 /// A text that is not a number in Indonesian notation (or is one that cannot be held exactly).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -67,9 +96,9 @@ pub enum Alasan {
     PemisahBeruntun,
     /// `30,000,000`, `5,000,000.00`: commas grouping thousands and a dot as decimal mark.
     NotasiInggris,
-    /// More significant digits than a `Decimal` holds (about 28).
-    TerlaluBesar,
-    /// More decimal places than allowed: 2 for rupiah (sen), 28 for any `Decimal`.
+    /// Larger in magnitude than [`BATAS_ANGKA`].
+    MelebihiBatas,
+    /// More decimal places than allowed: 2 for rupiah (sen), [`MAKS_DESIMAL`] for other numbers.
     TerlaluBanyakDesimal {
         maks: u32,
         ditemukan: usize,
@@ -114,9 +143,7 @@ impl fmt::Display for Alasan {
                 "tampaknya ditulis dalam notasi Inggris (koma pemisah ribuan, titik desimal); \
                  {ATURAN}"
             ),
-            Alasan::TerlaluBesar => {
-                f.write_str("terlalu besar atau terlalu banyak digit untuk disimpan secara tepat")
-            }
+            Alasan::MelebihiBatas => write!(f, "melebihi batas {BATAS_ANGKA_TEKS}"),
             Alasan::TerlaluBanyakDesimal { maks, ditemukan } => write!(
                 f,
                 "terlalu banyak angka desimal: {ditemukan}, paling banyak {maks}"
@@ -182,13 +209,37 @@ pub fn parse_rupiah(teks: &str) -> Result<Rupiah, AngkaError> {
         }));
     }
     let nilai = if negatif_luar { -u.nilai } else { u.nilai };
-    // Cannot fail after the check above, but a wrong guess here must not become a panic.
-    Rupiah::new(nilai).map_err(|_| {
-        galat(Alasan::TerlaluBanyakDesimal {
-            maks: 2,
-            ditemukan: u.digit_desimal,
+    // `urai` has checked the bound and the decimals above, so this cannot fail; were it to, it
+    // must be a refusal, never a panic.
+    Rupiah::new(nilai).map_err(|e| {
+        galat(match e {
+            crate::uang::RupiahError::MelebihiBatas(_) => Alasan::MelebihiBatas,
+            crate::uang::RupiahError::TerlaluBanyakDesimal(_) => Alasan::TerlaluBanyakDesimal {
+                maks: 2,
+                ditemukan: u.digit_desimal,
+            },
         })
     })
+}
+
+/// Checks a number handed in as a value rather than as text (a TOML or JSON integer, a number
+/// an adapter built) against the bounds the parsers enforce.
+pub fn dalam_batas(n: Decimal) -> Result<Decimal, AngkaError> {
+    let teks = || format_angka(n, n.scale());
+    if n.abs() > BATAS_ANGKA {
+        return Err(salah(&teks(), Alasan::MelebihiBatas));
+    }
+    let desimal = n.normalize().scale();
+    if desimal > MAKS_DESIMAL {
+        return Err(salah(
+            &teks(),
+            Alasan::TerlaluBanyakDesimal {
+                maks: MAKS_DESIMAL,
+                ditemukan: desimal as usize,
+            },
+        ));
+    }
+    Ok(n)
 }
 
 /// THE rounding rule of the project: half away from zero, as Excel and the published reports
@@ -370,39 +421,43 @@ fn tampak_notasi_inggris(s: &str) -> bool {
     ada_koma
 }
 
-/// Builds the exact value from validated digits. Trailing decimal zeros are dropped only when the
-/// typed scale would not fit, so `79.228.162.514.264.337.593.543.950.335,00` (what `format_angka`
-/// prints for `Decimal::MAX`) still reads back, while `400,00` keeps its scale.
+/// Builds the exact value from validated digits, within the bounds. Trailing decimal zeros
+/// beyond [`MAKS_DESIMAL`] are dropped (`1,50000000` is 1,5), otherwise the typed scale is kept
+/// (`400,00` keeps scale 2).
 fn susun(negatif: bool, bulat: &str, pecahan: &str) -> Result<Decimal, Alasan> {
-    let coba = |pecahan: &str| -> Option<Decimal> {
-        let skala = u32::try_from(pecahan.len()).ok()?;
-        if skala > Decimal::MAX_SCALE {
-            return None;
-        }
-        let mut m: i128 = 0;
-        for b in bulat.bytes().filter(|&b| b != b'.').chain(pecahan.bytes()) {
-            m = m.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
-        }
-        // -0 as i128 is 0, so a typed "-0,00" cannot produce a negative zero.
-        Decimal::try_from_i128_with_scale(if negatif { -m } else { m }, skala).ok()
-    };
-    if let Some(d) = coba(pecahan) {
-        return Ok(d);
-    }
-    let dipangkas = pecahan.trim_end_matches('0');
-    if dipangkas.len() < pecahan.len()
-        && let Some(d) = coba(dipangkas)
-    {
-        return Ok(d);
-    }
-    if dipangkas.len() > Decimal::MAX_SCALE as usize {
-        Err(Alasan::TerlaluBanyakDesimal {
-            maks: Decimal::MAX_SCALE,
-            ditemukan: pecahan.len(),
-        })
+    let digit =
+        |s: &str| -> Vec<u8> { s.bytes().filter(|&b| b != b'.').map(|b| b - b'0').collect() };
+    let nilai = |ds: &[u8]| ds.iter().fold(0i128, |m, &d| m * 10 + i128::from(d));
+    let bulat: Vec<u8> = digit(bulat).into_iter().skip_while(|&d| d == 0).collect();
+    let batas = BATAS_ANGKA.mantissa();
+    // The bound first: it is the larger mistake. 17 or more integer digits is at least 10^16;
+    // 16 or fewer fit an i128.
+    let bulat_nilai = if bulat.len() > 16 {
+        None
     } else {
-        Err(Alasan::TerlaluBesar)
+        Some(nilai(&bulat))
+    };
+    let ada_pecahan = pecahan.bytes().any(|b| b != b'0');
+    if bulat_nilai.is_none_or(|b| b > batas || (b == batas && ada_pecahan)) {
+        return Err(Alasan::MelebihiBatas);
     }
+    let maks = MAKS_DESIMAL as usize;
+    let pecahan = if pecahan.len() > maks {
+        pecahan.trim_end_matches('0')
+    } else {
+        pecahan
+    };
+    if pecahan.len() > maks {
+        return Err(Alasan::TerlaluBanyakDesimal {
+            maks: MAKS_DESIMAL,
+            ditemukan: pecahan.len(),
+        });
+    }
+    // At most 16 + 6 = 22 digits: the mantissa fits an i128 and a `Decimal`.
+    let m = nilai(&[bulat, digit(pecahan)].concat());
+    // -0 as i128 is 0, so a typed "-0,00" cannot produce a negative zero.
+    Decimal::try_from_i128_with_scale(if negatif { -m } else { m }, pecahan.len() as u32)
+        .map_err(|_| Alasan::MelebihiBatas)
 }
 
 /// Roman numerals, as budget tables number their programs (I, II, ... XIV).
@@ -682,40 +737,79 @@ mod tests {
     }
 
     #[test]
-    fn refuses_values_too_big_for_decimal() {
-        // Decimal::MAX is 79.228.162.514.264.337.593.543.950.335; one more does not fit.
+    fn refuses_values_past_the_bound_naming_it() {
+        // The bound itself is a number; one millionth more is not.
+        assert_eq!(parse_angka("1.000.000.000.000.000"), Ok(BATAS_ANGKA));
+        assert_eq!(parse_angka("-1.000.000.000.000.000"), Ok(-BATAS_ANGKA));
         assert_eq!(
-            parse_angka("79.228.162.514.264.337.593.543.950.335"),
-            Ok(Decimal::MAX)
+            alasan_angka("1.000.000.000.000.000,000001"),
+            Alasan::MelebihiBatas
         );
         assert_eq!(
-            alasan_angka("79.228.162.514.264.337.593.543.950.336"),
-            Alasan::TerlaluBesar
+            parse_rupiah("Rp 1.000.000.000.000.000,01")
+                .unwrap_err()
+                .alasan,
+            Alasan::MelebihiBatas
         );
-        assert_eq!(alasan_angka(&"9".repeat(200)), Alasan::TerlaluBesar);
-        // 29 significant digits above 2^96: representable only by rounding, which we refuse.
+        // Decimal::MAX, the value of the issue: refused at the boundary, not inside a sum.
+        let e = parse_angka("79228162514264337593543950335").unwrap_err();
+        assert_eq!(e.alasan, Alasan::MelebihiBatas);
         assert_eq!(
-            alasan_angka(&format!("9,{}", "9".repeat(28))),
-            Alasan::TerlaluBesar
+            e.to_string(),
+            "angka \"79228162514264337593543950335\" tidak sah: melebihi batas 1.000.000.000.000.000"
+        );
+        assert_eq!(alasan_angka(&"9".repeat(200)), Alasan::MelebihiBatas);
+        // Leading zeros do not count: 0000000000000000000001 is 1.
+        assert_eq!(parse_angka(&format!("{}1", "0".repeat(40))), Ok(dec!(1)));
+        assert_eq!(format_angka(BATAS_ANGKA, 0), BATAS_ANGKA_TEKS);
+    }
+
+    #[test]
+    fn refuses_more_than_six_decimals() {
+        assert_eq!(parse_angka("0,000001"), Ok(dec!(0.000001)));
+        assert_eq!(
+            alasan_angka("0,0000001"),
+            Alasan::TerlaluBanyakDesimal {
+                maks: 6,
+                ditemukan: 7
+            }
         );
         assert_eq!(
             alasan_angka(&format!("0,{}", "1".repeat(29))),
             Alasan::TerlaluBanyakDesimal {
-                maks: 28,
+                maks: 6,
                 ditemukan: 29
             }
         );
     }
 
     #[test]
-    fn accepts_trailing_zeros_beyond_what_decimal_holds() {
+    fn a_value_handed_in_is_held_to_the_same_bounds() {
+        assert_eq!(dalam_batas(BATAS_ANGKA), Ok(BATAS_ANGKA));
+        assert_eq!(
+            dalam_batas(Decimal::MAX).unwrap_err().to_string(),
+            "angka \"79.228.162.514.264.337.593.543.950.335\" tidak sah: melebihi batas 1.000.000.000.000.000"
+        );
+        assert_eq!(
+            dalam_batas(dec!(1.1234567)).unwrap_err().alasan,
+            Alasan::TerlaluBanyakDesimal {
+                maks: 6,
+                ditemukan: 7
+            }
+        );
+        // Trailing zeros are not decimals: 1,5000000 is 1,5.
+        assert_eq!(dalam_batas(dec!(1.5000000)), Ok(dec!(1.5)));
+    }
+
+    #[test]
+    fn accepts_trailing_zeros_beyond_the_decimals_allowed() {
         assert_eq!(
             parse_angka(&format!("1,5{}", "0".repeat(40))),
             Ok(dec!(1.5))
         );
         assert_eq!(
-            parse_angka("79.228.162.514.264.337.593.543.950.335,00"),
-            Ok(Decimal::MAX)
+            parse_angka("1.000.000.000.000.000,00000000"),
+            Ok(BATAS_ANGKA)
         );
     }
 
@@ -850,16 +944,29 @@ mod tests {
             prop_assert_eq!(parse_angka(&teks), Ok(bulatkan(x, 2)), "{}", teks);
         }
 
+        /// Whatever a computation printed reads back when it is within the bounds, and is
+        /// refused with the reason when it is not.
         #[test]
-        fn format_then_parse_gives_the_rounded_value_for_any_decimal(
+        fn format_then_parse_gives_the_rounded_value_or_the_bound(
             x in decimal_apa_saja(),
             desimal in 0u32..=32,
         ) {
+            let r = bulatkan(x, desimal);
+            let harapan = if r.abs() > BATAS_ANGKA {
+                Err(Alasan::MelebihiBatas)
+            } else if r.normalize().scale() > MAKS_DESIMAL {
+                Err(Alasan::TerlaluBanyakDesimal {
+                    maks: MAKS_DESIMAL,
+                    ditemukan: r.normalize().scale() as usize,
+                })
+            } else {
+                Ok(r)
+            };
             let teks = format_angka(x, desimal);
-            prop_assert_eq!(parse_angka(&teks), Ok(bulatkan(x, desimal)), "{}", teks);
-            prop_assert_eq!(teks.starts_with('-'), bulatkan(x, desimal) < Decimal::ZERO);
+            prop_assert_eq!(parse_angka(&teks).map_err(|e| e.alasan), harapan.clone(), "{}", teks);
+            prop_assert_eq!(teks.starts_with('-'), r < Decimal::ZERO);
             let persen = format_persen(x, desimal);
-            prop_assert_eq!(parse_persen(&persen), Ok(bulatkan(x, desimal)), "{}", persen);
+            prop_assert_eq!(parse_persen(&persen).map_err(|e| e.alasan), harapan, "{}", persen);
         }
 
         #[test]
@@ -885,14 +992,29 @@ mod tests {
 
         #[test]
         fn rupiah_round_trips_exactly(
-            m in -(1i128 << 96) + 1..(1i128 << 96),
-            skala in 0u32..=2,
+            x in (0u32..=2).prop_flat_map(|skala| {
+                let batas = 10i128.pow(15 + skala);
+                (-batas..=batas).prop_map(move |m| Decimal::from_i128_with_scale(m, skala))
+            }),
         ) {
-            let r = Rupiah::new(Decimal::from_i128_with_scale(m, skala)).unwrap();
+            let r = Rupiah::new(x).unwrap();
             let teks = format_rupiah(r);
             let kembali = parse_rupiah(&teks);
             prop_assert_eq!(kembali.clone(), Ok(r), "{}", teks);
             prop_assert_eq!(kembali.map(format_rupiah), Ok(teks));
+        }
+
+        #[test]
+        fn rupiah_past_the_bound_is_refused_however_it_comes(x in decimal_apa_saja()) {
+            let x = x.round_dp(2);
+            let teks = format_rupiah(Rupiah::utuh(0)).replace("0,00", &format_angka(x.abs(), 2));
+            if x.abs() > BATAS_ANGKA {
+                prop_assert!(Rupiah::new(x).is_err());
+                prop_assert_eq!(parse_rupiah(&teks).map_err(|e| e.alasan), Err(Alasan::MelebihiBatas));
+            } else {
+                prop_assert_eq!(Rupiah::new(x).map(Rupiah::nilai), Ok(x));
+                prop_assert_eq!(parse_rupiah(&teks).map(Rupiah::nilai), Ok(x.abs()));
+            }
         }
 
         #[test]

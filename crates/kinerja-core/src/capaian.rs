@@ -13,6 +13,8 @@
 //! - Range target [a, b]: inside, 100; above b, measured as negative polarity against b; below a,
 //!   as positive polarity against a (PermenPANRB 8/2021's rule for individual targets).
 //! - An optional upper cap (`batas_atas`) clips high capaian; recorded like the floor.
+//! - Arithmetic is checked: a result past `Decimal`'s range is n/a, reason `MelebihiBatas`. With
+//!   numbers within the bounds of `angka` it cannot happen (a capaian is at most 3·10^23).
 
 use crate::model::Polaritas;
 use crate::nilai::{Bentuk, Nilai};
@@ -60,6 +62,9 @@ pub enum AlasanTidakTersedia {
     PolaritasTidakCocok,
     /// `T / R` with R = 0 under the reciprocal formula.
     RealisasiNol,
+    /// The result is past what can be computed exactly (numbers beyond the bounds of `angka`,
+    /// or a sum over more lines than `Decimal` holds).
+    MelebihiBatas,
 }
 
 impl AlasanTidakTersedia {
@@ -73,6 +78,7 @@ impl AlasanTidakTersedia {
             RealisasiKualitatif => "realisasi kualitatif tanpa nilai setara angka",
             PolaritasTidakCocok => "target rentang hanya untuk polaritas rentang",
             RealisasiNol => "realisasi 0 pada rumus Target / Realisasi",
+            MelebihiBatas => "hasil hitung melebihi batas angka yang dapat dihitung tepat",
         }
     }
 }
@@ -181,9 +187,7 @@ fn positif(t: Decimal, r: Decimal) -> Result<Decimal, AlasanTidakTersedia> {
             Err(AlasanTidakTersedia::TargetNol)
         };
     }
-    r.checked_div(t)
-        .and_then(|q| q.checked_mul(SERATUS))
-        .ok_or(AlasanTidakTersedia::TargetNol)
+    persen(r, t)
 }
 
 fn negatif(t: Decimal, r: Decimal, rumus: RumusNegatif) -> Result<Decimal, AlasanTidakTersedia> {
@@ -195,30 +199,46 @@ fn negatif(t: Decimal, r: Decimal, rumus: RumusNegatif) -> Result<Decimal, Alasa
         };
     }
     match rumus {
-        RumusNegatif::SelisihTarget => (t - (r - t))
-            .checked_div(t)
-            .and_then(|q| q.checked_mul(SERATUS))
-            .ok_or(AlasanTidakTersedia::TargetNol),
+        RumusNegatif::SelisihTarget => {
+            let selisih = r
+                .checked_sub(t)
+                .and_then(|x| t.checked_sub(x))
+                .ok_or(AlasanTidakTersedia::MelebihiBatas)?;
+            persen(selisih, t)
+        }
         RumusNegatif::Kebalikan => {
             if r.is_zero() {
                 return Err(AlasanTidakTersedia::RealisasiNol);
             }
-            t.checked_div(r)
-                .and_then(|q| q.checked_mul(SERATUS))
-                .ok_or(AlasanTidakTersedia::RealisasiNol)
+            persen(t, r)
         }
     }
 }
 
+/// `a / b x 100` for b != 0, checked.
+fn persen(a: Decimal, b: Decimal) -> Result<Decimal, AlasanTidakTersedia> {
+    a.checked_div(b)
+        .and_then(|q| q.checked_mul(SERATUS))
+        .ok_or(AlasanTidakTersedia::MelebihiBatas)
+}
+
 /// The mean of the available capaian (n/a ones are left out and counted). `None` when none is
 /// available. This is how a sasaran's capaian is commonly formed; the report says so.
+///
+/// The sum is checked: past `Decimal`'s range (possible only with capaian far beyond what bounded
+/// numbers give, over very many indicators) the mean is taken as the sum of each value divided
+/// by the count, which stays within the largest value's magnitude.
 pub fn rata_rata(capaian: &[Capaian]) -> Option<Decimal> {
     let ada: Vec<Decimal> = capaian.iter().filter_map(Capaian::persen).collect();
     if ada.is_empty() {
         return None;
     }
-    let jumlah: Decimal = ada.iter().sum();
-    Some(jumlah / Decimal::from(ada.len()))
+    let n = Decimal::from(ada.len());
+    let jumlah = ada.iter().try_fold(Decimal::ZERO, |a, x| a.checked_add(*x));
+    Some(match jumlah {
+        Some(j) => j / n,
+        None => ada.iter().map(|x| *x / n).sum(),
+    })
 }
 
 #[cfg(test)]
@@ -412,24 +432,24 @@ mod tests {
     proptest! {
         #[test]
         fn positive_capaian_grows_with_realisasi(t in 1i64..1_000_000, r in 0i64..1_000_000, d in 1i64..1000) {
-            let t = Nilai::angka(Decimal::new(t, 2));
-            let a = hitung(Polaritas::Positif, Some(&t), Some(&Nilai::angka(Decimal::new(r, 2))), &AturanCapaian::default());
-            let b = hitung(Polaritas::Positif, Some(&t), Some(&Nilai::angka(Decimal::new(r + d, 2))), &AturanCapaian::default());
+            let t = Nilai::hasil(Decimal::new(t, 2));
+            let a = hitung(Polaritas::Positif, Some(&t), Some(&Nilai::hasil(Decimal::new(r, 2))), &AturanCapaian::default());
+            let b = hitung(Polaritas::Positif, Some(&t), Some(&Nilai::hasil(Decimal::new(r + d, 2))), &AturanCapaian::default());
             prop_assert!(a.persen().unwrap() < b.persen().unwrap());
         }
 
         #[test]
         fn negative_capaian_falls_with_realisasi(t in 1i64..1_000_000, r in 0i64..1_000_000, d in 1i64..1000) {
-            let t = Nilai::angka(Decimal::new(t, 2));
-            let a = hitung(Polaritas::Negatif, Some(&t), Some(&Nilai::angka(Decimal::new(r, 2))), &AturanCapaian::default());
-            let b = hitung(Polaritas::Negatif, Some(&t), Some(&Nilai::angka(Decimal::new(r + d, 2))), &AturanCapaian::default());
+            let t = Nilai::hasil(Decimal::new(t, 2));
+            let a = hitung(Polaritas::Negatif, Some(&t), Some(&Nilai::hasil(Decimal::new(r, 2))), &AturanCapaian::default());
+            let b = hitung(Polaritas::Negatif, Some(&t), Some(&Nilai::hasil(Decimal::new(r + d, 2))), &AturanCapaian::default());
             prop_assert!(a.persen().unwrap() >= b.persen().unwrap());
             prop_assert!(b.persen().unwrap() >= Decimal::ZERO);
         }
 
         #[test]
         fn realisasi_equal_to_target_is_100_for_every_polarity(t in 1i64..1_000_000) {
-            let v = Nilai::angka(Decimal::new(t, 2));
+            let v = Nilai::hasil(Decimal::new(t, 2));
             for p in [Polaritas::Positif, Polaritas::Negatif] {
                 let c = hitung(p, Some(&v), Some(&v), &AturanCapaian::default());
                 prop_assert_eq!(c.persen(), Some(dec!(100)));
@@ -439,7 +459,7 @@ mod tests {
         #[test]
         fn range_capaian_never_exceeds_100(a in 1i64..1000, w in 0i64..1000, r in 0i64..5000) {
             let t = Nilai::parse(&format!("{a} - {}", a + w)).unwrap();
-            let c = hitung(Polaritas::Rentang, Some(&t), Some(&Nilai::angka(Decimal::from(r))), &AturanCapaian::default());
+            let c = hitung(Polaritas::Rentang, Some(&t), Some(&Nilai::hasil(Decimal::from(r))), &AturanCapaian::default());
             let p = c.persen().unwrap();
             prop_assert!(p <= dec!(100) && p >= Decimal::ZERO);
         }

@@ -20,5 +20,7 @@ pub mod skm;
 pub mod uang;
 #[cfg(test)]
 mod uji;
+#[cfg(test)]
+mod uji_batas;
 pub mod validasi;
 pub mod waktu;

@@ -1,6 +1,9 @@
 //! The value of a target or a realisasi as documents write it: `85`, `100 %`, `B (80 %)`,
 //! `85 (B)`, `80 - 90`, `12 bulan`, `WTP`. The text is kept as written (so a file round-trips
 //! unchanged and a report can print it as the author did); the parsed form is derived from it.
+//!
+//! Every number in a value read here is within the bounds of `angka` (at most 10^15 in magnitude,
+//! at most 6 decimals): `parse`, `angka` and the data file refuse the rest.
 
 use crate::angka::{self, AngkaError};
 use rust_decimal::Decimal;
@@ -172,8 +175,19 @@ impl Nilai {
         })
     }
 
-    /// A plain number, printed the Indonesian way with the number's own precision.
-    pub fn angka(n: Decimal) -> Nilai {
+    /// A plain number, printed the Indonesian way with the number's own precision; refused past
+    /// the bounds of `angka`.
+    pub fn angka(n: Decimal) -> Result<Nilai, NilaiError> {
+        angka::dalam_batas(n)
+            .map(Nilai::hasil)
+            .map_err(|sumber| NilaiError::Angka {
+                teks: sumber.teks.clone(),
+                sumber,
+            })
+    }
+
+    /// A number the core computed (a sum or mean of quarters), printed with its own precision.
+    pub(crate) fn hasil(n: Decimal) -> Nilai {
         let n = n.normalize();
         Nilai {
             teks: angka::format_angka(n, n.scale()),
@@ -186,7 +200,7 @@ impl Nilai {
     }
 
     /// A computed number: exact for computation, printed rounded to `desimal` places.
-    pub fn dihitung(n: Decimal, desimal: u32) -> Nilai {
+    pub(crate) fn dihitung(n: Decimal, desimal: u32) -> Nilai {
         Nilai {
             teks: angka::format_angka(n, desimal),
             bentuk: Bentuk::Angka {

@@ -147,11 +147,12 @@ impl<'a> Indeks<'a> {
                 let angka: Option<Vec<Decimal>> =
                     tw.iter().map(|r| r.nilai.angka_setara()).collect();
                 let angka = angka?;
+                // In range: at most four quarters, each within the bound of `angka` (10^15).
                 let jumlah: Decimal = angka.iter().sum();
                 if ind.cara_tahunan == CaraTahunan::Jumlah {
-                    Nilai::angka(jumlah)
+                    Nilai::hasil(jumlah)
                 } else {
-                    Nilai::angka(jumlah / Decimal::from(angka.len()))
+                    Nilai::hasil(jumlah / Decimal::from(angka.len()))
                 }
             }
         };
@@ -364,6 +365,7 @@ pub fn riwayat(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun) -> Vec<TahunRiway
             target,
             realisasi,
             capaian,
+            // In range: a year's realisasi is at most 4·10^15 (four quarters at the bound).
             perubahan: sebelum.zip(kini).map(|(a, b)| b - a),
         });
     }
@@ -394,6 +396,7 @@ pub fn bandingkan(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun, lingkup: &str)
         .as_ref()
         .and_then(Nilai::angka_setara)
         .zip(pembanding.as_ref().and_then(Nilai::angka_setara))
+        // In range: a realisasi is at most 4·10^15, a comparison figure at most 10^15.
         .map(|(r, n)| r - n);
     let lebih_baik = selisih.and_then(|d| {
         if d.is_zero() {

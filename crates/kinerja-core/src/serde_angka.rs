@@ -1,8 +1,11 @@
 //! Serde for numbers in the data file: written the Indonesian way as text (`"1.674.830.966,58"`,
 //! `"70,89"`), or as a TOML/JSON integer. A float is refused: `70.89` in a file could be an
 //! English decimal or a mistyped thousands group, and money must never pass through `f64`.
+//!
+//! Every number read here is within the bounds of `angka` (at most 10^15 in magnitude, at most 6
+//! decimals, money 2), whether written as text or as an integer.
 
-use crate::angka::{format_angka, parse_angka, parse_rupiah};
+use crate::angka::{AngkaError, dalam_batas, format_angka, parse_angka, parse_rupiah};
 use crate::uang::Rupiah;
 use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
@@ -10,6 +13,16 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 struct DesimalVisitor;
+
+/// An integer of the file, within the bounds; the message quotes it as written.
+fn bulat<E: de::Error>(d: Decimal, ditulis: impl fmt::Display) -> Result<Decimal, E> {
+    dalam_batas(d).map_err(|e| {
+        E::custom(AngkaError {
+            teks: ditulis.to_string(),
+            ..e
+        })
+    })
+}
 
 impl Visitor<'_> for DesimalVisitor {
     type Value = Decimal;
@@ -22,10 +35,10 @@ impl Visitor<'_> for DesimalVisitor {
         parse_angka(v).map_err(E::custom)
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
+        bulat(Decimal::from(v), v)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
+        bulat(Decimal::from(v), v)
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
         Err(E::custom(format!(
@@ -96,10 +109,14 @@ impl Visitor<'_> for RupiahVisitor {
         parse_rupiah(v).map_err(E::custom)
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Rupiah, E> {
-        Ok(Rupiah::utuh(v))
+        DesimalVisitor
+            .visit_i64(v)
+            .and_then(|d| Rupiah::new(d).map_err(E::custom))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Rupiah, E> {
-        Rupiah::new(Decimal::from(v)).map_err(E::custom)
+        DesimalVisitor
+            .visit_u64(v)
+            .and_then(|d| Rupiah::new(d).map_err(E::custom))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Rupiah, E> {
         DesimalVisitor.visit_f64(v).map(|_| Rupiah::NOL)

@@ -38,7 +38,11 @@ macro_rules! skema_angka_teks {
                     "description": $desc,
                     "anyOf": [
                         { "type": "string", "pattern": "^-?(Rp\\.? ?)?[0-9.]+(,[0-9]+)?( ?%)?$" },
-                        { "type": "integer" }
+                        {
+                            "type": "integer",
+                            "minimum": -1_000_000_000_000_000i64,
+                            "maximum": 1_000_000_000_000_000i64
+                        }
                     ]
                 })
             }
@@ -49,7 +53,7 @@ macro_rules! skema_angka_teks {
 skema_teks!(
     crate::nilai::Nilai,
     "Nilai",
-    "Nilai target atau realisasi seperti tertulis: \"85\", \"100 %\", \"B (80 %)\", \"85 (B)\", \"80 - 90\", \"12 bulan\", \"WTP\". Angka bercara Indonesia (koma desimal)."
+    "Nilai target atau realisasi seperti tertulis: \"85\", \"100 %\", \"B (80 %)\", \"85 (B)\", \"80 - 90\", \"12 bulan\", \"WTP\". Angka bercara Indonesia (koma desimal), paling besar 1.000.000.000.000.000, paling banyak 6 desimal."
 );
 skema_teks!(
     crate::waktu::Tanggal,
@@ -65,12 +69,12 @@ skema_teks!(
 skema_angka_teks!(
     crate::uang::Rupiah,
     "Rupiah",
-    "Jumlah rupiah, paling banyak dua desimal: \"1.674.830.966,58\", \"Rp 400.000.000,00\" atau bilangan bulat."
+    "Jumlah rupiah, paling banyak dua desimal, paling besar 1.000.000.000.000.000: \"1.674.830.966,58\", \"Rp 400.000.000,00\" atau bilangan bulat."
 );
 skema_angka_teks!(
     crate::serde_angka::Angka,
     "Angka",
-    "Angka bercara Indonesia: titik pemisah ribuan, koma desimal (\"70,89\")."
+    "Angka bercara Indonesia: titik pemisah ribuan, koma desimal (\"70,89\"); paling besar 1.000.000.000.000.000, paling banyak 6 desimal."
 );
 
 impl JsonSchema for crate::waktu::Tahun {

@@ -1,31 +1,57 @@
 //! Money. A `Rupiah` is exact: a decimal with at most two places (sen). Never `f64`.
 
+use crate::angka::{BATAS_ANGKA, BATAS_ANGKA_TEKS};
 use rust_decimal::Decimal;
 
 /// An exact amount of rupiah, at most two decimal places (sen). May be negative (corrections);
 /// plausibility of a negative amount is a reviu question, not a type error.
 /// Serialized as Indonesian text in the data file (see `serde_angka`).
+///
+/// An amount from outside (`new`, `angka::parse_rupiah`, the data file) is at most
+/// Rp 1.000.000.000.000.000 in magnitude (`angka::BATAS_ANGKA`: what both databases hold, see
+/// `angka`). A total of many amounts may exceed it; the core takes totals with
+/// [`Rupiah::checked_add`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Rupiah(Decimal);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("jumlah rupiah {0} memiliki lebih dari dua angka desimal (sen)")]
-pub struct RupiahError(pub Decimal);
+pub enum RupiahError {
+    #[error("jumlah rupiah {0} memiliki lebih dari dua angka desimal (sen)")]
+    TerlaluBanyakDesimal(Decimal),
+    #[error("jumlah rupiah {0} melebihi batas {BATAS_ANGKA_TEKS}")]
+    MelebihiBatas(Decimal),
+}
 
 impl Rupiah {
     pub const NOL: Rupiah = Rupiah(Decimal::ZERO);
 
     pub fn new(nilai: Decimal) -> Result<Rupiah, RupiahError> {
+        if nilai.abs() > BATAS_ANGKA {
+            return Err(RupiahError::MelebihiBatas(nilai));
+        }
         let n = nilai.normalize();
         if n.scale() > 2 {
-            return Err(RupiahError(nilai));
+            return Err(RupiahError::TerlaluBanyakDesimal(nilai));
         }
         Ok(Rupiah(n))
     }
 
-    /// Whole rupiah, for tests and literals.
+    /// Whole rupiah, for tests and literals in code (never for input: that goes through `new`).
     pub fn utuh(rupiah: i64) -> Rupiah {
         Rupiah(Decimal::from(rupiah))
+    }
+
+    /// Any amount, bounds aside: for tests of what no door lets in.
+    #[cfg(test)]
+    pub(crate) fn tanpa_batas(nilai: Decimal) -> Rupiah {
+        Rupiah(nilai)
+    }
+
+    /// The sum, or `None` past `Decimal`'s range (7,9·10^28: more than 7·10^13 amounts at the
+    /// bound), so that a total over any number of lines is never a panic.
+    pub fn checked_add(self, o: Rupiah) -> Option<Rupiah> {
+        // Sum of two values with scale <= 2 has scale <= 2.
+        self.0.checked_add(o.0).map(Rupiah)
     }
 
     pub fn nilai(self) -> Decimal {
@@ -50,10 +76,11 @@ impl From<Rupiah> for Decimal {
     }
 }
 
+/// For a handful of amounts (a document's few lines): two amounts within the bound sum to at most
+/// 2·10^15, and overflow needs more than 7·10^13 of them. Totals over data use `checked_add`.
 impl std::ops::Add for Rupiah {
     type Output = Rupiah;
     fn add(self, o: Rupiah) -> Rupiah {
-        // Sum of two values with scale <= 2 has scale <= 2.
         Rupiah(self.0 + o.0)
     }
 }

@@ -460,3 +460,66 @@ fn a_typed_skm_realisasi_against_its_survey() {
     let cocok = ganti("nilai = \"72 %\"", "nilai = \"75 %\"");
     assert!(aturan(&temuan(&dengan(&cocok, &skm)), "SKM-REALISASI").is_empty());
 }
+
+#[test]
+fn skm_figures_are_the_cores_with_stated_scores_standing_in() {
+    // 9 unsur (PermenPANRB 14/2017): unsur 1 has only its stated score 75; unsur 2-8 all answer
+    // 3 (score 75); unsur 9 is 5 respondents answering 3 and 5 answering 4:
+    // NRR (5 x 3 + 5 x 4) / 10 = 3,5, score 87,5.
+    // Mean (75 x 8 + 87,5) / 9 = 687,5 / 9 = 76,3888... -> 76,39.
+    let mut skm = String::from(
+        "[[skm]]\nid = \"skm\"\ninstansi = \"kec\"\ntahun = 2020\nregime = \"permenpanrb-14-2017\"\n[[skm.unsur]]\nnomor = 1\nnama = \"U1\"\n",
+    );
+    for n in 2..=8 {
+        skm.push_str(&format!(
+            "[[skm.unsur]]\nnomor = {n}\nnama = \"U{n}\"\ndistribusi = [\"0\", \"0\", \"100\", \"0\"]\n"
+        ));
+    }
+    skm.push_str("[[skm.unsur]]\nnomor = 9\nnama = \"U9\"\njumlah = [0, 0, 5, 5]\n");
+    let tercatat = |baris: &str, subjek: &str, skor: &str| {
+        format!(
+            "[[tercatat]]\nlokasi = {{ dokumen = \"LKj 2020\", bagian = \"Tabel SKM\", baris = \"{baris}\" }}\nsubjek = {subjek}\nukuran = \"skor_skm\"\nnilai = {{ angka = \"{skor}\" }}\n"
+        )
+    };
+    let unsur1 = tercatat("1", "{ unsur_skm = { survei = \"skm\", nomor = 1 } }", "75");
+    let galat = |rata: &str, unsur9: &str| -> Vec<Temuan> {
+        let teks = dengan(
+            DASAR,
+            &[
+                skm.clone(),
+                unsur1.clone(),
+                tercatat("rata-rata", "{ survei = \"skm\" }", rata),
+                tercatat(
+                    "9",
+                    "{ unsur_skm = { survei = \"skm\", nomor = 9 } }",
+                    unsur9,
+                ),
+            ]
+            .join("\n"),
+        );
+        aturan(&temuan(&teks), "SKM-HITUNG-ULANG")
+            .into_iter()
+            .filter(|t| t.tingkat == Tingkat::Galat)
+            .collect()
+    };
+    assert!(galat("76,39", "87,5").is_empty());
+    // Printed with one decimal, compared at one decimal: 76,3888... -> 76,4.
+    assert!(galat("76,4", "87,5").is_empty());
+
+    let ts = galat("75", "80");
+    assert_eq!(ts.len(), 2, "{ts:#?}");
+    let rata = ts.iter().find(|t| t.kunci.contains("skm:skm/")).unwrap();
+    assert_eq!(
+        kinerja_core::angka::bulatkan(rata.dihitung.unwrap(), 2).to_string(),
+        "76.39"
+    );
+    assert!(
+        rata.pesan
+            .contains("(rata-rata skor 9 unsur (1 dari jumlah jawaban, 7 dari distribusi jawaban, 1 dari skor tercatat))"),
+        "{}",
+        rata.pesan
+    );
+    let u9 = ts.iter().find(|t| t.kunci.contains("skm:skm:9")).unwrap();
+    assert_eq!(u9.dihitung.unwrap().normalize().to_string(), "87.5");
+    assert!(u9.pesan.contains("dari jumlah jawaban"), "{}", u9.pesan);
+}

@@ -190,7 +190,7 @@ async fn satu_putaran(
         .clone();
     for i in 0..ulang_simpan {
         let r = Realisasi {
-            nilai: Nilai::angka(Decimal::new(1000 + i as i64, 1)),
+            nilai: Nilai::angka(Decimal::new(1000 + i as i64, 1)).expect("within the bounds"),
             ..asal.clone()
         };
         let t = Instant::now();

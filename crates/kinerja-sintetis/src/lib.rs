@@ -157,7 +157,8 @@ pub fn instansi(i: usize) -> DataInstansi {
                             indikator: iid.clone(),
                             tahun,
                             dokumen: dok,
-                            nilai: Nilai::angka(target),
+                            nilai: Nilai::angka(target)
+                                .expect("synthetic values are within the bounds"),
                             uraian: None,
                             catatan: None,
                         });
@@ -169,7 +170,8 @@ pub fn instansi(i: usize) -> DataInstansi {
                             indikator: iid.clone(),
                             tahun,
                             periode: p,
-                            nilai: Nilai::angka(Decimal::new(v, 2)),
+                            nilai: Nilai::angka(Decimal::new(v, 2))
+                                .expect("synthetic values are within the bounds"),
                             sumber: None,
                             catatan: None,
                         });

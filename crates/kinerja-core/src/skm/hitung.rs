@@ -7,7 +7,7 @@ use super::regime::{KinerjaUnit, Kuesioner, Mutu, Regime};
 use super::sampel::{KecukupanSampel, PembulatanSampel, kecukupan_sampel};
 use super::tabulasi::{Tabulasi, TabulasiSurvei};
 use super::{SkmError, json};
-use crate::angka::format_angka;
+use crate::angka::{BATAS_ANGKA, format_angka};
 
 /// Which weight multiplies each NRR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -158,41 +158,73 @@ fn dec(n: u64) -> Decimal {
     Decimal::from(n)
 }
 
-/// (sum of answer values, number of answers) of one unsur, validated.
-fn pecahan(
-    kode: &str,
-    data: &DataUnsur,
-    catatan: &mut Vec<String>,
-) -> Result<(Decimal, Decimal), SkmError> {
+/// One unsur reduced to (sum of answer values, number of answers), validated: NRR = num / den.
+///
+/// In range by the checks here: counts sum without overflow (checked), percentages are at most
+/// [`BATAS_ANGKA`], so num <= 10 x max(den) <= 1,9·10^20 and `25 x num` stays far inside
+/// `Decimal` (7,9·10^28); NRR is a weighted mean of 1..4 (weights >= 0), so every quotient below
+/// lies in 1..4 and every score in 25..100.
+#[derive(Debug, Clone, Copy)]
+struct Pecahan {
+    num: Decimal,
+    den: Decimal,
+    /// Respondents who answered this unsur, when the data are counts.
+    responden: Option<u64>,
+}
+
+impl Pecahan {
+    fn nrr(&self) -> Decimal {
+        self.num / self.den
+    }
+    /// NRR x 25, multiplied before dividing so that a terminating score is exact.
+    fn skor(&self) -> Decimal {
+        Decimal::from(25) * self.num / self.den
+    }
+}
+
+fn pecahan(kode: &str, data: &DataUnsur, catatan: &mut Vec<String>) -> Result<Pecahan, SkmError> {
     let tidak_sah = |pesan: String| SkmError::DataTidakSah {
         unsur: kode.to_string(),
         pesan,
     };
+    let kosong = || SkmError::UnsurKosong {
+        unsur: kode.to_string(),
+    };
     let seratus = Decimal::ONE_HUNDRED;
     match data {
         DataUnsur::Jumlah(c) => {
-            let den: u64 = c.iter().sum();
+            let den = c
+                .iter()
+                .try_fold(0u64, |a, x| a.checked_add(*x))
+                .ok_or_else(|| tidak_sah("jumlah jawaban melebihi batas bilangan".into()))?;
             if den == 0 {
-                return Err(SkmError::UnsurKosong {
-                    unsur: kode.to_string(),
-                });
+                return Err(kosong());
             }
             let num = c
                 .iter()
                 .zip(1u64..)
                 .map(|(c, k)| dec(*c) * dec(k))
                 .sum::<Decimal>();
-            Ok((num, dec(den)))
+            Ok(Pecahan {
+                num,
+                den: dec(den),
+                responden: Some(den),
+            })
         }
         DataUnsur::Persen(p) => {
             if let Some(x) = p.iter().find(|x| x.is_sign_negative() && !x.is_zero()) {
                 return Err(tidak_sah(format!("persen negatif ({x})")));
             }
+            if let Some(x) = p.iter().find(|x| **x > BATAS_ANGKA) {
+                return Err(tidak_sah(format!(
+                    "persen {} melebihi batas {}",
+                    format_angka(*x, x.scale()),
+                    format_angka(BATAS_ANGKA, 0)
+                )));
+            }
             let den: Decimal = p.iter().sum();
             if den.is_zero() {
-                return Err(SkmError::UnsurKosong {
-                    unsur: kode.to_string(),
-                });
+                return Err(kosong());
             }
             if den != seratus {
                 catatan.push(format!(
@@ -205,37 +237,57 @@ fn pecahan(
                 .zip(1i64..)
                 .map(|(p, k)| *p * Decimal::from(k))
                 .sum::<Decimal>();
-            Ok((num, den))
+            Ok(Pecahan {
+                num,
+                den,
+                responden: None,
+            })
         }
         DataUnsur::Nrr(v) => {
             if *v < Decimal::ONE || *v > Decimal::from(4) {
                 return Err(tidak_sah(format!("NRR {} di luar 1-4", v.normalize())));
             }
-            Ok((*v, Decimal::ONE))
+            Ok(Pecahan {
+                num: *v,
+                den: Decimal::ONE,
+                responden: None,
+            })
         }
         DataUnsur::Skor(s) => {
             if *s < Decimal::from(25) || *s > seratus {
                 return Err(tidak_sah(format!("skor {} di luar 25-100", s.normalize())));
             }
-            Ok((*s, Decimal::from(25)))
+            Ok(Pecahan {
+                num: *s,
+                den: Decimal::from(25),
+                responden: None,
+            })
         }
+    }
+}
+
+impl DataUnsur {
+    /// The unsur's score on the NIK scale (NRR x 25) on its own, exactly as [`hitung`] computes
+    /// it within a survey; `kode` names the unsur in an error.
+    pub fn skor(&self, kode: &str) -> Result<Decimal, SkmError> {
+        pecahan(kode, self, &mut Vec::new()).map(|p| p.skor())
     }
 }
 
 /// The weighted sum of `num_i / den_i`. When every unsur has the same count (respondents who
 /// answered everything; distributions summing to 100) the sum is taken over the numerators and
 /// divided once, so a terminating result is exact.
-fn ikm(pecahan: &[(Decimal, Decimal)], bobot: Bobot, bobot_cetak: Decimal) -> Decimal {
+fn ikm(pecahan: &[Pecahan], bobot: Bobot, bobot_cetak: Decimal) -> Decimal {
     let n = Decimal::from(pecahan.len());
-    let den0 = pecahan[0].1;
-    if pecahan.iter().all(|p| p.1 == den0) {
-        let num: Decimal = pecahan.iter().map(|p| p.0).sum();
+    let den0 = pecahan[0].den;
+    if pecahan.iter().all(|p| p.den == den0) {
+        let num: Decimal = pecahan.iter().map(|p| p.num).sum();
         match bobot {
             Bobot::Tepat => num / (n * den0),
             Bobot::Cetak => bobot_cetak * num / den0,
         }
     } else {
-        let sum: Decimal = pecahan.iter().map(|p| p.0 / p.1).sum();
+        let sum: Decimal = pecahan.iter().map(Pecahan::nrr).sum();
         match bobot {
             Bobot::Tepat => sum / n,
             Bobot::Cetak => bobot_cetak * sum,
@@ -287,13 +339,7 @@ pub fn hitung(
     let rata_rata_skor = ikm(&pec, Bobot::Tepat, regime.bobot_cetak) * Decimal::from(25);
 
     // Respondents: stated, or carried by the counts.
-    let dari_jumlah: Vec<u64> = data
-        .iter()
-        .filter_map(|d| match d {
-            DataUnsur::Jumlah(c) => Some(c.iter().sum()),
-            _ => None,
-        })
-        .collect();
+    let dari_jumlah: Vec<u64> = pec.iter().filter_map(|p| p.responden).collect();
     let responden_data = (dari_jumlah.len() == n
         && dari_jumlah.iter().all(|r| *r == dari_jumlah[0]))
     .then(|| dari_jumlah[0]);
@@ -313,15 +359,14 @@ pub fn hitung(
     };
 
     let mut unsur = Vec::with_capacity(n);
-    for (i, ((u, d), (num, den))) in kuesioner.unsur.iter().zip(data).zip(&pec).enumerate() {
-        let nrr = *num / *den;
-        let skor = Decimal::from(25) * *num / *den;
+    for (i, ((u, d), p)) in kuesioner.unsur.iter().zip(data).zip(&pec).enumerate() {
+        let nrr = p.nrr();
+        let skor = p.skor();
         let interval = regime.klasifikasi(skor);
         let (sumber, jumlah, persen, responden_unsur) = match d {
             DataUnsur::Jumlah(c) => {
-                let r: u64 = c.iter().sum();
-                let p = c.map(|c| Decimal::ONE_HUNDRED * dec(c) / dec(r));
-                (SumberUnsur::Jawaban, Some(*c), Some(p), Some(r))
+                let persen = c.map(|c| Decimal::ONE_HUNDRED * dec(c) / p.den);
+                (SumberUnsur::Jawaban, Some(*c), Some(persen), p.responden)
             }
             DataUnsur::Persen(p) => (SumberUnsur::Persen, None, Some(*p), None),
             DataUnsur::Nrr(_) => (SumberUnsur::Nrr, None, None, None),

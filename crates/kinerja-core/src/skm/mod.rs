@@ -35,20 +35,36 @@ pub use regime::{Interval, KinerjaUnit, Kuesioner, Mutu, Regime, Unsur, bulatkan
 pub use sampel::{KecukupanSampel, PembulatanSampel, kecukupan_sampel, ukuran_sampel};
 pub use tabulasi::{JenisProfil, RincianKolom, Tabulasi, TabulasiSurvei};
 
-/// The result of a survey held in the data (`model::SurveiSkm`): from the answer counts of each
-/// unsur where present, else its published distribution, with exact weights. `None` when the
-/// regime is unknown or an unsur has neither (the seed's first two unsur).
+/// What a survey in the data knows of one unsur: its answer counts where present (exact), else
+/// its published distribution; `None` when it has neither (the seed's first two unsur).
+pub fn data_unsur(u: &crate::model::UnsurSkm) -> Option<DataUnsur> {
+    match (u.jumlah, u.distribusi) {
+        (Some(j), _) => Some(DataUnsur::Jumlah(j)),
+        (None, Some(p)) => Some(DataUnsur::Persen(p)),
+        (None, None) => None,
+    }
+}
+
+/// The result of a survey held in the data (`model::SurveiSkm`): from each unsur's
+/// [`data_unsur`], with exact weights. `None` when the regime is unknown or an unsur has neither
+/// counts nor a distribution.
 pub fn hasil_survei(s: &crate::model::SurveiSkm) -> Option<Result<HasilSkm, SkmError>> {
+    hasil_survei_dengan_skor(s, |_| None)
+}
+
+/// As [`hasil_survei`], but an unsur with neither counts nor a distribution takes the score
+/// `skor_terbit` gives for its nomor (a published per-unsur score, [`DataUnsur::Skor`]): how a
+/// reviu recomputes a published table whose rows are not all primary data.
+pub fn hasil_survei_dengan_skor(
+    s: &crate::model::SurveiSkm,
+    skor_terbit: impl Fn(u32) -> Option<rust_decimal::Decimal>,
+) -> Option<Result<HasilSkm, SkmError>> {
     let regime = Regime::dari_kode(&s.regime)?;
     let mut unsur: Vec<&crate::model::UnsurSkm> = s.unsur.iter().collect();
     unsur.sort_by_key(|u| u.nomor);
     let data: Option<Vec<DataUnsur>> = unsur
         .iter()
-        .map(|u| match (u.jumlah, u.distribusi) {
-            (Some(j), _) => Some(DataUnsur::Jumlah(j)),
-            (None, Some(p)) => Some(DataUnsur::Persen(p)),
-            (None, None) => None,
-        })
+        .map(|u| data_unsur(u).or_else(|| skor_terbit(u.nomor).map(DataUnsur::Skor)))
         .collect();
     let data = data?;
     let kuesioner =

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::*;
+use crate::angka::BATAS_ANGKA;
 
 fn persen(p: [i64; 4]) -> DataUnsur {
     DataUnsur::Persen(p.map(Decimal::from))
@@ -376,6 +377,30 @@ fn invalid_data_is_an_error_not_a_panic() {
         hitung_tabulasi(&k, &kosong, &Opsi::default()),
         Err(SkmError::TanpaResponden)
     );
+}
+
+#[test]
+fn extreme_counts_and_percentages_are_an_error_or_exact_never_a_panic() {
+    let k = Kuesioner::baku(Regime::permenpanrb_14_2017());
+    let mut d: Vec<DataUnsur> = (0..9).map(|_| DataUnsur::Nrr(dec!(3))).collect();
+    // Four counts of u64::MAX do not sum in a u64: refused, not wrapped.
+    d[0] = DataUnsur::Jumlah([u64::MAX; 4]);
+    let e = hitung(&k, &d, &Opsi::default()).unwrap_err().to_string();
+    assert!(e.contains("U1: jumlah jawaban melebihi batas"), "{e}");
+    // u64::MAX respondents all answering 4: NRR exactly 4, score 100.
+    d[0] = DataUnsur::Jumlah([0, 0, 0, u64::MAX]);
+    let h = hitung(&k, &d, &Opsi::default()).unwrap();
+    assert_eq!((h.unsur[0].nrr, h.unsur[0].skor), (dec!(4), dec!(100)));
+    // A percentage past the bound of `angka` (as an adapter could hand in) is refused with it.
+    d[0] = DataUnsur::Persen([Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::MAX]);
+    let e = hitung(&k, &d, &Opsi::default()).unwrap_err().to_string();
+    assert!(e.contains("melebihi batas 1.000.000.000.000.000"), "{e}");
+    assert_eq!(d[0].skor("U1").unwrap_err().to_string(), e);
+    // At the bound it computes: 10^15 % answering 4 and 1 % answering 1:
+    // NRR (1 + 4·10^15) / (1 + 10^15), just under 4.
+    d[0] = DataUnsur::Persen([Decimal::ONE, Decimal::ZERO, Decimal::ZERO, BATAS_ANGKA]);
+    let nrr = hitung(&k, &d, &Opsi::default()).unwrap().unsur[0].nrr;
+    assert!(nrr < dec!(4) && nrr > dec!(3.999999), "{nrr}");
 }
 
 #[test]

@@ -146,7 +146,14 @@ pub(super) fn jumlah_bagian(k: &Konteks, out: &mut Vec<Temuan>) {
             if nilai.len() < 2 {
                 continue;
             }
-            let jumlah: Decimal = nilai.iter().sum();
+            // Checked: stated figures are within the bound of `angka`, but a table may state any
+            // number of parts.
+            let Some(jumlah) = nilai
+                .iter()
+                .try_fold(Decimal::ZERO, |a, x| a.checked_add(*x))
+            else {
+                continue;
+            };
             let Some(total) = angka_dari(&induk.nilai) else {
                 continue;
             };

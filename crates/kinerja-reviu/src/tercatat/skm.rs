@@ -1,39 +1,54 @@
-//! SKM figures: an unsur's score and predikat, a survey's mean score and predikat.
+//! SKM figures: an unsur's score and predikat, a survey's mean score and predikat. The figures
+//! are the core's (`kinerja_core::skm`); the reviu only chooses what stands in for an unsur
+//! without primary data (its stated score) and compares.
 
 use super::{Dihitung, angka, tidak};
 use crate::Konteks;
 use kinerja_core::angka::format_angka;
 use kinerja_core::id::SurveiId;
 use kinerja_core::model::*;
-use kinerja_core::skm::Regime;
+use kinerja_core::skm::{self, DataUnsur, Regime, SumberUnsur};
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
+
+/// The survey and its regime, or why the reviu cannot recompute it.
+fn survei_dan_regime<'a>(
+    k: &Konteks<'a>,
+    survei: &SurveiId,
+) -> Result<(&'a SurveiSkm, Regime), Dihitung> {
+    let Some(s) = k.data.skm.iter().find(|x| &x.id == survei) else {
+        return Err(tidak("survei tidak ada"));
+    };
+    match Regime::dari_kode(&s.regime) {
+        Some(r) => Ok((s, r)),
+        None => Err(tidak(format!("regime SKM \"{}\" tidak dikenal", s.regime))),
+    }
+}
 
 /// The score or predikat of one unsur of a survey.
 pub(super) fn unsur(k: &Konteks, survei: &SurveiId, nomor: &u32, u: &Ukuran) -> Dihitung {
-    let d = k.data;
-    let Some(s) = d.skm.iter().find(|x| &x.id == survei) else {
-        return tidak("survei tidak ada");
+    let (s, regime) = match survei_dan_regime(k, survei) {
+        Ok(x) => x,
+        Err(d) => return d,
     };
-    let Some(regime) = Regime::dari_kode(&s.regime) else {
-        return tidak(format!("regime SKM \"{}\" tidak dikenal", s.regime));
-    };
-    let skor = s
+    let data = s
         .unsur
         .iter()
         .find(|x| x.nomor == *nomor)
-        .and_then(|x| x.distribusi)
-        .and_then(skor_distribusi);
-    match (u, skor) {
-        (Ukuran::SkorSkm, Some(v)) => angka(
-            v,
-            "(1 x %1 + 2 x %2 + 3 x %3 + 4 x %4) / 100 x 25 dari distribusi jawaban",
-        ),
-        (Ukuran::PredikatSkm, Some(v)) => Dihitung::Teks(
+        .and_then(skm::data_unsur);
+    let cara = match data {
+        Some(DataUnsur::Jumlah(_)) => {
+            "(1 x n1 + 2 x n2 + 3 x n3 + 4 x n4) / jumlah jawaban x 25 dari jumlah jawaban"
+        }
+        _ => "(1 x %1 + 2 x %2 + 3 x %3 + 4 x %4) / 100 x 25 dari distribusi jawaban",
+    };
+    match (u, data.map(|d| d.skor(&format!("unsur {nomor}")))) {
+        (_, Some(Err(e))) => tidak(e.to_string()),
+        (Ukuran::SkorSkm, Some(Ok(v))) => angka(v, cara),
+        (Ukuran::PredikatSkm, Some(Ok(v))) => Dihitung::Teks(
             regime.klasifikasi(v).kinerja_unit.label().into(),
             format!("skor {} pada tabel {}", format_angka(v, 2), regime.nama),
         ),
-        (Ukuran::PredikatSkm, None) => match skor_tercatat(d, survei, *nomor) {
+        (Ukuran::PredikatSkm, None) => match skor_tercatat(k.data, survei, *nomor) {
             Some(v) => Dihitung::Teks(
                 regime.klasifikasi(v).kinerja_unit.label().into(),
                 format!(
@@ -48,36 +63,30 @@ pub(super) fn unsur(k: &Konteks, survei: &SurveiId, nomor: &u32, u: &Ukuran) -> 
     }
 }
 
-/// The mean score or the predikat of a survey.
+/// The mean score or the predikat of a survey: the core's result, where an unsur without
+/// answers or a distribution takes its stated score.
 pub(super) fn survei(k: &Konteks, survei: &SurveiId, u: &Ukuran) -> Dihitung {
-    let d = k.data;
-    let Some(s) = d.skm.iter().find(|x| &x.id == survei) else {
-        return tidak("survei tidak ada");
+    let (s, regime) = match survei_dan_regime(k, survei) {
+        Ok(x) => x,
+        Err(d) => return d,
     };
-    let Some(regime) = Regime::dari_kode(&s.regime) else {
-        return tidak(format!("regime SKM \"{}\" tidak dikenal", s.regime));
+    let h = match skm::hasil_survei_dengan_skor(s, |nomor| skor_tercatat(k.data, survei, nomor)) {
+        None => return tidak("tidak semua unsur memiliki distribusi atau skor"),
+        Some(Err(e)) => return tidak(format!("survei tidak dapat dihitung: {e}")),
+        Some(Ok(h)) => h,
     };
-    // Per unsur: the score from its distribution, else its stated score.
-    let mut dari_dist = 0;
-    let mut skor = Vec::new();
-    for un in &s.unsur {
-        if let Some(v) = un.distribusi.and_then(skor_distribusi) {
-            dari_dist += 1;
-            skor.push(v);
-        } else if let Some(v) = skor_tercatat(d, survei, un.nomor) {
-            skor.push(v);
-        }
-    }
-    if skor.len() != s.unsur.len() || skor.is_empty() {
-        return tidak("tidak semua unsur memiliki distribusi atau skor");
-    }
-    let rata = skor.iter().sum::<Decimal>() / Decimal::from(skor.len());
+    let dari = |sumber: SumberUnsur| h.unsur.iter().filter(|x| x.sumber == sumber).count();
+    let dari_jawaban = match dari(SumberUnsur::Jawaban) {
+        0 => String::new(),
+        n => format!("{n} dari jumlah jawaban, "),
+    };
     let cara = format!(
-        "rata-rata skor {} unsur ({} dari distribusi jawaban, {} dari skor tercatat)",
-        skor.len(),
-        dari_dist,
-        skor.len() - dari_dist
+        "rata-rata skor {} unsur ({dari_jawaban}{} dari distribusi jawaban, {} dari skor tercatat)",
+        h.unsur.len(),
+        dari(SumberUnsur::Persen),
+        dari(SumberUnsur::Skor)
     );
+    let rata = h.rata_rata_skor;
     match u {
         Ukuran::SkorSkm | Ukuran::Realisasi | Ukuran::Capaian => angka(rata, cara),
         Ukuran::PredikatSkm | Ukuran::Predikat => {
@@ -87,21 +96,8 @@ pub(super) fn survei(k: &Konteks, survei: &SurveiId, u: &Ukuran) -> Dihitung {
     }
 }
 
-/// The seed's per-unsur score: (1 p1 + 2 p2 + 3 p3 + 4 p4) / (p1 + ... + p4) x 25.
-fn skor_distribusi(p: [Decimal; 4]) -> Option<Decimal> {
-    let total: Decimal = p.iter().sum();
-    if total.is_zero() {
-        return None;
-    }
-    let bobot: Decimal = p.iter().zip(1..).map(|(x, k)| *x * Decimal::from(k)).sum();
-    Some(bobot / total * dec!(25))
-}
-
-fn skor_tercatat(
-    d: &DataInstansi,
-    survei: &kinerja_core::id::SurveiId,
-    nomor: u32,
-) -> Option<Decimal> {
+/// The score the report states for an unsur (its `skor_skm` in `[[tercatat]]`).
+fn skor_tercatat(d: &DataInstansi, survei: &SurveiId, nomor: u32) -> Option<Decimal> {
     d.tercatat
         .iter()
         .find_map(|t| match (&t.subjek, &t.ukuran, &t.nilai) {
