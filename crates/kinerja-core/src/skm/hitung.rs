@@ -36,6 +36,30 @@ pub enum DataUnsur {
     Skor(Decimal),
 }
 
+impl DataUnsur {
+    /// Percent per answer 1..4: as given, or from the counts; `None` for a published NRR or
+    /// score, and for counts without a single answer (0 of 0 is not 0 %).
+    pub fn persen(&self) -> Option<[Decimal; 4]> {
+        match self {
+            DataUnsur::Jumlah(c) => {
+                let r: u64 = c.iter().sum();
+                (r > 0).then(|| c.map(|c| Decimal::ONE_HUNDRED * dec(c) / dec(r)))
+            }
+            DataUnsur::Persen(p) => Some(*p),
+            DataUnsur::Nrr(_) | DataUnsur::Skor(_) => None,
+        }
+    }
+
+    /// This unsur's score (NRR x 25) on its own, as [`hitung`] computes it: for a report that
+    /// prints every unsur with data although another unsur has none, so the index cannot be
+    /// computed. `None` when the data is not valid or has no answer.
+    pub fn skor(&self) -> Option<Decimal> {
+        pecahan("", self, &mut Vec::new())
+            .ok()
+            .map(|(num, den)| skor_dari(num, den))
+    }
+}
+
 /// Where an unsur's NRR came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -156,6 +180,12 @@ pub(crate) const PEMBULATAN: &str = "Semua angka dihitung tanpa pembulatan (desi
 
 fn dec(n: u64) -> Decimal {
     Decimal::from(n)
+}
+
+/// NRR x 25 of an unsur's (sum of answer values, number of answers), divided last so that a
+/// terminating score is exact.
+fn skor_dari(num: Decimal, den: Decimal) -> Decimal {
+    Decimal::from(25) * num / den
 }
 
 /// (sum of answer values, number of answers) of one unsur, validated.
@@ -315,15 +345,16 @@ pub fn hitung(
     let mut unsur = Vec::with_capacity(n);
     for (i, ((u, d), (num, den))) in kuesioner.unsur.iter().zip(data).zip(&pec).enumerate() {
         let nrr = *num / *den;
-        let skor = Decimal::from(25) * *num / *den;
+        let skor = skor_dari(*num, *den);
         let interval = regime.klasifikasi(skor);
         let (sumber, jumlah, persen, responden_unsur) = match d {
-            DataUnsur::Jumlah(c) => {
-                let r: u64 = c.iter().sum();
-                let p = c.map(|c| Decimal::ONE_HUNDRED * dec(c) / dec(r));
-                (SumberUnsur::Jawaban, Some(*c), Some(p), Some(r))
-            }
-            DataUnsur::Persen(p) => (SumberUnsur::Persen, None, Some(*p), None),
+            DataUnsur::Jumlah(c) => (
+                SumberUnsur::Jawaban,
+                Some(*c),
+                d.persen(),
+                Some(c.iter().sum()),
+            ),
+            DataUnsur::Persen(_) => (SumberUnsur::Persen, None, d.persen(), None),
             DataUnsur::Nrr(_) => (SumberUnsur::Nrr, None, None, None),
             DataUnsur::Skor(_) => (SumberUnsur::Skor, None, None, None),
         };

@@ -42,14 +42,7 @@ pub fn hasil_survei(s: &crate::model::SurveiSkm) -> Option<Result<HasilSkm, SkmE
     let regime = Regime::dari_kode(&s.regime)?;
     let mut unsur: Vec<&crate::model::UnsurSkm> = s.unsur.iter().collect();
     unsur.sort_by_key(|u| u.nomor);
-    let data: Option<Vec<DataUnsur>> = unsur
-        .iter()
-        .map(|u| match (u.jumlah, u.distribusi) {
-            (Some(j), _) => Some(DataUnsur::Jumlah(j)),
-            (None, Some(p)) => Some(DataUnsur::Persen(p)),
-            (None, None) => None,
-        })
-        .collect();
+    let data: Option<Vec<DataUnsur>> = unsur.iter().map(|u| u.data()).collect();
     let data = data?;
     let kuesioner =
         match Kuesioner::dengan_nama(regime, unsur.iter().map(|u| u.nama.clone()).collect()) {
@@ -61,6 +54,18 @@ pub fn hasil_survei(s: &crate::model::SurveiSkm) -> Option<Result<HasilSkm, SkmE
         ..Opsi::default()
     };
     Some(hitung(&kuesioner, &data, &opsi))
+}
+
+impl crate::model::UnsurSkm {
+    /// What the data holds for this unsur: its answer counts where present (exact), else its
+    /// published distribution; `None` when it has neither.
+    pub fn data(&self) -> Option<DataUnsur> {
+        match (self.jumlah, self.distribusi) {
+            (Some(j), _) => Some(DataUnsur::Jumlah(j)),
+            (None, Some(p)) => Some(DataUnsur::Persen(p)),
+            (None, None) => None,
+        }
+    }
 }
 
 /// Everything that can be wrong with SKM input handed to the core.

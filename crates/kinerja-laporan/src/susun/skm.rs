@@ -1,14 +1,14 @@
 //! The SKM behind an indicator of a sasaran (Bab III part B): each unsur's distribution, score
-//! and predikat, the nilai konversi, and the chart; a row per unsur with data also when another
-//! unsur has none, so the index itself cannot be computed (as in the seed).
+//! and predikat, the nilai konversi, and the chart. Every figure is the core's
+//! (`kinerja_core::skm`): a row per unsur with data also when another unsur has none, so the
+//! index itself cannot be computed (as in the seed).
 
 use super::Penyusun;
 use super::sel::{Nomor, angka, baris, baris_tebal, blok_grafik, kolom, tt};
 use crate::dokumen::*;
 use kinerja_core::angka::bulatkan;
 use kinerja_core::model::*;
-use kinerja_core::skm::Regime;
-use rust_decimal::Decimal;
+use kinerja_core::skm::{DataUnsur, Regime};
 
 impl Penyusun<'_> {
     /// The SKM of an indicator of this sasaran, when the year has a survey naming it.
@@ -82,29 +82,9 @@ impl Penyusun<'_> {
 
 /// One unsur: its share of each answer, its score and the predikat the regime gives that score.
 fn baris_unsur(u: &UnsurSkm, regime: Option<&Regime>) -> Baris {
-    let dist = u.distribusi.or_else(|| {
-        u.jumlah.map(|j| {
-            let n: u64 = j.iter().sum();
-            j.map(|x| {
-                if n == 0 {
-                    Decimal::ZERO
-                } else {
-                    Decimal::from(x) * Decimal::ONE_HUNDRED / Decimal::from(n)
-                }
-            })
-        })
-    });
-    let skor = dist.and_then(|p| {
-        let total: Decimal = p.iter().sum();
-        (!total.is_zero()).then(|| {
-            p.iter()
-                .zip(1..)
-                .map(|(x, k)| *x * Decimal::from(k))
-                .sum::<Decimal>()
-                / total
-                * Decimal::from(25)
-        })
-    });
+    let data = u.data();
+    let dist = data.as_ref().and_then(DataUnsur::persen);
+    let skor = data.as_ref().and_then(DataUnsur::skor);
     // A whole percent prints without decimals, as the survey's tables do.
     let pct = |k: usize| {
         dist.map(|p| Sel::Angka {
