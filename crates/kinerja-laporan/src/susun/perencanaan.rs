@@ -5,9 +5,9 @@
 use super::Penyusun;
 use super::sel::{Nomor, bab, baris, baris_tebal, judul, kolom, nilai, tidak_tersedia, tt};
 use crate::dokumen::*;
+use kinerja_core::anggaran::jumlah_perjanjian;
 use kinerja_core::model::*;
 use kinerja_core::pengukuran;
-use kinerja_core::uang::Rupiah;
 
 /// The tables of the chapter in order: (key, heading when no section of the user's names it).
 const TABEL: [(&str, &str); 5] = [
@@ -223,7 +223,7 @@ impl Penyusun<'_> {
         b.push(baris_tebal(vec![
             Sel::Kosong,
             Sel::teks("Jumlah"),
-            Sel::Rupiah(pk.anggaran.iter().map(|a| a.anggaran).sum::<Rupiah>()),
+            Sel::Rupiah(jumlah_perjanjian(pk)),
             Sel::Kosong,
         ]));
         out.push(no.tabel(
