@@ -279,6 +279,12 @@ pub fn ringkas(data: &DataInstansi, tahun: Tahun) -> RingkasanAnggaran {
     }
 }
 
+/// The budget a Perjanjian Kinerja pledges: the sum of its program lines (its own figures, not
+/// the budget lines of the year; the reviu compares the two).
+pub fn jumlah_perjanjian(pk: &PerjanjianKinerja) -> Rupiah {
+    pk.anggaran.iter().map(|a| a.anggaran).sum()
+}
+
 /// Years that have budget lines, ascending.
 pub fn tahun_anggaran(data: &DataInstansi) -> Vec<Tahun> {
     let mut t: Vec<Tahun> = data.anggaran.iter().map(|p| p.tahun).collect();
@@ -370,6 +376,36 @@ mod tests {
         // (the seed prints them the other way round).
         assert_eq!(bulat(btl.proporsi), dec!(76.12));
         assert_eq!(bulat(bl.proporsi), dec!(23.88));
+    }
+
+    #[test]
+    fn a_perjanjian_kinerja_pledges_the_sum_of_its_program_lines() {
+        let baris = |program: &str, anggaran: &str| AnggaranPk {
+            program: ProgramId::new(program).unwrap(),
+            anggaran: rp(anggaran),
+            keterangan: None,
+        };
+        let mut pk = PerjanjianKinerja {
+            id: PkId::new("pk-2020").unwrap(),
+            instansi: InstansiId::new("mumbulsari").unwrap(),
+            tahun: tahun(2020),
+            pihak_pertama: PejabatId::new("camat").unwrap(),
+            pihak_kedua: PejabatId::new("bupati").unwrap(),
+            tempat: None,
+            tanggal: None,
+            indikator: vec![],
+            anggaran: vec![],
+            catatan: None,
+        };
+        assert_eq!(jumlah_perjanjian(&pk), Rupiah::NOL);
+        // The seed's PK 2020: 210.000.000 + 31.700.000 + 20.000.000 + 138.300.000 = 400.000.000.
+        pk.anggaran = vec![
+            baris("P-ADM", "210000000"),
+            baris("P-SARPRAS", "31700000"),
+            baris("P-DISIPLIN", "20000000"),
+            baris("P-KOORD", "138300000"),
+        ];
+        assert_eq!(jumlah_perjanjian(&pk), rp("400000000"));
     }
 
     #[test]

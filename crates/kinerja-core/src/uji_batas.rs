@@ -204,7 +204,7 @@ fn cetak_semua(d: &DataInstansi) -> usize {
             None => {}
         }
         for u in &s.unsur {
-            if let Some(Ok(v)) = skm::data_unsur(u).map(|x| x.skor("U")) {
+            if let Some(Ok(v)) = u.data().map(|x| x.skor("U")) {
                 teks.push(format_angka(v, 2));
             }
         }

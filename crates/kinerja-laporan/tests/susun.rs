@@ -148,6 +148,50 @@ fn gaps_print_data_tidak_tersedia() {
     assert!(semua_teks(&d).contains("data tidak tersedia"));
 }
 
+fn tabel_skm(d: &Dokumen) -> Vec<Vec<String>> {
+    d.tabel()
+        .find(|t| t.judul.contains("Survei Kepuasan Masyarakat"))
+        .unwrap()
+        .baris
+        .iter()
+        .map(|b| b.sel.iter().map(Sel::cetak).collect())
+        .collect()
+}
+
+#[test]
+fn the_skm_table_prints_the_cores_figures_for_each_unsur() {
+    // The seed: unsur 1 has no data, so its row says so and there is no nilai konversi.
+    let t = tabel_skm(&dipaksa());
+    assert_eq!(t[0][2..], ["data tidak tersedia"; 6]);
+    // Unsur 4, 0/40/20/40 %: (2x40 + 3x20 + 4x40) / 100 x 25 = 75,00, Baik (62,51-81,25).
+    assert_eq!(t[3][2..], ["0", "40", "20", "40", "75,00", "Baik"]);
+    assert_eq!(t.last().unwrap()[6], "data tidak tersedia");
+
+    let mut data = data();
+    let s = &mut data.skm[0];
+    // Four respondents answered 0/0/3/1: 75 % and 25 %; 25 x (3x3 + 4x1) / 4 = 81,25, the top
+    // of Baik.
+    s.unsur[0].jumlah = Some([0, 0, 3, 1]);
+    // Counts beside a distribution: the counts are the data, as for the index (0/4/0/0: all
+    // "kurang baik", 25 x 2 = 50,00, Kurang Baik from 43,76).
+    s.unsur[1].distribusi = Some([0, 0, 0, 100].map(Into::into));
+    s.unsur[1].jumlah = Some([0, 4, 0, 0]);
+    let d = susun(
+        &data,
+        Tahun::new(2020).unwrap(),
+        &OpsiLaporan {
+            paksa: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let t = tabel_skm(&d);
+    assert_eq!(t[0][2..], ["0", "0", "75", "25", "81,25", "Baik"]);
+    assert_eq!(t[1][2..], ["0", "100", "0", "0", "50,00", "Kurang Baik"]);
+    // Every unsur has data now, so the nilai konversi is computed.
+    assert_ne!(t.last().unwrap()[6], "data tidak tersedia");
+}
+
 #[test]
 fn the_same_data_gives_the_same_document_and_fingerprint() {
     let a = dipaksa();

@@ -267,6 +267,19 @@ fn pecahan(kode: &str, data: &DataUnsur, catatan: &mut Vec<String>) -> Result<Pe
 }
 
 impl DataUnsur {
+    /// Percent per answer 1..4: as given, or from the counts; `None` for a published NRR or
+    /// score, and for counts without a single answer (0 of 0 is not 0 %) or beyond `u64`.
+    pub fn persen(&self) -> Option<[Decimal; 4]> {
+        match self {
+            DataUnsur::Jumlah(c) => {
+                let r = c.iter().try_fold(0u64, |a, x| a.checked_add(*x))?;
+                (r > 0).then(|| c.map(|c| Decimal::ONE_HUNDRED * dec(c) / dec(r)))
+            }
+            DataUnsur::Persen(p) => Some(*p),
+            DataUnsur::Nrr(_) | DataUnsur::Skor(_) => None,
+        }
+    }
+
     /// The unsur's score on the NIK scale (NRR x 25) on its own, exactly as [`hitung`] computes
     /// it within a survey; `kode` names the unsur in an error.
     pub fn skor(&self, kode: &str) -> Result<Decimal, SkmError> {

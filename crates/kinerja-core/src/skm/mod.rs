@@ -35,18 +35,8 @@ pub use regime::{Interval, KinerjaUnit, Kuesioner, Mutu, Regime, Unsur, bulatkan
 pub use sampel::{KecukupanSampel, PembulatanSampel, kecukupan_sampel, ukuran_sampel};
 pub use tabulasi::{JenisProfil, RincianKolom, Tabulasi, TabulasiSurvei};
 
-/// What a survey in the data knows of one unsur: its answer counts where present (exact), else
-/// its published distribution; `None` when it has neither (the seed's first two unsur).
-pub fn data_unsur(u: &crate::model::UnsurSkm) -> Option<DataUnsur> {
-    match (u.jumlah, u.distribusi) {
-        (Some(j), _) => Some(DataUnsur::Jumlah(j)),
-        (None, Some(p)) => Some(DataUnsur::Persen(p)),
-        (None, None) => None,
-    }
-}
-
 /// The result of a survey held in the data (`model::SurveiSkm`): from each unsur's
-/// [`data_unsur`], with exact weights. `None` when the regime is unknown or an unsur has neither
+/// [`UnsurSkm::data`](crate::model::UnsurSkm::data), with exact weights. `None` when the regime is unknown or an unsur has neither
 /// counts nor a distribution.
 pub fn hasil_survei(s: &crate::model::SurveiSkm) -> Option<Result<HasilSkm, SkmError>> {
     hasil_survei_dengan_skor(s, |_| None)
@@ -64,7 +54,10 @@ pub fn hasil_survei_dengan_skor(
     unsur.sort_by_key(|u| u.nomor);
     let data: Option<Vec<DataUnsur>> = unsur
         .iter()
-        .map(|u| data_unsur(u).or_else(|| skor_terbit(u.nomor).map(DataUnsur::Skor)))
+        .map(|u| {
+            u.data()
+                .or_else(|| skor_terbit(u.nomor).map(DataUnsur::Skor))
+        })
         .collect();
     let data = data?;
     let kuesioner =
@@ -77,6 +70,18 @@ pub fn hasil_survei_dengan_skor(
         ..Opsi::default()
     };
     Some(hitung(&kuesioner, &data, &opsi))
+}
+
+impl crate::model::UnsurSkm {
+    /// What the data holds for this unsur: its answer counts where present (exact), else its
+    /// published distribution; `None` when it has neither.
+    pub fn data(&self) -> Option<DataUnsur> {
+        match (self.jumlah, self.distribusi) {
+            (Some(j), _) => Some(DataUnsur::Jumlah(j)),
+            (None, Some(p)) => Some(DataUnsur::Persen(p)),
+            (None, None) => None,
+        }
+    }
 }
 
 /// Everything that can be wrong with SKM input handed to the core.

@@ -415,6 +415,53 @@ fn percent_rows_not_summing_to_100_are_noted_and_normalised() {
     assert!(h.catatan[0].contains("99,00"));
 }
 
+#[test]
+fn one_unsur_on_its_own_has_its_percentages_and_score() {
+    // Seed unsur 4: 0/40/20/40 % -> (2x40 + 3x20 + 4x40) / 100 = 3,00 -> skor 75.
+    let p = persen([0, 40, 20, 40]);
+    assert_eq!(p.skor("U4").ok(), Some(dec!(75)));
+    assert_eq!(p.persen(), Some([dec!(0), dec!(40), dec!(20), dec!(40)]));
+    // 1/1/1/0 respondents: (1 + 2 + 3) / 3 = 2 -> skor 50; a third each of answers 1-3.
+    let j = DataUnsur::Jumlah([1, 1, 1, 0]);
+    assert_eq!(j.skor("U").ok(), Some(dec!(50)));
+    let sepertiga = Decimal::ONE_HUNDRED / Decimal::from(3);
+    assert_eq!(
+        j.persen(),
+        Some([sepertiga, sepertiga, sepertiga, Decimal::ZERO])
+    );
+    // No answer at all: no percentages (0 of 0 is not 0 %) and no score.
+    assert_eq!(DataUnsur::Jumlah([0; 4]).persen(), None);
+    assert_eq!(DataUnsur::Jumlah([0; 4]).skor("U").ok(), None);
+    // A published NRR has a score but no distribution; a negative percent has neither score.
+    assert_eq!(DataUnsur::Nrr(dec!(3)).skor("U").ok(), Some(dec!(75)));
+    assert_eq!(DataUnsur::Nrr(dec!(3)).persen(), None);
+    assert_eq!(persen([-1, 50, 51, 0]).skor("U").ok(), None);
+}
+
+#[test]
+fn the_same_unsur_scores_alike_alone_and_in_the_whole_survey() {
+    let h = hitung(&kuesioner_seed(), &data_seed(), &Opsi::default()).unwrap();
+    for (u, d) in h.unsur.iter().zip(data_seed()) {
+        assert_eq!(d.skor(&u.kode).ok(), Some(u.skor), "{}", u.kode);
+        assert_eq!(d.persen(), u.persen, "{}", u.kode);
+    }
+}
+
+#[test]
+fn a_surveys_unsur_is_its_counts_else_its_distribution() {
+    let mut u = crate::model::UnsurSkm {
+        nomor: 1,
+        nama: "Persyaratan".into(),
+        jumlah: None,
+        distribusi: None,
+    };
+    assert_eq!(u.data(), None);
+    u.distribusi = Some([dec!(0), dec!(0), dec!(100), dec!(0)]);
+    assert!(matches!(u.data(), Some(DataUnsur::Persen(_))));
+    u.jumlah = Some([0, 0, 3, 1]);
+    assert_eq!(u.data(), Some(DataUnsur::Jumlah([0, 0, 3, 1])));
+}
+
 fn tabulasi_dari(jumlah: &[[u64; 4]]) -> Vec<DataUnsur> {
     jumlah.iter().map(|c| DataUnsur::Jumlah(*c)).collect()
 }

@@ -34,7 +34,7 @@ pub(super) fn unsur(k: &Konteks, survei: &SurveiId, nomor: &u32, u: &Ukuran) -> 
         .unsur
         .iter()
         .find(|x| x.nomor == *nomor)
-        .and_then(skm::data_unsur);
+        .and_then(|u| u.data());
     let cara = match data {
         Some(DataUnsur::Jumlah(_)) => {
             "(1 x n1 + 2 x n2 + 3 x n3 + 4 x n4) / jumlah jawaban x 25 dari jumlah jawaban"

@@ -1,0 +1,281 @@
+//! Composing the Laporan Kinerja from the data, in the structure of PermenPANRB 53/2014: cover,
+//! kata pengantar, ikhtisar eksekutif, Bab I-IV, lampiran (Renstra, RKT, Perjanjian Kinerja, IKU)
+//! and, when forced past open reviu errors, a reviu annex.
+//!
+//! Narrative is the user's text, printed as written; every number in a table is computed from
+//! the primary data (or, for a plan document, is that document's own figure). A figure the data
+//! does not have prints "data tidak tersedia".
+//!
+//! One module per chapter, each adding its part to [`Penyusun`] (the data, the year and the
+//! figures computed once for the whole report); `sel` holds the cells and blocks they share.
+
+mod analisis;
+mod anggaran;
+mod capaian;
+mod ikhtisar;
+mod lampiran;
+mod pendahuluan;
+mod penutup;
+mod perencanaan;
+mod reviu;
+mod sel;
+mod skm;
+
+use crate::dokumen::*;
+use kinerja_core::anggaran::RingkasanAnggaran;
+use kinerja_core::id::*;
+use kinerja_core::model::*;
+use kinerja_core::pengukuran::{self, Indeks};
+use kinerja_core::waktu::Tahun;
+use kinerja_reviu::Tingkat;
+use sel::{nilai, paragraf};
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, Clone, Default)]
+pub struct OpsiLaporan {
+    /// Produce the report although the reviu has open `galat` findings; they are printed in a
+    /// reviu annex.
+    pub paksa: bool,
+    /// kinerja's version, printed beside the fingerprint.
+    pub versi: String,
+    /// The inspektorat's own reviu rules, run with the built-in ones.
+    pub aturan: Vec<kinerja_reviu::Aturan>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum GalatLaporan {
+    #[error("data tidak memuat Laporan Kinerja tahun {0} ([[laporan]] dengan tahun = {0})")]
+    TanpaLaporan(u16),
+    #[error(
+        "reviu menemukan {0} galat terbuka; perbaiki datanya, terima temuannya dengan alasan (kinerja terima), atau buat laporan dengan --paksa (temuan dicetak di lampiran reviu). Rinciannya: kinerja periksa"
+    )]
+    ReviuGalat(usize),
+}
+
+/// A short fingerprint of the data: the first 12 hex digits of the SHA-256 of its canonical
+/// TOML form. The same data always gives the same fingerprint.
+pub fn sidik(data: &DataInstansi) -> String {
+    let teks = toml::to_string(data).unwrap_or_default();
+    let h = Sha256::digest(teks.as_bytes());
+    h.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn susun(
+    data: &DataInstansi,
+    tahun: Tahun,
+    opsi: &OpsiLaporan,
+) -> Result<Dokumen, GalatLaporan> {
+    let laporan = data
+        .laporan
+        .iter()
+        .find(|l| l.tahun == tahun)
+        .ok_or(GalatLaporan::TanpaLaporan(tahun.get()))?;
+    let temuan = kinerja_reviu::periksa(data, tahun, &opsi.aturan);
+    let galat = temuan
+        .iter()
+        .filter(|t| t.tingkat == Tingkat::Galat && t.terbuka())
+        .count();
+    if galat > 0 && !opsi.paksa {
+        return Err(GalatLaporan::ReviuGalat(galat));
+    }
+    let s = Penyusun::new(data, tahun, laporan);
+    let mut bab = vec![
+        s.kata_pengantar(),
+        s.ikhtisar(),
+        s.bab1(),
+        s.bab2(),
+        s.bab3(),
+        s.bab4(),
+    ];
+    bab.extend(s.lampiran());
+    if galat > 0 {
+        bab.push(s.lampiran_reviu(
+            &temuan,
+            bab.iter().filter(|b| b.jenis == JenisBab::Lampiran).count() + 1,
+        ));
+    }
+    let instansi = s.instansi();
+    Ok(Dokumen {
+        judul: "LAPORAN KINERJA".into(),
+        instansi: instansi.map(|i| i.nama.to_uppercase()).unwrap_or_default(),
+        induk: instansi
+            .and_then(|i| i.induk.as_ref())
+            .and_then(|p| data.instansi.iter().find(|x| &x.id == p))
+            .map(|i| i.nama.to_uppercase()),
+        tahun: tahun.get(),
+        tempat_tanggal: s.tempat_tanggal(),
+        penandatangan: s.penandatangan(),
+        sidik: sidik(data),
+        versi: opsi.versi.clone(),
+        bab,
+    })
+}
+
+/// The data, the year, and the figures every chapter reads, computed once.
+struct Penyusun<'a> {
+    data: &'a DataInstansi,
+    ix: Indeks<'a>,
+    tahun: Tahun,
+    laporan: &'a Laporan,
+    anggaran: RingkasanAnggaran,
+    pengukuran: pengukuran::TabelPengukuran,
+}
+
+impl<'a> Penyusun<'a> {
+    fn new(data: &'a DataInstansi, tahun: Tahun, laporan: &'a Laporan) -> Penyusun<'a> {
+        let ix = Indeks::new(data);
+        let pengukuran = pengukuran::ukur(&ix, tahun);
+        Penyusun {
+            data,
+            tahun,
+            laporan,
+            anggaran: kinerja_core::anggaran::ringkas(data, tahun),
+            pengukuran,
+            ix,
+        }
+    }
+
+    fn instansi(&self) -> Option<&'a Instansi> {
+        self.data
+            .instansi
+            .iter()
+            .find(|i| i.id == self.laporan.instansi)
+    }
+
+    fn tempat_tanggal(&self) -> Option<String> {
+        sel::tempat_tanggal(self.laporan.tempat.as_ref(), self.laporan.tanggal)
+    }
+
+    /// The report's own signature: cover, kata pengantar and penutup.
+    fn penandatangan(&self) -> Option<TandaTangan> {
+        self.laporan
+            .penandatangan
+            .as_ref()
+            .and_then(|p| self.tanda_tangan(p, self.tempat_tanggal(), None))
+    }
+
+    fn pejabat(&self, id: &PejabatId) -> Option<&'a Pejabat> {
+        self.data.pejabat.iter().find(|x| &x.id == id)
+    }
+
+    fn tanda_tangan(
+        &self,
+        p: &PejabatId,
+        tempat_tanggal: Option<String>,
+        peran: Option<&str>,
+    ) -> Option<TandaTangan> {
+        let p = self.pejabat(p)?;
+        Some(TandaTangan {
+            tempat_tanggal,
+            peran: peran.map(str::to_string),
+            jabatan: p.jabatan.to_uppercase(),
+            nama: p.nama.clone(),
+            pangkat: match (&p.pangkat, &p.golongan) {
+                (Some(a), Some(b)) if !a.contains(b.as_str()) => Some(format!("{a} ({b})")),
+                (Some(a), _) => Some(a.clone()),
+                (None, g) => g.clone(),
+            },
+            nip: p.nip.as_ref().map(|n| n.to_string()),
+        })
+    }
+
+    /// The paragraphs of the user's sections with key `kunci`, untitled (the chapter gives the
+    /// heading).
+    fn paragraf_bagian(&self, kunci: &str) -> Vec<Blok> {
+        self.laporan
+            .bagian
+            .iter()
+            .filter(|b| b.kunci == kunci)
+            .flat_map(|b| paragraf(&b.teks))
+            .collect()
+    }
+
+    /// The user's sections whose key starts with `awalan` ("bab1."), headed by their titles,
+    /// each followed by what `sisip` puts after a section with that key.
+    fn narasi(&self, awalan: &str, sisip: &mut dyn FnMut(&str) -> Vec<Blok>) -> Vec<Blok> {
+        let mut out = Vec::new();
+        for b in self
+            .laporan
+            .bagian
+            .iter()
+            .filter(|b| b.kunci.starts_with(awalan))
+        {
+            let judul = b.judul.trim();
+            // "A. Rencana Strategis" is a chapter's lettered part; any other title sits below.
+            let tingkat = if judul.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && judul.chars().nth(1) == Some('.')
+            {
+                1
+            } else {
+                2
+            };
+            if !judul.is_empty() {
+                out.push(sel::judul(tingkat, judul));
+            }
+            out.extend(paragraf(&b.teks));
+            out.extend(sisip(&b.kunci));
+        }
+        out
+    }
+
+    /// Sasaran in the plan's order: by their tujuan's number, then their own.
+    fn sasaran_urut(&self) -> Vec<&'a Sasaran> {
+        let mut v: Vec<&Sasaran> = self.data.sasaran.iter().collect();
+        let tujuan = |s: &Sasaran| {
+            self.data
+                .tujuan
+                .iter()
+                .find(|t| t.id == s.tujuan)
+                .map(|t| t.nomor)
+                .unwrap_or(0)
+        };
+        v.sort_by_key(|s| (tujuan(s), s.nomor));
+        v
+    }
+
+    fn uraian_indikator(&self, id: &IndikatorId) -> String {
+        self.ix
+            .indikator(id)
+            .map(|i| i.uraian.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn indikator_kegiatan(&self, k: &KegiatanId) -> Vec<&'a Indikator> {
+        self.data
+            .indikator
+            .iter()
+            .filter(|i| matches!(&i.pemilik, Pemilik::Kegiatan(x) if x == k))
+            .collect()
+    }
+
+    fn nama_program(&self, id: &ProgramId) -> String {
+        self.data
+            .program
+            .iter()
+            .find(|x| &x.id == id)
+            .map(|x| x.nama.clone())
+            .unwrap_or_default()
+    }
+
+    /// The target a plan document sets for an indicator in a year, as a cell.
+    fn target(&self, id: &IndikatorId, tahun: Tahun, dokumen: DokumenTarget) -> Sel {
+        nilai(self.ix.target(id, tahun, dokumen).map(|t| &t.nilai))
+    }
+
+    fn pk(&self) -> Option<&'a PerjanjianKinerja> {
+        self.data
+            .perjanjian_kinerja
+            .iter()
+            .find(|p| p.tahun == self.tahun)
+    }
+
+    fn iku(&self) -> Option<&'a Iku> {
+        // The decree in force: the latest dated, else the last listed.
+        self.data.iku.iter().max_by_key(|i| {
+            (
+                i.keputusan.tanggal,
+                self.data.iku.iter().position(|x| x.id == i.id),
+            )
+        })
+    }
+}
