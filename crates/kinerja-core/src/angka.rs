@@ -487,6 +487,7 @@ pub fn romawi(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::uji::decimal_apa_saja;
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
 
@@ -905,18 +906,6 @@ mod tests {
         assert_eq!(format_rupiah(Rupiah::NOL), "Rp 0,00");
         assert_eq!(format_rupiah(Rupiah::utuh(-5000)), "-Rp 5.000,00");
         assert_eq!(format_rupiah(Rupiah::new(dec!(0.5)).unwrap()), "Rp 0,50");
-    }
-
-    /// Any Decimal: 96-bit mantissa, sign, scale 0..=28.
-    fn decimal_apa_saja() -> impl Strategy<Value = Decimal> {
-        (
-            any::<u32>(),
-            any::<u32>(),
-            any::<u32>(),
-            any::<bool>(),
-            0u32..=28,
-        )
-            .prop_map(|(lo, mid, hi, neg, skala)| Decimal::from_parts(lo, mid, hi, neg, skala))
     }
 
     /// |x| <= 10^15 with up to 6 decimal places.

@@ -4,88 +4,72 @@
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::borrow::Cow;
 
-macro_rules! skema_teks {
-    ($ty:ty, $name:literal, $desc:literal) => {
+/// `impl JsonSchema` for a type whose serde form is text, with the schema `$skema` builds.
+macro_rules! skema {
+    ($ty:ty, $name:literal, $skema:expr) => {
         impl JsonSchema for $ty {
             fn schema_name() -> Cow<'static, str> {
                 Cow::Borrowed($name)
             }
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                json_schema!({ "type": "string", "description": $desc })
-            }
-        }
-    };
-    ($ty:ty, $name:literal, $desc:literal, $pattern:literal) => {
-        impl JsonSchema for $ty {
-            fn schema_name() -> Cow<'static, str> {
-                Cow::Borrowed($name)
-            }
-            fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                json_schema!({ "type": "string", "description": $desc, "pattern": $pattern })
+                $skema
             }
         }
     };
 }
 
-macro_rules! skema_angka_teks {
-    ($ty:ty, $name:literal, $desc:literal) => {
-        impl JsonSchema for $ty {
-            fn schema_name() -> Cow<'static, str> {
-                Cow::Borrowed($name)
+/// A number as the data file writes it: Indonesian text, or an integer within the bound.
+fn angka_teks(deskripsi: &str) -> Schema {
+    // `BATAS_ANGKA` is a whole number (scale 0): its mantissa is its value.
+    let batas = crate::angka::BATAS_ANGKA.mantissa();
+    json_schema!({
+        "description": deskripsi,
+        "anyOf": [
+            { "type": "string", "pattern": "^-?(Rp\\.? ?)?[0-9.]+(,[0-9]+)?( ?%)?$" },
+            {
+                "type": "integer",
+                "minimum": -batas,
+                "maximum": batas
             }
-            fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                json_schema!({
-                    "description": $desc,
-                    "anyOf": [
-                        { "type": "string", "pattern": "^-?(Rp\\.? ?)?[0-9.]+(,[0-9]+)?( ?%)?$" },
-                        {
-                            "type": "integer",
-                            "minimum": -1_000_000_000_000_000i64,
-                            "maximum": 1_000_000_000_000_000i64
-                        }
-                    ]
-                })
-            }
-        }
-    };
+        ]
+    })
 }
 
-skema_teks!(
+skema!(
     crate::nilai::Nilai,
     "Nilai",
-    "Nilai target atau realisasi seperti tertulis: \"85\", \"100 %\", \"B (80 %)\", \"85 (B)\", \"80 - 90\", \"12 bulan\", \"WTP\". Angka bercara Indonesia (koma desimal), paling besar 1.000.000.000.000.000, paling banyak 6 desimal."
+    json_schema!({ "type": "string", "description": "Nilai target atau realisasi seperti tertulis: \"85\", \"100 %\", \"B (80 %)\", \"85 (B)\", \"80 - 90\", \"12 bulan\", \"WTP\". Angka bercara Indonesia (koma desimal), paling besar 1.000.000.000.000.000, paling banyak 6 desimal." })
 );
-skema_teks!(
+skema!(
     crate::waktu::Tanggal,
     "Tanggal",
-    "Tanggal dokumen: \"Januari 2021\", \"15 Januari 2021\" atau \"2021-01-15\"."
+    json_schema!({ "type": "string", "description": "Tanggal dokumen: \"Januari 2021\", \"15 Januari 2021\" atau \"2021-01-15\"." })
 );
-skema_teks!(
+skema!(
     crate::model::Nip,
     "Nip",
-    "NIP 18 angka, boleh dengan spasi: \"19671229 199303 1 008\".",
-    "^[0-9 ]+$"
+    json_schema!({ "type": "string", "description": "NIP 18 angka, boleh dengan spasi: \"19671229 199303 1 008\".", "pattern": "^[0-9 ]+$" })
 );
-skema_angka_teks!(
+skema!(
     crate::uang::Rupiah,
     "Rupiah",
-    "Jumlah rupiah, paling banyak dua desimal, paling besar 1.000.000.000.000.000: \"1.674.830.966,58\", \"Rp 400.000.000,00\" atau bilangan bulat."
+    angka_teks(
+        "Jumlah rupiah, paling banyak dua desimal, paling besar 1.000.000.000.000.000: \"1.674.830.966,58\", \"Rp 400.000.000,00\" atau bilangan bulat."
+    )
 );
-skema_angka_teks!(
+skema!(
     crate::serde_angka::Angka,
     "Angka",
-    "Angka bercara Indonesia: titik pemisah ribuan, koma desimal (\"70,89\"); paling besar 1.000.000.000.000.000, paling banyak 6 desimal."
+    angka_teks(
+        "Angka bercara Indonesia: titik pemisah ribuan, koma desimal (\"70,89\"); paling besar 1.000.000.000.000.000, paling banyak 6 desimal."
+    )
 );
-
-impl JsonSchema for crate::waktu::Tahun {
-    fn schema_name() -> Cow<'static, str> {
-        Cow::Borrowed("Tahun")
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "integer",
-            "minimum": crate::waktu::TAHUN_MIN,
-            "maximum": crate::waktu::TAHUN_MAKS
-        })
-    }
-}
+skema!(
+    crate::waktu::Tahun,
+    "Tahun",
+    json_schema!({
+        "type": "integer",
+        "minimum": crate::waktu::TAHUN_MIN,
+        "maximum": crate::waktu::TAHUN_MAKS
+    })
+);

@@ -9,6 +9,19 @@ use crate::waktu::{Periode, Tahun};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+/// Any `Decimal`: 96-bit mantissa, sign, scale 0..=28.
+pub fn decimal_apa_saja() -> impl proptest::strategy::Strategy<Value = Decimal> {
+    use proptest::prelude::*;
+    (
+        any::<u32>(),
+        any::<u32>(),
+        any::<u32>(),
+        any::<bool>(),
+        0u32..=28,
+    )
+        .prop_map(|(lo, mid, hi, neg, skala)| Decimal::from_parts(lo, mid, hi, neg, skala))
+}
+
 pub fn tahun(t: i64) -> Tahun {
     Tahun::new(t).unwrap()
 }

@@ -20,18 +20,6 @@ use rust_decimal_macros::dec;
 
 const PESAN_BATAS: &str = "melebihi batas 1.000.000.000.000.000";
 
-/// Any `Decimal`: 96-bit mantissa, sign, scale 0..=28.
-fn decimal_apa_saja() -> impl Strategy<Value = Decimal> {
-    (
-        any::<u32>(),
-        any::<u32>(),
-        any::<u32>(),
-        any::<bool>(),
-        0u32..=28,
-    )
-        .prop_map(|(lo, mid, hi, neg, skala)| Decimal::from_parts(lo, mid, hi, neg, skala))
-}
-
 /// A number and the decimals it is printed with: the bounds, one unit or one millionth past
 /// them, 28-digit values, negative values, more decimals than allowed, or anything at all.
 fn angka_ekstrem() -> impl Strategy<Value = (Decimal, u32)> {
