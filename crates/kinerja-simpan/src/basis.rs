@@ -86,36 +86,61 @@ fn sen(d: Decimal) -> Result<i64, Galat> {
         .ok_or_else(|| Galat::Rusak(format!("jumlah uang {d} tidak dapat disimpan sebagai sen")))
 }
 
-impl Kolam {
-    /// Opens (creating an SQLite file on first use) and migrates. `url`: a path, `sqlite://...`,
-    /// or `postgres://...` / `postgresql://...`.
-    pub async fn buka(url: &str) -> Result<Kolam, Galat> {
-        let kolam = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let opsi = PgConnectOptions::from_str(url)?;
-            let pool = PgPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(10))
-                .connect_with(opsi)
-                .await?;
-            MIGRASI_POSTGRES.run(&pool).await?;
-            Kolam::Postgres(pool)
+/// Which backend a database URL names: `postgres://...` and `postgresql://...` are PostgreSQL,
+/// anything else SQLite (a file path or `sqlite://...`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JenisBasis {
+    Sqlite,
+    Postgres,
+}
+
+impl JenisBasis {
+    pub fn dari_url(url: &str) -> JenisBasis {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            JenisBasis::Postgres
         } else {
-            let opsi = if url.starts_with("sqlite:") {
-                SqliteConnectOptions::from_str(url)?
-            } else {
-                SqliteConnectOptions::new().filename(url)
+            JenisBasis::Sqlite
+        }
+    }
+}
+
+/// An SQLite URL or path as connection options, nothing else set.
+pub(crate) fn opsi_sqlite(url: &str) -> Result<SqliteConnectOptions, Galat> {
+    Ok(if url.starts_with("sqlite:") {
+        SqliteConnectOptions::from_str(url)?
+    } else {
+        SqliteConnectOptions::new().filename(url)
+    })
+}
+
+impl Kolam {
+    /// Opens (creating an SQLite file on first use) and migrates.
+    pub async fn buka(url: &str) -> Result<Kolam, Galat> {
+        let kolam = match JenisBasis::dari_url(url) {
+            JenisBasis::Postgres => {
+                let opsi = PgConnectOptions::from_str(url)?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(opsi)
+                    .await?;
+                MIGRASI_POSTGRES.run(&pool).await?;
+                Kolam::Postgres(pool)
             }
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-            let pool = SqlitePoolOptions::new()
-                .max_connections(8)
-                .connect_with(opsi)
-                .await?;
-            MIGRASI_SQLITE.run(&pool).await?;
-            Kolam::Sqlite(pool)
+            JenisBasis::Sqlite => {
+                let opsi = opsi_sqlite(url)?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10));
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .connect_with(opsi)
+                    .await?;
+                MIGRASI_SQLITE.run(&pool).await?;
+                Kolam::Sqlite(pool)
+            }
         };
         Ok(kolam)
     }
@@ -150,19 +175,6 @@ impl Kolam {
             Kolam::Sqlite(p) => Tx::Sqlite(p.begin().await?),
             Kolam::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
-    }
-
-    /// Applied migration versions, for tests and `kinerja` diagnostics.
-    pub async fn versi_skema(&self) -> Result<Vec<i64>, Galat> {
-        let mut tx = self.mulai().await?;
-        let b = tx
-            .ambil(
-                "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
-                vec![],
-            )
-            .await?;
-        tx.selesai().await?;
-        b.iter().map(|r| r.int(0)).collect()
     }
 
     pub async fn tutup(&self) {

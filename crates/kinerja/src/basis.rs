@@ -25,9 +25,12 @@ pub fn jalan_server<T>(f: impl std::future::Future<Output = T>) -> T {
         .block_on(f)
 }
 
+/// The database: `--db`, else `$KINERJA_DB`, else `kinerja.db` in the working directory (a
+/// kecamatan's laptop keeps its data next to its files).
 pub fn url(db: Option<&str>) -> String {
     db.map(str::to_string)
-        .unwrap_or_else(kinerja_simpan::url_bawaan)
+        .or_else(|| std::env::var("KINERJA_DB").ok())
+        .unwrap_or_else(|| "kinerja.db".to_string())
 }
 
 pub fn instansi_id(s: &str) -> Result<InstansiId, String> {
