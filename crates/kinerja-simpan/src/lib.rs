@@ -63,7 +63,7 @@ pub enum Galat {
     Alur(String),
     #[error("periode terkunci (sudah disetujui): {0}; buka kunci dahulu")]
     Terkunci(String),
-    #[error("cadangan: {0}")]
+    #[error("{0}")]
     Cadangan(String),
 }
 
