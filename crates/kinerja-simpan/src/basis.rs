@@ -46,7 +46,7 @@ pub enum Kolam {
 
 /// A parameter. Owned, so a statement's parameters can be built before choosing the backend.
 #[derive(Debug, Clone)]
-pub enum P {
+pub(crate) enum P {
     T(String),
     OT(Option<String>),
     I(i64),
@@ -115,7 +115,7 @@ pub(crate) fn opsi_sqlite(url: &str) -> Result<SqliteConnectOptions, Galat> {
 
 impl Kolam {
     /// Opens (creating an SQLite file on first use) and migrates.
-    pub async fn buka(url: &str) -> Result<Kolam, Galat> {
+    pub(crate) async fn buka(url: &str) -> Result<Kolam, Galat> {
         let kolam = match JenisBasis::dari_url(url) {
             JenisBasis::Postgres => {
                 let opsi = PgConnectOptions::from_str(url)?;
@@ -153,7 +153,7 @@ impl Kolam {
     }
 
     /// A read outside any transaction: one round trip, for single-statement reads.
-    pub async fn ambil(&self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
+    pub(crate) async fn ambil(&self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
         Ok(match self {
             Kolam::Sqlite(p) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .fetch_all(p)
@@ -170,14 +170,14 @@ impl Kolam {
         })
     }
 
-    pub async fn mulai(&self) -> Result<Tx, Galat> {
+    pub(crate) async fn mulai(&self) -> Result<Tx, Galat> {
         Ok(match self {
             Kolam::Sqlite(p) => Tx::Sqlite(p.begin().await?),
             Kolam::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
 
-    pub async fn tutup(&self) {
+    pub(crate) async fn tutup(&self) {
         match self {
             Kolam::Sqlite(p) => p.close().await,
             Kolam::Postgres(p) => p.close().await,
@@ -185,7 +185,7 @@ impl Kolam {
     }
 }
 
-pub enum Tx {
+pub(crate) enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
 }
@@ -195,7 +195,7 @@ fn uang_pg(d: Decimal) -> Result<Decimal, Galat> {
 }
 
 impl Tx {
-    pub async fn jalankan(&mut self, sql: &'static str, ps: Vec<P>) -> Result<u64, Galat> {
+    pub(crate) async fn jalankan(&mut self, sql: &'static str, ps: Vec<P>) -> Result<u64, Galat> {
         Ok(match self {
             Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .execute(&mut **tx)
@@ -210,7 +210,7 @@ impl Tx {
 
     /// For statements built at run time (multi-row inserts); the text is made by this crate
     /// from fixed pieces and placeholders, never from input.
-    pub async fn jalankan_rakitan(&mut self, sql: String, ps: Vec<P>) -> Result<u64, Galat> {
+    pub(crate) async fn jalankan_rakitan(&mut self, sql: String, ps: Vec<P>) -> Result<u64, Galat> {
         let sql = sqlx::AssertSqlSafe(sql);
         Ok(match self {
             Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
@@ -224,7 +224,7 @@ impl Tx {
         })
     }
 
-    pub async fn ambil(&mut self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
+    pub(crate) async fn ambil(&mut self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
         Ok(match self {
             Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .fetch_all(&mut **tx)
@@ -241,7 +241,7 @@ impl Tx {
         })
     }
 
-    pub async fn selesai(self) -> Result<(), Galat> {
+    pub(crate) async fn selesai(self) -> Result<(), Galat> {
         match self {
             Tx::Sqlite(tx) => tx.commit().await?,
             Tx::Postgres(tx) => tx.commit().await?,
@@ -249,7 +249,7 @@ impl Tx {
         Ok(())
     }
 
-    pub async fn batal(self) -> Result<(), Galat> {
+    pub(crate) async fn batal(self) -> Result<(), Galat> {
         match self {
             Tx::Sqlite(tx) => tx.rollback().await?,
             Tx::Postgres(tx) => tx.rollback().await?,
@@ -258,25 +258,25 @@ impl Tx {
     }
 }
 
-pub enum Baris {
+pub(crate) enum Baris {
     Sqlite(SqliteRow),
     Postgres(PgRow),
 }
 
 impl Baris {
-    pub fn teks(&self, i: usize) -> Result<String, Galat> {
+    pub(crate) fn teks(&self, i: usize) -> Result<String, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => r.try_get(i)?,
         })
     }
-    pub fn opsi_teks(&self, i: usize) -> Result<Option<String>, Galat> {
+    pub(crate) fn opsi_teks(&self, i: usize) -> Result<Option<String>, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => r.try_get(i)?,
         })
     }
-    pub fn int(&self, i: usize) -> Result<i64, Galat> {
+    pub(crate) fn int(&self, i: usize) -> Result<i64, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => {
@@ -288,7 +288,7 @@ impl Baris {
             }
         })
     }
-    pub fn opsi_uang(&self, i: usize) -> Result<Option<Decimal>, Galat> {
+    pub(crate) fn opsi_uang(&self, i: usize) -> Result<Option<Decimal>, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r
                 .try_get::<Option<i64>, _>(i)?
@@ -296,11 +296,11 @@ impl Baris {
             Baris::Postgres(r) => r.try_get::<Option<Decimal>, _>(i)?.map(|d| d.normalize()),
         })
     }
-    pub fn uang(&self, i: usize) -> Result<Decimal, Galat> {
+    pub(crate) fn uang(&self, i: usize) -> Result<Decimal, Galat> {
         self.opsi_uang(i)?
             .ok_or_else(|| Galat::Rusak(format!("kolom uang ke-{i} kosong")))
     }
-    pub fn opsi_json(&self, i: usize) -> Result<Option<Value>, Galat> {
+    pub(crate) fn opsi_json(&self, i: usize) -> Result<Option<Value>, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => match r.try_get::<Option<String>, _>(i)? {
                 Some(s) => Some(serde_json::from_str(&s).map_err(|e| Galat::Rusak(e.to_string()))?),
@@ -311,11 +311,11 @@ impl Baris {
                 .map(|j| j.0),
         })
     }
-    pub fn json(&self, i: usize) -> Result<Value, Galat> {
+    pub(crate) fn json(&self, i: usize) -> Result<Value, Galat> {
         self.opsi_json(i)?
             .ok_or_else(|| Galat::Rusak(format!("kolom JSON ke-{i} kosong")))
     }
-    pub fn waktu(&self, i: usize) -> Result<OffsetDateTime, Galat> {
+    pub(crate) fn waktu(&self, i: usize) -> Result<OffsetDateTime, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => r.try_get(i)?,
