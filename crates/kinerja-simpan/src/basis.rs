@@ -224,7 +224,11 @@ impl Tx {
         })
     }
 
-    pub(crate) async fn ambil(&mut self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
+    pub(crate) async fn ambil(
+        &mut self,
+        sql: &'static str,
+        ps: Vec<P>,
+    ) -> Result<Vec<Baris>, Galat> {
         Ok(match self {
             Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .fetch_all(&mut **tx)
