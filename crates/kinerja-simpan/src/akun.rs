@@ -259,7 +259,7 @@ impl Toko {
         langkah: Langkah,
         pelaku: &Pelaku,
     ) -> Result<(), Galat> {
-        let mut tx = self.kolam().mulai().await?;
+        let mut tx = self.mulai_tulis(pelapor).await?;
         let p = nama_enum(&periode);
         let kunci = || {
             vec![

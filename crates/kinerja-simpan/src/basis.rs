@@ -46,7 +46,7 @@ pub enum Kolam {
 
 /// A parameter. Owned, so a statement's parameters can be built before choosing the backend.
 #[derive(Debug, Clone)]
-pub enum P {
+pub(crate) enum P {
     T(String),
     OT(Option<String>),
     I(i64),
@@ -86,36 +86,61 @@ fn sen(d: Decimal) -> Result<i64, Galat> {
         .ok_or_else(|| Galat::Rusak(format!("jumlah uang {d} tidak dapat disimpan sebagai sen")))
 }
 
-impl Kolam {
-    /// Opens (creating an SQLite file on first use) and migrates. `url`: a path, `sqlite://...`,
-    /// or `postgres://...` / `postgresql://...`.
-    pub async fn buka(url: &str) -> Result<Kolam, Galat> {
-        let kolam = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let opsi = PgConnectOptions::from_str(url)?;
-            let pool = PgPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(10))
-                .connect_with(opsi)
-                .await?;
-            MIGRASI_POSTGRES.run(&pool).await?;
-            Kolam::Postgres(pool)
+/// Which backend a database URL names: `postgres://...` and `postgresql://...` are PostgreSQL,
+/// anything else SQLite (a file path or `sqlite://...`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JenisBasis {
+    Sqlite,
+    Postgres,
+}
+
+impl JenisBasis {
+    pub fn dari_url(url: &str) -> JenisBasis {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            JenisBasis::Postgres
         } else {
-            let opsi = if url.starts_with("sqlite:") {
-                SqliteConnectOptions::from_str(url)?
-            } else {
-                SqliteConnectOptions::new().filename(url)
+            JenisBasis::Sqlite
+        }
+    }
+}
+
+/// An SQLite URL or path as connection options, nothing else set.
+pub(crate) fn opsi_sqlite(url: &str) -> Result<SqliteConnectOptions, Galat> {
+    Ok(if url.starts_with("sqlite:") {
+        SqliteConnectOptions::from_str(url)?
+    } else {
+        SqliteConnectOptions::new().filename(url)
+    })
+}
+
+impl Kolam {
+    /// Opens (creating an SQLite file on first use) and migrates.
+    pub(crate) async fn buka(url: &str) -> Result<Kolam, Galat> {
+        let kolam = match JenisBasis::dari_url(url) {
+            JenisBasis::Postgres => {
+                let opsi = PgConnectOptions::from_str(url)?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(opsi)
+                    .await?;
+                MIGRASI_POSTGRES.run(&pool).await?;
+                Kolam::Postgres(pool)
             }
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-            let pool = SqlitePoolOptions::new()
-                .max_connections(8)
-                .connect_with(opsi)
-                .await?;
-            MIGRASI_SQLITE.run(&pool).await?;
-            Kolam::Sqlite(pool)
+            JenisBasis::Sqlite => {
+                let opsi = opsi_sqlite(url)?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10));
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .connect_with(opsi)
+                    .await?;
+                MIGRASI_SQLITE.run(&pool).await?;
+                Kolam::Sqlite(pool)
+            }
         };
         Ok(kolam)
     }
@@ -128,7 +153,7 @@ impl Kolam {
     }
 
     /// A read outside any transaction: one round trip, for single-statement reads.
-    pub async fn ambil(&self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
+    pub(crate) async fn ambil(&self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
         Ok(match self {
             Kolam::Sqlite(p) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .fetch_all(p)
@@ -145,27 +170,14 @@ impl Kolam {
         })
     }
 
-    pub async fn mulai(&self) -> Result<Tx, Galat> {
+    pub(crate) async fn mulai(&self) -> Result<Tx, Galat> {
         Ok(match self {
             Kolam::Sqlite(p) => Tx::Sqlite(p.begin().await?),
             Kolam::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
 
-    /// Applied migration versions, for tests and `kinerja` diagnostics.
-    pub async fn versi_skema(&self) -> Result<Vec<i64>, Galat> {
-        let mut tx = self.mulai().await?;
-        let b = tx
-            .ambil(
-                "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
-                vec![],
-            )
-            .await?;
-        tx.selesai().await?;
-        b.iter().map(|r| r.int(0)).collect()
-    }
-
-    pub async fn tutup(&self) {
+    pub(crate) async fn tutup(&self) {
         match self {
             Kolam::Sqlite(p) => p.close().await,
             Kolam::Postgres(p) => p.close().await,
@@ -173,7 +185,7 @@ impl Kolam {
     }
 }
 
-pub enum Tx {
+pub(crate) enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
 }
@@ -183,7 +195,7 @@ fn uang_pg(d: Decimal) -> Result<Decimal, Galat> {
 }
 
 impl Tx {
-    pub async fn jalankan(&mut self, sql: &'static str, ps: Vec<P>) -> Result<u64, Galat> {
+    pub(crate) async fn jalankan(&mut self, sql: &'static str, ps: Vec<P>) -> Result<u64, Galat> {
         Ok(match self {
             Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .execute(&mut **tx)
@@ -198,7 +210,7 @@ impl Tx {
 
     /// For statements built at run time (multi-row inserts); the text is made by this crate
     /// from fixed pieces and placeholders, never from input.
-    pub async fn jalankan_rakitan(&mut self, sql: String, ps: Vec<P>) -> Result<u64, Galat> {
+    pub(crate) async fn jalankan_rakitan(&mut self, sql: String, ps: Vec<P>) -> Result<u64, Galat> {
         let sql = sqlx::AssertSqlSafe(sql);
         Ok(match self {
             Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
@@ -212,7 +224,11 @@ impl Tx {
         })
     }
 
-    pub async fn ambil(&mut self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
+    pub(crate) async fn ambil(
+        &mut self,
+        sql: &'static str,
+        ps: Vec<P>,
+    ) -> Result<Vec<Baris>, Galat> {
         Ok(match self {
             Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .fetch_all(&mut **tx)
@@ -229,7 +245,7 @@ impl Tx {
         })
     }
 
-    pub async fn selesai(self) -> Result<(), Galat> {
+    pub(crate) async fn selesai(self) -> Result<(), Galat> {
         match self {
             Tx::Sqlite(tx) => tx.commit().await?,
             Tx::Postgres(tx) => tx.commit().await?,
@@ -237,7 +253,7 @@ impl Tx {
         Ok(())
     }
 
-    pub async fn batal(self) -> Result<(), Galat> {
+    pub(crate) async fn batal(self) -> Result<(), Galat> {
         match self {
             Tx::Sqlite(tx) => tx.rollback().await?,
             Tx::Postgres(tx) => tx.rollback().await?,
@@ -246,25 +262,25 @@ impl Tx {
     }
 }
 
-pub enum Baris {
+pub(crate) enum Baris {
     Sqlite(SqliteRow),
     Postgres(PgRow),
 }
 
 impl Baris {
-    pub fn teks(&self, i: usize) -> Result<String, Galat> {
+    pub(crate) fn teks(&self, i: usize) -> Result<String, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => r.try_get(i)?,
         })
     }
-    pub fn opsi_teks(&self, i: usize) -> Result<Option<String>, Galat> {
+    pub(crate) fn opsi_teks(&self, i: usize) -> Result<Option<String>, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => r.try_get(i)?,
         })
     }
-    pub fn int(&self, i: usize) -> Result<i64, Galat> {
+    pub(crate) fn int(&self, i: usize) -> Result<i64, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => {
@@ -276,7 +292,7 @@ impl Baris {
             }
         })
     }
-    pub fn opsi_uang(&self, i: usize) -> Result<Option<Decimal>, Galat> {
+    pub(crate) fn opsi_uang(&self, i: usize) -> Result<Option<Decimal>, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r
                 .try_get::<Option<i64>, _>(i)?
@@ -284,11 +300,11 @@ impl Baris {
             Baris::Postgres(r) => r.try_get::<Option<Decimal>, _>(i)?.map(|d| d.normalize()),
         })
     }
-    pub fn uang(&self, i: usize) -> Result<Decimal, Galat> {
+    pub(crate) fn uang(&self, i: usize) -> Result<Decimal, Galat> {
         self.opsi_uang(i)?
             .ok_or_else(|| Galat::Rusak(format!("kolom uang ke-{i} kosong")))
     }
-    pub fn opsi_json(&self, i: usize) -> Result<Option<Value>, Galat> {
+    pub(crate) fn opsi_json(&self, i: usize) -> Result<Option<Value>, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => match r.try_get::<Option<String>, _>(i)? {
                 Some(s) => Some(serde_json::from_str(&s).map_err(|e| Galat::Rusak(e.to_string()))?),
@@ -299,11 +315,11 @@ impl Baris {
                 .map(|j| j.0),
         })
     }
-    pub fn json(&self, i: usize) -> Result<Value, Galat> {
+    pub(crate) fn json(&self, i: usize) -> Result<Value, Galat> {
         self.opsi_json(i)?
             .ok_or_else(|| Galat::Rusak(format!("kolom JSON ke-{i} kosong")))
     }
-    pub fn waktu(&self, i: usize) -> Result<OffsetDateTime, Galat> {
+    pub(crate) fn waktu(&self, i: usize) -> Result<OffsetDateTime, Galat> {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => r.try_get(i)?,

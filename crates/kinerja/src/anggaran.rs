@@ -1,15 +1,22 @@
 //! `kinerja anggaran`: pagu, realisasi and serapan per program and kegiatan and in total, the
 //! composition by type of spending, and the budget per sasaran. Every total is derived.
 
+use crate::galat::GalatPerintah;
 use crate::tampil::{self, Format, kanan, kiri};
 use kinerja_core::anggaran::{self, Serapan};
 use kinerja_core::model::{DataInstansi, JenisBelanja};
 use kinerja_core::waktu::Tahun;
 
-pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<String, String> {
+pub fn jalankan(
+    data: &DataInstansi,
+    tahun: Tahun,
+    format: Format,
+) -> Result<String, GalatPerintah> {
     let r = anggaran::ringkas(data, tahun);
     if r.total.pagu.nilai().is_zero() && r.jenis.is_empty() {
-        return Err(format!("tidak ada data anggaran untuk tahun {tahun}"));
+        return Err(GalatPerintah::ditolak(format!(
+            "tidak ada data anggaran untuk tahun {tahun}"
+        )));
     }
     let nama_program = |id| data.program(id).map(|p| p.nama.clone()).unwrap_or_default();
     let nama_kegiatan = |id| {
@@ -19,7 +26,8 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
     };
     let nama_sasaran = |id| data.label_sasaran_anggaran(id);
     if format == Format::Json {
-        return kinerja_json::teks(&kinerja_json::anggaran(data, tahun));
+        return kinerja_json::teks(&kinerja_json::anggaran(data, tahun))
+            .map_err(GalatPerintah::Ditolak);
     }
 
     let csv = format == Format::Csv;
@@ -69,7 +77,7 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
     let [a, b, c] = uang(&r.program_total);
     baris.push(vec![String::new(), "JUMLAH PROGRAM".into(), a, b, c]);
     if csv {
-        return tampil::csv(&kolom, &baris).map_err(|e| e.to_string());
+        return tampil::csv(&kolom, &baris).map_err(GalatPerintah::ditolak);
     }
 
     let kolom_j = [

@@ -1,11 +1,12 @@
-//! The database commands (`impor`, `ekspor`, `instansi`, `jejak`) and loading data from a
+//! The database commands (`impor`, `ekspor`, `instansi`, `jejak`, `cadangan`) and loading data from a
 //! database for the others. The store is async (sqlx); a command runs it on a small runtime.
 
+use crate::galat::GalatPerintah;
 use crate::tampil::{self, Format};
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
-use kinerja_simpan::{ModeImpor, Pelaku, Toko};
+use kinerja_simpan::{JenisBasis, ModeImpor, Pelaku, Toko};
 use std::path::Path;
 
 pub fn jalan<T>(f: impl std::future::Future<Output = T>) -> T {
@@ -25,20 +26,23 @@ pub fn jalan_server<T>(f: impl std::future::Future<Output = T>) -> T {
         .block_on(f)
 }
 
+/// The database: `--db`, else `$KINERJA_DB`, else `kinerja.db` in the working directory (a
+/// kecamatan's laptop keeps its data next to its files).
 pub fn url(db: Option<&str>) -> String {
     db.map(str::to_string)
-        .unwrap_or_else(kinerja_simpan::url_bawaan)
+        .or_else(|| std::env::var("KINERJA_DB").ok())
+        .unwrap_or_else(|| "kinerja.db".to_string())
 }
 
-pub fn instansi_id(s: &str) -> Result<InstansiId, String> {
-    InstansiId::new(s).map_err(|e| format!("--instansi: {e}"))
+pub fn instansi_id(s: &str) -> Result<InstansiId, GalatPerintah> {
+    InstansiId::new(s).map_err(|e| GalatPerintah::masukan(format!("--instansi: {e}")))
 }
 
-async fn buka(db: Option<&str>) -> Result<Toko, String> {
+async fn buka(db: Option<&str>) -> Result<Toko, GalatPerintah> {
     let u = url(db);
     Toko::buka(&u)
         .await
-        .map_err(|e| format!("tidak dapat membuka basis data {u}: {e}"))
+        .map_err(|e| GalatPerintah::masukan(format!("tidak dapat membuka basis data {u}: {e}")))
 }
 
 pub fn pelaku(oleh: Option<&str>, sumber: String) -> Pelaku {
@@ -51,11 +55,11 @@ pub fn pelaku(oleh: Option<&str>, sumber: String) -> Pelaku {
     }
 }
 
-pub fn muat(db: Option<&str>, instansi: &str) -> Result<DataInstansi, String> {
+pub fn muat(db: Option<&str>, instansi: &str) -> Result<DataInstansi, GalatPerintah> {
     let id = instansi_id(instansi)?;
     jalan(async {
         let t = buka(db).await?;
-        let d = t.muat(&id).await.map_err(|e| e.to_string());
+        let d = t.muat(&id).await.map_err(GalatPerintah::masukan);
         t.tutup().await;
         d
     })
@@ -67,9 +71,9 @@ pub fn impor(
     instansi: Option<&str>,
     ganti: bool,
     oleh: Option<&str>,
-) -> Result<String, (String, u8)> {
-    let d = kinerja_berkas::baca(data).map_err(|e| (e.to_string(), 2))?;
-    let pelapor = instansi.map(instansi_id).transpose().map_err(|e| (e, 2))?;
+) -> Result<String, GalatPerintah> {
+    let d = kinerja_berkas::baca(data).map_err(GalatPerintah::masukan)?;
+    let pelapor = instansi.map(instansi_id).transpose()?;
     let mode = if ganti {
         ModeImpor::Ganti
     } else {
@@ -77,12 +81,13 @@ pub fn impor(
     };
     let p = pelaku(oleh, format!("impor {}", data.display()));
     jalan(async {
-        let t = buka(db).await.map_err(|e| (e, 2))?;
+        let t = buka(db).await?;
         let hasil = t.impor(&d, pelapor.as_ref(), mode, &p).await;
         let backend = t.kolam().nama_backend();
         t.tutup().await;
-        let (id, r) =
-            hasil.map_err(|e| (format!("impor dibatalkan, tidak ada yang berubah: {e}"), 1))?;
+        let (id, r) = hasil.map_err(|e| {
+            GalatPerintah::ditolak(format!("impor dibatalkan, tidak ada yang berubah: {e}"))
+        })?;
         Ok(if r.tidak_berubah() {
             format!(
                 "{id}: tidak ada perubahan ({} rekaman sudah sama) di {backend}\n",
@@ -102,16 +107,16 @@ pub fn ekspor(
     instansi: &str,
     tahun: Option<u16>,
     keluaran: &Path,
-) -> Result<String, (String, u8)> {
-    let d = muat(db, instansi).map_err(|e| (e, 2))?;
+) -> Result<String, GalatPerintah> {
+    let d = muat(db, instansi)?;
     let d = match tahun {
         Some(t) => {
-            let t = Tahun::new(t.into()).map_err(|e| (e.to_string(), 2))?;
+            let t = Tahun::new(t.into()).map_err(GalatPerintah::masukan)?;
             kinerja_simpan::rekaman::sampai_tahun(&d, t)
         }
         None => d,
     };
-    kinerja_berkas::tulis(&d, keluaran).map_err(|e| (e.to_string(), 2))?;
+    kinerja_berkas::tulis(&d, keluaran).map_err(GalatPerintah::masukan)?;
     Ok(format!(
         "{} ditulis: {} indikator, {} target, {} realisasi, {} pos anggaran\n",
         keluaran.display(),
@@ -122,13 +127,13 @@ pub fn ekspor(
     ))
 }
 
-pub fn daftar_instansi(db: Option<&str>, format: Format) -> Result<String, String> {
+pub fn daftar_instansi(db: Option<&str>, format: Format) -> Result<String, GalatPerintah> {
     let (semua, pelapor) = jalan(async {
         let t = buka(db).await?;
-        let s = t.daftar_instansi().await.map_err(|e| e.to_string())?;
-        let p = t.daftar_pelapor().await.map_err(|e| e.to_string())?;
+        let s = t.daftar_instansi().await.map_err(GalatPerintah::masukan)?;
+        let p = t.daftar_pelapor().await.map_err(GalatPerintah::masukan)?;
         t.tutup().await;
-        Ok::<_, String>((s, p))
+        Ok::<_, GalatPerintah>((s, p))
     })?;
     let jenis = |j: &kinerja_core::model::JenisInstansi| {
         serde_json::to_value(j)
@@ -168,7 +173,7 @@ pub fn daftar_instansi(db: Option<&str>, format: Format) -> Result<String, Strin
                 .collect();
             serde_json::to_string_pretty(&v).expect("JSON") + "\n"
         }
-        Format::Csv => tampil::csv(&kepala, &baris).map_err(|e| e.to_string())?,
+        Format::Csv => tampil::csv(&kepala, &baris).map_err(GalatPerintah::masukan)?,
         Format::Tabel => {
             if semua.is_empty() {
                 "basis data belum berisi instansi; muat data dengan `kinerja impor DATA`\n".into()
@@ -186,14 +191,14 @@ pub fn jejak(
     kunci: Option<&str>,
     batas: i64,
     format: Format,
-) -> Result<String, String> {
+) -> Result<String, GalatPerintah> {
     let id = instansi_id(instansi)?;
     let baris = jalan(async {
         let t = buka(db).await?;
         let j = t
             .jejak(&id, tabel, kunci, batas)
             .await
-            .map_err(|e| e.to_string());
+            .map_err(GalatPerintah::masukan);
         t.tutup().await;
         j
     })?;
@@ -230,12 +235,36 @@ pub fn jejak(
                 })
                 .collect();
             if matches!(format, Format::Csv) {
-                tampil::csv(&kepala, &b).map_err(|e| e.to_string())?
+                tampil::csv(&kepala, &b).map_err(GalatPerintah::masukan)?
             } else {
                 tampil::tabel(&kepala, &b)
             }
         }
     })
+}
+
+/// `kinerja cadangan`: an SQLite database copied while it may be in use. PostgreSQL is backed
+/// up with its own tool; the message says how.
+pub fn cadangan(db: Option<&str>, keluaran: &Path) -> Result<String, GalatPerintah> {
+    let u = url(db);
+    if JenisBasis::dari_url(&u) == JenisBasis::Postgres {
+        return Err(GalatPerintah::masukan(format!(
+            "basis data PostgreSQL dicadangkan dengan pg_dump, mis.\n  \
+             pg_dump --format=custom --file {} '{u}'\n\
+             dan dipulihkan ke basis data kosong dengan\n  \
+             pg_restore --dbname 'postgres://.../kinerja_baru' {}",
+            keluaran.display(),
+            keluaran.display()
+        )));
+    }
+    jalan(kinerja_simpan::cadangkan(&u, keluaran))
+        .map_err(|e| GalatPerintah::masukan(format!("tidak dapat mencadangkan {u}: {e}")))?;
+    Ok(format!(
+        "{u} dicadangkan ke {} ({} bait); pulihkan dengan --db {}\n",
+        keluaran.display(),
+        std::fs::metadata(keluaran).map(|m| m.len()).unwrap_or(0),
+        keluaran.display()
+    ))
 }
 
 /// Reads the password: one line from standard input when it is not a terminal (scripts),
@@ -268,25 +297,33 @@ pub fn tambah_pengguna(
     nama: &str,
     peran: &str,
     instansi: Option<&str>,
-) -> Result<String, String> {
+) -> Result<String, GalatPerintah> {
     use kinerja_web::akun::Peran;
     let p = Peran::parse(peran).ok_or_else(|| {
-        format!("peran \"{peran}\" tidak dikenal: admin, operator, pimpinan atau pereviu")
+        GalatPerintah::masukan(format!(
+            "peran \"{peran}\" tidak dikenal: admin, operator, pimpinan atau pereviu"
+        ))
     })?;
     if nama.is_empty() || nama.len() > 64 || nama.chars().any(|c| c.is_whitespace() || c == ':') {
-        return Err("nama pengguna: 1-64 karakter, tanpa spasi dan titik dua".into());
+        return Err(GalatPerintah::masukan(
+            "nama pengguna: 1-64 karakter, tanpa spasi dan titik dua",
+        ));
     }
     let instansi = match (p.perlu_instansi(), instansi) {
-        (true, None) => return Err(format!("peran {peran} perlu --instansi")),
+        (true, None) => {
+            return Err(GalatPerintah::masukan(format!(
+                "peran {peran} perlu --instansi"
+            )));
+        }
         (false, Some(_)) => {
-            return Err(format!(
+            return Err(GalatPerintah::masukan(format!(
                 "peran {peran} berlaku untuk semua instansi: tanpa --instansi"
-            ));
+            )));
         }
         (_, i) => i.map(instansi_id).transpose()?,
     };
-    let sandi = baca_sandi()?;
-    let hash = kinerja_web::akun::hash_sandi(&sandi)?;
+    let sandi = baca_sandi().map_err(GalatPerintah::Masukan)?;
+    let hash = kinerja_web::akun::hash_sandi(&sandi).map_err(GalatPerintah::Masukan)?;
     let akun = kinerja_simpan::akun::Akun {
         nama: nama.to_string(),
         hash,
@@ -298,7 +335,7 @@ pub fn tambah_pengguna(
         let r = t
             .tambah_akun(&akun, &pelaku(None, "kinerja pengguna tambah".into()))
             .await
-            .map_err(|e| e.to_string());
+            .map_err(GalatPerintah::masukan);
         t.tutup().await;
         r
     })?;

@@ -1,5 +1,6 @@
 //! `kinerja capaian`: the measurement table (Tabel 3.1), per indicator and per sasaran.
 
+use crate::galat::GalatPerintah;
 use crate::tampil::{self, Format, kanan, kiri};
 use kinerja_core::capaian::Capaian;
 use kinerja_core::model::{DataInstansi, DokumenTarget};
@@ -19,7 +20,11 @@ fn teks_capaian(c: &Capaian) -> String {
     }
 }
 
-pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<String, String> {
+pub fn jalankan(
+    data: &DataInstansi,
+    tahun: Tahun,
+    format: Format,
+) -> Result<String, GalatPerintah> {
     let ix = Indeks::new(data);
     let tabel = pengukuran::ukur(&ix, tahun);
     let uraian_sasaran = |id| ix.sasaran(id).map(|s| s.uraian.clone()).unwrap_or_default();
@@ -28,7 +33,7 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
     match format {
         Format::Json => {
             let out = kinerja_json::capaian(data, tahun);
-            kinerja_json::teks(&out)
+            kinerja_json::teks(&out).map_err(GalatPerintah::Ditolak)
         }
         Format::Tabel | Format::Csv => {
             let kolom = [
@@ -116,7 +121,7 @@ pub fn jalankan(data: &DataInstansi, tahun: Tahun, format: Format) -> Result<Str
                 })
                 .collect();
             if format == Format::Csv {
-                return tampil::csv(&kolom, &baris).map_err(|e| e.to_string());
+                return tampil::csv(&kolom, &baris).map_err(GalatPerintah::ditolak);
             }
             let mut out = format!("Pengukuran kinerja tahun {tahun}\n");
             out += &tampil::tabel(&kolom, &baris);

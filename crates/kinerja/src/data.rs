@@ -1,5 +1,6 @@
 //! Where the command line's data comes from: a file or folder, or the bundled example.
 
+use crate::galat::GalatPerintah;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ pub fn tahun_bawaan(data: &DataInstansi) -> Option<Tahun> {
 /// Appends TOML text to the data (`berkas` inside a data folder, or the data file itself), then
 /// reads the whole data again: if it no longer validates, the file is put back as it was and
 /// the error returned. Nothing the user had is lost either way.
-pub fn tambah_toml(path: &Path, berkas: &str, teks: &str) -> Result<PathBuf, String> {
+pub fn tambah_toml(path: &Path, berkas: &str, teks: &str) -> Result<PathBuf, GalatPerintah> {
     let target = if path.is_dir() {
         path.join(berkas)
     } else {
@@ -41,14 +42,17 @@ pub fn tambah_toml(path: &Path, berkas: &str, teks: &str) -> Result<PathBuf, Str
     };
     let lama = std::fs::read_to_string(&target).ok();
     let baru = format!("{}{teks}", lama.as_deref().unwrap_or_default());
-    std::fs::write(&target, baru)
-        .map_err(|e| format!("tidak dapat menulis {}: {e}", target.display()))?;
+    std::fs::write(&target, baru).map_err(|e| {
+        GalatPerintah::masukan(format!("tidak dapat menulis {}: {e}", target.display()))
+    })?;
     if let Err(e) = kinerja_berkas::baca(path) {
         match &lama {
             Some(l) => std::fs::write(&target, l).ok(),
             None => std::fs::remove_file(&target).ok(),
         };
-        return Err(format!("dibatalkan, data tidak lagi sah: {e}"));
+        return Err(GalatPerintah::masukan(format!(
+            "dibatalkan, data tidak lagi sah: {e}"
+        )));
     }
     Ok(target)
 }

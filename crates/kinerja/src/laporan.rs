@@ -1,5 +1,6 @@
 //! `kinerja laporan`: the Laporan Kinerja in PDF, DOCX, XLSX or HTML, composed from the data.
 
+use crate::galat::GalatPerintah;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
 use kinerja_laporan::{OpsiLaporan, susun};
@@ -24,24 +25,21 @@ pub fn jalankan(
     keluaran: &Path,
     paksa: bool,
     aturan: Vec<kinerja_reviu::Aturan>,
-) -> Result<String, (String, u8)> {
+) -> Result<String, GalatPerintah> {
     let opsi = OpsiLaporan {
         paksa,
         versi: env!("CARGO_PKG_VERSION").into(),
         aturan,
     };
-    let d = susun(data, tahun, &opsi).map_err(|e| (e.to_string(), 1))?;
+    let d = susun(data, tahun, &opsi).map_err(GalatPerintah::ditolak)?;
     let isi: Vec<u8> = match format {
         FormatLaporan::Html => kinerja_laporan::html::html(&d).into_bytes(),
-        FormatLaporan::Docx => kinerja_laporan_docx::docx(&d).map_err(|e| (e.to_string(), 1))?,
-        FormatLaporan::Xlsx => kinerja_laporan_xlsx::xlsx(&d).map_err(|e| (e.to_string(), 1))?,
-        FormatLaporan::Pdf => kinerja_laporan_pdf::pdf(&d).map_err(|e| (e.to_string(), 1))?,
+        FormatLaporan::Docx => kinerja_laporan_docx::docx(&d).map_err(GalatPerintah::ditolak)?,
+        FormatLaporan::Xlsx => kinerja_laporan_xlsx::xlsx(&d).map_err(GalatPerintah::ditolak)?,
+        FormatLaporan::Pdf => kinerja_laporan_pdf::pdf(&d).map_err(GalatPerintah::ditolak)?,
     };
     std::fs::write(keluaran, &isi).map_err(|e| {
-        (
-            format!("tidak dapat menulis {}: {e}", keluaran.display()),
-            2,
-        )
+        GalatPerintah::masukan(format!("tidak dapat menulis {}: {e}", keluaran.display()))
     })?;
     Ok(format!(
         "Laporan Kinerja {} tahun {} ditulis ke {} ({} bait, sidik data {}).\n",

@@ -4,12 +4,14 @@ mod anggaran;
 mod basis;
 mod capaian;
 mod data;
+mod galat;
 mod laporan;
 mod periksa;
 mod skm;
 mod tampil;
 
 use clap::{Parser, Subcommand};
+use galat::GalatPerintah;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tampil::Format;
@@ -113,6 +115,15 @@ struct ArgJejak {
 }
 
 #[derive(clap::Args)]
+struct ArgCadangan {
+    #[command(flatten)]
+    basis: ArgBasis,
+    /// Berkas cadangan yang dibuat (tidak boleh sudah ada)
+    #[arg(short = 'o', long = "keluaran")]
+    keluaran: PathBuf,
+}
+
+#[derive(clap::Args)]
 struct ArgLaporan {
     #[command(flatten)]
     data: ArgData,
@@ -204,6 +215,9 @@ enum Perintah {
     Instansi(ArgInstansi),
     /// Jejak audit: siapa mengubah apa, kapan, nilai lama dan baru
     Jejak(ArgJejak),
+    /// Cadangan basis data SQLite yang konsisten walau sedang dipakai (PostgreSQL: pg_dump).
+    /// Memulihkan = memakai berkas cadangan sebagai --db.
+    Cadangan(ArgCadangan),
     /// Menjalankan antarmuka web dan API JSON (/api/v1, dokumen OpenAPI di /api/v1/openapi.json)
     Serve(ArgServe),
     /// Akun pengguna antarmuka web dan API
@@ -248,108 +262,112 @@ struct ArgPenggunaTambah {
 fn tahun(
     data: &kinerja_core::model::DataInstansi,
     t: Option<u16>,
-) -> Result<kinerja_core::waktu::Tahun, String> {
+) -> Result<kinerja_core::waktu::Tahun, GalatPerintah> {
     match t {
-        Some(t) => kinerja_core::waktu::Tahun::new(t as i64).map_err(|e| e.to_string()),
-        None => data::tahun_bawaan(data)
-            .ok_or_else(|| "data tidak memuat tahun apa pun; sebutkan --tahun".to_string()),
+        Some(t) => kinerja_core::waktu::Tahun::new(t as i64).map_err(GalatPerintah::masukan),
+        None => data::tahun_bawaan(data).ok_or_else(|| {
+            GalatPerintah::masukan("data tidak memuat tahun apa pun; sebutkan --tahun")
+        }),
     }
 }
 
-/// Ok: what to print on standard output and the exit status; Err: a message and the status.
-fn jalankan(cli: Cli) -> Result<(String, u8), (String, u8)> {
+/// What a command prints on standard output when it did its job.
+struct Keluaran {
+    teks: String,
+    /// `periksa` found open errors: its findings are printed all the same, with exit status 1.
+    galat_terbuka: bool,
+}
+
+impl From<String> for Keluaran {
+    fn from(teks: String) -> Keluaran {
+        Keluaran {
+            teks,
+            galat_terbuka: false,
+        }
+    }
+}
+
+fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
     let muat = |a: &ArgData| match (&a.data, &a.instansi) {
-        (Some(_), Some(_)) => Err((
-            "pilih salah satu: berkas DATA atau --instansi (dari basis data)".to_string(),
-            2,
+        (Some(_), Some(_)) => Err(GalatPerintah::masukan(
+            "pilih salah satu: berkas DATA atau --instansi (dari basis data)",
         )),
-        (None, Some(i)) => basis::muat(a.basis.db.as_deref(), i).map_err(|e| (e, 2)),
-        (_, None) if a.basis.db.is_some() => Err((
-            "--db perlu --instansi: data instansi mana yang dibaca?".to_string(),
-            2,
+        (None, Some(i)) => basis::muat(a.basis.db.as_deref(), i),
+        (_, None) if a.basis.db.is_some() => Err(GalatPerintah::masukan(
+            "--db perlu --instansi: data instansi mana yang dibaca?",
         )),
-        (p, None) => data::muat(p.as_deref()).map_err(|e| (e.to_string(), 2)),
+        (p, None) => data::muat(p.as_deref()).map_err(GalatPerintah::masukan),
     };
-    match cli.perintah {
+    let keluaran = match cli.perintah {
         Perintah::Capaian(a) => {
             let d = muat(&a.data)?;
-            let t = tahun(&d, a.tahun).map_err(|e| (e, 2))?;
-            capaian::jalankan(&d, t, a.format)
-                .map(|o| (o, 0))
-                .map_err(|e| (e, 1))
+            let t = tahun(&d, a.tahun)?;
+            capaian::jalankan(&d, t, a.format)?
         }
         Perintah::Anggaran(a) => {
             let d = muat(&a.data)?;
-            let t = tahun(&d, a.tahun).map_err(|e| (e, 2))?;
-            anggaran::jalankan(&d, t, a.format)
-                .map(|o| (o, 0))
-                .map_err(|e| (e, 1))
+            let t = tahun(&d, a.tahun)?;
+            anggaran::jalankan(&d, t, a.format)?
         }
         Perintah::Laporan(a) => {
             let d = muat(&a.data)?;
-            let t = tahun(&d, a.tahun).map_err(|e| (e, 2))?;
-            let aturan = periksa::baca_aturan(&a.aturan).map_err(|e| (e, 2))?;
-            laporan::jalankan(&d, t, a.format, &a.keluaran, a.paksa, aturan).map(|o| (o, 0))
+            let t = tahun(&d, a.tahun)?;
+            let aturan = periksa::baca_aturan(&a.aturan)?;
+            laporan::jalankan(&d, t, a.format, &a.keluaran, a.paksa, aturan)?
         }
         Perintah::Periksa(a) => {
             let d = muat(&a.data)?;
-            let t = tahun(&d, a.tahun).map_err(|e| (e, 2))?;
-            let aturan = periksa::baca_aturan(&a.aturan).map_err(|e| (e, 2))?;
-            let (out, galat) = periksa::jalankan(&d, t, &aturan, a.format);
-            Ok((out, if galat { 1 } else { 0 }))
+            let t = tahun(&d, a.tahun)?;
+            let aturan = periksa::baca_aturan(&a.aturan)?;
+            let (teks, galat_terbuka) = periksa::jalankan(&d, t, &aturan, a.format);
+            return Ok(Keluaran {
+                teks,
+                galat_terbuka,
+            });
         }
         Perintah::Terima(a) => {
-            periksa::terima(&a.data, &a.aturan, &a.kunci, &a.alasan, a.oleh.as_deref())
-                .map(|o| (o, 0))
-                .map_err(|e| (e, 2))
+            periksa::terima(&a.data, &a.aturan, &a.kunci, &a.alasan, a.oleh.as_deref())?
         }
-        Perintah::Skm(a) => skm::jalankan(&a).map(|o| (o, 0)),
+        Perintah::Skm(a) => skm::jalankan(&a)?,
         Perintah::Validasi(a) => {
             let d = muat(&a)?;
-            Ok((
-                format!(
-                    "data sah: {} instansi, {} sasaran, {} indikator, {} target, {} realisasi, {} pos anggaran, {} angka tercatat\n",
-                    d.instansi.len(),
-                    d.sasaran.len(),
-                    d.indikator.len(),
-                    d.target.len(),
-                    d.realisasi.len(),
-                    d.anggaran.len(),
-                    d.tercatat.len()
-                ),
-                0,
-            ))
+            format!(
+                "data sah: {} instansi, {} sasaran, {} indikator, {} target, {} realisasi, {} pos anggaran, {} angka tercatat\n",
+                d.instansi.len(),
+                d.sasaran.len(),
+                d.indikator.len(),
+                d.target.len(),
+                d.realisasi.len(),
+                d.anggaran.len(),
+                d.tercatat.len()
+            )
         }
-        Perintah::Skema => Ok((kinerja_berkas::skema_json(), 0)),
+        Perintah::Skema => kinerja_berkas::skema_json(),
         Perintah::Impor(a) => basis::impor(
             &a.data,
             a.basis.db.as_deref(),
             a.instansi.as_deref(),
             a.ganti,
             a.oleh.as_deref(),
-        )
-        .map(|o| (o, 0)),
+        )?,
         Perintah::Ekspor(a) => {
-            basis::ekspor(a.basis.db.as_deref(), &a.instansi, a.tahun, &a.keluaran).map(|o| (o, 0))
+            basis::ekspor(a.basis.db.as_deref(), &a.instansi, a.tahun, &a.keluaran)?
         }
-        Perintah::Instansi(a) => basis::daftar_instansi(a.basis.db.as_deref(), a.format)
-            .map(|o| (o, 0))
-            .map_err(|e| (e, 2)),
+        Perintah::Instansi(a) => basis::daftar_instansi(a.basis.db.as_deref(), a.format)?,
+        Perintah::Cadangan(a) => basis::cadangan(a.basis.db.as_deref(), &a.keluaran)?,
         Perintah::Serve(a) => {
-            let contoh = data::muat(None).map_err(|e| (e.to_string(), 2))?;
+            let contoh = data::muat(None).map_err(GalatPerintah::masukan)?;
             let url = basis::url(a.basis.db.as_deref());
             basis::jalan_server(kinerja_web::layani(&url, a.alamat, a.publik, Some(&contoh)))
-                .map(|_| (String::new(), 0))
-                .map_err(|e| (e.to_string(), 2))
+                .map_err(GalatPerintah::masukan)?;
+            String::new()
         }
         Perintah::Pengguna(PerintahPengguna::Tambah(a)) => basis::tambah_pengguna(
             a.basis.db.as_deref(),
             &a.nama,
             &a.peran,
             a.instansi.as_deref(),
-        )
-        .map(|o| (o, 0))
-        .map_err(|e| (e, 2)),
+        )?,
         Perintah::Jejak(a) => basis::jejak(
             a.basis.db.as_deref(),
             &a.instansi,
@@ -357,24 +375,23 @@ fn jalankan(cli: Cli) -> Result<(String, u8), (String, u8)> {
             a.kunci.as_deref(),
             a.batas,
             a.format,
-        )
-        .map(|o| (o, 0))
-        .map_err(|e| (e, 2)),
-    }
+        )?,
+    };
+    Ok(Keluaran::from(keluaran))
 }
 
 fn main() -> ExitCode {
     match jalankan(Cli::parse()) {
-        Ok((out, kode)) => {
-            print!("{out}");
-            if !out.ends_with('\n') {
+        Ok(k) => {
+            print!("{}", k.teks);
+            if !k.teks.ends_with('\n') {
                 println!();
             }
-            ExitCode::from(kode)
+            ExitCode::from(if k.galat_terbuka { 1 } else { 0 })
         }
-        Err((pesan, kode)) => {
-            eprintln!("galat: {pesan}");
-            ExitCode::from(kode)
+        Err(e) => {
+            eprintln!("galat: {e}");
+            ExitCode::from(e.kode_keluar())
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `kinerja periksa`: the reviu. Exit status 0 without open `galat`, 1 with, 2 when the data or
 //! the rules cannot be read. `kinerja terima`: a reviewer accepts a finding, kept with the data.
 
+use crate::galat::GalatPerintah;
 use kinerja_core::angka::format_angka;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
@@ -16,12 +17,16 @@ pub enum FormatPeriksa {
     Json,
 }
 
-pub fn baca_aturan(berkas: &[std::path::PathBuf]) -> Result<Vec<kinerja_reviu::Aturan>, String> {
+pub fn baca_aturan(
+    berkas: &[std::path::PathBuf],
+) -> Result<Vec<kinerja_reviu::Aturan>, GalatPerintah> {
     let mut semua = Vec::new();
     for b in berkas {
-        let teks = std::fs::read_to_string(b)
-            .map_err(|e| format!("tidak dapat membaca {}: {e}", b.display()))?;
-        let a = kinerja_reviu::aturan::baca(&teks).map_err(|e| format!("{}: {e}", b.display()))?;
+        let teks = std::fs::read_to_string(b).map_err(|e| {
+            GalatPerintah::masukan(format!("tidak dapat membaca {}: {e}", b.display()))
+        })?;
+        let a = kinerja_reviu::aturan::baca(&teks)
+            .map_err(|e| GalatPerintah::masukan(format!("{}: {e}", b.display())))?;
         semua.extend(a);
     }
     Ok(semua)
@@ -119,7 +124,7 @@ pub fn terima(
     kunci: &str,
     alasan: &str,
     oleh: Option<&str>,
-) -> Result<String, String> {
+) -> Result<String, GalatPerintah> {
     let esc = crate::data::toml_str;
     let mut teks = String::from("\n[[reviu]]\n");
     teks.push_str(&format!(

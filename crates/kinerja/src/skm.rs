@@ -10,6 +10,7 @@ use kinerja_skm::{AsalRegime, BacaError, BarisBuruk, Masukan, OpsiBaca, grafik};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::galat::GalatPerintah;
 use crate::tampil::{self, Format, kanan, kiri};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -80,7 +81,7 @@ pub struct SkmArgs {
 fn rekaman_survei(
     args: &SkmArgs,
     hasil: &kinerja_core::skm::HasilSkm,
-) -> Result<String, (String, u8)> {
+) -> Result<String, GalatPerintah> {
     use crate::data::toml_str;
     let tahun = args.tahun.unwrap_or_default();
     let id = args
@@ -120,13 +121,10 @@ fn rekaman_survei(
                     .join(", ")
             )),
             (None, None) => {
-                return Err((
-                    format!(
-                        "unsur {} hanya memuat NRR atau skor: hanya jawaban responden atau distribusi yang dapat dilampirkan sebagai data primer",
-                        u.kode
-                    ),
-                    2,
-                ));
+                return Err(GalatPerintah::masukan(format!(
+                    "unsur {} hanya memuat NRR atau skor: hanya jawaban responden atau distribusi yang dapat dilampirkan sebagai data primer",
+                    u.kode
+                )));
             }
         }
     }
@@ -179,11 +177,12 @@ struct Keluaran<'a> {
     grafik: Option<String>,
 }
 
-fn galat_baca(e: BacaError) -> (String, u8) {
-    (e.to_string(), 2)
+/// A survey file that cannot be read stops the command before anything is computed.
+fn galat_baca(e: BacaError) -> GalatPerintah {
+    GalatPerintah::masukan(e)
 }
 
-pub fn jalankan(args: &SkmArgs) -> Result<String, (String, u8)> {
+pub fn jalankan(args: &SkmArgs) -> Result<String, GalatPerintah> {
     let opsi_baca = OpsiBaca {
         regime: args.regime.map(|r| match r {
             PilihRegime::P2017 => Regime::permenpanrb_14_2017(),
@@ -200,7 +199,7 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, (String, u8)> {
         populasi: args.populasi,
         ..Opsi::default()
     };
-    let hasil = masukan.hitung(&opsi).map_err(|e| (e.to_string(), 1))?;
+    let hasil = masukan.hitung(&opsi).map_err(GalatPerintah::ditolak)?;
     let dilampirkan = match &args.lampirkan {
         Some(data) => {
             let teks = rekaman_survei(args, &hasil)?;
@@ -210,7 +209,7 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, (String, u8)> {
                     .clone()
                     .unwrap_or_else(|| format!("skm-{}", args.tahun.unwrap_or_default()))
             );
-            let target = crate::data::tambah_toml(data, &nama, &teks).map_err(|e| (e, 2))?;
+            let target = crate::data::tambah_toml(data, &nama, &teks)?;
             Some(format!(
                 "Survei dilampirkan ke {} sebagai realisasi indikator {}.\n",
                 target.display(),
@@ -242,15 +241,15 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, (String, u8)> {
                 .as_deref()
             {
                 Some("svg") => grafik::svg(&hasil, &judul).into_bytes(),
-                Some("png") => grafik::png(&hasil, &judul).map_err(|e| (e.to_string(), 1))?,
+                Some("png") => grafik::png(&hasil, &judul).map_err(GalatPerintah::ditolak)?,
                 _ => {
-                    return Err((
-                        "--grafik: nama berkas harus berakhiran .svg atau .png".into(),
-                        2,
+                    return Err(GalatPerintah::masukan(
+                        "--grafik: nama berkas harus berakhiran .svg atau .png",
                     ));
                 }
             };
-            std::fs::write(p, isi).map_err(|e| (format!("{}: {e}", p.display()), 1))?;
+            std::fs::write(p, isi)
+                .map_err(|e| GalatPerintah::ditolak(format!("{}: {e}", p.display())))?;
             Some(p.display().to_string())
         }
         None => None,
@@ -266,9 +265,9 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, (String, u8)> {
             grafik: grafik_ditulis,
         })
         .map(|s| s + "\n")
-        .map_err(|e| (e.to_string(), 1)),
+        .map_err(GalatPerintah::ditolak),
         Format::Csv => tampil::csv(&kolom_unsur(&hasil), &baris_unsur(&hasil, true))
-            .map_err(|e| (e.to_string(), 1)),
+            .map_err(GalatPerintah::ditolak),
         Format::Tabel => Ok(tabel(&masukan, &hasil, dilewati, diabaikan, grafik_ditulis)
             + dilampirkan.as_deref().unwrap_or_default()),
     }

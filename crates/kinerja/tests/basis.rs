@@ -302,3 +302,55 @@ fn accounts_are_made_with_a_password_from_standard_input() {
     assert!(!j.to_string().contains("sandi-siti"));
     selesai(b);
 }
+
+#[test]
+fn a_backup_opens_as_the_same_database_and_never_overwrites() {
+    let b = basis().remove(0);
+    let db = b.url.as_str();
+    ok(&["impor", contoh().to_str().unwrap(), "--db", db]);
+    let cadangan = format!("{db}-cadangan.db");
+    // The database named by $KINERJA_DB when there is no --db.
+    let o = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["cadangan", "-o", &cadangan])
+        .env("KINERJA_DB", db)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains(&format!("pulihkan dengan --db {cadangan}"))
+    );
+    // Restoring is opening the copy: the same figures and the same audit trail.
+    for args in [
+        vec!["capaian", "--instansi", "mumbulsari", "--format", "json"],
+        vec!["anggaran", "--instansi", "mumbulsari", "--format", "json"],
+        vec!["jejak", "--instansi", "mumbulsari", "--format", "json"],
+    ] {
+        let dari = |basis: &str| {
+            let mut a = args.clone();
+            a.extend(["--db", basis]);
+            ok(&a)
+        };
+        assert_eq!(dari(db), dari(&cadangan), "{args:?}");
+    }
+    let o = kinerja(&["cadangan", "--db", db, "-o", &cadangan]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("sudah ada"));
+    // PostgreSQL has pg_dump; the command says how, and writes nothing.
+    let lain = format!("{db}-pg.dump");
+    let o = kinerja(&[
+        "cadangan",
+        "--db",
+        "postgres://u@127.0.0.1/kinerja",
+        "-o",
+        &lain,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("pg_dump --format=custom") && e.contains("pg_restore"),
+        "{e}"
+    );
+    assert!(!Path::new(&lain).exists());
+    std::fs::remove_file(&cadangan).unwrap();
+    selesai(b);
+}

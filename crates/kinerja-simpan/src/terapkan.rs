@@ -1,0 +1,262 @@
+//! The one write path, `Toko::terapkan`, and the lock every writer of a data set takes,
+//! `Toko::mulai_tulis`. The approval workflow takes the same lock: an approval and a save of
+//! the same period are serialised, so a save either commits before the approval or reads the
+//! approval and is refused.
+
+use crate::basis::{Kolam, P, Tx};
+use crate::rekaman::{self, Rekaman};
+use crate::{Galat, Pelaku, Toko, tulis};
+use kinerja_core::id::InstansiId;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::validasi;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Ringkasan {
+    pub ditambah: usize,
+    pub diubah: usize,
+    pub dihapus: usize,
+    pub tetap: usize,
+}
+
+impl Ringkasan {
+    pub fn tidak_berubah(&self) -> bool {
+        self.ditambah == 0 && self.diubah == 0 && self.dihapus == 0
+    }
+}
+
+/// A transaction that holds its data set's write lock until it commits or rolls back.
+pub(crate) struct TxTulis<'a> {
+    tx: Tx,
+    /// SQLite: this process's turn to write (see `Toko::mulai_tulis`).
+    _giliran: Option<tokio::sync::MutexGuard<'a, ()>>,
+}
+
+impl TxTulis<'_> {
+    pub(crate) async fn selesai(self) -> Result<(), Galat> {
+        self.tx.selesai().await
+    }
+
+    pub(crate) async fn batal(self) -> Result<(), Galat> {
+        self.tx.batal().await
+    }
+}
+
+impl Deref for TxTulis<'_> {
+    type Target = Tx;
+    fn deref(&self) -> &Tx {
+        &self.tx
+    }
+}
+
+impl DerefMut for TxTulis<'_> {
+    fn deref_mut(&mut self) -> &mut Tx {
+        &mut self.tx
+    }
+}
+
+impl Toko {
+    /// A write transaction of `pelapor`'s data set, begun after every earlier writer of it has
+    /// finished. Everything that writes a data set, or decides what may be written to it (the
+    /// approval of a period), reads and writes inside one of these, so a decision read here
+    /// cannot be changed by another writer before this transaction commits.
+    pub(crate) async fn mulai_tulis(&self, pelapor: &InstansiId) -> Result<TxTulis<'_>, Galat> {
+        Ok(match &self.kolam {
+            Kolam::Sqlite(p) => {
+                // SQLite has one writer; its busy handler retries with sleeps, so under many
+                // writers some wait seconds, and a transaction that read before it wrote cannot
+                // wait at all (SQLITE_BUSY at once). Queue this process's writers here, first
+                // come first served, and take the write lock at BEGIN.
+                let giliran = self.antrean_tulis.lock().await;
+                TxTulis {
+                    tx: Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+                    _giliran: Some(giliran),
+                }
+            }
+            Kolam::Postgres(p) => {
+                let mut tx = Tx::Postgres(p.begin().await?);
+                // Writers of one data set queue up (across processes): load-change-write must
+                // not interleave. Released at commit or rollback.
+                tx.jalankan(
+                    "SELECT pg_advisory_xact_lock(hashtext($1))",
+                    vec![P::from(pelapor.as_str())],
+                )
+                .await?;
+                TxTulis { tx, _giliran: None }
+            }
+        })
+    }
+
+    /// The one write path: `ubah` gets the current records and returns the wanted ones.
+    pub async fn terapkan(
+        &self,
+        pelapor: &InstansiId,
+        pelaku: &Pelaku,
+        ubah: impl FnOnce(Vec<Rekaman>) -> Result<Vec<Rekaman>, Galat>,
+    ) -> Result<Ringkasan, Galat> {
+        let mut tx = self.mulai_tulis(pelapor).await?;
+        let hasil = terapkan_dalam(&mut tx, pelapor, pelaku, ubah).await;
+        match hasil {
+            Ok((r, versi, data)) => {
+                tx.selesai().await?;
+                if let Some(v) = versi {
+                    self.simpan_salinan(pelapor, v, Arc::new(data));
+                }
+                Ok(r)
+            }
+            Err(e) => {
+                tx.batal().await?;
+                Err(e)
+            }
+        }
+    }
+}
+
+async fn terapkan_dalam(
+    tx: &mut Tx,
+    pelapor: &InstansiId,
+    pelaku: &Pelaku,
+    ubah: impl FnOnce(Vec<Rekaman>) -> Result<Vec<Rekaman>, Galat>,
+) -> Result<(Ringkasan, Option<i64>, DataInstansi), Galat> {
+    let lama = tulis::muat_rekaman(tx, pelapor.as_str()).await?;
+    let baru = ubah(lama.clone())?;
+    let data = rekaman::rakit(baru.clone()).map_err(|e| Galat::Rusak(e.to_string()))?;
+    let pelanggaran = validasi::periksa(&data);
+    if !pelanggaran.is_empty() {
+        return Err(Galat::TidakSah(pelanggaran));
+    }
+    if !data.instansi.iter().any(|i| &i.id == pelapor) {
+        return Err(Galat::Pelapor(format!(
+            "instansi pelapor \"{pelapor}\" harus ada di [[instansi]] data"
+        )));
+    }
+    // Re-split so that keys and order are those of the validated aggregate.
+    let baru = rekaman::pecah(&data);
+    let terkunci = tulis::periode_terkunci(tx, pelapor.as_str()).await?;
+    let waktu = OffsetDateTime::now_utc();
+    let mut lama_per_kunci: HashMap<(&str, &str), (usize, &Rekaman)> = HashMap::new();
+    let mut urutan_lama: HashMap<&str, usize> = HashMap::new();
+    for r in &lama {
+        let u = urutan_lama.entry(r.tabel.as_str()).or_default();
+        lama_per_kunci.insert((r.tabel.as_str(), r.kunci.as_str()), (*u, r));
+        *u += 1;
+    }
+    let mut ringkasan = Ringkasan::default();
+    let mut urutan: HashMap<&str, usize> = HashMap::new();
+    let mut ada = HashSet::new();
+    let mut tulis = Vec::new();
+    let mut catat = Vec::new();
+    for r in &baru {
+        let u = urutan.entry(r.tabel.as_str()).or_default();
+        let posisi = *u as i64;
+        *u += 1;
+        ada.insert((r.tabel.as_str(), r.kunci.as_str()));
+        match lama_per_kunci.get(&(r.tabel.as_str(), r.kunci.as_str())) {
+            Some((u_lama, l)) if l.isi == r.isi => {
+                ringkasan.tetap += 1;
+                if *u_lama as i64 != posisi {
+                    tulis.push((posisi, r));
+                }
+            }
+            Some((_, l)) => {
+                periksa_kunci(&terkunci, r)?;
+                tulis.push((posisi, r));
+                catat.push(tulis::Catatan {
+                    rekaman: r,
+                    aksi: "ubah",
+                    lama: Some(&l.isi),
+                    baru: Some(&r.isi),
+                });
+                ringkasan.diubah += 1;
+            }
+            None => {
+                periksa_kunci(&terkunci, r)?;
+                tulis.push((posisi, r));
+                catat.push(tulis::Catatan {
+                    rekaman: r,
+                    aksi: "tambah",
+                    lama: None,
+                    baru: Some(&r.isi),
+                });
+                ringkasan.ditambah += 1;
+            }
+        }
+    }
+    for l in &lama {
+        if !ada.contains(&(l.tabel.as_str(), l.kunci.as_str())) {
+            periksa_kunci(&terkunci, l)?;
+            tulis::hapus(tx, pelapor.as_str(), l).await?;
+            catat.push(tulis::Catatan {
+                rekaman: l,
+                aksi: "hapus",
+                lama: Some(&l.isi),
+                baru: None,
+            });
+            ringkasan.dihapus += 1;
+        }
+    }
+    tulis::tulis(tx, pelapor.as_str(), &tulis).await?;
+    tulis::catat(tx, waktu, pelaku, pelapor.as_str(), &catat).await?;
+    let versi = if ringkasan.tidak_berubah() && tulis.is_empty() {
+        None
+    } else {
+        // Instansi rows are shared: a change to one is a change to every data set naming it.
+        for c in catat.iter().filter(|c| c.rekaman.tabel == "instansi") {
+            tx.jalankan(
+                "UPDATE versi_data SET versi = versi + 1 WHERE pelapor <> $1 AND pelapor IN \
+                 (SELECT pelapor FROM cakupan WHERE instansi = $2)",
+                vec![P::from(pelapor.as_str()), P::from(c.rekaman.kunci.as_str())],
+            )
+            .await?;
+        }
+        let b = tx
+            .ambil(
+                "INSERT INTO versi_data (pelapor, versi) VALUES ($1, 1) ON CONFLICT (pelapor) \
+                 DO UPDATE SET versi = versi_data.versi + 1 RETURNING versi",
+                vec![P::from(pelapor.as_str())],
+            )
+            .await?;
+        Some(b[0].int(0)?)
+    };
+    Ok((ringkasan, versi, data))
+}
+
+/// An approved period freezes its realisasi; an approved year (period `tahunan`) also freezes
+/// the year's budget lines.
+fn periksa_kunci(terkunci: &HashSet<(i64, String)>, r: &Rekaman) -> Result<(), Galat> {
+    let tahun = r.isi.get("tahun").and_then(Value::as_i64).unwrap_or(0);
+    let periode = match r.tabel.as_str() {
+        "realisasi" => r
+            .isi
+            .get("periode")
+            .and_then(Value::as_str)
+            .unwrap_or("tahunan"),
+        "anggaran" => "tahunan",
+        _ => return Ok(()),
+    };
+    if terkunci.contains(&(tahun, periode.to_string())) {
+        let label = tulis::enum_dari::<kinerja_core::waktu::Periode>(periode.to_string())
+            .map(|p| p.label())
+            .unwrap_or(periode);
+        let apa = match r.tabel.as_str() {
+            "realisasi" => format!(
+                "realisasi indikator {}",
+                r.isi
+                    .get("indikator")
+                    .and_then(Value::as_str)
+                    .unwrap_or("?")
+            ),
+            _ => format!("anggaran pos {}", r.kunci),
+        };
+        return Err(Galat::Terkunci(format!("{apa}, {label} {tahun}")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
