@@ -8,7 +8,9 @@
 
 pub mod anggaran;
 pub mod angka;
+pub mod cakupan;
 pub mod capaian;
+pub mod hierarki;
 pub mod id;
 pub mod model;
 pub mod nilai;
@@ -22,3 +24,4 @@ pub mod uang;
 mod uji;
 pub mod validasi;
 pub mod waktu;
+pub mod wilayah;

@@ -161,6 +161,7 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
             }
         }
     }
+    p.hasil.extend(crate::hierarki::siklus(&data.instansi));
     for (i, x) in data.pejabat.iter().enumerate() {
         rujuk!(
             "pejabat",

@@ -251,7 +251,7 @@ fn tahun(
 ) -> Result<kinerja_core::waktu::Tahun, String> {
     match t {
         Some(t) => kinerja_core::waktu::Tahun::new(t as i64).map_err(|e| e.to_string()),
-        None => data::tahun_bawaan(data)
+        None => kinerja_core::cakupan::tahun_bawaan(data)
             .ok_or_else(|| "data tidak memuat tahun apa pun; sebutkan --tahun".to_string()),
     }
 }
