@@ -338,9 +338,15 @@ fn jalankan(cli: Cli) -> Result<(String, u8), (String, u8)> {
         Perintah::Serve(a) => {
             let contoh = data::muat(None).map_err(|e| (e.to_string(), 2))?;
             let url = basis::url(a.basis.db.as_deref());
-            basis::jalan_server(kinerja_web::layani(&url, a.alamat, a.publik, Some(&contoh)))
-                .map(|_| (String::new(), 0))
-                .map_err(|e| (e.to_string(), 2))
+            basis::jalan_server(kinerja_web::layani(
+                &url,
+                a.alamat,
+                a.publik,
+                Some(&contoh),
+                |k| eprintln!("{k}"),
+            ))
+            .map(|_| (String::new(), 0))
+            .map_err(|e| (e.to_string(), 2))
         }
         Perintah::Pengguna(PerintahPengguna::Tambah(a)) => basis::tambah_pengguna(
             a.basis.db.as_deref(),
