@@ -8,7 +8,9 @@
 
 pub mod anggaran;
 pub mod angka;
+pub mod cakupan;
 pub mod capaian;
+pub mod hierarki;
 pub mod id;
 pub mod model;
 pub mod nilai;
@@ -24,3 +26,4 @@ mod uji;
 mod uji_batas;
 pub mod validasi;
 pub mod waktu;
+pub mod wilayah;

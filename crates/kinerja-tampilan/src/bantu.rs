@@ -190,15 +190,8 @@ pub(crate) fn instansi_utama(data: &DataInstansi) -> Option<&Instansi> {
 /// The kabupaten/kota above the main instansi, when the data names it.
 pub(crate) fn kabupaten_dari(data: &DataInstansi) -> Option<(String, String)> {
     let utama = instansi_utama(data)?;
-    let mut induk = utama.induk.as_ref();
-    for _ in 0..8 {
-        let i = data.instansi.iter().find(|i| Some(&i.id) == induk)?;
-        if matches!(i.jenis, JenisInstansi::Kabupaten | JenisInstansi::Kota) {
-            return Some((i.id.as_str().to_string(), i.nama.clone()));
-        }
-        induk = i.induk.as_ref();
-    }
-    None
+    kinerja_core::hierarki::kabupaten_di_atas(&data.instansi, &utama.id)
+        .map(|k| (k.id.as_str().to_string(), k.nama.clone()))
 }
 
 /// Renders a page. askama fails only when a value's `Display` fails, which ours never do; the

@@ -1,17 +1,12 @@
 //! Audit trail, kabupaten overview, login, landing and error pages.
 
-use crate::bantu::instansi_utama;
 use crate::bantu::{Lencana, label_jenis, lebar_batang, persen, render, rupiah};
 use crate::tata::{Bagian, Tata, instansi_href};
 use crate::{BarisBeranda, BarisKabupaten, JejakTampil, Konteks};
 use askama::Template;
-use kinerja_core::anggaran;
-use kinerja_core::capaian;
-use kinerja_core::model::DataInstansi;
 use kinerja_core::model::JenisInstansi;
-use kinerja_core::pengukuran::{Indeks, ukur};
-use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::Tahun;
+use kinerja_core::wilayah::RekapWilayah;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -166,8 +161,10 @@ pub fn urutkan_kabupaten(baris: &mut [BarisKabupaten], urut: &str) {
         (None, None) => std::cmp::Ordering::Equal,
     };
     match urut {
-        "capaian" => baris.sort_by(|a, b| turun(a.capaian_rata, b.capaian_rata).then(nama(a, b))),
-        "serapan" => baris.sort_by(|a, b| turun(a.serapan, b.serapan).then(nama(a, b))),
+        "capaian" => {
+            baris.sort_by(|a, b| turun(a.angka.capaian_rata, b.angka.capaian_rata).then(nama(a, b)))
+        }
+        "serapan" => baris.sort_by(|a, b| turun(a.angka.serapan, b.angka.serapan).then(nama(a, b))),
         _ => baris.sort_by(nama),
     }
 }
@@ -205,11 +202,14 @@ struct HalamanKabupaten {
     kolom: Vec<KolomUrut>,
 }
 
+/// The kabupaten view: `baris` are the instansi below it, `rekap` the figures over them
+/// (`kinerja_core::wilayah::rekap`).
 pub fn kabupaten(
     k: &Konteks,
     induk_nama: &str,
     tahun: Tahun,
     baris: &[BarisKabupaten],
+    rekap: &RekapWilayah,
     urut: &str,
 ) -> String {
     let l = Tata::baru(
@@ -224,56 +224,51 @@ pub fn kabupaten(
         "capaian" | "serapan" => urut,
         _ => "nama",
     };
-
-    let ada: Vec<Decimal> = baris.iter().filter_map(|b| b.capaian_rata).collect();
-    let rata = (!ada.is_empty()).then(|| ada.iter().sum::<Decimal>() / Decimal::from(ada.len()));
-    let pagu: Rupiah = baris.iter().map(|b| b.pagu).sum();
-    let lapor: Vec<&BarisKabupaten> = baris.iter().filter(|b| b.realisasi.is_some()).collect();
-    let real: Rupiah = lapor.iter().filter_map(|b| b.realisasi).sum();
-    let pagu_lapor: Rupiah = lapor.iter().map(|b| b.pagu).sum();
-    let serapan = (!lapor.is_empty())
-        .then(|| anggaran::persen(real.nilai(), pagu_lapor.nilai()))
-        .flatten();
-    let belum = baris.len() - lapor.len();
+    let r = rekap;
     let kartu = vec![
         crate::dasbor::Kartu {
             judul: "Instansi",
-            nilai: baris.len().to_string(),
-            ket: format!(
-                "{} indikator kinerja sasaran",
-                baris.iter().map(|b| b.jumlah_indikator).sum::<usize>()
-            ),
+            nilai: r.jumlah_instansi.to_string(),
+            ket: format!("{} indikator kinerja sasaran", r.jumlah_indikator),
             lencana: None,
             lebar: None,
         },
         crate::dasbor::Kartu {
             judul: "Rata-rata capaian instansi",
-            nilai: rata
+            nilai: r
+                .capaian_rata
                 .map(persen)
                 .unwrap_or_else(|| "data tidak tersedia".into()),
-            ket: format!("dari {} instansi yang capaiannya terukur", ada.len()),
+            ket: format!(
+                "dari {} instansi yang capaiannya terukur",
+                r.capaian_terukur
+            ),
             lencana: None,
-            lebar: rata.map(|r| lebar_batang(Some(r))),
+            lebar: r.capaian_rata.map(|c| lebar_batang(Some(c))),
         },
         crate::dasbor::Kartu {
             judul: "Pagu seluruh instansi",
-            nilai: rupiah(pagu),
-            ket: format!("realisasi {}", rupiah(real)),
+            nilai: rupiah(r.pagu),
+            ket: format!("realisasi {}", rupiah(r.realisasi)),
             lencana: None,
             lebar: None,
         },
         crate::dasbor::Kartu {
             judul: "Serapan gabungan",
-            nilai: serapan
+            nilai: r
+                .serapan
                 .map(persen)
                 .unwrap_or_else(|| "data tidak tersedia".into()),
-            ket: if belum == 0 {
+            ket: if r.belum_melapor == 0 {
                 "semua instansi sudah melaporkan realisasi".into()
             } else {
-                format!("{belum} instansi belum melaporkan realisasi (tidak dihitung)")
+                format!(
+                    "{} instansi belum melaporkan realisasi (tidak dihitung)",
+                    r.belum_melapor
+                )
             },
             lencana: None,
-            lebar: serapan.map(|s| lebar_batang(Some(s))),
+            lebar: r.serapan.map(|s| lebar_batang(Some(s))),
         },
     ];
 
@@ -282,15 +277,19 @@ pub fn kabupaten(
         .map(|b| BarisKab {
             href: instansi_href(&b.id, tahun.get(), ""),
             nama: b.nama.clone(),
-            jenis: b.jenis.clone(),
-            jumlah_indikator: b.jumlah_indikator,
-            capaian: b.capaian_rata.map(persen),
-            lebar_capaian: lebar_batang(b.capaian_rata),
-            lencana: b.predikat.as_deref().map(Lencana::dari_label),
-            pagu: rupiah(b.pagu),
-            realisasi: b.realisasi.map(rupiah),
-            serapan: b.serapan.map(persen),
-            lebar_serapan: lebar_batang(b.serapan),
+            jenis: label_jenis(b.jenis).to_string(),
+            jumlah_indikator: b.angka.jumlah_indikator,
+            capaian: b.angka.capaian_rata.map(persen),
+            lebar_capaian: lebar_batang(b.angka.capaian_rata),
+            lencana: b
+                .angka
+                .predikat
+                .as_ref()
+                .map(|p| Lencana::dari_label(&p.label)),
+            pagu: rupiah(b.angka.pagu),
+            realisasi: b.angka.realisasi.map(rupiah),
+            serapan: b.angka.serapan.map(persen),
+            lebar_serapan: lebar_batang(b.angka.serapan),
         })
         .collect();
     let kolom = vec![
@@ -333,28 +332,6 @@ pub fn kabupaten(
             _ => "nama instansi (A–Z)",
         },
         kolom,
-    })
-}
-
-/// The kabupaten row of one instansi's data for a year, computed by the core: the mean capaian
-/// of its sasaran indicators and its predikat, and the year's budget totals.
-pub fn baris_kabupaten(data: &DataInstansi, tahun: Tahun) -> Option<BarisKabupaten> {
-    let utama = instansi_utama(data)?;
-    let ix = Indeks::new(data);
-    let tabel = ukur(&ix, tahun);
-    let semua: Vec<_> = tabel.baris.iter().map(|b| b.capaian).collect();
-    let rata = capaian::rata_rata(&semua);
-    let ang = anggaran::ringkas(data, tahun);
-    Some(BarisKabupaten {
-        id: utama.id.as_str().to_string(),
-        nama: utama.nama.clone(),
-        jenis: label_jenis(utama.jenis).to_string(),
-        capaian_rata: rata,
-        predikat: rata.map(|r| ix.skala.predikat(r).label),
-        jumlah_indikator: tabel.baris.len(),
-        pagu: ang.total.pagu,
-        realisasi: ang.total.realisasi,
-        serapan: ang.total.persen,
     })
 }
 

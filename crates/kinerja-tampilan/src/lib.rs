@@ -21,13 +21,12 @@ pub use bantu::label_jenis;
 pub use dasbor::dasbor;
 pub use dokumen::{iku, perjanjian_kinerja};
 pub use isian::{Medan, form_anggaran, form_realisasi, medan_anggaran, medan_realisasi};
-pub use lain::{baris_kabupaten, beranda, galat, jejak, kabupaten, masuk, urutkan_kabupaten};
+pub use lain::{beranda, galat, jejak, kabupaten, masuk, urutkan_kabupaten};
 pub use rencana::rencana;
 
 use kinerja_core::model::JenisInstansi;
-use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::Periode;
-use rust_decimal::Decimal;
+use kinerja_core::wilayah::AngkaInstansi;
 
 /// The stylesheet every page links to.
 pub const CSS: &str = include_str!("../templates/kinerja.css");
@@ -150,21 +149,13 @@ pub struct PanelCatatan {
     pub boleh_tulis: bool,
 }
 
-/// One instansi in the kabupaten view.
+/// One instansi in the kabupaten view: who it is, and its figures as the core rolled them up.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarisKabupaten {
     pub id: String,
     pub nama: String,
-    /// A label such as [`label_jenis`] gives ("Kecamatan", "OPD").
-    pub jenis: String,
-    /// Mean capaian of the measured indicators, unrounded.
-    pub capaian_rata: Option<Decimal>,
-    pub predikat: Option<String>,
-    pub jumlah_indikator: usize,
-    pub pagu: Rupiah,
-    pub realisasi: Option<Rupiah>,
-    /// Percent, unrounded.
-    pub serapan: Option<Decimal>,
+    pub jenis: JenisInstansi,
+    pub angka: AngkaInstansi,
 }
 
 /// One instansi on the landing page.

@@ -1,279 +1,14 @@
-//! Every page rendered from the bundled Mumbulsari example and synthetic data.
-//!
-//! To look at the pages: `KINERJA_TAMPILAN_KELUARAN=/tmp/kinerja-tampilan cargo test -p
-//! kinerja-tampilan tulis_halaman` writes each one there with the stylesheet inlined.
+//! Every page rendered from the sample pages of `examples/halaman` (the bundled Mumbulsari
+//! example and synthetic data): `cargo run -p kinerja-tampilan --example halaman -- FOLDER`
+//! writes them there to look at.
 
 use super::*;
+#[path = "../examples/halaman/contoh.rs"]
+mod contoh;
+use contoh::*;
 use kinerja_core::anggaran::ringkas;
 use kinerja_core::angka::format_persen;
-use kinerja_core::model::DataInstansi;
 use kinerja_core::pengukuran::{Indeks, ukur};
-use kinerja_core::waktu::Tahun;
-use std::path::Path;
-
-const CSRF: &str = "tok-3f9a2c";
-
-fn mumbulsari() -> DataInstansi {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari");
-    kinerja_berkas::baca(&p).expect("contoh mumbulsari terbaca")
-}
-
-fn th(t: u16) -> Tahun {
-    Tahun::new(t as i64).unwrap()
-}
-
-fn konteks() -> Konteks {
-    Konteks {
-        judul_aplikasi: None,
-        pengguna: Some(PenggunaTampil {
-            nama: "Siti Rahmawati".into(),
-            peran_label: "Operator".into(),
-        }),
-        instansi: vec![
-            ("mumbulsari".into(), "Kecamatan Mumbulsari".into()),
-            ("opd-00".into(), "Dinas Sintetis 0".into()),
-        ],
-        instansi_aktif: Some("mumbulsari".into()),
-        tahun: Some(2020),
-        tahun_pilihan: vec![2019, 2020, 2021],
-        csrf: CSRF.into(),
-        pesan: vec![Pesan {
-            jenis: JenisPesan::Sukses,
-            teks: "Realisasi Triwulan I tersimpan.".into(),
-        }],
-        kabupaten: None,
-    }
-}
-
-fn status() -> Vec<StatusPeriode> {
-    vec![
-        StatusPeriode {
-            periode: Periode::Tw1,
-            status: StatusAlur::Disetujui,
-            oleh: Some("H. Haidori (Camat)".into()),
-            waktu: Some("12 April 2020 09.14".into()),
-        },
-        StatusPeriode {
-            periode: Periode::Tw2,
-            status: StatusAlur::Diajukan,
-            oleh: Some("Siti Rahmawati".into()),
-            waktu: Some("7 Juli 2020 15.02".into()),
-        },
-    ]
-}
-
-fn jejak_contoh() -> Vec<JejakTampil> {
-    vec![
-        JejakTampil {
-            waktu: "2020-07-07 15:02:11".into(),
-            pengguna: "Siti Rahmawati".into(),
-            tabel: "realisasi".into(),
-            kunci: "I-S2-1/2020/tw2".into(),
-            aksi: "ubah".into(),
-            lama: Some(r#"{"indikator":"I-S2-1","tahun":2020,"periode":"tw2","nilai":"80 %","sumber":null}"#.into()),
-            baru: Some(r#"{"indikator":"I-S2-1","tahun":2020,"periode":"tw2","nilai":"86,90 %","sumber":"Laporan Seksi PMKS"}"#.into()),
-        },
-        JejakTampil {
-            waktu: "2020-07-07 15:04:40".into(),
-            pengguna: "Siti Rahmawati".into(),
-            tabel: "status_periode".into(),
-            kunci: "mumbulsari/2020/tw2".into(),
-            aksi: "ajukan".into(),
-            lama: Some(r#"{"status":"draf"}"#.into()),
-            baru: Some(r#"{"status":"diajukan"}"#.into()),
-        },
-        JejakTampil {
-            waktu: "2020-04-02 08:30:00".into(),
-            pengguna: "admin".into(),
-            tabel: "realisasi".into(),
-            kunci: "I-S1-1/2020/tw1".into(),
-            aksi: "tambah".into(),
-            lama: None,
-            baru: Some(r#"{"indikator":"I-S1-1","tahun":2020,"periode":"tw1","nilai":"B (70,89 %)"}"#.into()),
-        },
-        JejakTampil {
-            waktu: "2020-04-01 10:00:00".into(),
-            pengguna: "admin".into(),
-            tabel: "catatan".into(),
-            kunci: "c-1".into(),
-            aksi: "hapus".into(),
-            lama: Some("bukan JSON <b>".into()),
-            baru: None,
-        },
-    ]
-}
-
-fn baris_kab() -> Vec<BarisKabupaten> {
-    let mut v: Vec<BarisKabupaten> = kinerja_sintetis::kabupaten(6)
-        .iter()
-        .filter_map(|d| baris_kabupaten(d, th(2021)))
-        .collect();
-    // One instansi that has not reported: its figures are missing, not zero.
-    v[2].realisasi = None;
-    v[2].serapan = None;
-    v[4].capaian_rata = None;
-    v[4].predikat = None;
-    v
-}
-
-fn beranda_contoh() -> Vec<BarisBeranda> {
-    vec![
-        BarisBeranda {
-            id: "jember".into(),
-            nama: "Kabupaten Jember".into(),
-            jenis: kinerja_core::model::JenisInstansi::Kabupaten,
-            tahun: vec![2020],
-            induk: None,
-        },
-        BarisBeranda {
-            id: "mumbulsari".into(),
-            nama: "Kecamatan Mumbulsari".into(),
-            jenis: kinerja_core::model::JenisInstansi::Kecamatan,
-            tahun: vec![2021, 2020],
-            induk: Some("Kabupaten Jember".into()),
-        },
-        BarisBeranda {
-            id: "opd-00".into(),
-            nama: "Dinas Sintetis 0".into(),
-            jenis: kinerja_core::model::JenisInstansi::Opd,
-            tahun: vec![2019, 2020, 2021, 2022, 2023],
-            induk: Some("Kabupaten Sintetis".into()),
-        },
-    ]
-}
-
-/// Every page, by a file name.
-fn semua_halaman() -> Vec<(&'static str, String)> {
-    let d = mumbulsari();
-    let k = konteks();
-    let t = th(2020);
-    let semua = Izin {
-        ubah: true,
-        ajukan: true,
-        setujui: true,
-        buka: true,
-    };
-    let sint = kinerja_sintetis::instansi(0);
-    let ks = Konteks {
-        instansi_aktif: Some("opd-00".into()),
-        tahun: Some(2021),
-        tahun_pilihan: vec![2019, 2020, 2021, 2022, 2023],
-        pesan: vec![],
-        ..konteks()
-    };
-    let kab = Konteks {
-        instansi_aktif: None,
-        kabupaten: Some(("kab".into(), "Kabupaten Sintetis".into())),
-        tahun: Some(2021),
-        pesan: vec![],
-        ..konteks()
-    };
-    let tamu = Konteks {
-        pengguna: None,
-        instansi: vec![],
-        instansi_aktif: None,
-        tahun: None,
-        tahun_pilihan: vec![],
-        pesan: vec![],
-        ..konteks()
-    };
-    vec![
-        ("dasbor", dasbor(&k, &d, t, &PanelCatatan::default())),
-        (
-            "dasbor-sintetis",
-            dasbor(&ks, &sint, th(2021), &PanelCatatan::default()),
-        ),
-        ("rencana", rencana(&k, &d, t)),
-        ("rencana-sintetis", rencana(&ks, &sint, th(2021))),
-        (
-            "realisasi",
-            form_realisasi(&k, &d, t, &status(), semua, &[], &[]),
-        ),
-        (
-            "realisasi-galat",
-            form_realisasi(
-                &k,
-                &d,
-                t,
-                &status(),
-                Izin {
-                    ubah: true,
-                    ajukan: true,
-                    ..Izin::default()
-                },
-                &[KesalahanIsian {
-                    medan: "r.I-S2-1.tw3".into(),
-                    pesan: "\"8x,5\" bukan angka: tulis 86,5 atau 86,5 %".into(),
-                }],
-                &[
-                    ("r.I-S2-1.tw3".into(), "8x,5".into()),
-                    ("r.I-S1-1.tahunan".into(), "B (80 %)".into()),
-                ],
-            ),
-        ),
-        (
-            "realisasi-sintetis",
-            form_realisasi(&ks, &sint, th(2021), &[], semua, &[], &[]),
-        ),
-        ("anggaran", form_anggaran(&k, &d, t, semua, &[], &[])),
-        (
-            "anggaran-galat",
-            form_anggaran(
-                &k,
-                &d,
-                t,
-                semua,
-                &[KesalahanIsian {
-                    medan: "a.A-2020-K-ADM-1".into(),
-                    pesan: "lebih dari dua angka desimal".into(),
-                }],
-                &[("a.A-2020-K-ADM-1".into(), "1.000,505".into())],
-            ),
-        ),
-        ("pk", perjanjian_kinerja(&k, &d, t)),
-        ("iku", iku(&k, &d, t)),
-        (
-            "jejak",
-            jejak(&k, "Jejak audit Kecamatan Mumbulsari", &jejak_contoh()),
-        ),
-        (
-            "kabupaten",
-            kabupaten(
-                &kab,
-                "Kabupaten Sintetis",
-                th(2021),
-                &baris_kab(),
-                "capaian",
-            ),
-        ),
-        ("masuk", masuk(&tamu, None, "")),
-        (
-            "masuk-galat",
-            masuk(&tamu, Some("Nama pengguna atau kata sandi salah."), "siti"),
-        ),
-        ("beranda", beranda(&k, &beranda_contoh())),
-        (
-            "galat-403",
-            galat(&k, 403, "Anda tidak berhak mengubah data instansi ini."),
-        ),
-        (
-            "galat-404",
-            galat(&tamu, 404, "Alamat yang Anda buka tidak ada."),
-        ),
-    ]
-}
-
-#[test]
-fn tulis_halaman() {
-    let Ok(folder) = std::env::var("KINERJA_TAMPILAN_KELUARAN") else {
-        return;
-    };
-    let folder = Path::new(&folder);
-    std::fs::create_dir_all(folder).unwrap();
-    for (nama, html) in semua_halaman() {
-        std::fs::write(folder.join(format!("{nama}.html")), sisipkan_css(&html)).unwrap();
-    }
-}
 
 /// The `<form ...>...</form>` pieces of a page.
 fn form(html: &str) -> Vec<&str> {
@@ -473,7 +208,7 @@ fn names_are_escaped() {
         perjanjian_kinerja(&k, &d, th(2020)),
         iku(&k, &d, th(2020)),
         jejak(&k, jahat, &j),
-        kabupaten(&k, jahat, th(2020), &kab, "nama"),
+        kabupaten(&k, jahat, th(2020), &kab, &rekap_kab(&kab), "nama"),
         masuk(&k, Some(jahat), jahat),
         galat(&k, 404, jahat),
     ];
@@ -697,6 +432,7 @@ fn kabupaten_view_sorts_and_links() {
         "Kabupaten Sintetis",
         th(2021),
         &baris,
+        &rekap_kab(&baris),
         "capaian",
     );
     for u in ["?urut=nama", "?urut=capaian", "?urut=serapan"] {
@@ -714,12 +450,15 @@ fn kabupaten_view_sorts_and_links() {
         posisi.windows(2).all(|w| w[0] < w[1]),
         "rows in capaian order"
     );
-    assert!(urut.last().unwrap().capaian_rata.is_none(), "missing last");
-    let c: Vec<_> = urut.iter().filter_map(|b| b.capaian_rata).collect();
+    assert!(
+        urut.last().unwrap().angka.capaian_rata.is_none(),
+        "missing last"
+    );
+    let c: Vec<_> = urut.iter().filter_map(|b| b.angka.capaian_rata).collect();
     assert!(c.windows(2).all(|w| w[0] >= w[1]));
     for b in &baris {
         assert!(html.contains(&format!(r#"href="/instansi/{}/tahun/2021""#, b.id)));
-        if let Some(c) = b.capaian_rata {
+        if let Some(c) = b.angka.capaian_rata {
             assert!(html.contains(&format_persen(c, 2)));
         }
     }
@@ -730,7 +469,7 @@ fn kabupaten_view_sorts_and_links() {
     assert!(nama.windows(2).all(|w| w[0].nama <= w[1].nama));
     let mut serapan = baris;
     urutkan_kabupaten(&mut serapan, "serapan");
-    assert!(serapan.last().unwrap().serapan.is_none());
+    assert!(serapan.last().unwrap().angka.serapan.is_none());
 }
 
 #[test]

@@ -6,175 +6,48 @@
 
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan, boleh};
+use crate::galat::GalatHttp;
+use crate::jalur;
+use crate::rute::{Metode, Rute, rute};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
 use axum::{Json, Router};
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::{DataInstansi, Realisasi};
 use kinerja_core::waktu::Tahun;
-use kinerja_simpan::{Galat, Pelaku};
-use serde::{Deserialize, Serialize};
+use kinerja_simpan::Pelaku;
+use serde::Deserialize;
 use serde_json::{Value, json};
 
-pub fn rute() -> Router<Negara> {
-    Router::new()
-        .route("/api/v1/openapi.json", get(openapi))
-        .route("/api/v1/instansi", get(daftar_instansi))
-        .route("/api/v1/instansi/{id}/rencana", get(rencana))
-        .route(
+/// Every API route; the router is built from this list.
+pub(crate) fn daftar() -> Vec<Rute> {
+    use Metode::*;
+    vec![
+        rute(Get, "/api/v1/openapi.json", openapi),
+        rute(Get, "/api/v1/instansi", daftar_instansi),
+        rute(Get, "/api/v1/instansi/{id}/rencana", rencana),
+        rute(
+            Get,
             "/api/v1/instansi/{id}/tahun/{tahun}/pengukuran",
-            get(pengukuran),
-        )
-        .route(
+            pengukuran,
+        ),
+        rute(
+            Get,
             "/api/v1/instansi/{id}/tahun/{tahun}/anggaran",
-            get(anggaran),
-        )
-        .route("/api/v1/instansi/{id}/realisasi", put(simpan_realisasi))
-        .route("/api/v1/instansi/{id}/jejak", get(jejak))
+            anggaran,
+        ),
+        rute(Put, "/api/v1/instansi/{id}/realisasi", simpan_realisasi),
+        rute(Get, "/api/v1/instansi/{id}/jejak", jejak),
+    ]
 }
 
-/// The error body: `kode` is stable for programs, `pesan` is for people, `rincian` lists each
-/// validation problem with its place.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct GalatApi {
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub status: u16,
-    pub kode: &'static str,
-    pub pesan: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rincian: Vec<Rincian>,
+pub(crate) fn rute_api() -> Router<Negara> {
+    crate::rute::router(daftar())
 }
 
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct Rincian {
-    pub letak: String,
-    pub pesan: String,
-}
-
-impl GalatApi {
-    fn baru(status: StatusCode, kode: &'static str, pesan: impl Into<String>) -> GalatApi {
-        GalatApi {
-            status: status.as_u16(),
-            kode,
-            pesan: pesan.into(),
-            rincian: Vec::new(),
-        }
-    }
-}
-
-impl IntoResponse for GalatApi {
-    fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        if status == StatusCode::UNAUTHORIZED {
-            return (
-                status,
-                [(
-                    axum::http::header::WWW_AUTHENTICATE,
-                    "Basic realm=\"kinerja\", charset=\"UTF-8\"",
-                )],
-                Json(self),
-            )
-                .into_response();
-        }
-        (status, Json(self)).into_response()
-    }
-}
-
-impl From<Galat> for GalatApi {
-    fn from(e: Galat) -> GalatApi {
-        match e {
-            Galat::TidakSah(p) => GalatApi {
-                status: 422,
-                kode: "data_tidak_sah",
-                pesan: format!(
-                    "data tidak sah ({} pelanggaran); tidak ada yang disimpan",
-                    p.len()
-                ),
-                rincian: p
-                    .into_iter()
-                    .map(|x| Rincian {
-                        letak: x.letak.to_string(),
-                        pesan: x.pesan,
-                    })
-                    .collect(),
-            },
-            Galat::TidakAda(i) => GalatApi::baru(
-                StatusCode::NOT_FOUND,
-                "instansi_tidak_ada",
-                format!("instansi \"{i}\" tidak memiliki data"),
-            ),
-            Galat::Pelapor(p) => GalatApi::baru(StatusCode::UNPROCESSABLE_ENTITY, "pelapor", p),
-            Galat::Terkunci(_) => {
-                GalatApi::baru(StatusCode::CONFLICT, "periode_terkunci", e.to_string())
-            }
-            lain => {
-                tracing::error!("kesalahan penyimpanan: {lain}");
-                GalatApi::baru(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "penyimpanan",
-                    format!("penyimpanan tidak dapat melayani permintaan: {lain}"),
-                )
-            }
-        }
-    }
-}
-
-impl From<JsonRejection> for GalatApi {
-    fn from(r: JsonRejection) -> GalatApi {
-        let (status, kode) = match &r {
-            JsonRejection::MissingJsonContentType(_) => {
-                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "bukan_json")
-            }
-            JsonRejection::JsonSyntaxError(_) => (StatusCode::BAD_REQUEST, "json_rusak"),
-            JsonRejection::JsonDataError(_) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, "isian_tidak_sah")
-            }
-            _ => (StatusCode::BAD_REQUEST, "permintaan_tidak_sah"),
-        };
-        GalatApi::baru(status, kode, r.body_text())
-    }
-}
-
-impl From<PathRejection> for GalatApi {
-    fn from(r: PathRejection) -> GalatApi {
-        GalatApi::baru(StatusCode::BAD_REQUEST, "alamat_tidak_sah", r.body_text())
-    }
-}
-
-impl From<QueryRejection> for GalatApi {
-    fn from(r: QueryRejection) -> GalatApi {
-        GalatApi::baru(StatusCode::BAD_REQUEST, "kueri_tidak_sah", r.body_text())
-    }
-}
-
-type Hasil = Result<Response, GalatApi>;
-
-fn id_instansi(s: &str) -> Result<InstansiId, GalatApi> {
-    InstansiId::new(s).map_err(|e| {
-        GalatApi::baru(
-            StatusCode::BAD_REQUEST,
-            "id_tidak_sah",
-            format!("id instansi: {e}"),
-        )
-    })
-}
-
-fn tahun(s: &str) -> Result<Tahun, GalatApi> {
-    s.parse::<i64>()
-        .ok()
-        .and_then(|t| Tahun::new(t).ok())
-        .ok_or_else(|| {
-            GalatApi::baru(
-                StatusCode::BAD_REQUEST,
-                "tahun_tidak_sah",
-                format!("tahun \"{s}\" tidak sah: harus tahun empat angka"),
-            )
-        })
-}
+type Hasil = Result<Response, GalatHttp>;
 
 /// Exact numbers: written by `kinerja_json::teks`, not by axum's `Json`.
 fn json_tepat(v: &Value) -> Response {
@@ -194,8 +67,8 @@ async fn muat(
     id: &str,
     tahun: Option<Tahun>,
     perlu: Tindakan,
-) -> Result<std::sync::Arc<DataInstansi>, GalatApi> {
-    let id = id_instansi(id)?;
+) -> Result<std::sync::Arc<DataInstansi>, GalatHttp> {
+    let id = jalur::instansi(id)?;
     izinkan(n, sesi, &id, tahun, perlu).await?;
     Ok(n.toko.muat_bersama(&id).await?)
 }
@@ -206,19 +79,19 @@ async fn izinkan(
     id: &InstansiId,
     tahun: Option<Tahun>,
     perlu: Tindakan,
-) -> Result<(), GalatApi> {
+) -> Result<(), GalatHttp> {
     let terbit = n.toko.terbit(id, tahun).await?;
     if boleh(sesi.0.as_ref(), perlu, id, terbit) {
         return Ok(());
     }
     Err(if sesi.0.is_none() {
-        GalatApi::baru(
+        GalatHttp::baru(
             StatusCode::UNAUTHORIZED,
             "perlu_masuk",
             "data ini belum diterbitkan: kirim kredensial (HTTP Basic) atau cookie sesi",
         )
     } else {
-        GalatApi::baru(
+        GalatHttp::baru(
             StatusCode::FORBIDDEN,
             "dilarang",
             "peran Anda tidak mengizinkan tindakan ini",
@@ -288,7 +161,7 @@ async fn angka_tahun(
     hitung: fn(&DataInstansi, Tahun) -> Value,
 ) -> Hasil {
     let Path((id, t)) = p?;
-    let t = tahun(&t)?;
+    let t = jalur::tahun(&t)?;
     let d = muat(n, sesi, &id, Some(t), Tindakan::Lihat).await?;
     Ok(json_tepat(&hitung(&d, t)))
 }
@@ -309,11 +182,11 @@ async fn simpan_realisasi(
     body: Result<Json<IsianRealisasi>, JsonRejection>,
 ) -> Hasil {
     let Path(id) = p?;
-    let id = id_instansi(&id)?;
+    let id = jalur::instansi(&id)?;
     izinkan(&n, &sesi, &id, None, Tindakan::Ubah).await?;
     let Json(isian) = body?;
     if isian.realisasi.is_empty() {
-        return Err(GalatApi::baru(
+        return Err(GalatHttp::baru(
             StatusCode::UNPROCESSABLE_ENTITY,
             "isian_kosong",
             "daftar realisasi kosong",
@@ -345,11 +218,11 @@ async fn jejak(
 ) -> Hasil {
     let Path(id) = p?;
     let Query(q) = q?;
-    let id = id_instansi(&id)?;
+    let id = jalur::instansi(&id)?;
     izinkan(&n, &sesi, &id, None, Tindakan::LihatJejak).await?;
     let batas = q.batas.unwrap_or(100);
     if !(1..=10_000).contains(&batas) {
-        return Err(GalatApi::baru(
+        return Err(GalatHttp::baru(
             StatusCode::BAD_REQUEST,
             "kueri_tidak_sah",
             format!("batas {batas} di luar 1..10000"),

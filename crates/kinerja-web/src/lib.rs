@@ -1,12 +1,16 @@
 //! The HTTP server: the JSON API (`api`, `/api/v1`, with its OpenAPI document) and the web
-//! interface, both over the same store (`kinerja_simpan::Toko`). Handlers parse input into
-//! domain types, call the store or the core, and hand the result to `kinerja_json` (API) or
-//! `kinerja_tampilan` (HTML). No computation lives here.
+//! interface (`halaman`), both over the same store (`kinerja_simpan::Toko`). Handlers parse
+//! input into domain types, call the store or the core, and hand the result to `kinerja_json`
+//! (API) or `kinerja_tampilan` (HTML). No computation lives here. Every failure is a
+//! `galat::GalatHttp`, written out in one place for both doors.
 
 pub mod akun;
 pub mod api;
+pub mod galat;
 pub mod halaman;
+mod jalur;
 pub mod openapi;
+mod rute;
 
 use axum::Router;
 use kinerja_core::model::DataInstansi;
@@ -29,13 +33,22 @@ pub fn negara(toko: Toko) -> Negara {
 
 pub fn aplikasi(n: Negara) -> Router {
     Router::new()
-        .merge(api::rute())
-        .merge(halaman::rute())
+        .merge(api::rute_api())
+        .merge(halaman::rute_halaman())
         .layer(axum::middleware::from_fn_with_state(
             n.clone(),
-            halaman::konteks_galat,
+            galat::jawab,
         ))
+        .layer(axum::middleware::from_fn(galat::beri_id))
         .with_state(n)
+}
+
+/// Every route of [`aplikasi`], pages and API, as `(method, path)`: the lists the routers are
+/// built from.
+pub fn rute_terdaftar() -> Vec<(&'static str, &'static str)> {
+    let mut v = rute::daftar(&halaman::daftar());
+    v.extend(rute::daftar(&api::daftar()));
+    v
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,13 +64,49 @@ pub enum GalatServer {
     Dengar(SocketAddr, std::io::Error),
 }
 
+/// What the server has to tell its operator while it starts; the binary prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kabar {
+    ContohDimuat,
+    BelumAdaAkun,
+    Melayani {
+        alamat: SocketAddr,
+        backend: &'static str,
+        url: String,
+    },
+}
+
+impl std::fmt::Display for Kabar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Kabar::ContohDimuat => {
+                write!(
+                    f,
+                    "basis data kosong: contoh Kecamatan Mumbulsari 2020 dimuat"
+                )
+            }
+            Kabar::BelumAdaAkun => write!(
+                f,
+                "belum ada akun: buat dengan `kinerja pengguna tambah --nama admin --peran admin`"
+            ),
+            Kabar::Melayani {
+                alamat,
+                backend,
+                url,
+            } => write!(f, "kinerja melayani http://{alamat} ({backend}: {url})"),
+        }
+    }
+}
+
 /// Serves until Ctrl-C. Refuses a non-loopback address unless `publik`. An empty database
-/// first gets `contoh` (the bundled example), so that a newcomer sees real data.
+/// first gets `contoh` (the bundled example), so that a newcomer sees real data. What the
+/// operator should know goes to `kabar`.
 pub async fn layani(
     url: &str,
     alamat: SocketAddr,
     publik: bool,
     contoh: Option<&DataInstansi>,
+    kabar: impl Fn(Kabar),
 ) -> Result<(), GalatServer> {
     if !alamat.ip().is_loopback() && !publik {
         return Err(GalatServer::BukanLokal(alamat));
@@ -67,22 +116,20 @@ pub async fn layani(
     if let Some(c) = contoh
         && halaman::isi_contoh(&n, c).await?
     {
-        eprintln!("basis data kosong: contoh Kecamatan Mumbulsari 2020 dimuat");
+        kabar(Kabar::ContohDimuat);
     }
     if toko.jumlah_akun().await? == 0 {
-        eprintln!(
-            "belum ada akun: buat dengan `kinerja pengguna tambah --nama admin --peran admin`"
-        );
+        kabar(Kabar::BelumAdaAkun);
     }
     let app = aplikasi(n).into_make_service_with_connect_info::<SocketAddr>();
     let pendengar = tokio::net::TcpListener::bind(alamat)
         .await
         .map_err(|e| GalatServer::Dengar(alamat, e))?;
-    eprintln!(
-        "kinerja melayani http://{} ({}: {url})",
-        pendengar.local_addr().unwrap_or(alamat),
-        toko.kolam().nama_backend()
-    );
+    kabar(Kabar::Melayani {
+        alamat: pendengar.local_addr().unwrap_or(alamat),
+        backend: toko.kolam().nama_backend(),
+        url: url.to_string(),
+    });
     axum::serve(pendengar, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -2,20 +2,10 @@
 //! schemas come from the Rust types (schemars, JSON Schema 2020-12, the dialect of OpenAPI 3.1),
 //! so the document cannot drift from what the handlers parse.
 
-use crate::api::{GalatApi, IsianRealisasi};
+use crate::api::IsianRealisasi;
+use crate::galat::GalatApi;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
-
-/// Every path of the API, with its method: the test that walks the router checks this list.
-pub const JALUR: &[(&str, &str)] = &[
-    ("get", "/api/v1/openapi.json"),
-    ("get", "/api/v1/instansi"),
-    ("get", "/api/v1/instansi/{id}/rencana"),
-    ("get", "/api/v1/instansi/{id}/tahun/{tahun}/pengukuran"),
-    ("get", "/api/v1/instansi/{id}/tahun/{tahun}/anggaran"),
-    ("put", "/api/v1/instansi/{id}/realisasi"),
-    ("get", "/api/v1/instansi/{id}/jejak"),
-];
 
 fn skema() -> Map<String, Value> {
     let mut s = SchemaSettings::draft2020_12();
@@ -80,9 +70,10 @@ pub fn dokumen() -> Value {
     let umum = |ok: Value| {
         json!({
             "200": ok,
-            "400": galat("Alamat, id atau tahun tidak sah"),
-            "404": galat("Instansi tidak memiliki data"),
-            "503": galat("Penyimpanan tidak dapat melayani")
+            "400": galat("Alamat tidak dapat dibaca"),
+            "404": galat("Id atau tahun tidak sah, atau instansi tidak memiliki data"),
+            "500": galat("Kesalahan pada server; pesan memuat kode kejadian"),
+            "503": galat("Penyimpanan tidak dapat melayani; pesan memuat kode kejadian")
         })
     };
     json!({
@@ -117,11 +108,13 @@ pub fn dokumen() -> Value {
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/IsianRealisasi"}}}},
                 "responses": {
                     "200": {"description": "Tersimpan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ringkasan"}}}},
-                    "400": galat("JSON rusak atau alamat tidak sah"),
-                    "404": galat("Instansi tidak memiliki data"),
+                    "400": galat("JSON rusak atau alamat tidak dapat dibaca"),
+                    "404": galat("Id tidak sah, atau instansi tidak memiliki data"),
+                    "409": galat("Periode sudah disetujui (terkunci); buka kunci dahulu"),
                     "415": galat("Bukan application/json"),
                     "422": galat("Isian atau data hasilnya tidak sah; rincian menyebut letaknya"),
-                    "503": galat("Penyimpanan tidak dapat melayani")
+                    "500": galat("Kesalahan pada server; pesan memuat kode kejadian"),
+                    "503": galat("Penyimpanan tidak dapat melayani; pesan memuat kode kejadian")
                 }}},
             "/api/v1/instansi/{id}/jejak": {"get": {
                 "summary": "Jejak audit, terbaru dahulu",
@@ -132,7 +125,8 @@ pub fn dokumen() -> Value {
                 "responses": {
                     "200": {"description": "Baris jejak", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/BarisJejak"}}}}},
                     "400": galat("Alamat atau kueri tidak sah"),
-                    "503": galat("Penyimpanan tidak dapat melayani")
+                    "404": galat("Id tidak sah"),
+                    "503": galat("Penyimpanan tidak dapat melayani; pesan memuat kode kejadian")
                 }}}
         },
         "components": {"schemas": skema()}

@@ -2,7 +2,6 @@
 
 use crate::galat::GalatPerintah;
 use kinerja_core::model::DataInstansi;
-use kinerja_core::waktu::Tahun;
 use std::path::{Path, PathBuf};
 
 include!(concat!(env!("OUT_DIR"), "/contoh.rs"));
@@ -18,17 +17,6 @@ pub fn muat(path: Option<&Path>) -> Result<DataInstansi, kinerja_berkas::GalatBe
                 .collect(),
         ),
     }
-}
-
-/// The year to show when none is asked for: the latest report's, else the latest with realisasi
-/// or budget.
-pub fn tahun_bawaan(data: &DataInstansi) -> Option<Tahun> {
-    data.laporan
-        .iter()
-        .map(|l| l.tahun)
-        .max()
-        .or_else(|| data.realisasi.iter().map(|r| r.tahun).max())
-        .or_else(|| data.anggaran.iter().map(|a| a.tahun).max())
 }
 
 /// Appends TOML text to the data (`berkas` inside a data folder, or the data file itself), then

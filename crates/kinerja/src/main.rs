@@ -265,7 +265,7 @@ fn tahun(
 ) -> Result<kinerja_core::waktu::Tahun, GalatPerintah> {
     match t {
         Some(t) => kinerja_core::waktu::Tahun::new(t as i64).map_err(GalatPerintah::masukan),
-        None => data::tahun_bawaan(data).ok_or_else(|| {
+        None => kinerja_core::cakupan::tahun_bawaan(data).ok_or_else(|| {
             GalatPerintah::masukan("data tidak memuat tahun apa pun; sebutkan --tahun")
         }),
     }
@@ -358,8 +358,14 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         Perintah::Serve(a) => {
             let contoh = data::muat(None).map_err(GalatPerintah::masukan)?;
             let url = basis::url(a.basis.db.as_deref());
-            basis::jalan_server(kinerja_web::layani(&url, a.alamat, a.publik, Some(&contoh)))
-                .map_err(GalatPerintah::masukan)?;
+            basis::jalan_server(kinerja_web::layani(
+                &url,
+                a.alamat,
+                a.publik,
+                Some(&contoh),
+                |k| eprintln!("{k}"),
+            ))
+            .map_err(GalatPerintah::masukan)?;
             String::new()
         }
         Perintah::Pengguna(PerintahPengguna::Tambah(a)) => basis::tambah_pengguna(

@@ -17,6 +17,7 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
             }
         }
     }
+    p.hasil.extend(crate::hierarki::siklus(&data.instansi));
     for (i, x) in data.pejabat.iter().enumerate() {
         p.di("pejabat", i, Some(&x.id))
             .rujuk("instansi", &r.instansi, &x.instansi, "instansi");

@@ -1,0 +1,276 @@
+//! The sample pages: every page of the web interface rendered from the bundled Mumbulsari
+//! example and synthetic data, with made-up users, statuses and audit rows. The example writes
+//! them to files; the crate's tests assert on them.
+
+use super::*;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::waktu::{Periode, Tahun};
+use kinerja_core::wilayah::{AngkaInstansi, RekapWilayah, rekap};
+use std::path::Path;
+
+pub const CSRF: &str = "tok-3f9a2c";
+
+pub fn mumbulsari() -> DataInstansi {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari");
+    kinerja_berkas::baca(&p).expect("contoh mumbulsari terbaca")
+}
+
+pub fn th(t: u16) -> Tahun {
+    Tahun::new(t as i64).unwrap()
+}
+
+pub fn konteks() -> Konteks {
+    Konteks {
+        judul_aplikasi: None,
+        pengguna: Some(PenggunaTampil {
+            nama: "Siti Rahmawati".into(),
+            peran_label: "Operator".into(),
+        }),
+        instansi: vec![
+            ("mumbulsari".into(), "Kecamatan Mumbulsari".into()),
+            ("opd-00".into(), "Dinas Sintetis 0".into()),
+        ],
+        instansi_aktif: Some("mumbulsari".into()),
+        tahun: Some(2020),
+        tahun_pilihan: vec![2019, 2020, 2021],
+        csrf: CSRF.into(),
+        pesan: vec![Pesan {
+            jenis: JenisPesan::Sukses,
+            teks: "Realisasi Triwulan I tersimpan.".into(),
+        }],
+        kabupaten: None,
+    }
+}
+
+pub fn status() -> Vec<StatusPeriode> {
+    vec![
+        StatusPeriode {
+            periode: Periode::Tw1,
+            status: StatusAlur::Disetujui,
+            oleh: Some("H. Haidori (Camat)".into()),
+            waktu: Some("12 April 2020 09.14".into()),
+        },
+        StatusPeriode {
+            periode: Periode::Tw2,
+            status: StatusAlur::Diajukan,
+            oleh: Some("Siti Rahmawati".into()),
+            waktu: Some("7 Juli 2020 15.02".into()),
+        },
+    ]
+}
+
+pub fn jejak_contoh() -> Vec<JejakTampil> {
+    vec![
+        JejakTampil {
+            waktu: "2020-07-07 15:02:11".into(),
+            pengguna: "Siti Rahmawati".into(),
+            tabel: "realisasi".into(),
+            kunci: "I-S2-1/2020/tw2".into(),
+            aksi: "ubah".into(),
+            lama: Some(r#"{"indikator":"I-S2-1","tahun":2020,"periode":"tw2","nilai":"80 %","sumber":null}"#.into()),
+            baru: Some(r#"{"indikator":"I-S2-1","tahun":2020,"periode":"tw2","nilai":"86,90 %","sumber":"Laporan Seksi PMKS"}"#.into()),
+        },
+        JejakTampil {
+            waktu: "2020-07-07 15:04:40".into(),
+            pengguna: "Siti Rahmawati".into(),
+            tabel: "status_periode".into(),
+            kunci: "mumbulsari/2020/tw2".into(),
+            aksi: "ajukan".into(),
+            lama: Some(r#"{"status":"draf"}"#.into()),
+            baru: Some(r#"{"status":"diajukan"}"#.into()),
+        },
+        JejakTampil {
+            waktu: "2020-04-02 08:30:00".into(),
+            pengguna: "admin".into(),
+            tabel: "realisasi".into(),
+            kunci: "I-S1-1/2020/tw1".into(),
+            aksi: "tambah".into(),
+            lama: None,
+            baru: Some(r#"{"indikator":"I-S1-1","tahun":2020,"periode":"tw1","nilai":"B (70,89 %)"}"#.into()),
+        },
+        JejakTampil {
+            waktu: "2020-04-01 10:00:00".into(),
+            pengguna: "admin".into(),
+            tabel: "catatan".into(),
+            kunci: "c-1".into(),
+            aksi: "hapus".into(),
+            lama: Some("bukan JSON <b>".into()),
+            baru: None,
+        },
+    ]
+}
+
+pub fn baris_kab() -> Vec<BarisKabupaten> {
+    let mut v: Vec<BarisKabupaten> = kinerja_sintetis::kabupaten(6)
+        .iter()
+        .map(|d| {
+            let utama = &d.renstra[0].instansi;
+            let i = d.instansi.iter().find(|i| &i.id == utama).unwrap();
+            BarisKabupaten {
+                id: i.id.to_string(),
+                nama: i.nama.clone(),
+                jenis: i.jenis,
+                angka: AngkaInstansi::dari_data(d, th(2021)),
+            }
+        })
+        .collect();
+    // One instansi that has not reported: its figures are missing, not zero.
+    v[2].angka.realisasi = None;
+    v[2].angka.serapan = None;
+    v[4].angka.capaian_rata = None;
+    v[4].angka.predikat = None;
+    v
+}
+
+/// The kabupaten figures over `baris`.
+pub fn rekap_kab(baris: &[BarisKabupaten]) -> RekapWilayah {
+    rekap(baris.iter().map(|b| &b.angka))
+}
+
+pub fn beranda_contoh() -> Vec<BarisBeranda> {
+    vec![
+        BarisBeranda {
+            id: "jember".into(),
+            nama: "Kabupaten Jember".into(),
+            jenis: kinerja_core::model::JenisInstansi::Kabupaten,
+            tahun: vec![2020],
+            induk: None,
+        },
+        BarisBeranda {
+            id: "mumbulsari".into(),
+            nama: "Kecamatan Mumbulsari".into(),
+            jenis: kinerja_core::model::JenisInstansi::Kecamatan,
+            tahun: vec![2021, 2020],
+            induk: Some("Kabupaten Jember".into()),
+        },
+        BarisBeranda {
+            id: "opd-00".into(),
+            nama: "Dinas Sintetis 0".into(),
+            jenis: kinerja_core::model::JenisInstansi::Opd,
+            tahun: vec![2019, 2020, 2021, 2022, 2023],
+            induk: Some("Kabupaten Sintetis".into()),
+        },
+    ]
+}
+
+/// Every page, by a file name.
+pub fn semua_halaman() -> Vec<(&'static str, String)> {
+    let d = mumbulsari();
+    let k = konteks();
+    let t = th(2020);
+    let semua = Izin {
+        ubah: true,
+        ajukan: true,
+        setujui: true,
+        buka: true,
+    };
+    let sint = kinerja_sintetis::instansi(0);
+    let ks = Konteks {
+        instansi_aktif: Some("opd-00".into()),
+        tahun: Some(2021),
+        tahun_pilihan: vec![2019, 2020, 2021, 2022, 2023],
+        pesan: vec![],
+        ..konteks()
+    };
+    let kab = Konteks {
+        instansi_aktif: None,
+        kabupaten: Some(("kab".into(), "Kabupaten Sintetis".into())),
+        tahun: Some(2021),
+        pesan: vec![],
+        ..konteks()
+    };
+    let tamu = Konteks {
+        pengguna: None,
+        instansi: vec![],
+        instansi_aktif: None,
+        tahun: None,
+        tahun_pilihan: vec![],
+        pesan: vec![],
+        ..konteks()
+    };
+    vec![
+        ("dasbor", dasbor(&k, &d, t, &PanelCatatan::default())),
+        (
+            "dasbor-sintetis",
+            dasbor(&ks, &sint, th(2021), &PanelCatatan::default()),
+        ),
+        ("rencana", rencana(&k, &d, t)),
+        ("rencana-sintetis", rencana(&ks, &sint, th(2021))),
+        (
+            "realisasi",
+            form_realisasi(&k, &d, t, &status(), semua, &[], &[]),
+        ),
+        (
+            "realisasi-galat",
+            form_realisasi(
+                &k,
+                &d,
+                t,
+                &status(),
+                Izin {
+                    ubah: true,
+                    ajukan: true,
+                    ..Izin::default()
+                },
+                &[KesalahanIsian {
+                    medan: "r.I-S2-1.tw3".into(),
+                    pesan: "\"8x,5\" bukan angka: tulis 86,5 atau 86,5 %".into(),
+                }],
+                &[
+                    ("r.I-S2-1.tw3".into(), "8x,5".into()),
+                    ("r.I-S1-1.tahunan".into(), "B (80 %)".into()),
+                ],
+            ),
+        ),
+        (
+            "realisasi-sintetis",
+            form_realisasi(&ks, &sint, th(2021), &[], semua, &[], &[]),
+        ),
+        ("anggaran", form_anggaran(&k, &d, t, semua, &[], &[])),
+        (
+            "anggaran-galat",
+            form_anggaran(
+                &k,
+                &d,
+                t,
+                semua,
+                &[KesalahanIsian {
+                    medan: "a.A-2020-K-ADM-1".into(),
+                    pesan: "lebih dari dua angka desimal".into(),
+                }],
+                &[("a.A-2020-K-ADM-1".into(), "1.000,505".into())],
+            ),
+        ),
+        ("pk", perjanjian_kinerja(&k, &d, t)),
+        ("iku", iku(&k, &d, t)),
+        (
+            "jejak",
+            jejak(&k, "Jejak audit Kecamatan Mumbulsari", &jejak_contoh()),
+        ),
+        (
+            "kabupaten",
+            kabupaten(
+                &kab,
+                "Kabupaten Sintetis",
+                th(2021),
+                &baris_kab(),
+                &rekap_kab(&baris_kab()),
+                "capaian",
+            ),
+        ),
+        ("masuk", masuk(&tamu, None, "")),
+        (
+            "masuk-galat",
+            masuk(&tamu, Some("Nama pengguna atau kata sandi salah."), "siti"),
+        ),
+        ("beranda", beranda(&k, &beranda_contoh())),
+        (
+            "galat-403",
+            galat(&k, 403, "Anda tidak berhak mengubah data instansi ini."),
+        ),
+        (
+            "galat-404",
+            galat(&tamu, 404, "Alamat yang Anda buka tidak ada."),
+        ),
+    ]
+}

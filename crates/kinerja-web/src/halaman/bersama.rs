@@ -1,0 +1,234 @@
+//! What every page handler shares: the frame's context, the role check and loading of one
+//! instansi and year (`siapkan`), forms and their CSRF token, responses, and how times print.
+
+use crate::Negara;
+use crate::akun::{Sesi, Tindakan, boleh};
+use crate::galat::GalatHttp;
+use crate::jalur;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, Path};
+use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use axum::response::{Html, IntoResponse, Response};
+use kinerja_core::id::InstansiId;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::waktu::Tahun;
+use kinerja_core::{cakupan, hierarki};
+use kinerja_simpan::Pelaku;
+use kinerja_tampilan as t;
+use serde::Deserialize;
+use std::sync::Arc;
+
+pub(crate) type Hasil = Result<Response, GalatHttp>;
+/// `/instansi/{id}/tahun/{tahun}...`
+pub(super) type JalurTahun = Path<(String, String)>;
+
+pub(crate) fn halaman_galat(k: &t::Konteks, kode: StatusCode, pesan: &str) -> Response {
+    (kode, Html(t::galat(k, kode.as_u16(), pesan))).into_response()
+}
+
+pub(crate) fn konteks_dasar(sesi: &Sesi) -> t::Konteks {
+    t::Konteks {
+        pengguna: sesi.0.as_ref().map(|p| t::PenggunaTampil {
+            nama: p.nama.clone(),
+            peran_label: p.peran.label().to_string(),
+        }),
+        csrf: sesi.0.as_ref().map(|p| p.csrf.clone()).unwrap_or_default(),
+        ..Default::default()
+    }
+}
+
+/// The years a data set covers, as the year selector lists them.
+pub(super) fn tahun_pilihan(d: &DataInstansi) -> Vec<u16> {
+    cakupan::tahun(d).into_iter().map(|t| t.get()).collect()
+}
+
+/// The kabupaten above an instansi, for the navigation link to its roll-up.
+pub(super) fn kabupaten_di_atas(d: &DataInstansi, id: &InstansiId) -> Option<(String, String)> {
+    hierarki::kabupaten_di_atas(&d.instansi, id).map(|k| (k.id.to_string(), k.nama.clone()))
+}
+
+/// What every page of one instansi and year needs, after the role check.
+pub(super) struct Laman {
+    pub k: t::Konteks,
+    pub id: InstansiId,
+    pub data: Arc<DataInstansi>,
+    pub tahun: Tahun,
+    pub terbit: bool,
+}
+
+pub(super) async fn siapkan(
+    n: &Negara,
+    sesi: &Sesi,
+    id: &str,
+    tahun: &str,
+    perlu: Tindakan,
+) -> Result<Laman, GalatHttp> {
+    let id = jalur::instansi(id)?;
+    let tahun = jalur::tahun(tahun)?;
+    let terbit = n.toko.terbit(&id, Some(tahun)).await?;
+    if !boleh(sesi.0.as_ref(), perlu, &id, terbit) {
+        return Err(dilarang(sesi));
+    }
+    let data = n.toko.muat_bersama(&id).await?;
+    let mut k = konteks_dasar(sesi);
+    k.instansi_aktif = Some(id.to_string());
+    k.tahun = Some(tahun.get());
+    k.tahun_pilihan = tahun_pilihan(&data);
+    k.instansi = n
+        .toko
+        .daftar_pelapor()
+        .await?
+        .into_iter()
+        .map(|p| {
+            let nama = data
+                .instansi
+                .iter()
+                .find(|i| i.id == p)
+                .map(|i| i.nama.clone());
+            (p.to_string(), nama.unwrap_or_else(|| p.to_string()))
+        })
+        .collect();
+    k.kabupaten = kabupaten_di_atas(&data, &id);
+    Ok(Laman {
+        k,
+        id,
+        data,
+        tahun,
+        terbit,
+    })
+}
+
+pub(super) fn dilarang(sesi: &Sesi) -> GalatHttp {
+    if sesi.0.is_none() {
+        GalatHttp::baru(
+            StatusCode::FORBIDDEN,
+            "perlu_masuk",
+            "halaman ini hanya untuk pengguna yang masuk, atau datanya belum diterbitkan; silakan masuk",
+        )
+    } else {
+        GalatHttp::baru(
+            StatusCode::FORBIDDEN,
+            "dilarang",
+            "peran Anda tidak mengizinkan tindakan ini",
+        )
+    }
+}
+
+/// What the user may do on an entry page of `l`.
+pub(super) fn izin(sesi: &Sesi, l: &Laman) -> t::Izin {
+    let p = sesi.0.as_ref();
+    t::Izin {
+        ubah: boleh(p, Tindakan::Ubah, &l.id, l.terbit),
+        ajukan: boleh(p, Tindakan::Ajukan, &l.id, l.terbit),
+        setujui: boleh(p, Tindakan::Setujui, &l.id, l.terbit),
+        buka: boleh(p, Tindakan::Buka, &l.id, l.terbit),
+    }
+}
+
+pub(super) fn html(s: String) -> Response {
+    ([(CACHE_CONTROL, "no-store")], Html(s)).into_response()
+}
+
+pub(super) fn ke(alamat: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(LOCATION, alamat.to_string())]).into_response()
+}
+
+pub(super) async fn css() -> Response {
+    (
+        [
+            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        t::CSS,
+    )
+        .into_response()
+}
+
+pub(super) async fn tidak_ada() -> GalatHttp {
+    GalatHttp::tidak_ada()
+}
+
+/// A form's fields, in order; a body that is not a form is a 400.
+pub(super) fn isian_form(
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Vec<(String, String)>, GalatHttp> {
+    form.map(|Form(v)| v).map_err(|e| {
+        GalatHttp::baru(
+            StatusCode::BAD_REQUEST,
+            "permintaan_tidak_sah",
+            format!("isian formulir tidak sah: {e}"),
+        )
+    })
+}
+
+/// Checks a form's CSRF token against the session's.
+pub(super) fn periksa_csrf(sesi: &Sesi, isian: &[(String, String)]) -> Result<(), GalatHttp> {
+    let dikirim = isian
+        .iter()
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.as_str());
+    match &sesi.0 {
+        Some(p) if !p.csrf.is_empty() && dikirim == Some(p.csrf.as_str()) => Ok(()),
+        Some(_) => Err(GalatHttp::baru(
+            StatusCode::FORBIDDEN,
+            "csrf",
+            "formulir kedaluwarsa atau tidak berasal dari halaman ini (CSRF); muat ulang halaman",
+        )),
+        None => Err(dilarang(sesi)),
+    }
+}
+
+/// Who changed data through the web interface, for the audit trail.
+pub(super) fn pelaku_web(sesi: &Sesi) -> Pelaku {
+    Pelaku {
+        pengguna: sesi.0.as_ref().map(|p| p.nama.clone()).unwrap_or_default(),
+        sumber: "web".into(),
+    }
+}
+
+/// Times print in WIB (UTC+7), the zone of most users; the audit trail stores UTC.
+pub(super) fn waktu_wib(w: time::OffsetDateTime) -> String {
+    let w = w.to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("valid offset"));
+    format!(
+        "{:02}-{:02}-{} {:02}.{:02} WIB",
+        w.day(),
+        u8::from(w.month()),
+        w.year(),
+        w.hour(),
+        w.minute()
+    )
+}
+
+/// The flash messages after a redirect: `?disimpan=3`, `?catatan=1`, `?langkah=diajukan`.
+#[derive(Deserialize, Default)]
+pub(super) struct KueriPesan {
+    disimpan: Option<usize>,
+    langkah: Option<String>,
+    catatan: Option<u8>,
+}
+
+pub(super) fn pesan_sukses(k: &mut t::Konteks, q: &KueriPesan) {
+    if let Some(n) = q.disimpan {
+        k.pesan.push(t::Pesan {
+            jenis: t::JenisPesan::Sukses,
+            teks: if n == 0 {
+                "tidak ada perubahan".into()
+            } else {
+                format!("{n} perubahan disimpan dan tercatat di jejak audit")
+            },
+        });
+    }
+    if q.catatan.is_some() {
+        k.pesan.push(t::Pesan {
+            jenis: t::JenisPesan::Sukses,
+            teks: "catatan pereviu disimpan".into(),
+        });
+    }
+    if let Some(l) = &q.langkah {
+        k.pesan.push(t::Pesan {
+            jenis: t::JenisPesan::Sukses,
+            teks: format!("periode berhasil {l}"),
+        });
+    }
+}

@@ -1,0 +1,214 @@
+//! The entry pages: realisasi per indicator and period, and the realisasi of each budget line.
+//! A field left empty changes nothing; every save goes through the store's one write path and
+//! lands in the audit trail.
+
+use super::alur::status_tampil;
+use super::bersama::{
+    Hasil, JalurTahun, KueriPesan, Laman, html, isian_form, izin, ke, pelaku_web, periksa_csrf,
+    pesan_sukses, siapkan,
+};
+use crate::Negara;
+use crate::akun::{Sesi, Tindakan};
+use crate::galat::GalatHttp;
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use kinerja_core::model::Realisasi;
+use kinerja_core::nilai::Nilai;
+use kinerja_core::waktu::Periode;
+use kinerja_simpan::Galat;
+use kinerja_tampilan as t;
+use std::collections::HashMap;
+
+pub(super) async fn realisasi(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    q: Result<Query<KueriPesan>, QueryRejection>,
+) -> Hasil {
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
+    let status = status_tampil(&n, &l).await?;
+    Ok(html(t::form_realisasi(
+        &l.k,
+        &l.data,
+        l.tahun,
+        &status,
+        izin(&sesi, &l),
+        &[],
+        &[],
+    )))
+}
+
+pub(super) async fn realisasi_kirim(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let isian = isian_form(form)?;
+    periksa_csrf(&sesi, &isian)?;
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    let ada: HashMap<(String, Periode), &Realisasi> = l
+        .data
+        .realisasi
+        .iter()
+        .filter(|r| r.tahun == l.tahun)
+        .map(|r| ((r.indikator.to_string(), r.periode), r))
+        .collect();
+    let mut kesalahan = Vec::new();
+    let mut baru = Vec::new();
+    for (nama, nilai) in &isian {
+        let Some(t::Medan::Realisasi { indikator, periode }) = t::Medan::parse(nama) else {
+            continue;
+        };
+        let nilai = nilai.trim();
+        let lama = ada.get(&(indikator.to_string(), periode));
+        // An empty field changes nothing: clearing a figure by accident must not lose it.
+        if nilai.is_empty() || lama.is_some_and(|r| r.nilai.teks() == nilai) {
+            continue;
+        }
+        match Nilai::parse(nilai) {
+            Ok(v) => baru.push(Realisasi {
+                indikator,
+                tahun: l.tahun,
+                periode,
+                nilai: v,
+                sumber: lama.and_then(|r| r.sumber.clone()),
+                catatan: lama.and_then(|r| r.catatan.clone()),
+            }),
+            Err(e) => kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: e.to_string(),
+            }),
+        }
+    }
+    let mut kode = StatusCode::UNPROCESSABLE_ENTITY;
+    if kesalahan.is_empty() {
+        let hasil = if baru.is_empty() {
+            Ok(kinerja_simpan::Ringkasan::default())
+        } else {
+            n.toko
+                .simpan_realisasi(&l.id, baru, &pelaku_web(&sesi))
+                .await
+        };
+        match setelah_simpan(hasil, &mut l, "realisasi")? {
+            Ok(ke) => return Ok(ke),
+            Err(k) => kode = k,
+        }
+    }
+    let status = status_tampil(&n, &l).await?;
+    let body = t::form_realisasi(
+        &l.k,
+        &l.data,
+        l.tahun,
+        &status,
+        izin(&sesi, &l),
+        &kesalahan,
+        &isian,
+    );
+    Ok((kode, Html(body)).into_response())
+}
+
+/// After a save from an entry page: back to the page with the count (Post/Redirect/Get); or,
+/// when the store refused the data, `Err` with the status of its reason (`crate::galat`), the
+/// reason added to the page's messages, for the page to be shown again.
+fn setelah_simpan(
+    hasil: Result<kinerja_simpan::Ringkasan, Galat>,
+    l: &mut Laman,
+    halaman: &str,
+) -> Result<Result<Response, StatusCode>, GalatHttp> {
+    match hasil {
+        Ok(r) => Ok(Ok(ke(&format!(
+            "/instansi/{}/tahun/{}/{halaman}?disimpan={}",
+            l.id,
+            l.tahun,
+            r.ditambah + r.diubah
+        )))),
+        Err(e @ (Galat::TidakSah(_) | Galat::Terkunci(_))) => {
+            let g = GalatHttp::from(e);
+            l.k.pesan.push(t::Pesan {
+                jenis: t::JenisPesan::Galat,
+                teks: format!("tidak disimpan: {}", g.pesan),
+            });
+            Ok(Err(g.status))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn anggaran(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    q: Result<Query<KueriPesan>, QueryRejection>,
+) -> Hasil {
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
+    let mut iz = izin(&sesi, &l);
+    // The year's budget is frozen with the annual period.
+    iz.ubah &= !status_tampil(&n, &l)
+        .await?
+        .iter()
+        .any(|s| s.periode == Periode::Tahunan && s.status == t::StatusAlur::Disetujui);
+    Ok(html(t::form_anggaran(&l.k, &l.data, l.tahun, iz, &[], &[])))
+}
+
+pub(super) async fn anggaran_kirim(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let isian = isian_form(form)?;
+    periksa_csrf(&sesi, &isian)?;
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    let mut kesalahan = Vec::new();
+    let mut baru = Vec::new();
+    for (nama, nilai) in &isian {
+        let Some(t::Medan::Anggaran(pos)) = t::Medan::parse(nama) else {
+            continue;
+        };
+        let Some(lama) = l
+            .data
+            .anggaran
+            .iter()
+            .find(|a| a.id == pos && a.tahun == l.tahun)
+        else {
+            kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: format!("pos anggaran \"{pos}\" tidak ada pada tahun {}", l.tahun),
+            });
+            continue;
+        };
+        let nilai = nilai.trim();
+        if nilai.is_empty() {
+            continue;
+        }
+        match kinerja_core::angka::parse_rupiah(nilai) {
+            Ok(r) if Some(r) == lama.realisasi => {}
+            Ok(r) => baru.push((pos, Some(r))),
+            Err(e) => kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: e.to_string(),
+            }),
+        }
+    }
+    let mut kode = StatusCode::UNPROCESSABLE_ENTITY;
+    if kesalahan.is_empty() {
+        let hasil = if baru.is_empty() {
+            Ok(kinerja_simpan::Ringkasan::default())
+        } else {
+            n.toko
+                .simpan_realisasi_anggaran(&l.id, baru, &pelaku_web(&sesi))
+                .await
+        };
+        match setelah_simpan(hasil, &mut l, "anggaran")? {
+            Ok(ke) => return Ok(ke),
+            Err(k) => kode = k,
+        }
+    }
+    let body = t::form_anggaran(&l.k, &l.data, l.tahun, izin(&sesi, &l), &kesalahan, &isian);
+    Ok((kode, Html(body)).into_response())
+}

@@ -1,0 +1,86 @@
+//! The roll-up of a kabupaten (or any instansi with instansi below it) for one year: each
+//! reporting instansi below it that the caller may see, and the figures over them.
+
+use super::bersama::{Hasil, html, konteks_dasar};
+use crate::Negara;
+use crate::akun::{Sesi, Tindakan, boleh};
+use crate::galat::GalatHttp;
+use crate::jalur;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use kinerja_core::hierarki;
+use kinerja_core::uang::Rupiah;
+use kinerja_core::wilayah::{self, AngkaInstansi};
+use kinerja_tampilan as t;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+#[derive(Deserialize)]
+pub(super) struct KueriUrut {
+    urut: Option<String>,
+}
+
+pub(super) async fn kabupaten(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): Path<(String, String)>,
+    q: Result<Query<KueriUrut>, QueryRejection>,
+) -> Hasil {
+    let id = jalur::instansi(&id)?;
+    let tahun = jalur::tahun(&th)?;
+    let semua = n.toko.daftar_instansi().await?;
+    let Some(induk) = semua.iter().find(|i| i.id == id) else {
+        return Err(GalatHttp::baru(
+            StatusCode::NOT_FOUND,
+            "instansi_tidak_ada",
+            format!("instansi \"{id}\" tidak ada"),
+        ));
+    };
+    let bawah: HashSet<_> = hierarki::keturunan(&semua, &id)
+        .into_iter()
+        .map(|i| &i.id)
+        .collect();
+    let terbit_semua = n.toko.semua_terbit().await?;
+    // Each instansi's pagu and realisasi, summed by the database.
+    let uang = n.toko.anggaran_wilayah(&id, tahun).await?;
+    let mut baris = Vec::new();
+    for p in n.toko.daftar_pelapor().await? {
+        let Some(i) = semua.iter().find(|i| i.id == p && bawah.contains(&i.id)) else {
+            continue;
+        };
+        let terbit = terbit_semua.contains(&(p.clone(), tahun));
+        if !boleh(sesi.0.as_ref(), Tindakan::Lihat, &p, terbit) {
+            continue;
+        }
+        let d = n.toko.muat_bersama(&p).await?;
+        let u = uang.iter().find(|u| u.pelapor == p);
+        baris.push(t::BarisKabupaten {
+            id: p.to_string(),
+            nama: i.nama.clone(),
+            jenis: i.jenis,
+            angka: AngkaInstansi::baru(
+                &d,
+                tahun,
+                u.map_or(Rupiah::NOL, |u| u.pagu),
+                u.and_then(|u| u.realisasi),
+            ),
+        });
+    }
+    let rekap = wilayah::rekap(baris.iter().map(|b| &b.angka));
+    let mut k = konteks_dasar(&sesi);
+    k.tahun = Some(tahun.get());
+    k.kabupaten = Some((id.to_string(), induk.nama.clone()));
+    let urut = q
+        .ok()
+        .and_then(|q| q.0.urut)
+        .unwrap_or_else(|| "nama".into());
+    Ok(html(t::kabupaten(
+        &k,
+        &induk.nama,
+        tahun,
+        &baris,
+        &rekap,
+        &urut,
+    )))
+}

@@ -1,0 +1,110 @@
+//! The web interface: server-rendered pages (`kinerja_tampilan`), forms that work without
+//! JavaScript, the role policy of `akun::boleh` on every route, CSRF on every POST. Errors are
+//! `crate::galat`'s, rendered as a page in the caller's frame.
+
+mod alur;
+pub(crate) mod bersama;
+mod isian;
+mod jejak;
+mod kabupaten;
+mod rencana;
+mod sesi;
+
+use crate::Negara;
+use crate::rute::{Metode, Rute, rute};
+use axum::Router;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::waktu::Periode;
+use kinerja_simpan::akun::Langkah;
+use kinerja_simpan::{Galat, Pelaku};
+
+/// Every page route; the router is built from this list.
+pub(crate) fn daftar() -> Vec<Rute> {
+    use Metode::*;
+    vec![
+        rute(Get, "/", rencana::beranda),
+        rute(Get, "/static/kinerja.css", bersama::css),
+        rute(Get, "/masuk", sesi::masuk),
+        rute(Post, "/masuk", sesi::masuk_kirim),
+        rute(Post, "/keluar", sesi::keluar),
+        rute(Get, "/instansi/{id}/tahun/{tahun}", rencana::dasbor),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/rencana",
+            rencana::rencana,
+        ),
+        rute(Get, "/instansi/{id}/tahun/{tahun}/pk", rencana::pk),
+        rute(Get, "/instansi/{id}/tahun/{tahun}/iku", rencana::iku),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/realisasi",
+            isian::realisasi,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/realisasi",
+            isian::realisasi_kirim,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/anggaran",
+            isian::anggaran,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/anggaran",
+            isian::anggaran_kirim,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/ajukan/{periode}",
+            alur::ajukan,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/setujui/{periode}",
+            alur::setujui,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/buka/{periode}",
+            alur::buka,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/catatan",
+            alur::catatan_kirim,
+        ),
+        rute(Get, "/instansi/{id}/jejak", jejak::jejak),
+        rute(Get, "/kabupaten/{id}/tahun/{tahun}", kabupaten::kabupaten),
+    ]
+}
+
+pub(crate) fn rute_halaman() -> Router<Negara> {
+    crate::rute::router(daftar()).fallback(bersama::tidak_ada)
+}
+
+/// For `kinerja serve` on an empty database: the bundled example, with its 2020 report
+/// published (it is a published LKjIP), so that a newcomer sees real data.
+pub async fn isi_contoh(n: &Negara, contoh: &DataInstansi) -> Result<bool, Galat> {
+    if !n.toko.daftar_pelapor().await?.is_empty() {
+        return Ok(false);
+    }
+    let p = Pelaku {
+        pengguna: "kinerja".into(),
+        sumber: "contoh bawaan".into(),
+    };
+    let (id, _) = n
+        .toko
+        .impor(contoh, None, kinerja_simpan::ModeImpor::Gabung, &p)
+        .await?;
+    for th in contoh.laporan.iter().map(|l| l.tahun) {
+        n.toko
+            .langkah_alur(&id, th, Periode::Tahunan, Langkah::Ajukan, &p)
+            .await?;
+        n.toko
+            .langkah_alur(&id, th, Periode::Tahunan, Langkah::Setujui, &p)
+            .await?;
+    }
+    Ok(true)
+}

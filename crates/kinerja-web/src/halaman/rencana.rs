@@ -1,0 +1,98 @@
+//! Reading pages: the landing page, and one instansi's dashboard, plan tree, PK and IKU.
+
+use super::bersama::{
+    Hasil, JalurTahun, KueriPesan, html, konteks_dasar, pesan_sukses, siapkan, waktu_wib,
+};
+use crate::Negara;
+use crate::akun::{Sesi, Tindakan, boleh};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use kinerja_core::cakupan;
+use kinerja_tampilan as t;
+
+/// Every reporting instansi with the years the caller may open.
+pub(super) async fn beranda(State(n): State<Negara>, sesi: Sesi) -> Hasil {
+    let semua = n.toko.daftar_instansi().await?;
+    let pelapor = n.toko.daftar_pelapor().await?;
+    let terbit_semua = n.toko.semua_terbit().await?;
+    let mut daftar = Vec::new();
+    for p in &pelapor {
+        let Some(i) = semua.iter().find(|i| &i.id == p) else {
+            continue;
+        };
+        let d = n.toko.muat_bersama(p).await?;
+        let tahun = cakupan::tahun(&d)
+            .into_iter()
+            .filter(|th| {
+                boleh(
+                    sesi.0.as_ref(),
+                    Tindakan::Lihat,
+                    p,
+                    terbit_semua.contains(&(p.clone(), *th)),
+                )
+            })
+            .map(|th| th.get())
+            .collect();
+        daftar.push(t::BarisBeranda {
+            id: p.to_string(),
+            nama: i.nama.clone(),
+            jenis: i.jenis,
+            tahun,
+            induk: i
+                .induk
+                .as_ref()
+                .and_then(|x| semua.iter().find(|j| &j.id == x))
+                .map(|j| j.nama.clone()),
+        });
+    }
+    let mut k = konteks_dasar(&sesi);
+    k.instansi = daftar
+        .iter()
+        .map(|b| (b.id.clone(), b.nama.clone()))
+        .collect();
+    Ok(html(t::beranda(&k, &daftar)))
+}
+
+pub(super) async fn dasbor(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    q: Result<Query<KueriPesan>, QueryRejection>,
+) -> Hasil {
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
+    let catatan = t::PanelCatatan {
+        catatan: n
+            .toko
+            .catatan_reviu(&l.id, l.tahun)
+            .await?
+            .into_iter()
+            .map(|c| t::CatatanTampil {
+                pengguna: c.pengguna,
+                waktu: waktu_wib(c.waktu),
+                isi: c.isi,
+            })
+            .collect(),
+        boleh_tulis: boleh(sesi.0.as_ref(), Tindakan::Catat, &l.id, l.terbit),
+    };
+    Ok(html(t::dasbor(&l.k, &l.data, l.tahun, &catatan)))
+}
+
+pub(super) async fn rencana(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+) -> Hasil {
+    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    Ok(html(t::rencana(&l.k, &l.data, l.tahun)))
+}
+
+pub(super) async fn pk(State(n): State<Negara>, sesi: Sesi, Path((id, th)): JalurTahun) -> Hasil {
+    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    Ok(html(t::perjanjian_kinerja(&l.k, &l.data, l.tahun)))
+}
+
+pub(super) async fn iku(State(n): State<Negara>, sesi: Sesi, Path((id, th)): JalurTahun) -> Hasil {
+    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    Ok(html(t::iku(&l.k, &l.data, l.tahun)))
+}
