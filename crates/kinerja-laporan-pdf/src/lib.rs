@@ -14,6 +14,7 @@
 
 use std::sync::LazyLock;
 
+use kinerja_grafik::skm::{DEJAVU_SANS, DEJAVU_SANS_BOLD};
 use kinerja_laporan::{Bab, Blok, Dokumen, JenisBab, Sel, Tabel, TandaTangan};
 use serde_json::{Value, json};
 use typst::diag::{FileError, FileResult, PackageError, Severity, SourceDiagnostic};
@@ -27,11 +28,6 @@ use typst_layout::PagedDocument;
 
 /// The page design.
 const TEMPLAT: &str = include_str!("laporan.typ");
-
-/// DejaVu Sans, the face the charts' SVG text asks for (licence: `kinerja-skm/assets/fonts`).
-const DEJAVU_SANS: &[u8] = include_bytes!("../../kinerja-skm/assets/fonts/DejaVuSans.ttf");
-const DEJAVU_SANS_BOLD: &[u8] =
-    include_bytes!("../../kinerja-skm/assets/fonts/DejaVuSans-Bold.ttf");
 
 /// The text width of a portrait page (210 − 30 − 25 mm) and of a landscape one (297 − 25 − 25).
 const LEBAR_TEKS_MM: u16 = 155;

@@ -7,7 +7,7 @@
 //! does not have prints "data tidak tersedia".
 
 use crate::dokumen::*;
-use crate::grafik;
+use kinerja_grafik as grafik;
 use kinerja_core::anggaran::{self, RingkasanAnggaran, Serapan};
 use kinerja_core::angka::{bulatkan, format_persen};
 use kinerja_core::capaian::Capaian;
@@ -1387,7 +1387,7 @@ impl<'a> Penyusun<'a> {
             if let Some(h) = &hasil {
                 let judul = format!("Skor unsur SKM {} dan rata-ratanya", self.tahun);
                 isi.push(Blok::Grafik(Grafik {
-                    svg: kinerja_skm::grafik::svg(h, &judul),
+                    svg: grafik::skm::svg(h, &judul),
                     judul,
                     lebar_mm: 160,
                 }));

@@ -36,7 +36,7 @@ const LEBAR_ASCII: [u16; 95] = [
 ];
 
 /// Escapes text for XML (and HTML) content and attribute values.
-pub(crate) fn esc(s: &str) -> String {
+pub fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
@@ -1119,7 +1119,7 @@ mod tests {
             ),
         ] {
             assert!(svg.contains("data tidak tersedia"));
-            assert!(kinerja_skm::grafik::svg_ke_png(&svg, 0.5).is_ok());
+            assert!(crate::skm::svg_ke_png(&svg, 0.5).is_ok());
         }
     }
 
@@ -1143,7 +1143,7 @@ mod tests {
         let svg = batang_capaian("x", &butir, d("100"));
         assert!(svg.contains("-12,50 %") && svg.contains("12.345,68 %"));
         assert!(!svg.contains("width=\"-"), "no negative widths");
-        assert!(kinerja_skm::grafik::svg_ke_png(&svg, 0.5).is_ok());
+        assert!(crate::skm::svg_ke_png(&svg, 0.5).is_ok());
         let seri = [Seri {
             nama: "turun".into(),
             realisasi: vec![Some(d("-5")), Some(d("3"))],
@@ -1151,11 +1151,11 @@ mod tests {
         }];
         let svg = tren("x", &[2019, 2020], &seri);
         assert!(svg.contains("-5,00"));
-        assert!(kinerja_skm::grafik::svg_ke_png(&svg, 0.5).is_ok());
+        assert!(crate::skm::svg_ke_png(&svg, 0.5).is_ok());
     }
 
     /// Writes the sample charts as PNG to /tmp to look at them:
-    /// `cargo test -p kinerja-laporan grafik::tests::tulis_png -- --ignored`.
+    /// `cargo test -p kinerja-grafik laporan::tests::tulis_png -- --ignored`.
     #[test]
     #[ignore]
     fn tulis_png() {
@@ -1192,7 +1192,7 @@ mod tests {
             ("kosong", tren("Tren kosong", &[], &[])),
             ("banyak", tren("Tren tujuh seri", &tahun, &banyak)),
         ] {
-            let png = kinerja_skm::grafik::svg_ke_png(&svg, 2.0).unwrap();
+            let png = crate::skm::svg_ke_png(&svg, 2.0).unwrap();
             std::fs::write(format!("/tmp/grafik-{nama}.png"), png).unwrap();
             std::fs::write(format!("/tmp/grafik-{nama}.svg"), svg).unwrap();
         }

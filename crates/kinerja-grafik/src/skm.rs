@@ -19,7 +19,7 @@ pub static DEJAVU_SANS: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf")
 pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
 
 #[derive(Debug, thiserror::Error)]
-pub enum GrafikError {
+pub enum GalatGrafik {
     #[error("SVG grafik tidak terbaca oleh perender: {0}")]
     Svg(String),
     #[error("ukuran gambar tidak sah")]
@@ -252,7 +252,7 @@ pub fn svg(hasil: &HasilSkm, judul: &str) -> String {
 
 /// Renders an SVG document to PNG at `skala` (2.0 gives 2000 px wide: enough for print) with the
 /// embedded fonts only.
-pub fn svg_ke_png(svg: &str, skala: f32) -> Result<Vec<u8>, GrafikError> {
+pub fn svg_ke_png(svg: &str, skala: f32) -> Result<Vec<u8>, GalatGrafik> {
     let mut db = resvg::usvg::fontdb::Database::new();
     db.load_font_data(DEJAVU_SANS.to_vec());
     db.load_font_data(DEJAVU_SANS_BOLD.to_vec());
@@ -262,11 +262,11 @@ pub fn svg_ke_png(svg: &str, skala: f32) -> Result<Vec<u8>, GrafikError> {
         ..Default::default()
     };
     let tree =
-        resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| GrafikError::Svg(e.to_string()))?;
+        resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| GalatGrafik::Svg(e.to_string()))?;
     let ukuran = tree.size();
     let w = (ukuran.width() * skala).ceil() as u32;
     let h = (ukuran.height() * skala).ceil() as u32;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(GrafikError::Ukuran)?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(GalatGrafik::Ukuran)?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     resvg::render(
         &tree,
@@ -275,11 +275,11 @@ pub fn svg_ke_png(svg: &str, skala: f32) -> Result<Vec<u8>, GrafikError> {
     );
     pixmap
         .encode_png()
-        .map_err(|e| GrafikError::Png(e.to_string()))
+        .map_err(|e| GalatGrafik::Png(e.to_string()))
 }
 
 /// The chart as PNG (2000 px wide).
-pub fn png(hasil: &HasilSkm, judul: &str) -> Result<Vec<u8>, GrafikError> {
+pub fn png(hasil: &HasilSkm, judul: &str) -> Result<Vec<u8>, GalatGrafik> {
     svg_ke_png(&svg(hasil, judul), 2.0)
 }
 
