@@ -7,26 +7,12 @@
 //! are horizontal so long unsur names stay readable. Text is DejaVu Sans; the PNG is rendered
 //! with resvg using the font embedded in this crate, never system fonts.
 
-use std::sync::Arc;
-
 use kinerja_core::angka::format_angka;
 use kinerja_core::skm::{HasilSkm, SumberUnsur};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-/// DejaVu Sans (Bitstream Vera licence, see `assets/fonts/LICENSE-DejaVu.txt`).
-pub static DEJAVU_SANS: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
-pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
-
-#[derive(Debug, thiserror::Error)]
-pub enum GalatGrafik {
-    #[error("SVG grafik tidak terbaca oleh perender: {0}")]
-    Svg(String),
-    #[error("ukuran gambar tidak sah")]
-    Ukuran,
-    #[error("PNG tidak dapat ditulis: {0}")]
-    Png(String),
-}
+use crate::png::{GalatGrafik, svg_ke_png};
 
 const LEBAR: f64 = 1000.0;
 const KIRI: f64 = 380.0; // labels end here, the plot starts
@@ -248,34 +234,6 @@ pub fn svg(hasil: &HasilSkm, judul: &str) -> String {
         esc(&hasil.regime.nama)
     ));
     s
-}
-
-/// Renders an SVG document to PNG at `skala` (2.0 gives 2000 px wide: enough for print) with the
-/// embedded fonts only.
-pub fn svg_ke_png(svg: &str, skala: f32) -> Result<Vec<u8>, GalatGrafik> {
-    let mut db = resvg::usvg::fontdb::Database::new();
-    db.load_font_data(DEJAVU_SANS.to_vec());
-    db.load_font_data(DEJAVU_SANS_BOLD.to_vec());
-    let opt = resvg::usvg::Options {
-        font_family: "DejaVu Sans".into(),
-        fontdb: Arc::new(db),
-        ..Default::default()
-    };
-    let tree =
-        resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| GalatGrafik::Svg(e.to_string()))?;
-    let ukuran = tree.size();
-    let w = (ukuran.width() * skala).ceil() as u32;
-    let h = (ukuran.height() * skala).ceil() as u32;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(GalatGrafik::Ukuran)?;
-    pixmap.fill(resvg::tiny_skia::Color::WHITE);
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::from_scale(skala, skala),
-        &mut pixmap.as_mut(),
-    );
-    pixmap
-        .encode_png()
-        .map_err(|e| GalatGrafik::Png(e.to_string()))
 }
 
 /// The chart as PNG (2000 px wide).

@@ -39,7 +39,7 @@ pub enum GalatDocx {
     #[error("grafik \"{judul}\" tidak dapat dijadikan gambar: {sebab}")]
     Grafik {
         judul: String,
-        sebab: kinerja_grafik::skm::GalatGrafik,
+        sebab: kinerja_grafik::GalatGrafik,
     },
     #[error("berkas DOCX tidak dapat ditulis: {0}")]
     Zip(#[from] zip::result::ZipError),
@@ -606,7 +606,7 @@ impl<'a> Penulis<'a> {
 
     fn grafik(&mut self, g: &Grafik) -> Result<(), GalatDocx> {
         let png =
-            kinerja_grafik::skm::svg_ke_png(&g.svg, 2.0).map_err(|sebab| GalatDocx::Grafik {
+            kinerja_grafik::svg_ke_png(&g.svg, 2.0).map_err(|sebab| GalatDocx::Grafik {
                 judul: g.judul.clone(),
                 sebab,
             })?;

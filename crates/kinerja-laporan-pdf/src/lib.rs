@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use kinerja_grafik::skm::{DEJAVU_SANS, DEJAVU_SANS_BOLD};
+use kinerja_grafik::{DEJAVU_SANS, DEJAVU_SANS_BOLD};
 use kinerja_laporan::{Bab, Blok, Dokumen, JenisBab, Sel, Tabel, TandaTangan};
 use serde_json::{Value, json};
 use typst::diag::{FileError, FileResult, PackageError, Severity, SourceDiagnostic};
