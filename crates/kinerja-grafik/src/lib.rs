@@ -33,7 +33,7 @@ mod uji;
 
 pub use batang::{batang_capaian, serapan};
 pub use png::{DEJAVU_SANS, DEJAVU_SANS_BOLD, GalatGrafik, svg_ke_png};
-pub use teks::{esc, lebar_teks};
+pub use teks::{esc, lebar_teks, tanpa_kendali};
 pub use tren::{Seri, tren};
 
 #[cfg(test)]

@@ -10,9 +10,10 @@
 use kinerja_core::angka::format_angka;
 use kinerja_core::skm::{HasilSkm, SumberUnsur};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
+use crate::kanvas::f;
 use crate::png::{GalatGrafik, svg_ke_png};
+use crate::teks::esc;
 
 const LEBAR: f64 = 1000.0;
 const KIRI: f64 = 380.0; // labels end here, the plot starts
@@ -21,21 +22,6 @@ const BARIS: f64 = 40.0;
 const TINGGI_BATANG: f64 = 22.0;
 const ATAS: f64 = 118.0;
 const HURUF_PER_BARIS: usize = 44;
-
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&apos;"),
-            c => o.push(c),
-        }
-    }
-    o
-}
 
 /// Word-wraps a label into at most two lines of about `HURUF_PER_BARIS` characters.
 fn bungkus(s: &str) -> Vec<String> {
@@ -61,10 +47,6 @@ fn bungkus(s: &str) -> Vec<String> {
         baris.push(kedua);
     }
     baris
-}
-
-fn f(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
 }
 
 /// The chart as an SVG document. `judul` is the title line (e.g. the unit and year).
@@ -255,13 +237,5 @@ mod tests {
         let b = bungkus(&panjang);
         assert_eq!(b.len(), 2);
         assert!(b[1].ends_with('…'));
-    }
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            esc("Biaya <& \"tarif\">"),
-            "Biaya &lt;&amp; &quot;tarif&quot;&gt;"
-        );
     }
 }

@@ -43,6 +43,15 @@ pub fn esc(s: &str) -> String {
     o
 }
 
+/// `s` with the control characters XML cannot hold replaced by spaces and nothing else changed:
+/// for markup a library has already escaped (docx-rs escapes `&`, `<`, `>` and quotes but writes
+/// control characters as they are, which Word refuses to open).
+pub fn tanpa_kendali(s: &str) -> String {
+    s.chars()
+        .map(|c| if kendali_terlarang(c) { ' ' } else { c })
+        .collect()
+}
+
 /// Estimated width of `s` set in DejaVu Sans at `ukuran` (bold is about 10 % wider).
 pub fn lebar_teks(s: &str, ukuran: f64, tebal: bool) -> f64 {
     let em: u32 = s
@@ -160,9 +169,18 @@ mod tests {
     }
 
     #[test]
+    fn markup_keeps_its_tags_when_only_control_characters_are_replaced() {
+        assert_eq!(
+            tanpa_kendali("<w:t>a\u{1}b\u{b}&amp;\tc\n</w:t>"),
+            "<w:t>a b &amp;\tc\n</w:t>"
+        );
+    }
+
+    #[test]
     fn multibyte_text_passes_through() {
         let s = "Capaian ≥ 100 % · “Pelayanan” 95,5 × 2 — é 漢字 🙂…";
         assert_eq!(esc(s), s);
+        assert_eq!(tanpa_kendali(s), s);
         assert_eq!(esc("≥<é>'漢'"), "≥&lt;é&gt;&#39;漢&#39;");
     }
 

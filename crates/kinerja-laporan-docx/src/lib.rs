@@ -32,6 +32,7 @@ use docx_rs::{
     TabValueType, Table, TableAlignmentType, TableBorders, TableCell, TableLayoutType, TableRow,
     VAlignType, WidthType, XMLDocx,
 };
+use kinerja_grafik::tanpa_kendali;
 use kinerja_laporan::{Bab, Blok, Dokumen, Grafik, JenisBab, Sel, Tabel, TandaTangan};
 
 #[derive(Debug, thiserror::Error)]
@@ -605,11 +606,10 @@ impl<'a> Penulis<'a> {
     }
 
     fn grafik(&mut self, g: &Grafik) -> Result<(), GalatDocx> {
-        let png =
-            kinerja_grafik::svg_ke_png(&g.svg, 2.0).map_err(|sebab| GalatDocx::Grafik {
-                judul: g.judul.clone(),
-                sebab,
-            })?;
+        let png = kinerja_grafik::svg_ke_png(&g.svg, 2.0).map_err(|sebab| GalatDocx::Grafik {
+            judul: g.judul.clone(),
+            sebab,
+        })?;
         let (w, h) = ukuran_png(&png).unwrap_or((1, 1));
         let maks_mm = (self.lebar() as u32 * 254) / 14400; // twips -> mm
         let lebar_mm = u32::from(g.lebar_mm).clamp(20, maks_mm);
@@ -837,14 +837,20 @@ fn ukuran_png(png: &[u8]) -> Option<(u32, u32)> {
 }
 
 /// What docx-rs 0.4.22 cannot write, added to its XML: repeated header rows, roman page
-/// numbers, and "update fields on open" so Word fills in the table of contents.
+/// numbers, "update fields on open" so Word fills in the table of contents, and text without
+/// the control characters XML cannot hold.
 fn perbaiki(mut xml: XMLDocx) -> XMLDocx {
     // Paragraph ids come from a per-thread counter in docx-rs, assigned when a paragraph is
     // created: number them afresh so they depend on this document only.
+    // Control characters in the user's text reach the XML as they are: replaced here, as
+    // everywhere else kinerja writes markup.
     let mut n = 0;
-    let doc = nomori_paragraf(&String::from_utf8_lossy(&xml.document), &mut n);
+    let doc = nomori_paragraf(
+        &tanpa_kendali(&String::from_utf8_lossy(&xml.document)),
+        &mut n,
+    );
     for f in &mut xml.footers {
-        *f = nomori_paragraf(&String::from_utf8_lossy(f), &mut n).into_bytes();
+        *f = nomori_paragraf(&tanpa_kendali(&String::from_utf8_lossy(f)), &mut n).into_bytes();
     }
     let doc = doc
         .replace(
