@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::kanvas::f;
 use crate::png::{GalatGrafik, svg_ke_png};
-use crate::teks::esc;
+use crate::teks::{bungkus, esc};
 
 const LEBAR: f64 = 1000.0;
 const KIRI: f64 = 380.0; // labels end here, the plot starts
@@ -21,32 +21,13 @@ const KANAN: f64 = 70.0; // room for the value at the end of a 100 bar
 const BARIS: f64 = 40.0;
 const TINGGI_BATANG: f64 = 22.0;
 const ATAS: f64 = 118.0;
-const HURUF_PER_BARIS: usize = 44;
+const HURUF_LABEL: f64 = 12.5;
+const LEBAR_LABEL: f64 = KIRI - 8.0 - 20.0;
 
-/// Word-wraps a label into at most two lines of about `HURUF_PER_BARIS` characters.
-fn bungkus(s: &str) -> Vec<String> {
-    let mut baris: Vec<String> = vec![String::new()];
-    for kata in s.split_whitespace() {
-        let cur = baris.last_mut().expect("never empty");
-        if !cur.is_empty() && cur.chars().count() + 1 + kata.chars().count() > HURUF_PER_BARIS {
-            baris.push(kata.to_string());
-        } else {
-            if !cur.is_empty() {
-                cur.push(' ');
-            }
-            cur.push_str(kata);
-        }
-    }
-    if baris.len() > 2 {
-        let mut kedua: String = baris[1..].join(" ");
-        if kedua.chars().count() > HURUF_PER_BARIS {
-            kedua = kedua.chars().take(HURUF_PER_BARIS - 1).collect::<String>();
-            kedua.push('…');
-        }
-        baris.truncate(1);
-        baris.push(kedua);
-    }
-    baris
+/// An unsur's name wrapped to the room left of the plot (from the margin to 8 units before
+/// it), in two lines at most.
+fn label(s: &str) -> Vec<String> {
+    bungkus(s, LEBAR_LABEL, HURUF_LABEL, 2)
 }
 
 /// The chart as an SVG document. `judul` is the title line (e.g. the unit and year).
@@ -136,11 +117,11 @@ pub fn svg(hasil: &HasilSkm, judul: &str) -> String {
         } else {
             ""
         };
-        let label = bungkus(&format!("{}. {}{bintang}", u.kode, u.nama));
+        let label = label(&format!("{}. {}{bintang}", u.kode, u.nama));
         let dy0 = if label.len() > 1 { -3.0 } else { 4.5 };
         for (j, l) in label.iter().enumerate() {
             s.push_str(&format!(
-                r#"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="12.5">{}</text>
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="{HURUF_LABEL}">{}</text>
 "#,
                 KIRI - 8.0,
                 yc + dy0 + j as f64 * 15.0,
@@ -226,15 +207,20 @@ pub fn png(hasil: &HasilSkm, judul: &str) -> Result<Vec<u8>, GalatGrafik> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::teks::lebar_teks;
 
     #[test]
-    fn labels_wrap_into_two_lines_at_most() {
-        assert_eq!(bungkus("U1. Persyaratan"), ["U1. Persyaratan"]);
-        let b = bungkus("U5. Kesesuaian antara hasil pelayanan dengan ketentuan yang ada");
+    fn labels_wrap_to_the_room_left_of_the_plot_in_two_lines_at_most() {
+        // The room is 380 - 8 - 20 = 352 units; "U1. Persyaratan" at 12,5 is about 100.
+        assert_eq!(label("U1. Persyaratan"), ["U1. Persyaratan"]);
+        let b = label("U5. Kesesuaian antara hasil pelayanan dengan ketentuan yang ada");
         assert_eq!(b.len(), 2);
-        assert!(b.iter().all(|l| l.chars().count() <= HURUF_PER_BARIS));
-        let panjang = "kata ".repeat(40);
-        let b = bungkus(&panjang);
+        assert!(
+            b.iter()
+                .all(|l| lebar_teks(l, HURUF_LABEL, false) <= LEBAR_LABEL),
+            "{b:?}"
+        );
+        let b = label(&"kata ".repeat(40));
         assert_eq!(b.len(), 2);
         assert!(b[1].ends_with('…'));
     }

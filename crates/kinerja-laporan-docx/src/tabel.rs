@@ -5,6 +5,7 @@ use docx_rs::{
     AlignmentType, LineSpacing, Paragraph, Run, Shading, Table, TableAlignmentType, TableCell,
     TableLayoutType, TableRow, VAlignType, WidthType,
 };
+use kinerja_grafik::lebar_teks;
 use kinerja_laporan::{Sel, Tabel};
 
 use crate::{Penulis, Unsur};
@@ -96,30 +97,34 @@ fn lebar_kolom(t: &Tabel, lebar: usize, ukuran: usize) -> Vec<usize> {
     if jumlah == 0 {
         return Vec::new();
     }
-    // `ukuran` is in half-points (1/10 em x half-points = twips); 300 twips of cell padding.
+    // Widths in twips. `ukuran` is in half-points, so the font size in twips is `ukuran` x 10;
+    // 300 twips of cell padding. Header words are bold; a body word counts with its first 13
+    // characters at most (a longer one may break); a number is never broken.
+    let huruf = ukuran as f64 * 10.0;
+    let kata_terlebar = |s: &str, tebal: bool, maks: usize| {
+        s.split_whitespace()
+            .map(|w| lebar_teks(&w.chars().take(maks).collect::<String>(), huruf, tebal))
+            .fold(0.0, f64::max)
+    };
     let minimum: Vec<usize> = t
         .kolom
         .iter()
         .enumerate()
         .map(|(j, k)| {
-            // In 1/10 em: header words bold (0.7 em a character), body words 0.6 em (at most 13
-            // characters: longer words may break), numbers whole (0.55 em a character).
-            let kata = |s: &str| s.split_whitespace().map(|w| w.chars().count()).max();
-            let kepala = kata(&k.judul).unwrap_or(0) * 7;
+            let kepala = kata_terlebar(&k.judul, true, usize::MAX);
             let isi = t
                 .baris
                 .iter()
-                .filter_map(|b| b.sel.get(j))
-                .map(|s| match s {
-                    Sel::Teks(x) => kata(x).unwrap_or(0).min(13) * 6,
+                .filter_map(|b| Some((b.sel.get(j)?, b.tebal)))
+                .map(|(s, tebal)| match s {
+                    Sel::Teks(x) => kata_terlebar(x, tebal, 13),
                     Sel::Angka { .. } | Sel::Rupiah(_) | Sel::Persen(_) => {
-                        s.cetak().chars().count() * 11 / 2
+                        lebar_teks(&s.cetak(), huruf, tebal)
                     }
-                    _ => kata("tersedia").unwrap_or(0) * 6,
+                    _ => lebar_teks("tersedia", huruf, false),
                 })
-                .max()
-                .unwrap_or(0);
-            kepala.max(isi) * ukuran + 300
+                .fold(0.0, f64::max);
+            kepala.max(isi).ceil() as usize + 300
         })
         .collect();
     let w: Vec<usize> = t
@@ -148,4 +153,79 @@ fn lebar_kolom(t: &Tabel, lebar: usize, ukuran: usize) -> Vec<usize> {
 
 fn angka(s: &Sel) -> bool {
     matches!(s, Sel::Angka { .. } | Sel::Rupiah(_) | Sel::Persen(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gaya::LEBAR_TEGAK;
+    use kinerja_laporan::{Baris, Kolom};
+    use rust_decimal::Decimal;
+
+    fn tabel(kolom: &[(&str, u8)], baris: Vec<Baris>) -> Tabel {
+        Tabel {
+            nama: "Tabel 1".into(),
+            judul: "Tabel 1".into(),
+            kolom: kolom
+                .iter()
+                .map(|(judul, lebar)| Kolom {
+                    judul: (*judul).into(),
+                    lebar: *lebar,
+                    rata_kanan: false,
+                })
+                .collect(),
+            baris,
+            catatan: None,
+        }
+    }
+
+    // The text width is 11906 - 1701 - 1417 = 8788 twips; a column of relative width 1 next to
+    // one of 20 gets 8788 / 21 = 418, less than any minimum below, so it is raised to it. At
+    // 9,5 pt (19 half-points) an em is 190 twips.
+
+    #[test]
+    fn a_column_is_as_wide_as_its_longest_header_word() {
+        // "No" bold: (748 + 612) / 1000 em x 190 x 1,1 = 284,24 -> 285, + 300 padding.
+        let w = lebar_kolom(
+            &tabel(&[("No", 1), ("Uraian", 20)], vec![]),
+            LEBAR_TEGAK,
+            19,
+        );
+        assert_eq!(w[0], 585);
+        assert_eq!(w.iter().sum::<usize>(), LEBAR_TEGAK);
+    }
+
+    #[test]
+    fn a_number_is_kept_whole_and_bold_rows_count_wider() {
+        // "1.234.567,89": 9 digits x 636 + 3 marks x 318 = 6678 / 1000 em x 190 = 1268,82 ->
+        // 1269 + 300; bold x 1,1 = 1395,70 -> 1396 + 300. The header "Pagu" needs 820.
+        let angka = |tebal| Baris {
+            sel: vec![
+                Sel::Kosong,
+                Sel::Angka {
+                    nilai: Decimal::new(123456789, 2),
+                    desimal: 2,
+                },
+            ],
+            tebal,
+        };
+        let biasa = tabel(&[("Uraian", 20), ("Pagu", 1)], vec![angka(false)]);
+        assert_eq!(lebar_kolom(&biasa, LEBAR_TEGAK, 19)[1], 1569);
+        let tebal = tabel(&[("Uraian", 20), ("Pagu", 1)], vec![angka(true)]);
+        assert_eq!(lebar_kolom(&tebal, LEBAR_TEGAK, 19)[1], 1696);
+    }
+
+    #[test]
+    fn a_long_word_counts_with_its_first_13_characters() {
+        // "Penyelenggara" (13 of "Penyelenggaraan"): 7493 / 1000 em x 190 = 1423,67 -> 1424,
+        // + 300; wider than the header "Uraian" (986).
+        let t = tabel(
+            &[("Uraian", 1), ("Keterangan", 20)],
+            vec![Baris {
+                sel: vec![Sel::teks("Penyelenggaraan"), Sel::Kosong],
+                tebal: false,
+            }],
+        );
+        assert_eq!(lebar_kolom(&t, LEBAR_TEGAK, 19)[0], 1724);
+    }
 }

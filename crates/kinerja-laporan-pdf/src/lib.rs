@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use kinerja_grafik::{DEJAVU_SANS, DEJAVU_SANS_BOLD, esc};
+use kinerja_grafik::{DEJAVU_SANS, DEJAVU_SANS_BOLD, esc, lebar_teks};
 use kinerja_laporan::{Bab, Blok, Dokumen, JenisBab, Sel, Tabel, TandaTangan};
 use serde_json::{Value, json};
 use typst::diag::{FileError, FileResult, PackageError, Severity, SourceDiagnostic};
@@ -286,27 +286,15 @@ fn cetak(s: &Sel) -> String {
 
 /// Column widths in millimetres (the template uses them as proportions): the document's relative
 /// widths, except that a column never gets narrower than its longest word or number, which
-/// typst cannot break and would print over the next cell. The width a word needs is estimated
-/// from its letters (Libertinus Serif at 9 pt, headers bold); the estimate errs wide.
+/// typst cannot break and would print over the next cell. The width a word needs at 9 pt (headers
+/// bold) is estimated with DejaVu Sans advance widths ([`lebar_teks`]): wider than the Libertinus
+/// Serif the tables are set in, so the estimate errs wide.
 fn lebar_kolom(t: &Tabel, sel: &[Vec<String>], ruang: f64) -> Vec<f64> {
     let n = t.kolom.len();
     if n == 0 {
         return vec![ruang];
     }
-    let lebar_kata = |s: &str, tebal: bool| -> f64 {
-        let mm_per_pt = 25.4 / 72.0;
-        let em: f64 = s
-            .chars()
-            .map(|c| match c {
-                'M' | 'W' | 'm' | 'w' => 0.85,
-                c if c.is_uppercase() => 0.7,
-                c if c.is_ascii_digit() => 0.5,
-                '.' | ',' | ':' | ';' | 'i' | 'l' | 'j' | 't' | 'f' | 'r' | '(' | ')' => 0.33,
-                _ => 0.5,
-            })
-            .sum();
-        em * 9.0 * mm_per_pt * if tebal { 1.08 } else { 1.0 }
-    };
+    let lebar_kata = |s: &str, tebal: bool| lebar_teks(s, 9.0, tebal) * 25.4 / 72.0;
     // Cell insets (4 pt each side) and the stroke.
     let tepi = 8.5 * 25.4 / 72.0;
     let minimum: Vec<f64> = (0..n)
@@ -536,6 +524,28 @@ mod tests {
         });
         let v = blok(&lain, false, &mut Vec::new());
         assert_eq!(v["judul"], "Judul lain");
+    }
+
+    #[test]
+    fn a_column_is_never_narrower_than_its_longest_word() {
+        let t = Tabel {
+            nama: "Tabel 1".into(),
+            judul: "Tabel 1".into(),
+            kolom: ["No", "Uraian"]
+                .iter()
+                .zip([1, 20])
+                .map(|(judul, lebar)| kinerja_laporan::Kolom {
+                    judul: (*judul).into(),
+                    lebar,
+                    rata_kanan: false,
+                })
+                .collect(),
+            baris: vec![],
+            catatan: None,
+        };
+        // "No" bold at 9 pt: (748 + 612) / 1000 em x 9 x 1,1 = 13,464 pt = 4,750 mm, + 8,5 pt of
+        // insets (2,999 mm) = 7,75 mm, more than its share 155 / 21 = 7,38; the rest gets 147,25.
+        assert_eq!(lebar_kolom(&t, &[], 155.0), [7.75, 147.25]);
     }
 
     #[test]
