@@ -7,7 +7,6 @@
 //! does not have prints "data tidak tersedia".
 
 use crate::dokumen::*;
-use kinerja_grafik as grafik;
 use kinerja_core::anggaran::{self, RingkasanAnggaran, Serapan};
 use kinerja_core::angka::{bulatkan, format_persen};
 use kinerja_core::capaian::Capaian;
@@ -16,6 +15,7 @@ use kinerja_core::model::*;
 use kinerja_core::nilai::Nilai;
 use kinerja_core::pengukuran::{self, Indeks};
 use kinerja_core::waktu::Tahun;
+use kinerja_grafik as grafik;
 use kinerja_reviu::{Temuan, Tingkat};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
