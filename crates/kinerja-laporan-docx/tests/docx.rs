@@ -110,6 +110,28 @@ fn document_xml_holds_headings_numbers_and_repeated_header_rows() {
     assert!(media.starts_with(b"\x89PNG"));
 }
 
+#[test]
+fn control_characters_in_the_text_do_not_reach_the_xml() {
+    let mut d = contoh::dokumen();
+    // A vertical tab and a form feed, as text pasted from a PDF brings them; the footer prints
+    // the instansi.
+    d.instansi = "KECAMATAN\u{b}CONTOH".into();
+    d.bab[0].isi.insert(
+        0,
+        kinerja_laporan::Blok::Paragraf {
+            teks: "Puji\u{c}syukur & terima kasih".into(),
+        },
+    );
+    let a = docx(&d).expect("render");
+    let doc = bagian(&a, "word/document.xml");
+    assert!(doc.contains("Puji syukur &amp; terima kasih"), "{doc}");
+    assert!(doc.contains(">KECAMATAN CONTOH<"), "the cover: {doc}");
+    assert!(!doc.contains(['\u{b}', '\u{c}']));
+    let kaki = bagian(&a, "word/footer1.xml");
+    assert!(kaki.contains("Laporan Kinerja Kecamatan"), "{kaki}");
+    assert!(!kaki.contains('\u{b}'));
+}
+
 fn bagian_biner(docx: &[u8], nama: &str) -> Vec<u8> {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
     let mut f = z.by_name(nama).expect(nama);

@@ -14,6 +14,7 @@
 
 use std::sync::LazyLock;
 
+use kinerja_grafik::{DEJAVU_SANS, DEJAVU_SANS_BOLD, esc, lebar_teks};
 use kinerja_laporan::{Bab, Blok, Dokumen, JenisBab, Sel, Tabel, TandaTangan};
 use serde_json::{Value, json};
 use typst::diag::{FileError, FileResult, PackageError, Severity, SourceDiagnostic};
@@ -27,11 +28,6 @@ use typst_layout::PagedDocument;
 
 /// The page design.
 const TEMPLAT: &str = include_str!("laporan.typ");
-
-/// DejaVu Sans, the face the charts' SVG text asks for (licence: `kinerja-skm/assets/fonts`).
-const DEJAVU_SANS: &[u8] = include_bytes!("../../kinerja-skm/assets/fonts/DejaVuSans.ttf");
-const DEJAVU_SANS_BOLD: &[u8] =
-    include_bytes!("../../kinerja-skm/assets/fonts/DejaVuSans-Bold.ttf");
 
 /// The text width of a portrait page (210 − 30 − 25 mm) and of a landscape one (297 − 25 − 25).
 const LEBAR_TEKS_MM: u16 = 155;
@@ -196,7 +192,7 @@ fn blok(b: &Blok, lanskap: bool, grafik: &mut Vec<Bytes>) -> Value {
             };
             // The charts draw their own title; the caption is printed only when it would not
             // repeat it.
-            let judul = if g.svg.contains(&xml_escape(&g.judul)) {
+            let judul = if g.svg.contains(&esc(&g.judul)) {
                 None
             } else {
                 Some(&g.judul)
@@ -290,27 +286,15 @@ fn cetak(s: &Sel) -> String {
 
 /// Column widths in millimetres (the template uses them as proportions): the document's relative
 /// widths, except that a column never gets narrower than its longest word or number, which
-/// typst cannot break and would print over the next cell. The width a word needs is estimated
-/// from its letters (Libertinus Serif at 9 pt, headers bold); the estimate errs wide.
+/// typst cannot break and would print over the next cell. The width a word needs at 9 pt (headers
+/// bold) is estimated with DejaVu Sans advance widths ([`lebar_teks`]): wider than the Libertinus
+/// Serif the tables are set in, so the estimate errs wide.
 fn lebar_kolom(t: &Tabel, sel: &[Vec<String>], ruang: f64) -> Vec<f64> {
     let n = t.kolom.len();
     if n == 0 {
         return vec![ruang];
     }
-    let lebar_kata = |s: &str, tebal: bool| -> f64 {
-        let mm_per_pt = 25.4 / 72.0;
-        let em: f64 = s
-            .chars()
-            .map(|c| match c {
-                'M' | 'W' | 'm' | 'w' => 0.85,
-                c if c.is_uppercase() => 0.7,
-                c if c.is_ascii_digit() => 0.5,
-                '.' | ',' | ':' | ';' | 'i' | 'l' | 'j' | 't' | 'f' | 'r' | '(' | ')' => 0.33,
-                _ => 0.5,
-            })
-            .sum();
-        em * 9.0 * mm_per_pt * if tebal { 1.08 } else { 1.0 }
-    };
+    let lebar_kata = |s: &str, tebal: bool| lebar_teks(s, 9.0, tebal) * 25.4 / 72.0;
     // Cell insets (4 pt each side) and the stroke.
     let tepi = 8.5 * 25.4 / 72.0;
     let minimum: Vec<f64> = (0..n)
@@ -376,13 +360,6 @@ fn lebar_kolom(t: &Tabel, sel: &[Vec<String>], ruang: f64) -> Vec<f64> {
 /// The pieces of a word typst may break between: after a hyphen.
 fn kata(w: &str) -> impl Iterator<Item = &str> {
     w.split_inclusive('-')
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -521,6 +498,54 @@ mod tests {
         let e = typst::compile::<PagedDocument>(&dunia).output.unwrap_err();
         let pesan = uraikan(&dunia, &e);
         assert!(pesan.contains("not found"), "{pesan}");
+    }
+
+    #[test]
+    fn a_chart_whose_svg_draws_its_title_gets_no_caption() {
+        let grafik_dengan = |judul: &str| {
+            Blok::Grafik(kinerja_laporan::Grafik {
+                judul: judul.into(),
+                svg: kinerja_grafik::serapan(judul, &[]),
+                lebar_mm: 160,
+            })
+        };
+        // Markup characters, the apostrophe included, are escaped the same way in the chart and
+        // in the check, so the title is found and not printed twice.
+        for judul in ["Serapan <2020> & \"pagu\"", "Serapan anggaran Ma'had"] {
+            let v = blok(&grafik_dengan(judul), false, &mut Vec::new());
+            assert_eq!(v["judul"], Value::Null, "{judul}");
+            assert_eq!(v["alt"], judul);
+        }
+        // A chart that does not draw its title gets it as a caption.
+        let lain = Blok::Grafik(kinerja_laporan::Grafik {
+            judul: "Judul lain".into(),
+            svg: kinerja_grafik::serapan("Serapan", &[]),
+            lebar_mm: 160,
+        });
+        let v = blok(&lain, false, &mut Vec::new());
+        assert_eq!(v["judul"], "Judul lain");
+    }
+
+    #[test]
+    fn a_column_is_never_narrower_than_its_longest_word() {
+        let t = Tabel {
+            nama: "Tabel 1".into(),
+            judul: "Tabel 1".into(),
+            kolom: ["No", "Uraian"]
+                .iter()
+                .zip([1, 20])
+                .map(|(judul, lebar)| kinerja_laporan::Kolom {
+                    judul: (*judul).into(),
+                    lebar,
+                    rata_kanan: false,
+                })
+                .collect(),
+            baris: vec![],
+            catatan: None,
+        };
+        // "No" bold at 9 pt: (748 + 612) / 1000 em x 9 x 1,1 = 13,464 pt = 4,750 mm, + 8,5 pt of
+        // insets (2,999 mm) = 7,75 mm, more than its share 155 / 21 = 7,38; the rest gets 147,25.
+        assert_eq!(lebar_kolom(&t, &[], 155.0), [7.75, 147.25]);
     }
 
     #[test]

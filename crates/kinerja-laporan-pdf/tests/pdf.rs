@@ -8,8 +8,9 @@ use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kinerja_core::uang::Rupiah;
+use kinerja_grafik as grafik;
 use kinerja_laporan::{
-    Bab, Baris, Blok, Dokumen, Grafik, JenisBab, Kolom, Sel, Tabel, TandaTangan, grafik,
+    Bab, Baris, Blok, Dokumen, Grafik, JenisBab, Kolom, Sel, Tabel, TandaTangan,
 };
 use rust_decimal::Decimal;
 

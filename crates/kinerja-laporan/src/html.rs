@@ -8,7 +8,7 @@
 //! document always gives the same bytes.
 
 use crate::dokumen::{Bab, Blok, Dokumen, JenisBab, Sel, Tabel, TandaTangan};
-use crate::grafik::esc;
+use kinerja_grafik::esc;
 
 const CSS: &str = r#"
 :root { --tinta: #111; --garis: #444; --lembut: #f0f0f0; }
@@ -529,7 +529,7 @@ mod tests {
                         Blok::Tabel(tabel),
                         Blok::Grafik(Grafik {
                             judul: "Capaian 2020".into(),
-                            svg: crate::grafik::batang_capaian(
+                            svg: kinerja_grafik::batang_capaian(
                                 "Capaian 2020",
                                 &[("IKM".into(), Some(d("80"))), ("X".into(), None)],
                                 Decimal::ONE_HUNDRED,

@@ -3,7 +3,6 @@
 //! (`kinerja-laporan-docx`), XLSX (`kinerja-laporan-xlsx`).
 
 pub mod dokumen;
-pub mod grafik;
 pub mod html;
 mod susun;
 

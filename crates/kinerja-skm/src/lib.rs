@@ -1,20 +1,16 @@
-//! SKM adapter: reads survey data from files and draws the SKM chart.
+//! SKM adapter: reads survey data from files. The SKM chart is `kinerja_grafik::skm`.
 //!
 //! - [`baca`]: one entry point for every file kind. A `.toml` file, or a CSV whose header has an
 //!   `unsur` column, is a per-unsur table (distribution, counts, NRR or published scores; see
 //!   [`tabel`]); any other CSV, or an XLSX/XLS/ODS sheet, is one row per respondent (see
 //!   [`responden`]).
-//! - [`grafik`]: the chart (a bar per unsur, a line at the mean) as SVG and PNG.
 //!
 //! # Invariants
-//! - All computation is `kinerja_core::skm`; this crate only turns files into core values and
-//!   results into pictures.
+//! - All computation is `kinerja_core::skm`; this crate only turns files into core values.
 //! - Respondent files are streamed: memory grows with unsur x groups, not with respondents.
 //! - A file with a bad row yields an error naming every bad row and column, and nothing is
 //!   computed, unless the caller asks to skip bad rows; then every skipped row is returned.
-//! - Text in the PNG is drawn with the embedded DejaVu Sans (no system fonts are consulted).
 
-pub mod grafik;
 mod kepala;
 pub mod responden;
 pub mod tabel;

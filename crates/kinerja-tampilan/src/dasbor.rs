@@ -13,7 +13,7 @@ use kinerja_core::capaian;
 use kinerja_core::model::{DataInstansi, Indikator};
 use kinerja_core::pengukuran::{AsalRealisasi, Indeks, ukur};
 use kinerja_core::waktu::Tahun;
-use kinerja_laporan::grafik;
+use kinerja_grafik as grafik;
 use rust_decimal::Decimal;
 
 pub(crate) struct Kartu {

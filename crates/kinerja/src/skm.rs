@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use kinerja_core::angka::format_angka;
 use kinerja_core::skm::{Bobot, HasilSkm, Opsi, Regime, SumberUnsur};
-use kinerja_skm::{AsalRegime, BacaError, BarisBuruk, Masukan, OpsiBaca, grafik};
+use kinerja_grafik::skm as grafik;
+use kinerja_skm::{AsalRegime, BacaError, BarisBuruk, Masukan, OpsiBaca};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -11,11 +11,11 @@ use std::process::Command;
 const SIDIK: [(&str, &str); 4] = [
     (
         "pdf",
-        "be725e8e5a93aa1926d213518bd6a3b12ff4f40ff7b8214014ece6890b4d19be",
+        "6cf43ad32f2d5c89147b24537235e3751f2c6bebdb79f3dd876901d6e8a24539",
     ),
     (
         "docx",
-        "1aab692c1c502f6da11997ea467fcbb61cb9a3c5659b6d7a73f7fac242df44c6",
+        "a16e5d322e2b9e14e865d15aa42de560f466cab4ff3ac6e13a5fd1469e6e67d9",
     ),
     (
         "xlsx",

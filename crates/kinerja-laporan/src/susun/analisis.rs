@@ -8,10 +8,10 @@ use super::sel::{
     kolom_serapan, nilai, paragraf, persen, predikat, sel_serapan, tidak_tersedia, tt,
 };
 use crate::dokumen::*;
-use crate::grafik;
 use kinerja_core::model::*;
 use kinerja_core::pengukuran;
 use kinerja_core::waktu::Tahun;
+use kinerja_grafik as grafik;
 
 impl Penyusun<'_> {
     pub(super) fn analisis_sasaran(&self, n: usize, s: &Sasaran, no: &mut Nomor) -> Vec<Blok> {

@@ -7,8 +7,8 @@ use super::sel::{
     tidak_tersedia,
 };
 use crate::dokumen::*;
-use crate::grafik;
 use kinerja_core::angka::romawi;
+use kinerja_grafik as grafik;
 use rust_decimal::Decimal;
 
 impl Penyusun<'_> {

@@ -8,9 +8,9 @@ use super::sel::{
     sekali,
 };
 use crate::dokumen::*;
-use crate::grafik;
 use kinerja_core::angka::format_angka;
 use kinerja_core::predikat::Pita;
+use kinerja_grafik as grafik;
 use rust_decimal::Decimal;
 
 impl Penyusun<'_> {

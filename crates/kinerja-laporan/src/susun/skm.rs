@@ -68,7 +68,7 @@ impl Penyusun<'_> {
                     let judul = format!("Skor unsur SKM {} dan rata-ratanya", self.tahun);
                     isi.push(blok_grafik(
                         judul.clone(),
-                        kinerja_skm::grafik::svg(h, &judul),
+                        kinerja_grafik::skm::svg(h, &judul),
                     ));
                 }
                 None => isi.push(Blok::Catatan {

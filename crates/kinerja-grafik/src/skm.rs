@@ -7,26 +7,13 @@
 //! are horizontal so long unsur names stay readable. Text is DejaVu Sans; the PNG is rendered
 //! with resvg using the font embedded in this crate, never system fonts.
 
-use std::sync::Arc;
-
 use kinerja_core::angka::format_angka;
 use kinerja_core::skm::{HasilSkm, SumberUnsur};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
-/// DejaVu Sans (Bitstream Vera licence, see `assets/fonts/LICENSE-DejaVu.txt`).
-pub static DEJAVU_SANS: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
-pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
-
-#[derive(Debug, thiserror::Error)]
-pub enum GrafikError {
-    #[error("SVG grafik tidak terbaca oleh perender: {0}")]
-    Svg(String),
-    #[error("ukuran gambar tidak sah")]
-    Ukuran,
-    #[error("PNG tidak dapat ditulis: {0}")]
-    Png(String),
-}
+use crate::kanvas::f;
+use crate::png::{GalatGrafik, svg_ke_png};
+use crate::teks::{bungkus, esc};
 
 const LEBAR: f64 = 1000.0;
 const KIRI: f64 = 380.0; // labels end here, the plot starts
@@ -34,51 +21,13 @@ const KANAN: f64 = 70.0; // room for the value at the end of a 100 bar
 const BARIS: f64 = 40.0;
 const TINGGI_BATANG: f64 = 22.0;
 const ATAS: f64 = 118.0;
-const HURUF_PER_BARIS: usize = 44;
+const HURUF_LABEL: f64 = 12.5;
+const LEBAR_LABEL: f64 = KIRI - 8.0 - 20.0;
 
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&apos;"),
-            c => o.push(c),
-        }
-    }
-    o
-}
-
-/// Word-wraps a label into at most two lines of about `HURUF_PER_BARIS` characters.
-fn bungkus(s: &str) -> Vec<String> {
-    let mut baris: Vec<String> = vec![String::new()];
-    for kata in s.split_whitespace() {
-        let cur = baris.last_mut().expect("never empty");
-        if !cur.is_empty() && cur.chars().count() + 1 + kata.chars().count() > HURUF_PER_BARIS {
-            baris.push(kata.to_string());
-        } else {
-            if !cur.is_empty() {
-                cur.push(' ');
-            }
-            cur.push_str(kata);
-        }
-    }
-    if baris.len() > 2 {
-        let mut kedua: String = baris[1..].join(" ");
-        if kedua.chars().count() > HURUF_PER_BARIS {
-            kedua = kedua.chars().take(HURUF_PER_BARIS - 1).collect::<String>();
-            kedua.push('…');
-        }
-        baris.truncate(1);
-        baris.push(kedua);
-    }
-    baris
-}
-
-fn f(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
+/// An unsur's name wrapped to the room left of the plot (from the margin to 8 units before
+/// it), in two lines at most.
+fn label(s: &str) -> Vec<String> {
+    bungkus(s, LEBAR_LABEL, HURUF_LABEL, 2)
 }
 
 /// The chart as an SVG document. `judul` is the title line (e.g. the unit and year).
@@ -168,11 +117,11 @@ pub fn svg(hasil: &HasilSkm, judul: &str) -> String {
         } else {
             ""
         };
-        let label = bungkus(&format!("{}. {}{bintang}", u.kode, u.nama));
+        let label = label(&format!("{}. {}{bintang}", u.kode, u.nama));
         let dy0 = if label.len() > 1 { -3.0 } else { 4.5 };
         for (j, l) in label.iter().enumerate() {
             s.push_str(&format!(
-                r#"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="12.5">{}</text>
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="{HURUF_LABEL}">{}</text>
 "#,
                 KIRI - 8.0,
                 yc + dy0 + j as f64 * 15.0,
@@ -250,60 +199,29 @@ pub fn svg(hasil: &HasilSkm, judul: &str) -> String {
     s
 }
 
-/// Renders an SVG document to PNG at `skala` (2.0 gives 2000 px wide: enough for print) with the
-/// embedded fonts only.
-pub fn svg_ke_png(svg: &str, skala: f32) -> Result<Vec<u8>, GrafikError> {
-    let mut db = resvg::usvg::fontdb::Database::new();
-    db.load_font_data(DEJAVU_SANS.to_vec());
-    db.load_font_data(DEJAVU_SANS_BOLD.to_vec());
-    let opt = resvg::usvg::Options {
-        font_family: "DejaVu Sans".into(),
-        fontdb: Arc::new(db),
-        ..Default::default()
-    };
-    let tree =
-        resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| GrafikError::Svg(e.to_string()))?;
-    let ukuran = tree.size();
-    let w = (ukuran.width() * skala).ceil() as u32;
-    let h = (ukuran.height() * skala).ceil() as u32;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or(GrafikError::Ukuran)?;
-    pixmap.fill(resvg::tiny_skia::Color::WHITE);
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::from_scale(skala, skala),
-        &mut pixmap.as_mut(),
-    );
-    pixmap
-        .encode_png()
-        .map_err(|e| GrafikError::Png(e.to_string()))
-}
-
 /// The chart as PNG (2000 px wide).
-pub fn png(hasil: &HasilSkm, judul: &str) -> Result<Vec<u8>, GrafikError> {
+pub fn png(hasil: &HasilSkm, judul: &str) -> Result<Vec<u8>, GalatGrafik> {
     svg_ke_png(&svg(hasil, judul), 2.0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::teks::lebar_teks;
 
     #[test]
-    fn labels_wrap_into_two_lines_at_most() {
-        assert_eq!(bungkus("U1. Persyaratan"), ["U1. Persyaratan"]);
-        let b = bungkus("U5. Kesesuaian antara hasil pelayanan dengan ketentuan yang ada");
+    fn labels_wrap_to_the_room_left_of_the_plot_in_two_lines_at_most() {
+        // The room is 380 - 8 - 20 = 352 units; "U1. Persyaratan" at 12,5 is about 100.
+        assert_eq!(label("U1. Persyaratan"), ["U1. Persyaratan"]);
+        let b = label("U5. Kesesuaian antara hasil pelayanan dengan ketentuan yang ada");
         assert_eq!(b.len(), 2);
-        assert!(b.iter().all(|l| l.chars().count() <= HURUF_PER_BARIS));
-        let panjang = "kata ".repeat(40);
-        let b = bungkus(&panjang);
+        assert!(
+            b.iter()
+                .all(|l| lebar_teks(l, HURUF_LABEL, false) <= LEBAR_LABEL),
+            "{b:?}"
+        );
+        let b = label(&"kata ".repeat(40));
         assert_eq!(b.len(), 2);
         assert!(b[1].ends_with('…'));
-    }
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            esc("Biaya <& \"tarif\">"),
-            "Biaya &lt;&amp; &quot;tarif&quot;&gt;"
-        );
     }
 }
