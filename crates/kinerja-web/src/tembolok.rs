@@ -20,8 +20,7 @@ use std::collections::{HashMap, VecDeque};
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex, Weak};
 
-/// How many rendered pages are kept. A dashboard of the example is about 40 KB, so the cache
-/// holds a few MB at most.
+/// How many rendered pages are kept: memory is this many pages at most, whatever the traffic.
 pub const KAPASITAS: usize = 64;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
