@@ -11,6 +11,7 @@ pub mod halaman;
 mod jalur;
 pub mod openapi;
 mod rute;
+pub mod tembolok;
 
 use axum::Router;
 use kinerja_core::model::DataInstansi;
@@ -22,12 +23,14 @@ use std::sync::Arc;
 pub struct Negara {
     pub toko: Toko,
     pub pembatas: Arc<akun::Pembatas>,
+    pub tembolok: Arc<tembolok::Tembolok>,
 }
 
 pub fn negara(toko: Toko) -> Negara {
     Negara {
         toko,
         pembatas: Arc::default(),
+        tembolok: Arc::default(),
     }
 }
 

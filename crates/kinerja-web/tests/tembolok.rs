@@ -1,0 +1,185 @@
+//! The page cache (`kinerja_web::tembolok`) through the whole server: a save is on the next
+//! dashboard, and a cached page never carries another viewer's CSRF token or name.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use kinerja_core::id::InstansiId;
+use kinerja_core::waktu::{Periode, Tahun};
+use kinerja_simpan::akun::{Akun, Langkah};
+use kinerja_simpan::{ModeImpor, Pelaku, Toko};
+use kinerja_web::akun::{digest, token_acak};
+use std::path::Path;
+use tower::ServiceExt;
+
+const DASBOR: &str = "/instansi/mumbulsari/tahun/2020";
+const OPERATOR: &str = "operator-satu";
+const PIMPINAN: &str = "pimpinan-dua";
+
+struct Uji {
+    negara: kinerja_web::Negara,
+    toko: Toko,
+    /// Account name, session cookie, CSRF token.
+    sesi: Vec<(&'static str, String, String)>,
+}
+
+async fn siap(url: &str) -> Uji {
+    let toko = Toko::buka(url).await.unwrap();
+    let p = Pelaku {
+        pengguna: "uji".into(),
+        sumber: "uji".into(),
+    };
+    let d = kinerja_berkas::baca(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
+    )
+    .unwrap();
+    toko.impor(&d, None, ModeImpor::Gabung, &p).await.unwrap();
+    let mut sesi = Vec::new();
+    for (nama, peran) in [(OPERATOR, "operator"), (PIMPINAN, "pimpinan")] {
+        toko.tambah_akun(
+            &Akun {
+                nama: nama.into(),
+                hash: "tidak-dipakai".into(),
+                peran: peran.into(),
+                instansi: Some(InstansiId::new("mumbulsari").unwrap()),
+            },
+            &p,
+        )
+        .await
+        .unwrap();
+        let (token, csrf) = (token_acak(), token_acak());
+        let kedaluwarsa = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
+        toko.buat_sesi(&digest(&token), nama, &csrf, kedaluwarsa)
+            .await
+            .unwrap();
+        sesi.push((nama, token, csrf));
+    }
+    Uji {
+        negara: kinerja_web::negara(toko.clone()),
+        toko,
+        sesi,
+    }
+}
+
+impl Uji {
+    fn csrf(&self, nama: &str) -> &str {
+        &self.sesi.iter().find(|(n, _, _)| *n == nama).unwrap().2
+    }
+
+    /// Sends `r` as `nama` (anonymous when `None`) to the server over `negara`.
+    async fn kirim(
+        &self,
+        negara: &kinerja_web::Negara,
+        nama: Option<&str>,
+        r: axum::http::request::Builder,
+        isi: Body,
+    ) -> (StatusCode, String) {
+        let r = match nama {
+            Some(nama) => {
+                let (_, token, _) = self.sesi.iter().find(|(n, _, _)| *n == nama).unwrap();
+                r.header("cookie", format!("kinerja_sesi={token}"))
+            }
+            None => r,
+        };
+        let app = kinerja_web::aplikasi(negara.clone());
+        let res = app.oneshot(r.body(isi).unwrap()).await.unwrap();
+        let status = res.status();
+        let b = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        (status, String::from_utf8(b).unwrap())
+    }
+
+    async fn dasbor(&self, nama: Option<&str>) -> String {
+        let (st, b) = self
+            .kirim(&self.negara, nama, Request::get(DASBOR), Body::empty())
+            .await;
+        assert_eq!(st, StatusCode::OK, "{b}");
+        b
+    }
+
+    /// The dashboard from a server with an empty cache: what a render without caching gives.
+    async fn dasbor_segar(&self, nama: Option<&str>) -> String {
+        let segar = kinerja_web::negara(self.toko.clone());
+        let (st, b) = self
+            .kirim(&segar, nama, Request::get(DASBOR), Body::empty())
+            .await;
+        assert_eq!(st, StatusCode::OK, "{b}");
+        b
+    }
+
+    /// Checks that `halaman` is `nama`'s page: their CSRF token and name, nobody else's.
+    fn milik(&self, halaman: &str, nama: Option<&str>) {
+        for (n, _, csrf) in &self.sesi {
+            let punya = Some(*n) == nama;
+            assert_eq!(halaman.contains(csrf.as_str()), punya, "{n}'s CSRF token");
+            assert_eq!(halaman.contains(n), punya, "{n}'s name");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_save_is_on_the_next_dashboard_and_no_viewer_sees_anothers_frame() {
+    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let u = siap(&b.url).await;
+
+    let p1 = u.dasbor(Some(PIMPINAN)).await;
+    u.milik(&p1, Some(PIMPINAN));
+    let o1 = u.dasbor(Some(OPERATOR)).await;
+    u.milik(&o1, Some(OPERATOR));
+    // Again, now from the cache: each still gets their own page.
+    assert_eq!(u.negara.tembolok.jumlah(), 2, "one page per viewer");
+    assert_eq!(u.dasbor(Some(OPERATOR)).await, o1);
+    assert_eq!(u.dasbor(Some(PIMPINAN)).await, p1);
+    assert_eq!(
+        u.negara.tembolok.jumlah(),
+        2,
+        "the second requests were hits"
+    );
+
+    // A realisasi typed through the form; the value is printed as written in the Realisasi
+    // column of Tabel 3.1 on the dashboard.
+    assert!(!o1.contains("87,65"));
+    let isi = format!("csrf={}&r.I-S1-1.tahunan=87%2C65", u.csrf(OPERATOR));
+    let (st, _) = u
+        .kirim(
+            &u.negara,
+            Some(OPERATOR),
+            Request::post(format!("{DASBOR}/realisasi"))
+                .header("content-type", "application/x-www-form-urlencoded"),
+            Body::from(isi),
+        )
+        .await;
+    assert_eq!(st, StatusCode::SEE_OTHER);
+    let o2 = u.dasbor(Some(OPERATOR)).await;
+    assert!(
+        o2.contains("87,65"),
+        "the saved figure, not the cached page"
+    );
+    assert_eq!(o2, u.dasbor_segar(Some(OPERATOR)).await);
+    u.milik(&o2, Some(OPERATOR));
+    let p2 = u.dasbor(Some(PIMPINAN)).await;
+    assert!(p2.contains("87,65"));
+    u.milik(&p2, Some(PIMPINAN));
+
+    // Published: anonymous viewers share one page, which carries nobody's token or name, and
+    // the logged-in viewers still get their own.
+    let pelaku = Pelaku {
+        pengguna: PIMPINAN.into(),
+        sumber: "uji".into(),
+    };
+    let m = InstansiId::new("mumbulsari").unwrap();
+    for l in [Langkah::Ajukan, Langkah::Setujui] {
+        u.toko
+            .langkah_alur(&m, Tahun::new(2020).unwrap(), Periode::Tahunan, l, &pelaku)
+            .await
+            .unwrap();
+    }
+    let a1 = u.dasbor(None).await;
+    u.milik(&a1, None);
+    assert_eq!(u.dasbor(None).await, a1);
+    assert_eq!(a1, u.dasbor_segar(None).await);
+    let o3 = u.dasbor(Some(OPERATOR)).await;
+    u.milik(&o3, Some(OPERATOR));
+
+    u.toko.tutup().await;
+    b.selesai().await;
+}
