@@ -40,7 +40,7 @@ async fn example_round_trips_and_a_second_import_changes_nothing() {
         let t = Toko::buka(&b.url).await.unwrap();
         assert_eq!(
             t.kolam().versi_skema().await.unwrap(),
-            vec![1, 2, 3, 4],
+            vec![1, 2, 3, 4, 10],
             "{}",
             b.nama
         );
