@@ -18,12 +18,14 @@ use std::sync::Arc;
 pub struct Negara {
     pub toko: Toko,
     pub pembatas: Arc<akun::Pembatas>,
+    pub sandi: Arc<akun::KolamSandi>,
 }
 
 pub fn negara(toko: Toko) -> Negara {
     Negara {
         toko,
         pembatas: Arc::default(),
+        sandi: Arc::default(),
     }
 }
 

@@ -34,7 +34,7 @@ pub fn instansi_id(s: &str) -> Result<InstansiId, String> {
     InstansiId::new(s).map_err(|e| format!("--instansi: {e}"))
 }
 
-async fn buka(db: Option<&str>) -> Result<Toko, String> {
+pub async fn buka(db: Option<&str>) -> Result<Toko, String> {
     let u = url(db);
     Toko::buka(&u)
         .await
