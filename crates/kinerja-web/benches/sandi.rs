@@ -9,8 +9,10 @@
 //! 2. the same, while `KINERJA_BENCH_KLIEN` (16) HTTP Basic clients hammer the API
 //!    (`/api/v1/instansi/mumbulsari/tahun/2020/pengukuran`);
 //! 3. the same, with the clients sending an API token (`Authorization: Bearer`) instead;
-//! 4. `KINERJA_BENCH_BANYAK` (200) Basic clients, reporting the server's resident memory
-//!    before and its peak (VmHWM) after: argon2id holds 19 MiB per hash in progress.
+//! 4. `KINERJA_BENCH_BANYAK` (200) Basic clients.
+//!
+//! After each run: the process's resident memory, its peak (VmHWM) and its threads (argon2id
+//! holds 19 MiB per check in progress).
 //!
 //! Every run counts responses by status (200, 503 "busy", other), so that a figure bought with
 //! errors shows as such. Knob: `KINERJA_BENCH_DETIK` (seconds per run, 10). The server and wrk
@@ -140,16 +142,25 @@ impl Wrk {
     }
 }
 
-/// (resident now, peak since start) of this process, in MiB.
-fn memori() -> (u64, u64) {
+/// This process's resident memory now and its peak since start (MiB), and its threads.
+fn memori() -> (u64, u64, u64) {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = |nama: &str| {
+    let baca = |nama: &str| {
         s.lines()
             .find_map(|l| l.strip_prefix(nama))
             .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
             .unwrap_or(0)
     };
-    (kb("VmRSS:") / 1024, kb("VmHWM:") / 1024)
+    (
+        baca("VmRSS:") / 1024,
+        baca("VmHWM:") / 1024,
+        baca("Threads:"),
+    )
+}
+
+fn cetak_memori() {
+    let (rss, puncak, utas) = memori();
+    println!("    server: {rss} MiB kini, puncak {puncak} MiB, {utas} utas");
 }
 
 fn basic(nama: &str, sandi: &str) -> String {
@@ -213,11 +224,13 @@ fn main() {
     println!(
         "sandi: {detik} s per run, server tokio multi-thread, {inti} core dipakai bersama wrk"
     );
+    cetak_memori();
     let beranda = wrk.mulai(alamat, "/", 4, "");
     println!(
         "  beranda sendiri (-c4)               {}",
         Wrk::tunggu(beranda)
     );
+    cetak_memori();
     let mut klien_api = vec![("Basic", basic(OPERATOR, SANDI))];
     if let Some(t) = &bearer {
         klien_api.push(("Bearer", format!("Authorization: Bearer {t}")));
@@ -228,13 +241,14 @@ fn main() {
         let (b, a) = (Wrk::tunggu(beranda), Wrk::tunggu(api));
         println!("  beranda (-c4) + {klien} klien {jenis:<6}    {b}");
         println!("    API pengukuran, {klien} klien {jenis:<6}  {a}");
+        cetak_memori();
     }
-    let (rss, _) = memori();
     let api = wrk.mulai(alamat, API, banyak, &basic(OPERATOR, SANDI));
-    let a = Wrk::tunggu(api);
-    let (_, puncak) = memori();
-    println!("  API pengukuran, {banyak} klien Basic      {a}");
-    println!("    memori server: {rss} MiB sebelum, puncak {puncak} MiB");
+    println!(
+        "  API pengukuran, {banyak} klien Basic      {}",
+        Wrk::tunggu(api)
+    );
+    cetak_memori();
     let _ = std::fs::remove_dir_all(&dir);
 }
 

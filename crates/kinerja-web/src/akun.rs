@@ -232,13 +232,21 @@ enum Kredensial {
 fn kredensial(headers: &HeaderMap) -> Option<Kredensial> {
     use base64::Engine;
     let v = headers.get(AUTHORIZATION)?.to_str().ok()?;
-    if let Some(t) = v.strip_prefix("Bearer ") {
-        return Some(Kredensial::Bearer(t.trim().to_string()));
+    // The scheme's name is case-insensitive (RFC 9110, 11.1).
+    let (skema, isi) = v.trim().split_once(' ')?;
+    let isi = isi.trim();
+    if skema.eq_ignore_ascii_case("bearer") {
+        return Some(Kredensial::Bearer(isi.to_string()));
     }
-    let b = v.strip_prefix("Basic ")?;
-    let teks = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b).ok()?).ok()?;
-    let (n, s) = teks.split_once(':')?;
-    Some(Kredensial::Basic(n.to_string(), s.to_string()))
+    if !skema.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let teks = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(isi).ok()?);
+    let (n, s) = teks
+        .ok()?
+        .split_once(':')
+        .map(|(n, s)| (n.to_string(), s.to_string()))?;
+    Some(Kredensial::Basic(n, s))
 }
 
 /// A new API token: 256 random bits, with a prefix that says what it is (in a log or a
@@ -448,6 +456,25 @@ mod tests {
             alamat_klien(&h(&["bukan alamat"]), &ext),
             Some([127, 0, 0, 1].into())
         );
+    }
+
+    #[test]
+    fn credentials_schemes_are_case_insensitive() {
+        let baca = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(AUTHORIZATION, v.parse().unwrap());
+            match kredensial(&h) {
+                Some(Kredensial::Basic(n, s)) => format!("basic {n} {s}"),
+                Some(Kredensial::Bearer(t)) => format!("bearer {t}"),
+                None => "-".into(),
+            }
+        };
+        // "b3A6c2FuZGk6MQ==" is base64 of "op:sandi:1" (a password may hold a colon).
+        assert_eq!(baca("Basic b3A6c2FuZGk6MQ=="), "basic op sandi:1");
+        assert_eq!(baca("basic  b3A6c2FuZGk6MQ=="), "basic op sandi:1");
+        assert_eq!(baca("BEARER knj_x"), "bearer knj_x");
+        assert_eq!(baca("Digest x"), "-");
+        assert_eq!(baca("Basic !!"), "-");
     }
 
     #[test]
