@@ -1,6 +1,11 @@
-//! Accounts, login sessions and the approval workflow per period. Password hashing and the
-//! role policy live in the web layer; the store keeps what they decide, and enforces the one
-//! rule that must hold whatever the door: an approved period does not change.
+//! Accounts, login sessions, API tokens (`token`) and the approval workflow per period.
+//! Password hashing and the role policy live in the web layer; the store keeps what they
+//! decide, and enforces the one rule that must hold whatever the door: an approved period does
+//! not change.
+
+mod token;
+
+pub use token::{CabutToken, TokenApi};
 
 use crate::basis::P;
 use crate::tulis::{enum_dari, nama_enum};

@@ -325,4 +325,10 @@ impl Baris {
             Baris::Postgres(r) => r.try_get(i)?,
         })
     }
+    pub fn opsi_waktu(&self, i: usize) -> Result<Option<OffsetDateTime>, Galat> {
+        Ok(match self {
+            Baris::Sqlite(r) => r.try_get(i)?,
+            Baris::Postgres(r) => r.try_get(i)?,
+        })
+    }
 }

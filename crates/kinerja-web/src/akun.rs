@@ -1,22 +1,38 @@
 //! Who is asking, and what they may do. One policy (`boleh`) answers for every route of the web
 //! interface and the API; `tests/peran.rs` walks every route with every role against it.
 //!
-//! Sessions: a random 256-bit cookie value, stored only as its SHA-256 digest; HttpOnly,
-//! SameSite=Lax, 8 hours. Every POST carries the session's CSRF token (synchronizer token);
-//! the login form, before any session, uses a double-submit cookie. Passwords: argon2id.
+//! Who is asking, by the request's credentials, first match wins:
+//! - a session cookie: a random 256-bit value, stored only as its SHA-256 digest; HttpOnly,
+//!   SameSite=Lax, 8 hours. Every POST carries the session's CSRF token (synchronizer token);
+//!   the login form, before any session, uses a double-submit cookie;
+//! - an API token (`Authorization: Bearer`, made by `kinerja pengguna token`), stored as its
+//!   digest too, for `/api/` only: a page ignores it, so a token never acts as a session;
+//! - HTTP Basic: a password, checked like the login form's (`masuk`: the same throttle, the
+//!   same hashing pool), so that the two doors share one count of failures.
+//!
+//! Bad credentials are refused (401), not served as the public: a client with a wrong password
+//! or a revoked token learns it at once. Passwords: argon2id (`sandi`); failed logins are
+//! throttled per client address and per account (`pembatas`).
+
+mod pembatas;
+mod sandi;
+
+pub use pembatas::{Aturan, Pembatas};
+pub use sandi::{KolamSandi, Sibuk, hash_sandi};
 
 use crate::Negara;
-use argon2::{Argon2, PasswordHasher, PasswordVerifier};
-use axum::extract::FromRequestParts;
-use axum::http::HeaderMap;
-use axum::http::header::{AUTHORIZATION, COOKIE};
+use crate::galat::GalatHttp;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::header::{AUTHORIZATION, COOKIE, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::request::Parts;
+use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use kinerja_core::id::InstansiId;
+use kinerja_simpan::akun::Akun;
+use sandi::TUNGGU_SIBUK;
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, VecDeque};
-use std::convert::Infallible;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
 
 pub const COOKIE_SESI: &str = "kinerja_sesi";
 pub const COOKIE_CSRF_MASUK: &str = "kinerja_csrf";
@@ -73,7 +89,8 @@ pub struct Pengguna {
     pub nama: String,
     pub peran: Peran,
     pub instansi: Option<InstansiId>,
-    /// The session's CSRF token; empty for HTTP Basic callers (API), who send no cookie.
+    /// The session's CSRF token; empty for callers by token or HTTP Basic (no session: no
+    /// forms).
     pub csrf: String,
 }
 
@@ -109,19 +126,6 @@ pub fn boleh(p: Option<&Pengguna>, t: Tindakan, instansi: &InstansiId, terbit: b
     }
 }
 
-pub fn hash_sandi(sandi: &str) -> Result<String, String> {
-    Argon2::default()
-        .hash_password(sandi.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| format!("tidak dapat membuat hash kata sandi: {e}"))
-}
-
-pub fn cocok(sandi: &str, hash: &str) -> bool {
-    Argon2::default()
-        .verify_password(sandi.as_bytes(), hash)
-        .is_ok()
-}
-
 /// 256 random bits, hex.
 pub fn token_acak() -> String {
     let mut b = [0u8; 32];
@@ -155,98 +159,239 @@ pub fn set_cookie(nama: &str, nilai: &str, umur: Duration) -> String {
     )
 }
 
-/// The caller: a session cookie, or HTTP Basic credentials (API clients), or nobody.
+/// The caller: a session cookie, an API token, HTTP Basic credentials, or nobody.
 #[derive(Debug, Clone)]
 pub struct Sesi(pub Option<Pengguna>);
 
 impl FromRequestParts<Negara> for Sesi {
-    type Rejection = Infallible;
+    /// 401 for bad credentials, 429 or 503 with `Retry-After` for a password that cannot be
+    /// checked now; JSON, as the API's errors (pages are not meant for credentials headers).
+    type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, n: &Negara) -> Result<Sesi, Infallible> {
-        Ok(Sesi::dari(&parts.headers, n).await)
+    async fn from_request_parts(parts: &mut Parts, n: &Negara) -> Result<Sesi, Response> {
+        let sesi = Sesi::dari(&parts.headers, n).await;
+        if sesi.0.is_some() {
+            return Ok(sesi);
+        }
+        match kredensial(&parts.headers) {
+            None => Ok(sesi),
+            Some(Kredensial::Bearer(_)) if !parts.uri.path().starts_with("/api/") => Ok(sesi),
+            Some(Kredensial::Bearer(token)) => match n.toko.akun_token(&digest(&token)).await {
+                Ok(Some(akun)) => Ok(Sesi(pengguna(akun))),
+                Ok(None) => Err(tolakan(
+                    StatusCode::UNAUTHORIZED,
+                    "token_tidak_sah",
+                    "token API tidak dikenal atau sudah dicabut".into(),
+                    None,
+                )),
+                Err(e) => Err(GalatHttp::from(e).into_response()),
+            },
+            Some(Kredensial::Basic(nama, sandi)) => {
+                let alamat = alamat_klien(&parts.headers, &parts.extensions);
+                match masuk(n, alamat, &nama, &sandi).await {
+                    Ok(akun) => Ok(Sesi(pengguna(akun))),
+                    Err(GagalMasuk::Simpan(e)) => Err(GalatHttp::from(e).into_response()),
+                    Err(g) => Err(tolakan(g.kode(), g.kode_api(), g.pesan(), g.tunggu())),
+                }
+            }
+        }
     }
 }
 
 impl Sesi {
-    /// The caller named by the request's headers.
+    /// The session cookie's user. Only the cookie: credentials headers are checked once per
+    /// request, by the extractor, so that rendering a refusal in the caller's frame neither
+    /// hashes a password again nor counts its failure twice.
     pub async fn dari(headers: &HeaderMap, n: &Negara) -> Sesi {
         if let Some(token) = cookie(headers, COOKIE_SESI)
             && let Ok(Some((akun, csrf))) = n.toko.sesi(&digest(&token)).await
-            && let Some(peran) = Peran::parse(&akun.peran)
+            && let Some(mut p) = pengguna(akun)
         {
-            return Sesi(Some(Pengguna {
-                nama: akun.nama,
-                peran,
-                instansi: akun.instansi,
-                csrf,
-            }));
-        }
-        if let Some((nama, sandi)) = basic(headers)
-            && n.pembatas.boleh_coba(&nama)
-        {
-            match n.toko.akun(&nama).await {
-                Ok(Some(akun)) if cocok(&sandi, &akun.hash) => {
-                    n.pembatas.berhasil(&nama);
-                    if let Some(peran) = Peran::parse(&akun.peran) {
-                        return Sesi(Some(Pengguna {
-                            nama: akun.nama,
-                            peran,
-                            instansi: akun.instansi,
-                            csrf: String::new(),
-                        }));
-                    }
-                }
-                _ => n.pembatas.gagal(&nama),
-            }
+            p.csrf = csrf;
+            return Sesi(Some(p));
         }
         Sesi(None)
     }
 }
 
-fn basic(headers: &HeaderMap) -> Option<(String, String)> {
+/// An account as a caller without a session (no CSRF token: it cannot post forms).
+fn pengguna(akun: Akun) -> Option<Pengguna> {
+    Some(Pengguna {
+        peran: Peran::parse(&akun.peran)?,
+        nama: akun.nama,
+        instansi: akun.instansi,
+        csrf: String::new(),
+    })
+}
+
+enum Kredensial {
+    Basic(String, String),
+    Bearer(String),
+}
+
+fn kredensial(headers: &HeaderMap) -> Option<Kredensial> {
     use base64::Engine;
     let v = headers.get(AUTHORIZATION)?.to_str().ok()?;
-    let b = v.strip_prefix("Basic ")?;
-    let teks = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(b).ok()?).ok()?;
-    let (n, s) = teks.split_once(':')?;
-    Some((n.to_string(), s.to_string()))
+    // The scheme's name is case-insensitive (RFC 9110, 11.1).
+    let (skema, isi) = v.trim().split_once(' ')?;
+    let isi = isi.trim();
+    if skema.eq_ignore_ascii_case("bearer") {
+        return Some(Kredensial::Bearer(isi.to_string()));
+    }
+    if !skema.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let teks = String::from_utf8(base64::engine::general_purpose::STANDARD.decode(isi).ok()?);
+    let (n, s) = teks
+        .ok()?
+        .split_once(':')
+        .map(|(n, s)| (n.to_string(), s.to_string()))?;
+    Some(Kredensial::Basic(n, s))
 }
 
-/// Failed logins per key (user name, client address): at most `BATAS` in `JENDELA`; then the
-/// key waits until the oldest failure leaves the window. Kept in memory: a restart forgets,
-/// which is acceptable for slowing down guessing.
-#[derive(Debug, Default)]
-pub struct Pembatas {
-    gagal: Mutex<HashMap<String, VecDeque<Instant>>>,
+/// A new API token: 256 random bits, with a prefix that says what it is (in a log or a
+/// secret scanner).
+pub fn token_api_baru() -> String {
+    format!("knj_{}", token_acak())
 }
 
-pub const BATAS: usize = 5;
-pub const JENDELA: Duration = Duration::from_secs(15 * 60);
+/// The client's address: the peer's, or, when the peer is this machine (the reverse proxy
+/// that `kinerja serve --publik` asks for), the last `X-Forwarded-For` entry: the address the
+/// proxy saw (earlier entries are whatever the client wrote). `None` without `ConnectInfo`.
+pub fn alamat_klien(headers: &HeaderMap, ext: &Extensions) -> Option<IpAddr> {
+    let peer = ext.get::<ConnectInfo<SocketAddr>>()?.0.ip();
+    if !peer.is_loopback() {
+        return Some(peer);
+    }
+    let diteruskan = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .next_back()
+        .map(str::trim)
+        .and_then(|s| {
+            s.parse::<IpAddr>()
+                .ok()
+                .or_else(|| s.parse::<SocketAddr>().ok().map(|a| a.ip()))
+        });
+    Some(diteruskan.unwrap_or(peer))
+}
 
-impl Pembatas {
-    pub fn boleh_coba(&self, kunci: &str) -> bool {
-        let mut m = self.gagal.lock().expect("not poisoned");
-        match m.get_mut(kunci) {
-            Some(q) => {
-                while q.front().is_some_and(|t| t.elapsed() > JENDELA) {
-                    q.pop_front();
-                }
-                q.len() < BATAS
-            }
-            None => true,
+/// Why a password login did not happen.
+#[derive(Debug)]
+pub enum GagalMasuk {
+    /// Wrong name or password (which of the two is not said).
+    Salah,
+    /// Too many failures: the client waits this long before the next attempt is checked.
+    Terlalu(Duration),
+    /// The hashing pool is full.
+    Sibuk,
+    Simpan(kinerja_simpan::Galat),
+}
+
+impl GagalMasuk {
+    pub fn kode(&self) -> StatusCode {
+        match self {
+            GagalMasuk::Salah => StatusCode::UNAUTHORIZED,
+            GagalMasuk::Terlalu(_) => StatusCode::TOO_MANY_REQUESTS,
+            GagalMasuk::Sibuk | GagalMasuk::Simpan(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
-    pub fn gagal(&self, kunci: &str) {
-        self.gagal
-            .lock()
-            .expect("not poisoned")
-            .entry(kunci.to_string())
-            .or_default()
-            .push_back(Instant::now());
+
+    fn kode_api(&self) -> &'static str {
+        match self {
+            GagalMasuk::Salah => "kredensial_salah",
+            GagalMasuk::Terlalu(_) => "terlalu_banyak_percobaan",
+            GagalMasuk::Sibuk | GagalMasuk::Simpan(_) => "sibuk",
+        }
     }
-    pub fn berhasil(&self, kunci: &str) {
-        self.gagal.lock().expect("not poisoned").remove(kunci);
+
+    /// For the person at the login form.
+    pub fn pesan(&self) -> String {
+        match self {
+            GagalMasuk::Salah => "nama pengguna atau kata sandi salah".into(),
+            GagalMasuk::Terlalu(d) => format!(
+                "terlalu banyak percobaan masuk yang gagal; coba lagi dalam {}",
+                lama_tunggu(*d)
+            ),
+            GagalMasuk::Sibuk => {
+                "server sedang sibuk memeriksa kata sandi; coba lagi sebentar lagi".into()
+            }
+            GagalMasuk::Simpan(_) => {
+                "penyimpanan sedang tidak dapat melayani; coba lagi sebentar lagi".into()
+            }
+        }
     }
+
+    /// The `Retry-After` of the answer, if any.
+    pub fn tunggu(&self) -> Option<Duration> {
+        match self {
+            GagalMasuk::Terlalu(d) => Some(*d),
+            GagalMasuk::Sibuk => Some(TUNGGU_SIBUK),
+            _ => None,
+        }
+    }
+}
+
+/// A password login, whatever the door: the throttle, then the account's hash (a dummy one
+/// for an unknown name, at the same cost) on the hashing pool, then the count.
+pub async fn masuk(
+    n: &Negara,
+    alamat: Option<IpAddr>,
+    nama: &str,
+    sandi: &str,
+) -> Result<Akun, GagalMasuk> {
+    n.pembatas.izin(alamat, nama).map_err(GagalMasuk::Terlalu)?;
+    let akun = n.toko.akun(nama).await.map_err(GagalMasuk::Simpan)?;
+    let hash = akun.as_ref().map(|a| a.hash.as_str());
+    if !n
+        .sandi
+        .cocok(sandi, hash)
+        .await
+        .map_err(|_| GagalMasuk::Sibuk)?
+    {
+        n.pembatas.gagal(alamat, nama);
+        return Err(GagalMasuk::Salah);
+    }
+    n.pembatas.berhasil(nama);
+    akun.ok_or(GagalMasuk::Salah)
+}
+
+/// `Retry-After`: whole seconds, rounded up, at least 1.
+pub fn retry_after(d: Duration) -> (axum::http::HeaderName, HeaderValue) {
+    let detik = d.as_secs() + u64::from(d.subsec_nanos() > 0);
+    (RETRY_AFTER, HeaderValue::from(detik.max(1)))
+}
+
+/// "12 detik", "3 menit" (rounded up).
+fn lama_tunggu(d: Duration) -> String {
+    let detik = (d.as_secs() + u64::from(d.subsec_nanos() > 0)).max(1);
+    if detik < 60 {
+        format!("{detik} detik")
+    } else {
+        format!("{} menit", detik.div_ceil(60))
+    }
+}
+
+fn tolakan(
+    status: StatusCode,
+    kode: &'static str,
+    pesan: String,
+    tunggu: Option<Duration>,
+) -> Response {
+    let mut r = GalatHttp::baru(status, kode, pesan).into_response();
+    if let Some(d) = tunggu {
+        let (k, v) = retry_after(d);
+        r.headers_mut().insert(k, v);
+    }
+    if kode == "token_tidak_sah" {
+        r.headers_mut().insert(
+            WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"kinerja\", error=\"invalid_token\""),
+        );
+    }
+    r
 }
 
 #[cfg(test)]
@@ -263,25 +408,67 @@ mod tests {
     }
 
     #[test]
-    fn passwords_hash_and_verify() {
-        let h = hash_sandi("rahasia-mumbulsari").unwrap();
-        assert!(h.starts_with("$argon2id$"), "{h}");
-        assert!(cocok("rahasia-mumbulsari", &h));
-        assert!(!cocok("rahasia-mumbulsarI", &h));
-        assert_ne!(h, hash_sandi("rahasia-mumbulsari").unwrap(), "salted");
+    fn waits_are_told_in_whole_seconds_rounded_up() {
+        assert_eq!(retry_after(Duration::from_millis(1)).1, "1");
+        assert_eq!(retry_after(Duration::from_millis(2001)).1, "3");
+        assert_eq!(lama_tunggu(Duration::from_millis(500)), "1 detik");
+        assert_eq!(lama_tunggu(Duration::from_secs(59)), "59 detik");
+        // 61 s is a second minute begun: "2 menit".
+        assert_eq!(lama_tunggu(Duration::from_secs(61)), "2 menit");
+        assert_eq!(lama_tunggu(Duration::from_secs(900)), "15 menit");
     }
 
     #[test]
-    fn the_rate_limit_counts_failures_per_key() {
-        let b = Pembatas::default();
-        for _ in 0..BATAS {
-            assert!(b.boleh_coba("budi"));
-            b.gagal("budi");
-        }
-        assert!(!b.boleh_coba("budi"));
-        assert!(b.boleh_coba("siti"));
-        b.berhasil("budi");
-        assert!(b.boleh_coba("budi"));
+    fn the_client_address_is_the_peer_or_what_a_local_proxy_saw() {
+        let mut ext = Extensions::new();
+        let h = |xff: &[&str]| {
+            let mut h = HeaderMap::new();
+            for v in xff {
+                h.append("x-forwarded-for", v.parse().unwrap());
+            }
+            h
+        };
+        assert_eq!(alamat_klien(&h(&[]), &ext), None);
+        ext.insert(ConnectInfo(SocketAddr::from(([203, 0, 113, 5], 40000))));
+        // A remote peer's own header is not believed.
+        assert_eq!(
+            alamat_klien(&h(&["198.51.100.1"]), &ext),
+            Some([203, 0, 113, 5].into())
+        );
+        ext.insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
+        assert_eq!(alamat_klien(&h(&[]), &ext), Some([127, 0, 0, 1].into()));
+        // Behind a local proxy: the last entry, the one the proxy appended.
+        assert_eq!(
+            alamat_klien(&h(&["6.6.6.6, 198.51.100.1"]), &ext),
+            Some([198, 51, 100, 1].into())
+        );
+        assert_eq!(
+            alamat_klien(&h(&["6.6.6.6", "198.51.100.2:5000"]), &ext),
+            Some([198, 51, 100, 2].into())
+        );
+        assert_eq!(
+            alamat_klien(&h(&["bukan alamat"]), &ext),
+            Some([127, 0, 0, 1].into())
+        );
+    }
+
+    #[test]
+    fn credentials_schemes_are_case_insensitive() {
+        let baca = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(AUTHORIZATION, v.parse().unwrap());
+            match kredensial(&h) {
+                Some(Kredensial::Basic(n, s)) => format!("basic {n} {s}"),
+                Some(Kredensial::Bearer(t)) => format!("bearer {t}"),
+                None => "-".into(),
+            }
+        };
+        // "b3A6c2FuZGk6MQ==" is base64 of "op:sandi:1" (a password may hold a colon).
+        assert_eq!(baca("Basic b3A6c2FuZGk6MQ=="), "basic op sandi:1");
+        assert_eq!(baca("basic  b3A6c2FuZGk6MQ=="), "basic op sandi:1");
+        assert_eq!(baca("BEARER knj_x"), "bearer knj_x");
+        assert_eq!(baca("Digest x"), "-");
+        assert_eq!(baca("Basic !!"), "-");
     }
 
     #[test]

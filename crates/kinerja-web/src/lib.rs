@@ -24,6 +24,7 @@ pub struct Negara {
     pub toko: Toko,
     pub pembatas: Arc<akun::Pembatas>,
     pub tembolok: Arc<tembolok::Tembolok>,
+    pub sandi: Arc<akun::KolamSandi>,
 }
 
 pub fn negara(toko: Toko) -> Negara {
@@ -31,6 +32,7 @@ pub fn negara(toko: Toko) -> Negara {
         toko,
         pembatas: Arc::default(),
         tembolok: Arc::default(),
+        sandi: Arc::default(),
     }
 }
 

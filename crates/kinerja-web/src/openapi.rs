@@ -84,7 +84,10 @@ pub fn dokumen() -> Value {
             "description": "Rencana, pengukuran kinerja, anggaran dan realisasi instansi (SAKIP). \
                 Angka dalam JSON adalah bilangan tepat; persentase dibulatkan sekali ke 2 desimal, \
                 setengah menjauhi nol. Nilai target/realisasi adalah teks seperti ditulis dokumen \
-                (\"88,5\", \"B (80 %)\"). Tanpa autentikasi: server hanya mendengarkan localhost."
+                (\"88,5\", \"B (80 %)\"). Data yang sudah diterbitkan terbuka untuk umum; \
+                selebihnya perlu token API (`kinerja pengguna token`, dikirim sebagai Bearer) \
+                atau HTTP Basic. Percobaan masuk yang gagal dibatasi: 429 dengan Retry-After; \
+                pemeriksaan kata sandi yang penuh: 503 dengan Retry-After."
         },
         "paths": {
             "/api/v1/openapi.json": {"get": {"summary": "Dokumen ini", "responses": {"200": objek("OpenAPI 3.1")}}},
@@ -129,6 +132,15 @@ pub fn dokumen() -> Value {
                     "503": galat("Penyimpanan tidak dapat melayani; pesan memuat kode kejadian")
                 }}}
         },
-        "components": {"schemas": skema()}
+        "security": [{"bearer": []}, {"basic": []}, {}],
+        "components": {
+            "schemas": skema(),
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer",
+                    "description": "Token API dari `kinerja pengguna token`; tanpa biaya hash kata sandi"},
+                "basic": {"type": "http", "scheme": "basic",
+                    "description": "Nama pengguna dan kata sandi; setiap permintaan memeriksa kata sandi (argon2id)"}
+            }
+        }
     })
 }

@@ -38,7 +38,7 @@ pub fn instansi_id(s: &str) -> Result<InstansiId, GalatPerintah> {
     InstansiId::new(s).map_err(|e| GalatPerintah::masukan(format!("--instansi: {e}")))
 }
 
-async fn buka(db: Option<&str>) -> Result<Toko, GalatPerintah> {
+pub async fn buka(db: Option<&str>) -> Result<Toko, GalatPerintah> {
     let u = url(db);
     Toko::buka(&u)
         .await

@@ -354,3 +354,120 @@ fn a_backup_opens_as_the_same_database_and_never_overwrites() {
     std::fs::remove_file(&cadangan).unwrap();
     selesai(b);
 }
+
+#[test]
+fn api_tokens_are_shown_once_stored_as_digests_and_revocable() {
+    use sha2::{Digest, Sha256};
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    for b in basis() {
+        let db = b.url.as_str();
+        ok(&["impor", contoh().to_str().unwrap(), "--db", db]);
+        let o = kinerja_stdin(
+            &[
+                "pengguna", "tambah", "--db", db, "--nama", "siti", "--peran", "operator",
+            ],
+            "sandi-siti-2020\n",
+        );
+        assert_eq!(o.status.code(), Some(2), "operator needs --instansi");
+        let o = kinerja_stdin(
+            &[
+                "pengguna",
+                "tambah",
+                "--db",
+                db,
+                "--nama",
+                "siti",
+                "--peran",
+                "operator",
+                "--instansi",
+                "mumbulsari",
+            ],
+            "sandi-siti-2020\n",
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let o = kinerja(&[
+            "pengguna",
+            "token",
+            "--db",
+            db,
+            "--nama",
+            "siti",
+            "--label",
+            "sinkron SIPD",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        // Standard output is the token alone: "knj_" and 64 hex digits.
+        let token = String::from_utf8(o.stdout).unwrap().trim_end().to_string();
+        assert!(token.starts_with("knj_") && token.len() == 68, "{token}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("tidak dapat ditampilkan lagi"));
+        let digest: String = Sha256::digest(token.as_bytes())
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect();
+        let akun_token = |d: &str| {
+            rt.block_on(async {
+                let t = kinerja_simpan::Toko::buka(db).await.unwrap();
+                let a = t.akun_token(d).await.unwrap();
+                t.tutup().await;
+                a.map(|a| a.nama)
+            })
+        };
+        assert_eq!(akun_token(&digest), Some("siti".to_string()), "{}", b.nama);
+
+        let j: serde_json::Value = serde_json::from_str(&ok(&[
+            "pengguna",
+            "daftar-token",
+            "--db",
+            db,
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        assert_eq!(j[0]["pengguna"], "siti");
+        assert_eq!(j[0]["label"], "sinkron SIPD");
+        assert!(j[0]["terakhir"].is_string(), "used just now: {j}");
+        assert!(j[0]["dicabut"].is_null());
+        assert!(!j.to_string().contains(&token[4..]) && !j.to_string().contains(&digest));
+        let id = j[0]["id"].to_string();
+
+        let o = kinerja(&["pengguna", "token", "--db", db, "--nama", "tidak-ada"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("tidak ada"));
+        let o = kinerja(&["pengguna", "cabut-token", "--db", db]);
+        assert_eq!(o.status.code(), Some(2), "neither --id nor --nama");
+
+        let s = ok(&["pengguna", "cabut-token", "--db", db, "--id", &id]);
+        assert_eq!(s, format!("token {id} dicabut\n"));
+        assert_eq!(akun_token(&digest), None, "revoked");
+        let o = kinerja(&["pengguna", "cabut-token", "--db", db, "--id", &id]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("sudah dicabut"));
+        let s = ok(&["pengguna", "cabut-token", "--db", db, "--nama", "siti"]);
+        assert_eq!(s, "0 token milik \"siti\" dicabut\n");
+
+        let j: serde_json::Value = serde_json::from_str(&ok(&[
+            "jejak",
+            "--db",
+            db,
+            "--instansi",
+            "mumbulsari",
+            "--tabel",
+            "token_api",
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        let aksi: Vec<&str> = j
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["aksi"].as_str().unwrap())
+            .collect();
+        assert_eq!(aksi, ["ubah", "tambah"], "{}: {j}", b.nama);
+        assert_eq!(j[0]["sumber"], "kinerja pengguna cabut-token");
+        selesai(b);
+    }
+}

@@ -58,39 +58,24 @@ pub(super) async fn masuk_kirim(
             "formulir kedaluwarsa atau tidak berasal dari halaman ini (CSRF); muat ulang halaman masuk",
         ));
     }
-    let alamat = ext
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| format!("ip:{}", c.0.ip()));
-    let kunci_nama = format!("nama:{}", f.nama_pengguna);
-    let kunci: Vec<&str> = std::iter::once(kunci_nama.as_str())
-        .chain(alamat.as_deref())
-        .collect();
-    let k_ulang = |galat: &str, kode: StatusCode| {
-        let k = t::Konteks {
-            csrf: f.csrf.clone(),
-            ..Default::default()
-        };
-        (kode, Html(t::masuk(&k, Some(galat), &f.nama_pengguna))).into_response()
-    };
-    if kunci.iter().any(|k| !n.pembatas.boleh_coba(k)) {
-        return Ok(k_ulang(
-            "terlalu banyak percobaan masuk yang gagal; tunggu 15 menit",
-            StatusCode::TOO_MANY_REQUESTS,
-        ));
-    }
-    let akun = n.toko.akun(&f.nama_pengguna).await?;
-    let Some(akun) = akun.filter(|a| akun::cocok(&f.kata_sandi, &a.hash)) else {
-        for k in &kunci {
-            n.pembatas.gagal(k);
+    let alamat = akun::alamat_klien(&headers, &ext);
+    let akun = match akun::masuk(&n, alamat, &f.nama_pengguna, &f.kata_sandi).await {
+        Ok(a) => a,
+        Err(akun::GagalMasuk::Simpan(e)) => return Err(e.into()),
+        Err(g) => {
+            let k = t::Konteks {
+                csrf: f.csrf.clone(),
+                ..Default::default()
+            };
+            let halaman = Html(t::masuk(&k, Some(&g.pesan()), &f.nama_pengguna));
+            let mut r = (g.kode(), halaman).into_response();
+            if let Some(d) = g.tunggu() {
+                let (kunci, nilai) = akun::retry_after(d);
+                r.headers_mut().insert(kunci, nilai);
+            }
+            return Ok(r);
         }
-        return Ok(k_ulang(
-            "nama pengguna atau kata sandi salah",
-            StatusCode::UNAUTHORIZED,
-        ));
     };
-    for k in &kunci {
-        n.pembatas.berhasil(k);
-    }
     let token = akun::token_acak();
     let kedaluwarsa = time::OffsetDateTime::now_utc() + akun::LAMA_SESI;
     n.toko
