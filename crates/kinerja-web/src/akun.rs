@@ -12,6 +12,7 @@ use axum::http::HeaderMap;
 use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 use kinerja_core::id::InstansiId;
+use kinerja_simpan::Hak;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
@@ -88,6 +89,20 @@ pub enum Tindakan {
     Buka,
     /// A reviewer's note on the dashboard.
     Catat,
+}
+
+/// The shared records (other data sets' instansi) a session may change through the store: the
+/// same rule as `boleh` for `Tindakan::Ubah`, in the store's terms.
+pub fn hak(sesi: &Sesi) -> Hak {
+    match &sesi.0 {
+        Some(p) if p.peran == Peran::Admin => Hak::Semua,
+        Some(Pengguna {
+            peran: Peran::Operator,
+            instansi: Some(i),
+            ..
+        }) => Hak::Instansi(vec![i.clone()]),
+        _ => Hak::Instansi(Vec::new()),
+    }
 }
 
 /// The policy. `terbit`: the year is published (its annual period approved), which is all the
