@@ -278,6 +278,19 @@ mod tests {
     }
 
     #[test]
+    fn only_an_admin_or_the_instansi_own_operator_may_change_its_shared_record() {
+        let m = InstansiId::new("mumbulsari").unwrap();
+        let hak = |x: Option<Pengguna>| hak(&Sesi(x));
+        assert_eq!(hak(Some(p(Peran::Admin, None))), Hak::Semua);
+        assert!(hak(Some(p(Peran::Operator, Some("mumbulsari")))).boleh_ubah(&m));
+        assert!(!hak(Some(p(Peran::Operator, Some("jember")))).boleh_ubah(&m));
+        // Pimpinan approves, pereviu reads: neither changes data.
+        assert!(!hak(Some(p(Peran::Pimpinan, Some("mumbulsari")))).boleh_ubah(&m));
+        assert!(!hak(Some(p(Peran::Pereviu, None))).boleh_ubah(&m));
+        assert!(!hak(None).boleh_ubah(&m));
+    }
+
+    #[test]
     fn passwords_hash_and_verify() {
         let h = hash_sandi("rahasia-mumbulsari").unwrap();
         assert!(h.starts_with("$argon2id$"), "{h}");
