@@ -743,6 +743,7 @@ impl Server {
         let p = Pelaku {
             pengguna: "uji-e2e".into(),
             sumber: "uji".into(),
+            hak: kinerja_simpan::Hak::Semua,
         };
         toko.impor(&kinerja_sintetis::instansi(0), None, ModeImpor::Gabung, &p)
             .await

@@ -134,6 +134,7 @@ async fn satu_putaran(
     let pelaku = Pelaku {
         pengguna: "bench".into(),
         sumber: "bench".into(),
+        hak: kinerja_simpan::Hak::Semua,
     };
     let toko = Toko::buka(url).await.expect("open the database");
     let mut p = Putaran::default();

@@ -38,6 +38,7 @@ pub use jejak::BarisJejak;
 pub use rekap::AnggaranPelapor;
 pub use terapkan::Ringkasan;
 
+use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::validasi::Pelanggaran;
 use std::collections::HashMap;
@@ -65,6 +66,10 @@ pub enum Galat {
     Terkunci(String),
     #[error("{0}")]
     Cadangan(String),
+    /// A write would change a record another data set owns (an instansi shared by several data
+    /// sets) and the actor may not change it.
+    #[error("{0}")]
+    BukanMilik(String),
 }
 
 fn ringkas_pelanggaran(p: &[Pelanggaran]) -> String {
@@ -75,11 +80,34 @@ fn ringkas_pelanggaran(p: &[Pelanggaran]) -> String {
     s.join("; ")
 }
 
-/// Who changes data and through which door; both go into the audit trail.
+/// Who changes data and through which door (both go into the audit trail), and what they may
+/// change beyond the records of the data set being written.
 #[derive(Debug, Clone)]
 pub struct Pelaku {
     pub pengguna: String,
     pub sumber: String,
+    pub hak: Hak,
+}
+
+/// Whose shared records an actor may change. A data set's own records are the caller's to
+/// authorise (the web's role policy, the command line's access to the database); the store
+/// checks the records several data sets share: an instansi is owned by its own data set, and
+/// a write of another data set may carry it unchanged but change it only with this right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hak {
+    /// Every instansi: an administrator, or the command line (it holds the database itself).
+    Semua,
+    /// Only these instansi (an operator's own); empty for everyone else.
+    Instansi(Vec<InstansiId>),
+}
+
+impl Hak {
+    pub fn boleh_ubah(&self, instansi: &InstansiId) -> bool {
+        match self {
+            Hak::Semua => true,
+            Hak::Instansi(daftar) => daftar.contains(instansi),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

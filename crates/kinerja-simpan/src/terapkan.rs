@@ -138,6 +138,9 @@ async fn terapkan_dalam(
     // Re-split so that keys and order are those of the validated aggregate.
     let baru = rekaman::pecah(&data);
     let terkunci = tulis::periode_terkunci(tx, pelapor.as_str()).await?;
+    let bersama = ubahan_bersama(tx, pelapor, pelaku, &baru).await?;
+    let diubah_bersama =
+        |r: &Rekaman| r.tabel == "instansi" && bersama.iter().any(|b| b.kunci == r.kunci);
     let waktu = OffsetDateTime::now_utc();
     let mut lama_per_kunci: HashMap<(&str, &str), (usize, &Rekaman)> = HashMap::new();
     let mut urutan_lama: HashMap<&str, usize> = HashMap::new();
@@ -166,13 +169,17 @@ async fn terapkan_dalam(
             Some((_, l)) => {
                 periksa_kunci(&terkunci, r)?;
                 tulis.push((posisi, r));
+                ringkasan.diubah += 1;
+                if diubah_bersama(r) {
+                    // Filed under its owner below, not in this data set's trail.
+                    continue;
+                }
                 catat.push(tulis::Catatan {
                     rekaman: r,
                     aksi: "ubah",
                     lama: Some(&l.isi),
                     baru: Some(&r.isi),
                 });
-                ringkasan.diubah += 1;
             }
             None => {
                 periksa_kunci(&terkunci, r)?;
@@ -202,15 +209,33 @@ async fn terapkan_dalam(
     }
     tulis::tulis(tx, pelapor.as_str(), &tulis).await?;
     tulis::catat(tx, waktu, pelaku, pelapor.as_str(), &catat).await?;
+    for l in &bersama {
+        let r = baru
+            .iter()
+            .find(|r| r.tabel == "instansi" && r.kunci == l.kunci)
+            .expect("a shared change comes from a record of this write");
+        let c = tulis::Catatan {
+            rekaman: r,
+            aksi: "ubah",
+            lama: Some(&l.isi),
+            baru: Some(&r.isi),
+        };
+        tulis::catat(tx, waktu, pelaku, &l.kunci, &[c]).await?;
+    }
     let versi = if ringkasan.tidak_berubah() && tulis.is_empty() {
         None
     } else {
         // Instansi rows are shared: a change to one is a change to every data set naming it.
-        for c in catat.iter().filter(|c| c.rekaman.tabel == "instansi") {
+        let berubah = catat
+            .iter()
+            .filter(|c| c.rekaman.tabel == "instansi")
+            .map(|c| c.rekaman.kunci.as_str())
+            .chain(bersama.iter().map(|b| b.kunci.as_str()));
+        for kunci in berubah {
             tx.jalankan(
                 "UPDATE versi_data SET versi = versi + 1 WHERE pelapor <> $1 AND pelapor IN \
                  (SELECT pelapor FROM cakupan WHERE instansi = $2)",
-                vec![P::from(pelapor.as_str()), P::from(c.rekaman.kunci.as_str())],
+                vec![P::from(pelapor.as_str()), P::from(kunci)],
             )
             .await?;
         }
@@ -224,6 +249,65 @@ async fn terapkan_dalam(
         Some(b[0].int(0)?)
     };
     Ok((ringkasan, versi, data))
+}
+
+/// The records of this write that other data sets own (instansi other than the reporting one)
+/// and that differ from what is stored, each as stored. An unchanged copy (the parent
+/// kabupaten a kecamatan's file carries along) and a new instansi are this data set's business;
+/// a change to a stored one needs the actor's right to change that instansi, else the whole
+/// write is refused.
+async fn ubahan_bersama(
+    tx: &mut Tx,
+    pelapor: &InstansiId,
+    pelaku: &Pelaku,
+    baru: &[Rekaman],
+) -> Result<Vec<Rekaman>, Galat> {
+    let mut hasil = Vec::new();
+    for r in baru
+        .iter()
+        .filter(|r| r.tabel == "instansi" && r.kunci != pelapor.as_str())
+    {
+        let Some(tersimpan) = instansi_tersimpan(tx, &r.kunci).await? else {
+            continue;
+        };
+        if tersimpan.isi == r.isi {
+            continue;
+        }
+        let pemilik = InstansiId::new(&r.kunci).map_err(|e| Galat::Rusak(e.to_string()))?;
+        if !pelaku.hak.boleh_ubah(&pemilik) {
+            return Err(Galat::BukanMilik(format!(
+                "data \"{pelapor}\" membawa [[instansi]] \"{pemilik}\" yang berbeda dari yang \
+                 tersimpan; instansi itu milik data \"{pemilik}\" dan hanya admin atau operatornya \
+                 yang boleh mengubahnya (tidak ada yang disimpan)"
+            )));
+        }
+        if let Tx::Postgres(_) = tx {
+            // The owner's writers load, change and write its records too: queue behind them so
+            // neither overwrites the other, then read the value this change replaces.
+            tx.jalankan(
+                "SELECT pg_advisory_xact_lock(hashtext($1))",
+                vec![P::from(pemilik.as_str())],
+            )
+            .await?;
+        }
+        match instansi_tersimpan(tx, &r.kunci).await? {
+            Some(t) if t.isi != r.isi => hasil.push(t),
+            _ => {}
+        }
+    }
+    Ok(hasil)
+}
+
+async fn instansi_tersimpan(tx: &mut Tx, id: &str) -> Result<Option<Rekaman>, Galat> {
+    let b = tx
+        .ambil(
+            "SELECT id, nama, jenis, induk, kode, alamat, catatan FROM instansi WHERE id = $1",
+            vec![P::from(id)],
+        )
+        .await?;
+    b.first()
+        .map(|b| Ok(tulis::ke_rekaman("instansi", &tulis::instansi_dari(b)?)))
+        .transpose()
 }
 
 /// An approved period freezes its realisasi; an approved year (period `tahunan`) also freezes
@@ -260,3 +344,5 @@ fn periksa_kunci(terkunci: &HashSet<(i64, String)>, r: &Rekaman) -> Result<(), G
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_milik;

@@ -23,6 +23,7 @@ pub(crate) fn pelaku() -> Pelaku {
     Pelaku {
         pengguna: "uji".into(),
         sumber: "uji".into(),
+        hak: crate::Hak::Semua,
     }
 }
 
@@ -201,6 +202,7 @@ async fn every_change_is_in_the_audit_trail() {
         let siti = Pelaku {
             pengguna: "siti".into(),
             sumber: "api".into(),
+            hak: crate::Hak::Semua,
         };
         let r = t
             .simpan_realisasi(&p, vec![rekam("20")], &siti)
@@ -470,6 +472,7 @@ async fn reviewers_notes_are_kept_with_author_and_audited() {
         let insp = Pelaku {
             pengguna: "inspektorat".into(),
             sumber: "web".into(),
+            hak: crate::Hak::Semua,
         };
         t.tambah_catatan_reviu(&p, th, "  Berita acara SKM belum dilampirkan.  ", &insp)
             .await

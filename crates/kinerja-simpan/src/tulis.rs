@@ -35,7 +35,7 @@ fn dari_isi<T: DeserializeOwned>(r: &Rekaman) -> Result<T, Galat> {
     serde_json::from_value(r.isi.clone()).map_err(rusak)
 }
 
-fn ke_rekaman<T: Serialize>(tabel: &str, x: &T) -> Rekaman {
+pub(crate) fn ke_rekaman<T: Serialize>(tabel: &str, x: &T) -> Rekaman {
     let isi = serde_json::to_value(x).expect("the model serializes");
     Rekaman {
         tabel: tabel.to_string(),

@@ -85,6 +85,7 @@ async fn siapkan(url: &str, contoh: &DataInstansi, kab: &[DataInstansi]) -> Siap
     let p = Pelaku {
         pengguna: "bench".into(),
         sumber: "bench".into(),
+        hak: kinerja_simpan::Hak::Semua,
     };
     for d in kab {
         toko.impor(d, None, ModeImpor::Gabung, &p)

@@ -28,6 +28,7 @@ use axum::http::request::Parts;
 use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use kinerja_core::id::InstansiId;
+use kinerja_simpan::Hak;
 use kinerja_simpan::akun::Akun;
 use sandi::TUNGGU_SIBUK;
 use sha2::{Digest, Sha256};
@@ -105,6 +106,20 @@ pub enum Tindakan {
     Buka,
     /// A reviewer's note on the dashboard.
     Catat,
+}
+
+/// The shared records (other data sets' instansi) a session may change through the store: the
+/// same rule as `boleh` for `Tindakan::Ubah`, in the store's terms.
+pub fn hak(sesi: &Sesi) -> Hak {
+    match &sesi.0 {
+        Some(p) if p.peran == Peran::Admin => Hak::Semua,
+        Some(Pengguna {
+            peran: Peran::Operator,
+            instansi: Some(i),
+            ..
+        }) => Hak::Instansi(vec![i.clone()]),
+        _ => Hak::Instansi(Vec::new()),
+    }
 }
 
 /// The policy. `terbit`: the year is published (its annual period approved), which is all the
@@ -416,6 +431,19 @@ mod tests {
         // 61 s is a second minute begun: "2 menit".
         assert_eq!(lama_tunggu(Duration::from_secs(61)), "2 menit");
         assert_eq!(lama_tunggu(Duration::from_secs(900)), "15 menit");
+    }
+
+    #[test]
+    fn only_an_admin_or_the_instansi_own_operator_may_change_its_shared_record() {
+        let m = InstansiId::new("mumbulsari").unwrap();
+        let hak = |x: Option<Pengguna>| hak(&Sesi(x));
+        assert_eq!(hak(Some(p(Peran::Admin, None))), Hak::Semua);
+        assert!(hak(Some(p(Peran::Operator, Some("mumbulsari")))).boleh_ubah(&m));
+        assert!(!hak(Some(p(Peran::Operator, Some("jember")))).boleh_ubah(&m));
+        // Pimpinan approves, pereviu reads: neither changes data.
+        assert!(!hak(Some(p(Peran::Pimpinan, Some("mumbulsari")))).boleh_ubah(&m));
+        assert!(!hak(Some(p(Peran::Pereviu, None))).boleh_ubah(&m));
+        assert!(!hak(None).boleh_ubah(&m));
     }
 
     #[test]

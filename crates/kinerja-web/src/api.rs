@@ -195,6 +195,7 @@ async fn simpan_realisasi(
     let pelaku = Pelaku {
         pengguna: sesi.0.as_ref().map(|p| p.nama.clone()).unwrap_or_default(),
         sumber: "api".into(),
+        hak: crate::akun::hak(&sesi),
     };
     let r = n
         .toko

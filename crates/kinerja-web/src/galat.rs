@@ -12,6 +12,7 @@
 //! | no caller, page (its login is a form: a 401 would need a challenge, which makes browsers open a password dialog) | 403 | `perlu_masuk` |
 //! | the caller's role does not allow it                                   | 403    | `dilarang`             |
 //! | a form without the session's CSRF token                               | 403    | `csrf`                 |
+//! | a write would change another data set's shared record (an instansi) the caller may not change (`BukanMilik`) | 403 | `bukan_milik` |
 //! | readable but invalid: fields, the whole data set (`TidakSah`), the reporting instansi (`Pelapor`), accounts and notes (`Akun`) | 422 | `isian_tidak_sah`, `isian_kosong`, `data_tidak_sah`, `pelapor` |
 //! | valid, but the period's state forbids it: approved (`Terkunci`), or a workflow step that does not follow from its status (`Alur`) | 409 | `periode_terkunci`, `alur` |
 //! | the store cannot be reached (`Basis`, `Migrasi`)                      | 503    | `penyimpanan`          |
@@ -124,6 +125,7 @@ impl From<Galat> for GalatHttp {
             Galat::Akun(_) => {
                 GalatHttp::baru(StatusCode::UNPROCESSABLE_ENTITY, "isian_tidak_sah", pesan)
             }
+            Galat::BukanMilik(_) => GalatHttp::baru(StatusCode::FORBIDDEN, "bukan_milik", pesan),
             Galat::Terkunci(_) => GalatHttp::baru(StatusCode::CONFLICT, "periode_terkunci", pesan),
             Galat::Alur(_) => GalatHttp::baru(StatusCode::CONFLICT, "alur", pesan),
             Galat::Basis(_) | Galat::Migrasi(_) => GalatHttp::internal(
@@ -268,6 +270,7 @@ mod tests {
             (Galat::TidakAda("m".into()), 404, "instansi_tidak_ada"),
             (Galat::TidakSah(vec![pelanggaran]), 422, "data_tidak_sah"),
             (Galat::Pelapor("p".into()), 422, "pelapor"),
+            (Galat::BukanMilik("b".into()), 403, "bukan_milik"),
             (Galat::Akun("catatan kosong".into()), 422, "isian_tidak_sah"),
             (
                 Galat::Terkunci("realisasi, Tahunan 2020".into()),

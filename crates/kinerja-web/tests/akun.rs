@@ -22,6 +22,7 @@ fn pelaku() -> Pelaku {
     Pelaku {
         pengguna: "uji".into(),
         sumber: "uji".into(),
+        hak: kinerja_simpan::Hak::Semua,
     }
 }
 

@@ -18,6 +18,7 @@ async fn siap(url: &str) -> axum::Router {
     let p = Pelaku {
         pengguna: "uji".into(),
         sumber: "uji".into(),
+        hak: kinerja_simpan::Hak::Semua,
     };
     toko.impor(&d, None, ModeImpor::Gabung, &p).await.unwrap();
     toko.tambah_akun(

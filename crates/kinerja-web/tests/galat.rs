@@ -27,6 +27,7 @@ async fn siap(url: &str) -> Uji {
     let p = Pelaku {
         pengguna: "uji".into(),
         sumber: "uji".into(),
+        hak: kinerja_simpan::Hak::Semua,
     };
     let d = kinerja_berkas::baca(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
@@ -100,6 +101,7 @@ async fn setujui_tahunan(toko: &Toko) {
     let p = Pelaku {
         pengguna: "camat".into(),
         sumber: "uji".into(),
+        hak: kinerja_simpan::Hak::Semua,
     };
     let m = InstansiId::new("mumbulsari").unwrap();
     let th = Tahun::new(2020).unwrap();

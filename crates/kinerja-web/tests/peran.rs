@@ -138,6 +138,7 @@ async fn siap(url: &str) -> Uji {
     let p = Pelaku {
         pengguna: "uji".into(),
         sumber: "uji".into(),
+        hak: kinerja_simpan::Hak::Semua,
     };
     let d = kinerja_berkas::baca(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
@@ -291,6 +292,7 @@ async fn published_data_is_public() {
         let p = Pelaku {
             pengguna: "camat".into(),
             sumber: "uji".into(),
+            hak: kinerja_simpan::Hak::Semua,
         };
         let m = kinerja_core::id::InstansiId::new("mumbulsari").unwrap();
         let th = kinerja_core::waktu::Tahun::new(2020).unwrap();

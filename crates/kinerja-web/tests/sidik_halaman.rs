@@ -193,6 +193,7 @@ async fn siap(url: &str) -> axum::Router {
     let p = Pelaku {
         pengguna: "uji".into(),
         sumber: "uji".into(),
+        hak: kinerja_simpan::Hak::Semua,
     };
     let th = kinerja_core::waktu::Tahun::new(2021).unwrap();
     for d in kinerja_sintetis::kabupaten(4) {

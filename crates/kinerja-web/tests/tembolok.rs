@@ -28,6 +28,7 @@ async fn siap(url: &str) -> Uji {
     let p = Pelaku {
         pengguna: "uji".into(),
         sumber: "uji".into(),
+        hak: kinerja_simpan::Hak::Semua,
     };
     let d = kinerja_berkas::baca(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
@@ -165,6 +166,7 @@ async fn a_save_is_on_the_next_dashboard_and_no_viewer_sees_anothers_frame() {
     let pelaku = Pelaku {
         pengguna: PIMPINAN.into(),
         sumber: "uji".into(),
+        hak: kinerja_simpan::Hak::Instansi(Vec::new()),
     };
     let m = InstansiId::new("mumbulsari").unwrap();
     for l in [Langkah::Ajukan, Langkah::Setujui] {

@@ -6,7 +6,7 @@ use crate::tampil::{self, Format};
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
-use kinerja_simpan::{JenisBasis, ModeImpor, Pelaku, Toko};
+use kinerja_simpan::{Hak, JenisBasis, ModeImpor, Pelaku, Toko};
 use std::path::Path;
 
 pub fn jalan<T>(f: impl std::future::Future<Output = T>) -> T {
@@ -52,6 +52,8 @@ pub fn pelaku(oleh: Option<&str>, sumber: String) -> Pelaku {
             .or_else(|| std::env::var("USER").ok())
             .unwrap_or_else(|| "cli".into()),
         sumber,
+        // Whoever runs the command holds the database itself.
+        hak: Hak::Semua,
     }
 }
 

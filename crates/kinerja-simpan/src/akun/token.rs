@@ -212,6 +212,7 @@ mod tests {
         Pelaku {
             pengguna: "admin".into(),
             sumber: "uji".into(),
+            hak: crate::Hak::Semua,
         }
     }
 

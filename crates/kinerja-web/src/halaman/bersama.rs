@@ -184,6 +184,7 @@ pub(super) fn pelaku_web(sesi: &Sesi) -> Pelaku {
     Pelaku {
         pengguna: sesi.0.as_ref().map(|p| p.nama.clone()).unwrap_or_default(),
         sumber: "web".into(),
+        hak: crate::akun::hak(sesi),
     }
 }
 

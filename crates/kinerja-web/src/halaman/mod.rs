@@ -93,6 +93,7 @@ pub async fn isi_contoh(n: &Negara, contoh: &DataInstansi) -> Result<bool, Galat
     let p = Pelaku {
         pengguna: "kinerja".into(),
         sumber: "contoh bawaan".into(),
+        hak: kinerja_simpan::Hak::Semua,
     };
     let (id, _) = n
         .toko
