@@ -6,6 +6,7 @@
 
 pub mod akun;
 pub mod api;
+mod baca;
 pub mod galat;
 pub mod halaman;
 mod jalur;

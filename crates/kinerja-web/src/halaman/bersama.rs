@@ -70,7 +70,7 @@ pub(super) async fn siapkan(
     if !boleh(sesi.0.as_ref(), perlu, &id, terbit) {
         return Err(dilarang(sesi));
     }
-    let data = n.toko.muat_bersama(&id).await?;
+    let data = crate::baca::data_terlihat(n, sesi, &id).await?;
     let mut k = konteks_dasar(sesi);
     k.instansi_aktif = Some(id.to_string());
     k.tahun = Some(tahun.get());
