@@ -58,8 +58,7 @@ mod tests {
         let mut d = mumbulsari();
         let mum = || InstansiId::new("mumbulsari").unwrap();
         for t in [2020, 2021] {
-            d.realisasi
-                .push(realisasi("DESA", t, Periode::Tw2, "77,7"));
+            d.realisasi.push(realisasi("DESA", t, Periode::Tw2, "77,7"));
             d.target
                 .push(target("DESA", t, DokumenTarget::Renstra, "90"));
             d.target
@@ -147,7 +146,15 @@ mod tests {
         let d = dua_tahun();
         // The fixture has every dated table in 2021, so the check below can fail.
         let sebelum = tahun_semua(&d);
-        for tabel in ["realisasi", "pembanding", "rkt", "anggaran", "skm", "tercatat", "target"] {
+        for tabel in [
+            "realisasi",
+            "pembanding",
+            "rkt",
+            "anggaran",
+            "skm",
+            "tercatat",
+            "target",
+        ] {
             assert!(sebelum.contains(&(tabel, 2021)), "{tabel}");
         }
         let p = untuk_publik(&d, &[th(2020)]);
