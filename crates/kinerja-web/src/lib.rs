@@ -10,6 +10,8 @@ mod baca;
 pub mod galat;
 pub mod halaman;
 mod jalur;
+mod kepala;
+mod masukan;
 pub mod openapi;
 mod rute;
 
@@ -23,12 +25,15 @@ use std::sync::Arc;
 pub struct Negara {
     pub toko: Toko,
     pub pembatas: Arc<akun::Pembatas>,
+    /// Clients reach the server over HTTPS (`--publik`, behind a proxy): cookies get `Secure`.
+    pub https: bool,
 }
 
 pub fn negara(toko: Toko) -> Negara {
     Negara {
         toko,
         pembatas: Arc::default(),
+        https: false,
     }
 }
 
@@ -36,9 +41,14 @@ pub fn aplikasi(n: Negara) -> Router {
     Router::new()
         .merge(api::rute_api())
         .merge(halaman::rute_halaman())
+        .layer(axum::middleware::from_fn(masukan::saring))
         .layer(axum::middleware::from_fn_with_state(
             n.clone(),
             galat::jawab,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            n.clone(),
+            kepala::pasang,
         ))
         .layer(axum::middleware::from_fn(galat::beri_id))
         .with_state(n)
@@ -113,7 +123,8 @@ pub async fn layani(
         return Err(GalatServer::BukanLokal(alamat));
     }
     let toko = Toko::buka(url).await?;
-    let n = negara(toko.clone());
+    let mut n = negara(toko.clone());
+    n.https = publik;
     if let Some(c) = contoh
         && halaman::isi_contoh(&n, c).await?
     {
