@@ -200,6 +200,7 @@ fn main() {
         let p = kinerja_simpan::Pelaku {
             pengguna: "bench".into(),
             sumber: "bench".into(),
+            hak: kinerja_simpan::Hak::Semua,
         };
         toko.tambah_akun(
             &Akun {

@@ -70,7 +70,7 @@ async fn muat(
 ) -> Result<std::sync::Arc<DataInstansi>, GalatHttp> {
     let id = jalur::instansi(id)?;
     izinkan(n, sesi, &id, tahun, perlu).await?;
-    Ok(n.toko.muat_bersama(&id).await?)
+    crate::baca::data_terlihat(n, sesi, &id).await
 }
 
 async fn izinkan(

@@ -6,9 +6,12 @@
 
 pub mod akun;
 pub mod api;
+mod baca;
 pub mod galat;
 pub mod halaman;
 mod jalur;
+mod kepala;
+mod masukan;
 pub mod openapi;
 mod rute;
 pub mod tembolok;
@@ -25,6 +28,8 @@ pub struct Negara {
     pub pembatas: Arc<akun::Pembatas>,
     pub tembolok: Arc<tembolok::Tembolok>,
     pub sandi: Arc<akun::KolamSandi>,
+    /// Clients reach the server over HTTPS (`--publik`, behind a proxy): cookies get `Secure`.
+    pub https: bool,
 }
 
 pub fn negara(toko: Toko) -> Negara {
@@ -33,6 +38,7 @@ pub fn negara(toko: Toko) -> Negara {
         pembatas: Arc::default(),
         tembolok: Arc::default(),
         sandi: Arc::default(),
+        https: false,
     }
 }
 
@@ -40,9 +46,14 @@ pub fn aplikasi(n: Negara) -> Router {
     Router::new()
         .merge(api::rute_api())
         .merge(halaman::rute_halaman())
+        .layer(axum::middleware::from_fn(masukan::saring))
         .layer(axum::middleware::from_fn_with_state(
             n.clone(),
             galat::jawab,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            n.clone(),
+            kepala::pasang,
         ))
         .layer(axum::middleware::from_fn(galat::beri_id))
         .with_state(n)
@@ -117,7 +128,8 @@ pub async fn layani(
         return Err(GalatServer::BukanLokal(alamat));
     }
     let toko = Toko::buka(url).await?;
-    let n = negara(toko.clone());
+    let mut n = negara(toko.clone());
+    n.https = publik;
     if let Some(c) = contoh
         && halaman::isi_contoh(&n, c).await?
     {

@@ -36,32 +36,32 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/mumbulsari/tahun/2020",
         200,
-        "f4261790e9bb755468af36074ece505c6c898b4e321dbfb67f397317004b301d",
+        "cc1feb7249aab44f768962e186d2bea8a8c17f2e1a9baa6cde8f6ff5638744a6",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/rencana",
         200,
-        "7b8031227435eab627cba3909175a97b824ee8b31d99697870d00655b29d1cbc",
+        "0f7c382fcca727e7cc79a97874b7d08ba6cb997fbd5d20b81544eabd7553b61d",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/pk",
         200,
-        "e820dc86b6b8a31ecfba2384a16831ed7b840d4dc0276c1a794632bb5ef18809",
+        "6de0cf258a9279aa419365537fe4f9aa00814e35c963e719c56d75dc5ed26a22",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/iku",
         200,
-        "d7563164c4464415ac02c4c7e944da3016834ee09624924e087731c30f6c2613",
+        "f93301059ef270c116d6b9d7cb96b586f76f444d92c83b2ac9a10d4fad92e176",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/realisasi",
         200,
-        "6135fd94f32e684501234b3fe39f0a4daebcb365c02fec7a74ef5467b2690fbc",
+        "6b578a5bb573fb65734524047968581610c2fc449334685bbcdf7c833ea5fb59",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/anggaran",
         200,
-        "6a26d599a3b6b2410b45b2e80799c02630e0f1322d943e79e27be5770c04828d",
+        "df0ec4fec4521e4ca1c54e4b5d030981f66827034e134ddefddd265bcfae99e8",
     ),
     (
         "/kabupaten/jember/tahun/2020",
@@ -71,12 +71,12 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/opd-01/tahun/2021",
         200,
-        "fedacff84b11c1209e31677812aa31d154337360586dddd00b399d606252eb96",
+        "fce8c31ce9dc47db9713bc16962e942bb990da4d87d49b4beca85825182973dc",
     ),
     (
         "/instansi/opd-01/tahun/2021/anggaran",
         200,
-        "da23c07a8dfcdf58563d6e5f53f06986af328a8320ae2dd870abe9af961cf5e7",
+        "ddf0619271b738a556185c57d723ad84014a1f41902a8c8d697afb21cb6d874f",
     ),
     (
         "/kabupaten/kab/tahun/2021",
@@ -131,7 +131,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/api/v1/instansi/mumbulsari/rencana",
         200,
-        "1217dec67eb8eb574dfd5a38bb1eaf476192a4610088e0aced09a8496ec63c50",
+        "a73531247edc869a36b0f94c283bf2fedbfe925a15954977bac548c97a0d5fdf",
     ),
     (
         "/api/v1/instansi/mumbulsari/tahun/2020/pengukuran",

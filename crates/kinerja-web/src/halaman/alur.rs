@@ -39,7 +39,7 @@ async fn alur(
     let (tindakan, kata) = match langkah {
         Langkah::Ajukan => (Tindakan::Ajukan, "diajukan"),
         Langkah::Setujui => (Tindakan::Setujui, "disetujui"),
-        Langkah::Buka => (Tindakan::Buka, "dibuka kembali"),
+        Langkah::Buka => (Tindakan::Buka, "dibuka"),
     };
     let isian = isian_form(form)?;
     periksa_csrf(&sesi, &isian)?;

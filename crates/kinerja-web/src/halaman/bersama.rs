@@ -70,7 +70,7 @@ pub(super) async fn siapkan(
     if !boleh(sesi.0.as_ref(), perlu, &id, terbit) {
         return Err(dilarang(sesi));
     }
-    let data = n.toko.muat_bersama(&id).await?;
+    let data = crate::baca::data_terlihat(n, sesi, &id).await?;
     let mut k = konteks_dasar(sesi);
     k.instansi_aktif = Some(id.to_string());
     k.tahun = Some(tahun.get());
@@ -226,10 +226,17 @@ pub(super) fn pesan_sukses(k: &mut t::Konteks, q: &KueriPesan) {
             teks: "catatan pereviu disimpan".into(),
         });
     }
-    if let Some(l) = &q.langkah {
+    // Only a known step names the banner: text from the address is never echoed.
+    let langkah = match q.langkah.as_deref() {
+        Some("diajukan") => Some("periode berhasil diajukan"),
+        Some("disetujui") => Some("periode berhasil disetujui"),
+        Some("dibuka") => Some("periode berhasil dibuka kembali"),
+        _ => None,
+    };
+    if let Some(teks) = langkah {
         k.pesan.push(t::Pesan {
             jenis: t::JenisPesan::Sukses,
-            teks: format!("periode berhasil {l}"),
+            teks: teks.into(),
         });
     }
 }

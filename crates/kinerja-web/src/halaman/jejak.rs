@@ -61,7 +61,7 @@ pub(super) async fn jejak(
         .iter()
         .map(|p| (p.to_string(), nama_dari(p)))
         .collect();
-    if let Ok(d) = n.toko.muat_bersama(&id).await {
+    if let Ok(d) = crate::baca::data_terlihat(&n, &sesi, &id).await {
         k.tahun_pilihan = tahun_pilihan(&d);
         k.tahun = k.tahun_pilihan.last().copied();
         k.kabupaten = kabupaten_di_atas(&d, &id);

@@ -53,7 +53,7 @@ pub(super) async fn kabupaten(
         if !boleh(sesi.0.as_ref(), Tindakan::Lihat, &p, terbit) {
             continue;
         }
-        let d = n.toko.muat_bersama(&p).await?;
+        let d = crate::baca::data_terlihat(&n, &sesi, &p).await?;
         let u = uang.iter().find(|u| u.pelapor == p);
         baris.push(t::BarisKabupaten {
             id: p.to_string(),

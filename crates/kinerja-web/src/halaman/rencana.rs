@@ -20,7 +20,7 @@ pub(super) async fn beranda(State(n): State<Negara>, sesi: Sesi) -> Hasil {
         let Some(i) = semua.iter().find(|i| &i.id == p) else {
             continue;
         };
-        let d = n.toko.muat_bersama(p).await?;
+        let d = crate::baca::data_terlihat(&n, &sesi, p).await?;
         let tahun = cakupan::tahun(&d)
             .into_iter()
             .filter(|th| {

@@ -1,0 +1,34 @@
+//! The one place a request gets an instansi's data set. A caller who may not read the
+//! instansi's unpublished years gets `kinerja_core::terbit::untuk_publik` of it: every page, API
+//! answer, chart, trend table and roll-up is computed from what this returns, so a new page
+//! cannot show a figure of an unpublished year by forgetting a check.
+
+use crate::Negara;
+use crate::akun::{Sesi, Tindakan, boleh};
+use crate::galat::GalatHttp;
+use kinerja_core::id::InstansiId;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::terbit;
+use kinerja_core::waktu::Tahun;
+use std::sync::Arc;
+
+pub(crate) async fn data_terlihat(
+    n: &Negara,
+    sesi: &Sesi,
+    id: &InstansiId,
+) -> Result<Arc<DataInstansi>, GalatHttp> {
+    let d = n.toko.muat_bersama(id).await?;
+    // `terbit = false`: may this caller read the years nobody has published yet?
+    if boleh(sesi.0.as_ref(), Tindakan::Lihat, id, false) {
+        return Ok(d);
+    }
+    let tahun: Vec<Tahun> = n
+        .toko
+        .semua_terbit()
+        .await?
+        .into_iter()
+        .filter(|(p, _)| p == id)
+        .map(|(_, t)| t)
+        .collect();
+    Ok(Arc::new(terbit::untuk_publik(&d, &tahun)))
+}
