@@ -195,8 +195,11 @@ fn negatif(t: Decimal, r: Decimal, rumus: RumusNegatif) -> Result<Decimal, Alasa
         };
     }
     match rumus {
-        RumusNegatif::SelisihTarget => (t - (r - t))
-            .checked_div(t)
+        // Checked throughout: a realisasi near the limit of `Decimal` must not panic.
+        RumusNegatif::SelisihTarget => r
+            .checked_sub(t)
+            .and_then(|lebih| t.checked_sub(lebih))
+            .and_then(|x| x.checked_div(t))
             .and_then(|q| q.checked_mul(SERATUS))
             .ok_or(AlasanTidakTersedia::TargetNol),
         RumusNegatif::Kebalikan => {
@@ -217,8 +220,15 @@ pub fn rata_rata(capaian: &[Capaian]) -> Option<Decimal> {
     if ada.is_empty() {
         return None;
     }
-    let jumlah: Decimal = ada.iter().sum();
-    Some(jumlah / Decimal::from(ada.len()))
+    let n = Decimal::from(ada.len());
+    // The exact sum first. Near the limit of `Decimal` divide before adding, and when even that
+    // rounds past the limit, no mean: a panic here would stop a whole report.
+    match ada.iter().try_fold(Decimal::ZERO, |a, x| a.checked_add(*x)) {
+        Some(jumlah) => Some(jumlah / n),
+        None => ada
+            .iter()
+            .try_fold(Decimal::ZERO, |a, x| a.checked_add(x.checked_div(n)?)),
+    }
 }
 
 #[cfg(test)]
