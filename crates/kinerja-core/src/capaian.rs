@@ -234,11 +234,14 @@ pub fn rata_rata(capaian: &[Capaian]) -> Option<Decimal> {
         return None;
     }
     let n = Decimal::from(ada.len());
-    let jumlah = ada.iter().try_fold(Decimal::ZERO, |a, x| a.checked_add(*x));
-    Some(match jumlah {
-        Some(j) => j / n,
-        None => ada.iter().map(|x| *x / n).sum(),
-    })
+    // The exact sum first. Near the limit of `Decimal` divide before adding, and when even that
+    // rounds past the limit, no mean: a panic here would stop a whole report.
+    match ada.iter().try_fold(Decimal::ZERO, |a, x| a.checked_add(*x)) {
+        Some(jumlah) => Some(jumlah / n),
+        None => ada
+            .iter()
+            .try_fold(Decimal::ZERO, |a, x| a.checked_add(x.checked_div(n)?)),
+    }
 }
 
 #[cfg(test)]

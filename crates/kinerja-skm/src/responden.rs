@@ -346,6 +346,9 @@ fn teks_sel(d: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => b.to_string(),
+        // Excel's calendar ends at 9999-12-31 (serial 2958465); outside it the serial is shown as
+        // the number it is (the date arithmetic below would overflow).
+        Data::DateTime(dt) if !(0.0..2_958_466.0).contains(&dt.as_f64()) => dt.as_f64().to_string(),
         Data::DateTime(dt) => {
             // Serial days since 1899-12-30; 25569 of them to 1970-01-01.
             let hari = dt.as_f64().floor() as i64 - 25_569;
@@ -382,12 +385,17 @@ pub fn baca_responden_xlsx(path: &Path, opsi: &OpsiBaca) -> Result<BacaanRespond
         berkas: berkas.clone(),
         pesan,
     };
-    let mut wb = calamine::open_workbook_auto(path)
-        .map_err(|e| format(format!("lembar kerja tidak terbaca: {e}")))?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| format("berkas tidak punya lembar kerja".into()))?
-        .map_err(|e| format(format!("lembar pertama tidak terbaca: {e}")))?;
+    // calamine can panic on a malformed file (found by fuzzing: a cell reference whose column
+    // overflows); such a file is refused like any other unreadable one.
+    let range = std::panic::catch_unwind(|| {
+        let mut wb = calamine::open_workbook_auto(path)
+            .map_err(|e| format!("lembar kerja tidak terbaca: {e}"))?;
+        wb.worksheet_range_at(0)
+            .ok_or_else(|| "berkas tidak punya lembar kerja".to_string())?
+            .map_err(|e| format!("lembar pertama tidak terbaca: {e}"))
+    })
+    .unwrap_or_else(|_| Err("lembar kerja rusak: isinya tidak dapat diurai".into()))
+    .map_err(format)?;
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let (r0, c0) = (u64::from(r0), c0 as usize);
     let mut rows = range.rows();

@@ -149,11 +149,11 @@ fn semua_digit(s: &str) -> bool {
 
 fn bulan(t: &str) -> Option<Cow<'_, str>> {
     let b = t.as_bytes();
-    // ISO: YYYY-MM-DD...
+    // ISO: YYYY-MM-DD... Checked on bytes: slicing the text at 4 could split a character.
     if b.len() >= 10
-        && semua_digit(&t[0..4])
+        && b[0..4].iter().all(u8::is_ascii_digit)
         && b[4] == b'-'
-        && semua_digit(&t[5..7])
+        && b[5..7].iter().all(u8::is_ascii_digit)
         && b[7] == b'-'
     {
         return Some(Cow::Borrowed(&t[0..7]));
