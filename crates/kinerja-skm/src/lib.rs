@@ -16,6 +16,8 @@
 
 pub mod grafik;
 mod kepala;
+mod pindai;
+mod singgah;
 pub mod responden;
 pub mod tabel;
 

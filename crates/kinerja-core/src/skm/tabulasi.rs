@@ -227,18 +227,41 @@ impl RincianKolom {
 
     /// Tallies a respondent under the group of `nilai` (the raw cell value).
     pub fn catat(&mut self, nilai: &str, jawaban: &[Jawaban]) -> Result<(), SkmError> {
+        let i = self.indeks_kelompok(nilai);
+        self.catat_di(i, jawaban)
+    }
+
+    /// The index (in [`RincianKolom::kelompok`]) of the group of `nilai`, the group added when
+    /// it is new. A reader that sees the same raw value on many rows can look its group up once
+    /// and tally with [`RincianKolom::catat_di`]. Ask only for a respondent about to be
+    /// tallied: a group nobody was tallied in cannot be computed.
+    pub fn indeks_kelompok(&mut self, nilai: &str) -> usize {
         let k = self.jenis.kelompok(nilai);
-        let i = match self.indeks.get(k.as_ref()).copied() {
-            Some(i) => i,
-            None => {
-                let i = self.kelompok.len();
-                self.kelompok
-                    .push((k.to_string(), Tabulasi::new(self.jumlah_unsur)));
-                self.indeks.insert(k.into_owned(), i);
-                i
-            }
-        };
-        self.kelompok[i].1.catat(jawaban)
+        if let Some(&i) = self.indeks.get(k.as_ref()) {
+            return i;
+        }
+        let i = self.kelompok.len();
+        self.kelompok
+            .push((k.to_string(), Tabulasi::new(self.jumlah_unsur)));
+        self.indeks.insert(k.into_owned(), i);
+        i
+    }
+
+    /// Tallies a respondent under the group at `indeks`, as given by
+    /// [`RincianKolom::indeks_kelompok`].
+    pub fn catat_di(&mut self, indeks: usize, jawaban: &[Jawaban]) -> Result<(), SkmError> {
+        match self.kelompok.get_mut(indeks) {
+            Some((_, t)) => t.catat(jawaban),
+            None => Err(SkmError::DataTidakSah {
+                unsur: "profil".into(),
+                pesan: format!(
+                    "kelompok ke-{} tidak ada di kolom {} ({} kelompok)",
+                    indeks + 1,
+                    self.kolom,
+                    self.kelompok.len()
+                ),
+            }),
+        }
     }
 
     /// Groups in first-seen order.
@@ -342,5 +365,20 @@ mod tests {
         assert_eq!(umur[0].0, "20-29");
         assert_eq!(umur[0].1.responden(), 2);
         assert!(s.catat(&[Baik], &["KTP"]).is_err());
+    }
+
+    #[test]
+    fn a_group_looked_up_once_tallies_like_catat() {
+        let mut r = RincianKolom::new("umur".into(), JenisProfil::Umur, 1);
+        // 25 and 27 share the band 20-29 (index 0); 61 opens 60+ (index 1).
+        let i = r.indeks_kelompok("25");
+        assert_eq!((i, r.indeks_kelompok("27")), (0, 0));
+        assert_eq!(r.indeks_kelompok("61"), 1);
+        r.catat_di(i, &[Baik]).unwrap();
+        r.catat("27", &[SangatBaik]).unwrap();
+        assert_eq!(r.kelompok()[0].1.jumlah(), &[[0, 0, 1, 1]]);
+        // The looked-up group without a tally yet has no respondent.
+        assert_eq!(r.kelompok()[1].1.responden(), 0);
+        assert!(r.catat_di(2, &[Baik]).is_err());
     }
 }
