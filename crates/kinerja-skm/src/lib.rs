@@ -14,6 +14,7 @@
 //!   computed, unless the caller asks to skip bad rows; then every skipped row is returned.
 //! - Text in the PNG is drawn with the embedded DejaVu Sans (no system fonts are consulted).
 
+mod cacah;
 pub mod grafik;
 mod kepala;
 mod pindai;

@@ -14,6 +14,7 @@ use std::path::Path;
 use calamine::{Data, Reader};
 use kinerja_core::skm::{Jawaban, JawabanError, Kuesioner, Regime, TabulasiSurvei};
 
+use crate::cacah::Cacah;
 use crate::kepala::{Peta, petakan_otomatis};
 use crate::pindai::Pemindai;
 use crate::singgah::Singgah;
@@ -99,19 +100,6 @@ impl Pengumpul {
                 berkas: self.berkas.clone(),
                 sumber,
             })
-    }
-
-    /// Tallies the row in `jawaban` under the groups already looked up, one per profile column.
-    fn catat_di(&mut self, kelompok: &[usize]) -> Result<(), BacaError> {
-        let galat = |sumber| BacaError::Skm {
-            berkas: self.berkas.clone(),
-            sumber,
-        };
-        self.tabulasi.total.catat(&self.jawaban).map_err(galat)?;
-        for (r, &g) in self.tabulasi.rincian.iter_mut().zip(kelompok) {
-            r.catat_di(g, &self.jawaban).map_err(galat)?;
-        }
-        Ok(())
     }
 
     fn hasil(self, opsi: &OpsiBaca) -> Result<BacaanResponden, BacaError> {
@@ -264,6 +252,7 @@ fn baca_pindai<R: Read>(
     let lebar = p.kepala.len();
     let mut singgah: Vec<Singgah> = p.peta.profil.iter().map(|_| Singgah::new()).collect();
     let mut kelompok = vec![0; p.peta.profil.len()];
+    let mut cacah = Cacah::new(p.regime.jumlah_unsur(), p.peta.profil.len());
     while let Some(rec) = pindai
         .berikut()
         .map_err(|e| galat_csv(berkas, &e, "CSV"))?
@@ -318,8 +307,14 @@ fn baca_pindai<R: Read>(
                 }
             };
         }
-        p.catat_di(&kelompok)?;
+        cacah.catat(&p.jawaban, &kelompok);
     }
+    cacah
+        .ke(&mut p.tabulasi)
+        .map_err(|sumber| BacaError::Skm {
+            berkas: berkas.to_string(),
+            sumber,
+        })?;
     p.hasil(opsi)
 }
 

@@ -2,48 +2,71 @@
 //!
 //! A profile column of a survey holds a handful of distinct values (six services, two sexes,
 //! sixty ages) repeated on every row. Finding a value's group through the core normalises the
-//! text and hashes the group name; here a short value (up to 15 bytes) is one 128-bit key in
-//! an open-addressing table, so most rows find their group in one comparison. Longer values
+//! text and hashes the group name; here a short value (up to 16 bytes) is a key of two words
+//! and its length in an open-addressing table, so most rows find their group in one
+//! comparison. Longer values
 //! (timestamps) and values past [`MAKS`] distinct ones are not kept: they take the core's way,
 //! so a column of all-different values costs what it did and memory stays bounded.
 
 /// At most this many values per column are kept.
 const MAKS: usize = 4096;
 
-/// Values longer than this are not kept (the key holds 15 bytes and the length).
-const PANJANG_MAKS: usize = 15;
+/// Values longer than this are not kept.
+const PANJANG_MAKS: usize = 16;
+
+/// A value of at most 16 bytes as two words and its length. Which bytes the words hold depends
+/// only on the length (the first and last eight, overlapping; the first and last four; the
+/// first, middle and last byte), so with the length they determine the value: two values with
+/// the same key are equal.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct Kunci {
+    a: u64,
+    b: u64,
+    n: u64,
+}
+
+fn kata8(b: &[u8]) -> u64 {
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+}
+
+fn kata4(b: &[u8]) -> u64 {
+    u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn kunci(v: &[u8]) -> Option<Kunci> {
+    let n = v.len();
+    let (a, b) = match n {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(v[0]) | u64::from(v[n / 2]) << 8 | u64::from(v[n - 1]) << 16,
+            0,
+        ),
+        4..=7 => (kata4(v), kata4(&v[n - 4..])),
+        8..=PANJANG_MAKS => (kata8(v), kata8(&v[n - 8..])),
+        _ => return None,
+    };
+    Some(Kunci { a, b, n: n as u64 })
+}
+
+fn hash(k: Kunci) -> u64 {
+    (k.a ^ k.b.rotate_left(29) ^ k.n.rotate_left(58)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
 
 pub(crate) struct Singgah {
     /// (key, group + 1); 0 marks an empty slot.
-    slot: Vec<(u128, u32)>,
+    slot: Vec<(Kunci, u32)>,
     isi: usize,
-}
-
-fn kunci(nilai: &[u8]) -> Option<u128> {
-    if nilai.len() > PANJANG_MAKS {
-        return None;
-    }
-    let mut k = [0u8; 16];
-    k[..nilai.len()].copy_from_slice(nilai);
-    // The length in the last byte tells `a` from `a\0`.
-    k[15] = nilai.len() as u8;
-    Some(u128::from_le_bytes(k))
-}
-
-fn hash(k: u128) -> u64 {
-    let (lo, hi) = (k as u64, (k >> 64) as u64);
-    (lo ^ hi.rotate_left(32).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
 impl Singgah {
     pub fn new() -> Singgah {
         Singgah {
-            slot: vec![(0, 0); 64],
+            slot: vec![(Kunci::default(), 0); 64],
             isi: 0,
         }
     }
 
-    fn letak(&self, k: u128) -> usize {
+    fn letak(&self, k: Kunci) -> usize {
         let bit = self.slot.len().trailing_zeros();
         let mut i = (hash(k) >> (64 - bit)) as usize;
         let topeng = self.slot.len() - 1;
@@ -75,7 +98,7 @@ impl Singgah {
         }
         // At most half full, so a probe ends soon.
         if 2 * (self.isi + 1) > self.slot.len() {
-            let baru = vec![(0, 0); self.slot.len() * 2];
+            let baru = vec![(Kunci::default(), 0); self.slot.len() * 2];
             let lama = std::mem::replace(&mut self.slot, baru);
             for (kk, gg) in lama.into_iter().filter(|s| s.1 != 0) {
                 let i = self.letak(kk);
@@ -112,17 +135,32 @@ mod tests {
         let mut s = Singgah::new();
         s.simpan(b"2024-03-15T10:11:12", 0);
         assert_eq!(s.cari(b"2024-03-15T10:11:12"), None);
-        // 16 bytes is one too many; 15 is kept.
-        s.simpan(b"0123456789abcdef", 1);
-        s.simpan(b"0123456789abcde", 2);
-        assert_eq!(s.cari(b"0123456789abcdef"), None);
-        assert_eq!(s.cari(b"0123456789abcde"), Some(2));
+        // 17 bytes is one too many; 16 is kept.
+        s.simpan(b"0123456789abcdefg", 1);
+        s.simpan(b"0123456789abcdef", 2);
+        assert_eq!(s.cari(b"0123456789abcdefg"), None);
+        assert_eq!(s.cari(b"0123456789abcdef"), Some(2));
         for i in 0..MAKS + 10 {
             s.simpan(i.to_string().as_bytes(), i);
         }
         // 1 kept before, then MAKS - 1 numbers: 0 ..= 4094 kept, 4095 on not.
         assert_eq!(s.cari(b"4094"), Some(4094));
         assert_eq!(s.cari(b"4095"), None);
-        assert_eq!(s.cari(b"0123456789abcde"), Some(2));
+        assert_eq!(s.cari(b"0123456789abcdef"), Some(2));
+    }
+
+    #[test]
+    fn every_value_up_to_sixteen_bytes_has_its_own_key() {
+        // Values differing in one byte at each position, at each length: the key must tell
+        // them apart (the words read the bytes the length says, overlapping).
+        for n in 0..=PANJANG_MAKS {
+            let dasar = vec![b'a'; n];
+            for i in 0..n {
+                let mut lain = dasar.clone();
+                lain[i] = b'b';
+                assert!(kunci(&dasar) != kunci(&lain), "n={n} i={i}");
+            }
+            assert!(kunci(&dasar) != kunci(&vec![b'a'; n + 1]));
+        }
     }
 }
