@@ -11,7 +11,10 @@
 //! - A file with a bad row yields an error naming every bad row and column, and nothing is
 //!   computed, unless the caller asks to skip bad rows; then every skipped row is returned.
 
+mod cacah;
 mod kepala;
+mod pindai;
+mod singgah;
 pub mod responden;
 pub mod tabel;
 

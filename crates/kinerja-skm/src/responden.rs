@@ -7,7 +7,6 @@
 //!
 //! Rows are streamed into a [`TabulasiSurvei`]: nothing per respondent is kept.
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -15,7 +14,10 @@ use std::path::Path;
 use calamine::{Data, Reader};
 use kinerja_core::skm::{Jawaban, JawabanError, Kuesioner, Regime, TabulasiSurvei};
 
+use crate::cacah::Cacah;
 use crate::kepala::{Peta, petakan_otomatis};
+use crate::pindai::Pemindai;
+use crate::singgah::Singgah;
 use crate::{AsalRegime, BacaError, BarisBuruk, MasalahSel, Masukan, OpsiBaca, huruf_kolom};
 
 /// A respondent file read and tallied.
@@ -165,22 +167,31 @@ fn tebak_pemisah(awal: &[u8]) -> u8 {
     seps[terbaik]
 }
 
-/// A CSV reader past the byte-order mark, with the separator recognised, and its header.
-pub(crate) fn buka_csv<R: Read>(
-    reader: R,
-    berkas: &str,
-) -> Result<(csv::Reader<BufReader<R>>, Vec<String>), BacaError> {
-    let io = |sumber| BacaError::Io {
+/// A reader past the byte-order mark, and the separator recognised from the first line.
+fn siapkan<R: Read>(reader: R, berkas: &str) -> Result<(BufReader<R>, u8), BacaError> {
+    let mut br = BufReader::with_capacity(1 << 16, reader);
+    let awal = br.fill_buf().map_err(|sumber| BacaError::Io {
         berkas: berkas.to_string(),
         sumber,
-    };
-    let mut br = BufReader::with_capacity(1 << 16, reader);
-    let awal = br.fill_buf().map_err(io)?;
+    })?;
     let bom = awal.starts_with(b"\xEF\xBB\xBF");
     let pemisah = tebak_pemisah(if bom { &awal[3..] } else { awal });
     if bom {
         br.consume(3);
     }
+    Ok((br, pemisah))
+}
+
+fn teks_kepala(h: &[u8]) -> String {
+    String::from_utf8_lossy(h).trim().to_string()
+}
+
+/// A CSV reader (for per-unsur tables) and the header.
+pub(crate) fn buka_csv<R: Read>(
+    reader: R,
+    berkas: &str,
+) -> Result<(csv::Reader<BufReader<R>>, Vec<String>), BacaError> {
+    let (br, pemisah) = siapkan(reader, berkas)?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(pemisah)
         .flexible(true)
@@ -193,9 +204,33 @@ pub(crate) fn buka_csv<R: Read>(
             pesan: format!("kepala CSV tidak terbaca: {e}"),
         })?
         .iter()
-        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .map(teks_kepala)
         .collect();
     Ok((rdr, kepala))
+}
+
+fn galat_csv(berkas: &str, e: &std::io::Error, apa: &str) -> BacaError {
+    BacaError::Format {
+        berkas: berkas.to_string(),
+        pesan: format!("{apa} tidak terbaca: {e}"),
+    }
+}
+
+/// The respondent scanner (records split as the csv crate splits them) and the header.
+fn buka_pindai<R: Read>(
+    reader: R,
+    berkas: &str,
+) -> Result<(Pemindai<BufReader<R>>, Vec<String>), BacaError> {
+    let (br, pemisah) = siapkan(reader, berkas)?;
+    let mut p = Pemindai::new(br, pemisah);
+    let kepala = match p
+        .berikut()
+        .map_err(|e| galat_csv(berkas, &e, "kepala CSV"))?
+    {
+        Some(r) => r.iter().map(teks_kepala).collect(),
+        None => Vec::new(),
+    };
+    Ok((p, kepala))
 }
 
 fn jawaban_bytes(b: &[u8]) -> Result<Jawaban, JawabanError> {
@@ -207,30 +242,21 @@ fn jawaban_bytes(b: &[u8]) -> Result<Jawaban, JawabanError> {
     Jawaban::parse(&String::from_utf8_lossy(b))
 }
 
-const MAKS_PROFIL: usize = JenisProfil::SEMUA.len();
-use kinerja_core::skm::JenisProfil;
-
-pub(crate) fn baca_csv_rdr<R: Read>(
-    mut rdr: csv::Reader<R>,
+fn baca_pindai<R: Read>(
+    mut pindai: Pemindai<R>,
     kepala: Vec<String>,
     berkas: &str,
     opsi: &OpsiBaca,
 ) -> Result<BacaanResponden, BacaError> {
     let mut p = Pengumpul::new(berkas, kepala, opsi)?;
     let lebar = p.kepala.len();
-    let mut rec = csv::ByteRecord::new();
-    loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                return Err(BacaError::Format {
-                    berkas: berkas.to_string(),
-                    pesan: format!("CSV tidak terbaca: {e}"),
-                });
-            }
-        }
-        let baris = rec.position().map_or(0, |pos| pos.line());
+    let mut singgah: Vec<Singgah> = p.peta.profil.iter().map(|_| Singgah::new()).collect();
+    let mut kelompok = vec![0; p.peta.profil.len()];
+    let mut cacah = Cacah::new(p.regime.jumlah_unsur(), p.peta.profil.len());
+    while let Some(rec) = pindai
+        .berikut()
+        .map_err(|e| galat_csv(berkas, &e, "CSV"))?
+    {
         if rec.get(0).is_none_or(|f| f.trim_ascii().is_empty())
             && rec.iter().all(|f| f.trim_ascii().is_empty())
         {
@@ -261,30 +287,34 @@ pub(crate) fn baca_csv_rdr<R: Read>(
                 }
             }
         }
-        // Profile values borrowed from the record; only a value that is not UTF-8 is copied
-        // (lossily), on a slow path.
-        let n = p.peta.profil.len();
-        let mut profil: [&str; MAKS_PROFIL] = [""; MAKS_PROFIL];
-        let mut utf8 = true;
-        for (i, (k, _, _)) in p.peta.profil.iter().enumerate() {
-            match std::str::from_utf8(rec.get(*k).unwrap_or(b"")) {
-                Ok(v) => profil[i] = v,
-                Err(_) => utf8 = false,
-            }
+        if !masalah.is_empty() {
+            p.buruk.push(BarisBuruk {
+                baris: rec.baris,
+                masalah,
+            });
+            continue;
         }
-        if utf8 {
-            p.selesai(baris, masalah, &profil[..n])?;
-        } else {
-            let nilai: Vec<Cow<str>> = p
-                .peta
-                .profil
-                .iter()
-                .map(|(k, _, _)| String::from_utf8_lossy(rec.get(*k).unwrap_or(b"")))
-                .collect();
-            let profil: Vec<&str> = nilai.iter().map(|c| c.as_ref()).collect();
-            p.selesai(baris, masalah, &profil)?;
+        // Groups are looked up only for rows that are tallied, so they appear in the order
+        // their first tallied respondent does.
+        for (c, (k, _, _)) in p.peta.profil.iter().enumerate() {
+            let sel = rec.get(*k).unwrap_or(b"");
+            kelompok[c] = match singgah[c].cari(sel) {
+                Some(g) => g,
+                None => {
+                    let g = p.tabulasi.rincian[c].indeks_kelompok(&String::from_utf8_lossy(sel));
+                    singgah[c].simpan(sel, g);
+                    g
+                }
+            };
         }
+        cacah.catat(&p.jawaban, &kelompok);
     }
+    cacah
+        .ke(&mut p.tabulasi)
+        .map_err(|sumber| BacaError::Skm {
+            berkas: berkas.to_string(),
+            sumber,
+        })?;
     p.hasil(opsi)
 }
 
@@ -294,8 +324,8 @@ pub fn baca_responden_csv<R: Read>(
     berkas: &str,
     opsi: &OpsiBaca,
 ) -> Result<BacaanResponden, BacaError> {
-    let (rdr, kepala) = buka_csv(reader, berkas)?;
-    baca_csv_rdr(rdr, kepala, berkas, opsi)
+    let (pindai, kepala) = buka_pindai(reader, berkas)?;
+    baca_pindai(pindai, kepala, berkas, opsi)
 }
 
 fn buka(path: &Path) -> Result<File, BacaError> {
@@ -308,11 +338,12 @@ fn buka(path: &Path) -> Result<File, BacaError> {
 /// A CSV file: a per-unsur table when its header has an `unsur` column, respondents otherwise.
 pub(crate) fn baca_csv_berkas(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, BacaError> {
     let berkas = path.display().to_string();
-    let (rdr, kepala) = buka_csv(buka(path)?, &berkas)?;
+    let (pindai, kepala) = buka_pindai(buka(path)?, &berkas)?;
     if crate::tabel::adalah_tabel(&kepala) {
-        crate::tabel::baca_tabel_rdr(rdr, kepala, &berkas, opsi).map(Masukan::Tabel)
+        // Tables are a few rows: read again, with the csv crate's text records.
+        crate::tabel::baca_tabel_csv(buka(path)?, &berkas, opsi).map(Masukan::Tabel)
     } else {
-        baca_csv_rdr(rdr, kepala, &berkas, opsi).map(Masukan::Responden)
+        baca_pindai(pindai, kepala, &berkas, opsi).map(Masukan::Responden)
     }
 }
 

@@ -39,6 +39,42 @@ impl Tabulasi {
         Ok(())
     }
 
+    /// Adds `responden` respondents tallied elsewhere (a reader's own counters): `jumlah` per
+    /// unsur and answer 1..4, every unsur's counts summing to `responden`, since every
+    /// respondent answered every unsur.
+    pub fn tambah(&mut self, jumlah: &[[u64; 4]], responden: u64) -> Result<(), SkmError> {
+        if jumlah.len() != self.jumlah.len() {
+            return Err(SkmError::JumlahUnsur {
+                regime: "kuesioner".into(),
+                diharapkan: self.jumlah.len(),
+                didapat: jumlah.len(),
+            });
+        }
+        let tidak_sah = |unsur: String, pesan: String| SkmError::DataTidakSah { unsur, pesan };
+        for (u, c) in jumlah.iter().enumerate() {
+            let n = c.iter().try_fold(0u64, |a, &x| a.checked_add(x));
+            if n != Some(responden) {
+                return Err(tidak_sah(
+                    format!("U{}", u + 1),
+                    format!("jumlah jawaban {c:?} tidak sama dengan {responden} responden"),
+                ));
+            }
+        }
+        let terlalu_besar = || tidak_sah("responden".into(), "jumlah terlalu besar".into());
+        let total = self
+            .responden
+            .checked_add(responden)
+            .ok_or_else(terlalu_besar)?;
+        // Every count is at most the respondent total, which did not overflow.
+        for (c, d) in self.jumlah.iter_mut().zip(jumlah) {
+            for (x, y) in c.iter_mut().zip(d) {
+                *x += y;
+            }
+        }
+        self.responden = total;
+        Ok(())
+    }
+
     /// Counts per unsur: `[n1, n2, n3, n4]`.
     pub fn jumlah(&self) -> &[[u64; 4]] {
         &self.jumlah
@@ -227,18 +263,46 @@ impl RincianKolom {
 
     /// Tallies a respondent under the group of `nilai` (the raw cell value).
     pub fn catat(&mut self, nilai: &str, jawaban: &[Jawaban]) -> Result<(), SkmError> {
-        let k = self.jenis.kelompok(nilai);
-        let i = match self.indeks.get(k.as_ref()).copied() {
-            Some(i) => i,
-            None => {
-                let i = self.kelompok.len();
-                self.kelompok
-                    .push((k.to_string(), Tabulasi::new(self.jumlah_unsur)));
-                self.indeks.insert(k.into_owned(), i);
-                i
-            }
-        };
+        let i = self.indeks_kelompok(nilai);
         self.kelompok[i].1.catat(jawaban)
+    }
+
+    /// The index (in [`RincianKolom::kelompok`]) of the group of `nilai`, the group added when
+    /// it is new. A reader that sees the same raw value on many rows can look its group up once
+    /// and add its own counts with [`RincianKolom::tambah_di`]. Ask only for a respondent about to be
+    /// tallied: a group nobody was tallied in cannot be computed.
+    pub fn indeks_kelompok(&mut self, nilai: &str) -> usize {
+        let k = self.jenis.kelompok(nilai);
+        if let Some(&i) = self.indeks.get(k.as_ref()) {
+            return i;
+        }
+        let i = self.kelompok.len();
+        self.kelompok
+            .push((k.to_string(), Tabulasi::new(self.jumlah_unsur)));
+        self.indeks.insert(k.into_owned(), i);
+        i
+    }
+
+    /// Adds respondents tallied elsewhere to the group at `indeks` (as given by
+    /// [`RincianKolom::indeks_kelompok`]); see [`Tabulasi::tambah`].
+    pub fn tambah_di(
+        &mut self,
+        indeks: usize,
+        jumlah: &[[u64; 4]],
+        responden: u64,
+    ) -> Result<(), SkmError> {
+        match self.kelompok.get_mut(indeks) {
+            Some((_, t)) => t.tambah(jumlah, responden),
+            None => Err(SkmError::DataTidakSah {
+                unsur: "profil".into(),
+                pesan: format!(
+                    "kelompok ke-{} tidak ada di kolom {} ({} kelompok)",
+                    indeks + 1,
+                    self.kolom,
+                    self.kelompok.len()
+                ),
+            }),
+        }
     }
 
     /// Groups in first-seen order.
@@ -342,5 +406,35 @@ mod tests {
         assert_eq!(umur[0].0, "20-29");
         assert_eq!(umur[0].1.responden(), 2);
         assert!(s.catat(&[Baik], &["KTP"]).is_err());
+    }
+
+    #[test]
+    fn counts_added_in_bulk_tally_like_catat() {
+        let mut t = Tabulasi::new(2);
+        t.catat(&[Baik, SangatBaik]).unwrap();
+        // Two more respondents: U1 answered 3 and 4, U2 answered 1 twice.
+        t.tambah(&[[0, 0, 1, 1], [2, 0, 0, 0]], 2).unwrap();
+        assert_eq!(t.jumlah(), &[[0, 0, 2, 1], [2, 0, 0, 1]]);
+        assert_eq!(t.responden(), 3);
+        // U2's counts sum to 1, not 2: refused, nothing added.
+        assert!(t.tambah(&[[0, 0, 1, 1], [1, 0, 0, 0]], 2).is_err());
+        assert!(t.tambah(&[[0, 0, 1, 1]], 2).is_err());
+        assert!(t.tambah(&[[u64::MAX, 1, 0, 0], [0, 0, 0, 0]], 0).is_err());
+        assert_eq!(t.responden(), 3);
+    }
+
+    #[test]
+    fn a_group_looked_up_once_adds_like_catat() {
+        let mut r = RincianKolom::new("umur".into(), JenisProfil::Umur, 1);
+        // 25 and 27 share the band 20-29 (index 0); 61 opens 60+ (index 1).
+        let i = r.indeks_kelompok("25");
+        assert_eq!((i, r.indeks_kelompok("27")), (0, 0));
+        assert_eq!(r.indeks_kelompok("61"), 1);
+        r.tambah_di(i, &[[0, 0, 1, 0]], 1).unwrap();
+        r.catat("27", &[SangatBaik]).unwrap();
+        r.tambah_di(1, &[[1, 0, 0, 0]], 1).unwrap();
+        assert_eq!(r.kelompok()[0].1.jumlah(), &[[0, 0, 1, 1]]);
+        assert_eq!(r.kelompok()[1].1.responden(), 1);
+        assert!(r.tambah_di(2, &[[0, 0, 1, 0]], 1).is_err());
     }
 }

@@ -3,16 +3,20 @@
 //!
 //! ```text
 //! pip install pandas
+//! cargo build --release -p kinerja        # for the whole-process figure
 //! cargo run --release -p kinerja-skm --bin skm-bench -- [--baris N] [--berkas FILE.csv] [--tanpa-pandas]
 //! ```
 //!
 //! The CSV is generated deterministically (xorshift64*, fixed seed) unless it already exists with
 //! the same row count. Each measurement runs in a fresh child process so that its peak memory
 //! (VmHWM from /proc/self/status; ru_maxrss for Python) is its own:
-//! 1. `baca-saja`: the csv crate iterating the records, nothing parsed: the floor set by reading;
+//! 1. `baca-saja`: the csv crate iterating the records, nothing parsed (for comparison: kinerja
+//!    splits plain records itself, in place);
 //! 2. `kinerja`: `kinerja_skm::baca` (parse, validate, tally per unsur/answer and per group,
 //!    streaming) + `hitung_tabulasi` (everything the CLI prints);
-//! 3. `pandas`: bench/skm_pandas.py, the same job.
+//! 3. `kinerja skm FILE`: the whole process, from exec to exit (the `kinerja` binary next to this
+//!    one, when it is built), the fastest of five runs;
+//! 4. `pandas`: bench/skm_pandas.py, the same job.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -163,6 +167,27 @@ fn anak(args: &[&str]) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
+/// The fastest of five runs of `kinerja skm FILE` (seconds), when the binary is built.
+fn ukur_proses(path: &Path) -> Option<f64> {
+    let exe = std::env::current_exe().ok()?.with_file_name("kinerja");
+    if !exe.exists() {
+        return None;
+    }
+    (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            let ok = Command::new(&exe)
+                .arg("skm")
+                .arg(path)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            ok.then(|| t.elapsed().as_secs_f64())
+        })
+        .collect::<Option<Vec<f64>>>()
+        .and_then(|v| v.into_iter().reduce(f64::min))
+}
+
 fn ambil<'a>(json: &'a str, kunci: &str) -> Option<&'a str> {
     let i = json.find(&format!("\"{kunci}\":"))? + kunci.len() + 3;
     let s = &json[i..];
@@ -250,7 +275,7 @@ fn main() {
     println!("{:<44} {:>10} {:>14}", "", "waktu (s)", "puncak (MB)");
     println!(
         "{:<44} {:>10} {:>14}",
-        "csv crate, baca saja (batas bawah)",
+        "csv crate, memisah rekaman saja (pembanding)",
         detik(ambil(&baca, "detik")),
         mb(ambil(&baca, "puncak_kb"))
     );
@@ -265,6 +290,16 @@ fn main() {
         "  di antaranya hitung dari tabulasi",
         detik(ambil(&kin, "detik_hitung"))
     );
+    match ukur_proses(&path) {
+        Some(d) => println!(
+            "{:<44} {:>10}",
+            "kinerja skm BERKAS: seluruh proses (terbaik 5)",
+            detik(Some(&d.to_string()))
+        ),
+        None => println!(
+            "(seluruh proses: bangun dulu `cargo build --release -p kinerja`, lalu ulangi)"
+        ),
+    }
     if pandas {
         let skrip = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/skm_pandas.py");
         match Command::new("python3").arg(&skrip).arg(&p).output() {

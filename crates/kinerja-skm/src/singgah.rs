@@ -1,0 +1,166 @@
+//! Raw profile cell values already seen, with the index of their group.
+//!
+//! A profile column of a survey holds a handful of distinct values (six services, two sexes,
+//! sixty ages) repeated on every row. Finding a value's group through the core normalises the
+//! text and hashes the group name; here a short value (up to 16 bytes) is a key of two words
+//! and its length in an open-addressing table, so most rows find their group in one
+//! comparison. Longer values
+//! (timestamps) and values past [`MAKS`] distinct ones are not kept: they take the core's way,
+//! so a column of all-different values costs what it did and memory stays bounded.
+
+/// At most this many values per column are kept.
+const MAKS: usize = 4096;
+
+/// Values longer than this are not kept.
+const PANJANG_MAKS: usize = 16;
+
+/// A value of at most 16 bytes as two words and its length. Which bytes the words hold depends
+/// only on the length (the first and last eight, overlapping; the first and last four; the
+/// first, middle and last byte), so with the length they determine the value: two values with
+/// the same key are equal.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct Kunci {
+    a: u64,
+    b: u64,
+    n: u64,
+}
+
+fn kata8(b: &[u8]) -> u64 {
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+}
+
+fn kata4(b: &[u8]) -> u64 {
+    u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn kunci(v: &[u8]) -> Option<Kunci> {
+    let n = v.len();
+    let (a, b) = match n {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(v[0]) | u64::from(v[n / 2]) << 8 | u64::from(v[n - 1]) << 16,
+            0,
+        ),
+        4..=7 => (kata4(v), kata4(&v[n - 4..])),
+        8..=PANJANG_MAKS => (kata8(v), kata8(&v[n - 8..])),
+        _ => return None,
+    };
+    Some(Kunci { a, b, n: n as u64 })
+}
+
+fn hash(k: Kunci) -> u64 {
+    (k.a ^ k.b.rotate_left(29) ^ k.n.rotate_left(58)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+pub(crate) struct Singgah {
+    /// (key, group + 1); 0 marks an empty slot.
+    slot: Vec<(Kunci, u32)>,
+    isi: usize,
+}
+
+impl Singgah {
+    pub fn new() -> Singgah {
+        Singgah {
+            slot: vec![(Kunci::default(), 0); 64],
+            isi: 0,
+        }
+    }
+
+    fn letak(&self, k: Kunci) -> usize {
+        let bit = self.slot.len().trailing_zeros();
+        let mut i = (hash(k) >> (64 - bit)) as usize;
+        let topeng = self.slot.len() - 1;
+        loop {
+            let (kk, g) = self.slot[i];
+            if g == 0 || kk == k {
+                return i;
+            }
+            i = (i + 1) & topeng;
+        }
+    }
+
+    /// The group of a value kept earlier.
+    pub fn cari(&self, nilai: &[u8]) -> Option<usize> {
+        let k = kunci(nilai)?;
+        match self.slot[self.letak(k)] {
+            (_, 0) => None,
+            (_, g) => Some(g as usize - 1),
+        }
+    }
+
+    /// Keeps a value's group, when the value is short and there is room.
+    pub fn simpan(&mut self, nilai: &[u8], kelompok: usize) {
+        let (Some(k), Ok(g)) = (kunci(nilai), u32::try_from(kelompok + 1)) else {
+            return;
+        };
+        if self.isi >= MAKS {
+            return;
+        }
+        // At most half full, so a probe ends soon.
+        if 2 * (self.isi + 1) > self.slot.len() {
+            let baru = vec![(Kunci::default(), 0); self.slot.len() * 2];
+            let lama = std::mem::replace(&mut self.slot, baru);
+            for (kk, gg) in lama.into_iter().filter(|s| s.1 != 0) {
+                let i = self.letak(kk);
+                self.slot[i] = (kk, gg);
+            }
+        }
+        let i = self.letak(k);
+        if self.slot[i].1 == 0 {
+            self.isi += 1;
+        }
+        self.slot[i] = (k, g);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_told_apart_by_every_byte_and_the_length() {
+        let mut s = Singgah::new();
+        s.simpan(b"KTP", 0);
+        s.simpan(b"", 1);
+        s.simpan(b"a\0", 2);
+        assert_eq!(s.cari(b"KTP"), Some(0));
+        assert_eq!(s.cari(b""), Some(1));
+        assert_eq!(s.cari(b"a\0"), Some(2));
+        assert_eq!(s.cari(b"a"), None);
+        assert_eq!(s.cari(b"KTp"), None);
+    }
+
+    #[test]
+    fn long_values_are_not_kept_and_the_table_stops_at_its_limit() {
+        let mut s = Singgah::new();
+        s.simpan(b"2024-03-15T10:11:12", 0);
+        assert_eq!(s.cari(b"2024-03-15T10:11:12"), None);
+        // 17 bytes is one too many; 16 is kept.
+        s.simpan(b"0123456789abcdefg", 1);
+        s.simpan(b"0123456789abcdef", 2);
+        assert_eq!(s.cari(b"0123456789abcdefg"), None);
+        assert_eq!(s.cari(b"0123456789abcdef"), Some(2));
+        for i in 0..MAKS + 10 {
+            s.simpan(i.to_string().as_bytes(), i);
+        }
+        // 1 kept before, then MAKS - 1 numbers: 0 ..= 4094 kept, 4095 on not.
+        assert_eq!(s.cari(b"4094"), Some(4094));
+        assert_eq!(s.cari(b"4095"), None);
+        assert_eq!(s.cari(b"0123456789abcdef"), Some(2));
+    }
+
+    #[test]
+    fn every_value_up_to_sixteen_bytes_has_its_own_key() {
+        // Values differing in one byte at each position, at each length: the key must tell
+        // them apart (the words read the bytes the length says, overlapping).
+        for n in 0..=PANJANG_MAKS {
+            let dasar = vec![b'a'; n];
+            for i in 0..n {
+                let mut lain = dasar.clone();
+                lain[i] = b'b';
+                assert!(kunci(&dasar) != kunci(&lain), "n={n} i={i}");
+            }
+            assert!(kunci(&dasar) != kunci(&vec![b'a'; n + 1]));
+        }
+    }
+}
