@@ -64,7 +64,7 @@ pub const MAKS_DESIMAL: u32 = 6;
 /// A text that is not a number in Indonesian notation (or is one that cannot be held exactly).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("angka {teks:?} tidak sah: {alasan}")]
-pub struct AngkaError {
+pub struct GalatAngka {
     /// The text exactly as given, so the message names what the author typed.
     pub teks: String,
     pub alasan: Alasan,
@@ -155,7 +155,7 @@ impl fmt::Display for Alasan {
 /// Parses a number in Indonesian notation: `1.674.830.966,58`, `-12,5`, `1500`, `0,5`.
 ///
 /// The result keeps the typed number of decimals where a `Decimal` can hold them.
-pub fn parse_angka(teks: &str) -> Result<Decimal, AngkaError> {
+pub fn parse_angka(teks: &str) -> Result<Decimal, GalatAngka> {
     let t = teks.trim();
     if t.is_empty() {
         return Err(salah(teks, Alasan::Kosong));
@@ -165,7 +165,7 @@ pub fn parse_angka(teks: &str) -> Result<Decimal, AngkaError> {
 
 /// Parses a percentage as the percent number: `88,62 %`, `88,62%`, `100` all give 88.62 / 100,
 /// not a fraction, because that is how targets and realisations are written in the reports.
-pub fn parse_persen(teks: &str) -> Result<Decimal, AngkaError> {
+pub fn parse_persen(teks: &str) -> Result<Decimal, GalatAngka> {
     let t = teks.trim();
     if t.is_empty() {
         return Err(salah(teks, Alasan::Kosong));
@@ -179,7 +179,7 @@ pub fn parse_persen(teks: &str) -> Result<Decimal, AngkaError> {
 ///
 /// More than two typed decimals is refused even when they are zeros: `Rp 210.000,000` is far more
 /// likely a mistyped 210 million than 210 thousand written to the tenth of a sen.
-pub fn parse_rupiah(teks: &str) -> Result<Rupiah, AngkaError> {
+pub fn parse_rupiah(teks: &str) -> Result<Rupiah, GalatAngka> {
     let galat = |a| salah(teks, a);
     let t = teks.trim();
     if t.is_empty() {
@@ -213,8 +213,8 @@ pub fn parse_rupiah(teks: &str) -> Result<Rupiah, AngkaError> {
     // must be a refusal, never a panic.
     Rupiah::new(nilai).map_err(|e| {
         galat(match e {
-            crate::uang::RupiahError::MelebihiBatas(_) => Alasan::MelebihiBatas,
-            crate::uang::RupiahError::TerlaluBanyakDesimal(_) => Alasan::TerlaluBanyakDesimal {
+            crate::uang::GalatRupiah::MelebihiBatas(_) => Alasan::MelebihiBatas,
+            crate::uang::GalatRupiah::TerlaluBanyakDesimal(_) => Alasan::TerlaluBanyakDesimal {
                 maks: 2,
                 ditemukan: u.digit_desimal,
             },
@@ -224,7 +224,7 @@ pub fn parse_rupiah(teks: &str) -> Result<Rupiah, AngkaError> {
 
 /// Checks a number handed in as a value rather than as text (a TOML or JSON integer, a number
 /// an adapter built) against the bounds the parsers enforce.
-pub fn dalam_batas(n: Decimal) -> Result<Decimal, AngkaError> {
+pub fn dalam_batas(n: Decimal) -> Result<Decimal, GalatAngka> {
     let teks = || format_angka(n, n.scale());
     if n.abs() > BATAS_ANGKA {
         return Err(salah(&teks(), Alasan::MelebihiBatas));
@@ -302,8 +302,8 @@ pub fn format_rupiah(r: Rupiah) -> String {
     }
 }
 
-fn salah(teks: &str, alasan: Alasan) -> AngkaError {
-    AngkaError {
+fn salah(teks: &str, alasan: Alasan) -> GalatAngka {
+    GalatAngka {
         teks: teks.to_owned(),
         alasan,
     }

@@ -8,9 +8,9 @@ use std::fmt;
 #[error(
     "id \"{0}\" tidak sah: gunakan 1-64 huruf, angka, '-', '_' atau '.', diawali huruf atau angka"
 )]
-pub struct IdError(pub String);
+pub struct GalatId(pub String);
 
-pub(crate) fn periksa_id(s: &str) -> Result<(), IdError> {
+pub(crate) fn periksa_id(s: &str) -> Result<(), GalatId> {
     let ok = !s.is_empty()
         && s.len() <= 64
         && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
@@ -19,7 +19,7 @@ pub(crate) fn periksa_id(s: &str) -> Result<(), IdError> {
     if ok {
         Ok(())
     } else {
-        Err(IdError(s.to_string()))
+        Err(GalatId(s.to_string()))
     }
 }
 
@@ -31,7 +31,7 @@ macro_rules! typed_id {
         pub struct $name(String);
 
         impl $name {
-            pub fn new(s: impl Into<String>) -> Result<Self, IdError> {
+            pub fn new(s: impl Into<String>) -> Result<Self, GalatId> {
                 let s = s.into();
                 periksa_id(&s)?;
                 Ok(Self(s))
@@ -41,8 +41,8 @@ macro_rules! typed_id {
             }
         }
         impl TryFrom<String> for $name {
-            type Error = IdError;
-            fn try_from(s: String) -> Result<Self, IdError> {
+            type Error = GalatId;
+            fn try_from(s: String) -> Result<Self, GalatId> {
                 Self::new(s)
             }
         }

@@ -5,7 +5,7 @@
 //! Every number in a value read here is within the bounds of `angka` (at most 10^15 in magnitude,
 //! at most 6 decimals): `parse`, `angka` and the data file refuse the rest.
 
-use crate::angka::{self, AngkaError};
+use crate::angka::{self, GalatAngka};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -37,11 +37,11 @@ pub enum Bentuk {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum NilaiError {
+pub enum GalatNilai {
     #[error("nilai kosong")]
     Kosong,
     #[error("nilai \"{teks}\": {sumber}")]
-    Angka { teks: String, sumber: AngkaError },
+    Angka { teks: String, sumber: GalatAngka },
     #[error("rentang \"{0}\" tidak sah: batas bawah lebih besar dari batas atas")]
     RentangTerbalik(String),
 }
@@ -58,7 +58,7 @@ fn bersihkan_satuan(s: &str) -> Option<String> {
 /// Splits "70,89 %" / "12 bulan" / "Rp 43.600.000,00" into number and unit. Returns Ok(None) when
 /// the text does not start like a number at all (so the caller may try a qualitative reading),
 /// and an error when it does but the number is malformed: a typo must never become a label.
-fn angka_dan_satuan(s: &str) -> Result<Option<(Decimal, Option<String>)>, AngkaError> {
+fn angka_dan_satuan(s: &str) -> Result<Option<(Decimal, Option<String>)>, GalatAngka> {
     let s = s.trim();
     let (s, rp) = match s
         .strip_prefix("Rp.")
@@ -91,19 +91,19 @@ fn angka_dan_satuan(s: &str) -> Result<Option<(Decimal, Option<String>)>, AngkaE
 }
 
 impl Nilai {
-    pub fn parse(teks: &str) -> Result<Nilai, NilaiError> {
+    pub fn parse(teks: &str) -> Result<Nilai, GalatNilai> {
         let t = teks.trim();
         if t.is_empty() {
-            return Err(NilaiError::Kosong);
+            return Err(GalatNilai::Kosong);
         }
-        let bentuk = Self::baca(t).map_err(|sumber| NilaiError::Angka {
+        let bentuk = Self::baca(t).map_err(|sumber| GalatNilai::Angka {
             teks: t.to_string(),
             sumber,
         })?;
         if let Bentuk::Rentang { bawah, atas, .. } = &bentuk
             && bawah > atas
         {
-            return Err(NilaiError::RentangTerbalik(t.to_string()));
+            return Err(GalatNilai::RentangTerbalik(t.to_string()));
         }
         Ok(Nilai {
             teks: t.to_string(),
@@ -111,7 +111,7 @@ impl Nilai {
         })
     }
 
-    fn baca(t: &str) -> Result<Bentuk, AngkaError> {
+    fn baca(t: &str) -> Result<Bentuk, GalatAngka> {
         // "B (80 %)": label, then the numeric equivalent in parentheses.
         if let Some(open) = t.find('(')
             && t.ends_with(')')
@@ -177,10 +177,10 @@ impl Nilai {
 
     /// A plain number, printed the Indonesian way with the number's own precision; refused past
     /// the bounds of `angka`.
-    pub fn angka(n: Decimal) -> Result<Nilai, NilaiError> {
+    pub fn angka(n: Decimal) -> Result<Nilai, GalatNilai> {
         angka::dalam_batas(n)
             .map(Nilai::hasil)
-            .map_err(|sumber| NilaiError::Angka {
+            .map_err(|sumber| GalatNilai::Angka {
                 teks: sumber.teks.clone(),
                 sumber,
             })
@@ -296,7 +296,7 @@ mod tests {
         );
         assert!(matches!(
             Nilai::parse("90-80"),
-            Err(NilaiError::RentangTerbalik(_))
+            Err(GalatNilai::RentangTerbalik(_))
         ));
         assert_eq!(
             Nilai::parse("WTP").unwrap().bentuk,
@@ -312,7 +312,7 @@ mod tests {
         let e = Nilai::parse("210.000,000,00").unwrap_err().to_string();
         assert!(e.contains("210.000,000,00"), "{e}");
         assert!(Nilai::parse("B (70.89 %)").is_err());
-        assert!(matches!(Nilai::parse("  "), Err(NilaiError::Kosong)));
+        assert!(matches!(Nilai::parse("  "), Err(GalatNilai::Kosong)));
     }
 
     #[test]

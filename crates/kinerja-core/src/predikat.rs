@@ -42,7 +42,7 @@ pub struct Pita {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SkalaError {
+pub enum GalatSkala {
     #[error("skala \"{0}\" tidak memiliki pita")]
     Kosong(String),
     #[error("skala \"{0}\": hanya pita terakhir yang boleh tanpa batas bawah, dan ia wajib ada")]
@@ -59,13 +59,13 @@ pub struct Predikat {
 }
 
 impl SkalaPredikat {
-    pub fn periksa(&self) -> Result<(), SkalaError> {
+    pub fn periksa(&self) -> Result<(), GalatSkala> {
         let nama = || self.id.to_string();
         let Some((last, rest)) = self.pita.split_last() else {
-            return Err(SkalaError::Kosong(nama()));
+            return Err(GalatSkala::Kosong(nama()));
         };
         if last.batas_bawah.is_some() || rest.iter().any(|p| p.batas_bawah.is_none()) {
-            return Err(SkalaError::PitaTerbawah(nama()));
+            return Err(GalatSkala::PitaTerbawah(nama()));
         }
         for w in rest.windows(2) {
             let (a, b) = (&w[0], &w[1]);
@@ -76,7 +76,7 @@ impl SkalaPredikat {
             // one includes it (">100" above ">=100"); any other pairing leaves one band empty.
             let batas_sama_sah = b.termasuk_batas && !a.termasuk_batas;
             if x < y || (x == y && !batas_sama_sah) {
-                return Err(SkalaError::TidakMenurun(nama()));
+                return Err(GalatSkala::TidakMenurun(nama()));
             }
         }
         Ok(())
@@ -218,15 +218,15 @@ mod tests {
     fn malformed_scales_are_refused() {
         let mut s = SkalaPredikat::lkjip_empat_tingkat();
         s.pita.swap(0, 1);
-        assert!(matches!(s.periksa(), Err(SkalaError::TidakMenurun(_))));
+        assert!(matches!(s.periksa(), Err(GalatSkala::TidakMenurun(_))));
         let mut s = SkalaPredikat::lkjip_empat_tingkat();
         s.pita.pop();
-        assert!(matches!(s.periksa(), Err(SkalaError::PitaTerbawah(_))));
+        assert!(matches!(s.periksa(), Err(GalatSkala::PitaTerbawah(_))));
         let s = SkalaPredikat {
             pita: vec![],
             ..SkalaPredikat::lkjip_empat_tingkat()
         };
-        assert!(matches!(s.periksa(), Err(SkalaError::Kosong(_))));
+        assert!(matches!(s.periksa(), Err(GalatSkala::Kosong(_))));
     }
 
     proptest! {

@@ -5,7 +5,7 @@
 //! Every number read here is within the bounds of `angka` (at most 10^15 in magnitude, at most 6
 //! decimals, money 2), whether written as text or as an integer.
 
-use crate::angka::{AngkaError, dalam_batas, format_angka, parse_angka, parse_rupiah};
+use crate::angka::{GalatAngka, dalam_batas, format_angka, parse_angka, parse_rupiah};
 use crate::uang::Rupiah;
 use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
@@ -17,7 +17,7 @@ struct DesimalVisitor;
 /// An integer of the file, within the bounds; the message quotes it as written.
 fn bulat<E: de::Error>(d: Decimal, ditulis: impl fmt::Display) -> Result<Decimal, E> {
     dalam_batas(d).map_err(|e| {
-        E::custom(AngkaError {
+        E::custom(GalatAngka {
             teks: ditulis.to_string(),
             ..e
         })

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 pub struct Rupiah(Decimal);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RupiahError {
+pub enum GalatRupiah {
     #[error("jumlah rupiah {0} memiliki lebih dari dua angka desimal (sen)")]
     TerlaluBanyakDesimal(Decimal),
     #[error("jumlah rupiah {0} melebihi batas {BATAS_ANGKA_TEKS}")]
@@ -25,13 +25,13 @@ pub enum RupiahError {
 impl Rupiah {
     pub const NOL: Rupiah = Rupiah(Decimal::ZERO);
 
-    pub fn new(nilai: Decimal) -> Result<Rupiah, RupiahError> {
+    pub fn new(nilai: Decimal) -> Result<Rupiah, GalatRupiah> {
         if nilai.abs() > BATAS_ANGKA {
-            return Err(RupiahError::MelebihiBatas(nilai));
+            return Err(GalatRupiah::MelebihiBatas(nilai));
         }
         let n = nilai.normalize();
         if n.scale() > 2 {
-            return Err(RupiahError::TerlaluBanyakDesimal(nilai));
+            return Err(GalatRupiah::TerlaluBanyakDesimal(nilai));
         }
         Ok(Rupiah(n))
     }
@@ -64,7 +64,7 @@ impl Rupiah {
 }
 
 impl TryFrom<Decimal> for Rupiah {
-    type Error = RupiahError;
+    type Error = GalatRupiah;
     fn try_from(d: Decimal) -> Result<Self, Self::Error> {
         Rupiah::new(d)
     }

@@ -62,7 +62,7 @@ fn harapan(x: Decimal, desimal: u32) -> Harapan {
     }
 }
 
-fn id<T>(f: fn(String) -> Result<T, IdError>, s: &str) -> T {
+fn id<T>(f: fn(String) -> Result<T, GalatId>, s: &str) -> T {
     f(s.to_string()).unwrap()
 }
 

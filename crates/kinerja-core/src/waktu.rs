@@ -13,14 +13,14 @@ pub const TAHUN_MAKS: u16 = 2100;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("tahun {0} di luar rentang {TAHUN_MIN}-{TAHUN_MAKS}")]
-pub struct TahunError(pub i64);
+pub struct GalatTahun(pub i64);
 
 impl Tahun {
-    pub fn new(t: i64) -> Result<Tahun, TahunError> {
+    pub fn new(t: i64) -> Result<Tahun, GalatTahun> {
         if (TAHUN_MIN as i64..=TAHUN_MAKS as i64).contains(&t) {
             Ok(Tahun(t as u16))
         } else {
-            Err(TahunError(t))
+            Err(GalatTahun(t))
         }
     }
     pub fn get(self) -> u16 {
@@ -33,8 +33,8 @@ impl Tahun {
 }
 
 impl TryFrom<u16> for Tahun {
-    type Error = TahunError;
-    fn try_from(t: u16) -> Result<Self, TahunError> {
+    type Error = GalatTahun;
+    fn try_from(t: u16) -> Result<Self, GalatTahun> {
         Tahun::new(t as i64)
     }
 }
@@ -115,11 +115,11 @@ pub struct Tanggal {
 #[error(
     "tanggal \"{0}\" tidak sah: tulis \"Januari 2021\", \"15 Januari 2021\" atau \"2021-01-15\""
 )]
-pub struct TanggalError(pub String);
+pub struct GalatTanggal(pub String);
 
 impl Tanggal {
-    pub fn parse(teks: &str) -> Result<Tanggal, TanggalError> {
-        let err = || TanggalError(teks.to_string());
+    pub fn parse(teks: &str) -> Result<Tanggal, GalatTanggal> {
+        let err = || GalatTanggal(teks.to_string());
         let t = teks.trim();
         // ISO form first: 2021-01-15 or 2021-01.
         if t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains('-') {

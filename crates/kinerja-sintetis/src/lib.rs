@@ -27,7 +27,7 @@ impl Acak {
     }
 }
 
-fn id<T>(f: fn(String) -> Result<T, IdError>, s: String) -> T {
+fn id<T>(f: fn(String) -> Result<T, GalatId>, s: String) -> T {
     f(s).expect("synthetic ids are valid")
 }
 

@@ -4,7 +4,7 @@
 //! column) instead of one per unsur. The counts per unsur and answer are unpacked once, at the
 //! end, into the core's [`TabulasiSurvei`].
 
-use kinerja_core::skm::{Jawaban, SkmError, TabulasiSurvei};
+use kinerja_core::skm::{GalatSkm, Jawaban, TabulasiSurvei};
 
 /// Unsur per code.
 const PER_KODE: usize = 3;
@@ -76,7 +76,7 @@ impl Cacah {
 
     /// Adds the counts to the core's tallies: the total, and each group of each column (the
     /// groups already exist: their indices came from the core).
-    pub fn ke(&self, tabulasi: &mut TabulasiSurvei) -> Result<(), SkmError> {
+    pub fn ke(&self, tabulasi: &mut TabulasiSurvei) -> Result<(), GalatSkm> {
         let (jumlah, responden) = self.buka(&self.total);
         if responden > 0 {
             tabulasi.total.tambah(&jumlah, responden)?;

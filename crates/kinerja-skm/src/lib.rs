@@ -14,14 +14,14 @@
 mod cacah;
 mod kepala;
 mod pindai;
-mod singgah;
 pub mod responden;
+mod singgah;
 pub mod tabel;
 
 use std::fmt;
 use std::path::Path;
 
-use kinerja_core::skm::{HasilSkm, Kuesioner, Opsi, Regime, SkmError};
+use kinerja_core::skm::{GalatSkm, HasilSkm, Kuesioner, Opsi, Regime};
 use serde::Serialize;
 
 pub use responden::{BacaanResponden, baca_responden, baca_responden_csv};
@@ -83,7 +83,7 @@ pub const BARIS_DITAMPILKAN: usize = 20;
 
 /// Everything that can go wrong reading an SKM file.
 #[derive(Debug, thiserror::Error)]
-pub enum BacaError {
+pub enum GalatBaca {
     #[error("{berkas}: {sumber}")]
     Io {
         berkas: String,
@@ -103,7 +103,7 @@ pub enum BacaError {
     Skm {
         berkas: String,
         #[source]
-        sumber: SkmError,
+        sumber: GalatSkm,
     },
 }
 
@@ -168,8 +168,8 @@ impl Masukan {
 
     /// Computes the result. `opsi.responden`, `skor_terbit` and `nik_terbit` are filled from a
     /// table file when the caller left them empty.
-    pub fn hitung(&self, opsi: &Opsi) -> Result<HasilSkm, BacaError> {
-        let galat = |sumber| BacaError::Skm {
+    pub fn hitung(&self, opsi: &Opsi) -> Result<HasilSkm, GalatBaca> {
+        let galat = |sumber| GalatBaca::Skm {
             berkas: self.berkas().to_string(),
             sumber,
         };
@@ -201,7 +201,7 @@ fn ekstensi(path: &Path) -> String {
 /// Reads any SKM file: `.toml` as a table; `.xlsx`/`.xlsm`/`.xls`/`.ods` as respondents (first
 /// sheet); anything else as CSV, a table if its header has an `unsur` column, respondents
 /// otherwise.
-pub fn baca(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, BacaError> {
+pub fn baca(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, GalatBaca> {
     match ekstensi(path).as_str() {
         "toml" => tabel::baca_tabel_toml_berkas(path, opsi).map(Masukan::Tabel),
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {

@@ -12,13 +12,13 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use calamine::{Data, Reader};
-use kinerja_core::skm::{Jawaban, JawabanError, Kuesioner, Regime, TabulasiSurvei};
+use kinerja_core::skm::{GalatJawaban, Jawaban, Kuesioner, Regime, TabulasiSurvei};
 
 use crate::cacah::Cacah;
 use crate::kepala::{Peta, petakan_otomatis};
 use crate::pindai::Pemindai;
 use crate::singgah::Singgah;
-use crate::{AsalRegime, BacaError, BarisBuruk, MasalahSel, Masukan, OpsiBaca, huruf_kolom};
+use crate::{AsalRegime, BarisBuruk, GalatBaca, MasalahSel, Masukan, OpsiBaca, huruf_kolom};
 
 /// A respondent file read and tallied.
 #[derive(Debug, Clone)]
@@ -45,9 +45,9 @@ struct Pengumpul {
 }
 
 impl Pengumpul {
-    fn new(berkas: &str, kepala: Vec<String>, opsi: &OpsiBaca) -> Result<Pengumpul, BacaError> {
+    fn new(berkas: &str, kepala: Vec<String>, opsi: &OpsiBaca) -> Result<Pengumpul, GalatBaca> {
         let (peta, regime, asal_regime) =
-            petakan_otomatis(&kepala, opsi.regime.as_ref()).map_err(|pesan| BacaError::Format {
+            petakan_otomatis(&kepala, opsi.regime.as_ref()).map_err(|pesan| GalatBaca::Format {
                 berkas: berkas.to_string(),
                 pesan,
             })?;
@@ -89,28 +89,28 @@ impl Pengumpul {
         baris: u64,
         masalah: Vec<MasalahSel>,
         profil: &[&str],
-    ) -> Result<(), BacaError> {
+    ) -> Result<(), GalatBaca> {
         if !masalah.is_empty() {
             self.buruk.push(BarisBuruk { baris, masalah });
             return Ok(());
         }
         self.tabulasi
             .catat(&self.jawaban, profil)
-            .map_err(|sumber| BacaError::Skm {
+            .map_err(|sumber| GalatBaca::Skm {
                 berkas: self.berkas.clone(),
                 sumber,
             })
     }
 
-    fn hasil(self, opsi: &OpsiBaca) -> Result<BacaanResponden, BacaError> {
+    fn hasil(self, opsi: &OpsiBaca) -> Result<BacaanResponden, GalatBaca> {
         if !self.buruk.is_empty() && !opsi.lewati_baris_buruk {
-            return Err(BacaError::BarisBuruk {
+            return Err(GalatBaca::BarisBuruk {
                 berkas: self.berkas,
                 baris: self.buruk,
             });
         }
         if self.tabulasi.total.responden() == 0 {
-            return Err(BacaError::Format {
+            return Err(GalatBaca::Format {
                 berkas: self.berkas,
                 pesan: "tidak ada baris jawaban yang sah".into(),
             });
@@ -123,7 +123,7 @@ impl Pengumpul {
             .map(|(s, b)| s.clone().unwrap_or_else(|| b.clone()))
             .collect();
         let kuesioner =
-            Kuesioner::dengan_nama(self.regime, nama).map_err(|sumber| BacaError::Skm {
+            Kuesioner::dengan_nama(self.regime, nama).map_err(|sumber| GalatBaca::Skm {
                 berkas: self.berkas.clone(),
                 sumber,
             })?;
@@ -138,7 +138,7 @@ impl Pengumpul {
     }
 }
 
-fn pesan_jawaban(e: &JawabanError) -> String {
+fn pesan_jawaban(e: &GalatJawaban) -> String {
     e.to_string()
 }
 
@@ -168,9 +168,9 @@ fn tebak_pemisah(awal: &[u8]) -> u8 {
 }
 
 /// A reader past the byte-order mark, and the separator recognised from the first line.
-fn siapkan<R: Read>(reader: R, berkas: &str) -> Result<(BufReader<R>, u8), BacaError> {
+fn siapkan<R: Read>(reader: R, berkas: &str) -> Result<(BufReader<R>, u8), GalatBaca> {
     let mut br = BufReader::with_capacity(1 << 16, reader);
-    let awal = br.fill_buf().map_err(|sumber| BacaError::Io {
+    let awal = br.fill_buf().map_err(|sumber| GalatBaca::Io {
         berkas: berkas.to_string(),
         sumber,
     })?;
@@ -190,7 +190,7 @@ fn teks_kepala(h: &[u8]) -> String {
 pub(crate) fn buka_csv<R: Read>(
     reader: R,
     berkas: &str,
-) -> Result<(csv::Reader<BufReader<R>>, Vec<String>), BacaError> {
+) -> Result<(csv::Reader<BufReader<R>>, Vec<String>), GalatBaca> {
     let (br, pemisah) = siapkan(reader, berkas)?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(pemisah)
@@ -199,7 +199,7 @@ pub(crate) fn buka_csv<R: Read>(
         .from_reader(br);
     let kepala = rdr
         .byte_headers()
-        .map_err(|e| BacaError::Format {
+        .map_err(|e| GalatBaca::Format {
             berkas: berkas.to_string(),
             pesan: format!("kepala CSV tidak terbaca: {e}"),
         })?
@@ -209,8 +209,8 @@ pub(crate) fn buka_csv<R: Read>(
     Ok((rdr, kepala))
 }
 
-fn galat_csv(berkas: &str, e: &std::io::Error, apa: &str) -> BacaError {
-    BacaError::Format {
+fn galat_csv(berkas: &str, e: &std::io::Error, apa: &str) -> GalatBaca {
+    GalatBaca::Format {
         berkas: berkas.to_string(),
         pesan: format!("{apa} tidak terbaca: {e}"),
     }
@@ -220,7 +220,7 @@ fn galat_csv(berkas: &str, e: &std::io::Error, apa: &str) -> BacaError {
 fn buka_pindai<R: Read>(
     reader: R,
     berkas: &str,
-) -> Result<(Pemindai<BufReader<R>>, Vec<String>), BacaError> {
+) -> Result<(Pemindai<BufReader<R>>, Vec<String>), GalatBaca> {
     let (br, pemisah) = siapkan(reader, berkas)?;
     let mut p = Pemindai::new(br, pemisah);
     let kepala = match p
@@ -233,7 +233,7 @@ fn buka_pindai<R: Read>(
     Ok((p, kepala))
 }
 
-fn jawaban_bytes(b: &[u8]) -> Result<Jawaban, JawabanError> {
+fn jawaban_bytes(b: &[u8]) -> Result<Jawaban, GalatJawaban> {
     if let [c] = b
         && let Some(j) = Jawaban::dari_nilai(c.wrapping_sub(b'0'))
     {
@@ -247,16 +247,13 @@ fn baca_pindai<R: Read>(
     kepala: Vec<String>,
     berkas: &str,
     opsi: &OpsiBaca,
-) -> Result<BacaanResponden, BacaError> {
+) -> Result<BacaanResponden, GalatBaca> {
     let mut p = Pengumpul::new(berkas, kepala, opsi)?;
     let lebar = p.kepala.len();
     let mut singgah: Vec<Singgah> = p.peta.profil.iter().map(|_| Singgah::new()).collect();
     let mut kelompok = vec![0; p.peta.profil.len()];
     let mut cacah = Cacah::new(p.regime.jumlah_unsur(), p.peta.profil.len());
-    while let Some(rec) = pindai
-        .berikut()
-        .map_err(|e| galat_csv(berkas, &e, "CSV"))?
-    {
+    while let Some(rec) = pindai.berikut().map_err(|e| galat_csv(berkas, &e, "CSV"))? {
         if rec.get(0).is_none_or(|f| f.trim_ascii().is_empty())
             && rec.iter().all(|f| f.trim_ascii().is_empty())
         {
@@ -309,12 +306,10 @@ fn baca_pindai<R: Read>(
         }
         cacah.catat(&p.jawaban, &kelompok);
     }
-    cacah
-        .ke(&mut p.tabulasi)
-        .map_err(|sumber| BacaError::Skm {
-            berkas: berkas.to_string(),
-            sumber,
-        })?;
+    cacah.ke(&mut p.tabulasi).map_err(|sumber| GalatBaca::Skm {
+        berkas: berkas.to_string(),
+        sumber,
+    })?;
     p.hasil(opsi)
 }
 
@@ -323,20 +318,20 @@ pub fn baca_responden_csv<R: Read>(
     reader: R,
     berkas: &str,
     opsi: &OpsiBaca,
-) -> Result<BacaanResponden, BacaError> {
+) -> Result<BacaanResponden, GalatBaca> {
     let (pindai, kepala) = buka_pindai(reader, berkas)?;
     baca_pindai(pindai, kepala, berkas, opsi)
 }
 
-fn buka(path: &Path) -> Result<File, BacaError> {
-    File::open(path).map_err(|sumber| BacaError::Io {
+fn buka(path: &Path) -> Result<File, GalatBaca> {
+    File::open(path).map_err(|sumber| GalatBaca::Io {
         berkas: path.display().to_string(),
         sumber,
     })
 }
 
 /// A CSV file: a per-unsur table when its header has an `unsur` column, respondents otherwise.
-pub(crate) fn baca_csv_berkas(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, BacaError> {
+pub(crate) fn baca_csv_berkas(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, GalatBaca> {
     let berkas = path.display().to_string();
     let (pindai, kepala) = buka_pindai(buka(path)?, &berkas)?;
     if crate::tabel::adalah_tabel(&kepala) {
@@ -348,7 +343,7 @@ pub(crate) fn baca_csv_berkas(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, B
 }
 
 /// Reads a respondent file: XLSX/XLSM/XLS/XLSB/ODS by extension, CSV otherwise.
-pub fn baca_responden(path: &Path, opsi: &OpsiBaca) -> Result<BacaanResponden, BacaError> {
+pub fn baca_responden(path: &Path, opsi: &OpsiBaca) -> Result<BacaanResponden, GalatBaca> {
     match crate::ekstensi(path).as_str() {
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => baca_responden_xlsx(path, opsi),
         _ => baca_responden_csv(buka(path)?, &path.display().to_string(), opsi),
@@ -391,7 +386,7 @@ fn teks_sel(d: &Data) -> String {
     }
 }
 
-fn jawaban_sel(d: &Data) -> Result<Jawaban, JawabanError> {
+fn jawaban_sel(d: &Data) -> Result<Jawaban, GalatJawaban> {
     let bulat = |f: f64| {
         (f.fract() == 0.0 && (1.0..=4.0).contains(&f))
             .then(|| Jawaban::dari_nilai(f as u8))
@@ -401,18 +396,18 @@ fn jawaban_sel(d: &Data) -> Result<Jawaban, JawabanError> {
         Data::Int(i) => u8::try_from(*i)
             .ok()
             .and_then(Jawaban::dari_nilai)
-            .ok_or_else(|| JawabanError::TidakDikenal(i.to_string())),
-        Data::Float(f) => bulat(*f).ok_or_else(|| JawabanError::TidakDikenal(f.to_string())),
+            .ok_or_else(|| GalatJawaban::TidakDikenal(i.to_string())),
+        Data::Float(f) => bulat(*f).ok_or_else(|| GalatJawaban::TidakDikenal(f.to_string())),
         Data::String(s) => Jawaban::parse(s),
-        Data::Empty => Err(JawabanError::Kosong),
-        lain => Err(JawabanError::TidakDikenal(teks_sel(lain))),
+        Data::Empty => Err(GalatJawaban::Kosong),
+        lain => Err(GalatJawaban::TidakDikenal(teks_sel(lain))),
     }
 }
 
 /// Reads respondents from the first sheet of a spreadsheet.
-pub fn baca_responden_xlsx(path: &Path, opsi: &OpsiBaca) -> Result<BacaanResponden, BacaError> {
+pub fn baca_responden_xlsx(path: &Path, opsi: &OpsiBaca) -> Result<BacaanResponden, GalatBaca> {
     let berkas = path.display().to_string();
-    let format = |pesan: String| BacaError::Format {
+    let format = |pesan: String| GalatBaca::Format {
         berkas: berkas.clone(),
         pesan,
     };

@@ -61,7 +61,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::responden::buka_csv;
-use crate::{AsalRegime, BacaError, BarisBuruk, MasalahSel, OpsiBaca, huruf_kolom, normal};
+use crate::{AsalRegime, BarisBuruk, GalatBaca, MasalahSel, OpsiBaca, huruf_kolom, normal};
 
 /// A per-unsur table read.
 #[derive(Debug, Clone)]
@@ -138,13 +138,13 @@ pub(crate) fn baca_tabel_rdr<R: Read>(
     kepala: Vec<String>,
     berkas: &str,
     opsi: &OpsiBaca,
-) -> Result<TabelUnsur, BacaError> {
+) -> Result<TabelUnsur, GalatBaca> {
     let arti: Vec<Option<Kolom>> = kepala.iter().map(|h| kolom(h)).collect();
     let mut baris_tabel = Vec::new();
     let mut buruk = Vec::new();
     let mut nik_terbit = None;
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| BacaError::Format {
+        let rec = rec.map_err(|e| GalatBaca::Format {
             berkas: berkas.to_string(),
             pesan: format!("CSV tidak terbaca: {e}"),
         })?;
@@ -232,7 +232,7 @@ pub(crate) fn baca_tabel_rdr<R: Read>(
     }
     if !buruk.is_empty() {
         // A table row is an unsur: skipping one would change the survey, so it is never skipped.
-        return Err(BacaError::BarisBuruk {
+        return Err(GalatBaca::BarisBuruk {
             berkas: berkas.to_string(),
             baris: buruk,
         });
@@ -265,8 +265,8 @@ fn jadi(
     nik_terbit: Option<Decimal>,
     berkas: &str,
     opsi: &OpsiBaca,
-) -> Result<TabelUnsur, BacaError> {
-    let format = |pesan: String| BacaError::Format {
+) -> Result<TabelUnsur, GalatBaca> {
+    let format = |pesan: String| GalatBaca::Format {
         berkas: berkas.to_string(),
         pesan,
     };
@@ -303,12 +303,12 @@ fn jadi(
         nama.push(b.nama);
     }
     if !buruk.is_empty() {
-        return Err(BacaError::BarisBuruk {
+        return Err(GalatBaca::BarisBuruk {
             berkas: berkas.to_string(),
             baris: buruk,
         });
     }
-    let kuesioner = Kuesioner::dengan_nama(regime, nama).map_err(|sumber| BacaError::Skm {
+    let kuesioner = Kuesioner::dengan_nama(regime, nama).map_err(|sumber| GalatBaca::Skm {
         berkas: berkas.to_string(),
         sumber,
     })?;
@@ -328,10 +328,10 @@ pub fn baca_tabel_csv<R: Read>(
     reader: R,
     berkas: &str,
     opsi: &OpsiBaca,
-) -> Result<TabelUnsur, BacaError> {
+) -> Result<TabelUnsur, GalatBaca> {
     let (rdr, kepala) = buka_csv(reader, berkas)?;
     if !adalah_tabel(&kepala) {
-        return Err(BacaError::Format {
+        return Err(GalatBaca::Format {
             berkas: berkas.to_string(),
             pesan: "tabel per unsur memerlukan kolom 'unsur'".into(),
         });
@@ -342,9 +342,9 @@ pub fn baca_tabel_csv<R: Read>(
 pub(crate) fn baca_tabel_toml_berkas(
     path: &Path,
     opsi: &OpsiBaca,
-) -> Result<TabelUnsur, BacaError> {
+) -> Result<TabelUnsur, GalatBaca> {
     let berkas = path.display().to_string();
-    let teks = std::fs::read_to_string(path).map_err(|sumber| BacaError::Io {
+    let teks = std::fs::read_to_string(path).map_err(|sumber| GalatBaca::Io {
         berkas: berkas.clone(),
         sumber,
     })?;
@@ -376,8 +376,8 @@ fn empat_toml(v: &toml::Value, kunci: &str) -> Result<[Decimal; 4], String> {
 }
 
 /// Reads a per-unsur table from TOML text.
-pub fn baca_tabel_toml(teks: &str, berkas: &str, opsi: &OpsiBaca) -> Result<TabelUnsur, BacaError> {
-    let format = |pesan: String| BacaError::Format {
+pub fn baca_tabel_toml(teks: &str, berkas: &str, opsi: &OpsiBaca) -> Result<TabelUnsur, GalatBaca> {
+    let format = |pesan: String| GalatBaca::Format {
         berkas: berkas.to_string(),
         pesan,
     };

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use kinerja_core::skm::{Bobot, HasilSkm, JenisProfil, Mutu, Opsi, Regime, bulatkan_tabel};
-use kinerja_skm::{AsalRegime, BacaError, Masukan, OpsiBaca, baca, baca_responden_csv};
+use kinerja_skm::{AsalRegime, GalatBaca, Masukan, OpsiBaca, baca, baca_responden_csv};
 use rust_decimal_macros::dec;
 
 fn data(nama: &str) -> PathBuf {
@@ -162,7 +162,7 @@ fn bad_rows_name_row_and_column_and_nothing_is_computed() {
         "{KEPALA}3,3,3,3,3,3,3,3,3,KTP\n3,3,3,5,3,3,3,3,3,KTP\nCukup,3,3,3,3,3,3,3,,KK\n3,3,3\n4,4,4,4,4,4,4,4,4,KK\n"
     );
     let e = baca_responden_csv(csv.as_bytes(), "uji.csv", &OpsiBaca::default()).unwrap_err();
-    let BacaError::BarisBuruk { berkas, baris } = &e else {
+    let GalatBaca::BarisBuruk { berkas, baris } = &e else {
         panic!("{e}")
     };
     assert_eq!(berkas, "uji.csv");
@@ -265,7 +265,7 @@ fn xlsx_gives_the_same_result_and_spreadsheet_coordinates() {
         ws.write_number(3, 5, 2.5).unwrap();
     });
     let e = baca(&path, &OpsiBaca::default()).unwrap_err();
-    let BacaError::BarisBuruk { baris, .. } = &e else {
+    let GalatBaca::BarisBuruk { baris, .. } = &e else {
         panic!("{e}")
     };
     assert_eq!(baris.len(), 1);

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use kinerja_skm::{BacaError, OpsiBaca, baca};
+use kinerja_skm::{GalatBaca, OpsiBaca, baca};
 
 fn sementara(nama: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kinerja-skm-fuzz-{}", std::process::id()));
@@ -28,7 +28,7 @@ fn tulis_tanggal(nilai: f64) -> PathBuf {
 
 fn masalah_u1(nilai: f64) -> String {
     let e = baca(&tulis_tanggal(nilai), &OpsiBaca::default()).unwrap_err();
-    let BacaError::BarisBuruk { baris, .. } = &e else {
+    let GalatBaca::BarisBuruk { baris, .. } = &e else {
         panic!("{e}")
     };
     assert_eq!((baris.len(), baris[0].baris), (1, 2), "{e}");
@@ -52,5 +52,5 @@ fn a_cell_reference_that_overflows_in_calamine_is_refused() {
     // that calamine's column number overflows `u32` (its own panic under overflow checks).
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz-kolom-meluap.xlsx");
     let e = baca(&data, &OpsiBaca::default()).unwrap_err();
-    assert!(matches!(e, BacaError::Format { .. }), "{e}");
+    assert!(matches!(e, GalatBaca::Format { .. }), "{e}");
 }

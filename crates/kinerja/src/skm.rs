@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use kinerja_core::angka::format_angka;
 use kinerja_core::skm::{Bobot, HasilSkm, Opsi, Regime, SumberUnsur};
 use kinerja_grafik::skm as grafik;
-use kinerja_skm::{AsalRegime, BacaError, BarisBuruk, Masukan, OpsiBaca};
+use kinerja_skm::{AsalRegime, BarisBuruk, GalatBaca, Masukan, OpsiBaca};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -179,7 +179,7 @@ struct Keluaran<'a> {
 }
 
 /// A survey file that cannot be read stops the command before anything is computed.
-fn galat_baca(e: BacaError) -> GalatPerintah {
+fn galat_baca(e: GalatBaca) -> GalatPerintah {
     GalatPerintah::masukan(e)
 }
 

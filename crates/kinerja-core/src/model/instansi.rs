@@ -67,14 +67,14 @@ pub struct Nip(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("NIP \"{teks}\" tidak sah: {alasan}")]
-pub struct NipError {
+pub struct GalatNip {
     pub teks: String,
     pub alasan: &'static str,
 }
 
 impl Nip {
-    pub fn parse(teks: &str) -> Result<Nip, NipError> {
-        let e = |alasan| NipError {
+    pub fn parse(teks: &str) -> Result<Nip, GalatNip> {
+        let e = |alasan| GalatNip {
             teks: teks.to_string(),
             alasan,
         };

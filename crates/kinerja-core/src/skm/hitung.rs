@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::regime::{KinerjaUnit, Kuesioner, Mutu, Regime};
 use super::sampel::{KecukupanSampel, PembulatanSampel, kecukupan_sampel};
 use super::tabulasi::{Tabulasi, TabulasiSurvei};
-use super::{SkmError, json};
+use super::{GalatSkm, json};
 use crate::angka::{BATAS_ANGKA, format_angka};
 
 /// Which weight multiplies each NRR.
@@ -182,12 +182,12 @@ impl Pecahan {
     }
 }
 
-fn pecahan(kode: &str, data: &DataUnsur, catatan: &mut Vec<String>) -> Result<Pecahan, SkmError> {
-    let tidak_sah = |pesan: String| SkmError::DataTidakSah {
+fn pecahan(kode: &str, data: &DataUnsur, catatan: &mut Vec<String>) -> Result<Pecahan, GalatSkm> {
+    let tidak_sah = |pesan: String| GalatSkm::DataTidakSah {
         unsur: kode.to_string(),
         pesan,
     };
-    let kosong = || SkmError::UnsurKosong {
+    let kosong = || GalatSkm::UnsurKosong {
         unsur: kode.to_string(),
     };
     let seratus = Decimal::ONE_HUNDRED;
@@ -282,7 +282,7 @@ impl DataUnsur {
 
     /// The unsur's score on the NIK scale (NRR x 25) on its own, exactly as [`hitung`] computes
     /// it within a survey; `kode` names the unsur in an error.
-    pub fn skor(&self, kode: &str) -> Result<Decimal, SkmError> {
+    pub fn skor(&self, kode: &str) -> Result<Decimal, GalatSkm> {
         pecahan(kode, self, &mut Vec::new()).map(|p| p.skor())
     }
 }
@@ -319,18 +319,18 @@ pub fn hitung(
     kuesioner: &Kuesioner,
     data: &[DataUnsur],
     opsi: &Opsi,
-) -> Result<HasilSkm, SkmError> {
+) -> Result<HasilSkm, GalatSkm> {
     let regime = &kuesioner.regime;
     let n = kuesioner.jumlah_unsur();
     if data.len() != n {
-        return Err(SkmError::JumlahUnsur {
+        return Err(GalatSkm::JumlahUnsur {
             regime: regime.nama.clone(),
             diharapkan: n,
             didapat: data.len(),
         });
     }
     if n == 0 {
-        return Err(SkmError::TanpaResponden);
+        return Err(GalatSkm::TanpaResponden);
     }
     let mut catatan = Vec::new();
     let pec = kuesioner
@@ -363,7 +363,7 @@ pub fn hitung(
     }
     let responden = match (opsi.responden, responden_data) {
         (Some(a), Some(b)) if a != b => {
-            return Err(SkmError::DataTidakSah {
+            return Err(GalatSkm::DataTidakSah {
                 unsur: "responden".into(),
                 pesan: format!("jumlah responden dinyatakan {a}, tetapi data memuat {b}"),
             });
@@ -466,9 +466,9 @@ pub fn hitung_tabulasi(
     kuesioner: &Kuesioner,
     tabulasi: &TabulasiSurvei,
     opsi: &Opsi,
-) -> Result<HasilSkm, SkmError> {
+) -> Result<HasilSkm, GalatSkm> {
     if tabulasi.total.responden() == 0 {
-        return Err(SkmError::TanpaResponden);
+        return Err(GalatSkm::TanpaResponden);
     }
     let opsi_total = Opsi {
         responden: opsi.responden.or(Some(tabulasi.total.responden())),

@@ -14,7 +14,7 @@ pub enum Jawaban {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum JawabanError {
+pub enum GalatJawaban {
     #[error("jawaban kosong")]
     Kosong,
     #[error(
@@ -67,10 +67,10 @@ impl Jawaban {
     /// Parses what survey tools export: a code `1`..`4`, a label (`Sangat Baik`, any case, `_`
     /// or `-` for spaces as KoboToolbox writes choice names: `sangat_baik`), or both
     /// (`4 - Sangat Baik`, `4. Sangat baik`) when they agree.
-    pub fn parse(teks: &str) -> Result<Jawaban, JawabanError> {
+    pub fn parse(teks: &str) -> Result<Jawaban, GalatJawaban> {
         let t = teks.trim();
         if t.is_empty() {
-            return Err(JawabanError::Kosong);
+            return Err(GalatJawaban::Kosong);
         }
         if let [b] = t.as_bytes()
             && let Some(j) = Jawaban::dari_nilai(b.wrapping_sub(b'0'))
@@ -94,7 +94,7 @@ impl Jawaban {
         {
             return Ok(j);
         }
-        Err(JawabanError::TidakDikenal(t.to_string()))
+        Err(GalatJawaban::TidakDikenal(t.to_string()))
     }
 }
 
@@ -114,7 +114,7 @@ fn normalisasi(t: &str) -> String {
 }
 
 impl std::str::FromStr for Jawaban {
-    type Err = JawabanError;
+    type Err = GalatJawaban;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Jawaban::parse(s)
     }
@@ -145,8 +145,8 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_an_answer() {
-        assert_eq!(Jawaban::parse(""), Err(JawabanError::Kosong));
-        assert_eq!(Jawaban::parse("  "), Err(JawabanError::Kosong));
+        assert_eq!(Jawaban::parse(""), Err(GalatJawaban::Kosong));
+        assert_eq!(Jawaban::parse("  "), Err(GalatJawaban::Kosong));
         for s in [
             "0",
             "5",
@@ -157,7 +157,7 @@ mod tests {
             "-1",
         ] {
             assert!(
-                matches!(Jawaban::parse(s), Err(JawabanError::TidakDikenal(_))),
+                matches!(Jawaban::parse(s), Err(GalatJawaban::TidakDikenal(_))),
                 "{s}"
             );
         }

@@ -5,7 +5,7 @@
 //! [`hitung`] / [`hitung_tabulasi`] return a [`HasilSkm`] with every figure.
 //!
 //! # Invariants
-//! - Pure: no I/O. Never panics on user data; bad input is an [`SkmError`].
+//! - Pure: no I/O. Never panics on user data; bad input is an [`GalatSkm`].
 //! - Regimes are data ([`Regime`]): the unsur list, the printed weight and the interval table.
 //! - Exact arithmetic: counts are integers; quotients are `Decimal` (28 significant digits),
 //!   arranged so that a figure with a terminating decimal value is computed exactly. Nothing is
@@ -30,7 +30,7 @@ pub use hitung::{
     Bobot, DataUnsur, HasilKelompok, HasilRincian, HasilSkm, HasilUnsur, InfoBobot, Opsi,
     SumberUnsur, hitung, hitung_tabulasi,
 };
-pub use jawaban::{Jawaban, JawabanError};
+pub use jawaban::{GalatJawaban, Jawaban};
 pub use regime::{Interval, KinerjaUnit, Kuesioner, Mutu, Regime, Unsur, bulatkan_tabel};
 pub use sampel::{KecukupanSampel, PembulatanSampel, kecukupan_sampel, ukuran_sampel};
 pub use tabulasi::{JenisProfil, RincianKolom, Tabulasi, TabulasiSurvei};
@@ -38,7 +38,7 @@ pub use tabulasi::{JenisProfil, RincianKolom, Tabulasi, TabulasiSurvei};
 /// The result of a survey held in the data (`model::SurveiSkm`): from each unsur's
 /// [`UnsurSkm::data`](crate::model::UnsurSkm::data), with exact weights. `None` when the regime is unknown or an unsur has neither
 /// counts nor a distribution.
-pub fn hasil_survei(s: &crate::model::SurveiSkm) -> Option<Result<HasilSkm, SkmError>> {
+pub fn hasil_survei(s: &crate::model::SurveiSkm) -> Option<Result<HasilSkm, GalatSkm>> {
     hasil_survei_dengan_skor(s, |_| None)
 }
 
@@ -48,7 +48,7 @@ pub fn hasil_survei(s: &crate::model::SurveiSkm) -> Option<Result<HasilSkm, SkmE
 pub fn hasil_survei_dengan_skor(
     s: &crate::model::SurveiSkm,
     skor_terbit: impl Fn(u32) -> Option<rust_decimal::Decimal>,
-) -> Option<Result<HasilSkm, SkmError>> {
+) -> Option<Result<HasilSkm, GalatSkm>> {
     let regime = Regime::dari_kode(&s.regime)?;
     let mut unsur: Vec<&crate::model::UnsurSkm> = s.unsur.iter().collect();
     unsur.sort_by_key(|u| u.nomor);
@@ -86,7 +86,7 @@ impl crate::model::UnsurSkm {
 
 /// Everything that can be wrong with SKM input handed to the core.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SkmError {
+pub enum GalatSkm {
     #[error("regime {regime} memakai {diharapkan} unsur, tetapi data memuat {didapat} unsur")]
     JumlahUnsur {
         regime: String,

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::SkmError;
+use super::GalatSkm;
 use super::json;
 
 /// Mutu pelayanan (service quality grade) of an interval table.
@@ -284,9 +284,9 @@ impl Kuesioner {
 
     /// The instansi's own names (the seed names its 14 unsur itself). The count must be the
     /// regime's: the weights and the interval table belong to that count.
-    pub fn dengan_nama(regime: Regime, nama: Vec<String>) -> Result<Kuesioner, SkmError> {
+    pub fn dengan_nama(regime: Regime, nama: Vec<String>) -> Result<Kuesioner, GalatSkm> {
         if nama.len() != regime.jumlah_unsur() {
-            return Err(SkmError::JumlahUnsur {
+            return Err(GalatSkm::JumlahUnsur {
                 regime: regime.nama.clone(),
                 diharapkan: regime.jumlah_unsur(),
                 didapat: nama.len(),
@@ -385,7 +385,7 @@ mod tests {
         let e = Kuesioner::dengan_nama(r, vec!["A".into(), "B".into()]).unwrap_err();
         assert!(matches!(
             e,
-            SkmError::JumlahUnsur {
+            GalatSkm::JumlahUnsur {
                 diharapkan: 9,
                 didapat: 2,
                 ..

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{Jawaban, SkmError};
+use super::{GalatSkm, Jawaban};
 
 /// Counts of answers 1..4 per unsur, and the number of respondents tallied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,9 +24,9 @@ impl Tabulasi {
     }
 
     /// Tallies one respondent, who must have answered every unsur.
-    pub fn catat(&mut self, jawaban: &[Jawaban]) -> Result<(), SkmError> {
+    pub fn catat(&mut self, jawaban: &[Jawaban]) -> Result<(), GalatSkm> {
         if jawaban.len() != self.jumlah.len() {
-            return Err(SkmError::JumlahUnsur {
+            return Err(GalatSkm::JumlahUnsur {
                 regime: "kuesioner".into(),
                 diharapkan: self.jumlah.len(),
                 didapat: jawaban.len(),
@@ -42,15 +42,15 @@ impl Tabulasi {
     /// Adds `responden` respondents tallied elsewhere (a reader's own counters): `jumlah` per
     /// unsur and answer 1..4, every unsur's counts summing to `responden`, since every
     /// respondent answered every unsur.
-    pub fn tambah(&mut self, jumlah: &[[u64; 4]], responden: u64) -> Result<(), SkmError> {
+    pub fn tambah(&mut self, jumlah: &[[u64; 4]], responden: u64) -> Result<(), GalatSkm> {
         if jumlah.len() != self.jumlah.len() {
-            return Err(SkmError::JumlahUnsur {
+            return Err(GalatSkm::JumlahUnsur {
                 regime: "kuesioner".into(),
                 diharapkan: self.jumlah.len(),
                 didapat: jumlah.len(),
             });
         }
-        let tidak_sah = |unsur: String, pesan: String| SkmError::DataTidakSah { unsur, pesan };
+        let tidak_sah = |unsur: String, pesan: String| GalatSkm::DataTidakSah { unsur, pesan };
         for (u, c) in jumlah.iter().enumerate() {
             let n = c.iter().try_fold(0u64, |a, &x| a.checked_add(x));
             if n != Some(responden) {
@@ -262,7 +262,7 @@ impl RincianKolom {
     }
 
     /// Tallies a respondent under the group of `nilai` (the raw cell value).
-    pub fn catat(&mut self, nilai: &str, jawaban: &[Jawaban]) -> Result<(), SkmError> {
+    pub fn catat(&mut self, nilai: &str, jawaban: &[Jawaban]) -> Result<(), GalatSkm> {
         let i = self.indeks_kelompok(nilai);
         self.kelompok[i].1.catat(jawaban)
     }
@@ -290,10 +290,10 @@ impl RincianKolom {
         indeks: usize,
         jumlah: &[[u64; 4]],
         responden: u64,
-    ) -> Result<(), SkmError> {
+    ) -> Result<(), GalatSkm> {
         match self.kelompok.get_mut(indeks) {
             Some((_, t)) => t.tambah(jumlah, responden),
-            None => Err(SkmError::DataTidakSah {
+            None => Err(GalatSkm::DataTidakSah {
                 unsur: "profil".into(),
                 pesan: format!(
                     "kelompok ke-{} tidak ada di kolom {} ({} kelompok)",
@@ -332,9 +332,9 @@ impl TabulasiSurvei {
     }
 
     /// Tallies one respondent: answers for every unsur, and one value per profile column.
-    pub fn catat(&mut self, jawaban: &[Jawaban], profil: &[&str]) -> Result<(), SkmError> {
+    pub fn catat(&mut self, jawaban: &[Jawaban], profil: &[&str]) -> Result<(), GalatSkm> {
         if profil.len() != self.rincian.len() {
-            return Err(SkmError::DataTidakSah {
+            return Err(GalatSkm::DataTidakSah {
                 unsur: "profil".into(),
                 pesan: format!(
                     "{} nilai profil untuk {} kolom",

@@ -352,21 +352,21 @@ fn invalid_data_is_an_error_not_a_panic() {
     d[0] = DataUnsur::Nrr(dec!(4.01));
     assert!(matches!(
         hitung(&k, &d, &Opsi::default()),
-        Err(SkmError::DataTidakSah { .. })
+        Err(GalatSkm::DataTidakSah { .. })
     ));
     d[0] = DataUnsur::Skor(dec!(24.9));
     assert!(hitung(&k, &d, &Opsi::default()).is_err());
     d[0] = DataUnsur::Jumlah([0; 4]);
     assert!(matches!(
         hitung(&k, &d, &Opsi::default()),
-        Err(SkmError::UnsurKosong { .. })
+        Err(GalatSkm::UnsurKosong { .. })
     ));
     d[0] = DataUnsur::Persen([dec!(-1), dec!(50), dec!(51), dec!(0)]);
     assert!(hitung(&k, &d, &Opsi::default()).is_err());
     d.pop();
     assert!(matches!(
         hitung(&k, &d, &Opsi::default()),
-        Err(SkmError::JumlahUnsur {
+        Err(GalatSkm::JumlahUnsur {
             diharapkan: 9,
             didapat: 8,
             ..
@@ -375,7 +375,7 @@ fn invalid_data_is_an_error_not_a_panic() {
     let kosong = TabulasiSurvei::new(9, vec![]);
     assert_eq!(
         hitung_tabulasi(&k, &kosong, &Opsi::default()),
-        Err(SkmError::TanpaResponden)
+        Err(GalatSkm::TanpaResponden)
     );
 }
 
