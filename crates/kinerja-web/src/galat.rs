@@ -214,6 +214,22 @@ pub async fn beri_id(mut req: Request, next: Next) -> Response {
     res
 }
 
+/// Middleware, innermost: a panic in a handler is a bug, and the client gets the 500 page with
+/// the request id, not a dropped connection. The handler runs as a task of its own so that its
+/// panic ends there; the task keeps the request's span.
+pub async fn tangkap_panik(req: Request, next: Next) -> Response {
+    match tokio::spawn(next.run(req).in_current_span()).await {
+        Ok(res) => res,
+        Err(e) => GalatHttp::internal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "galat_internal",
+            "terjadi kesalahan pada server",
+            format!("panik di handler: {e}"),
+        )
+        .into_response(),
+    }
+}
+
 /// Middleware: writes out a [`GalatHttp`] that a handler returned. An error page shows who is
 /// logged in (name, role, the Keluar button) like every other page; the session is looked up
 /// only when a request failed.
@@ -254,6 +270,29 @@ pub async fn jawab(State(n): State<Negara>, req: Request, next: Next) -> Respons
 mod tests {
     use super::*;
     use kinerja_core::validasi::{Letak, Pelanggaran};
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_500_with_no_text_of_the_panic() {
+        use tower::ServiceExt;
+        let app = axum::Router::new()
+            .route(
+                "/",
+                axum::routing::get(|| async {
+                    let angka: Vec<u8> = Vec::new();
+                    // An index out of range: the class of bug, not a particular message.
+                    angka[usize::from(angka.is_empty())].to_string()
+                }),
+            )
+            .layer(axum::middleware::from_fn(tangkap_panik));
+        let res = app
+            .oneshot(Request::builder().uri("/").body(axum::body::Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let g = res.extensions().get::<GalatHttp>().expect("GalatHttp for jawab");
+        assert_eq!(g.kode, "galat_internal");
+        assert!(!g.pesan.contains("index out of bounds"), "{}", g.pesan);
+    }
 
     #[test]
     fn each_store_error_has_one_status() {
