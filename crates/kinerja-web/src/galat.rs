@@ -285,11 +285,19 @@ mod tests {
             )
             .layer(axum::middleware::from_fn(tangkap_panik));
         let res = app
-            .oneshot(Request::builder().uri("/").body(axum::body::Body::empty()).unwrap())
+            .oneshot(
+                Request::builder()
+                    .uri("/")
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        let g = res.extensions().get::<GalatHttp>().expect("GalatHttp for jawab");
+        let g = res
+            .extensions()
+            .get::<GalatHttp>()
+            .expect("GalatHttp for jawab");
         assert_eq!(g.kode, "galat_internal");
         assert!(!g.pesan.contains("index out of bounds"), "{}", g.pesan);
     }
