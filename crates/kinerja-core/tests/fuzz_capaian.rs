@@ -1,16 +1,20 @@
 //! Capaian inputs found by fuzzing (fuzz/, target `nilai`): the core never panics on user data.
 
-use kinerja_core::capaian::{self, AlasanTidakTersedia, AturanCapaian, Capaian};
+use kinerja_core::capaian::{self, AturanCapaian, Capaian};
 use kinerja_core::model::Polaritas;
 use kinerja_core::nilai::Nilai;
 use rust_decimal::Decimal;
 
 #[test]
-fn negative_polarity_with_a_realisasi_at_the_limit_is_not_available() {
-    // (T - (R - T)) / T with T = 1, R = -79.228.162.514.264.337.593.543.950.335 (-Decimal::MAX):
-    // R - T is below the smallest Decimal, so the formula has no value; it used to panic.
+fn negative_polarity_with_a_realisasi_at_the_limit_is_computed_or_refused_never_a_panic() {
+    // The fuzzer's input, R = -79.228.162.514.264.337.593.543.950.335 (-Decimal::MAX), used to
+    // panic in (T - (R - T)) / T. Numbers are now bounded where they are read: it is refused.
+    let e = Nilai::parse("-79.228.162.514.264.337.593.543.950.335").unwrap_err();
+    assert!(e.to_string().contains("melebihi batas"), "{e}");
+    // At the bound, R = -10^15 and T = 1: (1 - (-10^15 - 1)) / 1 x 100 = (10^15 + 2) x 100
+    // = 100.000.000.000.000.200 %, well inside Decimal.
     let t = Nilai::parse("1").unwrap();
-    let r = Nilai::parse("-79.228.162.514.264.337.593.543.950.335").unwrap();
+    let r = Nilai::parse("-1.000.000.000.000.000").unwrap();
     let c = capaian::hitung(
         Polaritas::Negatif,
         Some(&t),
@@ -18,10 +22,9 @@ fn negative_polarity_with_a_realisasi_at_the_limit_is_not_available() {
         &AturanCapaian::default(),
     );
     assert_eq!(
-        c,
-        Capaian::TidakTersedia {
-            alasan: AlasanTidakTersedia::TargetNol
-        }
+        c.persen(),
+        Some(Decimal::from(100_000_000_000_000_200_i64)),
+        "{c:?}"
     );
 }
 
