@@ -28,7 +28,7 @@ use crate::halaman::bersama::{halaman_galat, konteks_dasar};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Request, State};
-use axum::http::header::WWW_AUTHENTICATE;
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -247,7 +247,7 @@ pub async fn jawab(State(n): State<Negara>, req: Request, next: Next) -> Respons
         tracing::error!(id_permintaan = id, status = g.status.as_u16(), "{sebab}");
         pesan = format!("{pesan} (kode kejadian: {id})");
     }
-    if api {
+    let mut baru = if api {
         let body = Json(GalatApi {
             kode: g.kode,
             pesan,
@@ -258,12 +258,22 @@ pub async fn jawab(State(n): State<Negara>, req: Request, next: Next) -> Respons
                 WWW_AUTHENTICATE,
                 "Basic realm=\"kinerja\", charset=\"UTF-8\"",
             )];
-            return (g.status, tantangan, body).into_response();
+            (g.status, tantangan, body).into_response()
+        } else {
+            (g.status, body).into_response()
         }
-        return (g.status, body).into_response();
+    } else {
+        let sesi = Sesi::dari(&headers, &n).await;
+        halaman_galat(&konteks_dasar(&sesi), g.status, &pesan)
+    };
+    // Headers the handler set on its refusal (Retry-After, its own challenge) are part of the
+    // answer; only the body is written here.
+    for (k, v) in res.headers() {
+        if k != CONTENT_TYPE && k != CONTENT_LENGTH {
+            baru.headers_mut().insert(k.clone(), v.clone());
+        }
     }
-    let sesi = Sesi::dari(&headers, &n).await;
-    halaman_galat(&konteks_dasar(&sesi), g.status, &pesan)
+    baru
 }
 
 #[cfg(test)]
