@@ -15,11 +15,12 @@
 //! - Text in the PNG is drawn with the embedded DejaVu Sans (no system fonts are consulted).
 
 mod cacah;
+mod csv_berkas;
 pub mod grafik;
 mod kepala;
 mod pindai;
-mod singgah;
 pub mod responden;
+mod singgah;
 pub mod tabel;
 
 use std::fmt;
@@ -211,7 +212,7 @@ pub fn baca(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, BacaError> {
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
             responden::baca_responden_xlsx(path, opsi).map(Masukan::Responden)
         }
-        _ => responden::baca_csv_berkas(path, opsi),
+        _ => csv_berkas::baca_csv_berkas(path, opsi),
     }
 }
 

@@ -4,10 +4,10 @@
 //! record's line number being the line where the previous record ended), but without copying.
 //!
 //! Why not the `csv` crate itself: it copies every field into its record and runs its state
-//! machine on every byte, which is most of the time of a million-row survey. Here a record whose
-//! fields do not start with a quote (nearly every line an export writes) is split in place in
-//! the read buffer; only a record with a quoted field is handed to `csv_core`, the `csv` crate's
-//! own parser, so quoting keeps its exact behaviour. The file is still streamed through one
+//! machine on every byte, which is most of the time of a million-row survey. Here a record
+//! without a quote (nearly every line an export writes) is split in place in the read buffer,
+//! eight bytes at a time; a record with a quote is handed to `csv_core`, the `csv` crate's own
+//! parser, so quoting keeps its exact behaviour. The file is still streamed through one
 //! buffer: memory does not grow with the number of respondents.
 
 use std::io::{self, Read};
@@ -44,6 +44,7 @@ const SATU: u64 = 0x0101_0101_0101_0101;
 const TUJUH: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 const KATA_LF: u64 = b'\n' as u64 * SATU;
 const KATA_CR: u64 = b'\r' as u64 * SATU;
+const KATA_KUTIP: u64 = b'"' as u64 * SATU;
 
 /// The high bit of every byte of `w` that equals the byte repeated in `b`. Exact: the sum never
 /// carries into the next byte.
@@ -74,11 +75,31 @@ pub(crate) struct Pemindai<R> {
     rentang: Vec<(usize, usize)>,
     /// The bytes of the last record left at `mulai` while it was borrowed (fast path).
     lewati: usize,
+    /// Bytes of the source dropped from the front of `buf`.
+    dibuang: u64,
 }
 
 impl<R: Read> Pemindai<R> {
     pub fn new(sumber: R, pemisah: u8) -> Pemindai<R> {
         Pemindai::dengan_buffer(sumber, pemisah, UKURAN_BUFFER)
+    }
+
+    /// A scanner for a source that starts at a record inside a file (no byte-order mark is
+    /// looked for); lines are counted from 1 there.
+    pub fn lanjutan(sumber: R, pemisah: u8) -> Pemindai<R> {
+        let mut p = Pemindai::new(sumber, pemisah);
+        p.awal_berkas = false;
+        p
+    }
+
+    /// The bytes of the source consumed so far: up to the end of the last record returned.
+    pub fn posisi(&self) -> u64 {
+        self.dibuang + (self.mulai + self.lewati) as u64
+    }
+
+    /// The line number the next record would be given.
+    pub fn baris(&self) -> u64 {
+        self.baris
     }
 
     fn dengan_buffer(sumber: R, pemisah: u8, ukuran: usize) -> Pemindai<R> {
@@ -102,6 +123,7 @@ impl<R: Read> Pemindai<R> {
             ujung: vec![0; 64],
             rentang: Vec::with_capacity(64),
             lewati: 0,
+            dibuang: 0,
         }
     }
 
@@ -112,6 +134,7 @@ impl<R: Read> Pemindai<R> {
             return Ok(false);
         }
         if self.mulai > 0 {
+            self.dibuang += self.mulai as u64;
             self.buf.copy_within(self.mulai..self.isi, 0);
             self.isi -= self.mulai;
             self.mulai = 0;
@@ -184,64 +207,72 @@ impl<R: Read> Pemindai<R> {
     /// relative to `mulai`, which stays at the record's start while it is borrowed (`lewati`
     /// holds its length). `false`, with nothing consumed, for a record the slow path must read.
     fn cepat(&mut self) -> io::Result<bool> {
-        self.rentang.clear();
+        // A local vector stays in registers in the loop below; it goes back before returning.
+        let mut rentang = std::mem::take(&mut self.rentang);
+        rentang.clear();
+        let hasil = self.pisah(&mut rentang);
+        self.rentang = rentang;
+        hasil
+    }
+
+    fn pisah(&mut self, rentang: &mut Vec<(usize, usize)>) -> io::Result<bool> {
         let pemisah = self.pemisah;
         let kata_pemisah = u64::from(pemisah) * SATU;
         // Offsets relative to `mulai`, which a refill moves.
         let (mut i, mut awal) = (0, 0);
+        // A quote anywhere in the words read (even past the record's end) sends the record to
+        // the slow path, which reads any record exactly: only a field that starts with a quote
+        // needs it, but one test per word is cheaper than one per field.
+        let mut kutip = 0;
         loop {
             let data = &self.buf[self.mulai..self.isi];
             let mut ujung = None;
             // Eight bytes at a time: the separators and line ends of a word at once.
             'kata: while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = data.get(i..i + 8) {
                 let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
-                let mut m = sama(w, kata_pemisah) | sama(w, KATA_LF) | sama(w, KATA_CR);
+                kutip |= sama(w, KATA_KUTIP);
+                let akhir = sama(w, KATA_LF) | sama(w, KATA_CR);
+                let mut m = sama(w, kata_pemisah) | akhir;
                 while m != 0 {
-                    let j = i + (m.trailing_zeros() / 8) as usize;
-                    if awal < j && data[awal] == b'"' {
-                        return Ok(false);
-                    }
-                    self.rentang.push((awal, j));
+                    let bit = m & m.wrapping_neg();
+                    let j = i + (bit.trailing_zeros() / 8) as usize;
+                    rentang.push((awal, j));
                     awal = j + 1;
-                    if data[j] != pemisah {
-                        ujung = Some((data[j], awal));
+                    if akhir & bit != 0 {
+                        ujung = Some(j);
                         break 'kata;
                     }
-                    m &= m - 1;
+                    m ^= bit;
                 }
                 i += 8;
             }
             if ujung.is_none() {
                 // The last bytes of the buffer, one at a time.
-                while i < data.len() {
-                    let b = data[i];
+                while let Some(&b) = data.get(i) {
                     i += 1;
-                    if b != pemisah && b != b'\n' && b != b'\r' {
-                        continue;
-                    }
-                    if awal + 1 < i && data[awal] == b'"' {
-                        return Ok(false);
-                    }
-                    self.rentang.push((awal, i - 1));
-                    awal = i;
-                    if b != pemisah {
-                        ujung = Some((b, i));
+                    kutip |= u64::from(b == b'"');
+                    if b == pemisah {
+                        rentang.push((awal, i - 1));
+                        awal = i;
+                    } else if b == b'\n' || b == b'\r' {
+                        rentang.push((awal, i - 1));
+                        ujung = Some(i - 1);
                         break;
                     }
                 }
             }
-            if let Some((b, akhir)) = ujung {
-                if b == b'\n' {
+            if kutip != 0 {
+                return Ok(false);
+            }
+            if let Some(j) = ujung {
+                if data[j] == b'\n' {
                     self.baris += 1;
                 }
-                self.lewati = akhir;
+                self.lewati = j + 1;
                 return Ok(true);
             }
             if self.habis {
-                if awal < i && data[awal] == b'"' {
-                    return Ok(false);
-                }
-                self.rentang.push((awal, i));
+                rentang.push((awal, i));
                 self.lewati = i;
                 return Ok(true);
             }

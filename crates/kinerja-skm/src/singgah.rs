@@ -1,4 +1,4 @@
-//! Raw profile cell values already seen, with the index of their group.
+//! Raw profile cell values already seen, with the counter slot of their group.
 //!
 //! A profile column of a survey holds a handful of distinct values (six services, two sexes,
 //! sixty ages) repeated on every row. Finding a value's group through the core normalises the
@@ -53,7 +53,7 @@ fn hash(k: Kunci) -> u64 {
 }
 
 pub(crate) struct Singgah {
-    /// (key, group + 1); 0 marks an empty slot.
+    /// (key, value + 1); 0 marks an empty place.
     slot: Vec<(Kunci, u32)>,
     isi: usize,
 }
@@ -79,7 +79,8 @@ impl Singgah {
         }
     }
 
-    /// The group of a value kept earlier.
+    /// The number kept with a value.
+    #[inline]
     pub fn cari(&self, nilai: &[u8]) -> Option<usize> {
         let k = kunci(nilai)?;
         match self.slot[self.letak(k)] {
@@ -88,9 +89,9 @@ impl Singgah {
         }
     }
 
-    /// Keeps a value's group, when the value is short and there is room.
-    pub fn simpan(&mut self, nilai: &[u8], kelompok: usize) {
-        let (Some(k), Ok(g)) = (kunci(nilai), u32::try_from(kelompok + 1)) else {
+    /// Keeps a number with a value, when the value is short and there is room.
+    pub fn simpan(&mut self, nilai: &[u8], angka: usize) {
+        let (Some(k), Ok(g)) = (kunci(nilai), u32::try_from(angka + 1)) else {
             return;
         };
         if self.isi >= MAKS {
