@@ -68,14 +68,42 @@ impl Cacah {
     /// Counts one respondent: an answer per unsur, and the slot of its group in every profile
     /// column.
     pub fn catat(&mut self, jawaban: &[Jawaban], slot: &[usize]) {
-        for (k, tiga) in self.kode.iter_mut().zip(jawaban.chunks(PER_KODE)) {
-            *k = tiga.iter().fold(0, |a, j| a << 2 | j.indeks());
-        }
-        let n = self.lebar;
-        for s in std::iter::once(0).chain(slot.iter().copied()) {
-            for (baris, &k) in self.hitungan[s * n..(s + 1) * n].iter_mut().zip(&self.kode) {
-                baris[k % KODE] += 1;
+        // The regulations' questionnaires (9 and 14 unsur) get loops the compiler unrolls; any
+        // other length the general one.
+        if let Ok(j) = <&[Jawaban; 9]>::try_from(jawaban) {
+            self.catat_l::<9, 3>(j, slot);
+        } else if let Ok(j) = <&[Jawaban; 14]>::try_from(jawaban) {
+            self.catat_l::<14, 5>(j, slot);
+        } else {
+            for (k, tiga) in self.kode.iter_mut().zip(jawaban.chunks(PER_KODE)) {
+                *k = tiga.iter().fold(0, |a, j| a << 2 | j.indeks());
             }
+            let n = self.lebar;
+            for s in std::iter::once(0).chain(slot.iter().copied()) {
+                for (baris, &k) in self.hitungan[s * n..(s + 1) * n].iter_mut().zip(&self.kode) {
+                    baris[k % KODE] += 1;
+                }
+            }
+        }
+    }
+
+    /// [`Cacah::catat`] for `N` unsur in `L` codes.
+    fn catat_l<const N: usize, const L: usize>(&mut self, jawaban: &[Jawaban; N], slot: &[usize]) {
+        let mut kode = [0usize; L];
+        for (u, j) in jawaban.iter().enumerate() {
+            kode[u / PER_KODE] = kode[u / PER_KODE] << 2 | j.indeks();
+        }
+        let tambah = |h: &mut [[u64; KODE]], s: usize| {
+            let blok = h.get_mut(s * L..(s + 1) * L);
+            if let Some(blok) = blok.and_then(|b| <&mut [[u64; KODE]; L]>::try_from(b).ok()) {
+                for (baris, &k) in blok.iter_mut().zip(&kode) {
+                    baris[k % KODE] += 1;
+                }
+            }
+        };
+        tambah(&mut self.hitungan, 0);
+        for &s in slot {
+            tambah(&mut self.hitungan, s);
         }
     }
 
@@ -149,5 +177,38 @@ mod tests {
         assert_eq!(k[0].1.jumlah()[1], [0, 1, 1, 0]);
         assert_eq!(k[1].1.jumlah()[3], [1, 0, 0, 0]);
         assert_eq!((k[0].1.responden(), k[1].1.responden()), (2, 1));
+    }
+
+    /// Any number of unsur (the unrolled 9 and 14, and every other) counts what the core's own
+    /// respondent-by-respondent tally counts.
+    #[test]
+    fn every_questionnaire_length_counts_like_the_core() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for n in 1..=15 {
+            let profil = vec![("layanan".to_string(), JenisProfil::Layanan)];
+            let mut inti = TabulasiSurvei::new(n, profil.clone());
+            let mut t = TabulasiSurvei::new(n, profil);
+            let mut c = Cacah::new(n, 1);
+            for _ in 0..200 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let jawaban: Vec<Jawaban> = (0..n)
+                    .map(|u| Jawaban::SEMUA[((x >> (2 * u)) % 4) as usize])
+                    .collect();
+                let layanan = ["KTP", "KK", "Akta"][(x >> 40) as usize % 3];
+                inti.catat(&jawaban, &[layanan]).unwrap();
+                let g = t.rincian[0].indeks_kelompok(layanan);
+                let s = c.slot(0, g);
+                c.catat(&jawaban, &[s]);
+            }
+            c.ke(&mut t).unwrap();
+            assert_eq!(t.total, inti.total, "{n} unsur");
+            assert_eq!(
+                t.rincian[0].kelompok(),
+                inti.rincian[0].kelompok(),
+                "{n} unsur"
+            );
+        }
     }
 }

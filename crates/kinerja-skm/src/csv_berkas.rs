@@ -13,7 +13,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use kinerja_core::skm::{Jawaban, JawabanError, TabulasiSurvei};
+use kinerja_core::skm::{Jawaban, TabulasiSurvei};
 
 use crate::cacah::Cacah;
 use crate::pindai::{Pemindai, Rekaman};
@@ -127,15 +127,6 @@ fn buka_pindai<R: Read>(reader: R, berkas: &str) -> Result<Terbuka<R>, BacaError
     })
 }
 
-fn jawaban_bytes(b: &[u8]) -> Result<Jawaban, JawabanError> {
-    if let [c] = b
-        && let Some(j) = Jawaban::dari_nilai(c.wrapping_sub(b'0'))
-    {
-        return Ok(j);
-    }
-    Jawaban::parse(&String::from_utf8_lossy(b))
-}
-
 /// The counts of a stretch of rows: the whole file, or one of its halves.
 struct Hitungan {
     /// The core's groups (their names and order); the counts are in `cacah` until the end.
@@ -178,11 +169,18 @@ impl Hitungan {
                 pesan: format!("baris berisi {} kolom, kepala {} kolom", rec.len(), lebar),
             });
         }
-        self.jawaban.clear();
+        // A local vector stays in registers; it goes back below.
+        let mut jawaban = std::mem::take(&mut self.jawaban);
+        jawaban.clear();
         for &k in &p.peta.unsur_kolom {
             let sel = rec.get(k).unwrap_or(b"");
-            match jawaban_bytes(sel) {
-                Ok(j) => self.jawaban.push(j),
+            // Nearly every answer is one digit.
+            if let [c @ b'1'..=b'4'] = *sel {
+                jawaban.push(Jawaban::SEMUA[usize::from(c - b'1')]);
+                continue;
+            }
+            match Jawaban::parse(&String::from_utf8_lossy(sel)) {
+                Ok(j) => jawaban.push(j),
                 Err(e) => masalah.push(p.masalah(
                     k,
                     String::from_utf8_lossy(sel).into_owned(),
@@ -190,6 +188,7 @@ impl Hitungan {
                 )),
             }
         }
+        self.jawaban = jawaban;
         if !masalah.is_empty() {
             self.buruk.push(BarisBuruk {
                 baris: rec.baris,

@@ -6,8 +6,9 @@
 //! Why not the `csv` crate itself: it copies every field into its record and runs its state
 //! machine on every byte, which is most of the time of a million-row survey. Here a record
 //! without a quote (nearly every line an export writes) is split in place in the read buffer,
-//! eight bytes at a time; a record with a quote is handed to `csv_core`, the `csv` crate's own
-//! parser, so quoting keeps its exact behaviour. The file is still streamed through one
+//! eight bytes at a time, looking only for separators and line feeds when a search of the
+//! buffer found no quote or carriage return in it; a record with a quote is handed to
+//! `csv_core`, the `csv` crate's own parser, so quoting keeps its exact behaviour. The file is still streamed through one
 //! buffer: memory does not grow with the number of respondents.
 
 use std::io::{self, Read};
@@ -77,6 +78,19 @@ pub(crate) struct Pemindai<R> {
     lewati: usize,
     /// Bytes of the source dropped from the front of `buf`.
     dibuang: u64,
+    /// Where in `buf` the next quote or carriage return is (see [`Pemindai::langka`]); `None`
+    /// after a refill.
+    langka: Option<usize>,
+}
+
+/// How far splitting a record in place got.
+#[derive(PartialEq, Eq)]
+enum Pisah {
+    Rekaman,
+    /// The record holds a quote or a carriage return: split it with every test.
+    Teliti,
+    /// The record holds a quote: `csv_core` reads it.
+    Lambat,
 }
 
 impl<R: Read> Pemindai<R> {
@@ -124,6 +138,7 @@ impl<R: Read> Pemindai<R> {
             rentang: Vec::with_capacity(64),
             lewati: 0,
             dibuang: 0,
+            langka: None,
         }
     }
 
@@ -133,6 +148,7 @@ impl<R: Read> Pemindai<R> {
         if self.habis {
             return Ok(false);
         }
+        self.langka = None;
         if self.mulai > 0 {
             self.dibuang += self.mulai as u64;
             self.buf.copy_within(self.mulai..self.isi, 0);
@@ -207,18 +223,112 @@ impl<R: Read> Pemindai<R> {
     /// relative to `mulai`, which stays at the record's start while it is borrowed (`lewati`
     /// holds its length). `false`, with nothing consumed, for a record the slow path must read.
     fn cepat(&mut self) -> io::Result<bool> {
-        // A local vector stays in registers in the loop below; it goes back before returning.
+        // A local vector stays in registers in the loops below; it goes back before returning.
         let mut rentang = std::mem::take(&mut self.rentang);
         rentang.clear();
-        let hasil = self.pisah(&mut rentang);
+        let mut hasil = self.pisah(&mut rentang);
+        if let Ok(Pisah::Teliti) = hasil {
+            rentang.clear();
+            hasil = self.pisah_teliti(&mut rentang);
+        }
         self.rentang = rentang;
-        hasil
+        hasil.map(|h| h == Pisah::Rekaman)
     }
 
-    fn pisah(&mut self, rentang: &mut Vec<(usize, usize)>) -> io::Result<bool> {
+    /// The first quote or carriage return at or after `mulai`, relative to it (the length of
+    /// the bytes read when there is none).
+    fn langka(&mut self) -> usize {
+        let mulai = self.mulai;
+        let i = match self.langka {
+            Some(i) if i >= mulai => i,
+            _ => {
+                let data = &self.buf[mulai..self.isi];
+                let i = mulai + memchr::memchr2(b'"', b'\r', data).unwrap_or(data.len());
+                self.langka = Some(i);
+                i
+            }
+        };
+        i - mulai
+    }
+
+    /// Splits a record at separators and line feeds only, when it holds no quote and no
+    /// carriage return (except the one of a `\r\n`, where the record ends as `csv_core` ends
+    /// it: at the `\r`, its `\n` skipped by the next call); `Teliti` when it does.
+    fn pisah(&mut self, rentang: &mut Vec<(usize, usize)>) -> io::Result<Pisah> {
         let pemisah = self.pemisah;
         let kata_pemisah = u64::from(pemisah) * SATU;
         // Offsets relative to `mulai`, which a refill moves.
+        let (mut i, mut awal) = (0, 0);
+        loop {
+            let langka = self.langka();
+            let data = &self.buf[self.mulai..self.isi];
+            let mut ujung = None;
+            // Eight bytes at a time: the separators and line feeds of a word at once.
+            'kata: while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = data.get(i..i + 8) {
+                let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+                let lf = sama(w, KATA_LF);
+                let mut m = sama(w, kata_pemisah) | lf;
+                while m != 0 {
+                    let bit = m & m.wrapping_neg();
+                    let j = i + (bit.trailing_zeros() / 8) as usize;
+                    rentang.push((awal, j));
+                    awal = j + 1;
+                    if lf & bit != 0 {
+                        ujung = Some(j);
+                        break 'kata;
+                    }
+                    m ^= bit;
+                }
+                i += 8;
+            }
+            if ujung.is_none() {
+                // The last bytes read, one at a time.
+                while let Some(&b) = data.get(i) {
+                    i += 1;
+                    if b == pemisah || b == b'\n' {
+                        rentang.push((awal, i - 1));
+                        awal = i;
+                        if b == b'\n' {
+                            ujung = Some(i - 1);
+                            break;
+                        }
+                    }
+                }
+            }
+            match ujung {
+                Some(j) if langka > j => {
+                    self.baris += 1;
+                    self.lewati = j + 1;
+                    return Ok(Pisah::Rekaman);
+                }
+                Some(j) if langka + 1 == j && data[langka] == b'\r' => {
+                    if let Some(akhir) = rentang.last_mut() {
+                        akhir.1 = langka;
+                    }
+                    self.lewati = langka + 1;
+                    return Ok(Pisah::Rekaman);
+                }
+                Some(_) => return Ok(Pisah::Teliti),
+                None if self.habis => {
+                    if langka < data.len() {
+                        return Ok(Pisah::Teliti);
+                    }
+                    rentang.push((awal, i));
+                    self.lewati = i;
+                    return Ok(Pisah::Rekaman);
+                }
+                None => {
+                    self.isi_ulang()?;
+                }
+            }
+        }
+    }
+
+    /// Splits a record at separators and any line end, one that holds a carriage return;
+    /// `Lambat` when it holds a quote.
+    fn pisah_teliti(&mut self, rentang: &mut Vec<(usize, usize)>) -> io::Result<Pisah> {
+        let pemisah = self.pemisah;
+        let kata_pemisah = u64::from(pemisah) * SATU;
         let (mut i, mut awal) = (0, 0);
         // A quote anywhere in the words read (even past the record's end) sends the record to
         // the slow path, which reads any record exactly: only a field that starts with a quote
@@ -227,7 +337,6 @@ impl<R: Read> Pemindai<R> {
         loop {
             let data = &self.buf[self.mulai..self.isi];
             let mut ujung = None;
-            // Eight bytes at a time: the separators and line ends of a word at once.
             'kata: while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = data.get(i..i + 8) {
                 let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
                 kutip |= sama(w, KATA_KUTIP);
@@ -247,7 +356,6 @@ impl<R: Read> Pemindai<R> {
                 i += 8;
             }
             if ujung.is_none() {
-                // The last bytes of the buffer, one at a time.
                 while let Some(&b) = data.get(i) {
                     i += 1;
                     kutip |= u64::from(b == b'"');
@@ -262,19 +370,19 @@ impl<R: Read> Pemindai<R> {
                 }
             }
             if kutip != 0 {
-                return Ok(false);
+                return Ok(Pisah::Lambat);
             }
             if let Some(j) = ujung {
                 if data[j] == b'\n' {
                     self.baris += 1;
                 }
                 self.lewati = j + 1;
-                return Ok(true);
+                return Ok(Pisah::Rekaman);
             }
             if self.habis {
                 rentang.push((awal, i));
                 self.lewati = i;
-                return Ok(true);
+                return Ok(Pisah::Rekaman);
             }
             self.isi_ulang()?;
         }
