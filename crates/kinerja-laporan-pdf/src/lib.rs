@@ -3,7 +3,8 @@
 //! - **In memory only.** The typst World holds the page design (`laporan.typ`, compiled into the
 //!   binary), the document as a virtual `/data.json` and each chart as a virtual `/grafik/N.svg`.
 //!   Fonts are embedded (typst's Libertinus/New Computer Modern/DejaVu Sans Mono and DejaVu Sans
-//!   for the charts' text); no system font, no network, no external program. Package imports
+//!   for the charts' text; see [`huruf`] for how they are loaded); no system font, no network,
+//!   no external program. Package imports
 //!   (`@preview/...`) are answered with an error.
 //! - **Dumb template.** Every cell is printed here, the Indonesian way ([`Sel::cetak`]), with its
 //!   alignment and style decided here; the template only lays out what it is given. User text
@@ -25,13 +26,12 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
+use crate::huruf::HURUF;
+
+mod huruf;
+
 /// The page design.
 const TEMPLAT: &str = include_str!("laporan.typ");
-
-/// DejaVu Sans, the face the charts' SVG text asks for (licence: `kinerja-skm/assets/fonts`).
-const DEJAVU_SANS: &[u8] = include_bytes!("../../kinerja-skm/assets/fonts/DejaVuSans.ttf");
-const DEJAVU_SANS_BOLD: &[u8] =
-    include_bytes!("../../kinerja-skm/assets/fonts/DejaVuSans-Bold.ttf");
 
 /// The text width of a portrait page (210 − 30 − 25 mm) and of a landscape one (297 − 25 − 25).
 const LEBAR_TEKS_MM: u16 = 155;
@@ -388,22 +388,6 @@ fn xml_escape(s: &str) -> String {
 // -------------------------------------------------------------------------------------------------
 // The World: everything in memory.
 
-struct Huruf {
-    buku: LazyHash<FontBook>,
-    daftar: Vec<Font>,
-}
-
-static HURUF: LazyLock<Huruf> = LazyLock::new(|| {
-    let daftar: Vec<Font> = typst_assets::fonts()
-        .chain([DEJAVU_SANS, DEJAVU_SANS_BOLD])
-        .flat_map(|b| Font::iter(Bytes::new(b)))
-        .collect();
-    Huruf {
-        buku: LazyHash::new(FontBook::from_fonts(&daftar)),
-        daftar,
-    }
-});
-
 static PUSTAKA: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
 static UTAMA: LazyLock<FileId> = LazyLock::new(|| berkas("/main.typ"));
@@ -478,7 +462,7 @@ impl World for Dunia {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        HURUF.daftar.get(index).cloned()
+        HURUF.font(index)
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
