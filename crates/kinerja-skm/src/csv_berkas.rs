@@ -199,8 +199,8 @@ impl Hitungan {
         // Groups are looked up only for rows that are counted, so they appear in the order
         // their first counted respondent does.
         for (c, (k, _, _)) in p.peta.profil.iter().enumerate() {
-            let sel = rec.get(*k).unwrap_or(b"");
-            self.slot[c] = match self.singgah[c].cari(sel) {
+            let (sel, jendela) = rec.get_jendela(*k).unwrap_or((b"", None));
+            self.slot[c] = match self.singgah[c].cari(sel, jendela) {
                 Some(s) => s,
                 None => {
                     let g = self.tabulasi.rincian[c].indeks_kelompok(&String::from_utf8_lossy(sel));
