@@ -198,14 +198,20 @@ impl Hitungan {
         }
         // Groups are looked up only for rows that are counted, so they appear in the order
         // their first counted respondent does.
-        for (c, (k, _, _)) in p.peta.profil.iter().enumerate() {
+        let kolom = p
+            .peta
+            .profil
+            .iter()
+            .zip(&mut self.singgah)
+            .zip(&mut self.slot);
+        for (c, (((k, _, _), singgah), slot)) in kolom.enumerate() {
             let (sel, jendela) = rec.get_jendela(*k).unwrap_or((b"", None));
-            self.slot[c] = match self.singgah[c].cari(sel, jendela) {
+            *slot = match singgah.cari(sel, jendela) {
                 Some(s) => s,
                 None => {
                     let g = self.tabulasi.rincian[c].indeks_kelompok(&String::from_utf8_lossy(sel));
                     let s = self.cacah.slot(c, g);
-                    self.singgah[c].simpan(sel, s);
+                    singgah.simpan(sel, s);
                     s
                 }
             };
