@@ -3,9 +3,8 @@
 //! - **In memory only.** The typst World holds the page design (`laporan.typ`, compiled into the
 //!   binary), the document as a virtual `/data.json` and each chart as a virtual `/grafik/N.svg`.
 //!   Fonts are embedded (typst's Libertinus/New Computer Modern/DejaVu Sans Mono and DejaVu Sans
-//!   for the charts' text; see [`huruf`] for how they are loaded); no system font, no network,
-//!   no external program. Package imports
-//!   (`@preview/...`) are answered with an error.
+//!   for the charts' text; `huruf.rs` says how they are loaded); no system font, no network, no
+//!   external program. Package imports (`@preview/...`) are answered with an error.
 //! - **Dumb template.** Every cell is printed here, the Indonesian way ([`Sel::cetak`]), with its
 //!   alignment and style decided here; the template only lays out what it is given. User text
 //!   reaches typst as JSON strings, never as markup, so nothing needs escaping.

@@ -9,7 +9,9 @@
 //! # Invariants
 //! - All computation is `kinerja_core::skm`; this crate only turns files into core values and
 //!   results into pictures.
-//! - Respondent files are streamed: memory grows with unsur x groups, not with respondents.
+//! - Respondent files are streamed: memory grows with unsur x groups, not with respondents. A
+//!   large CSV is read by two threads, each through its own buffer, with the result a single
+//!   reader gets (see `csv_berkas.rs`).
 //! - A file with a bad row yields an error naming every bad row and column, and nothing is
 //!   computed, unless the caller asks to skip bad rows; then every skipped row is returned.
 //! - Text in the PNG is drawn with the embedded DejaVu Sans (no system fonts are consulted).
