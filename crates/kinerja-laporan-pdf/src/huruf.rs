@@ -50,15 +50,6 @@ fn hitung_wajah() -> Vec<Wajah> {
         .collect()
 }
 
-/// `huruf.json`'s text: one face per line, so a change reads as a diff.
-fn wajah_json(wajah: &[Wajah]) -> String {
-    let baris: Vec<String> = wajah
-        .iter()
-        .filter_map(|w| serde_json::to_string(w).ok())
-        .collect();
-    format!("[\n{}\n]\n", baris.join(",\n"))
-}
-
 pub(crate) struct Huruf {
     pub buku: LazyHash<FontBook>,
     wajah: Vec<(Bytes, u32, OnceLock<Option<Font>>)>,
@@ -94,6 +85,15 @@ pub(crate) static HURUF: LazyLock<Huruf> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `huruf.json`'s text: one face per line, so a change reads as a diff.
+    fn wajah_json(wajah: &[Wajah]) -> String {
+        let baris: Vec<String> = wajah
+            .iter()
+            .filter_map(|w| serde_json::to_string(w).ok())
+            .collect();
+        format!("[\n{}\n]\n", baris.join(",\n"))
+    }
 
     #[test]
     fn the_kept_font_metadata_is_what_the_fonts_say() {

@@ -430,12 +430,12 @@ mod tests {
             x ^= x << 17;
             let layanan = ["KTP", "KK", "Akta"][(x % 3) as usize];
             // A service that appears only late in the file: its group comes last.
-            let layanan = if i > baris * 3 / 4 && x % 5 == 0 {
+            let layanan = if i > baris * 3 / 4 && x.is_multiple_of(5) {
                 "Izin"
             } else {
                 layanan
             };
-            let layanan = if kutip > 0 && i % kutip == 0 {
+            let layanan = if kutip > 0 && i.is_multiple_of(kutip) {
                 format!("\"{layanan}, layanan yang baru dibuka tahun ini\n\"")
             } else {
                 layanan.to_string()
@@ -443,7 +443,7 @@ mod tests {
             s.push_str(&format!("{layanan},{}", 15 + x % 60));
             for u in 0..9 {
                 let a = 1 + (x >> (2 * u + 8)) % 4;
-                let a = if buruk > 0 && i % buruk == 0 && u == 4 {
+                let a = if buruk > 0 && i.is_multiple_of(buruk) && u == 4 {
                     5
                 } else {
                     a
@@ -451,7 +451,7 @@ mod tests {
                 s.push_str(&format!(",{a}"));
             }
             s.push_str(akhir);
-            if i % 97 == 0 {
+            if i.is_multiple_of(97) {
                 s.push_str(akhir);
             }
         }

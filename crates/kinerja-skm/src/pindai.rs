@@ -5,11 +5,12 @@
 //!
 //! Why not the `csv` crate itself: it copies every field into its record and runs its state
 //! machine on every byte, which is most of the time of a million-row survey. Here a record
-//! without a quote (nearly every line an export writes) is split in place in the read buffer,
-//! eight bytes at a time, looking only for separators and line feeds when a search of the
-//! buffer found no quote or carriage return in it; a record with a quote is handed to
-//! `csv_core`, the `csv` crate's own parser, so quoting keeps its exact behaviour. The file is still streamed through one
-//! buffer: memory does not grow with the number of respondents.
+//! without a quote or a carriage return (nearly every line an export writes; a search of the
+//! buffer finds the rare ones) is split in place in the read buffer, 64 bytes at a time with a
+//! bit per byte; a record with a carriage return is split with every test, and a record with a
+//! quote is handed to `csv_core`, the `csv` crate's own parser, so quoting keeps its exact
+//! behaviour. The file is still streamed through one buffer: memory does not grow with the
+//! number of respondents.
 
 use std::io::{self, Read};
 
@@ -245,9 +246,9 @@ impl<R: Read> Pemindai<R> {
         }))
     }
 
-    /// Splits the record at `mulai` in place when no field starts with a quote: the ranges are
-    /// relative to `mulai`, which stays at the record's start while it is borrowed (`lewati`
-    /// holds its length). `false`, with nothing consumed, for a record the slow path must read.
+    /// Splits the record at `mulai` in place: the ranges are relative to `mulai`, which stays at
+    /// the record's start while it is borrowed (`lewati` holds its length). `false`, with
+    /// nothing consumed, for a record with a quote, which `csv_core` must read.
     fn cepat(&mut self) -> io::Result<bool> {
         // A local vector stays in registers in the loops below; it goes back before returning.
         let mut rentang = std::mem::take(&mut self.rentang);
@@ -579,8 +580,12 @@ mod tests {
             x ^= x << 17;
             x % n
         };
-        for kasus in 0..6_000 {
-            let huruf = if kasus % 2 == 0 { RAPAT } else { JARANG };
+        for kasus in 0..6_000usize {
+            let huruf = if kasus.is_multiple_of(2) {
+                RAPAT
+            } else {
+                JARANG
+            };
             let panjang = acak(400) as usize;
             let input: Vec<u8> = (0..panjang)
                 .map(|_| huruf[acak(huruf.len() as u64) as usize])
