@@ -1,7 +1,10 @@
 //! The full Mumbulsari report as PDF, rendered N times (default 30; `KINERJA_BENCH_N`): the first
-//! (cold: fonts parsed, typst's caches empty) and the median of the rest (warm).
+//! (cold: typst's memo caches empty, each font parsed when first used) and the median of the rest
+//! (warm: the same document again finds its layout in typst's caches, so a warm render is mostly
+//! PDF writing; the cold one is what `kinerja laporan --format pdf` pays, of which font loading
+//! is about 1 %).
 //!
-//! `cargo bench -p kinerja-laporan-pdf`
+//! `cargo bench -p kinerja-laporan-pdf`; the whole process: see the README's Benchmarks.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

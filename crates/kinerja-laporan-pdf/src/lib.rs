@@ -3,8 +3,8 @@
 //! - **In memory only.** The typst World holds the page design (`laporan.typ`, compiled into the
 //!   binary), the document as a virtual `/data.json` and each chart as a virtual `/grafik/N.svg`.
 //!   Fonts are embedded (typst's Libertinus/New Computer Modern/DejaVu Sans Mono and DejaVu Sans
-//!   for the charts' text); no system font, no network, no external program. Package imports
-//!   (`@preview/...`) are answered with an error.
+//!   for the charts' text; `huruf.rs` says how they are loaded); no system font, no network, no
+//!   external program. Package imports (`@preview/...`) are answered with an error.
 //! - **Dumb template.** Every cell is printed here, the Indonesian way ([`Sel::cetak`]), with its
 //!   alignment and style decided here; the template only lays out what it is given. User text
 //!   reaches typst as JSON strings, never as markup, so nothing needs escaping.
@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use kinerja_grafik::{DEJAVU_SANS, DEJAVU_SANS_BOLD, esc, lebar_teks};
+use kinerja_grafik::{esc, lebar_teks};
 use kinerja_laporan::{Bab, Blok, Dokumen, JenisBab, Sel, Tabel, TandaTangan};
 use serde_json::{Value, json};
 use typst::diag::{FileError, FileResult, PackageError, Severity, SourceDiagnostic};
@@ -25,6 +25,10 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
+
+use crate::huruf::HURUF;
+
+mod huruf;
 
 /// The page design.
 const TEMPLAT: &str = include_str!("laporan.typ");
@@ -365,22 +369,6 @@ fn kata(w: &str) -> impl Iterator<Item = &str> {
 // -------------------------------------------------------------------------------------------------
 // The World: everything in memory.
 
-struct Huruf {
-    buku: LazyHash<FontBook>,
-    daftar: Vec<Font>,
-}
-
-static HURUF: LazyLock<Huruf> = LazyLock::new(|| {
-    let daftar: Vec<Font> = typst_assets::fonts()
-        .chain([DEJAVU_SANS, DEJAVU_SANS_BOLD])
-        .flat_map(|b| Font::iter(Bytes::new(b)))
-        .collect();
-    Huruf {
-        buku: LazyHash::new(FontBook::from_fonts(&daftar)),
-        daftar,
-    }
-});
-
 static PUSTAKA: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
 static UTAMA: LazyLock<FileId> = LazyLock::new(|| berkas("/main.typ"));
@@ -455,7 +443,7 @@ impl World for Dunia {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        HURUF.daftar.get(index).cloned()
+        HURUF.font(index)
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {

@@ -16,10 +16,11 @@ pub(crate) struct Cacah {
     /// Codes per respondent: `ceil(jumlah_unsur / 3)`.
     lebar: usize,
     kode: Vec<usize>,
-    /// All respondents: `lebar` rows of 64 counters.
-    total: Vec<u64>,
-    /// Per profile column, per group (by the core's group index): `lebar` rows of 64 counters.
-    kolom: Vec<Vec<u64>>,
+    /// Per tally ("slot"), `lebar` rows of 64 counters. Slot 0 counts all respondents; the
+    /// others one group of one profile column each, numbered as they appear.
+    hitungan: Vec<[u64; KODE]>,
+    /// Per profile column, the slot of each group (by the core's group index).
+    slot: Vec<Vec<usize>>,
 }
 
 impl Cacah {
@@ -29,35 +30,88 @@ impl Cacah {
             jumlah_unsur,
             lebar,
             kode: vec![0; lebar],
-            total: vec![0; lebar * KODE],
-            kolom: vec![Vec::new(); jumlah_kolom],
+            hitungan: vec![[0; KODE]; lebar],
+            slot: vec![Vec::new(); jumlah_kolom],
         }
     }
 
-    /// Counts one respondent: an answer per unsur, and the group index per profile column.
-    pub fn catat(&mut self, jawaban: &[Jawaban], kelompok: &[usize]) {
-        for (k, tiga) in self.kode.iter_mut().zip(jawaban.chunks(PER_KODE)) {
-            *k = tiga.iter().fold(0, |a, j| a << 2 | j.indeks());
+    /// The slot of a group of a profile column, opened when new.
+    pub fn slot(&mut self, kolom: usize, kelompok: usize) -> usize {
+        let daftar = &mut self.slot[kolom];
+        if let Some(&s) = daftar.get(kelompok) {
+            return s;
         }
-        let baris = self.lebar * KODE;
-        for (t, &k) in self.kode.iter().enumerate() {
-            self.total[t * KODE + k] += 1;
+        while daftar.len() <= kelompok {
+            daftar.push(self.hitungan.len() / self.lebar);
+            self.hitungan
+                .resize(self.hitungan.len() + self.lebar, [0; KODE]);
         }
-        for (c, &g) in self.kolom.iter_mut().zip(kelompok) {
-            let awal = g * baris;
-            if c.len() < awal + baris {
-                c.resize(awal + baris, 0);
-            }
-            for (t, &k) in self.kode.iter().enumerate() {
-                c[awal + t * KODE + k] += 1;
+        daftar[kelompok]
+    }
+
+    /// The slot of a group, if it has one.
+    pub fn slot_ada(&self, kolom: usize, kelompok: usize) -> Option<usize> {
+        self.slot.get(kolom)?.get(kelompok).copied()
+    }
+
+    /// Adds the counters of `lain`'s slot `s_lain` to slot `s` here (same unsur).
+    pub fn tambah_slot(&mut self, s: usize, lain: &Cacah, s_lain: usize) {
+        let n = self.lebar;
+        let dari = &lain.hitungan[s_lain * n..(s_lain + 1) * n];
+        for (a, b) in self.hitungan[s * n..(s + 1) * n].iter_mut().zip(dari) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
             }
         }
     }
 
-    /// The counts of one tally, per unsur and answer, and its respondents.
-    fn buka(&self, hitungan: &[u64]) -> (Vec<[u64; 4]>, u64) {
+    /// Counts one respondent: an answer per unsur, and the slot of its group in every profile
+    /// column.
+    pub fn catat(&mut self, jawaban: &[Jawaban], slot: &[usize]) {
+        // The regulations' questionnaires (9 and 14 unsur) get loops the compiler unrolls; any
+        // other length the general one.
+        if let Ok(j) = <&[Jawaban; 9]>::try_from(jawaban) {
+            self.catat_l::<9, 3>(j, slot);
+        } else if let Ok(j) = <&[Jawaban; 14]>::try_from(jawaban) {
+            self.catat_l::<14, 5>(j, slot);
+        } else {
+            for (k, tiga) in self.kode.iter_mut().zip(jawaban.chunks(PER_KODE)) {
+                *k = tiga.iter().fold(0, |a, j| a << 2 | j.indeks());
+            }
+            let n = self.lebar;
+            for s in std::iter::once(0).chain(slot.iter().copied()) {
+                for (baris, &k) in self.hitungan[s * n..(s + 1) * n].iter_mut().zip(&self.kode) {
+                    baris[k % KODE] += 1;
+                }
+            }
+        }
+    }
+
+    /// [`Cacah::catat`] for `N` unsur in `L` codes.
+    fn catat_l<const N: usize, const L: usize>(&mut self, jawaban: &[Jawaban; N], slot: &[usize]) {
+        let mut kode = [0usize; L];
+        for (u, j) in jawaban.iter().enumerate() {
+            kode[u / PER_KODE] = kode[u / PER_KODE] << 2 | j.indeks();
+        }
+        let tambah = |h: &mut [[u64; KODE]], s: usize| {
+            let blok = h.get_mut(s * L..(s + 1) * L);
+            if let Some(blok) = blok.and_then(|b| <&mut [[u64; KODE]; L]>::try_from(b).ok()) {
+                for (baris, &k) in blok.iter_mut().zip(&kode) {
+                    baris[k % KODE] += 1;
+                }
+            }
+        };
+        tambah(&mut self.hitungan, 0);
+        for &s in slot {
+            tambah(&mut self.hitungan, s);
+        }
+    }
+
+    /// The counts of one slot, per unsur and answer, and its respondents.
+    fn buka(&self, s: usize) -> (Vec<[u64; 4]>, u64) {
         let mut jumlah = vec![[0u64; 4]; self.jumlah_unsur];
-        for (t, baris) in hitungan.chunks(KODE).enumerate() {
+        let baris = &self.hitungan[s * self.lebar..(s + 1) * self.lebar];
+        for (t, baris) in baris.iter().enumerate() {
             let awal = t * PER_KODE;
             let n = PER_KODE.min(self.jumlah_unsur - awal);
             for (kode, &x) in baris.iter().enumerate() {
@@ -70,20 +124,20 @@ impl Cacah {
                 }
             }
         }
-        let responden = hitungan.get(..KODE).map_or(0, |b| b.iter().sum());
+        let responden = baris.first().map_or(0, |b| b.iter().sum());
         (jumlah, responden)
     }
 
     /// Adds the counts to the core's tallies: the total, and each group of each column (the
-    /// groups already exist: their indices came from the core).
+    /// groups exist: their indices came from the core).
     pub fn ke(&self, tabulasi: &mut TabulasiSurvei) -> Result<(), GalatSkm> {
-        let (jumlah, responden) = self.buka(&self.total);
+        let (jumlah, responden) = self.buka(0);
         if responden > 0 {
             tabulasi.total.tambah(&jumlah, responden)?;
         }
-        for (r, c) in tabulasi.rincian.iter_mut().zip(&self.kolom) {
-            for (g, hitungan) in c.chunks(self.lebar * KODE).enumerate() {
-                let (jumlah, responden) = self.buka(hitungan);
+        for (r, slot) in tabulasi.rincian.iter_mut().zip(&self.slot) {
+            for (g, &s) in slot.iter().enumerate() {
+                let (jumlah, responden) = self.buka(s);
                 if responden > 0 {
                     r.tambah_di(g, &jumlah, responden)?;
                 }
@@ -106,9 +160,12 @@ mod tests {
         let g0 = t.rincian[0].indeks_kelompok("KTP");
         let g1 = t.rincian[0].indeks_kelompok("KK");
         let mut c = Cacah::new(4, 1);
-        c.catat(&[TidakBaik, KurangBaik, Baik, SangatBaik], &[g0]);
-        c.catat(&[SangatBaik, SangatBaik, Baik, TidakBaik], &[g1]);
-        c.catat(&[TidakBaik, Baik, Baik, SangatBaik], &[g0]);
+        // Slots by group index: KTP (group 0) slot 1, KK (group 1) slot 2; 0 is everyone.
+        let (s1, s0) = (c.slot(0, g1), c.slot(0, g0));
+        assert_eq!((s1, s0), (2, 1));
+        c.catat(&[TidakBaik, KurangBaik, Baik, SangatBaik], &[s0]);
+        c.catat(&[SangatBaik, SangatBaik, Baik, TidakBaik], &[s1]);
+        c.catat(&[TidakBaik, Baik, Baik, SangatBaik], &[s0]);
         c.ke(&mut t).unwrap();
         // By hand: U1 answered 1, 4, 1; U2 2, 4, 3; U3 3, 3, 3; U4 4, 1, 4.
         assert_eq!(
@@ -120,5 +177,38 @@ mod tests {
         assert_eq!(k[0].1.jumlah()[1], [0, 1, 1, 0]);
         assert_eq!(k[1].1.jumlah()[3], [1, 0, 0, 0]);
         assert_eq!((k[0].1.responden(), k[1].1.responden()), (2, 1));
+    }
+
+    /// Any number of unsur (the unrolled 9 and 14, and every other) counts what the core's own
+    /// respondent-by-respondent tally counts.
+    #[test]
+    fn every_questionnaire_length_counts_like_the_core() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for n in 1..=15 {
+            let profil = vec![("layanan".to_string(), JenisProfil::Layanan)];
+            let mut inti = TabulasiSurvei::new(n, profil.clone());
+            let mut t = TabulasiSurvei::new(n, profil);
+            let mut c = Cacah::new(n, 1);
+            for _ in 0..200 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let jawaban: Vec<Jawaban> = (0..n)
+                    .map(|u| Jawaban::SEMUA[((x >> (2 * u)) % 4) as usize])
+                    .collect();
+                let layanan = ["KTP", "KK", "Akta"][(x >> 40) as usize % 3];
+                inti.catat(&jawaban, &[layanan]).unwrap();
+                let g = t.rincian[0].indeks_kelompok(layanan);
+                let s = c.slot(0, g);
+                c.catat(&jawaban, &[s]);
+            }
+            c.ke(&mut t).unwrap();
+            assert_eq!(t.total, inti.total, "{n} unsur");
+            assert_eq!(
+                t.rincian[0].kelompok(),
+                inti.rincian[0].kelompok(),
+                "{n} unsur"
+            );
+        }
     }
 }

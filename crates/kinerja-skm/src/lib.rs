@@ -7,11 +7,14 @@
 //!
 //! # Invariants
 //! - All computation is `kinerja_core::skm`; this crate only turns files into core values.
-//! - Respondent files are streamed: memory grows with unsur x groups, not with respondents.
+//! - Respondent files are streamed: memory grows with unsur x groups, not with respondents. A
+//!   large CSV is read by two threads, each through its own buffer, with the result a single
+//!   reader gets (see `csv_berkas.rs`).
 //! - A file with a bad row yields an error naming every bad row and column, and nothing is
 //!   computed, unless the caller asks to skip bad rows; then every skipped row is returned.
 
 mod cacah;
+mod csv_berkas;
 mod kepala;
 mod pindai;
 pub mod responden;
@@ -207,7 +210,7 @@ pub fn baca(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, GalatBaca> {
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
             responden::baca_responden_xlsx(path, opsi).map(Masukan::Responden)
         }
-        _ => responden::baca_csv_berkas(path, opsi),
+        _ => csv_berkas::baca_csv_berkas(path, opsi),
     }
 }
 

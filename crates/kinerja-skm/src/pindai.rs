@@ -4,11 +4,13 @@
 //! record's line number being the line where the previous record ended), but without copying.
 //!
 //! Why not the `csv` crate itself: it copies every field into its record and runs its state
-//! machine on every byte, which is most of the time of a million-row survey. Here a record whose
-//! fields do not start with a quote (nearly every line an export writes) is split in place in
-//! the read buffer; only a record with a quoted field is handed to `csv_core`, the `csv` crate's
-//! own parser, so quoting keeps its exact behaviour. The file is still streamed through one
-//! buffer: memory does not grow with the number of respondents.
+//! machine on every byte, which is most of the time of a million-row survey. Here a record
+//! without a quote or a carriage return (nearly every line an export writes; a search of the
+//! buffer finds the rare ones) is split in place in the read buffer, 64 bytes at a time with a
+//! bit per byte; a record with a carriage return is split with every test, and a record with a
+//! quote is handed to `csv_core`, the `csv` crate's own parser, so quoting keeps its exact
+//! behaviour. The file is still streamed through one buffer: memory does not grow with the
+//! number of respondents.
 
 use std::io::{self, Read};
 
@@ -34,6 +36,15 @@ impl<'a> Rekaman<'a> {
         self.rentang.get(i).map(|&(a, b)| &data[a..b])
     }
 
+    /// Field `i`, and the 16 bytes that start with it when the record's bytes reach that far
+    /// (what follows the field is the rest of the record or the next one).
+    pub fn get_jendela(&self, i: usize) -> Option<(&'a [u8], Option<&'a [u8; 16]>)> {
+        let data = self.data;
+        let &(a, b) = self.rentang.get(i)?;
+        let jendela = data.get(a..a + 16).and_then(|j| j.try_into().ok());
+        Some((data.get(a..b)?, jendela))
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         let data = self.data;
         self.rentang.iter().map(move |&(a, b)| &data[a..b])
@@ -44,12 +55,30 @@ const SATU: u64 = 0x0101_0101_0101_0101;
 const TUJUH: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 const KATA_LF: u64 = b'\n' as u64 * SATU;
 const KATA_CR: u64 = b'\r' as u64 * SATU;
+const KATA_KUTIP: u64 = b'"' as u64 * SATU;
 
 /// The high bit of every byte of `w` that equals the byte repeated in `b`. Exact: the sum never
 /// carries into the next byte.
 fn sama(w: u64, b: u64) -> u64 {
     let x = w ^ b;
     !(((x & TUJUH) + TUJUH) | x | TUJUH)
+}
+
+/// The high bits of the eight bytes of `m` (as [`sama`] leaves them) as eight bits, byte `i`
+/// to bit `i`: the multiplication moves each to the top byte, where no two collide.
+fn kumpul(m: u64) -> u64 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// The separators and line feeds of 64 bytes, bit `i` for byte `i`.
+fn bit_blok(blok: &[u8], kata_pemisah: u64) -> (u64, u64) {
+    let (mut ms, mut ml) = (0, 0);
+    for (k, w) in blok.chunks_exact(8).enumerate().take(8) {
+        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        ms |= kumpul(sama(w, kata_pemisah)) << (8 * k);
+        ml |= kumpul(sama(w, KATA_LF)) << (8 * k);
+    }
+    (ms, ml)
 }
 
 pub(crate) struct Pemindai<R> {
@@ -74,11 +103,44 @@ pub(crate) struct Pemindai<R> {
     rentang: Vec<(usize, usize)>,
     /// The bytes of the last record left at `mulai` while it was borrowed (fast path).
     lewati: usize,
+    /// Bytes of the source dropped from the front of `buf`.
+    dibuang: u64,
+    /// Where in `buf` the next quote or carriage return is (see [`Pemindai::langka`]); `None`
+    /// after a refill.
+    langka: Option<usize>,
+}
+
+/// How far splitting a record in place got.
+#[derive(PartialEq, Eq)]
+enum Pisah {
+    Rekaman,
+    /// The record holds a quote or a carriage return: split it with every test.
+    Teliti,
+    /// The record holds a quote: `csv_core` reads it.
+    Lambat,
 }
 
 impl<R: Read> Pemindai<R> {
     pub fn new(sumber: R, pemisah: u8) -> Pemindai<R> {
         Pemindai::dengan_buffer(sumber, pemisah, UKURAN_BUFFER)
+    }
+
+    /// A scanner for a source that starts at a record inside a file (no byte-order mark is
+    /// looked for); lines are counted from 1 there.
+    pub fn lanjutan(sumber: R, pemisah: u8) -> Pemindai<R> {
+        let mut p = Pemindai::new(sumber, pemisah);
+        p.awal_berkas = false;
+        p
+    }
+
+    /// The bytes of the source consumed so far: up to the end of the last record returned.
+    pub fn posisi(&self) -> u64 {
+        self.dibuang + (self.mulai + self.lewati) as u64
+    }
+
+    /// The line number the next record would be given.
+    pub fn baris(&self) -> u64 {
+        self.baris
     }
 
     fn dengan_buffer(sumber: R, pemisah: u8, ukuran: usize) -> Pemindai<R> {
@@ -102,6 +164,8 @@ impl<R: Read> Pemindai<R> {
             ujung: vec![0; 64],
             rentang: Vec::with_capacity(64),
             lewati: 0,
+            dibuang: 0,
+            langka: None,
         }
     }
 
@@ -111,7 +175,9 @@ impl<R: Read> Pemindai<R> {
         if self.habis {
             return Ok(false);
         }
+        self.langka = None;
         if self.mulai > 0 {
+            self.dibuang += self.mulai as u64;
             self.buf.copy_within(self.mulai..self.isi, 0);
             self.isi -= self.mulai;
             self.mulai = 0;
@@ -180,70 +246,190 @@ impl<R: Read> Pemindai<R> {
         }))
     }
 
-    /// Splits the record at `mulai` in place when no field starts with a quote: the ranges are
-    /// relative to `mulai`, which stays at the record's start while it is borrowed (`lewati`
-    /// holds its length). `false`, with nothing consumed, for a record the slow path must read.
+    /// Splits the record at `mulai` in place: the ranges are relative to `mulai`, which stays at
+    /// the record's start while it is borrowed (`lewati` holds its length). `false`, with
+    /// nothing consumed, for a record with a quote, which `csv_core` must read.
     fn cepat(&mut self) -> io::Result<bool> {
-        self.rentang.clear();
+        // A local vector stays in registers in the loops below; it goes back before returning.
+        let mut rentang = std::mem::take(&mut self.rentang);
+        rentang.clear();
+        let mut hasil = self.pisah(&mut rentang);
+        if let Ok(Pisah::Teliti) = hasil {
+            rentang.clear();
+            hasil = self.pisah_teliti(&mut rentang);
+        }
+        self.rentang = rentang;
+        hasil.map(|h| h == Pisah::Rekaman)
+    }
+
+    /// The first quote or carriage return at or after `mulai`, relative to it (the length of
+    /// the bytes read when there is none).
+    fn langka(&mut self) -> usize {
+        let mulai = self.mulai;
+        let i = match self.langka {
+            Some(i) if i >= mulai => i,
+            _ => {
+                let data = &self.buf[mulai..self.isi];
+                let i = mulai + memchr::memchr2(b'"', b'\r', data).unwrap_or(data.len());
+                self.langka = Some(i);
+                i
+            }
+        };
+        i - mulai
+    }
+
+    /// Splits a record at separators and line feeds only, when it holds no quote and no
+    /// carriage return (except the one of a `\r\n`, where the record ends as `csv_core` ends
+    /// it: at the `\r`, its `\n` skipped by the next call); `Teliti` when it does.
+    fn pisah(&mut self, rentang: &mut Vec<(usize, usize)>) -> io::Result<Pisah> {
         let pemisah = self.pemisah;
         let kata_pemisah = u64::from(pemisah) * SATU;
         // Offsets relative to `mulai`, which a refill moves.
         let (mut i, mut awal) = (0, 0);
         loop {
+            let langka = self.langka();
             let data = &self.buf[self.mulai..self.isi];
             let mut ujung = None;
-            // Eight bytes at a time: the separators and line ends of a word at once.
-            'kata: while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = data.get(i..i + 8) {
-                let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
-                let mut m = sama(w, kata_pemisah) | sama(w, KATA_LF) | sama(w, KATA_CR);
+            // Sixty-four bytes at a time, a bit per byte: the loop over one row's separators
+            // then runs as many times on every row, which the processor learns to predict.
+            'blok: while let Some(blok) = data.get(i..i + 64) {
+                let (ms, ml) = bit_blok(blok, kata_pemisah);
+                let mut m = ms | ml;
                 while m != 0 {
-                    let j = i + (m.trailing_zeros() / 8) as usize;
-                    if awal < j && data[awal] == b'"' {
-                        return Ok(false);
-                    }
-                    self.rentang.push((awal, j));
+                    let t = m.trailing_zeros();
+                    let j = i + t as usize;
+                    rentang.push((awal, j));
                     awal = j + 1;
-                    if data[j] != pemisah {
-                        ujung = Some((data[j], awal));
-                        break 'kata;
+                    if ml >> t & 1 == 1 {
+                        ujung = Some(j);
+                        break 'blok;
                     }
                     m &= m - 1;
+                }
+                i += 64;
+            }
+            // Then eight bytes at a time: the separators and line feeds of a word at once.
+            if ujung.is_none() {
+                'kata: while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = data.get(i..i + 8) {
+                    let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+                    let lf = sama(w, KATA_LF);
+                    let mut m = sama(w, kata_pemisah) | lf;
+                    while m != 0 {
+                        let bit = m & m.wrapping_neg();
+                        let j = i + (bit.trailing_zeros() / 8) as usize;
+                        rentang.push((awal, j));
+                        awal = j + 1;
+                        if lf & bit != 0 {
+                            ujung = Some(j);
+                            break 'kata;
+                        }
+                        m ^= bit;
+                    }
+                    i += 8;
+                }
+            }
+            if ujung.is_none() {
+                // The last bytes read, one at a time.
+                while let Some(&b) = data.get(i) {
+                    i += 1;
+                    if b == pemisah || b == b'\n' {
+                        rentang.push((awal, i - 1));
+                        awal = i;
+                        if b == b'\n' {
+                            ujung = Some(i - 1);
+                            break;
+                        }
+                    }
+                }
+            }
+            match ujung {
+                Some(j) if langka > j => {
+                    self.baris += 1;
+                    self.lewati = j + 1;
+                    return Ok(Pisah::Rekaman);
+                }
+                Some(j) if langka + 1 == j && data[langka] == b'\r' => {
+                    if let Some(akhir) = rentang.last_mut() {
+                        akhir.1 = langka;
+                    }
+                    self.lewati = langka + 1;
+                    return Ok(Pisah::Rekaman);
+                }
+                Some(_) => return Ok(Pisah::Teliti),
+                None if self.habis => {
+                    if langka < data.len() {
+                        return Ok(Pisah::Teliti);
+                    }
+                    rentang.push((awal, i));
+                    self.lewati = i;
+                    return Ok(Pisah::Rekaman);
+                }
+                None => {
+                    self.isi_ulang()?;
+                }
+            }
+        }
+    }
+
+    /// Splits a record at separators and any line end, one that holds a carriage return;
+    /// `Lambat` when it holds a quote.
+    fn pisah_teliti(&mut self, rentang: &mut Vec<(usize, usize)>) -> io::Result<Pisah> {
+        let pemisah = self.pemisah;
+        let kata_pemisah = u64::from(pemisah) * SATU;
+        let (mut i, mut awal) = (0, 0);
+        // A quote anywhere in the words read (even past the record's end) sends the record to
+        // the slow path, which reads any record exactly: only a field that starts with a quote
+        // needs it, but one test per word is cheaper than one per field.
+        let mut kutip = 0;
+        loop {
+            let data = &self.buf[self.mulai..self.isi];
+            let mut ujung = None;
+            'kata: while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = data.get(i..i + 8) {
+                let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+                kutip |= sama(w, KATA_KUTIP);
+                let akhir = sama(w, KATA_LF) | sama(w, KATA_CR);
+                let mut m = sama(w, kata_pemisah) | akhir;
+                while m != 0 {
+                    let bit = m & m.wrapping_neg();
+                    let j = i + (bit.trailing_zeros() / 8) as usize;
+                    rentang.push((awal, j));
+                    awal = j + 1;
+                    if akhir & bit != 0 {
+                        ujung = Some(j);
+                        break 'kata;
+                    }
+                    m ^= bit;
                 }
                 i += 8;
             }
             if ujung.is_none() {
-                // The last bytes of the buffer, one at a time.
-                while i < data.len() {
-                    let b = data[i];
+                while let Some(&b) = data.get(i) {
                     i += 1;
-                    if b != pemisah && b != b'\n' && b != b'\r' {
-                        continue;
-                    }
-                    if awal + 1 < i && data[awal] == b'"' {
-                        return Ok(false);
-                    }
-                    self.rentang.push((awal, i - 1));
-                    awal = i;
-                    if b != pemisah {
-                        ujung = Some((b, i));
+                    kutip |= u64::from(b == b'"');
+                    if b == pemisah {
+                        rentang.push((awal, i - 1));
+                        awal = i;
+                    } else if b == b'\n' || b == b'\r' {
+                        rentang.push((awal, i - 1));
+                        ujung = Some(i - 1);
                         break;
                     }
                 }
             }
-            if let Some((b, akhir)) = ujung {
-                if b == b'\n' {
+            if kutip != 0 {
+                return Ok(Pisah::Lambat);
+            }
+            if let Some(j) = ujung {
+                if data[j] == b'\n' {
                     self.baris += 1;
                 }
-                self.lewati = akhir;
-                return Ok(true);
+                self.lewati = j + 1;
+                return Ok(Pisah::Rekaman);
             }
             if self.habis {
-                if awal < i && data[awal] == b'"' {
-                    return Ok(false);
-                }
-                self.rentang.push((awal, i));
+                rentang.push((awal, i));
                 self.lewati = i;
-                return Ok(true);
+                return Ok(Pisah::Rekaman);
             }
             self.isi_ulang()?;
         }
@@ -347,6 +533,23 @@ mod tests {
     }
 
     #[test]
+    fn a_block_of_bytes_as_bits() {
+        for bit in 0..=255u8 {
+            // Bytes 0-7 a separator where `bit` has a one, bytes 8-63 none; then the same
+            // pattern in the last word.
+            let mut b = [b'x'; 64];
+            for i in 0..8 {
+                if bit >> i & 1 == 1 {
+                    b[i] = b',';
+                    b[56 + i] = b'\n';
+                }
+            }
+            let (ms, ml) = bit_blok(&b, u64::from(b',') * SATU);
+            assert_eq!((ms, ml), (u64::from(bit), u64::from(bit) << 56));
+        }
+    }
+
+    #[test]
     fn plain_quoted_and_crlf_records() {
         let input = b"\xEF\xBB\xBFa,b\r\n\r\n\"x,\"\"y\"\"\",2\nc,,\n\n\nlast";
         let v = pindai(input, b',', usize::MAX, 1 << 10);
@@ -361,11 +564,15 @@ mod tests {
         assert_eq!(v[2].1, [b"c".to_vec(), Vec::new(), Vec::new()]);
     }
 
-    /// Random bytes from the characters that matter to CSV, split and compared with the csv
-    /// crate, with every read handing out 1 to 40 bytes and a buffer of 1 to 40 that may have to grow.
+    /// Random bytes, split and compared with the csv crate, with every read handing out 1 to
+    /// 200 bytes and a buffer of 1 to 200 that may have to grow: from the characters that
+    /// matter to CSV (short records, every path), and from mostly letters (records longer than
+    /// the 64-byte blocks, quotes and carriage returns rare).
     #[test]
     fn same_records_and_lines_as_the_csv_crate() {
-        const HURUF: &[u8] = b"ab ,;\"\"\n\n\r\xEF\xBB\xBF\t";
+        const RAPAT: &[u8] = b"ab ,;\"\"\n\n\r\xEF\xBB\xBF\t";
+        const JARANG: &[u8] =
+            b"abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz,,,,;\t\n\"\r";
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut acak = |n: u64| {
             x ^= x << 13;
@@ -373,14 +580,19 @@ mod tests {
             x ^= x << 17;
             x % n
         };
-        for kasus in 0..4_000 {
-            let panjang = acak(48) as usize;
+        for kasus in 0..6_000usize {
+            let huruf = if kasus.is_multiple_of(2) {
+                RAPAT
+            } else {
+                JARANG
+            };
+            let panjang = acak(400) as usize;
             let input: Vec<u8> = (0..panjang)
-                .map(|_| HURUF[acak(HURUF.len() as u64) as usize])
+                .map(|_| huruf[acak(huruf.len() as u64) as usize])
                 .collect();
             let pemisah = [b',', b';', b'\t'][kasus % 3];
-            let tetes = 1 + acak(40) as usize;
-            let ukuran = 1 + acak(40) as usize;
+            let tetes = 1 + acak(200) as usize;
+            let ukuran = 1 + acak(200) as usize;
             assert_eq!(
                 pindai(&input, pemisah, tetes, ukuran),
                 csv_crate(&input, pemisah),

@@ -7,18 +7,14 @@
 //!
 //! Rows are streamed into a [`TabulasiSurvei`]: nothing per respondent is kept.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use calamine::{Data, Reader};
 use kinerja_core::skm::{GalatJawaban, Jawaban, Kuesioner, Regime, TabulasiSurvei};
 
-use crate::cacah::Cacah;
+pub use crate::csv_berkas::baca_responden_csv;
 use crate::kepala::{Peta, petakan_otomatis};
-use crate::pindai::Pemindai;
-use crate::singgah::Singgah;
-use crate::{AsalRegime, BarisBuruk, GalatBaca, MasalahSel, Masukan, OpsiBaca, huruf_kolom};
+use crate::{AsalRegime, BarisBuruk, GalatBaca, MasalahSel, OpsiBaca, huruf_kolom};
 
 /// A respondent file read and tallied.
 #[derive(Debug, Clone)]
@@ -33,31 +29,26 @@ pub struct BacaanResponden {
     pub kolom_diabaikan: Vec<String>,
 }
 
-struct Pengumpul {
+/// A respondent file's header understood, and (spreadsheets) its rows as they are tallied.
+pub(crate) struct Pengumpul {
     berkas: String,
-    kepala: Vec<String>,
-    peta: Peta,
-    regime: Regime,
+    pub kepala: Vec<String>,
+    pub peta: Peta,
+    pub regime: Regime,
     asal_regime: AsalRegime,
-    tabulasi: TabulasiSurvei,
-    buruk: Vec<BarisBuruk>,
+    pub tabulasi: TabulasiSurvei,
+    pub buruk: Vec<BarisBuruk>,
     jawaban: Vec<Jawaban>,
 }
 
 impl Pengumpul {
-    fn new(berkas: &str, kepala: Vec<String>, opsi: &OpsiBaca) -> Result<Pengumpul, GalatBaca> {
+    pub fn new(berkas: &str, kepala: Vec<String>, opsi: &OpsiBaca) -> Result<Pengumpul, GalatBaca> {
         let (peta, regime, asal_regime) =
             petakan_otomatis(&kepala, opsi.regime.as_ref()).map_err(|pesan| GalatBaca::Format {
                 berkas: berkas.to_string(),
                 pesan,
             })?;
-        let tabulasi = TabulasiSurvei::new(
-            regime.jumlah_unsur(),
-            peta.profil
-                .iter()
-                .map(|(_, h, j)| (h.clone(), *j))
-                .collect(),
-        );
+        let tabulasi = tabulasi_kosong(&peta, &regime);
         Ok(Pengumpul {
             berkas: berkas.to_string(),
             jawaban: Vec::with_capacity(regime.jumlah_unsur()),
@@ -70,7 +61,12 @@ impl Pengumpul {
         })
     }
 
-    fn masalah(&self, kolom: usize, nilai: String, pesan: String) -> MasalahSel {
+    /// An empty tally with this file's unsur and profile columns.
+    pub fn tabulasi_kosong(&self) -> TabulasiSurvei {
+        tabulasi_kosong(&self.peta, &self.regime)
+    }
+
+    pub fn masalah(&self, kolom: usize, nilai: String, pesan: String) -> MasalahSel {
         MasalahSel {
             kolom: Some(kolom + 1),
             huruf: Some(huruf_kolom(kolom)),
@@ -102,7 +98,7 @@ impl Pengumpul {
             })
     }
 
-    fn hasil(self, opsi: &OpsiBaca) -> Result<BacaanResponden, GalatBaca> {
+    pub fn hasil(self, opsi: &OpsiBaca) -> Result<BacaanResponden, GalatBaca> {
         if !self.buruk.is_empty() && !opsi.lewati_baris_buruk {
             return Err(GalatBaca::BarisBuruk {
                 berkas: self.berkas,
@@ -138,215 +134,29 @@ impl Pengumpul {
     }
 }
 
-fn pesan_jawaban(e: &GalatJawaban) -> String {
+fn tabulasi_kosong(peta: &Peta, regime: &Regime) -> TabulasiSurvei {
+    TabulasiSurvei::new(
+        regime.jumlah_unsur(),
+        peta.profil
+            .iter()
+            .map(|(_, h, j)| (h.clone(), *j))
+            .collect(),
+    )
+}
+
+pub(crate) fn pesan_jawaban(e: &GalatJawaban) -> String {
     e.to_string()
-}
-
-/// The separator of a CSV from its first line: the most frequent of `,` `;` tab outside quotes
-/// (`,` on a tie or when there is none).
-fn tebak_pemisah(awal: &[u8]) -> u8 {
-    let mut n = [0usize; 3];
-    let mut kutip = false;
-    for &b in awal {
-        match b {
-            b'"' => kutip = !kutip,
-            b'\n' | b'\r' if !kutip => break,
-            b',' if !kutip => n[0] += 1,
-            b';' if !kutip => n[1] += 1,
-            b'\t' if !kutip => n[2] += 1,
-            _ => {}
-        }
-    }
-    let seps = [b',', b';', b'\t'];
-    let mut terbaik = 0;
-    for i in 1..3 {
-        if n[i] > n[terbaik] {
-            terbaik = i;
-        }
-    }
-    seps[terbaik]
-}
-
-/// A reader past the byte-order mark, and the separator recognised from the first line.
-fn siapkan<R: Read>(reader: R, berkas: &str) -> Result<(BufReader<R>, u8), GalatBaca> {
-    let mut br = BufReader::with_capacity(1 << 16, reader);
-    let awal = br.fill_buf().map_err(|sumber| GalatBaca::Io {
-        berkas: berkas.to_string(),
-        sumber,
-    })?;
-    let bom = awal.starts_with(b"\xEF\xBB\xBF");
-    let pemisah = tebak_pemisah(if bom { &awal[3..] } else { awal });
-    if bom {
-        br.consume(3);
-    }
-    Ok((br, pemisah))
-}
-
-fn teks_kepala(h: &[u8]) -> String {
-    String::from_utf8_lossy(h).trim().to_string()
-}
-
-/// A CSV reader (for per-unsur tables) and the header.
-pub(crate) fn buka_csv<R: Read>(
-    reader: R,
-    berkas: &str,
-) -> Result<(csv::Reader<BufReader<R>>, Vec<String>), GalatBaca> {
-    let (br, pemisah) = siapkan(reader, berkas)?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(pemisah)
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(br);
-    let kepala = rdr
-        .byte_headers()
-        .map_err(|e| GalatBaca::Format {
-            berkas: berkas.to_string(),
-            pesan: format!("kepala CSV tidak terbaca: {e}"),
-        })?
-        .iter()
-        .map(teks_kepala)
-        .collect();
-    Ok((rdr, kepala))
-}
-
-fn galat_csv(berkas: &str, e: &std::io::Error, apa: &str) -> GalatBaca {
-    GalatBaca::Format {
-        berkas: berkas.to_string(),
-        pesan: format!("{apa} tidak terbaca: {e}"),
-    }
-}
-
-/// The respondent scanner (records split as the csv crate splits them) and the header.
-fn buka_pindai<R: Read>(
-    reader: R,
-    berkas: &str,
-) -> Result<(Pemindai<BufReader<R>>, Vec<String>), GalatBaca> {
-    let (br, pemisah) = siapkan(reader, berkas)?;
-    let mut p = Pemindai::new(br, pemisah);
-    let kepala = match p
-        .berikut()
-        .map_err(|e| galat_csv(berkas, &e, "kepala CSV"))?
-    {
-        Some(r) => r.iter().map(teks_kepala).collect(),
-        None => Vec::new(),
-    };
-    Ok((p, kepala))
-}
-
-fn jawaban_bytes(b: &[u8]) -> Result<Jawaban, GalatJawaban> {
-    if let [c] = b
-        && let Some(j) = Jawaban::dari_nilai(c.wrapping_sub(b'0'))
-    {
-        return Ok(j);
-    }
-    Jawaban::parse(&String::from_utf8_lossy(b))
-}
-
-fn baca_pindai<R: Read>(
-    mut pindai: Pemindai<R>,
-    kepala: Vec<String>,
-    berkas: &str,
-    opsi: &OpsiBaca,
-) -> Result<BacaanResponden, GalatBaca> {
-    let mut p = Pengumpul::new(berkas, kepala, opsi)?;
-    let lebar = p.kepala.len();
-    let mut singgah: Vec<Singgah> = p.peta.profil.iter().map(|_| Singgah::new()).collect();
-    let mut kelompok = vec![0; p.peta.profil.len()];
-    let mut cacah = Cacah::new(p.regime.jumlah_unsur(), p.peta.profil.len());
-    while let Some(rec) = pindai.berikut().map_err(|e| galat_csv(berkas, &e, "CSV"))? {
-        if rec.get(0).is_none_or(|f| f.trim_ascii().is_empty())
-            && rec.iter().all(|f| f.trim_ascii().is_empty())
-        {
-            continue;
-        }
-        let mut masalah = Vec::new();
-        if rec.len() != lebar {
-            masalah.push(MasalahSel {
-                kolom: None,
-                huruf: None,
-                nama_kolom: None,
-                nilai: String::new(),
-                pesan: format!("baris berisi {} kolom, kepala {} kolom", rec.len(), lebar),
-            });
-        }
-        p.jawaban.clear();
-        for &k in &p.peta.unsur_kolom {
-            let sel = rec.get(k).unwrap_or(b"");
-            match jawaban_bytes(sel) {
-                Ok(j) => p.jawaban.push(j),
-                Err(e) => {
-                    let m = p.masalah(
-                        k,
-                        String::from_utf8_lossy(sel).into_owned(),
-                        pesan_jawaban(&e),
-                    );
-                    masalah.push(m);
-                }
-            }
-        }
-        if !masalah.is_empty() {
-            p.buruk.push(BarisBuruk {
-                baris: rec.baris,
-                masalah,
-            });
-            continue;
-        }
-        // Groups are looked up only for rows that are tallied, so they appear in the order
-        // their first tallied respondent does.
-        for (c, (k, _, _)) in p.peta.profil.iter().enumerate() {
-            let sel = rec.get(*k).unwrap_or(b"");
-            kelompok[c] = match singgah[c].cari(sel) {
-                Some(g) => g,
-                None => {
-                    let g = p.tabulasi.rincian[c].indeks_kelompok(&String::from_utf8_lossy(sel));
-                    singgah[c].simpan(sel, g);
-                    g
-                }
-            };
-        }
-        cacah.catat(&p.jawaban, &kelompok);
-    }
-    cacah.ke(&mut p.tabulasi).map_err(|sumber| GalatBaca::Skm {
-        berkas: berkas.to_string(),
-        sumber,
-    })?;
-    p.hasil(opsi)
-}
-
-/// Reads respondents from CSV text (any reader), e.g. for tests or standard input.
-pub fn baca_responden_csv<R: Read>(
-    reader: R,
-    berkas: &str,
-    opsi: &OpsiBaca,
-) -> Result<BacaanResponden, GalatBaca> {
-    let (pindai, kepala) = buka_pindai(reader, berkas)?;
-    baca_pindai(pindai, kepala, berkas, opsi)
-}
-
-fn buka(path: &Path) -> Result<File, GalatBaca> {
-    File::open(path).map_err(|sumber| GalatBaca::Io {
-        berkas: path.display().to_string(),
-        sumber,
-    })
-}
-
-/// A CSV file: a per-unsur table when its header has an `unsur` column, respondents otherwise.
-pub(crate) fn baca_csv_berkas(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, GalatBaca> {
-    let berkas = path.display().to_string();
-    let (pindai, kepala) = buka_pindai(buka(path)?, &berkas)?;
-    if crate::tabel::adalah_tabel(&kepala) {
-        // Tables are a few rows: read again, with the csv crate's text records.
-        crate::tabel::baca_tabel_csv(buka(path)?, &berkas, opsi).map(Masukan::Tabel)
-    } else {
-        baca_pindai(pindai, kepala, &berkas, opsi).map(Masukan::Responden)
-    }
 }
 
 /// Reads a respondent file: XLSX/XLSM/XLS/XLSB/ODS by extension, CSV otherwise.
 pub fn baca_responden(path: &Path, opsi: &OpsiBaca) -> Result<BacaanResponden, GalatBaca> {
     match crate::ekstensi(path).as_str() {
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => baca_responden_xlsx(path, opsi),
-        _ => baca_responden_csv(buka(path)?, &path.display().to_string(), opsi),
+        _ => crate::csv_berkas::baca_responden_csv(
+            crate::csv_berkas::buka(path)?,
+            &path.display().to_string(),
+            opsi,
+        ),
     }
 }
 
@@ -467,15 +277,6 @@ pub fn baca_responden_xlsx(path: &Path, opsi: &OpsiBaca) -> Result<BacaanRespond
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn separator_from_the_header_line() {
-        assert_eq!(tebak_pemisah(b"U1,U2,U3\n1;2;3"), b',');
-        assert_eq!(tebak_pemisah(b"U1;U2;U3\n"), b';');
-        assert_eq!(tebak_pemisah(b"\"a,b\";U2;U3\n"), b';');
-        assert_eq!(tebak_pemisah(b"U1\tU2\n"), b'\t');
-        assert_eq!(tebak_pemisah(b"U1\n"), b',');
-    }
 
     #[test]
     fn excel_dates() {

@@ -60,7 +60,7 @@ use kinerja_core::skm::{DataUnsur, Kuesioner, Regime};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::responden::buka_csv;
+use crate::csv_berkas::buka_csv;
 use crate::{AsalRegime, BarisBuruk, GalatBaca, MasalahSel, OpsiBaca, huruf_kolom, normal};
 
 /// A per-unsur table read.

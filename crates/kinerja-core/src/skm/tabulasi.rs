@@ -385,6 +385,38 @@ mod tests {
         assert_eq!(JenisProfil::Layanan.kelompok(" KTP "), "KTP");
     }
 
+    /// A reader that counts halves of a file apart merges their groups by name, so a group's
+    /// name must fall in that same group.
+    #[test]
+    fn a_group_name_is_its_own_group() {
+        let nilai = [
+            "",
+            " ",
+            "19",
+            "25",
+            "59",
+            "60",
+            "61",
+            "20-30 tahun",
+            "2024-03-15",
+            "15/03/2024 10:00",
+            "5-3-2024",
+            "Maret",
+            " KTP ",
+            "Laki-laki",
+            "(kosong)",
+            "< 20",
+            "60+",
+            "2024-03",
+        ];
+        for jenis in JenisProfil::SEMUA {
+            for v in nilai {
+                let k = jenis.kelompok(v);
+                assert_eq!(jenis.kelompok(&k), k, "{jenis:?} {v:?}");
+            }
+        }
+    }
+
     #[test]
     fn survey_tally_by_group() {
         let mut s = TabulasiSurvei::new(

@@ -1,0 +1,502 @@
+//! CSV files: the separator and byte-order mark, per-unsur tables handed to the `csv` crate, and
+//! respondent files read with the scanner ([`crate::pindai`]) and counted ([`crate::cacah`]).
+//!
+//! A large respondent file on a machine with two or more processors is read by two threads: the
+//! second starts just past a line end near the middle, the first reads from the start. The
+//! split is only a guess (a quoted field may hold a line end): the first thread checks that one
+//! of its records ends exactly there, and otherwise reads on to the end while the second
+//! thread's work is dropped. Either way the result is the one a single reader gets: groups in
+//! the order their first respondent appears, bad rows in file order with their own line
+//! numbers.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use kinerja_core::skm::{Jawaban, TabulasiSurvei};
+
+use crate::cacah::Cacah;
+use crate::pindai::{Pemindai, Rekaman};
+use crate::responden::{Pengumpul, pesan_jawaban};
+use crate::singgah::Singgah;
+use crate::{BarisBuruk, GalatBaca, MasalahSel, Masukan, OpsiBaca};
+
+/// Files smaller than this are read by one thread (a few hundred thousand rows take tens of
+/// milliseconds; a thread is not worth it below).
+const BATAS_BELAH: u64 = 8 << 20;
+
+/// The separator of a CSV from its first line: the most frequent of `,` `;` tab outside quotes
+/// (`,` on a tie or when there is none).
+fn tebak_pemisah(awal: &[u8]) -> u8 {
+    let mut n = [0usize; 3];
+    let mut kutip = false;
+    for &b in awal {
+        match b {
+            b'"' => kutip = !kutip,
+            b'\n' | b'\r' if !kutip => break,
+            b',' if !kutip => n[0] += 1,
+            b';' if !kutip => n[1] += 1,
+            b'\t' if !kutip => n[2] += 1,
+            _ => {}
+        }
+    }
+    let seps = [b',', b';', b'\t'];
+    let mut terbaik = 0;
+    for i in 1..3 {
+        if n[i] > n[terbaik] {
+            terbaik = i;
+        }
+    }
+    seps[terbaik]
+}
+
+/// A reader past the byte-order mark, the separator recognised from the first line, and the
+/// length of the mark (0 or 3).
+fn siapkan<R: Read>(reader: R, berkas: &str) -> Result<(BufReader<R>, u8, u64), GalatBaca> {
+    let mut br = BufReader::with_capacity(1 << 16, reader);
+    let awal = br.fill_buf().map_err(|sumber| GalatBaca::Io {
+        berkas: berkas.to_string(),
+        sumber,
+    })?;
+    let bom = awal.starts_with(b"\xEF\xBB\xBF");
+    let pemisah = tebak_pemisah(if bom { &awal[3..] } else { awal });
+    if bom {
+        br.consume(3);
+    }
+    Ok((br, pemisah, if bom { 3 } else { 0 }))
+}
+
+fn teks_kepala(h: &[u8]) -> String {
+    String::from_utf8_lossy(h).trim().to_string()
+}
+
+/// A CSV reader (for per-unsur tables) and the header.
+pub(crate) fn buka_csv<R: Read>(
+    reader: R,
+    berkas: &str,
+) -> Result<(csv::Reader<BufReader<R>>, Vec<String>), GalatBaca> {
+    let (br, pemisah, _) = siapkan(reader, berkas)?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(pemisah)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(br);
+    let kepala = rdr
+        .byte_headers()
+        .map_err(|e| GalatBaca::Format {
+            berkas: berkas.to_string(),
+            pesan: format!("kepala CSV tidak terbaca: {e}"),
+        })?
+        .iter()
+        .map(teks_kepala)
+        .collect();
+    Ok((rdr, kepala))
+}
+
+fn galat_csv(berkas: &str, e: &std::io::Error, apa: &str) -> GalatBaca {
+    GalatBaca::Format {
+        berkas: berkas.to_string(),
+        pesan: format!("{apa} tidak terbaca: {e}"),
+    }
+}
+
+/// A respondent file opened: the scanner past the header, the header, the separator and the
+/// length of the byte-order mark.
+struct Terbuka<R> {
+    pindai: Pemindai<BufReader<R>>,
+    kepala: Vec<String>,
+    pemisah: u8,
+    bom: u64,
+}
+
+fn buka_pindai<R: Read>(reader: R, berkas: &str) -> Result<Terbuka<R>, GalatBaca> {
+    let (br, pemisah, bom) = siapkan(reader, berkas)?;
+    let mut pindai = Pemindai::new(br, pemisah);
+    let kepala = match pindai
+        .berikut()
+        .map_err(|e| galat_csv(berkas, &e, "kepala CSV"))?
+    {
+        Some(r) => r.iter().map(teks_kepala).collect(),
+        None => Vec::new(),
+    };
+    Ok(Terbuka {
+        pindai,
+        kepala,
+        pemisah,
+        bom,
+    })
+}
+
+/// The counts of a stretch of rows: the whole file, or one of its halves.
+struct Hitungan {
+    /// The core's groups (their names and order); the counts are in `cacah` until the end.
+    tabulasi: TabulasiSurvei,
+    cacah: Cacah,
+    singgah: Vec<Singgah>,
+    slot: Vec<usize>,
+    jawaban: Vec<Jawaban>,
+    buruk: Vec<BarisBuruk>,
+}
+
+impl Hitungan {
+    fn new(p: &Pengumpul) -> Hitungan {
+        let kolom = p.peta.profil.len();
+        Hitungan {
+            tabulasi: p.tabulasi_kosong(),
+            cacah: Cacah::new(p.regime.jumlah_unsur(), kolom),
+            singgah: (0..kolom).map(|_| Singgah::new()).collect(),
+            slot: vec![0; kolom],
+            jawaban: Vec::with_capacity(p.regime.jumlah_unsur()),
+            buruk: Vec::new(),
+        }
+    }
+
+    /// One record: counted, listed as bad, or (all cells empty) not a row.
+    fn catat(&mut self, p: &Pengumpul, rec: &Rekaman<'_>) {
+        if rec.get(0).is_none_or(|f| f.trim_ascii().is_empty())
+            && rec.iter().all(|f| f.trim_ascii().is_empty())
+        {
+            return;
+        }
+        let mut masalah = Vec::new();
+        let lebar = p.kepala.len();
+        if rec.len() != lebar {
+            masalah.push(MasalahSel {
+                kolom: None,
+                huruf: None,
+                nama_kolom: None,
+                nilai: String::new(),
+                pesan: format!("baris berisi {} kolom, kepala {} kolom", rec.len(), lebar),
+            });
+        }
+        // A local vector stays in registers; it goes back below.
+        let mut jawaban = std::mem::take(&mut self.jawaban);
+        jawaban.clear();
+        for &k in &p.peta.unsur_kolom {
+            let sel = rec.get(k).unwrap_or(b"");
+            // Nearly every answer is one digit.
+            if let [c @ b'1'..=b'4'] = *sel {
+                jawaban.push(Jawaban::SEMUA[usize::from(c - b'1')]);
+                continue;
+            }
+            match Jawaban::parse(&String::from_utf8_lossy(sel)) {
+                Ok(j) => jawaban.push(j),
+                Err(e) => masalah.push(p.masalah(
+                    k,
+                    String::from_utf8_lossy(sel).into_owned(),
+                    pesan_jawaban(&e),
+                )),
+            }
+        }
+        self.jawaban = jawaban;
+        if !masalah.is_empty() {
+            self.buruk.push(BarisBuruk {
+                baris: rec.baris,
+                masalah,
+            });
+            return;
+        }
+        // Groups are looked up only for rows that are counted, so they appear in the order
+        // their first counted respondent does.
+        let kolom = p
+            .peta
+            .profil
+            .iter()
+            .zip(&mut self.singgah)
+            .zip(&mut self.slot);
+        for (c, (((k, _, _), singgah), slot)) in kolom.enumerate() {
+            let (sel, jendela) = rec.get_jendela(*k).unwrap_or((b"", None));
+            *slot = match singgah.cari(sel, jendela) {
+                Some(s) => s,
+                None => {
+                    let g = self.tabulasi.rincian[c].indeks_kelompok(&String::from_utf8_lossy(sel));
+                    let s = self.cacah.slot(c, g);
+                    singgah.simpan(sel, s);
+                    s
+                }
+            };
+        }
+        self.cacah.catat(&self.jawaban, &self.slot);
+    }
+
+    /// Adds the counts of the stretch that follows this one; `geser` is added to its line
+    /// numbers (it counted lines from 1).
+    fn sambung(&mut self, lain: Hitungan, geser: u64) {
+        self.cacah.tambah_slot(0, &lain.cacah, 0);
+        for (c, r) in lain.tabulasi.rincian.iter().enumerate() {
+            for (g, (nama, _)) in r.kelompok().iter().enumerate() {
+                // A group's name is its own group (see `JenisProfil::kelompok`), so the group
+                // here is the one the same rows would have found.
+                let sini = self.tabulasi.rincian[c].indeks_kelompok(nama);
+                let s = self.cacah.slot(c, sini);
+                if let Some(s_lain) = lain.cacah.slot_ada(c, g) {
+                    self.cacah.tambah_slot(s, &lain.cacah, s_lain);
+                }
+            }
+        }
+        self.buruk.extend(lain.buruk.into_iter().map(|mut b| {
+            b.baris += geser;
+            b
+        }));
+    }
+
+    fn selesai(
+        mut self,
+        mut p: Pengumpul,
+        opsi: &OpsiBaca,
+        berkas: &str,
+    ) -> Result<crate::BacaanResponden, GalatBaca> {
+        self.cacah
+            .ke(&mut self.tabulasi)
+            .map_err(|sumber| GalatBaca::Skm {
+                berkas: berkas.to_string(),
+                sumber,
+            })?;
+        p.tabulasi = self.tabulasi;
+        p.buruk = self.buruk;
+        p.hasil(opsi)
+    }
+}
+
+/// Reads records into `h` to the end of the source, or (`batas`) until one ends exactly at
+/// that byte of the source: then `true`. A record that runs past `batas` means the guess was
+/// wrong; reading goes on to the end.
+fn baca<R: Read>(
+    p: &Pengumpul,
+    h: &mut Hitungan,
+    pindai: &mut Pemindai<R>,
+    mut batas: Option<u64>,
+    berkas: &str,
+) -> Result<bool, GalatBaca> {
+    while let Some(rec) = pindai.berikut().map_err(|e| galat_csv(berkas, &e, "CSV"))? {
+        h.catat(p, &rec);
+        if let Some(b) = batas {
+            let posisi = pindai.posisi();
+            if posisi == b {
+                return Ok(true);
+            }
+            if posisi > b {
+                batas = None;
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// Where a second thread can start: just past a line end near the middle of a file of at
+/// least `minimum` bytes (at the `\n` of a `\r\n`, which ends its record at the `\r`). `None`
+/// for a smaller file or when no line end is found.
+fn titik_belah(path: &Path, minimum: u64) -> Option<u64> {
+    let ukuran = std::fs::metadata(path).ok()?.len();
+    if ukuran < minimum {
+        return None;
+    }
+    let tengah = ukuran / 2;
+    let mut f = File::open(path).ok()?;
+    f.seek(SeekFrom::Start(tengah)).ok()?;
+    let mut buf = Vec::with_capacity(1 << 16);
+    f.take(1 << 16).read_to_end(&mut buf).ok()?;
+    let lf = buf.iter().skip(1).position(|&b| b == b'\n')? + 1;
+    let i = if buf[lf - 1] == b'\r' { lf } else { lf + 1 };
+    Some(tengah + i as u64)
+}
+
+/// The second half, from `belah` to the end.
+fn baca_paruh_kedua(
+    path: &Path,
+    belah: u64,
+    pemisah: u8,
+    p: &Pengumpul,
+    berkas: &str,
+) -> Result<Hitungan, GalatBaca> {
+    let io = |sumber| GalatBaca::Io {
+        berkas: berkas.to_string(),
+        sumber,
+    };
+    let mut f = File::open(path).map_err(io)?;
+    f.seek(SeekFrom::Start(belah)).map_err(io)?;
+    let mut pindai = Pemindai::lanjutan(f, pemisah);
+    let mut h = Hitungan::new(p);
+    baca(p, &mut h, &mut pindai, None, berkas)?;
+    Ok(h)
+}
+
+/// Reads respondents from CSV text (any reader), e.g. for tests or standard input.
+pub fn baca_responden_csv<R: Read>(
+    reader: R,
+    berkas: &str,
+    opsi: &OpsiBaca,
+) -> Result<crate::BacaanResponden, GalatBaca> {
+    let Terbuka {
+        mut pindai, kepala, ..
+    } = buka_pindai(reader, berkas)?;
+    let p = Pengumpul::new(berkas, kepala, opsi)?;
+    let mut h = Hitungan::new(&p);
+    baca(&p, &mut h, &mut pindai, None, berkas)?;
+    h.selesai(p, opsi, berkas)
+}
+
+pub(crate) fn buka(path: &Path) -> Result<File, GalatBaca> {
+    File::open(path).map_err(|sumber| GalatBaca::Io {
+        berkas: path.display().to_string(),
+        sumber,
+    })
+}
+
+/// A CSV file: a per-unsur table when its header has an `unsur` column, respondents otherwise.
+pub(crate) fn baca_csv_berkas(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, GalatBaca> {
+    let prosesor = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let minimum = if prosesor >= 2 { BATAS_BELAH } else { u64::MAX };
+    baca_csv_berkas_belah(path, opsi, minimum)
+}
+
+/// [`baca_csv_berkas`], splitting respondent files of at least `minimum` bytes between two
+/// threads.
+fn baca_csv_berkas_belah(path: &Path, opsi: &OpsiBaca, minimum: u64) -> Result<Masukan, GalatBaca> {
+    let berkas = path.display().to_string();
+    let Terbuka {
+        mut pindai,
+        kepala,
+        pemisah,
+        bom,
+    } = buka_pindai(buka(path)?, &berkas)?;
+    if crate::tabel::adalah_tabel(&kepala) {
+        // Tables are a few rows: read again, with the csv crate's text records.
+        return crate::tabel::baca_tabel_csv(buka(path)?, &berkas, opsi).map(Masukan::Tabel);
+    }
+    let p = Pengumpul::new(&berkas, kepala, opsi)?;
+    let mut h = Hitungan::new(&p);
+    // The split must lie past the header (a file of one long header line has none).
+    let belah = titik_belah(path, minimum).filter(|&b| b > bom + pindai.posisi());
+    let Some(belah) = belah else {
+        baca(&p, &mut h, &mut pindai, None, &berkas)?;
+        return h.selesai(p, opsi, &berkas).map(Masukan::Responden);
+    };
+    std::thread::scope(|s| {
+        let kedua = s.spawn(|| baca_paruh_kedua(path, belah, pemisah, &p, &berkas));
+        // The first thread's source starts after the byte-order mark.
+        let tepat = baca(&p, &mut h, &mut pindai, Some(belah - bom), &berkas)?;
+        let kedua = kedua
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        if tepat {
+            let lain = kedua?;
+            // The second half's lines were counted from 1 at the split, where this reader's
+            // next record would have been numbered `baris()`.
+            h.sambung(lain, pindai.baris() - 1);
+        }
+        Ok::<(), GalatBaca>(())
+    })?;
+    h.selesai(p, opsi, &berkas).map(Masukan::Responden)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BacaanResponden;
+
+    #[test]
+    fn separator_from_the_header_line() {
+        assert_eq!(tebak_pemisah(b"U1,U2,U3\n1;2;3"), b',');
+        assert_eq!(tebak_pemisah(b"U1;U2;U3\n"), b';');
+        assert_eq!(tebak_pemisah(b"\"a,b\";U2;U3\n"), b';');
+        assert_eq!(tebak_pemisah(b"U1\tU2\n"), b'\t');
+        assert_eq!(tebak_pemisah(b"U1\n"), b',');
+    }
+
+    /// Everything a reading yields, comparable: the tallies (groups in order), skipped rows.
+    fn ringkas(m: Result<Masukan, GalatBaca>) -> String {
+        let r: BacaanResponden = match m {
+            Ok(Masukan::Responden(r)) => r,
+            Ok(Masukan::Tabel(_)) => return "tabel".into(),
+            Err(e) => return format!("galat: {e}"),
+        };
+        let mut s = format!("{:?} {}\n", r.tabulasi.total, r.kuesioner.regime.kode);
+        for k in &r.tabulasi.rincian {
+            s.push_str(&format!("{} {:?}\n", k.kolom, k.kelompok()));
+        }
+        s + &format!("{:?}", r.dilewati)
+    }
+
+    /// Rows of a survey, deterministic: profile columns and nine answers; every `buruk`-th row
+    /// with an answer 5, every `kutip`-th a quoted profile value holding a line end, blank
+    /// lines sprinkled.
+    fn survei(baris: usize, akhir: &str, buruk: usize, kutip: usize) -> Vec<u8> {
+        let mut s = format!("\u{feff}layanan,umur,U1,U2,U3,U4,U5,U6,U7,U8,U9{akhir}");
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for i in 0..baris {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let layanan = ["KTP", "KK", "Akta"][(x % 3) as usize];
+            // A service that appears only late in the file: its group comes last.
+            let layanan = if i > baris * 3 / 4 && x.is_multiple_of(5) {
+                "Izin"
+            } else {
+                layanan
+            };
+            let layanan = if kutip > 0 && i.is_multiple_of(kutip) {
+                format!("\"{layanan}, layanan yang baru dibuka tahun ini\n\"")
+            } else {
+                layanan.to_string()
+            };
+            s.push_str(&format!("{layanan},{}", 15 + x % 60));
+            for u in 0..9 {
+                let a = 1 + (x >> (2 * u + 8)) % 4;
+                let a = if buruk > 0 && i.is_multiple_of(buruk) && u == 4 {
+                    5
+                } else {
+                    a
+                };
+                s.push_str(&format!(",{a}"));
+            }
+            s.push_str(akhir);
+            if i.is_multiple_of(97) {
+                s.push_str(akhir);
+            }
+        }
+        s.into_bytes()
+    }
+
+    /// Two threads give what one gives, wherever the middle falls (also inside a quoted field):
+    /// line ends, quotes, bad rows and groups first seen late, with and without skipping bad
+    /// rows.
+    #[test]
+    fn two_threads_read_what_one_reads() {
+        let dir = std::env::temp_dir().join(format!("kinerja-skm-belah-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let kasus = [
+            ("lf", survei(3000, "\n", 0, 0)),
+            ("crlf", survei(3000, "\r\n", 0, 0)),
+            ("buruk", survei(3000, "\n", 37, 0)),
+            ("kutip", survei(3000, "\r\n", 41, 5)),
+            ("pendek", survei(3, "\n", 0, 0)),
+            // Most line ends inside quotes: the guessed split is often not a record's end.
+            ("baris-baru", survei(3000, "\n", 0, 1)),
+        ];
+        for (nama, isi) in kasus {
+            let path = dir.join(format!("{nama}.csv"));
+            // Every split point in a window around the middle, by cutting the file short.
+            for potong in [0, 1, 2, 7, 25, 26, 27, 60] {
+                let isi = &isi[..isi.len() - potong.min(isi.len() / 2)];
+                std::fs::write(&path, isi).unwrap();
+                for lewati in [false, true] {
+                    let opsi = OpsiBaca {
+                        lewati_baris_buruk: lewati,
+                        ..OpsiBaca::default()
+                    };
+                    let satu = baca_csv_berkas_belah(&path, &opsi, u64::MAX);
+                    let dua = baca_csv_berkas_belah(&path, &opsi, 0);
+                    assert_eq!(ringkas(dua), ringkas(satu), "{nama} -{potong} {lewati}");
+                }
+            }
+        }
+        // The split really happens, and its second half has rows and a bad one.
+        let path = dir.join("buruk.csv");
+        std::fs::write(&path, survei(3000, "\n", 37, 0)).unwrap();
+        let belah = titik_belah(&path, 0).unwrap();
+        let isi = std::fs::read(&path).unwrap();
+        assert_eq!(isi[belah as usize - 1], b'\n');
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
