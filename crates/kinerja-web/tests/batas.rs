@@ -3,12 +3,11 @@
 //! huge numbers must answer 4xx without a database's error text; every route carries the
 //! security headers; cookies get `Secure` over HTTPS; the banner is never text from the address.
 
+mod bersama;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use kinerja_simpan::akun::Akun;
-use kinerja_simpan::{ModeImpor, Pelaku, Toko};
-use std::path::Path;
 use tower::ServiceExt;
 
 /// What a database or driver error says; none of it may reach a client.
@@ -47,38 +46,9 @@ struct Uji {
 }
 
 async fn siap(url: &str) -> Uji {
-    let toko = Toko::buka(url).await.unwrap();
-    let p = Pelaku {
-        pengguna: "uji".into(),
-        sumber: "uji".into(),
-        hak: kinerja_simpan::Hak::Semua,
-    };
-    let d = kinerja_berkas::baca(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
-    )
-    .unwrap();
-    toko.impor(&d, None, ModeImpor::Gabung, &p).await.unwrap();
-    toko.tambah_akun(
-        &Akun {
-            nama: "admin".into(),
-            hash: "tidak-dipakai".into(),
-            peran: "admin".into(),
-            instansi: None,
-        },
-        &p,
-    )
-    .await
-    .unwrap();
-    let token = kinerja_web::akun::token_acak();
-    let csrf = kinerja_web::akun::token_acak();
-    toko.buat_sesi(
-        &kinerja_web::akun::digest(&token),
-        "admin",
-        &csrf,
-        time::OffsetDateTime::now_utc() + time::Duration::hours(1),
-    )
-    .await
-    .unwrap();
+    let toko = bersama::toko_contoh(url).await;
+    let (token, csrf) =
+        bersama::akun_bersesi(&toko, "admin", "admin", None, "tidak-dipakai".into()).await;
     Uji {
         app: kinerja_web::aplikasi(kinerja_web::negara(toko)),
         token,

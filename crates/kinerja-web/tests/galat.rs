@@ -2,15 +2,16 @@
 //! the entry page and in the API, a workflow step that does not follow is 409, and an internal
 //! error shows only the request's id ("kode kejadian"), never its text.
 
+mod bersama;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use kinerja_core::id::InstansiId;
 use kinerja_core::waktu::{Periode, Tahun};
-use kinerja_simpan::akun::{Akun, Langkah};
-use kinerja_simpan::{ModeImpor, Pelaku, Toko};
-use kinerja_web::akun::{digest, hash_sandi, token_acak};
-use std::path::Path;
+use kinerja_simpan::akun::Langkah;
+use kinerja_simpan::{Pelaku, Toko};
+use kinerja_web::akun::hash_sandi;
 use tower::ServiceExt;
 
 const SANDI: &str = "sandi-uji-galat";
@@ -23,35 +24,12 @@ struct Uji {
 }
 
 async fn siap(url: &str) -> Uji {
-    let toko = Toko::buka(url).await.unwrap();
-    let p = Pelaku {
-        pengguna: "uji".into(),
-        sumber: "uji".into(),
-        hak: kinerja_simpan::Hak::Semua,
-    };
-    let d = kinerja_berkas::baca(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
-    )
-    .unwrap();
-    toko.impor(&d, None, ModeImpor::Gabung, &p).await.unwrap();
+    let toko = bersama::toko_contoh(url).await;
     let mut sesi = Vec::new();
     for (nama, peran) in [("op", "operator"), ("camat", "pimpinan")] {
-        toko.tambah_akun(
-            &Akun {
-                nama: nama.into(),
-                hash: hash_sandi(SANDI).unwrap(),
-                peran: peran.into(),
-                instansi: Some(InstansiId::new("mumbulsari").unwrap()),
-            },
-            &p,
-        )
-        .await
-        .unwrap();
-        let (token, csrf) = (token_acak(), token_acak());
-        let kedaluwarsa = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
-        toko.buat_sesi(&digest(&token), nama, &csrf, kedaluwarsa)
-            .await
-            .unwrap();
+        let hash = hash_sandi(SANDI).unwrap();
+        let (token, csrf) =
+            bersama::akun_bersesi(&toko, nama, peran, Some("mumbulsari"), hash).await;
         sesi.push((nama, token, csrf));
     }
     Uji {

@@ -1,15 +1,15 @@
 //! The page cache (`kinerja_web::tembolok`) through the whole server: a save is on the next
 //! dashboard, and a cached page never carries another viewer's CSRF token or name.
 
+mod bersama;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use kinerja_core::id::InstansiId;
 use kinerja_core::waktu::{Periode, Tahun};
-use kinerja_simpan::akun::{Akun, Langkah};
-use kinerja_simpan::{ModeImpor, Pelaku, Toko};
-use kinerja_web::akun::{digest, token_acak};
-use std::path::Path;
+use kinerja_simpan::akun::Langkah;
+use kinerja_simpan::{Pelaku, Toko};
 use tower::ServiceExt;
 
 const DASBOR: &str = "/instansi/mumbulsari/tahun/2020";
@@ -24,35 +24,12 @@ struct Uji {
 }
 
 async fn siap(url: &str) -> Uji {
-    let toko = Toko::buka(url).await.unwrap();
-    let p = Pelaku {
-        pengguna: "uji".into(),
-        sumber: "uji".into(),
-        hak: kinerja_simpan::Hak::Semua,
-    };
-    let d = kinerja_berkas::baca(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
-    )
-    .unwrap();
-    toko.impor(&d, None, ModeImpor::Gabung, &p).await.unwrap();
+    let toko = bersama::toko_contoh(url).await;
     let mut sesi = Vec::new();
     for (nama, peran) in [(OPERATOR, "operator"), (PIMPINAN, "pimpinan")] {
-        toko.tambah_akun(
-            &Akun {
-                nama: nama.into(),
-                hash: "tidak-dipakai".into(),
-                peran: peran.into(),
-                instansi: Some(InstansiId::new("mumbulsari").unwrap()),
-            },
-            &p,
-        )
-        .await
-        .unwrap();
-        let (token, csrf) = (token_acak(), token_acak());
-        let kedaluwarsa = time::OffsetDateTime::now_utc() + time::Duration::hours(1);
-        toko.buat_sesi(&digest(&token), nama, &csrf, kedaluwarsa)
-            .await
-            .unwrap();
+        let hash = "tidak-dipakai".to_string();
+        let (token, csrf) =
+            bersama::akun_bersesi(&toko, nama, peran, Some("mumbulsari"), hash).await;
         sesi.push((nama, token, csrf));
     }
     Uji {
