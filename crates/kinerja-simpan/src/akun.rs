@@ -222,6 +222,18 @@ impl Toko {
         }
     }
 
+    /// Until when the session `token` (a digest) is valid; None for an unknown session.
+    pub async fn sesi_berlaku_sampai(&self, token: &str) -> Result<Option<OffsetDateTime>, Galat> {
+        let b = self
+            .kolam()
+            .ambil(
+                "SELECT kedaluwarsa FROM sesi WHERE token = $1",
+                vec![P::from(token)],
+            )
+            .await?;
+        b.first().map(|r| r.waktu(0)).transpose()
+    }
+
     pub async fn hapus_sesi(&self, token: &str) -> Result<(), Galat> {
         let mut tx = self.kolam().mulai().await?;
         tx.jalankan("DELETE FROM sesi WHERE token = $1", vec![P::from(token)])

@@ -172,9 +172,20 @@ impl Kolam {
 
     pub(crate) async fn mulai(&self) -> Result<Tx, Galat> {
         Ok(match self {
-            Kolam::Sqlite(p) => Tx::Sqlite(p.begin().await?),
-            Kolam::Postgres(p) => Tx::Postgres(p.begin().await?),
+            Kolam::Sqlite(p) => Tx::baru(TxIsi::Sqlite(p.begin().await?)),
+            Kolam::Postgres(p) => Tx::baru(TxIsi::Postgres(p.begin().await?)),
         })
+    }
+
+    /// The database's generation: a number that every committed write raises (see
+    /// `Tx::selesai`), whichever process wrote. Equal numbers mean nothing was written between
+    /// the two reads, so anything computed from the database may be reused.
+    pub(crate) async fn generasi(&self) -> Result<i64, Galat> {
+        let b = self.ambil("SELECT n FROM generasi", vec![]).await?;
+        b.first()
+            .map(|r| r.int(0))
+            .transpose()
+            .map(|n| n.unwrap_or(0))
     }
 
     pub(crate) async fn tutup(&self) {
@@ -185,9 +196,16 @@ impl Kolam {
     }
 }
 
-pub(crate) enum Tx {
+pub(crate) enum TxIsi {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
+}
+
+/// A transaction. Whether it changed a row is remembered, so that its commit raises the
+/// database's generation: every writer goes through here, so no writer can forget to.
+pub(crate) struct Tx {
+    isi: TxIsi,
+    menulis: bool,
 }
 
 fn uang_pg(d: Decimal) -> Result<Decimal, Galat> {
@@ -195,33 +213,54 @@ fn uang_pg(d: Decimal) -> Result<Decimal, Galat> {
 }
 
 impl Tx {
+    pub(crate) fn baru(isi: TxIsi) -> Tx {
+        Tx {
+            isi,
+            menulis: false,
+        }
+    }
+
+    pub(crate) fn postgres(&self) -> bool {
+        matches!(self.isi, TxIsi::Postgres(_))
+    }
+
+    fn catat_tulis(&mut self, sql: &str, baris: u64) -> u64 {
+        // A SELECT run for its effect (an advisory lock) changes no row.
+        if baris > 0 && !sql.trim_start().starts_with("SELECT") {
+            self.menulis = true;
+        }
+        baris
+    }
+
     pub(crate) async fn jalankan(&mut self, sql: &'static str, ps: Vec<P>) -> Result<u64, Galat> {
-        Ok(match self {
-            Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
+        let n = match &mut self.isi {
+            TxIsi::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .execute(&mut **tx)
                 .await?
                 .rows_affected(),
-            Tx::Postgres(tx) => ikat!(sqlx::query(sql), ps, uang_pg, sqlx::types::Json)
+            TxIsi::Postgres(tx) => ikat!(sqlx::query(sql), ps, uang_pg, sqlx::types::Json)
                 .execute(&mut **tx)
                 .await?
                 .rows_affected(),
-        })
+        };
+        Ok(self.catat_tulis(sql, n))
     }
 
     /// For statements built at run time (multi-row inserts); the text is made by this crate
     /// from fixed pieces and placeholders, never from input.
     pub(crate) async fn jalankan_rakitan(&mut self, sql: String, ps: Vec<P>) -> Result<u64, Galat> {
-        let sql = sqlx::AssertSqlSafe(sql);
-        Ok(match self {
-            Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
+        let teks = sqlx::AssertSqlSafe(sql.clone());
+        let n = match &mut self.isi {
+            TxIsi::Sqlite(tx) => ikat!(sqlx::query(teks), ps, sen, |v: Value| v.to_string())
                 .execute(&mut **tx)
                 .await?
                 .rows_affected(),
-            Tx::Postgres(tx) => ikat!(sqlx::query(sql), ps, uang_pg, sqlx::types::Json)
+            TxIsi::Postgres(tx) => ikat!(sqlx::query(teks), ps, uang_pg, sqlx::types::Json)
                 .execute(&mut **tx)
                 .await?
                 .rows_affected(),
-        })
+        };
+        Ok(self.catat_tulis(&sql, n))
     }
 
     pub(crate) async fn ambil(
@@ -229,14 +268,14 @@ impl Tx {
         sql: &'static str,
         ps: Vec<P>,
     ) -> Result<Vec<Baris>, Galat> {
-        Ok(match self {
-            Tx::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
+        Ok(match &mut self.isi {
+            TxIsi::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .fetch_all(&mut **tx)
                 .await?
                 .into_iter()
                 .map(Baris::Sqlite)
                 .collect(),
-            Tx::Postgres(tx) => ikat!(sqlx::query(sql), ps, uang_pg, sqlx::types::Json)
+            TxIsi::Postgres(tx) => ikat!(sqlx::query(sql), ps, uang_pg, sqlx::types::Json)
                 .fetch_all(&mut **tx)
                 .await?
                 .into_iter()
@@ -245,18 +284,23 @@ impl Tx {
         })
     }
 
-    pub(crate) async fn selesai(self) -> Result<(), Galat> {
-        match self {
-            Tx::Sqlite(tx) => tx.commit().await?,
-            Tx::Postgres(tx) => tx.commit().await?,
+    pub(crate) async fn selesai(mut self) -> Result<(), Galat> {
+        if self.menulis {
+            // Last, so the row lock (PostgreSQL) is held only for the commit.
+            self.jalankan("UPDATE generasi SET n = n + 1", vec![])
+                .await?;
+        }
+        match self.isi {
+            TxIsi::Sqlite(tx) => tx.commit().await?,
+            TxIsi::Postgres(tx) => tx.commit().await?,
         }
         Ok(())
     }
 
     pub(crate) async fn batal(self) -> Result<(), Galat> {
-        match self {
-            Tx::Sqlite(tx) => tx.rollback().await?,
-            Tx::Postgres(tx) => tx.rollback().await?,
+        match self.isi {
+            TxIsi::Sqlite(tx) => tx.rollback().await?,
+            TxIsi::Postgres(tx) => tx.rollback().await?,
         }
         Ok(())
     }

@@ -142,7 +142,16 @@ impl Toko {
     pub async fn tutup(&self) {
         self.kolam.tutup().await
     }
+
+    /// The database's generation: raised by every committed transaction that changed a row, in
+    /// any table, by any process. While it is unchanged, whatever was read or rendered from the
+    /// database is still what a fresh read would give.
+    pub async fn generasi(&self) -> Result<i64, Galat> {
+        self.kolam.generasi().await
+    }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_generasi;

@@ -3,7 +3,7 @@
 //! the same period are serialised, so a save either commits before the approval or reads the
 //! approval and is refused.
 
-use crate::basis::{Kolam, P, Tx};
+use crate::basis::{Kolam, P, Tx, TxIsi};
 use crate::rekaman::{self, Rekaman};
 use crate::{Galat, Pelaku, Toko, tulis};
 use kinerja_core::id::InstansiId;
@@ -74,12 +74,12 @@ impl Toko {
                 // come first served, and take the write lock at BEGIN.
                 let giliran = self.antrean_tulis.lock().await;
                 TxTulis {
-                    tx: Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+                    tx: Tx::baru(TxIsi::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?)),
                     _giliran: Some(giliran),
                 }
             }
             Kolam::Postgres(p) => {
-                let mut tx = Tx::Postgres(p.begin().await?);
+                let mut tx = Tx::baru(TxIsi::Postgres(p.begin().await?));
                 // Writers of one data set queue up (across processes): load-change-write must
                 // not interleave. Released at commit or rollback.
                 tx.jalankan(
@@ -281,7 +281,7 @@ async fn ubahan_bersama(
                  yang boleh mengubahnya (tidak ada yang disimpan)"
             )));
         }
-        if let Tx::Postgres(_) = tx {
+        if tx.postgres() {
             // The owner's writers load, change and write its records too: queue behind them so
             // neither overwrites the other, then read the value this change replaces.
             tx.jalankan(

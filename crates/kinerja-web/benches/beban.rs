@@ -29,7 +29,6 @@
 //! timed part, 200). The machine's cores are shared by the server and wrk: figures are an
 //! order of magnitude, not a precise measure.
 
-
 #[path = "bersama/mod.rs"]
 mod bersama;
 

@@ -153,7 +153,9 @@ fn main() {
             gagal = true;
         }
         if jejak < disimpan || jejak > disimpan + 30 {
-            println!("  GAGAL: jejak +{jejak} tidak sesuai {disimpan} simpan (boleh + 30 yang sedang berjalan)");
+            println!(
+                "  GAGAL: jejak +{jejak} tidak sesuai {disimpan} simpan (boleh + 30 yang sedang berjalan)"
+            );
             gagal = true;
         }
         server.abort();

@@ -46,6 +46,10 @@ pub fn aplikasi(n: Negara) -> Router {
     Router::new()
         .merge(api::rute_api())
         .merge(halaman::rute_halaman())
+        .layer(axum::middleware::from_fn_with_state(
+            n.clone(),
+            tembolok::layani,
+        ))
         .layer(axum::middleware::from_fn(galat::tangkap_panik))
         .layer(axum::middleware::from_fn(masukan::saring))
         .layer(axum::middleware::from_fn_with_state(

@@ -1,200 +1,195 @@
-//! Rendered read-only pages, kept so that a page is rendered once per data version.
+//! Answers to GET requests, kept while the database's generation is unchanged.
 //!
-//! An entry is keyed by *every* input of the page function: the route, the data set (by the
-//! identity of the store's shared copy, `Toko::muat_bersama`, which is replaced, never changed,
-//! when the data set's `versi_data` moves) and the rest of the inputs as printed by `Debug`
-//! (the frame's `Konteks` with the viewer's name, role and CSRF token, the year, the reviewers'
-//! notes, what the viewer may do). Rendering is a pure function of these, so a hit is the page
-//! a fresh render would give: no stale figure after a save, and a page that carries one
-//! viewer's CSRF token or name is only ever served to a request that has the same token and
-//! name. Anonymous viewers share one entry per page; a logged-in viewer gets their own.
+//! Every committed change, in any table and from any process, raises the generation
+//! (`Toko::generasi`; the store's transactions do it, so no writer can forget). A page is a
+//! function of the database, the address (path and query) and the viewer (the session, which
+//! fixes the name, role and CSRF token in the frame). So an answer kept under (generation,
+//! address, session) is what a fresh render would give, and a request costs one small query
+//! instead of a dozen plus rendering.
 //!
-//! Keying on `Debug` rather than on a list of fields means a field added to `Konteks` later
-//! is part of the key without anyone remembering to add it.
+//! - The generation is read *before* the handler runs. The handler's reads happen later, so a
+//!   kept answer is never older than the generation it is filed under.
+//! - Only a 200 without `Set-Cookie`, for a caller with no credentials header, is kept; a
+//!   request with `Authorization` always goes to the handler (a Basic password must be
+//!   checked, a token's use recorded).
+//! - A session is served from the cache only while it is valid: its expiry is read once per
+//!   generation (a logout or a new login raises the generation) and checked on every hit.
+//! - Bounded: at most `KAPASITAS` answers and `BYTE_MAKS` bytes; an answer larger than
+//!   `BYTE_SATU` is not kept. When the generation moves, everything kept is dropped.
 
-use axum::body::Bytes;
-use axum::http::header::CACHE_CONTROL;
-use axum::response::{Html, IntoResponse, Response};
-use kinerja_core::model::DataInstansi;
+use crate::Negara;
+use crate::akun::{COOKIE_SESI, cookie, digest};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::header::{AUTHORIZATION, SET_COOKIE};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use std::collections::{HashMap, VecDeque};
-use std::fmt::Debug;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::Mutex;
+use time::OffsetDateTime;
 
-/// How many rendered pages are kept: memory is this many pages at most, whatever the traffic.
-pub const KAPASITAS: usize = 64;
+/// How many answers are kept at most.
+pub const KAPASITAS: usize = 512;
+/// How many bytes of answers are kept at most.
+pub const BYTE_MAKS: usize = 64 * 1024 * 1024;
+/// The largest answer that is kept (a report download is far below it).
+pub const BYTE_SATU: usize = 8 * 1024 * 1024;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Kunci {
-    rute: &'static str,
-    /// The address of the shared data set. The entry holds a `Weak` to it, which keeps the
-    /// allocation (not the data) alive, so no other data set can take this address while the
-    /// entry exists.
-    data: usize,
-    masukan: String,
+    /// Path and query, as sent.
+    alamat: String,
+    /// The digest of the session cookie's token; None for an anonymous caller.
+    sesi: Option<String>,
 }
 
 struct Entri {
-    data: Weak<DataInstansi>,
-    halaman: Bytes,
+    kepala: HeaderMap,
+    badan: Bytes,
 }
 
 #[derive(Default)]
 struct Isi {
+    generasi: i64,
     peta: HashMap<Kunci, Entri>,
-    /// Insertion order, for evicting the oldest entry when full.
+    /// Insertion order, for dropping the oldest answer when full.
     urutan: VecDeque<Kunci>,
+    byte: usize,
+    /// Each session's expiry as read in this generation (None: not a session).
+    sesi: HashMap<String, Option<OffsetDateTime>>,
 }
 
-/// The page cache of one server; see the module documentation.
+impl Isi {
+    /// Moves to generation `g` (dropping everything kept) when it is newer.
+    fn ke(&mut self, g: i64) {
+        if g > self.generasi {
+            *self = Isi {
+                generasi: g,
+                ..Isi::default()
+            };
+        }
+    }
+}
+
+/// The answer cache of one server; see the module documentation.
+#[derive(Default)]
 pub struct Tembolok {
-    kapasitas: usize,
     isi: Mutex<Isi>,
 }
 
-impl Default for Tembolok {
-    fn default() -> Self {
-        Tembolok::baru(KAPASITAS)
-    }
-}
-
 impl Tembolok {
-    pub fn baru(kapasitas: usize) -> Self {
-        Tembolok {
-            kapasitas: kapasitas.max(1),
-            isi: Mutex::default(),
-        }
-    }
-
-    /// The page of `rute` over `data` and `masukan` (every other input of the page function),
-    /// rendered by `buat` only when no entry has exactly these inputs.
-    pub(crate) fn halaman(
-        &self,
-        rute: &'static str,
-        data: &Arc<DataInstansi>,
-        masukan: &impl Debug,
-        buat: impl FnOnce() -> String,
-    ) -> Response {
-        let kunci = Kunci {
-            rute,
-            data: Arc::as_ptr(data) as usize,
-            masukan: format!("{masukan:?}"),
-        };
-        let simpanan = self
-            .isi
-            .lock()
-            .expect("not poisoned")
-            .peta
-            .get(&kunci)
-            .filter(|e| std::ptr::eq(e.data.as_ptr(), Arc::as_ptr(data)))
-            .map(|e| e.halaman.clone());
-        let halaman = match simpanan {
-            Some(h) => h,
-            None => {
-                // Rendered outside the lock: two first requests may both render, which is
-                // cheaper than making every reader wait on one render.
-                let h = Bytes::from(buat());
-                self.simpan(kunci, Arc::downgrade(data), h.clone());
-                h
-            }
-        };
-        ([(CACHE_CONTROL, "no-store")], Html(halaman)).into_response()
-    }
-
-    fn simpan(&self, kunci: Kunci, data: Weak<DataInstansi>, halaman: Bytes) {
-        let mut isi = self.isi.lock().expect("not poisoned");
-        let entri = Entri { data, halaman };
-        if isi.peta.insert(kunci.clone(), entri).is_none() {
-            isi.urutan.push_back(kunci);
-        }
-        while isi.urutan.len() > self.kapasitas {
-            if let Some(tua) = isi.urutan.pop_front() {
-                isi.peta.remove(&tua);
-            }
-        }
-    }
-
-    /// How many pages are kept.
+    /// How many answers are kept.
     pub fn jumlah(&self) -> usize {
-        self.isi.lock().expect("not poisoned").peta.len()
+        self.kunci().peta.len()
+    }
+
+    fn kunci(&self) -> std::sync::MutexGuard<'_, Isi> {
+        // A panic while holding the lock leaves no half-made state worth refusing.
+        self.isi.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn ambil(&self, g: i64, k: &Kunci) -> Option<Response> {
+        let mut isi = self.kunci();
+        isi.ke(g);
+        let e = isi.peta.get(k)?;
+        let mut r = Response::new(Body::from(e.badan.clone()));
+        *r.headers_mut() = e.kepala.clone();
+        Some(r)
+    }
+
+    fn simpan(&self, g: i64, k: Kunci, kepala: HeaderMap, badan: Bytes) {
+        let mut isi = self.kunci();
+        isi.ke(g);
+        // An answer computed under an older generation than the one now kept is not filed.
+        if isi.generasi != g {
+            return;
+        }
+        let n = badan.len();
+        if let Some(lama) = isi.peta.insert(k.clone(), Entri { kepala, badan }) {
+            isi.byte -= lama.badan.len();
+        } else {
+            isi.urutan.push_back(k);
+        }
+        isi.byte += n;
+        while isi.urutan.len() > KAPASITAS || isi.byte > BYTE_MAKS {
+            let Some(tua) = isi.urutan.pop_front() else {
+                break;
+            };
+            if let Some(e) = isi.peta.remove(&tua) {
+                isi.byte -= e.badan.len();
+            }
+        }
+    }
+
+    /// The session's expiry as known in generation `g`, if read already.
+    fn sesi(&self, g: i64, token: &str) -> Option<Option<OffsetDateTime>> {
+        let mut isi = self.kunci();
+        isi.ke(g);
+        isi.sesi.get(token).copied()
+    }
+
+    fn catat_sesi(&self, g: i64, token: String, sampai: Option<OffsetDateTime>) {
+        let mut isi = self.kunci();
+        isi.ke(g);
+        if isi.generasi == g && isi.sesi.len() < 100_000 {
+            isi.sesi.insert(token, sampai);
+        }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use http_body_util::BodyExt;
-    use std::cell::Cell;
-
-    async fn teks(r: Response) -> String {
-        let b = r.into_body().collect().await.unwrap().to_bytes();
-        String::from_utf8(b.to_vec()).unwrap()
+/// The middleware: a kept answer when there is one, else the handler's, kept when it may be.
+pub(crate) async fn layani(State(n): State<Negara>, req: Request, next: Next) -> Response {
+    if req.method() != Method::GET || req.headers().contains_key(AUTHORIZATION) {
+        return next.run(req).await;
     }
-
-    fn data() -> Arc<DataInstansi> {
-        Arc::new(DataInstansi::default())
-    }
-
-    #[tokio::test]
-    async fn same_inputs_render_once_other_inputs_render_again() {
-        let t = Tembolok::baru(8);
-        let d = data();
-        let kali = Cell::new(0);
-        let buat = |s: &str| {
-            kali.set(kali.get() + 1);
-            s.to_string()
+    // A read that fails here is the handler's to report; this request is just not cached.
+    let Ok(g) = n.toko.generasi().await else {
+        return next.run(req).await;
+    };
+    let sesi = cookie(req.headers(), COOKIE_SESI).map(|t| digest(&t));
+    if let Some(token) = &sesi {
+        let sampai = match n.tembolok.sesi(g, token) {
+            Some(s) => s,
+            None => {
+                let Ok(s) = n.toko.sesi_berlaku_sampai(token).await else {
+                    return next.run(req).await;
+                };
+                n.tembolok.catat_sesi(g, token.clone(), s);
+                s
+            }
         };
-        let a = t.halaman("/x", &d, &("csrf-a", 2020), || buat("halaman a"));
-        assert_eq!(teks(a).await, "halaman a");
-        let a2 = t.halaman("/x", &d, &("csrf-a", 2020), || buat("tidak dipakai"));
-        assert_eq!(teks(a2).await, "halaman a");
-        assert_eq!(kali.get(), 1, "the second request is a hit");
-        // Another viewer (another CSRF token) never gets the first viewer's page.
-        let b = t.halaman("/x", &d, &("csrf-b", 2020), || buat("halaman b"));
-        assert_eq!(teks(b).await, "halaman b");
-        // Another route over the same inputs is another page.
-        let c = t.halaman("/y", &d, &("csrf-a", 2020), || buat("halaman c"));
-        assert_eq!(teks(c).await, "halaman c");
-        assert_eq!(kali.get(), 3);
-    }
-
-    #[tokio::test]
-    async fn a_new_data_version_renders_again() {
-        let t = Tembolok::baru(8);
-        let lama = data();
-        let _ = t.halaman("/x", &lama, &1, || "lama".to_string());
-        // What `muat_bersama` gives after a save: another shared copy.
-        let baru = data();
-        let r = t.halaman("/x", &baru, &1, || "baru".to_string());
-        assert_eq!(teks(r).await, "baru");
-    }
-
-    #[tokio::test]
-    async fn a_dropped_data_set_is_never_matched() {
-        let t = Tembolok::baru(8);
-        let d = data();
-        let alamat = Arc::as_ptr(&d);
-        let _ = t.halaman("/x", &d, &1, || "lama".to_string());
-        drop(d);
-        // Whatever address the next copy gets, the old entry cannot serve it: while the entry
-        // lives its `Weak` holds the old allocation, so the address differs.
-        let d2 = data();
-        assert_ne!(Arc::as_ptr(&d2), alamat);
-        let r = t.halaman("/x", &d2, &1, || "baru".to_string());
-        assert_eq!(teks(r).await, "baru");
-    }
-
-    #[tokio::test]
-    async fn the_oldest_entry_goes_when_full() {
-        let t = Tembolok::baru(2);
-        let d = data();
-        for i in 0..3 {
-            let _ = t.halaman("/x", &d, &i, || format!("halaman {i}"));
+        // An unknown or expired session is the handler's to treat (as anonymous).
+        if sampai.is_none_or(|s| s <= OffsetDateTime::now_utc()) {
+            return next.run(req).await;
         }
-        // 3 pages into 2 places: page 0 went, 1 and 2 stay.
-        assert_eq!(t.jumlah(), 2);
-        let r = t.halaman("/x", &d, &0, || "lagi".to_string());
-        assert_eq!(teks(r).await, "lagi");
-        let r = t.halaman("/x", &d, &2, || "tidak dipakai".to_string());
-        assert_eq!(teks(r).await, "halaman 2");
     }
+    let kunci = Kunci {
+        alamat: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_default(),
+        sesi,
+    };
+    if let Some(r) = n.tembolok.ambil(g, &kunci) {
+        return r;
+    }
+    let r = next.run(req).await;
+    if r.status() != StatusCode::OK || r.headers().contains_key(SET_COOKIE) {
+        return r;
+    }
+    // Pages and downloads are made whole in memory, so their size is known; a streamed or
+    // large answer goes out untouched.
+    let ukuran = axum::body::HttpBody::size_hint(r.body()).exact();
+    if ukuran.is_none_or(|u| u > BYTE_SATU as u64) {
+        return r;
+    }
+    let (bagian, badan) = r.into_parts();
+    let Ok(badan) = axum::body::to_bytes(badan, BYTE_SATU).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    n.tembolok
+        .simpan(g, kunci, bagian.headers.clone(), badan.clone());
+    Response::from_parts(bagian, Body::from(badan))
 }

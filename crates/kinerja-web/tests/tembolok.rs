@@ -162,3 +162,106 @@ async fn a_save_is_on_the_next_dashboard_and_no_viewer_sees_anothers_frame() {
     u.toko.tutup().await;
     b.selesai().await;
 }
+
+/// What the cache must not outlive, on both backends: a write by another process (a second
+/// pool on the same database), a logout done elsewhere, the session's expiry; and a request
+/// with credentials is never answered from it.
+#[tokio::test]
+async fn a_kept_page_ends_with_any_write_anywhere_and_with_its_session() {
+    use kinerja_core::model::Realisasi;
+    use kinerja_core::nilai::Nilai;
+    for b in kinerja_simpan::uji::semua_basis().await {
+        let u = siap(&b.url).await;
+        let m = InstansiId::new("mumbulsari").unwrap();
+        let o1 = u.dasbor(Some(OPERATOR)).await;
+        assert_eq!(u.dasbor(Some(OPERATOR)).await, o1, "{}: a hit", b.nama);
+        assert!(!o1.contains("12,34"));
+
+        let lain = Toko::buka(&b.url).await.unwrap();
+        let r = Realisasi {
+            indikator: kinerja_core::id::IndikatorId::new("I-S1-1").unwrap(),
+            tahun: Tahun::new(2020).unwrap(),
+            periode: Periode::Tahunan,
+            nilai: Nilai::parse("12,34").unwrap(),
+            sumber: None,
+            catatan: None,
+        };
+        lain.simpan_realisasi(&m, vec![r], &bersama::pelaku())
+            .await
+            .unwrap();
+        let o2 = u.dasbor(Some(OPERATOR)).await;
+        assert!(o2.contains("12,34"), "{}: another process's save", b.nama);
+
+        // The year is not published: without a valid session the dashboard is refused.
+        let token = &u.sesi.iter().find(|(n, _, _)| *n == OPERATOR).unwrap().1;
+        lain.hapus_sesi(&kinerja_web::akun::digest(token))
+            .await
+            .unwrap();
+        let (st, _) = u
+            .kirim(
+                &u.negara,
+                Some(OPERATOR),
+                Request::get(DASBOR),
+                Body::empty(),
+            )
+            .await;
+        assert_eq!(st, StatusCode::FORBIDDEN, "{}: after a logout", b.nama);
+
+        // A session that expires while its page is kept.
+        let (t2, c2) = (
+            kinerja_web::akun::token_acak(),
+            kinerja_web::akun::token_acak(),
+        );
+        let sampai = time::OffsetDateTime::now_utc() + time::Duration::seconds(2);
+        u.toko
+            .buat_sesi(&kinerja_web::akun::digest(&t2), PIMPINAN, &c2, sampai)
+            .await
+            .unwrap();
+        let minta = |t: &str| {
+            let app = kinerja_web::aplikasi(u.negara.clone());
+            let r = Request::get(DASBOR)
+                .header("cookie", format!("kinerja_sesi={t}"))
+                .body(Body::empty())
+                .unwrap();
+            async move { app.oneshot(r).await.unwrap().status() }
+        };
+        assert_eq!(minta(&t2).await, StatusCode::OK);
+        assert_eq!(minta(&t2).await, StatusCode::OK, "kept");
+        tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+        assert_eq!(
+            minta(&t2).await,
+            StatusCode::FORBIDDEN,
+            "{}: expired while kept",
+            b.nama
+        );
+
+        // Credentials are always checked: the anonymous front page is kept,
+        // and the same address with a wrong Basic password is still refused.
+        let api = |basic: Option<&str>| {
+            let app = kinerja_web::aplikasi(u.negara.clone());
+            let mut r = Request::get("/");
+            if let Some(x) = basic {
+                r = r.header("authorization", format!("Basic {x}"));
+            }
+            async move {
+                app.oneshot(r.body(Body::empty()).unwrap())
+                    .await
+                    .unwrap()
+                    .status()
+            }
+        };
+        assert_eq!(api(None).await, StatusCode::OK);
+        assert_eq!(api(None).await, StatusCode::OK, "kept");
+        // "tidak-ada:salah"
+        assert_eq!(
+            api(Some("dGlkYWstYWRhOnNhbGFo")).await,
+            StatusCode::UNAUTHORIZED,
+            "{}: not answered from the cache",
+            b.nama
+        );
+
+        lain.tutup().await;
+        u.toko.tutup().await;
+        b.selesai().await;
+    }
+}

@@ -111,7 +111,12 @@ struct Versi {
 
 fn siapkan_versi(folder: &Path) -> Versi {
     let a = kinerja_sintetis::instansi(0);
-    let akhir = a.realisasi.iter().map(|r| r.tahun).max().expect("realisasi");
+    let akhir = a
+        .realisasi
+        .iter()
+        .map(|r| r.tahun)
+        .max()
+        .expect("realisasi");
     let mut b = a.clone();
     b.realisasi.retain(|r| r.tahun != akhir);
     let pelapor = a.instansi[0].id.clone();
@@ -209,7 +214,10 @@ fn impor_dibunuh(
             .expect("spawn kinerja impor")
     };
     // Reference states and the audit rows of one whole switch each way, from complete runs.
-    assert!(impor(&v.a).wait().expect("wait").success(), "the first import");
+    assert!(
+        impor(&v.a).wait().expect("wait").success(),
+        "the first import"
+    );
     let jejak_awal = baca_keadaan(rt, &b.url, &v.pelapor).jejak;
     let mulai = Instant::now();
     let s = impor(&v.b).wait().expect("wait");

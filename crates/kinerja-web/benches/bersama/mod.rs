@@ -408,4 +408,3 @@ pub async fn jumlah_jejak_realisasi(toko: &Toko) -> usize {
     .map(|v| v.len())
     .unwrap_or(0)
 }
-

@@ -75,10 +75,7 @@ pub(super) async fn dasbor(
             .collect(),
         boleh_tulis: boleh(sesi.0.as_ref(), Tindakan::Catat, &l.id, l.terbit),
     };
-    let masukan = (&l.k, l.tahun, &catatan);
-    Ok(n.tembolok.halaman("dasbor", &l.data, &masukan, || {
-        t::dasbor(&l.k, &l.data, l.tahun, &catatan)
-    }))
+    Ok(html(t::dasbor(&l.k, &l.data, l.tahun, &catatan)))
 }
 
 pub(super) async fn rencana(
@@ -87,22 +84,15 @@ pub(super) async fn rencana(
     Path((id, th)): JalurTahun,
 ) -> Hasil {
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    Ok(n.tembolok
-        .halaman("rencana", &l.data, &(&l.k, l.tahun), || {
-            t::rencana(&l.k, &l.data, l.tahun)
-        }))
+    Ok(html(t::rencana(&l.k, &l.data, l.tahun)))
 }
 
 pub(super) async fn pk(State(n): State<Negara>, sesi: Sesi, Path((id, th)): JalurTahun) -> Hasil {
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    Ok(n.tembolok.halaman("pk", &l.data, &(&l.k, l.tahun), || {
-        t::perjanjian_kinerja(&l.k, &l.data, l.tahun)
-    }))
+    Ok(html(t::perjanjian_kinerja(&l.k, &l.data, l.tahun)))
 }
 
 pub(super) async fn iku(State(n): State<Negara>, sesi: Sesi, Path((id, th)): JalurTahun) -> Hasil {
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    Ok(n.tembolok.halaman("iku", &l.data, &(&l.k, l.tahun), || {
-        t::iku(&l.k, &l.data, l.tahun)
-    }))
+    Ok(html(t::iku(&l.k, &l.data, l.tahun)))
 }
