@@ -44,7 +44,14 @@ pub enum GalatNilai {
     Angka { teks: String, sumber: GalatAngka },
     #[error("rentang \"{0}\" tidak sah: batas bawah lebih besar dari batas atas")]
     RentangTerbalik(String),
+    #[error("nilai terlalu panjang: {0} karakter, paling banyak {PANJANG_MAKS}")]
+    TerlaluPanjang(usize),
 }
+
+/// The longest text a target or realisasi may be. The longest in the seed is 28 characters;
+/// a qualitative value is a short label ("WTP", "B (80 %)"), not a note (notes have their
+/// own field).
+pub const PANJANG_MAKS: usize = 200;
 
 fn bersihkan_satuan(s: &str) -> Option<String> {
     let s = s.trim();
@@ -95,6 +102,10 @@ impl Nilai {
         let t = teks.trim();
         if t.is_empty() {
             return Err(GalatNilai::Kosong);
+        }
+        let panjang = t.chars().count();
+        if panjang > PANJANG_MAKS {
+            return Err(GalatNilai::TerlaluPanjang(panjang));
         }
         let bentuk = Self::baca(t).map_err(|sumber| GalatNilai::Angka {
             teks: t.to_string(),
@@ -261,6 +272,25 @@ mod tests {
             } => (nilai, label, satuan),
             b => panic!("{t}: {b:?}"),
         }
+    }
+
+    #[test]
+    fn a_value_is_at_most_200_characters_counted_as_characters_not_bytes() {
+        // 200 "é" are 400 bytes and still one allowed value; 201 characters of any kind are not.
+        assert!(Nilai::parse(&"é".repeat(200)).is_ok());
+        for t in [
+            "x".repeat(201),
+            "é".repeat(201),
+            format!("1{}", "0".repeat(200)),
+        ] {
+            assert!(
+                matches!(Nilai::parse(&t), Err(GalatNilai::TerlaluPanjang(201))),
+                "{} characters",
+                t.chars().count()
+            );
+        }
+        // Spaces around the value are not part of it.
+        assert!(Nilai::parse(&format!("  {}  ", "x".repeat(200))).is_ok());
     }
 
     #[test]

@@ -93,3 +93,11 @@ pub struct PosAnggaran {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catatan: Option<String>,
 }
+
+impl PosAnggaran {
+    /// Whether `realisasi` may be this line's spending. Below zero is a typo unless the line
+    /// itself is a deduction (its pagu negative, as a refund line is).
+    pub fn realisasi_boleh(&self, realisasi: Rupiah) -> bool {
+        !realisasi.is_negatif() || self.pagu.is_negatif()
+    }
+}

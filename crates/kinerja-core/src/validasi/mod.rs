@@ -308,6 +308,50 @@ mod tests {
     }
 
     #[test]
+    fn a_realisasi_source_or_note_past_2000_characters_is_refused_at_its_field() {
+        let mut d = mumbulsari();
+        let mut r = realisasi("SKM", 2020, Periode::Tw1, "80");
+        r.sumber = Some("é".repeat(2_000));
+        r.catatan = Some("x".repeat(2_001));
+        d.realisasi.push(r);
+        let v = periksa(&d);
+        let panjang: Vec<_> = v
+            .iter()
+            .filter(|p| p.pesan.contains("terlalu panjang"))
+            .collect();
+        assert_eq!(panjang.len(), 1, "{v:?}");
+        assert_eq!(panjang[0].letak.medan, "catatan");
+        assert!(
+            panjang[0].pesan.contains("2001 karakter"),
+            "{}",
+            panjang[0].pesan
+        );
+    }
+
+    #[test]
+    fn negative_spending_is_refused_except_on_a_deduction_line() {
+        use crate::uang::Rupiah;
+        let mut d = mumbulsari();
+        let mut pos = d.anggaran[0].clone();
+        assert!(!pos.pagu.is_negatif());
+        pos.realisasi = Some(Rupiah::utuh(-1));
+        d.anggaran[0] = pos.clone();
+        let v = periksa(&d);
+        let salah: Vec<_> = v.iter().filter(|p| p.letak.medan == "realisasi").collect();
+        assert_eq!(salah.len(), 1, "{v:?}");
+        assert!(salah[0].pesan.contains("negatif"), "{}", salah[0].pesan);
+
+        // A refund line: pagu and spending both below zero.
+        pos.pagu = Rupiah::utuh(-5_000_000);
+        pos.realisasi = Some(Rupiah::utuh(-4_000_000));
+        d.anggaran[0] = pos;
+        assert!(
+            !periksa(&d).iter().any(|p| p.letak.medan == "realisasi"),
+            "a deduction line may spend below zero"
+        );
+    }
+
+    #[test]
     fn duplicates_are_refused() {
         let mut d = mumbulsari();
         d.realisasi

@@ -188,14 +188,10 @@ pub(super) async fn anggaran_kirim(
         }
         match kinerja_core::angka::parse_rupiah(nilai) {
             Ok(r) if Some(r) == lama.realisasi => {}
-            // Spending below zero is a typo unless the line itself is a deduction (its pagu
-            // negative, as a refund line is).
-            Ok(r) if r.is_negatif() && !lama.pagu.is_negatif() => {
-                kesalahan.push(t::KesalahanIsian {
-                    medan: nama.clone(),
-                    pesan: "realisasi anggaran tidak boleh negatif pada pos ini".into(),
-                })
-            }
+            Ok(r) if !lama.realisasi_boleh(r) => kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: "realisasi anggaran tidak boleh negatif pada pos ini".into(),
+            }),
             Ok(r) => baru.push((pos, Some(r))),
             Err(e) => kesalahan.push(t::KesalahanIsian {
                 medan: nama.clone(),
