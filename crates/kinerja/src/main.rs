@@ -399,6 +399,7 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         Perintah::Instansi(a) => basis::daftar_instansi(a.basis.db.as_deref(), a.format)?,
         Perintah::Cadangan(a) => basis::cadangan(a.basis.db.as_deref(), &a.keluaran)?,
         Perintah::Serve(a) => {
+            pasang_log();
             let contoh = data::muat(None).map_err(GalatPerintah::masukan)?;
             let url = basis::url(a.basis.db.as_deref());
             basis::jalan_server(kinerja_web::layani(
@@ -455,4 +456,15 @@ fn main() -> ExitCode {
             ExitCode::from(e.kode_keluar())
         }
     }
+}
+
+/// The server's log to standard error: warnings and errors by default (an internal error is
+/// logged with its request id, which the client's page shows), more with `RUST_LOG=info`.
+fn pasang_log() {
+    let saring = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(saring)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
