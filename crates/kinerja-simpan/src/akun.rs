@@ -66,7 +66,7 @@ pub enum Langkah {
 impl Toko {
     /// Creates an account; an existing name is refused (accounts are never overwritten).
     pub async fn tambah_akun(&self, akun: &Akun, pelaku: &Pelaku) -> Result<(), Galat> {
-        let mut tx = self.kolam().mulai().await?;
+        let mut tx = self.kolam().mulai_tulis().await?;
         let ada = tx
             .ambil(
                 "SELECT nama FROM pengguna WHERE nama = $1",
@@ -146,7 +146,7 @@ impl Toko {
         csrf: &str,
         kedaluwarsa: OffsetDateTime,
     ) -> Result<(), Galat> {
-        let mut tx = self.kolam().mulai().await?;
+        let mut tx = self.kolam().mulai_tulis().await?;
         // Expired sessions go when a new one starts (all times are UTC, so the stored texts of
         // SQLite compare in time order too).
         tx.jalankan(
@@ -235,7 +235,7 @@ impl Toko {
     }
 
     pub async fn hapus_sesi(&self, token: &str) -> Result<(), Galat> {
-        let mut tx = self.kolam().mulai().await?;
+        let mut tx = self.kolam().mulai_tulis().await?;
         tx.jalankan("DELETE FROM sesi WHERE token = $1", vec![P::from(token)])
             .await?;
         tx.selesai().await
@@ -369,7 +369,7 @@ impl Toko {
         if isi.chars().count() > 4000 {
             return Err(Galat::Akun("catatan lebih dari 4.000 karakter".into()));
         }
-        let mut tx = self.kolam().mulai().await?;
+        let mut tx = self.kolam().mulai_tulis().await?;
         let waktu = OffsetDateTime::now_utc();
         tx.jalankan(
             "INSERT INTO catatan_reviu (pelapor, tahun, pengguna, waktu, isi) VALUES ($1, $2, $3, $4, $5)",

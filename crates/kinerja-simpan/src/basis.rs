@@ -177,6 +177,16 @@ impl Kolam {
         })
     }
 
+    /// A transaction that will write outside a data set (accounts, sessions, tokens, notes).
+    /// SQLite takes the write lock at BEGIN: a deferred transaction that reads and then
+    /// writes cannot wait for another writer (SQLITE_BUSY at once, whatever the busy timeout).
+    pub(crate) async fn mulai_tulis(&self) -> Result<Tx, Galat> {
+        Ok(match self {
+            Kolam::Sqlite(p) => Tx::baru(TxIsi::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?)),
+            Kolam::Postgres(p) => Tx::baru(TxIsi::Postgres(p.begin().await?)),
+        })
+    }
+
     /// The database's generation: a number that every committed write raises (see
     /// `Tx::selesai`), whichever process wrote. Equal numbers mean nothing was written between
     /// the two reads, so anything computed from the database may be reused.
@@ -194,6 +204,13 @@ impl Kolam {
             Kolam::Postgres(p) => p.close().await,
         }
     }
+}
+
+/// Whether a statement only reads (SELECT, including one run for its effect such as an
+/// advisory lock). Every other statement is counted as a write.
+fn baca_saja(sql: &str) -> bool {
+    let s = sql.trim_start();
+    s.get(..6).is_some_and(|a| a.eq_ignore_ascii_case("SELECT"))
 }
 
 pub(crate) enum TxIsi {
@@ -226,7 +243,7 @@ impl Tx {
 
     fn catat_tulis(&mut self, sql: &str, baris: u64) -> u64 {
         // A SELECT run for its effect (an advisory lock) changes no row.
-        if baris > 0 && !sql.trim_start().starts_with("SELECT") {
+        if baris > 0 && !baca_saja(sql) {
             self.menulis = true;
         }
         baris
@@ -263,11 +280,15 @@ impl Tx {
         Ok(self.catat_tulis(&sql, n))
     }
 
+    /// A read, or a write that returns rows (`INSERT ... RETURNING`), which counts as a write.
     pub(crate) async fn ambil(
         &mut self,
         sql: &'static str,
         ps: Vec<P>,
     ) -> Result<Vec<Baris>, Galat> {
+        if !baca_saja(sql) {
+            self.menulis = true;
+        }
         Ok(match &mut self.isi {
             TxIsi::Sqlite(tx) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .fetch_all(&mut **tx)

@@ -48,7 +48,7 @@ impl Toko {
                 "label token lebih dari {LABEL_MAKS} karakter"
             )));
         }
-        let mut tx = self.kolam().mulai().await?;
+        let mut tx = self.kolam().mulai_tulis().await?;
         let Some(pelapor) = pelapor_akun(&mut tx, pengguna).await? else {
             tx.batal().await?;
             return Err(Galat::Akun(format!("pengguna \"{pengguna}\" tidak ada")));
@@ -97,7 +97,7 @@ impl Toko {
         };
         let kini = OffsetDateTime::now_utc();
         if r.opsi_waktu(5)?.is_none_or(|t| kini - t >= SELANG_PAKAI) {
-            let mut tx = self.kolam().mulai().await?;
+            let mut tx = self.kolam().mulai_tulis().await?;
             tx.jalankan(
                 "UPDATE token_api SET terakhir = $1 WHERE id = $2",
                 vec![P::W(kini), P::I(r.int(4)?)],
@@ -134,7 +134,7 @@ impl Toko {
     /// Revokes tokens, each with an audit row; returns how many. A token that does not exist
     /// or is already revoked is an error when named alone (the caller mistyped its id).
     pub async fn cabut_token(&self, apa: CabutToken<'_>, pelaku: &Pelaku) -> Result<usize, Galat> {
-        let mut tx = self.kolam().mulai().await?;
+        let mut tx = self.kolam().mulai_tulis().await?;
         let (sql, p): (&'static str, P) = match apa {
             CabutToken::Satu(id) => (
                 "SELECT id, pengguna, label FROM token_api WHERE id = $1 AND dicabut IS NULL",
