@@ -150,7 +150,7 @@ impl JenisProfil {
             return Cow::Borrowed(KOSONG);
         }
         match self {
-            JenisProfil::Umur => match t.parse::<u32>() {
+            JenisProfil::Umur => match umur_tahun(t) {
                 Ok(u) => Cow::Borrowed(
                     KELOMPOK_UMUR
                         .iter()
@@ -177,6 +177,16 @@ impl JenisProfil {
         }
         (1, 0, kelompok.to_lowercase())
     }
+}
+
+/// Years from `34`, or from `34 tahun` / `34 thn` / `34 th` as a form's free text gives them.
+fn umur_tahun(t: &str) -> Result<u32, std::num::ParseIntError> {
+    let digit = t.bytes().take_while(u8::is_ascii_digit).count();
+    let sisa = t[digit..].trim().trim_end_matches('.').to_lowercase();
+    if digit > 0 && matches!(sisa.as_str(), "tahun" | "thn" | "th") {
+        return t[..digit].parse();
+    }
+    t.parse()
 }
 
 fn semua_digit(s: &str) -> bool {
@@ -375,6 +385,10 @@ mod tests {
         assert_eq!(u.kelompok(" 59 "), "50-59");
         assert_eq!(u.kelompok("60"), "60+");
         assert_eq!(u.kelompok("20-30 tahun"), "20-30 tahun");
+        // A form's free text: "34 tahun" is 34 years.
+        assert_eq!(u.kelompok("34 tahun"), "30-39");
+        assert_eq!(u.kelompok("61 Thn."), "60+");
+        assert_eq!(u.kelompok("34 tahunan"), "34 tahunan");
         assert_eq!(u.kelompok(""), KOSONG);
         let t = JenisProfil::Tanggal;
         assert_eq!(t.kelompok("2024-03-15"), "2024-03");
@@ -398,6 +412,7 @@ mod tests {
             "60",
             "61",
             "20-30 tahun",
+            "34 tahun",
             "2024-03-15",
             "15/03/2024 10:00",
             "5-3-2024",
