@@ -512,3 +512,42 @@ kolom = "Keperluan Anda hari ini"
         "{e}"
     );
 }
+
+/// A Kepmenpan 25/2004 questionnaire (14 questions) exported with its wording is recognised as
+/// that regime without being told: two of its questions are close to 2017 ones ("kemudahan
+/// prosedur", "kesamaan persyaratan"), but the 2017 reading finds no column for the others.
+#[test]
+fn the_2004_questionnaire_by_its_wording() {
+    use kinerja_core::skm::{Regime, pertanyaan_baku};
+    let baku = pertanyaan_baku(&Regime::kepmenpan_25_2004()).unwrap();
+    let mut kepala: Vec<String> = vec!["Timestamp".into()];
+    kepala.extend(
+        baku.iter()
+            .enumerate()
+            .map(|(i, q)| format!("{}. {}", i + 1, q.teks)),
+    );
+    // Two respondents: all answers 3 (the third label), then all 4. NRR 3,5 everywhere, IKM 3,5,
+    // NIK 87,50: mutu A on the 2004 table (81,26-100,00).
+    let baris: Vec<Vec<String>> = [3usize, 4]
+        .iter()
+        .map(|&x| {
+            let mut b = vec!["3/15/2024 10:11:12".to_string()];
+            b.extend(baku.iter().map(|q| q.label[x - 1].to_string()));
+            b
+        })
+        .collect();
+    let (h, r) = hitung(
+        &tulis_csv("kuesioner-2004.csv", &kepala, &baris, ","),
+        &OpsiBaca::default(),
+    );
+    assert_eq!(h.regime.kode, "2004");
+    assert_eq!(bulatkan_tabel(h.nik), dec!(87.50));
+    assert_eq!(h.mutu, Mutu::A);
+    assert!(
+        r.pemetaan
+            .iter()
+            .all(|k| k.asal == AsalKolom::Pertanyaan { kemiripan: 100 })
+    );
+    // The English-locale timestamp (month first) is March 2024.
+    assert_eq!(h.rincian[0].kelompok[0].nilai, "2024-03");
+}
