@@ -18,6 +18,9 @@ use crate::normal;
 /// sentence may differ (typos, "kesamaan" for "kesesuaian").
 pub(crate) const KEMIRIPAN_MINIMUM: f64 = 0.85;
 
+/// The longest header compared, in bytes (the longest annex question is about 140).
+const PANJANG_MAKS: usize = 1000;
+
 /// How much better the best question must be than the next one.
 const SELISIH_MINIMUM: f64 = 0.05;
 
@@ -80,6 +83,11 @@ fn kemiripan(kepala: &str, pertanyaan: &str) -> f64 {
 
 /// The standard question a header words, with its similarity (0-1).
 pub(crate) fn cocok_pertanyaan(kepala: &str, baku: &[PertanyaanBaku]) -> Option<(usize, f64)> {
+    // A header longer than any question with an office's name after it is no question, and is
+    // not compared (the comparison is quadratic in the lengths).
+    if kepala.len() > PANJANG_MAKS {
+        return None;
+    }
     let k = inti(kepala);
     // A core of a few letters ("u1", "nama") is no question.
     if k.chars().count() < 12 {
@@ -168,6 +176,8 @@ mod tests {
         assert_eq!(cocok("Apakah Anda akan datang lagi ke kantor ini?"), None);
         assert_eq!(cocok("Saran dan masukan"), None);
         assert_eq!(cocok("Nama"), None);
+        let panjang = format!("{} {}", b[0].teks, "x".repeat(2000));
+        assert_eq!(cocok(&panjang), None);
     }
 
     #[test]

@@ -116,7 +116,13 @@ impl LabelUnsur {
         let dekat: Vec<&(String, Jawaban, String)> = self
             .label
             .iter()
-            .filter(|(x, _, _)| x.chars().count() >= 8 && strsim::levenshtein(x, &b) == 1)
+            // One edit changes the length by at most one: longer cells are not compared (a
+            // hostile cell of a megabyte costs no quadratic work).
+            .filter(|(x, _, _)| {
+                x.chars().count() >= 8
+                    && x.len().abs_diff(b.len()) <= 4
+                    && strsim::levenshtein(x, &b) == 1
+            })
             .collect();
         if let [(_, j, _)] = dekat.as_slice() {
             return Ok((*j, CaraJawab::Mirip));
@@ -234,6 +240,11 @@ mod tests {
         assert_eq!(l.baca("  "), Err(GalatJawaban::Kosong));
         // One letter off a long label: read, marked.
         assert_eq!(nilai("Sangat mahall"), Ok((1, CaraJawab::Mirip)));
+        // A hostile cell is refused without comparing it letter by letter.
+        let besar = "Sangat mahal ".repeat(100_000);
+        let awal = std::time::Instant::now();
+        assert!(l.baca(&besar).is_err());
+        assert!(awal.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]
