@@ -229,6 +229,7 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, GalatPerintah> {
     let laporan_ditulis = match &args.laporan {
         Some(p) => Some(crate::skm_laporan::tulis(
             p,
+            args.tahun,
             &args.berkas,
             &keterangan,
             &hasil,

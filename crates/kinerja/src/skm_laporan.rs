@@ -167,6 +167,7 @@ fn periode_lalu(
 /// Composes and writes the report; returns the line to print.
 pub fn tulis(
     keluaran: &Path,
+    tahun: Option<u16>,
     berkas_survei: &Path,
     ket: &KeteranganSkm,
     hasil: &HasilSkm,
@@ -178,9 +179,20 @@ pub fn tulis(
         .iter()
         .map(|r| periode_lalu(r, &ket.folder, &hasil.regime, opsi_baca, opsi))
         .collect::<Result<Vec<_>, _>>()?;
-    let tahun = ket
-        .tahun
-        .unwrap_or_else(|| riwayat.last().map_or(0, |r| r.tahun + 1));
+    // The year: stated, else the latest month respondents answered in (a date column).
+    let dari_tanggal = hasil
+        .rincian
+        .iter()
+        .filter(|r| r.jenis == kinerja_core::skm::JenisProfil::Tanggal)
+        .flat_map(|r| &r.kelompok)
+        .filter_map(|k| k.nilai.get(..4)?.parse::<u16>().ok())
+        .filter(|t| (1900..=9999).contains(t))
+        .max();
+    let tahun = ket.tahun.or(tahun).or(dari_tanggal).ok_or_else(|| {
+        GalatPerintah::masukan(
+            "tahun survei tidak diketahui: sebutkan tahun = ... di --keterangan (atau --tahun)",
+        )
+    })?;
     let survei = std::fs::read(berkas_survei)
         .map_err(|e| GalatPerintah::masukan(format!("{}: {e}", berkas_survei.display())))?;
     let l = LaporanSkm {
@@ -190,13 +202,7 @@ pub fn tulis(
             .unwrap_or_else(|| "Unit Penyelenggara Pelayanan".into()),
         induk: ket.induk.clone(),
         unit: ket.unit.clone(),
-        periode: ket.periode.clone().unwrap_or_else(|| {
-            if tahun > 0 {
-                tahun.to_string()
-            } else {
-                "survei".into()
-            }
-        }),
+        periode: ket.periode.clone().unwrap_or_else(|| tahun.to_string()),
         tahun,
         metode: ket.metode.clone(),
         hasil: hasil.clone(),

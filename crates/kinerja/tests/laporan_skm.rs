@@ -171,5 +171,15 @@ fn a_bad_description_is_refused_before_anything_is_written() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(!pdf.exists());
+    // Without a description and without a date column, the year is unknown: asked for.
+    let o = kinerja(&[
+        "skm",
+        dir.join("skm-2024.csv").to_str().unwrap(),
+        "--laporan",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tahun survei tidak diketahui"));
+    assert!(!pdf.exists());
     std::fs::remove_dir_all(&dir).ok();
 }
