@@ -1,6 +1,8 @@
 //! The `kinerja` command on the bundled Mumbulsari example: the figures a perencana reads,
 //! computed by hand from the seed's primary data (../shared/seed).
 
+// Each test file uses some of the shared helpers.
+#[allow(dead_code)]
 mod bersama;
 
 use std::path::PathBuf;

@@ -5,7 +5,7 @@ mod bersama;
 
 use std::path::{Path, PathBuf};
 
-use bersama::{kinerja, pdftotext};
+use bersama::{docx_ke_pdf, kinerja, pdftotext};
 
 /// Six respondents (jenis kelamin, umur, layanan, U1..U9). By hand: answer sums per unsur 21 18
 /// 20 23 19 21 22 16 15 = 175 over 6 x 9 answers, IKM 175/54, NIK 4375/54 = 81,0185 -> 81,02
@@ -144,6 +144,22 @@ fn the_skm_report_as_pdf_and_docx() {
     let o = kinerja(&a.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+    // LibreOffice opens it: the same chapters and figures.
+    let lo = dir.join("lo");
+    std::fs::create_dir_all(&lo).unwrap();
+    if let Some(t) = docx_ke_pdf(&docx, &lo).and_then(|p| pdftotext(&p)) {
+        for f in [
+            "RENCANA TINDAK LANJUT",
+            "81,02",
+            "Tabel 3.4",
+            "angka terbit",
+        ] {
+            assert!(
+                t.contains(f),
+                "{f} missing from the DOCX as LibreOffice reads it:\n{t}"
+            );
+        }
+    }
     std::fs::remove_dir_all(&dir).ok();
 }
 
