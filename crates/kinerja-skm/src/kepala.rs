@@ -57,11 +57,12 @@ enum Arti {
 }
 
 /// The readings of a header: the whole; every part after a `/` (a Kobo group path, whose
-/// question label may itself hold a `/`, as "biaya/tarif" does); the parts in and before `[...]`.
+/// question label may itself hold a `/`, as "biaya/tarif" does; the first 16, so a header of
+/// slashes costs no quadratic work); the parts in and before `[...]`.
 fn kandidat(h: &str) -> Vec<&str> {
     let h = h.trim_start_matches('\u{feff}').trim();
     let mut v = vec![h];
-    for (i, _) in h.match_indices('/') {
+    for (i, _) in h.match_indices('/').take(16) {
         v.push(h[i + 1..].trim());
     }
     if let (Some(a), Some(b)) = (h.find('['), h.rfind(']'))
