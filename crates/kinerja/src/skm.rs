@@ -64,8 +64,8 @@ pub struct SkmArgs {
     #[arg(long, value_name = "BERKAS.svg|.png")]
     pub grafik: Option<PathBuf>,
     /// Tulis Laporan SKM (metode, sampel, profil responden, NRR per unsur, IKM dan mutu, unsur
-    /// terlemah, tren, rencana tindak lanjut) ke berkas .pdf atau .docx
-    #[arg(long, value_name = "BERKAS.pdf|.docx")]
+    /// terlemah, tren, rencana tindak lanjut) ke berkas .pdf, .docx atau .html (untuk situs instansi)
+    #[arg(long, value_name = "BERKAS.pdf|.docx|.html")]
     pub laporan: Option<PathBuf>,
     /// Keterangan laporan (TOML): instansi, periode, populasi, penandatangan, periode sebelumnya
     /// ([[riwayat]]) dan rencana tindak lanjut ([[tindak_lanjut]])

@@ -1,4 +1,4 @@
-//! `kinerja skm ... --laporan FILE.pdf|.docx`: the SKM report. The instansi's part (names, period,
+//! `kinerja skm ... --laporan FILE.pdf|.docx|.html`: the SKM report. The instansi's part (names, period,
 //! earlier periods, the Rencana Tindak Lanjut) is a TOML file (`--keterangan`); the figures are
 //! the survey's, and an earlier period given as a survey file is computed like this one.
 //!
@@ -229,9 +229,11 @@ pub fn tulis(
     let isi = match ext.as_deref() {
         Some("pdf") => kinerja_laporan_pdf::pdf(&d).map_err(GalatPerintah::ditolak)?,
         Some("docx") => kinerja_laporan_docx::docx(&d).map_err(GalatPerintah::ditolak)?,
+        // One self-contained page, for the instansi's website.
+        Some("html") => kinerja_laporan::html::html(&d).into_bytes(),
         _ => {
             return Err(GalatPerintah::masukan(
-                "--laporan: nama berkas harus berakhiran .pdf atau .docx",
+                "--laporan: nama berkas harus berakhiran .pdf, .docx atau .html",
             ));
         }
     };

@@ -144,7 +144,17 @@ fn the_skm_report_as_pdf_and_docx() {
     let o = kinerja(&a.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
-    // LibreOffice opens it: the same chapters and figures.
+    // The same report as one HTML page, for the instansi's website.
+    let html = dir.join("laporan-skm.html");
+    let a = args(&html);
+    assert!(
+        kinerja(&a.iter().map(String::as_str).collect::<Vec<_>>())
+            .status
+            .success()
+    );
+    let h = std::fs::read_to_string(&html).unwrap();
+    assert!(h.contains("RENCANA TINDAK LANJUT") && h.contains("81,02"));
+    // LibreOffice opens the DOCX: the same chapters and figures.
     let lo = dir.join("lo");
     std::fs::create_dir_all(&lo).unwrap();
     if let Some(t) = docx_ke_pdf(&docx, &lo).and_then(|p| pdftotext(&p)) {
