@@ -291,6 +291,21 @@ pub fn serapan(judul: &str, butir: &[(String, Option<Decimal>)]) -> String {
     })
 }
 
+/// Shares of respondents (percent) per group of a profile column (SKM report), plain bars on a
+/// 0-100 % scale with the value on each.
+pub fn sebaran(judul: &str, butir: &[(String, Option<Decimal>)]) -> String {
+    batang(&Batang {
+        judul,
+        butir,
+        acuan: Decimal::ONE_HUNDRED,
+        label_acuan: "100 %".into(),
+        sumbu: "responden (% dari seluruh responden)",
+        isi: |_, _| Isi::Sedang,
+        legenda: &[(Isi::Sedang, "persentase responden")],
+        catatan: "Persentase = responden kelompok dibanding seluruh responden; dibulatkan 2 desimal hanya saat dicetak.",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

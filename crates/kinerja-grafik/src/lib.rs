@@ -31,7 +31,7 @@ mod tren;
 #[cfg(test)]
 mod uji;
 
-pub use batang::{batang_capaian, serapan};
+pub use batang::{batang_capaian, sebaran, serapan};
 pub use png::{DEJAVU_SANS, DEJAVU_SANS_BOLD, GalatGrafik, svg_ke_png};
 pub use teks::{esc, lebar_teks, tanpa_kendali};
 pub use tren::{Seri, tren};

@@ -111,7 +111,8 @@ impl Penulis<'_> {
                 .add_field_char(FieldCharType::End, false),
         );
         let keterangan = format!(
-            "Laporan Kinerja {} Tahun {} · sidik data {} · kinerja {}",
+            "{} {} Tahun {} · sidik data {} · kinerja {}",
+            d.nama_jenis(),
             judul_kapital(&d.instansi),
             d.tahun,
             d.sidik,

@@ -122,6 +122,7 @@ fn siapkan(d: &Dokumen) -> (Value, Vec<Bytes>) {
     awal.insert(awal.len().min(1), daftar_isi);
     let data = json!({
         "judul": d.judul,
+        "nama": d.nama_jenis(),
         "instansi": d.instansi,
         "induk": d.induk,
         "tahun": d.tahun,

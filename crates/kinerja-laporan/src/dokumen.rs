@@ -175,6 +175,22 @@ impl Sel {
 }
 
 impl Dokumen {
+    /// The kind of document as running text, for page footers: "Laporan Kinerja" from the title
+    /// "LAPORAN KINERJA", "Laporan Survei Kepuasan Masyarakat" from the SKM report's.
+    pub fn nama_jenis(&self) -> String {
+        self.judul
+            .split_whitespace()
+            .map(|k| {
+                let k = k.to_lowercase();
+                let mut c = k.chars();
+                c.next()
+                    .map(|a| a.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Every table in document order (the XLSX workbook has one sheet for each).
     pub fn tabel(&self) -> impl Iterator<Item = &Tabel> {
         self.bab

@@ -7,4 +7,6 @@ pub mod html;
 mod susun;
 
 pub use dokumen::*;
-pub use susun::{OpsiLaporan, susun};
+pub use susun::{
+    LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut, sidik, sidik_bait, susun, susun_skm,
+};

@@ -16,8 +16,9 @@ use std::path::Path;
 use kinerja_core::skm::{Jawaban, TabulasiSurvei};
 
 use crate::cacah::Cacah;
+use crate::label::Kamus;
 use crate::pindai::{Pemindai, Rekaman};
-use crate::responden::{Pengumpul, pesan_jawaban};
+use crate::responden::Pengumpul;
 use crate::singgah::Singgah;
 use crate::{BarisBuruk, GalatBaca, MasalahSel, Masukan, OpsiBaca};
 
@@ -136,6 +137,8 @@ struct Hitungan {
     slot: Vec<usize>,
     jawaban: Vec<Jawaban>,
     buruk: Vec<BarisBuruk>,
+    /// Answers written as words, per unsur column.
+    kamus: Kamus,
 }
 
 impl Hitungan {
@@ -148,6 +151,7 @@ impl Hitungan {
             slot: vec![0; kolom],
             jawaban: Vec::with_capacity(p.regime.jumlah_unsur()),
             buruk: Vec::new(),
+            kamus: Kamus::new(p.regime.jumlah_unsur()),
         }
     }
 
@@ -172,19 +176,19 @@ impl Hitungan {
         // A local vector stays in registers; it goes back below.
         let mut jawaban = std::mem::take(&mut self.jawaban);
         jawaban.clear();
-        for &k in &p.peta.unsur_kolom {
+        for (u, &k) in p.peta.unsur_kolom.iter().enumerate() {
             let sel = rec.get(k).unwrap_or(b"");
             // Nearly every answer is one digit.
             if let [c @ b'1'..=b'4'] = *sel {
                 jawaban.push(Jawaban::SEMUA[usize::from(c - b'1')]);
                 continue;
             }
-            match Jawaban::parse(&String::from_utf8_lossy(sel)) {
+            match self.kamus.jawab(u, sel, p.label(u)) {
                 Ok(j) => jawaban.push(j),
                 Err(e) => masalah.push(p.masalah(
                     k,
                     String::from_utf8_lossy(sel).into_owned(),
-                    pesan_jawaban(&e),
+                    p.pesan_jawaban(u, &e),
                 )),
             }
         }
@@ -234,6 +238,7 @@ impl Hitungan {
                 }
             }
         }
+        self.kamus.gabung(lain.kamus);
         self.buruk.extend(lain.buruk.into_iter().map(|mut b| {
             b.baris += geser;
             b
@@ -254,6 +259,7 @@ impl Hitungan {
             })?;
         p.tabulasi = self.tabulasi;
         p.buruk = self.buruk;
+        p.kamus = self.kamus;
         p.hasil(opsi)
     }
 }
@@ -381,8 +387,8 @@ fn baca_csv_berkas_belah(path: &Path, opsi: &OpsiBaca, minimum: u64) -> Result<M
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
         if tepat {
             let lain = kedua?;
-            // The second half's lines were counted from 1 at the split, where this reader's
-            // next record would have been numbered `baris()`.
+            // The second half's lines were counted from 1 at the split, which is on this
+            // reader's line `baris()`.
             h.sambung(lain, pindai.baris() - 1);
         }
         Ok::<(), GalatBaca>(())

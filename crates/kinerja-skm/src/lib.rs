@@ -15,7 +15,10 @@
 
 mod cacah;
 mod csv_berkas;
+mod kenal;
 mod kepala;
+mod label;
+pub mod peta;
 mod pindai;
 pub mod responden;
 mod singgah;
@@ -27,7 +30,10 @@ use std::path::Path;
 use kinerja_core::skm::{GalatSkm, HasilSkm, Kuesioner, Opsi, Regime};
 use serde::Serialize;
 
-pub use responden::{BacaanResponden, baca_responden, baca_responden_csv};
+pub use kepala::AsalKolom;
+pub use label::{CaraJawab, NilaiTerbaca};
+pub use peta::PetaInstansi;
+pub use responden::{BacaanResponden, KolomUnsur, baca_responden, baca_responden_csv};
 pub use tabel::{TabelUnsur, baca_tabel_csv, baca_tabel_toml};
 
 /// Options of reading.
@@ -37,6 +43,8 @@ pub struct OpsiBaca {
     pub regime: Option<Regime>,
     /// Skip bad rows (and list them) instead of refusing the file.
     pub lewati_baris_buruk: bool,
+    /// The instansi's own questionnaire: columns, answer labels, profile columns.
+    pub peta: Option<PetaInstansi>,
 }
 
 /// One problem in one cell (or, without `kolom`, in the row as a whole).
@@ -138,6 +146,8 @@ pub enum AsalRegime {
     Berkas,
     /// Recognised from the number of unsur in the file.
     JumlahUnsur,
+    /// Stated in the instansi's mapping file.
+    Peta,
 }
 
 /// A file read: either respondents or a per-unsur table.

@@ -1,7 +1,9 @@
 //! The CSV scanner for respondent files: records split exactly as the `csv` crate splits them with
 //! this crate's settings (any field count per record, `"` quoting with doubled quotes, `\r`, `\n`
-//! or `\r\n` ending a record, empty lines skipped, a leading byte-order mark dropped, and a
-//! record's line number being the line where the previous record ended), but without copying.
+//! or `\r\n` ending a record, empty lines skipped, a leading byte-order mark dropped), but without
+//! copying. A record's line number is the line it starts on, as an editor shows it (the `csv`
+//! crate gives the line where the previous record ended: behind by one after a `\r\n` and by the
+//! empty lines between records, so an error would name the wrong row).
 //!
 //! Why not the `csv` crate itself: it copies every field into its record and runs its state
 //! machine on every byte, which is most of the time of a million-row survey. Here a record
@@ -19,7 +21,7 @@ use csv_core::ReadRecordResult;
 /// The read buffer (grown only for a record longer than it).
 const UKURAN_BUFFER: usize = 1 << 18;
 
-/// One record: its fields, and the line number the `csv` crate gives it.
+/// One record: its fields, and the line it starts on.
 pub(crate) struct Rekaman<'a> {
     data: &'a [u8],
     rentang: &'a [(usize, usize)],
@@ -138,7 +140,7 @@ impl<R: Read> Pemindai<R> {
         self.dibuang + (self.mulai + self.lewati) as u64
     }
 
-    /// The line number the next record would be given.
+    /// One plus the line feeds consumed: the line of the next unread byte.
     pub fn baris(&self) -> u64 {
         self.baris
     }
@@ -205,7 +207,6 @@ impl<R: Read> Pemindai<R> {
     /// The next record, or `None` at the end.
     pub fn berikut(&mut self) -> io::Result<Option<Rekaman<'_>>> {
         self.mulai += std::mem::take(&mut self.lewati);
-        let posisi = self.baris;
         if self.awal_berkas {
             self.awal_berkas = false;
             while self.isi < 3 && self.isi_ulang()? {}
@@ -230,6 +231,8 @@ impl<R: Read> Pemindai<R> {
                 return Ok(None);
             }
         }
+        // The line the record starts on, past the line ends before it.
+        let posisi = self.baris;
         if self.cepat()? {
             let data = &self.buf[self.mulai..];
             return Ok(Some(Rekaman {
@@ -504,6 +507,9 @@ mod tests {
         v
     }
 
+    /// The csv crate's records, each with the line it starts on: one plus the line feeds before
+    /// its first byte (the crate's own position is where the previous record ended; the line
+    /// ends and empty lines after it are skipped here, as a reader of the file counts).
     fn csv_crate(input: &[u8], pemisah: u8) -> Hasil {
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(pemisah)
@@ -513,7 +519,14 @@ mod tests {
         let mut rec = csv::ByteRecord::new();
         let mut v = Vec::new();
         while rdr.read_byte_record(&mut rec).unwrap() {
-            let baris = rec.position().map_or(0, |p| p.line());
+            let mut awal = rec.position().map_or(0, |p| p.byte() as usize);
+            if awal == 0 && input.starts_with(b"\xEF\xBB\xBF") {
+                awal = 3;
+            }
+            while matches!(input.get(awal), Some(b'\r' | b'\n')) {
+                awal += 1;
+            }
+            let baris = 1 + input[..awal].iter().filter(|&&b| b == b'\n').count() as u64;
             v.push((baris, rec.iter().map(<[u8]>::to_vec).collect()));
         }
         v
@@ -554,12 +567,10 @@ mod tests {
         let input = b"\xEF\xBB\xBFa,b\r\n\r\n\"x,\"\"y\"\"\",2\nc,,\n\n\nlast";
         let v = pindai(input, b',', usize::MAX, 1 << 10);
         assert_eq!(v, csv_crate(input, b','));
-        // By hand: the BOM is dropped; a record's line is where the previous one ended. `a,b`
-        // ends at its `\r` (line 1), so the quoted record on line 3 is reported at line 1; it
-        // ends with its line feed, so `c,,` is at its own line 4; `last` on line 7 is reported
-        // at line 5, where `c,,` ended.
+        // By hand: the BOM is dropped; a record's line is the one it starts on: `a,b` line 1,
+        // the quoted record after an empty line 3, `c,,` 4, `last` after two empty lines 7.
         let baris: Vec<u64> = v.iter().map(|r| r.0).collect();
-        assert_eq!(baris, [1, 1, 4, 5]);
+        assert_eq!(baris, [1, 3, 4, 7]);
         assert_eq!(v[1].1, [b"x,\"y\"".to_vec(), b"2".to_vec()]);
         assert_eq!(v[2].1, [b"c".to_vec(), Vec::new(), Vec::new()]);
     }

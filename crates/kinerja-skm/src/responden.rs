@@ -11,10 +11,26 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 use kinerja_core::skm::{GalatJawaban, Jawaban, Kuesioner, Regime, TabulasiSurvei};
+use serde::Serialize;
 
 pub use crate::csv_berkas::baca_responden_csv;
-use crate::kepala::{Peta, petakan_otomatis};
+use crate::kepala::{AsalKolom, Peta, petakan_otomatis};
+use crate::label::{Kamus, LabelUnsur, NilaiTerbaca};
 use crate::{AsalRegime, BarisBuruk, GalatBaca, MasalahSel, OpsiBaca, huruf_kolom};
+
+/// The column an unsur was read from, how it was recognised, and the values it held with the
+/// answer each was read as: what `kinerja skm` prints for the user to check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KolomUnsur {
+    pub kode: String,
+    /// 1-based column number and its letter, as a spreadsheet shows them.
+    pub kolom: usize,
+    pub huruf: String,
+    pub kepala: String,
+    pub asal: AsalKolom,
+    /// The distinct values read (at most 64), by answer.
+    pub nilai: Vec<NilaiTerbaca>,
+}
 
 /// A respondent file read and tallied.
 #[derive(Debug, Clone)]
@@ -27,6 +43,8 @@ pub struct BacaanResponden {
     pub dilewati: Vec<BarisBuruk>,
     /// Header cells that are neither an unsur nor a recognised profile column.
     pub kolom_diabaikan: Vec<String>,
+    /// Per unsur, its column and how its values were read.
+    pub pemetaan: Vec<KolomUnsur>,
 }
 
 /// A respondent file's header understood, and (spreadsheets) its rows as they are tallied.
@@ -38,17 +56,24 @@ pub(crate) struct Pengumpul {
     asal_regime: AsalRegime,
     pub tabulasi: TabulasiSurvei,
     pub buruk: Vec<BarisBuruk>,
+    /// The values each unsur column held (spreadsheets; a CSV reader hands its own over).
+    pub kamus: Kamus,
     jawaban: Vec<Jawaban>,
+    /// Where the used range of a spreadsheet starts: column numbers are offset by it.
+    geser_kolom: usize,
 }
 
 impl Pengumpul {
     pub fn new(berkas: &str, kepala: Vec<String>, opsi: &OpsiBaca) -> Result<Pengumpul, GalatBaca> {
         let (peta, regime, asal_regime) =
-            petakan_otomatis(&kepala, opsi.regime.as_ref()).map_err(|pesan| GalatBaca::Format {
-                berkas: berkas.to_string(),
-                pesan,
-            })?;
+            petakan_otomatis(&kepala, opsi.regime.as_ref(), opsi.peta.as_ref()).map_err(
+                |pesan| GalatBaca::Format {
+                    berkas: berkas.to_string(),
+                    pesan,
+                },
+            )?;
         let tabulasi = tabulasi_kosong(&peta, &regime);
+        let n = regime.jumlah_unsur();
         Ok(Pengumpul {
             berkas: berkas.to_string(),
             jawaban: Vec::with_capacity(regime.jumlah_unsur()),
@@ -58,7 +83,27 @@ impl Pengumpul {
             asal_regime,
             tabulasi,
             buruk: Vec::new(),
+            kamus: Kamus::new(n),
+            geser_kolom: 0,
         })
+    }
+
+    /// The labels of unsur `u`.
+    pub fn label(&self, u: usize) -> &LabelUnsur {
+        &self.peta.label[u]
+    }
+
+    /// The message of an answer that is not one of unsur `u`'s.
+    pub fn pesan_jawaban(&self, u: usize, e: &GalatJawaban) -> String {
+        match e {
+            GalatJawaban::Kosong => e.to_string(),
+            GalatJawaban::TidakDikenal(t) => format!(
+                "jawaban '{t}' tidak dikenal untuk U{} ({}): harus 1-4, Tidak Baik / Kurang Baik / Baik / Sangat Baik, atau {}",
+                u + 1,
+                self.regime.unsur_baku.get(u).map_or("", String::as_str),
+                self.label(u).daftar()
+            ),
+        }
     }
 
     /// An empty tally with this file's unsur and profile columns.
@@ -118,6 +163,25 @@ impl Pengumpul {
             .zip(&self.regime.unsur_baku)
             .map(|(s, b)| s.clone().unwrap_or_else(|| b.clone()))
             .collect();
+        let pemetaan = self
+            .peta
+            .unsur_kolom
+            .iter()
+            .zip(&self.peta.asal)
+            .enumerate()
+            .map(|(u, (&k, asal))| KolomUnsur {
+                kode: format!("U{}", u + 1),
+                kolom: self.geser_kolom + k + 1,
+                huruf: huruf_kolom(self.geser_kolom + k),
+                kepala: self
+                    .kepala
+                    .get(k)
+                    .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+                    .unwrap_or_default(),
+                asal: asal.clone(),
+                nilai: self.kamus.terbaca(u),
+            })
+            .collect();
         let kuesioner =
             Kuesioner::dengan_nama(self.regime, nama).map_err(|sumber| GalatBaca::Skm {
                 berkas: self.berkas.clone(),
@@ -130,6 +194,7 @@ impl Pengumpul {
             tabulasi: self.tabulasi,
             dilewati: self.buruk,
             kolom_diabaikan: self.peta.diabaikan,
+            pemetaan,
         })
     }
 }
@@ -142,10 +207,6 @@ fn tabulasi_kosong(peta: &Peta, regime: &Regime) -> TabulasiSurvei {
             .map(|(_, h, j)| (h.clone(), *j))
             .collect(),
     )
-}
-
-pub(crate) fn pesan_jawaban(e: &GalatJawaban) -> String {
-    e.to_string()
 }
 
 /// Reads a respondent file: XLSX/XLSM/XLS/XLSB/ODS by extension, CSV otherwise.
@@ -196,7 +257,12 @@ fn teks_sel(d: &Data) -> String {
     }
 }
 
-fn jawaban_sel(d: &Data) -> Result<Jawaban, GalatJawaban> {
+fn jawaban_sel(
+    d: &Data,
+    u: usize,
+    kamus: &mut Kamus,
+    label: &LabelUnsur,
+) -> Result<Jawaban, GalatJawaban> {
     let bulat = |f: f64| {
         (f.fract() == 0.0 && (1.0..=4.0).contains(&f))
             .then(|| Jawaban::dari_nilai(f as u8))
@@ -208,7 +274,7 @@ fn jawaban_sel(d: &Data) -> Result<Jawaban, GalatJawaban> {
             .and_then(Jawaban::dari_nilai)
             .ok_or_else(|| GalatJawaban::TidakDikenal(i.to_string())),
         Data::Float(f) => bulat(*f).ok_or_else(|| GalatJawaban::TidakDikenal(f.to_string())),
-        Data::String(s) => Jawaban::parse(s),
+        Data::String(s) => kamus.jawab(u, s.as_bytes(), label),
         Data::Empty => Err(GalatJawaban::Kosong),
         lain => Err(GalatJawaban::TidakDikenal(teks_sel(lain))),
     }
@@ -243,6 +309,7 @@ pub fn baca_responden_xlsx(path: &Path, opsi: &OpsiBaca) -> Result<BacaanRespond
         .collect();
     // Letters and numbers as the spreadsheet shows them: offset by where the used range starts.
     let mut p = Pengumpul::new(&berkas, kepala, opsi)?;
+    p.geser_kolom = c0;
     for (i, row) in rows.enumerate() {
         let baris = r0 + i as u64 + 2;
         if row.iter().all(|d| teks_sel(d).trim().is_empty()) {
@@ -250,12 +317,12 @@ pub fn baca_responden_xlsx(path: &Path, opsi: &OpsiBaca) -> Result<BacaanRespond
         }
         let mut masalah = Vec::new();
         p.jawaban.clear();
-        for &k in &p.peta.unsur_kolom {
+        for (u, &k) in p.peta.unsur_kolom.iter().enumerate() {
             let sel = row.get(k).unwrap_or(&Data::Empty);
-            match jawaban_sel(sel) {
+            match jawaban_sel(sel, u, &mut p.kamus, &p.peta.label[u]) {
                 Ok(j) => p.jawaban.push(j),
                 Err(e) => {
-                    let mut m = p.masalah(k, teks_sel(sel), pesan_jawaban(&e));
+                    let mut m = p.masalah(k, teks_sel(sel), p.pesan_jawaban(u, &e));
                     m.kolom = Some(c0 + k + 1);
                     m.huruf = Some(huruf_kolom(c0 + k));
                     masalah.push(m);

@@ -9,6 +9,7 @@ mod laporan;
 mod pengguna;
 mod periksa;
 mod skm;
+mod skm_laporan;
 mod tampil;
 
 use clap::{Parser, Subcommand};

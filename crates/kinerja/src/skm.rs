@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use kinerja_core::angka::format_angka;
 use kinerja_core::skm::{Bobot, HasilSkm, Opsi, Regime, SumberUnsur};
 use kinerja_grafik::skm as grafik;
-use kinerja_skm::{AsalRegime, BarisBuruk, GalatBaca, Masukan, OpsiBaca};
+use kinerja_skm::{
+    AsalKolom, AsalRegime, BarisBuruk, CaraJawab, GalatBaca, KolomUnsur, Masukan, OpsiBaca,
+    PetaInstansi,
+};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -53,9 +56,21 @@ pub struct SkmArgs {
     /// Lewati baris jawaban yang tidak sah (semuanya dicantumkan) alih-alih menolak berkas
     #[arg(long)]
     pub lewati_baris_buruk: bool,
+    /// Peta kuesioner instansi (TOML): kolom tiap unsur, label jawaban 1-4 tiap pertanyaan, kolom
+    /// profil responden; yang tidak disebut dikenali seperti biasa
+    #[arg(long, value_name = "PETA.toml")]
+    pub peta: Option<PathBuf>,
     /// Tulis grafik skor per unsur dengan garis rata-rata ke berkas .svg atau .png
     #[arg(long, value_name = "BERKAS.svg|.png")]
     pub grafik: Option<PathBuf>,
+    /// Tulis Laporan SKM (metode, sampel, profil responden, NRR per unsur, IKM dan mutu, unsur
+    /// terlemah, tren, rencana tindak lanjut) ke berkas .pdf, .docx atau .html (untuk situs instansi)
+    #[arg(long, value_name = "BERKAS.pdf|.docx|.html")]
+    pub laporan: Option<PathBuf>,
+    /// Keterangan laporan (TOML): instansi, periode, populasi, penandatangan, periode sebelumnya
+    /// ([[riwayat]]) dan rencana tindak lanjut ([[tindak_lanjut]])
+    #[arg(long, value_name = "KETERANGAN.toml", requires = "laporan")]
+    pub keterangan: Option<PathBuf>,
     /// Judul grafik (bawaan: "Survei Kepuasan Masyarakat" dan nama berkas)
     #[arg(long)]
     pub judul: Option<String>,
@@ -159,6 +174,7 @@ fn asal(a: AsalRegime, m: &Masukan) -> String {
     match a {
         AsalRegime::Diminta => "diminta".into(),
         AsalRegime::Berkas => "dinyatakan berkas".into(),
+        AsalRegime::Peta => "dinyatakan peta kuesioner".into(),
         AsalRegime::JumlahUnsur => format!(
             "dikenali dari jumlah unsur: {}",
             m.kuesioner().jumlah_unsur()
@@ -175,6 +191,7 @@ struct Keluaran<'a> {
     hasil: &'a HasilSkm,
     baris_dilewati: &'a [BarisBuruk],
     kolom_diabaikan: &'a [String],
+    pemetaan: &'a [KolomUnsur],
     grafik: Option<String>,
 }
 
@@ -190,6 +207,14 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, GalatPerintah> {
             PilihRegime::K2004 => Regime::kepmenpan_25_2004(),
         }),
         lewati_baris_buruk: args.lewati_baris_buruk,
+        peta: match &args.peta {
+            Some(p) => Some(PetaInstansi::baca(p).map_err(galat_baca)?),
+            None => None,
+        },
+    };
+    let keterangan = match &args.keterangan {
+        Some(p) => crate::skm_laporan::KeteranganSkm::baca(p)?,
+        None => Default::default(),
     };
     let masukan = kinerja_skm::baca(&args.berkas, &opsi_baca).map_err(galat_baca)?;
     let opsi = Opsi {
@@ -197,10 +222,22 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, GalatPerintah> {
             PilihBobot::Tepat => Bobot::Tepat,
             PilihBobot::Cetak => Bobot::Cetak,
         },
-        populasi: args.populasi,
+        populasi: args.populasi.or(keterangan.populasi),
         ..Opsi::default()
     };
     let hasil = masukan.hitung(&opsi).map_err(GalatPerintah::ditolak)?;
+    let laporan_ditulis = match &args.laporan {
+        Some(p) => Some(crate::skm_laporan::tulis(
+            p,
+            args.tahun,
+            &args.berkas,
+            &keterangan,
+            &hasil,
+            &opsi_baca,
+            &opsi,
+        )?),
+        None => None,
+    };
     let dilampirkan = match &args.lampirkan {
         Some(data) => {
             let teks = rekaman_survei(args, &hasil)?;
@@ -219,9 +256,10 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, GalatPerintah> {
         }
         None => None,
     };
-    let (dilewati, diabaikan): (&[BarisBuruk], &[String]) = match &masukan {
-        Masukan::Responden(r) => (&r.dilewati, &r.kolom_diabaikan),
-        Masukan::Tabel(_) => (&[], &[]),
+    let (dilewati, diabaikan, pemetaan): (&[BarisBuruk], &[String], &[KolomUnsur]) = match &masukan
+    {
+        Masukan::Responden(r) => (&r.dilewati, &r.kolom_diabaikan, &r.pemetaan),
+        Masukan::Tabel(_) => (&[], &[], &[]),
     };
 
     let grafik_ditulis = match &args.grafik {
@@ -263,6 +301,7 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, GalatPerintah> {
             hasil: &hasil,
             baris_dilewati: dilewati,
             kolom_diabaikan: diabaikan,
+            pemetaan,
             grafik: grafik_ditulis,
         })
         .map(|s| s + "\n")
@@ -270,7 +309,9 @@ pub fn jalankan(args: &SkmArgs) -> Result<String, GalatPerintah> {
         Format::Csv => tampil::csv(&kolom_unsur(&hasil), &baris_unsur(&hasil, true))
             .map_err(GalatPerintah::ditolak),
         Format::Tabel => Ok(tabel(&masukan, &hasil, dilewati, diabaikan, grafik_ditulis)
-            + dilampirkan.as_deref().unwrap_or_default()),
+            + &tabel_pemetaan(pemetaan)
+            + dilampirkan.as_deref().unwrap_or_default()
+            + laporan_ditulis.as_deref().unwrap_or_default()),
     }
 }
 
@@ -497,5 +538,56 @@ trait LabelRincian {
 impl LabelRincian for kinerja_core::skm::HasilRincian {
     fn jenis_label(&self) -> &'static str {
         self.jenis.label()
+    }
+}
+
+/// The mapping the reader chose: per unsur, its column, how it was recognised and what each
+/// value in it was read as, so the user can check it.
+fn tabel_pemetaan(pemetaan: &[KolomUnsur]) -> String {
+    if pemetaan.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from("\nPemetaan kolom (periksa):\n");
+    for k in pemetaan {
+        let cara = match &k.asal {
+            AsalKolom::Peta => "peta kuesioner".to_string(),
+            AsalKolom::Kode => "kode".to_string(),
+            AsalKolom::Nama => "nama unsur".to_string(),
+            AsalKolom::Pertanyaan { kemiripan } => {
+                format!("pertanyaan baku, kemiripan {kemiripan} %")
+            }
+        };
+        s.push_str(&format!(
+            "  {} <- kolom {} ({}) '{}' [{}]\n",
+            k.kode,
+            k.kolom,
+            k.huruf,
+            potong(&k.kepala, 90),
+            cara
+        ));
+        let nilai: Vec<String> = k
+            .nilai
+            .iter()
+            .map(|n| {
+                let tanda = match n.cara {
+                    CaraJawab::Mirip => " (mirip)",
+                    _ => "",
+                };
+                format!("'{}' = {}{tanda}", potong(&n.teks, 40), n.jawaban)
+            })
+            .collect();
+        if !nilai.is_empty() {
+            s.push_str(&format!("      {}\n", nilai.join(", ")));
+        }
+    }
+    s
+}
+
+/// At most `n` characters, with "..." when cut.
+fn potong(t: &str, n: usize) -> String {
+    if t.chars().count() <= n {
+        t.to_string()
+    } else {
+        t.chars().take(n).collect::<String>() + "..."
     }
 }

@@ -1,18 +1,17 @@
 //! The `kinerja` command on the bundled Mumbulsari example: the figures a perencana reads,
 //! computed by hand from the seed's primary data (../shared/seed).
 
+// Each test file uses some of the shared helpers.
+#[allow(dead_code)]
+mod bersama;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use bersama::{kinerja, pdftotext};
 
 fn contoh() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari")
-}
-
-fn kinerja(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .args(args)
-        .output()
-        .expect("run kinerja")
 }
 
 fn stdout(o: &Output) -> String {
@@ -242,23 +241,6 @@ fn a_survey_attached_to_the_data_becomes_the_indicators_realisasi() {
     assert_eq!(o.status.code(), Some(2));
     assert!(kinerja_berkas::baca(&dir).is_ok());
     std::fs::remove_dir_all(&dir).ok();
-}
-
-/// pdftotext reads the PDF back; without it the test says so and skips, unless CI demands it.
-fn pdftotext(pdf: &std::path::Path) -> Option<String> {
-    match Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-    {
-        Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
-        _ if std::env::var_os("KINERJA_CI").is_some() => {
-            panic!("pdftotext (poppler-utils) is required in CI")
-        }
-        _ => {
-            eprintln!("SKIP: pdftotext (poppler-utils) not installed");
-            None
-        }
-    }
 }
 
 #[test]

@@ -16,6 +16,7 @@
 //! - Every derived figure comes from primary data: a published score given beside a distribution
 //!   is compared, never used.
 
+mod baku;
 mod hitung;
 mod jawaban;
 pub mod json;
@@ -26,6 +27,7 @@ mod tabulasi;
 #[cfg(test)]
 mod tests;
 
+pub use baku::{PertanyaanBaku, pertanyaan_baku};
 pub use hitung::{
     Bobot, DataUnsur, HasilKelompok, HasilRincian, HasilSkm, HasilUnsur, InfoBobot, Opsi,
     SumberUnsur, hitung, hitung_tabulasi,

@@ -150,7 +150,7 @@ impl JenisProfil {
             return Cow::Borrowed(KOSONG);
         }
         match self {
-            JenisProfil::Umur => match t.parse::<u32>() {
+            JenisProfil::Umur => match umur_tahun(t) {
                 Ok(u) => Cow::Borrowed(
                     KELOMPOK_UMUR
                         .iter()
@@ -179,6 +179,16 @@ impl JenisProfil {
     }
 }
 
+/// Years from `34`, or from `34 tahun` / `34 thn` / `34 th` as a form's free text gives them.
+fn umur_tahun(t: &str) -> Result<u32, std::num::ParseIntError> {
+    let digit = t.bytes().take_while(u8::is_ascii_digit).count();
+    let sisa = t[digit..].trim().trim_end_matches('.').to_lowercase();
+    if digit > 0 && matches!(sisa.as_str(), "tahun" | "thn" | "th") {
+        return t[..digit].parse();
+    }
+    t.parse()
+}
+
 fn semua_digit(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -194,22 +204,36 @@ fn bulan(t: &str) -> Option<Cow<'_, str>> {
     {
         return Some(Cow::Borrowed(&t[0..7]));
     }
-    // Day first: D/M/YYYY or DD-MM-YYYY, optionally followed by a time.
+    // D/M/YYYY or DD-MM-YYYY (day first, as Indonesian exports write), optionally followed by
+    // a time; M/D/YYYY when the second number cannot be a month (an English-locale Google Forms
+    // or Microsoft Forms export: 3/15/2024); YYYY/MM/DD (Google's "2024/03/15 10:11:12 AM GMT+7").
     let tanggal = t.split_whitespace().next()?;
     let bagian: Vec<&str> = tanggal.split(['/', '-', '.']).collect();
-    if let [h, m, y] = bagian.as_slice()
-        && semua_digit(h)
-        && semua_digit(m)
-        && y.len() == 4
-        && semua_digit(y)
-    {
-        let m: u32 = m.parse().ok()?;
-        let h: u32 = h.parse().ok()?;
-        if (1..=12).contains(&m) && (1..=31).contains(&h) {
-            return Some(Cow::Owned(format!("{y}-{m:02}")));
-        }
+    let [a, b, c] = bagian.as_slice() else {
+        return None;
+    };
+    if !(semua_digit(a) && semua_digit(b) && semua_digit(c)) {
+        return None;
     }
-    None
+    let bulan_ok = |m: u32| (1..=12).contains(&m);
+    let hari_ok = |h: u32| (1..=31).contains(&h);
+    let (x, y): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let (tahun, bulan) = if a.len() == 4 && c.len() <= 2 {
+        let h: u32 = c.parse().ok()?;
+        (*a, Some(y).filter(|m| bulan_ok(*m) && hari_ok(h)))
+    } else if c.len() == 4 {
+        let bulan = if bulan_ok(y) && hari_ok(x) {
+            Some(y)
+        } else if bulan_ok(x) && hari_ok(y) {
+            Some(x)
+        } else {
+            None
+        };
+        (*c, bulan)
+    } else {
+        return None;
+    };
+    bulan.map(|m| Cow::Owned(format!("{tahun}-{m:02}")))
 }
 
 /// FxHash (as in rustc): a few cycles for the short group names hashed once per row and
@@ -375,12 +399,20 @@ mod tests {
         assert_eq!(u.kelompok(" 59 "), "50-59");
         assert_eq!(u.kelompok("60"), "60+");
         assert_eq!(u.kelompok("20-30 tahun"), "20-30 tahun");
+        // A form's free text: "34 tahun" is 34 years.
+        assert_eq!(u.kelompok("34 tahun"), "30-39");
+        assert_eq!(u.kelompok("61 Thn."), "60+");
+        assert_eq!(u.kelompok("34 tahunan"), "34 tahunan");
         assert_eq!(u.kelompok(""), KOSONG);
         let t = JenisProfil::Tanggal;
         assert_eq!(t.kelompok("2024-03-15"), "2024-03");
         assert_eq!(t.kelompok("2024-03-15T10:11:12.000+07:00"), "2024-03");
         assert_eq!(t.kelompok("15/03/2024 10:00:00"), "2024-03");
         assert_eq!(t.kelompok("5-3-2024"), "2024-03");
+        // English-locale exports, month first where the day is past 12; Google's year first.
+        assert_eq!(t.kelompok("3/15/2024 10:11:12"), "2024-03");
+        assert_eq!(t.kelompok("2024/03/15 10:11:12 AM GMT+7"), "2024-03");
+        assert_eq!(t.kelompok("13/13/2024"), "13/13/2024");
         assert_eq!(t.kelompok("Maret"), "Maret");
         assert_eq!(JenisProfil::Layanan.kelompok(" KTP "), "KTP");
     }
@@ -398,9 +430,12 @@ mod tests {
             "60",
             "61",
             "20-30 tahun",
+            "34 tahun",
             "2024-03-15",
             "15/03/2024 10:00",
             "5-3-2024",
+            "3/15/2024 10:11",
+            "2024/03/15 10:11:12 AM GMT+7",
             "Maret",
             " KTP ",
             "Laki-laki",

@@ -14,6 +14,7 @@ mod anggaran;
 mod capaian;
 mod ikhtisar;
 mod lampiran;
+mod laporan_skm;
 mod pendahuluan;
 mod penutup;
 mod perencanaan;
@@ -30,6 +31,8 @@ use kinerja_core::waktu::Tahun;
 use kinerja_reviu::Tingkat;
 use sel::{nilai, paragraf};
 use sha2::{Digest, Sha256};
+
+pub use laporan_skm::{LaporanSkm, PeriodeSkm, TindakLanjut, susun_skm};
 
 #[derive(Debug, Clone, Default)]
 pub struct OpsiLaporan {
@@ -58,6 +61,21 @@ pub fn sidik(data: &DataInstansi) -> String {
     let teks = toml::to_string(data).unwrap_or_default();
     let h = Sha256::digest(teks.as_bytes());
     h.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+/// A short fingerprint of input files (the SKM report's survey and its description): the
+/// first 12 hex digits of the SHA-256 of their bytes, each preceded by its length.
+pub fn sidik_bait(bagian: &[&[u8]]) -> String {
+    let mut h = Sha256::new();
+    for b in bagian {
+        h.update((b.len() as u64).to_le_bytes());
+        h.update(b);
+    }
+    h.finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 pub fn susun(
