@@ -119,7 +119,8 @@ fn siapkan_versi(folder: &Path) -> Versi {
         .expect("realisasi");
     let mut b = a.clone();
     b.realisasi.retain(|r| r.tahun != akhir);
-    let pelapor = a.instansi[0].id.clone();
+    // The reporting instansi is the last one; the first is its parent kabupaten.
+    let pelapor = a.instansi.last().expect("instansi").id.clone();
     let mut indikator: Vec<String> = a.indikator.iter().map(|i| i.id.to_string()).collect();
     indikator.truncate(PENULIS);
     let tulis = |d: &DataInstansi, nama: &str| {
@@ -424,7 +425,7 @@ fn simpan_dibunuh(
                 })
             })
             .collect();
-        std::thread::sleep(Duration::from_millis(50) + acak.durasi(Duration::from_millis(400)));
+        std::thread::sleep(Duration::from_millis(100) + acak.durasi(Duration::from_millis(1000)));
         bunuh(&mut server);
         henti.store(true, Ordering::Relaxed);
         for p in penulis {
