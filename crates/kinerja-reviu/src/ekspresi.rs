@@ -39,9 +39,16 @@ pub struct GalatEkspresi {
     pub pesan: String,
 }
 
+/// The longest expression, in characters: a rule is a formula a person writes, not data.
+pub const PANJANG_MAKS: usize = 1_000;
+/// The deepest nesting of parentheses, signs and function calls: the parser recurses on
+/// them, and a rules file is input.
+pub const KEDALAMAN_MAKS: usize = 32;
+
 struct Pengurai<'a> {
     teks: &'a str,
     pos: usize,
+    dalam: usize,
 }
 
 impl<'a> Pengurai<'a> {
@@ -99,6 +106,17 @@ impl<'a> Pengurai<'a> {
         }
     }
     fn faktor(&mut self) -> Result<Ekspresi, GalatEkspresi> {
+        self.dalam += 1;
+        if self.dalam > KEDALAMAN_MAKS {
+            return Err(self.galat(format!(
+                "ekspresi bersarang lebih dari {KEDALAMAN_MAKS} tingkat"
+            )));
+        }
+        let e = self.faktor_isi();
+        self.dalam -= 1;
+        e
+    }
+    fn faktor_isi(&mut self) -> Result<Ekspresi, GalatEkspresi> {
         match self.lihat() {
             Some('-') => {
                 self.pos += 1;
@@ -181,7 +199,17 @@ impl<'a> Pengurai<'a> {
 
 impl Ekspresi {
     pub fn parse(teks: &str) -> Result<Ekspresi, GalatEkspresi> {
-        let mut p = Pengurai { teks, pos: 0 };
+        let mut p = Pengurai {
+            teks,
+            pos: 0,
+            dalam: 0,
+        };
+        let n = teks.chars().count();
+        if n > PANJANG_MAKS {
+            return Err(p.galat(format!(
+                "ekspresi {n} karakter, paling panjang {PANJANG_MAKS}"
+            )));
+        }
         let e = p.ekspresi()?;
         if p.lihat().is_some() {
             return Err(p.galat("sisa teks setelah ekspresi"));
@@ -200,12 +228,27 @@ impl Ekspresi {
             Ekspresi::Angka(_) => {}
             Ekspresi::Data(n) => v.push(n),
             Ekspresi::Negatif(e) => e.kumpulkan(v),
-            Ekspresi::Biner(a, _, b) => {
-                a.kumpulkan(v);
-                b.kumpulkan(v);
+            Ekspresi::Biner(..) => {
+                let (kiri, kanan) = self.rantai();
+                kiri.kumpulkan(v);
+                kanan.iter().for_each(|(_, b)| b.kumpulkan(v));
             }
             Ekspresi::Fungsi(_, a) => a.iter().for_each(|e| e.kumpulkan(v)),
         }
+    }
+
+    /// A chain `a + b - c ...` parses into a tree as deep as the chain is long (operators
+    /// associate to the left). Its leftmost operand and the (operator, operand) pairs after it
+    /// in order, found by a loop, so that walking a long chain does not recurse once per term.
+    fn rantai(&self) -> (&Ekspresi, Vec<(Op, &Ekspresi)>) {
+        let mut kanan = Vec::new();
+        let mut e = self;
+        while let Ekspresi::Biner(a, op, b) = e {
+            kanan.push((*op, b.as_ref()));
+            e = a;
+        }
+        kanan.reverse();
+        (e, kanan)
     }
 
     /// Evaluates with `data` resolving each element; `None` when an element is missing (and
@@ -223,14 +266,19 @@ impl Ekspresi {
                 None
             }),
             Ekspresi::Negatif(e) => e.nilai(data, kosong_nol).map(|x| -x),
-            Ekspresi::Biner(a, op, b) => {
-                let (a, b) = (a.nilai(data, kosong_nol)?, b.nilai(data, kosong_nol)?);
-                match op {
-                    Op::Tambah => a.checked_add(b),
-                    Op::Kurang => a.checked_sub(b),
-                    Op::Kali => a.checked_mul(b),
-                    Op::Bagi => a.checked_div(b),
+            Ekspresi::Biner(..) => {
+                let (kiri, kanan) = self.rantai();
+                let mut a = kiri.nilai(data, kosong_nol)?;
+                for (op, b) in kanan {
+                    let b = b.nilai(data, kosong_nol)?;
+                    a = match op {
+                        Op::Tambah => a.checked_add(b),
+                        Op::Kurang => a.checked_sub(b),
+                        Op::Kali => a.checked_mul(b),
+                        Op::Bagi => a.checked_div(b),
+                    }?;
                 }
+                Some(a)
             }
             Ekspresi::Fungsi(f, a) => {
                 let x = a[0].nilai(data, kosong_nol)?;
@@ -266,6 +314,45 @@ mod tests {
             &|n| data.iter().find(|(k, _)| *k == n).map(|(_, v)| *v),
             false,
         )
+    }
+
+    #[test]
+    fn nesting_and_length_are_bounded_for_every_kind_of_nesting() {
+        // 32 levels of each kind are read and evaluate to 1 (or -1 for an odd count of signs).
+        let kurung = format!("{}1{}", "(".repeat(31), ")".repeat(31));
+        assert_eq!(hitung(&kurung, &[]), Some(dec!(1)));
+        assert_eq!(hitung(&format!("{}1", "-".repeat(31)), &[]), Some(dec!(-1)));
+        let fungsi = format!("{}1{}", "abs(".repeat(31), ")".repeat(31));
+        assert_eq!(hitung(&fungsi, &[]), Some(dec!(1)));
+        // One level more of any kind, or any mix, is refused, never a stack overflow; so is a
+        // formula past 1.000 characters, however flat.
+        for t in [
+            format!("{}1{}", "(".repeat(32), ")".repeat(32)),
+            format!("{}1", "-".repeat(32)),
+            format!("{}1{}", "abs(".repeat(32), ")".repeat(32)),
+            format!("{}1{}", "(-abs(".repeat(11), "))".repeat(11)),
+            "(".repeat(100_000),
+        ] {
+            let e = Ekspresi::parse(&t).unwrap_err();
+            assert!(
+                e.pesan.contains("32 tingkat") || e.pesan.contains("paling panjang"),
+                "{}",
+                e.pesan
+            );
+        }
+        let datar = vec!["1"; 501].join("+");
+        assert!(
+            Ekspresi::parse(&datar)
+                .unwrap_err()
+                .pesan
+                .contains("paling panjang")
+        );
+        // The longest flat chain is evaluated in a loop, not a recursion per term (this test's
+        // thread has the 2 MiB stack of a server worker).
+        let datar = vec!["1"; 500].join("+");
+        assert_eq!(hitung(&datar, &[]), Some(dec!(500)));
+        let e = Ekspresi::parse(&vec!["#{a}"; 200].join("-")).unwrap();
+        assert_eq!(e.rujukan().len(), 200);
     }
 
     #[test]
