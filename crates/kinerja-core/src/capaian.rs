@@ -6,18 +6,27 @@
 //! - Target 0: when realisasi is also 0 the target is met exactly, capaian 100 %. Otherwise the
 //!   ratio is undefined: n/a, reason `TargetNol`.
 //! - Qualitative target or realisasi without a stated numeric equivalent (`WTP`, `Ada`): n/a.
+//! - Negative target (a growth rate, a deficit): `|T|` in the denominator,
+//!   `(|T| + (R - T)) / |T|` for positive polarity and `(|T| - (R - T)) / |T|` for negative, which
+//!   are the usual formulas for a positive target and keep "better is higher" for a negative one.
+//! - Means are exact: each capaian keeps its exact quotient (`tepat`), the mean is taken over
+//!   those, and a figure becomes a `Decimal` once, rounded so that it rounds like the exact value.
 //! - Negative polarity, the seed's formula `(T - (R - T)) / T x 100 = (2 - R/T) x 100` reaches 0 at
 //!   R = 2T and would go negative beyond. Capaian is floored at 0 and the floor is recorded
 //!   (`dibatasi`): a result below "nothing achieved" would let one indicator drag a sasaran's
 //!   mean below what total failure means. The alternative formula `T / R x 100` is a setting.
-//! - Range target [a, b]: inside, 100; above b, measured as negative polarity against b; below a,
-//!   as positive polarity against a (PermenPANRB 8/2021's rule for individual targets).
+//! - Range target [a, b] on a `rentang` indicator (inside is best): inside, 100; above b,
+//!   measured as negative polarity against b; below a, as positive polarity against a.
+//! - Range target [a, b] on a positive or negative indicator, PermenPANRB 8/2021's rule for
+//!   individual targets: above the range measured against b, below it against a, each with the
+//!   indicator's own polarity ("kondisi normal" or "kondisi khusus"); inside, 100.
 //! - An optional upper cap (`batas_atas`) clips high capaian; recorded like the floor.
 //! - Arithmetic is checked: a result past `Decimal`'s range is n/a, reason `MelebihiBatas`. With
 //!   numbers within the bounds of `angka` it cannot happen (a capaian is at most 3·10^23).
 
 use crate::model::Polaritas;
 use crate::nilai::{Bentuk, Nilai};
+use crate::tepat::{Pecahan, Rasional};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::{Deserialize, Serialize};
@@ -58,7 +67,7 @@ pub enum AlasanTidakTersedia {
     TargetNol,
     TargetKualitatif,
     RealisasiKualitatif,
-    /// The target is a range but the polarity is not, or the reverse.
+    /// The polarity is `rentang` but the target is a single number.
     PolaritasTidakCocok,
     /// `T / R` with R = 0 under the reciprocal formula.
     RealisasiNol,
@@ -76,7 +85,7 @@ impl AlasanTidakTersedia {
             TargetNol => "target 0: capaian tidak terdefinisi",
             TargetKualitatif => "target kualitatif tanpa nilai setara angka",
             RealisasiKualitatif => "realisasi kualitatif tanpa nilai setara angka",
-            PolaritasTidakCocok => "target rentang hanya untuk polaritas rentang",
+            PolaritasTidakCocok => "polaritas rentang memerlukan target rentang",
             RealisasiNol => "realisasi 0 pada rumus Target / Realisasi",
             MelebihiBatas => "hasil hitung melebihi batas angka yang dapat dihitung tepat",
         }
@@ -97,8 +106,12 @@ pub enum Batasan {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Capaian {
     Ada {
+        /// The quotient as a `Decimal` rounded to odd (`tepat`): rounds like the exact value.
         persen: Decimal,
         dibatasi: Option<Batasan>,
+        /// The exact quotient, for means (`rata_rata`).
+        #[serde(skip)]
+        tepat: Pecahan,
     },
     TidakTersedia {
         alasan: AlasanTidakTersedia,
@@ -106,9 +119,24 @@ pub enum Capaian {
 }
 
 impl Capaian {
+    /// A capaian that is exactly `persen` (a floor, a cap, a figure from elsewhere).
+    pub fn ada(persen: Decimal, dibatasi: Option<Batasan>) -> Capaian {
+        Capaian::Ada {
+            persen,
+            dibatasi,
+            tepat: Pecahan::bulat(persen),
+        }
+    }
     pub fn persen(&self) -> Option<Decimal> {
         match self {
             Capaian::Ada { persen, .. } => Some(*persen),
+            Capaian::TidakTersedia { .. } => None,
+        }
+    }
+    /// The exact quotient behind `persen`.
+    pub fn pecahan(&self) -> Option<Pecahan> {
+        match self {
+            Capaian::Ada { tepat, .. } => Some(*tepat),
             Capaian::TidakTersedia { .. } => None,
         }
     }
@@ -144,104 +172,119 @@ pub fn hitung(
     };
     let hasil = match (target.bentuk(), polaritas) {
         (Bentuk::Kualitatif { .. }, _) => return Capaian::na(TargetKualitatif),
-        (Bentuk::Rentang { .. }, Polaritas::Positif | Polaritas::Negatif)
-        | (Bentuk::Angka { .. }, Polaritas::Rentang) => return Capaian::na(PolaritasTidakCocok),
+        (Bentuk::Angka { .. }, Polaritas::Rentang) => return Capaian::na(PolaritasTidakCocok),
         (Bentuk::Angka { nilai: t, .. }, Polaritas::Positif) => positif(*t, r),
         (Bentuk::Angka { nilai: t, .. }, Polaritas::Negatif) => {
             negatif(*t, r, aturan.rumus_negatif)
         }
-        (Bentuk::Rentang { bawah, atas, .. }, Polaritas::Rentang) => {
-            if r < *bawah {
-                positif(*bawah, r)
-            } else if r > *atas {
-                negatif(*atas, r, RumusNegatif::SelisihTarget)
-            } else {
-                Ok(SERATUS)
-            }
-        }
+        (Bentuk::Rentang { bawah, .. }, pol) => match (target_acuan(target, r), pol) {
+            (None, _) => Ok(Pecahan::bulat(SERATUS)),
+            // Inside is best: below the range is too little, above it too much.
+            (Some(t), Polaritas::Rentang) if t == *bawah => positif(t, r),
+            (Some(t), Polaritas::Rentang) => negatif(t, r, RumusNegatif::SelisihTarget),
+            // PermenPANRB 8/2021: the nearer bound, with the indicator's own polarity.
+            (Some(t), Polaritas::Positif) => positif(t, r),
+            (Some(t), Polaritas::Negatif) => negatif(t, r, aturan.rumus_negatif),
+        },
     };
-    match hasil {
-        Err(alasan) => Capaian::na(alasan),
-        Ok(p) if p < Decimal::ZERO => Capaian::Ada {
-            persen: Decimal::ZERO,
-            dibatasi: Some(Batasan::Nol),
-        },
-        Ok(p) => match aturan.batas_atas {
-            Some(maks) if p > maks => Capaian::Ada {
-                persen: maks,
-                dibatasi: Some(Batasan::BatasAtas),
-            },
-            _ => Capaian::Ada {
-                persen: p,
-                dibatasi: None,
-            },
+    let tepat = match hasil {
+        Err(alasan) => return Capaian::na(alasan),
+        Ok(p) if p.negatif() => return Capaian::ada(Decimal::ZERO, Some(Batasan::Nol)),
+        Ok(p) => p,
+    };
+    let Some(persen) = tepat.desimal() else {
+        return Capaian::na(MelebihiBatas);
+    };
+    match aturan.batas_atas {
+        Some(maks) if persen > maks => Capaian::ada(maks, Some(Batasan::BatasAtas)),
+        _ => Capaian::Ada {
+            persen,
+            dibatasi: None,
+            tepat,
         },
     }
 }
 
-fn positif(t: Decimal, r: Decimal) -> Result<Decimal, AlasanTidakTersedia> {
-    if t.is_zero() {
-        return if r.is_zero() {
-            Ok(SERATUS)
-        } else {
-            Err(AlasanTidakTersedia::TargetNol)
-        };
+/// The number a realisasi is measured against: the target, or for a range target the bound
+/// the realisasi is beyond (`None` inside the range, and for a qualitative target).
+pub fn target_acuan(target: &Nilai, realisasi: Decimal) -> Option<Decimal> {
+    match target.bentuk() {
+        Bentuk::Angka { nilai, .. } => Some(*nilai),
+        Bentuk::Rentang { bawah, .. } if realisasi < *bawah => Some(*bawah),
+        Bentuk::Rentang { atas, .. } if realisasi > *atas => Some(*atas),
+        _ => None,
     }
-    persen(r, t)
 }
 
-fn negatif(t: Decimal, r: Decimal, rumus: RumusNegatif) -> Result<Decimal, AlasanTidakTersedia> {
+/// Target 0: met exactly when realisasi is 0 too, otherwise undefined.
+fn target_nol(r: Decimal) -> Result<Pecahan, AlasanTidakTersedia> {
+    if r.is_zero() {
+        Ok(Pecahan::bulat(SERATUS))
+    } else {
+        Err(AlasanTidakTersedia::TargetNol)
+    }
+}
+
+/// `(|T| + (R - T)) / |T| x 100`: the usual `R / T x 100` for a positive target, and for a
+/// negative one (a growth rate, a deficit) still higher when the realisasi is higher (target -2:
+/// realisasi -1 gives 150, -3 gives 50, where `R / T` would give 50 and 150).
+fn positif(t: Decimal, r: Decimal) -> Result<Pecahan, AlasanTidakTersedia> {
     if t.is_zero() {
-        return if r.is_zero() {
-            Ok(SERATUS)
-        } else {
-            Err(AlasanTidakTersedia::TargetNol)
-        };
+        return target_nol(r);
+    }
+    let selisih = r.checked_sub(t).and_then(|x| t.abs().checked_add(x));
+    persen(selisih, t.abs())
+}
+
+/// `(|T| - (R - T)) / |T| x 100`: the seed's `(T - (R - T)) / T x 100` for a positive target,
+/// lower realisasi better for a negative one too. The reciprocal formula `T / R` has no meaning
+/// for a negative target (the ratio grows as the realisasi worsens), so such a target is always
+/// measured by the difference.
+fn negatif(t: Decimal, r: Decimal, rumus: RumusNegatif) -> Result<Pecahan, AlasanTidakTersedia> {
+    if t.is_zero() {
+        return target_nol(r);
     }
     match rumus {
-        RumusNegatif::SelisihTarget => {
-            let selisih = r
-                .checked_sub(t)
-                .and_then(|x| t.checked_sub(x))
-                .ok_or(AlasanTidakTersedia::MelebihiBatas)?;
-            persen(selisih, t)
-        }
-        RumusNegatif::Kebalikan => {
+        RumusNegatif::Kebalikan if t > Decimal::ZERO => {
             if r.is_zero() {
                 return Err(AlasanTidakTersedia::RealisasiNol);
             }
-            persen(t, r)
+            persen(Some(t), r)
+        }
+        _ => {
+            let selisih = r.checked_sub(t).and_then(|x| t.abs().checked_sub(x));
+            persen(selisih, t.abs())
         }
     }
 }
 
-/// `a / b x 100` for b != 0, checked.
-fn persen(a: Decimal, b: Decimal) -> Result<Decimal, AlasanTidakTersedia> {
-    a.checked_div(b)
-        .and_then(|q| q.checked_mul(SERATUS))
+/// `a / b x 100` for b != 0, as an exact quotient.
+fn persen(a: Option<Decimal>, b: Decimal) -> Result<Pecahan, AlasanTidakTersedia> {
+    a.and_then(|a| a.checked_mul(SERATUS))
+        .and_then(|a| Pecahan::new(a, b))
         .ok_or(AlasanTidakTersedia::MelebihiBatas)
 }
 
 /// The mean of the available capaian (n/a ones are left out and counted). `None` when none is
 /// available. This is how a sasaran's capaian is commonly formed; the report says so.
 ///
-/// The sum is checked: past `Decimal`'s range (possible only with capaian far beyond what bounded
-/// numbers give, over very many indicators) the mean is taken as the sum of each value divided
-/// by the count, which stays within the largest value's magnitude.
+/// The mean is taken over the exact quotients (`tepat`), so it rounds like the exact mean even
+/// when it lands on a midpoint (targets 3, 6, 600 with realisasi 1, 5, 667,91: 75,995 %, printed
+/// 76,00 %). `None` too past `Decimal`'s range, out of reach with bounded numbers.
 pub fn rata_rata(capaian: &[Capaian]) -> Option<Decimal> {
-    let ada: Vec<Decimal> = capaian.iter().filter_map(Capaian::persen).collect();
+    rata_rata_tepat(capaian)?.desimal()
+}
+
+/// The exact mean behind [`rata_rata`], for a mean of such means.
+pub fn rata_rata_tepat(capaian: &[Capaian]) -> Option<Rasional> {
+    let ada: Vec<Pecahan> = capaian.iter().filter_map(Capaian::pecahan).collect();
     if ada.is_empty() {
         return None;
     }
-    let n = Decimal::from(ada.len());
-    // The exact sum first. Near the limit of `Decimal` divide before adding, and when even that
-    // rounds past the limit, no mean: a panic here would stop a whole report.
-    match ada.iter().try_fold(Decimal::ZERO, |a, x| a.checked_add(*x)) {
-        Some(jumlah) => Some(jumlah / n),
-        None => ada
-            .iter()
-            .try_fold(Decimal::ZERO, |a, x| a.checked_add(x.checked_div(n)?)),
-    }
+    let jumlah = ada
+        .iter()
+        .fold(Rasional::nol(), |a, p| a.tambah(&p.rasional()));
+    Some(jumlah.bagi(ada.len()))
 }
 
 #[cfg(test)]
@@ -305,18 +348,12 @@ mod tests {
         // R = 2T: (10 - 10) / 10 = 0.
         assert_eq!(
             cap(Polaritas::Negatif, "10", "20"),
-            Capaian::Ada {
-                persen: dec!(0),
-                dibatasi: None
-            }
+            Capaian::ada(dec!(0), None)
         );
         // R = 3T: raw formula gives -100; floored at 0 and marked.
         assert_eq!(
             cap(Polaritas::Negatif, "10", "30"),
-            Capaian::Ada {
-                persen: dec!(0),
-                dibatasi: Some(Batasan::Nol)
-            }
+            Capaian::ada(dec!(0), Some(Batasan::Nol))
         );
     }
 
@@ -384,12 +421,72 @@ mod tests {
         assert_eq!(persen(Polaritas::Rentang, "80 - 90", "72"), dec!(90));
         // Above: against the upper bound as negative polarity, (90 - (99 - 90)) / 90 x 100 = 90.
         assert_eq!(persen(Polaritas::Rentang, "80 - 90", "99"), dec!(90));
-        // A range target under positive polarity is a modelling error, not a number.
+        // A number under `rentang` polarity is a modelling error, not a number.
         assert_eq!(
-            cap(Polaritas::Positif, "80 - 90", "85"),
+            cap(Polaritas::Rentang, "85", "85"),
             Capaian::TidakTersedia {
                 alasan: AlasanTidakTersedia::PolaritasTidakCocok
             }
+        );
+    }
+
+    /// PermenPANRB 8/2021 (Sistem Manajemen Kinerja PNS), Lampiran, Bab VI A.1.b.1): "Untuk
+    /// target yang ditetapkan dalam bentuk range, dalam hal a. realisasi lebih besar dari target,
+    /// maka yang digunakan dalam formula diatas adalah batas atas dari target tersebut. b.
+    /// realisasi lebih kecil dari target, maka yang digunakan ... adalah batas bawah", for the
+    /// formula of "kondisi normal" (R / T x 100 %) and of "kondisi khusus"
+    /// ((1 + (1 - R / T)) x 100 %). Its worked examples, computed here by hand.
+    #[test]
+    fn range_targets_by_the_rule_of_permenpanrb_8_2021() {
+        let p = Polaritas::Positif;
+        // Kondisi normal, "Persentase penyelesaian pengaduan masyarakat atas layanan PBG/IMB dan
+        // SLF", target 80 - 90 %, realisasi 92 %: above, so against the upper bound,
+        // 92 / 90 x 100 = 102,222...%. (The regulation prints "= 113%" beside this very
+        // fraction, which the fraction does not give; 102,22 % is what its formula says.)
+        assert_eq!(
+            crate::angka::bulatkan(persen(p, "80 - 90 %", "92 %"), 2),
+            dec!(102.22)
+        );
+        // Realisasi 70 %: below, against the lower bound, 70 / 80 x 100 = 87,5 % (as printed).
+        assert_eq!(persen(p, "80 - 90 %", "70 %"), dec!(87.5));
+        // Inside the range the target is met: 100.
+        assert_eq!(persen(p, "80 - 90 %", "85 %"), dec!(100));
+        let k = Polaritas::Negatif;
+        // Kondisi khusus, "Ketepatan waktu penyelesaian aplikasi", target 7 - 8 bulan,
+        // realisasi 6,5: below, against 7, (1 + (1 - 6,5 / 7)) x 100 = (14 - 6,5) / 7 x 100 =
+        // 7,5 / 7 x 100 = 107,142857...% (printed "107%").
+        assert_eq!(
+            crate::angka::bulatkan(persen(k, "7 - 8 bulan", "6,5"), 2),
+            dec!(107.14)
+        );
+        // Realisasi 9: above, against 8, (1 + (1 - 9 / 8)) x 100 = 7 / 8 x 100 = 87,5 %.
+        assert_eq!(persen(k, "7 - 8 bulan", "9"), dec!(87.5));
+        // The reference value a finding quotes.
+        assert_eq!(target_acuan(&n("7 - 8 bulan"), dec!(9)), Some(dec!(8)));
+        assert_eq!(target_acuan(&n("7 - 8 bulan"), dec!(6.5)), Some(dec!(7)));
+        assert_eq!(target_acuan(&n("7 - 8 bulan"), dec!(7.5)), None);
+    }
+
+    #[test]
+    fn a_near_zero_target_is_measured_not_taken_for_zero() {
+        // The smallest target the bounds allow, 0,000001, against the largest realisasi,
+        // 10^15: 10^15 / 10^-6 x 100 = 10^23 %, exactly, within what is computed. It is not
+        // "target 0" (that is a target of exactly 0).
+        let c = cap(Polaritas::Positif, "0,000001", "1.000.000.000.000.000");
+        assert_eq!(c.persen(), Some(dec!(100000000000000000000000)));
+        // Negative polarity: (10^-6 - (10^15 - 10^-6)) / 10^-6 is far below 0: floored.
+        let c = cap(Polaritas::Negatif, "0,000001", "1.000.000.000.000.000");
+        assert_eq!(c, Capaian::ada(dec!(0), Some(Batasan::Nol)));
+        // Past what a Decimal holds the reason says so, and does not blame the target.
+        assert!(
+            AlasanTidakTersedia::MelebihiBatas
+                .pesan()
+                .contains("melebihi batas")
+        );
+        assert!(
+            !AlasanTidakTersedia::MelebihiBatas
+                .pesan()
+                .contains("target 0")
         );
     }
 
@@ -406,13 +503,7 @@ mod tests {
             Some(&n("150")),
             &aturan,
         );
-        assert_eq!(
-            c,
-            Capaian::Ada {
-                persen: dec!(120),
-                dibatasi: Some(Batasan::BatasAtas)
-            }
-        );
+        assert_eq!(c, Capaian::ada(dec!(120), Some(Batasan::BatasAtas)));
     }
 
     #[test]
@@ -430,6 +521,68 @@ mod tests {
         ];
         assert_eq!(rata_rata(&cs), Some(dec!(88.45)));
         assert_eq!(rata_rata(&cs[2..]), None);
+    }
+
+    #[test]
+    fn a_mean_on_a_midpoint_rounds_like_the_exact_mean() {
+        use crate::angka::bulatkan;
+        use crate::predikat::SkalaPredikat;
+        // Issue 19's example, positive polarity: targets 3, 6, 600, realisasi 1, 5, 667,91.
+        // 1/3 x 100 = 33,333...; 5/6 x 100 = 83,333...; 667,91/600 x 100 = 111,318333...
+        // Sum = (20000 + 50000 + 66791) / 600 = 136791/600 = 227,985; mean 75,995 exactly,
+        // printed 76,00 % and Baik (76 and above) on the LKjIP scale. From 28-digit quotients
+        // the sum was 227,98499...9 and the mean printed 75,99 % Cukup.
+        let p = Polaritas::Positif;
+        let cs = [cap(p, "3", "1"), cap(p, "6", "5"), cap(p, "600", "667,91")];
+        let m = rata_rata(&cs).unwrap();
+        assert_eq!(m, dec!(75.995));
+        assert_eq!(bulatkan(m, 2), dec!(76.00));
+        let skala = SkalaPredikat::lkjip_empat_tingkat();
+        assert_eq!(skala.predikat(m).label, "Baik");
+    }
+
+    #[test]
+    fn a_negative_target_keeps_better_higher_for_positive_polarity() {
+        let p = Polaritas::Positif;
+        // Target -2 (a growth rate): (|T| + (R - T)) / |T| x 100.
+        // R = -1: (2 + (-1 + 2)) / 2 x 100 = 3/2 x 100 = 150: above target is better.
+        assert_eq!(persen(p, "-2", "-1"), dec!(150));
+        // R = -3: (2 + (-3 + 2)) / 2 x 100 = 1/2 x 100 = 50. (R / T gave 150 and 50 reversed.)
+        assert_eq!(persen(p, "-2", "-3"), dec!(50));
+        assert_eq!(persen(p, "-2", "-2"), dec!(100));
+        // R = 1: (2 + 3) / 2 x 100 = 250.
+        assert_eq!(persen(p, "-2", "1"), dec!(250));
+        // A positive target is unchanged: (80 + (72 - 80)) / 80 x 100 = 72 / 80 x 100 = 90.
+        assert_eq!(persen(p, "80", "72"), dec!(90));
+    }
+
+    #[test]
+    fn a_negative_target_keeps_better_lower_for_negative_polarity() {
+        let p = Polaritas::Negatif;
+        // Target -2 (a deficit, lower is better): (|T| - (R - T)) / |T| x 100.
+        // R = -3: (2 - (-3 + 2)) / 2 x 100 = 3/2 x 100 = 150.
+        assert_eq!(persen(p, "-2", "-3"), dec!(150));
+        // R = -1: (2 - (-1 + 2)) / 2 x 100 = 1/2 x 100 = 50.
+        assert_eq!(persen(p, "-2", "-1"), dec!(50));
+        // R = 2: (2 - 4) / 2 = -1: floored at 0 like any result below nothing achieved.
+        assert_eq!(cap(p, "-2", "2"), Capaian::ada(dec!(0), Some(Batasan::Nol)));
+        // The reciprocal formula has no meaning for a negative target (T / R = -2 / -3 would
+        // give 66,67 for the better realisasi): the difference is used, 150 as above.
+        let aturan = AturanCapaian {
+            rumus_negatif: RumusNegatif::Kebalikan,
+            batas_atas: None,
+        };
+        let c = hitung(p, Some(&n("-2")), Some(&n("-3")), &aturan);
+        assert_eq!(c.persen(), Some(dec!(150)));
+    }
+
+    #[test]
+    fn a_range_with_negative_bounds_measures_against_the_nearer_bound() {
+        // Range -4 to -2. Below: positive against -4, (4 + (-5 + 4)) / 4 x 100 = 3/4 = 75.
+        assert_eq!(persen(Polaritas::Rentang, "-4 - -2", "-5"), dec!(75));
+        // Above: negative against -2, (2 - (-1 + 2)) / 2 x 100 = 50.
+        assert_eq!(persen(Polaritas::Rentang, "-4 - -2", "-1"), dec!(50));
+        assert_eq!(persen(Polaritas::Rentang, "-4 - -2", "-3"), dec!(100));
     }
 
     proptest! {
@@ -465,6 +618,41 @@ mod tests {
             let c = hitung(Polaritas::Rentang, Some(&t), Some(&Nilai::hasil(Decimal::from(r))), &AturanCapaian::default());
             let p = c.persen().unwrap();
             prop_assert!(p <= dec!(100) && p >= Decimal::ZERO);
+        }
+
+        /// A mean constructed to land exactly on a midpoint x,xx5 rounds away from zero, whatever
+        /// the repeating decimals of the quotients it is made of.
+        #[test]
+        fn a_mean_landing_on_a_midpoint_rounds_away_from_zero(
+            ts in proptest::collection::vec(1i128..=30, 1..4),
+            rs in proptest::collection::vec(0i128..20_000, 3),
+            j in 0i128..50_000,
+        ) {
+            use crate::angka::bulatkan;
+            let gcd = |mut a: i128, mut b: i128| { while b != 0 { (a, b) = (b, a % b); } a };
+            // Indicators 1..k: target t_i, realisasi r_i / 100, capaian r_i / t_i (percent).
+            // With L = lcm(t_i) their sum is P / L, P = sum of r_i x (L / t_i).
+            let l = ts.iter().fold(1, |l, t| l / gcd(l, *t) * t);
+            let p: i128 = ts.iter().zip(&rs).map(|(t, r)| r * (l / t)).sum();
+            let n = ts.len() as i128 + 1;
+            // The last indicator: target L, realisasi x, capaian 100 x / L. The mean is the
+            // midpoint M = K / 1000 (K ending in 5) when (P / L + 100 x / L) / n = K / 1000,
+            // that is x = (n K L - 1000 P) / 100000: at most five decimals. K is chosen above
+            // 1000 P / (n L) so that x is positive.
+            let k = 10 * (100 * p / (n * l) + 1 + j) + 5;
+            let x = Decimal::new((n * k * l - 1000 * p) as i64, 5);
+            let mut cs: Vec<Capaian> = ts
+                .iter()
+                .zip(&rs)
+                .map(|(t, r)| {
+                    hitung(Polaritas::Positif, Some(&Nilai::hasil(Decimal::from(*t as i64))),
+                        Some(&Nilai::hasil(Decimal::new(*r as i64, 2))), &AturanCapaian::default())
+                })
+                .collect();
+            cs.push(hitung(Polaritas::Positif, Some(&Nilai::hasil(Decimal::from(l as i64))),
+                Some(&Nilai::hasil(x)), &AturanCapaian::default()));
+            let m = rata_rata(&cs).unwrap();
+            prop_assert_eq!(bulatkan(m, 2), Decimal::new((k + 5) as i64, 3));
         }
     }
 }

@@ -38,7 +38,8 @@ pub(super) fn sekali(pertama: bool, teks: impl FnOnce() -> String) -> Sel {
 }
 
 /// A target or realisasi: a plain number prints (and exports) as a number, a percent as a
-/// percent; a value with a label ("B (80 %)") or a range prints as written.
+/// percent; a value with a label ("B (80 %)"), a comparison ("≤ 5") or a range prints as
+/// written.
 pub(super) fn nilai(n: Option<&Nilai>) -> Sel {
     use kinerja_core::nilai::Bentuk;
     match n.map(|n| (n, n.bentuk())) {
@@ -49,6 +50,7 @@ pub(super) fn nilai(n: Option<&Nilai>) -> Sel {
                 nilai,
                 label: None,
                 satuan,
+                operator: None,
             },
         )) if satuan.as_deref().map(str::trim) == Some("%") => Sel::Persen(*nilai),
         Some((
@@ -57,6 +59,7 @@ pub(super) fn nilai(n: Option<&Nilai>) -> Sel {
                 nilai,
                 label: None,
                 satuan: None,
+                operator: None,
             },
         )) => Sel::Angka {
             nilai: *nilai,
@@ -268,6 +271,9 @@ mod tests {
             }
         );
         assert_eq!(nilai(Some(&n("B (80 %)"))), Sel::teks("B (80 %)"));
+        // A comparison is part of the target: printed as written, not as the bare number.
+        assert_eq!(nilai(Some(&n("≤ 5 %"))), Sel::teks("≤ 5 %"));
+        assert_eq!(nilai(Some(&n("min. 90"))), Sel::teks("min. 90"));
         assert_eq!(nilai(None), tt());
     }
 

@@ -33,7 +33,8 @@ pub(super) fn kelengkapan(k: &Konteks, o: &mut Keluaran) {
                     ),
                 );
             }
-            if k.ix.realisasi_tahunan(i, t).is_none() {
+            // A realisasi is asked of a report; a plan alone has none yet.
+            if k.ada_laporan() && k.ix.realisasi_tahunan(i, t).is_none() {
                 o.tambah(
                     "LENGKAP-REALISASI",
                     Tingkat::Galat,

@@ -55,6 +55,27 @@ pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
     tahun::tahun_dalam_teks(k, &mut o);
     konsistensi::realisasi_skm(k, &mut o);
     kelengkapan::kelengkapan(k, &mut o);
+    peringatan_data(k, &mut o);
+}
+
+/// What `validasi` warns about (a target's comparison against the polarity, negative targets,
+/// gaps in a predikat scale), as findings of the document the value is in.
+fn peringatan_data(k: &Konteks, o: &mut Keluaran) {
+    for p in kinerja_core::validasi::peringatan(k.data) {
+        let tabel = match p.letak.tabel {
+            "target" => "Target",
+            "indikator" => "Indikator",
+            "skala" => "Pita predikat",
+            t => t,
+        };
+        o.tambah(
+            p.kode,
+            Tingkat::Peringatan,
+            lok(p.dokumen, tabel, p.letak.id.clone()),
+            p.kunci,
+            p.pesan,
+        );
+    }
 }
 
 pub(super) fn nama_indikator(k: &Konteks, id: &IndikatorId) -> String {
