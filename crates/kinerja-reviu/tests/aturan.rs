@@ -459,6 +459,14 @@ fn a_typed_skm_realisasi_against_its_survey() {
     assert_eq!(t.dihitung.unwrap().normalize().to_string(), "75");
     let cocok = ganti("nilai = \"72 %\"", "nilai = \"75 %\"");
     assert!(aturan(&temuan(&dengan(&cocok, &skm)), "SKM-REALISASI").is_empty());
+    // Typed as the index on the 1-4 scale, it is compared with the IKM: 3 (or 3,00) agrees.
+    let ikm = ganti("nilai = \"72 %\"", "nilai = \"3,00\"");
+    assert!(aturan(&temuan(&dengan(&ikm, &skm)), "SKM-REALISASI").is_empty());
+    let t = menyala(
+        &dengan(&ganti("nilai = \"72 %\"", "nilai = \"3,10\""), &skm),
+        "SKM-REALISASI",
+    );
+    assert!(t.pesan.contains("IKM, skala 1-4) 3,00"), "{}", t.pesan);
 }
 
 #[test]

@@ -29,16 +29,11 @@ pub struct Peringatan {
 /// Every warning about the data, in table order.
 pub fn peringatan(data: &DataInstansi) -> Vec<Peringatan> {
     let mut out = Vec::new();
-    let polaritas = |id: &crate::id::IndikatorId| {
-        data.indikator
-            .iter()
-            .find(|i| &i.id == id)
-            .map(|i| i.polaritas)
-    };
+    let indikator = |id: &crate::id::IndikatorId| data.indikator.iter().find(|i| &i.id == id);
     for (i, ind) in data.indikator.iter().enumerate() {
         if let Some(n) = &ind.target_akhir {
             let letak = letak("indikator", i, ind.id.as_str(), "target_akhir");
-            let subjek = format!("target akhir indikator \"{}\"", ind.id);
+            let subjek = format!("target akhir indikator \"{}\"", ind.uraian);
             let kunci = format!("indikator:{}/target-akhir", ind.id);
             nilai(
                 &mut out,
@@ -52,14 +47,15 @@ pub fn peringatan(data: &DataInstansi) -> Vec<Peringatan> {
         }
     }
     for (i, t) in data.target.iter().enumerate() {
-        let Some(pol) = polaritas(&t.indikator) else {
+        let Some(ind) = indikator(&t.indikator) else {
             continue;
         };
+        let pol = ind.polaritas;
         let letak = letak("target", i, t.indikator.as_str(), "nilai");
         let subjek = format!(
             "target {} indikator \"{}\" ({})",
             t.tahun,
-            t.indikator,
+            ind.uraian,
             t.dokumen.label()
         );
         let kunci = format!("indikator:{}/{}/{:?}", t.indikator, t.tahun, t.dokumen);

@@ -58,6 +58,21 @@ pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
     peringatan_data(k, &mut o);
 }
 
+/// The row a warning is on: the indicator's wording for a target, else the record's id.
+fn baris(k: &Konteks, p: &kinerja_core::validasi::Peringatan) -> String {
+    let id = p.letak.id.clone().unwrap_or_default();
+    match p.letak.tabel {
+        "target" | "indikator" => k
+            .data
+            .indikator
+            .iter()
+            .find(|i| i.id.as_str() == id)
+            .map(|i| i.uraian.clone())
+            .unwrap_or(id),
+        _ => id,
+    }
+}
+
 /// What `validasi` warns about (a target's comparison against the polarity, negative targets,
 /// gaps in a predikat scale), as findings of the document the value is in.
 fn peringatan_data(k: &Konteks, o: &mut Keluaran) {
@@ -68,10 +83,11 @@ fn peringatan_data(k: &Konteks, o: &mut Keluaran) {
             "skala" => "Pita predikat",
             t => t,
         };
+        let baris = baris(k, &p);
         o.tambah(
             p.kode,
             Tingkat::Peringatan,
-            lok(p.dokumen, tabel, p.letak.id.clone()),
+            lok(p.dokumen, tabel, Some(baris)),
             p.kunci,
             p.pesan,
         );
