@@ -533,6 +533,54 @@ mod tests {
         }
     }
 
+    /// A published scale with both bounds and integer gaps: LKjIP Inspektorat Daerah Kabupaten
+    /// Sampang 2019, Tabel 3.1 "Interval Penilaian Kinerja" (as reproduced on 123dok.com,
+    /// "1 91 % ≤ 100 % Sangat Baik, 2 76 % ≤ 90% Baik, 3 66 % ≤ 75 % Cukup, 4 51 % ≤ 65 %
+    /// Kurang, 5 ≤ 50 % Sangat Kurang").
+    #[test]
+    fn a_published_scale_with_gaps_and_a_top_at_100() {
+        let b = |label: &str, bawah: Option<Decimal>, atas: Decimal| Pita {
+            label: label.into(),
+            batas_bawah: bawah,
+            termasuk_batas: true,
+            batas_atas: Some(atas),
+            termasuk_batas_atas: true,
+            warna: None,
+        };
+        let s = SkalaPredikat {
+            id: SkalaId::new("sampang-2019").unwrap(),
+            nama: "Interval Penilaian Kinerja".into(),
+            pita: vec![
+                b("Sangat Baik", Some(dec!(91)), dec!(100)),
+                b("Baik", Some(dec!(76)), dec!(90)),
+                b("Cukup", Some(dec!(66)), dec!(75)),
+                b("Kurang", Some(dec!(51)), dec!(65)),
+                b("Sangat Kurang", None, dec!(50)),
+            ],
+        };
+        s.periksa().unwrap();
+        assert_eq!(label(&s, dec!(95)), "Sangat Baik");
+        assert_eq!(label(&s, dec!(90)), "Baik");
+        // Between the printed bands, and above 100: no band, said so.
+        for v in [
+            dec!(90.5),
+            dec!(75.01),
+            dec!(65.99),
+            dec!(50.5),
+            dec!(100.01),
+        ] {
+            assert_eq!(label(&s, v), TIDAK_TERDEFINISI, "{v}");
+        }
+        // 90,004 prints 90,00 and is Baik; 90,005 prints 90,01 and is in the gap.
+        assert_eq!(label(&s, dec!(90.004)), "Baik");
+        assert_eq!(label(&s, dec!(90.005)), TIDAK_TERDEFINISI);
+        // Validation reports the top and the four gaps.
+        let c = s.celah();
+        assert_eq!(c.len(), 5, "{c:?}");
+        assert!(matches!(c[0], Celah::DiAtasPuncak { .. }));
+        assert!(c[1..].iter().all(|c| matches!(c, Celah::Celah { .. })));
+    }
+
     proptest! {
         #[test]
         fn predikat_never_decreases_as_capaian_grows(a in -50_000i64..50_000, d in 0i64..20_000) {
