@@ -180,7 +180,7 @@ pub fn hitung(
         (Bentuk::Rentang { bawah, .. }, pol) => match (target_acuan(target, r), pol) {
             (None, _) => Ok(Pecahan::bulat(SERATUS)),
             // Inside is best: below the range is too little, above it too much.
-            (Some(t), Polaritas::Rentang) if t == *bawah => positif(t, r),
+            (Some(t), Polaritas::Rentang) if r < *bawah => positif(t, r),
             (Some(t), Polaritas::Rentang) => negatif(t, r, RumusNegatif::SelisihTarget),
             // PermenPANRB 8/2021: the nearer bound, with the indicator's own polarity.
             (Some(t), Polaritas::Positif) => positif(t, r),

@@ -296,6 +296,15 @@ fn a_range_with_negative_bounds_measures_against_the_nearer_bound() {
     assert_eq!(persen(Polaritas::Rentang, "-4 - -2", "-3"), dec!(100));
 }
 
+#[test]
+fn a_range_of_one_value_is_measured_from_the_side_the_realisasi_is_on() {
+    // "1 - 1": above it, 2 is too much, (1 - (2 - 1)) / 1 x 100 = 0 (not 2 / 1 = 200, which
+    // reading the bound it equals as the lower one gave). Below, 0,5 / 1 x 100 = 50.
+    assert_eq!(persen(Polaritas::Rentang, "1 - 1", "2"), dec!(0));
+    assert_eq!(persen(Polaritas::Rentang, "1 - 1", "0,5"), dec!(50));
+    assert_eq!(persen(Polaritas::Rentang, "1 - 1", "1"), dec!(100));
+}
+
 proptest! {
     #[test]
     fn positive_capaian_grows_with_realisasi(t in 1i64..1_000_000, r in 0i64..1_000_000, d in 1i64..1000) {
