@@ -677,6 +677,22 @@ fn a_plan_without_a_report_is_not_asked_for_what_only_a_report_needs() {
     let t = aturan(&ts, "LENGKAP-TARGET");
     assert_eq!(t.len(), 1, "{ts:#?}");
     assert_eq!(t[0].lokasi.dokumen, "Renstra");
+    // A budget excerpt alone: its own figures are checked, nothing of a plan or a report is
+    // asked for.
+    let mut d3 = data(DASAR);
+    d3.renstra.clear();
+    d3.tujuan.clear();
+    d3.sasaran.clear();
+    d3.indikator.clear();
+    d3.target.clear();
+    d3.realisasi.clear();
+    d3.perjanjian_kinerja.clear();
+    d3.rkt.clear();
+    d3.iku.clear();
+    d3.laporan.clear();
+    d3.tercatat.clear();
+    let ts = periksa(&d3, Tahun::new(2020).unwrap(), &[]);
+    assert!(ts.is_empty(), "{ts:#?}");
     // With the year's realisasi back, it is a report again and the PK is asked for.
     let mut d2 = data(DASAR);
     d2.perjanjian_kinerja.clear();
