@@ -19,6 +19,7 @@ pub mod predikat;
 pub mod serde_angka;
 mod skema;
 pub mod skm;
+pub mod tepat;
 pub mod terbit;
 pub mod uang;
 #[cfg(test)]

@@ -20,11 +20,14 @@ pub struct Nilai {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "bentuk", rename_all = "snake_case")]
 pub enum Bentuk {
-    /// A number, possibly with a qualitative label beside it (`B (80 %)`: label B, number 80).
+    /// A number, possibly with a qualitative label beside it (`B (80 %)`: label B, number 80),
+    /// possibly written with a comparison (`≤ 5`, `min. 90`: the number is a bound).
     Angka {
         nilai: Decimal,
         label: Option<String>,
         satuan: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        operator: Option<Operator>,
     },
     /// A range target `80 - 90` (bawah <= atas).
     Rentang {
@@ -34,6 +37,82 @@ pub enum Bentuk {
     },
     /// Qualitative with no stated numeric equivalent (`WTP`, `Ada`): capaian cannot be computed.
     Kualitatif { label: String },
+}
+
+/// The comparison a target is written with. The number is measured like any target, with the
+/// indicator's polarity; the operator is kept so the value prints as written and so `validasi`
+/// can warn when it contradicts the polarity (`≤ 5` for "makin tinggi makin baik").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Operator {
+    /// `< 5`, `kurang dari 5`
+    KurangDari,
+    /// `≤ 5`, `<= 5`, `maks 5`, `paling banyak 5`
+    PalingBanyak,
+    /// `> 90`, `lebih dari 90`
+    LebihDari,
+    /// `≥ 90`, `>= 90`, `min. 90`, `paling sedikit 90`
+    PalingSedikit,
+}
+
+impl Operator {
+    /// True when the number is an upper bound (lower is better), false for a lower bound.
+    pub fn batas_atas(self) -> bool {
+        matches!(self, Operator::KurangDari | Operator::PalingBanyak)
+    }
+    pub fn simbol(self) -> &'static str {
+        match self {
+            Operator::KurangDari => "<",
+            Operator::PalingBanyak => "≤",
+            Operator::LebihDari => ">",
+            Operator::PalingSedikit => "≥",
+        }
+    }
+}
+
+/// The ways documents write a comparison, longest first so that `<=` is not read as `<` and
+/// `tidak lebih dari` not as `lebih dari`. Words match without regard to case.
+const OPERATOR: [(&str, Operator); 31] = [
+    ("sekurang-kurangnya", Operator::PalingSedikit),
+    ("sebanyak-banyaknya", Operator::PalingBanyak),
+    ("tidak kurang dari", Operator::PalingSedikit),
+    ("tidak lebih dari", Operator::PalingBanyak),
+    ("paling sedikit", Operator::PalingSedikit),
+    ("paling banyak", Operator::PalingBanyak),
+    ("paling rendah", Operator::PalingSedikit),
+    ("paling tinggi", Operator::PalingBanyak),
+    ("kurang dari", Operator::KurangDari),
+    ("lebih dari", Operator::LebihDari),
+    ("maksimal", Operator::PalingBanyak),
+    ("maksimum", Operator::PalingBanyak),
+    ("minimal", Operator::PalingSedikit),
+    ("minimum", Operator::PalingSedikit),
+    ("maks.", Operator::PalingBanyak),
+    ("max.", Operator::PalingBanyak),
+    ("min.", Operator::PalingSedikit),
+    ("maks", Operator::PalingBanyak),
+    ("max", Operator::PalingBanyak),
+    ("min", Operator::PalingSedikit),
+    ("<=", Operator::PalingBanyak),
+    ("=<", Operator::PalingBanyak),
+    (">=", Operator::PalingSedikit),
+    ("=>", Operator::PalingSedikit),
+    ("≤", Operator::PalingBanyak),
+    ("⩽", Operator::PalingBanyak),
+    ("≥", Operator::PalingSedikit),
+    ("⩾", Operator::PalingSedikit),
+    ("<", Operator::KurangDari),
+    (">", Operator::LebihDari),
+    ("≦", Operator::PalingBanyak),
+];
+
+/// `("≤", " 5")` from `≤ 5`: the operator a text starts with and the rest.
+fn pisah_operator(t: &str) -> Option<(Operator, &str)> {
+    OPERATOR.iter().find_map(|(teks, op)| {
+        let awal = t.get(..teks.len())?;
+        awal.eq_ignore_ascii_case(teks)
+            .then(|| (*op, &t[teks.len()..]))
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -123,6 +202,26 @@ impl Nilai {
     }
 
     fn baca(t: &str) -> Result<Bentuk, GalatAngka> {
+        // "≤ 5", "min. 90 %": a comparison, then a number (a word like "Minggu" that starts like
+        // one is not followed by a number and reads on below).
+        if let Some((op, sisa)) = pisah_operator(t)
+            && sisa
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            && let Bentuk::Angka {
+                nilai,
+                label,
+                satuan,
+                operator: None,
+            } = Self::baca(sisa.trim())?
+        {
+            return Ok(Bentuk::Angka {
+                nilai,
+                label,
+                satuan,
+                operator: Some(op),
+            });
+        }
         // "B (80 %)": label, then the numeric equivalent in parentheses.
         if let Some(open) = t.find('(')
             && t.ends_with(')')
@@ -134,6 +233,7 @@ impl Nilai {
                     nilai,
                     label: bersihkan_satuan(luar),
                     satuan,
+                    operator: None,
                 });
             }
             // "85 (B)": the number first, the label in parentheses.
@@ -142,6 +242,7 @@ impl Nilai {
                     nilai,
                     label: bersihkan_satuan(dalam),
                     satuan,
+                    operator: None,
                 });
             }
             return Ok(Bentuk::Kualitatif {
@@ -169,6 +270,7 @@ impl Nilai {
                 nilai,
                 label: None,
                 satuan,
+                operator: None,
             });
         }
         // "B 75,79": a one-word label, then the number.
@@ -179,6 +281,7 @@ impl Nilai {
                 nilai,
                 label: Some(label.to_string()),
                 satuan,
+                operator: None,
             });
         }
         Ok(Bentuk::Kualitatif {
@@ -206,6 +309,7 @@ impl Nilai {
                 nilai: n,
                 label: None,
                 satuan: None,
+                operator: None,
             },
         }
     }
@@ -218,6 +322,7 @@ impl Nilai {
                 nilai: n,
                 label: None,
                 satuan: None,
+                operator: None,
             },
         }
     }
@@ -232,6 +337,13 @@ impl Nilai {
     pub fn angka_setara(&self) -> Option<Decimal> {
         match &self.bentuk {
             Bentuk::Angka { nilai, .. } => Some(*nilai),
+            _ => None,
+        }
+    }
+    /// The comparison the value is written with, if any.
+    pub fn operator(&self) -> Option<Operator> {
+        match &self.bentuk {
+            Bentuk::Angka { operator, .. } => *operator,
             _ => None,
         }
     }
@@ -269,6 +381,7 @@ mod tests {
                 nilai,
                 label,
                 satuan,
+                operator: None,
             } => (nilai, label, satuan),
             b => panic!("{t}: {b:?}"),
         }
@@ -343,6 +456,56 @@ mod tests {
         assert!(e.contains("210.000,000,00"), "{e}");
         assert!(Nilai::parse("B (70.89 %)").is_err());
         assert!(matches!(Nilai::parse("  "), Err(GalatNilai::Kosong)));
+    }
+
+    #[test]
+    fn a_target_written_with_a_comparison_keeps_it() {
+        let baca = |t: &str| {
+            let n = Nilai::parse(t).unwrap();
+            match n.bentuk() {
+                Bentuk::Angka {
+                    nilai,
+                    label: None,
+                    satuan,
+                    operator: Some(op),
+                } => (*nilai, satuan.clone(), *op, n.teks().to_string()),
+                b => panic!("{t}: {b:?}"),
+            }
+        };
+        assert_eq!(
+            baca("< 5"),
+            (dec!(5), None, Operator::KurangDari, "< 5".into())
+        );
+        assert_eq!(baca("≤ 5").2, Operator::PalingBanyak);
+        assert_eq!(baca("<=5").2, Operator::PalingBanyak);
+        assert_eq!(baca("maks 5").2, Operator::PalingBanyak);
+        assert_eq!(baca("Maks. 5").2, Operator::PalingBanyak);
+        assert_eq!(baca(">= 90").2, Operator::PalingSedikit);
+        assert_eq!(baca("≥ 90").2, Operator::PalingSedikit);
+        assert_eq!(baca("> 90").2, Operator::LebihDari);
+        assert_eq!(
+            baca("min. 90 %"),
+            (
+                dec!(90),
+                Some("%".into()),
+                Operator::PalingSedikit,
+                "min. 90 %".into()
+            )
+        );
+        assert_eq!(baca("Minimal 3 dokumen").1, Some("dokumen".into()));
+        assert_eq!(baca("paling banyak 2,5").0, dec!(2.5));
+        assert_eq!(baca("≥ -2").0, dec!(-2));
+        // A word that only starts like an operator is not one.
+        assert_eq!(
+            Nilai::parse("Minggu").unwrap().bentuk(),
+            &Bentuk::Kualitatif {
+                label: "Minggu".into()
+            }
+        );
+        // A plain number has none.
+        assert_eq!(Nilai::parse("5").unwrap().operator(), None);
+        // A malformed number after an operator is still an error, not a label.
+        assert!(Nilai::parse("≤ 2.5.5,1").is_err());
     }
 
     #[test]

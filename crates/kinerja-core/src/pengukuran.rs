@@ -448,6 +448,37 @@ mod tests {
     }
 
     #[test]
+    fn a_sasaran_mean_on_a_midpoint_is_the_exact_mean() {
+        // Sasaran 2 with three indicators, positive polarity: targets 3, 6, 600 and realisasi
+        // 1, 5, 667,91. Capaian 100/3, 500/6 and 66791/600 %: sum 136791/600 = 227,985, mean
+        // 75,995 exactly, printed 76,00 % and Baik (from 76). Cut 28-digit quotients summed to
+        // 227,98499...9 and printed 75,99 % Cukup.
+        let mut d = mumbulsari();
+        d.target.retain(|t| t.indikator.as_str() == "SKM");
+        d.realisasi.retain(|r| r.indikator.as_str() == "SKM");
+        d.indikator
+            .push(indikator("X3", "S2", 3, Polaritas::Positif));
+        for (i, t, r) in [
+            ("REKOM", "3", "1"),
+            ("DESA", "6", "5"),
+            ("X3", "600", "667,91"),
+        ] {
+            d.target.push(target(i, 2020, DokumenTarget::Pengukuran, t));
+            d.realisasi.push(realisasi(i, 2020, Periode::Tahunan, r));
+        }
+        let ix = Indeks::new(&d);
+        let t = ukur(&ix, tahun(2020));
+        let s2 = &t.sasaran[1];
+        assert_eq!(s2.jumlah_terukur, 3);
+        assert_eq!(s2.capaian, Some(dec!(75.995)));
+        assert_eq!(
+            crate::angka::format_persen(s2.capaian.unwrap(), 2),
+            "76,00 %"
+        );
+        assert_eq!(s2.predikat.as_ref().unwrap().label, "Baik");
+    }
+
+    #[test]
     fn without_a_measurement_target_the_pk_then_the_renstra_is_used() {
         let mut d = mumbulsari();
         d.target.retain(|t| t.dokumen != DokumenTarget::Pengukuran);

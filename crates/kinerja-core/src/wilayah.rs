@@ -6,7 +6,8 @@
 //! Decisions no regulation settles:
 //! - an instansi's capaian is the plain mean of its measured sasaran indicators
 //!   (`capaian::rata_rata`), its predikat read on the instansi's own scale;
-//! - the region's capaian is the plain mean of the instansi means: each instansi counts once,
+//! - the region's capaian is the plain mean of the instansi means, taken exactly over exact
+//!   means (`tepat`) so it rounds like the true value: each instansi counts once,
 //!   however many indicators it has; an instansi with no measured capaian is left out and
 //!   counted (`capaian_terukur`);
 //! - the region's serapan is the realisasi over the pagu of the instansi that reported a
@@ -18,6 +19,7 @@ use crate::capaian;
 use crate::model::DataInstansi;
 use crate::pengukuran::{Indeks, ukur};
 use crate::predikat::Predikat;
+use crate::tepat::Rasional;
 use crate::uang::Rupiah;
 use crate::waktu::Tahun;
 use rust_decimal::Decimal;
@@ -27,6 +29,8 @@ use rust_decimal::Decimal;
 pub struct AngkaInstansi {
     /// Mean capaian of the measured sasaran indicators, unrounded.
     pub capaian_rata: Option<Decimal>,
+    /// The same mean exactly, so the region's mean of means is exact too.
+    pub capaian_tepat: Option<Rasional>,
     pub predikat: Option<Predikat>,
     /// Sasaran indicators measured or not.
     pub jumlah_indikator: usize,
@@ -48,9 +52,11 @@ impl AngkaInstansi {
         let ix = Indeks::new(data);
         let tabel = ukur(&ix, tahun);
         let semua: Vec<_> = tabel.baris.iter().map(|b| b.capaian).collect();
-        let rata = capaian::rata_rata(&semua);
+        let tepat = capaian::rata_rata_tepat(&semua);
+        let rata = tepat.as_ref().and_then(Rasional::desimal);
         AngkaInstansi {
             capaian_rata: rata,
+            capaian_tepat: tepat,
             predikat: rata.map(|r| ix.skala.predikat(r)),
             jumlah_indikator: tabel.baris.len(),
             pagu,
@@ -86,7 +92,17 @@ pub struct RekapWilayah {
 
 pub fn rekap<'a>(angka: impl IntoIterator<Item = &'a AngkaInstansi>) -> RekapWilayah {
     let angka: Vec<&AngkaInstansi> = angka.into_iter().collect();
-    let ada: Vec<Decimal> = angka.iter().filter_map(|a| a.capaian_rata).collect();
+    let ada: Vec<Rasional> = angka
+        .iter()
+        .filter_map(|a| {
+            // The exact mean when it is the one printed (a caller may have set only the decimal).
+            let rata = a.capaian_rata?;
+            Some(match &a.capaian_tepat {
+                Some(t) if t.desimal() == Some(rata) => t.clone(),
+                _ => Rasional::desimal_ke(rata),
+            })
+        })
+        .collect();
     let lapor: Vec<&&AngkaInstansi> = angka.iter().filter(|a| a.realisasi.is_some()).collect();
     let realisasi: Rupiah = lapor.iter().filter_map(|a| a.realisasi).sum();
     let pagu_lapor: Rupiah = lapor.iter().map(|a| a.pagu).sum();
@@ -94,7 +110,13 @@ pub fn rekap<'a>(angka: impl IntoIterator<Item = &'a AngkaInstansi>) -> RekapWil
         jumlah_instansi: angka.len(),
         jumlah_indikator: angka.iter().map(|a| a.jumlah_indikator).sum(),
         capaian_rata: (!ada.is_empty())
-            .then(|| ada.iter().sum::<Decimal>() / Decimal::from(ada.len())),
+            .then(|| {
+                ada.iter()
+                    .fold(Rasional::nol(), |a, x| a.tambah(x))
+                    .bagi(ada.len())
+                    .desimal()
+            })
+            .flatten(),
         capaian_terukur: ada.len(),
         pagu: angka.iter().map(|a| a.pagu).sum(),
         realisasi,
@@ -114,6 +136,7 @@ mod tests {
     fn angka(capaian: Option<Decimal>, pagu: &str, realisasi: Option<&str>) -> AngkaInstansi {
         AngkaInstansi {
             capaian_rata: capaian,
+            capaian_tepat: None,
             predikat: None,
             jumlah_indikator: 2,
             pagu: rp(pagu),
@@ -173,6 +196,31 @@ mod tests {
         assert_eq!(r.realisasi, rp("130"));
         assert_eq!(r.serapan, anggaran::persen(dec!(130), dec!(300)));
         assert_eq!(r.belum_melapor, 1);
+    }
+
+    #[test]
+    fn the_region_mean_of_exact_instansi_means_is_exact() {
+        // Three instansi whose means are 100/3, 500/6 and 66791/600 %: the region's mean is
+        // (20000 + 50000 + 66791) / 600 / 3 = 227,985 / 3 = 75,995 exactly, which prints 76,00;
+        // from the instansi means cut to 28 digits it would print 75,99.
+        let mut v = [
+            angka(None, "1", None),
+            angka(None, "1", None),
+            angka(None, "1", None),
+        ];
+        for (a, (p, q)) in v.iter_mut().zip([(100, 3), (500, 6), (66791, 600)]) {
+            let r = crate::tepat::Pecahan::new(Decimal::from(p), Decimal::from(q))
+                .unwrap()
+                .rasional();
+            a.capaian_rata = r.desimal();
+            a.capaian_tepat = Some(r);
+        }
+        let r = rekap(&v);
+        assert_eq!(r.capaian_rata, Some(dec!(75.995)));
+        assert_eq!(
+            crate::angka::bulatkan(r.capaian_rata.unwrap(), 2),
+            dec!(76.00)
+        );
     }
 
     #[test]

@@ -30,19 +30,13 @@ fn negative_polarity_with_a_realisasi_at_the_limit_is_computed_or_refused_never_
 
 #[test]
 fn the_mean_of_capaian_near_the_limit_does_not_overflow() {
-    // Two capaian of 5 x 10^28 %: their sum, 10^29, is past Decimal::MAX (about 7,9 x 10^28),
-    // so each is halved first: 2,5 x 10^28 + 2,5 x 10^28 = 5 x 10^28.
+    // Two capaian of 5 x 10^28 %: their sum, 10^29, is past Decimal::MAX (about 7,9 x 10^28);
+    // the mean is taken exactly (`tepat`) and is 5 x 10^28.
     let besar = Decimal::from_i128_with_scale(50_000_000_000_000_000_000_000_000_000, 0);
-    let c = Capaian::Ada {
-        persen: besar,
-        dibatasi: None,
-    };
+    let c = Capaian::ada(besar, None);
     assert_eq!(capaian::rata_rata(&[c, c]), Some(besar));
     // Below the limit the mean is the exact one: (1 + 2) / 2 = 1,5.
-    let kecil = |n| Capaian::Ada {
-        persen: Decimal::from(n),
-        dibatasi: None,
-    };
+    let kecil = |n| Capaian::ada(Decimal::from(n), None);
     assert_eq!(
         capaian::rata_rata(&[kecil(1), kecil(2)]),
         Some(Decimal::new(15, 1))

@@ -12,12 +12,15 @@ use crate::{Penulis, Unsur};
 
 impl Penulis<'_> {
     pub(crate) fn tabel(&mut self, t: &Tabel) {
-        self.paragraf(
-            Paragraph::new()
-                .style("Caption")
-                .keep_next(true)
-                .add_run(Run::new().add_text(&t.judul)),
-        );
+        // A table from the narrative has no caption; the text before it introduces it.
+        if !t.judul.is_empty() {
+            self.paragraf(
+                Paragraph::new()
+                    .style("Caption")
+                    .keep_next(true)
+                    .add_run(Run::new().add_text(&t.judul)),
+            );
+        }
         let kecil = t.kolom.len() > 8;
         let ukuran = if kecil { 16 } else { 19 };
         let lebar = lebar_kolom(t, self.lebar(), ukuran);

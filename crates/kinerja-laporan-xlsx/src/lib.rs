@@ -16,7 +16,6 @@ use std::collections::HashSet;
 
 use kinerja_laporan::{Dokumen, Sel, Tabel};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -257,8 +256,15 @@ fn kol(j: usize) -> Result<u16, XlsxError> {
     u16::try_from(j).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
+/// The nearest `f64`: through the decimal text, which Rust parses correctly rounded (the
+/// arithmetic conversion can land one binary digit off, so the cell would depend on how many
+/// digits the exact value carried).
 fn f64_dari(n: Decimal) -> Result<f64, GalatXlsx> {
-    n.to_f64().ok_or(GalatXlsx::Angka(n))
+    n.to_string()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or(GalatXlsx::Angka(n))
 }
 
 /// `#,##0` with the given decimals: `#,##0.00` for 2.

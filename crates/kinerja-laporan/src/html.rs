@@ -316,10 +316,11 @@ fn sel_angka(s: &Sel) -> bool {
 }
 
 fn tabel(o: &mut String, id: &str, t: &Tabel) {
-    o.push_str(&format!(
-        "<figure class=\"tabel\" id=\"{id}\">\n<table>\n<caption>{}</caption>\n",
-        esc(&t.judul)
-    ));
+    o.push_str(&format!("<figure class=\"tabel\" id=\"{id}\">\n<table>\n"));
+    // A table from the narrative has no caption; the text before it introduces it.
+    if !t.judul.is_empty() {
+        o.push_str(&format!("<caption>{}</caption>\n", esc(&t.judul)));
+    }
     let total: u32 = t.kolom.iter().map(|k| u32::from(k.lebar.max(1))).sum();
     if !t.kolom.is_empty() {
         o.push_str("<colgroup>");

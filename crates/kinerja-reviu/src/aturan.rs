@@ -304,7 +304,7 @@ fn butir(k: &Konteks, l: Lingkup) -> Vec<Butir> {
             ));
             vec![Butir {
                 lokasi: LokasiTemuan {
-                    dokumen: k.dokumen_laporan(),
+                    dokumen: k.dokumen_instansi(),
                     tabel: "Keseluruhan".into(),
                     baris: None,
                 },
@@ -382,7 +382,7 @@ fn butir(k: &Konteks, l: Lingkup) -> Vec<Butir> {
                     k.ix.capaian(i, target.map(|x| &x.nilai), real.as_ref().map(|r| &r.nilai));
                 Butir {
                     lokasi: LokasiTemuan {
-                        dokumen: k.dokumen_laporan(),
+                        dokumen: k.dokumen_indikator(target),
                         tabel: "Pengukuran kinerja".into(),
                         baris: Some(i.uraian.clone()),
                     },

@@ -132,6 +132,7 @@ impl CapaianTampil {
             Capaian::Ada {
                 persen: p,
                 dibatasi,
+                ..
             } => CapaianTampil {
                 teks: Some(persen(*p)),
                 lebar: lebar_batang(Some(*p)),

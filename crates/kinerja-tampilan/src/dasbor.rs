@@ -134,6 +134,7 @@ fn skala_legenda(ix: &Indeks<'_>) -> Vec<(Lencana, String)> {
                 &kinerja_core::predikat::Predikat {
                     label: p.label.clone(),
                     peringkat: n - 1 - i,
+                    terdefinisi: true,
                 },
                 n,
             );

@@ -9,7 +9,9 @@ use kinerja_core::waktu::Tahun;
 
 fn teks_capaian(c: &Capaian) -> String {
     match c {
-        Capaian::Ada { persen, dibatasi } => {
+        Capaian::Ada {
+            persen, dibatasi, ..
+        } => {
             let mut s = tampil::persen(Some(*persen));
             if dibatasi.is_some() {
                 s.push_str(" (dibatasi)");

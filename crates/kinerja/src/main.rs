@@ -375,7 +375,7 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         Perintah::Skm(a) => skm::jalankan(&a)?,
         Perintah::Validasi(a) => {
             let d = muat(&a)?;
-            format!(
+            let mut s = format!(
                 "data sah: {} instansi, {} sasaran, {} indikator, {} target, {} realisasi, {} pos anggaran, {} angka tercatat\n",
                 d.instansi.len(),
                 d.sasaran.len(),
@@ -384,7 +384,15 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
                 d.realisasi.len(),
                 d.anggaran.len(),
                 d.tercatat.len()
-            )
+            );
+            // Valid, but worth a look: they do not refuse the data.
+            for p in kinerja_core::validasi::peringatan(&d) {
+                s.push_str(&format!(
+                    "[peringatan] {} — {}: {}\n",
+                    p.kode, p.letak, p.pesan
+                ));
+            }
+            s
         }
         Perintah::Skema => kinerja_berkas::skema_json(),
         Perintah::Impor(a) => basis::impor(

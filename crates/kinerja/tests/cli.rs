@@ -135,6 +135,67 @@ fn a_bad_file_is_refused_with_its_place_and_exit_2() {
 }
 
 #[test]
+fn validasi_prints_warnings_without_refusing() {
+    let dir = std::env::temp_dir().join(format!("kinerja-peringatan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("data.toml");
+    // A "makin tinggi makin baik" indicator (the default polarity) with a target "≤ 5" and a
+    // negative one.
+    std::fs::write(
+        &f,
+        r#"[[instansi]]
+id = "x"
+nama = "X"
+jenis = "kecamatan"
+
+[[renstra]]
+id = "rs"
+instansi = "x"
+tahun_awal = 2020
+tahun_akhir = 2024
+
+[[tujuan]]
+id = "T1"
+renstra = "rs"
+nomor = 1
+uraian = "Tujuan"
+
+[[sasaran]]
+id = "S1"
+tujuan = "T1"
+nomor = 1
+uraian = "Sasaran"
+
+[[indikator]]
+id = "I"
+pemilik = { sasaran = "S1" }
+nomor = 1
+uraian = "Pertumbuhan"
+
+[[target]]
+indikator = "I"
+tahun = 2020
+dokumen = "renstra"
+nilai = "≤ 5"
+
+[[target]]
+indikator = "I"
+tahun = 2021
+dokumen = "renstra"
+nilai = "-2"
+"#,
+    )
+    .unwrap();
+    let o = kinerja(&["validasi", f.to_str().unwrap()]);
+    let s = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{s}");
+    assert!(s.contains("data sah"), "{s}");
+    assert!(s.contains("[peringatan] TARGET-OPERATOR-POLARITAS"), "{s}");
+    assert!(s.contains("[peringatan] TARGET-NEGATIF"), "{s}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn periksa_on_the_seed_exits_1_with_its_errors() {
     let o = kinerja(&["periksa", contoh().to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));

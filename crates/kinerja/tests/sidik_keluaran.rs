@@ -11,19 +11,19 @@ use std::process::Command;
 const SIDIK: [(&str, &str); 4] = [
     (
         "pdf",
-        "6cf43ad32f2d5c89147b24537235e3751f2c6bebdb79f3dd876901d6e8a24539",
+        "b816667c85f6720d46addf4c094bceec5b58b9c9140ddef40a2f54be2e95babd",
     ),
     (
         "docx",
-        "a16e5d322e2b9e14e865d15aa42de560f466cab4ff3ac6e13a5fd1469e6e67d9",
+        "a52c7ea85f894bc9e66d822f440bf89c643adbfd713586bf0891e52d3b10dff8",
     ),
     (
         "xlsx",
-        "0d9a422aaf4688d62fa6b177332ae89b06435f5aa9e66623ad6386839777bbae",
+        "7853de5a77e2934d29f6145d170ae91922bda90e04f0106742adaef6107265d2",
     ),
     (
         "html",
-        "71d3ea8a8998a4d0ffc33cc9d3757955ccf7a4c2fb7cf6284d4fb1737c093d73",
+        "485dc66a3d53c1ce062b359def1dfd0139a81021efb7f6708198fd9360fd61db",
     ),
 ];
 

@@ -7,6 +7,10 @@
 //! total that does not add up, or a target that differs between the Renstra and the PK, is valid
 //! data (published documents contain both) and is the reviu's business.
 //!
+//! What is valid but probably not meant (a `≤` target on a "makin tinggi makin baik" indicator,
+//! a negative target, a predikat scale with gaps) is a warning (`peringatan`), which the reviu
+//! lists and which never refuses data.
+//!
 //! Numbers are not checked here: their bounds are enforced where they are read (`angka`,
 //! `uang::Rupiah`, `nilai::Nilai`, `serde_angka`), so no value out of bounds reaches the data.
 
@@ -14,8 +18,11 @@ mod anggaran;
 mod laporan;
 mod pengaturan;
 mod pengukuran;
+mod peringatan;
 mod rencana;
 mod tahunan;
+
+pub use peringatan::{Peringatan, peringatan};
 
 use crate::id::*;
 use crate::model::*;
@@ -213,19 +220,15 @@ impl Baris<'_> {
         }
     }
 
-    /// A target's form must fit the indicator's polarity: a range for `rentang`, a number
-    /// otherwise (a qualitative target fits any).
+    /// A target's form must fit the indicator's polarity: `rentang` needs a range (a
+    /// qualitative target fits any). A range on a positive or negative indicator is measured by
+    /// PermenPANRB 8/2021's rule (`capaian`).
     fn bentuk_target(&mut self, medan: &'static str, ind: &Indikator, b: &Bentuk) {
-        let rentang = matches!(b, Bentuk::Rentang { .. });
-        if rentang != (ind.polaritas == Polaritas::Rentang)
-            && !matches!(b, Bentuk::Kualitatif { .. })
-        {
-            let pesan = if rentang {
-                "target berupa rentang, tetapi polaritas indikator bukan `rentang`"
-            } else {
-                "indikator berpolaritas `rentang` memerlukan target rentang (\"80 - 90\")"
-            };
-            self.lapor(medan, pesan);
+        if ind.polaritas == Polaritas::Rentang && matches!(b, Bentuk::Angka { .. }) {
+            self.lapor(
+                medan,
+                "indikator berpolaritas `rentang` memerlukan target rentang (\"80 - 90\")",
+            );
         }
     }
 }
@@ -368,11 +371,12 @@ mod tests {
     }
 
     #[test]
-    fn range_targets_need_range_polarity() {
+    fn range_polarity_needs_range_targets() {
+        // A range on a positive indicator is PermenPANRB 8/2021's rule, not an error.
         let mut d = mumbulsari();
         d.target
             .push(target("SKM", 2019, DokumenTarget::Pengukuran, "80 - 90"));
-        assert!(pesan(&d)[0].contains("polaritas indikator bukan `rentang`"));
+        assert_eq!(pesan(&d), Vec::<String>::new());
         let mut d = mumbulsari();
         d.indikator[0].polaritas = Polaritas::Rentang;
         // Every numeric target of SKM now conflicts (6 Renstra + PK + Pengukuran).

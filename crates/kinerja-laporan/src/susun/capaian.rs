@@ -132,18 +132,23 @@ impl Penyusun<'_> {
 }
 
 /// The capaian range of a predikat band, given the band above it (bands run from the top):
-/// "≥ 90 %", "≥ 75 % s.d. < 90 %", "< 50 %".
+/// "≥ 90 %", "≥ 75 % s.d. < 90 %", "< 50 %". A band that states its upper bound ends there
+/// (a scale printed with both bounds, gaps included); bounds print with their own decimals.
 fn rentang(p: &Pita, atas: Option<&Pita>) -> String {
+    let angka = |b: Decimal| format_angka(b, b.normalize().scale());
     let bawah = |b| {
         format!(
             "{} {} %",
             if p.termasuk_batas { "≥" } else { ">" },
-            format_angka(b, 0)
+            angka(b)
         )
     };
-    let atas = atas.and_then(|a| a.batas_bawah.map(|b| (b, a.termasuk_batas)));
-    let atas =
-        atas.map(|(a, ta)| format!("{} {} %", if ta { "<" } else { "≤" }, format_angka(a, 0)));
+    let atas = match p.batas_atas {
+        Some(a) => Some((a, p.termasuk_batas_atas)),
+        // Up to the band above: below its bound when it includes it, at it when not.
+        None => atas.and_then(|a| a.batas_bawah.map(|b| (b, !a.termasuk_batas))),
+    };
+    let atas = atas.map(|(a, sampai)| format!("{} {} %", if sampai { "≤" } else { "<" }, angka(a)));
     match (p.batas_bawah.map(bawah), atas) {
         (Some(b), None) => b,
         (Some(b), Some(a)) => format!("{b} s.d. {a}"),
@@ -175,5 +180,17 @@ mod tests {
             ]
         );
         assert_eq!(rentang(&pita[3], None), "semua");
+    }
+
+    #[test]
+    fn a_band_with_its_own_upper_bound_ends_there() {
+        // Printed "55 - 75,5" Cukup below "76 - 100" Baik: the gap stays visible.
+        let mut pita = SkalaPredikat::lkjip_empat_tingkat().pita;
+        pita[2].batas_atas = Some(rust_decimal::Decimal::new(755, 1));
+        pita[1].batas_atas = Some(rust_decimal::Decimal::ONE_HUNDRED);
+        assert_eq!(rentang(&pita[2], Some(&pita[1])), "≥ 55 % s.d. ≤ 75,5 %");
+        pita[2].termasuk_batas_atas = false;
+        assert_eq!(rentang(&pita[2], Some(&pita[1])), "≥ 55 % s.d. < 75,5 %");
+        assert_eq!(rentang(&pita[1], Some(&pita[0])), "≥ 76 % s.d. ≤ 100 %");
     }
 }

@@ -112,6 +112,7 @@ pub fn susun(
             bab.iter().filter(|b| b.jenis == JenisBab::Lampiran).count() + 1,
         ));
     }
+    sel::namai_tabel_teks(&mut bab);
     let instansi = s.instansi();
     Ok(Dokumen {
         judul: "LAPORAN KINERJA".into(),

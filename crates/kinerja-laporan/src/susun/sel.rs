@@ -38,7 +38,8 @@ pub(super) fn sekali(pertama: bool, teks: impl FnOnce() -> String) -> Sel {
 }
 
 /// A target or realisasi: a plain number prints (and exports) as a number, a percent as a
-/// percent; a value with a label ("B (80 %)") or a range prints as written.
+/// percent; a value with a label ("B (80 %)"), a comparison ("≤ 5") or a range prints as
+/// written.
 pub(super) fn nilai(n: Option<&Nilai>) -> Sel {
     use kinerja_core::nilai::Bentuk;
     match n.map(|n| (n, n.bentuk())) {
@@ -49,6 +50,7 @@ pub(super) fn nilai(n: Option<&Nilai>) -> Sel {
                 nilai,
                 label: None,
                 satuan,
+                operator: None,
             },
         )) if satuan.as_deref().map(str::trim) == Some("%") => Sel::Persen(*nilai),
         Some((
@@ -57,6 +59,7 @@ pub(super) fn nilai(n: Option<&Nilai>) -> Sel {
                 nilai,
                 label: None,
                 satuan: None,
+                operator: None,
             },
         )) => Sel::Angka {
             nilai: *nilai,
@@ -112,15 +115,91 @@ pub(super) fn kolom_serapan(mut awal: Vec<Kolom>, proporsi: bool) -> Vec<Kolom> 
     awal
 }
 
-/// Narrative text as paragraphs: one per line, as the author wrote them.
+/// Narrative text as the author wrote it: a paragraph per line, and consecutive lines of
+/// tab-separated cells (a table the source printed inside its text, such as the predikat scale
+/// of Bab III A) as that table, so it does not read as "NoCAPAIAN KINERJAKETERANGAN".
 pub(super) fn paragraf(teks: &str) -> Vec<Blok> {
-    teks.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| Blok::Paragraf {
-            teks: l.to_string(),
+    let mut out = Vec::new();
+    let mut sel_tabel: Vec<Vec<String>> = Vec::new();
+    for l in teks.lines() {
+        if l.contains('\t') {
+            sel_tabel.push(l.split('\t').map(|c| c.trim().to_string()).collect());
+            continue;
+        }
+        out.extend(tabel_teks(std::mem::take(&mut sel_tabel)));
+        let l = l.trim();
+        if !l.is_empty() {
+            out.push(Blok::Paragraf {
+                teks: l.to_string(),
+            });
+        }
+    }
+    out.extend(tabel_teks(sel_tabel));
+    out
+}
+
+/// Name of a table that stood in the narrative, before [`namai_tabel_teks`] numbers it.
+const NAMA_TABEL_TEKS: &str = "Tabel dalam teks";
+
+/// Numbers the narrative's tables in document order ("Tabel dalam teks 1", ...): a table's name
+/// is unique in the document (the XLSX sheet it becomes).
+pub(super) fn namai_tabel_teks(bab: &mut [Bab]) {
+    let tabel = bab
+        .iter_mut()
+        .flat_map(|b| &mut b.isi)
+        .filter_map(|b| match b {
+            Blok::Tabel(t) if t.nama == NAMA_TABEL_TEKS => Some(t),
+            _ => None,
+        });
+    for (i, t) in tabel.enumerate() {
+        t.nama = format!("{NAMA_TABEL_TEKS} {}", i + 1);
+    }
+}
+
+/// A table from the narrative, cells as written. It has no caption of its own (the text before
+/// it introduces it). Its first row is the header when it holds no digit, as a header row of
+/// labels does ("No / CAPAIAN KINERJA / KETERANGAN"); rows shorter than the widest are padded
+/// on the right. A column whose every cell is an amount of rupiah is right-aligned.
+fn tabel_teks(sel: Vec<Vec<String>>) -> Option<Blok> {
+    let n = sel.iter().map(Vec::len).max()?;
+    let mut sel: Vec<Vec<String>> = sel
+        .into_iter()
+        .map(|mut b| {
+            b.resize(n, String::new());
+            b
         })
-        .collect()
+        .collect();
+    let kepala = if sel[0].iter().any(|c| c.chars().any(|x| x.is_ascii_digit())) {
+        vec![String::new(); n]
+    } else {
+        sel.remove(0)
+    };
+    let kolom = (0..n)
+        .map(|j| {
+            let isi = || sel.iter().map(|b| b[j].as_str()).filter(|c| !c.is_empty());
+            let terpanjang = isi()
+                .chain([kepala[j].as_str()])
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0);
+            let rupiah = isi().count() > 0 && isi().all(|c| c.starts_with("Rp"));
+            kolom(
+                &kepala[j],
+                u8::try_from(terpanjang.div_ceil(6).clamp(1, 8)).unwrap_or(8),
+                rupiah,
+            )
+        })
+        .collect();
+    Some(Blok::Tabel(Tabel {
+        nama: NAMA_TABEL_TEKS.into(),
+        judul: String::new(),
+        kolom,
+        baris: sel
+            .into_iter()
+            .map(|b| baris(b.into_iter().map(Sel::Teks).collect()))
+            .collect(),
+        catatan: None,
+    }))
 }
 
 /// "Renstra: data tidak tersedia.": the paragraph standing where a missing part would be.
@@ -268,7 +347,43 @@ mod tests {
             }
         );
         assert_eq!(nilai(Some(&n("B (80 %)"))), Sel::teks("B (80 %)"));
+        // A comparison is part of the target: printed as written, not as the bare number.
+        assert_eq!(nilai(Some(&n("≤ 5 %"))), Sel::teks("≤ 5 %"));
+        assert_eq!(nilai(Some(&n("min. 90"))), Sel::teks("min. 90"));
         assert_eq!(nilai(None), tt());
+    }
+
+    #[test]
+    fn tab_separated_lines_in_the_narrative_are_the_table_they_were() {
+        // The seed's Bab III A: a paragraph, the scale table (its own numbering "2., 2., 3."
+        // kept), a paragraph.
+        let b = paragraf(
+            "Skala ordinal sebagai berikut :\nNo\tCAPAIAN KINERJA\tKETERANGAN\n1.\tLebih dari 100 %\tSANGAT BAIK\n2.\t76 % s/d 100 %\tBAIK\n2.\t55 % s/d 75 %\tCUKUP\nAdapun rincian :",
+        );
+        assert_eq!(b.len(), 3, "{b:?}");
+        let Blok::Tabel(t) = &b[1] else {
+            panic!("{b:?}")
+        };
+        let kepala: Vec<&str> = t.kolom.iter().map(|k| k.judul.as_str()).collect();
+        assert_eq!(kepala, ["No", "CAPAIAN KINERJA", "KETERANGAN"]);
+        assert_eq!(t.baris.len(), 3);
+        assert_eq!(t.baris[2].sel[0], Sel::teks("2."));
+        assert_eq!(t.judul, "");
+        // Rows of the budget lines: no header (the first row has figures), short rows padded,
+        // the amounts right-aligned.
+        let b = paragraf(
+            "a. Belanja Langsung\t\tRp. 400.000.000,00\nBelanja Pegawai\tRp. 230.550.000,00",
+        );
+        let Blok::Tabel(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert!(t.kolom.iter().all(|k| k.judul.is_empty()));
+        assert_eq!(t.baris.len(), 2);
+        assert_eq!(t.baris[1].sel.len(), 3);
+        assert_eq!(t.baris[1].sel[2], Sel::teks(""));
+        assert!(!t.kolom[0].rata_kanan && t.kolom[1].rata_kanan && t.kolom[2].rata_kanan);
+        // Text without tabs stays paragraphs.
+        assert_eq!(paragraf("a\n\nb").len(), 2);
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub(super) fn kelengkapan(k: &Konteks, o: &mut Keluaran) {
                     ),
                 );
             }
-            if k.ix.realisasi_tahunan(i, t).is_none() {
+            // A realisasi is asked of a report; a plan alone has none yet.
+            if k.ada_laporan() && k.ix.realisasi_tahunan(i, t).is_none() {
                 o.tambah(
                     "LENGKAP-REALISASI",
                     Tingkat::Galat,
@@ -104,9 +105,16 @@ pub(super) fn kelengkapan(k: &Konteks, o: &mut Keluaran) {
             );
         }
     }
-    // Kegiatan funded this year without an output indicator.
+    // Kegiatan funded this year without an output indicator. A budget excerpt without any
+    // plan (no indicator at all) is not asked for the plan's indicators.
     let ringkas = k.anggaran(t);
-    for g in ringkas.program.iter().flat_map(|p| &p.kegiatan) {
+    let ada_rencana = !d.indikator.is_empty();
+    for g in ringkas
+        .program
+        .iter()
+        .flat_map(|p| &p.kegiatan)
+        .filter(|_| ada_rencana)
+    {
         let ada = d.indikator.iter().any(|i| {
             matches!(&i.pemilik, Pemilik::Kegiatan(x) if x == &g.kegiatan)
                 && i.jenis == JenisIndikator::Keluaran

@@ -210,20 +210,28 @@ pub(super) fn realisasi_skm(k: &Konteks, o: &mut Keluaran) {
         match kinerja_core::skm::hasil_survei(s) {
             Some(Ok(h)) => {
                 let dp = tercatat.scale();
-                if kinerja_core::angka::bulatkan(h.nik, dp) != tercatat {
+                // A realisasi typed on the 1-4 scale is the IKM, compared as printed.
+                let (dihitung, skala) = if tercatat >= rust_decimal::Decimal::ONE
+                    && tercatat <= rust_decimal::Decimal::from(4)
+                {
+                    (h.ikm, "indeks SKM (IKM, skala 1-4)")
+                } else {
+                    (h.nik, "nilai konversi SKM")
+                };
+                if kinerja_core::angka::bulatkan(dihitung, dp) != tercatat {
                     o.out.push(Temuan {
                         aturan: "SKM-REALISASI".into(),
                         tingkat: Tingkat::Galat,
                         lokasi,
                         pesan: format!(
-                            "realisasi \"{}\" indikator \"{}\" berbeda dari nilai konversi SKM {} yang dihitung dari surveinya ({})",
+                            "realisasi \"{}\" indikator \"{}\" berbeda dari {skala} {} yang dihitung dari surveinya ({})",
                             r.nilai,
                             ind.uraian,
-                            kinerja_core::angka::format_angka(h.nik, 2),
+                            kinerja_core::angka::format_angka(dihitung, dp.max(2)),
                             s.id
                         ),
                         tercatat: Some(tercatat),
-                        dihitung: Some(h.nik),
+                        dihitung: Some(dihitung),
                         pembulatan: Some(format!("dibandingkan setelah dibulatkan ke {dp} desimal (setengah menjauhi nol)")),
                         kunci,
                         diterima: None,

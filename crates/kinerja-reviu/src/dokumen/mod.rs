@@ -55,6 +55,43 @@ pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
     tahun::tahun_dalam_teks(k, &mut o);
     konsistensi::realisasi_skm(k, &mut o);
     kelengkapan::kelengkapan(k, &mut o);
+    peringatan_data(k, &mut o);
+}
+
+/// The row a warning is on: the indicator's wording for a target, else the record's id.
+fn baris(k: &Konteks, p: &kinerja_core::validasi::Peringatan) -> String {
+    let id = p.letak.id.clone().unwrap_or_default();
+    match p.letak.tabel {
+        "target" | "indikator" => k
+            .data
+            .indikator
+            .iter()
+            .find(|i| i.id.as_str() == id)
+            .map(|i| i.uraian.clone())
+            .unwrap_or(id),
+        _ => id,
+    }
+}
+
+/// What `validasi` warns about (a target's comparison against the polarity, negative targets,
+/// gaps in a predikat scale), as findings of the document the value is in.
+fn peringatan_data(k: &Konteks, o: &mut Keluaran) {
+    for p in kinerja_core::validasi::peringatan(k.data) {
+        let tabel = match p.letak.tabel {
+            "target" => "Target",
+            "indikator" => "Indikator",
+            "skala" => "Pita predikat",
+            t => t,
+        };
+        let baris = baris(k, &p);
+        o.tambah(
+            p.kode,
+            Tingkat::Peringatan,
+            lok(p.dokumen, tabel, Some(baris)),
+            p.kunci,
+            p.pesan,
+        );
+    }
 }
 
 pub(super) fn nama_indikator(k: &Konteks, id: &IndikatorId) -> String {

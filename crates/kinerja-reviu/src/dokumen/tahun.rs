@@ -38,6 +38,10 @@ pub(super) fn tahun_dokumen(k: &Konteks, o: &mut Keluaran) {
             );
         }
     }
+    // The year's PK and RKT are the report's attachments: a plan alone is not asked for them.
+    if !k.ada_laporan() {
+        return;
+    }
     if !k.data.perjanjian_kinerja.iter().any(|p| p.tahun == k.tahun) {
         o.tambah(
             "DOKUMEN-TAHUN-INI",

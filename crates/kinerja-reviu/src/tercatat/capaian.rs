@@ -6,6 +6,7 @@ use crate::Konteks;
 use kinerja_core::capaian::Capaian;
 use kinerja_core::id::IndikatorId;
 use kinerja_core::model::*;
+use kinerja_core::nilai::Nilai;
 use kinerja_core::pengukuran;
 use kinerja_core::waktu::Tahun;
 
@@ -73,7 +74,7 @@ pub(super) fn indikator(k: &Konteks, t: &Tercatat, i: &IndikatorId, tahun: Tahun
             let c = k.ix.capaian(ind, target, r.as_ref().map(|r| &r.nilai));
             match (u, c) {
                 (Ukuran::Capaian, Capaian::Ada { persen, .. }) => {
-                    angka(persen, "realisasi dibanding target")
+                    angka(persen, cara_capaian(target, r.as_ref().map(|r| &r.nilai)))
                 }
                 (Ukuran::Predikat, Capaian::Ada { persen, .. }) => Dihitung::Teks(
                     k.ix.skala.predikat(persen).label,
@@ -120,5 +121,26 @@ pub(super) fn indikator(k: &Konteks, t: &Tercatat, i: &IndikatorId, tahun: Tahun
             }
         }
         _ => tidak("ukuran ini tidak berlaku untuk indikator"),
+    }
+}
+
+/// How a capaian was measured, naming the value the realisasi was set against: for a range
+/// target the bound it is beyond (PermenPANRB 8/2021), so a finding quotes the right one.
+fn cara_capaian(target: Option<&Nilai>, realisasi: Option<&Nilai>) -> String {
+    use kinerja_core::angka::format_angka;
+    let (Some(t), Some(r)) = (target, realisasi.and_then(Nilai::angka_setara)) else {
+        return "realisasi dibanding target".into();
+    };
+    if !t.is_rentang() {
+        return "realisasi dibanding target".into();
+    }
+    match kinerja_core::capaian::target_acuan(t, r) {
+        Some(b) => format!(
+            "realisasi {} di luar target rentang \"{t}\", dibanding batas {} {}",
+            format_angka(r, r.scale()),
+            if r > b { "atas" } else { "bawah" },
+            format_angka(b, b.scale())
+        ),
+        None => format!("realisasi dalam target rentang \"{t}\": 100 %"),
     }
 }

@@ -10,7 +10,7 @@ use crate::{Konteks, LokasiTemuan, Temuan, Tingkat};
 use kinerja_core::angka::{bulatkan, format_angka};
 use kinerja_core::model::*;
 use kinerja_core::waktu::Tahun;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A figure computed from primary data, or why there is none.
 enum Dihitung {
@@ -144,8 +144,8 @@ fn hitung(k: &Konteks, t: &Tercatat, tahun: Tahun) -> Dihitung {
     match &t.subjek {
         Subjek::Label(_) => tidak("baris ini tidak merujuk unsur rencana mana pun"),
         Subjek::Indikator(i) => capaian::indikator(k, t, i, tahun),
-        Subjek::UnsurSkm { survei, nomor } => skm::unsur(k, survei, nomor, &t.ukuran),
-        Subjek::Survei(s) => skm::survei(k, s, &t.ukuran),
+        Subjek::UnsurSkm { survei, nomor } => skm::unsur(k, survei, nomor, t),
+        Subjek::Survei(s) => skm::survei(k, s, t),
         _ if anggaran => anggaran::hitung(k, t, tahun),
         Subjek::Instansi | Subjek::Sasaran(_) => match t.ukuran {
             Ukuran::Capaian | Ukuran::Predikat => capaian::ringkasan(k, t, tahun),
@@ -251,7 +251,28 @@ pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
             ),
             (Dihitung::Angka(h, cara), NilaiTercatat::Angka(s)) => {
                 let dp = s.scale();
-                if bulatkan(h, dp) != s.normalize() && bulatkan(h, dp) != *s {
+                if bulatkan(h, dp) == *s {
+                    continue;
+                }
+                // Cut rather than rounded (45,678 printed 45,67): the figure is right but for
+                // the last digit's rounding, a lesser finding than a wrong one.
+                if h.round_dp_with_strategy(dp, RoundingStrategy::ToZero) == *s {
+                    temuan(
+                        aturan,
+                        Tingkat::Peringatan,
+                        format!(
+                            "{ukuran} {subjek} tercatat {}{tertulis}: dihitung {} ({cara}), yang dipotong ke {dp} desimal, bukan dibulatkan (seharusnya {})",
+                            format_angka(*s, dp),
+                            format_angka(h, (dp + 2).max(2)),
+                            format_angka(h, dp),
+                        ),
+                        Some(*s),
+                        Some(h),
+                        Some(format!(
+                            "angka tercatat sama dengan hasil hitung dipotong (bukan dibulatkan) ke {dp} desimal"
+                        )),
+                    );
+                } else {
                     temuan(
                         aturan,
                         Tingkat::Galat,

@@ -8,6 +8,7 @@ use kinerja_core::angka::format_angka;
 use kinerja_core::id::SurveiId;
 use kinerja_core::model::*;
 use kinerja_core::skm::{self, DataUnsur, Regime, SumberUnsur};
+use kinerja_core::tepat::Pecahan;
 use rust_decimal::Decimal;
 
 /// The survey and its regime, or why the reviu cannot recompute it.
@@ -24,8 +25,21 @@ fn survei_dan_regime<'a>(
     }
 }
 
+/// Whether a stated SKM figure is printed on the 1-4 scale (an NRR or an IKM) rather than on
+/// the 25-100 one: then it is compared as printed, against the NRR or IKM, not after x 25.
+fn skala_empat(t: &Tercatat) -> bool {
+    let v = match &t.nilai {
+        NilaiTercatat::Angka(v) => Some(*v),
+        NilaiTercatat::Teks(s) => kinerja_core::nilai::Nilai::parse(s)
+            .ok()
+            .and_then(|n| n.angka_setara()),
+    };
+    v.is_some_and(|v| v >= Decimal::ONE && v <= Decimal::from(4))
+}
+
 /// The score or predikat of one unsur of a survey.
-pub(super) fn unsur(k: &Konteks, survei: &SurveiId, nomor: &u32, u: &Ukuran) -> Dihitung {
+pub(super) fn unsur(k: &Konteks, survei: &SurveiId, nomor: &u32, t: &Tercatat) -> Dihitung {
+    let u = &t.ukuran;
     let (s, regime) = match survei_dan_regime(k, survei) {
         Ok(x) => x,
         Err(d) => return d,
@@ -43,6 +57,13 @@ pub(super) fn unsur(k: &Konteks, survei: &SurveiId, nomor: &u32, u: &Ukuran) -> 
     };
     match (u, data.map(|d| d.skor(&format!("unsur {nomor}")))) {
         (_, Some(Err(e))) => tidak(e.to_string()),
+        // NRR = skor / 25, exactly: the skor is (sum x 25) / count.
+        (Ukuran::SkorSkm, Some(Ok(v))) if skala_empat(t) => {
+            match Pecahan::new(v, Decimal::from(25)).and_then(|p| p.desimal()) {
+                Some(nrr) => angka(nrr, format!("NRR pada skala 1-4: {cara} dibagi 25")),
+                None => tidak("NRR tidak dapat dihitung"),
+            }
+        }
         (Ukuran::SkorSkm, Some(Ok(v))) => angka(v, cara),
         (Ukuran::PredikatSkm, Some(Ok(v))) => Dihitung::Teks(
             regime.klasifikasi(v).kinerja_unit.label().into(),
@@ -65,7 +86,8 @@ pub(super) fn unsur(k: &Konteks, survei: &SurveiId, nomor: &u32, u: &Ukuran) -> 
 
 /// The mean score or the predikat of a survey: the core's result, where an unsur without
 /// answers or a distribution takes its stated score.
-pub(super) fn survei(k: &Konteks, survei: &SurveiId, u: &Ukuran) -> Dihitung {
+pub(super) fn survei(k: &Konteks, survei: &SurveiId, t: &Tercatat) -> Dihitung {
+    let u = &t.ukuran;
     let (s, regime) = match survei_dan_regime(k, survei) {
         Ok(x) => x,
         Err(d) => return d,
@@ -88,6 +110,10 @@ pub(super) fn survei(k: &Konteks, survei: &SurveiId, u: &Ukuran) -> Dihitung {
     );
     let rata = h.rata_rata_skor;
     match u {
+        Ukuran::SkorSkm | Ukuran::Realisasi | Ukuran::Capaian if skala_empat(t) => angka(
+            h.ikm,
+            format!("IKM pada skala 1-4 (jumlah NRR tertimbang); {cara}"),
+        ),
         Ukuran::SkorSkm | Ukuran::Realisasi | Ukuran::Capaian => angka(rata, cara),
         Ukuran::PredikatSkm | Ukuran::Predikat => {
             Dihitung::Teks(regime.klasifikasi(rata).kinerja_unit.label().into(), cara)
@@ -96,8 +122,19 @@ pub(super) fn survei(k: &Konteks, survei: &SurveiId, u: &Ukuran) -> Dihitung {
     }
 }
 
-/// The score the report states for an unsur (its `skor_skm` in `[[tercatat]]`).
+/// The score the report states for an unsur (its `skor_skm` in `[[tercatat]]`), on the 25-100
+/// scale: one printed as an NRR (1-4) is multiplied by 25.
 fn skor_tercatat(d: &DataInstansi, survei: &SurveiId, nomor: u32) -> Option<Decimal> {
+    skor_tercatat_tertulis(d, survei, nomor).map(|v| {
+        if v <= Decimal::from(4) {
+            v * Decimal::from(25)
+        } else {
+            v
+        }
+    })
+}
+
+fn skor_tercatat_tertulis(d: &DataInstansi, survei: &SurveiId, nomor: u32) -> Option<Decimal> {
     d.tercatat
         .iter()
         .find_map(|t| match (&t.subjek, &t.ukuran, &t.nilai) {
