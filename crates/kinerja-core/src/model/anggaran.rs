@@ -95,9 +95,36 @@ pub struct PosAnggaran {
 }
 
 impl PosAnggaran {
-    /// Whether `realisasi` may be this line's spending. Below zero is a typo unless the line
-    /// itself is a deduction (its pagu negative, as a refund line is).
+    /// Whether `realisasi` may be typed as this line's spending. Below zero is a typo unless
+    /// the line itself is a deduction (its pagu negative, as a refund line is). The entry doors
+    /// refuse it; an imported published document keeps it, and the reviu reports it
+    /// (`WAJAR-REALISASI-NEGATIF`), since validation refuses only what makes data meaningless.
     pub fn realisasi_boleh(&self, realisasi: Rupiah) -> bool {
         !realisasi.is_negatif() || self.pagu.is_negatif()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::id::PosAnggaranId;
+
+    #[test]
+    fn spending_below_zero_may_be_typed_only_on_a_deduction_line() {
+        let mut pos = PosAnggaran {
+            id: PosAnggaranId::new("pos-1").unwrap(),
+            tahun: Tahun::new(2020).unwrap(),
+            tempat: TempatAnggaran::Instansi,
+            jenis: JenisBelanja::Langsung,
+            pagu: Rupiah::utuh(100_000_000),
+            realisasi: None,
+            catatan: None,
+        };
+        assert!(pos.realisasi_boleh(Rupiah::utuh(0)));
+        assert!(pos.realisasi_boleh(Rupiah::utuh(90_004_000)));
+        assert!(!pos.realisasi_boleh(Rupiah::utuh(-5)));
+        // A refund line: pagu -5.000.000, spending -4.000.000.
+        pos.pagu = Rupiah::utuh(-5_000_000);
+        assert!(pos.realisasi_boleh(Rupiah::utuh(-4_000_000)));
     }
 }

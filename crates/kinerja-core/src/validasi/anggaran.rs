@@ -13,18 +13,6 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
             TempatAnggaran::Kegiatan(g) => b.rujuk("tempat", &r.kegiatan, g, "kegiatan"),
             TempatAnggaran::SubKegiatan(g) => b.rujuk("tempat", &r.sub_kegiatan, g, "sub-kegiatan"),
         }
-        if let Some(r) = x.realisasi
-            && !x.realisasi_boleh(r)
-        {
-            b.lapor(
-                "realisasi",
-                format!(
-                    "realisasi {} negatif pada pos dengan pagu {}: hanya pos potongan (pagu negatif) yang boleh",
-                    crate::angka::format_rupiah(r),
-                    crate::angka::format_rupiah(x.pagu)
-                ),
-            );
-        }
         let s = x.jenis.struktur();
         match struktur_tahun.get(&x.tahun).copied() {
             Some((s0, j)) if s0 != s => b.lapor(

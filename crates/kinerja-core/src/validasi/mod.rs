@@ -332,29 +332,6 @@ mod tests {
     }
 
     #[test]
-    fn negative_spending_is_refused_except_on_a_deduction_line() {
-        use crate::uang::Rupiah;
-        let mut d = mumbulsari();
-        let mut pos = d.anggaran[0].clone();
-        assert!(!pos.pagu.is_negatif());
-        pos.realisasi = Some(Rupiah::utuh(-1));
-        d.anggaran[0] = pos.clone();
-        let v = periksa(&d);
-        let salah: Vec<_> = v.iter().filter(|p| p.letak.medan == "realisasi").collect();
-        assert_eq!(salah.len(), 1, "{v:?}");
-        assert!(salah[0].pesan.contains("negatif"), "{}", salah[0].pesan);
-
-        // A refund line: pagu and spending both below zero.
-        pos.pagu = Rupiah::utuh(-5_000_000);
-        pos.realisasi = Some(Rupiah::utuh(-4_000_000));
-        d.anggaran[0] = pos;
-        assert!(
-            !periksa(&d).iter().any(|p| p.letak.medan == "realisasi"),
-            "a deduction line may spend below zero"
-        );
-    }
-
-    #[test]
     fn duplicates_are_refused() {
         let mut d = mumbulsari();
         d.realisasi
