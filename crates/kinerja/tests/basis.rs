@@ -471,3 +471,45 @@ fn api_tokens_are_shown_once_stored_as_digests_and_revocable() {
         selesai(b);
     }
 }
+
+#[test]
+fn a_workbook_is_written_from_the_database_and_read_back() {
+    let c = contoh();
+    let c = c.to_str().unwrap();
+    let dir = std::env::temp_dir().join(format!("kinerja-templat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("isian-2020.xlsx");
+    let f = f.to_str().unwrap();
+    for b in basis() {
+        let db = b.url.as_str();
+        ok(&["impor", c, "--db", db]);
+        let s = ok(&[
+            "templat",
+            "--db",
+            db,
+            "--instansi",
+            "mumbulsari",
+            "--tahun",
+            "2020",
+            "-o",
+            f,
+        ]);
+        // The example's 40 [[indikator]] (tujuan, sasaran, program and kegiatan indicators) and
+        // 11 budget lines of 2020 (Belanja Tidak Langsung and 10 kegiatan).
+        assert!(s.contains("40 indikator, 11 pos anggaran"), "{s}");
+        let s = ok(&["impor", f, "--db", db, "--oleh", "operator"]);
+        assert!(
+            s.contains("mumbulsari: tidak ada perubahan"),
+            "{}: {s}",
+            b.nama
+        );
+        // The workbook names its instansi; another one is refused, and so is --ganti.
+        let o = kinerja(&["impor", f, "--db", db, "--instansi", "jember"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("untuk instansi \"mumbulsari\""));
+        let o = kinerja(&["impor", f, "--db", db, "--ganti"]);
+        assert_eq!(o.status.code(), Some(2));
+        selesai(b);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
