@@ -1,23 +1,24 @@
 //! Workbook → `Buku`: every sheet read into typed rows, every problem collected with its cell.
 //! Nothing here knows the data set; `terap` puts the rows onto it.
 
+use crate::lembar::{Lembar, masalah_buku, normal};
 use crate::sel::{self, rujukan};
 use crate::{
-    BARIS_KEPALA, LEMBAR_ANGGARAN, LEMBAR_PETUNJUK, LEMBAR_PK, LEMBAR_REALISASI, LEMBAR_RENSTRA,
-    Masalah, SEL_INSTANSI, SEL_TAHUN, SEL_TANGGAL_PK,
+    LEMBAR_ANGGARAN, LEMBAR_PETUNJUK, LEMBAR_PK, LEMBAR_REALISASI, LEMBAR_RENSTRA, Masalah,
+    SEL_INSTANSI, SEL_TAHUN, SEL_TANGGAL_PK,
 };
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx};
 use kinerja_core::id::{IndikatorId, InstansiId, PosAnggaranId};
 use kinerja_core::nilai::Nilai;
 use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::{Bulan, Periode, Tahun, Tanggal};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 /// Where a value was read: for the messages of `terap`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letak {
-    pub lembar: &'static str,
+    pub lembar: std::sync::Arc<str>,
     pub baris: u32,
     pub kolom: u32,
     pub kepala: String,
@@ -26,7 +27,7 @@ pub struct Letak {
 impl Letak {
     pub(crate) fn masalah(&self, nilai: Option<String>, pesan: impl Into<String>) -> Masalah {
         Masalah {
-            lembar: self.lembar.into(),
+            lembar: self.lembar.to_string(),
             sel: Some(rujukan(self.baris, self.kolom)),
             kolom: Some(self.kepala.clone()),
             nilai,
@@ -122,13 +123,6 @@ pub(crate) const KEPALA_SETAHUN: &str = "Realisasi Setahun";
 pub(crate) const KEPALA_JUMLAH: &str = "Jumlah Realisasi";
 pub(crate) const AWALAN_TARGET: &str = "Target ";
 
-fn normal(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 /// Reads a workbook. Every problem is listed; any problem refuses the whole workbook.
 pub fn baca(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     // calamine can panic on a malformed file (found by fuzzing the survey reader); such a file is
@@ -138,16 +132,6 @@ pub fn baca(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
             "berkas rusak: isinya tidak dapat diurai sebagai lembar kerja XLSX",
         )])
     })
-}
-
-fn masalah_buku(pesan: &str) -> Masalah {
-    Masalah {
-        lembar: "(berkas)".into(),
-        sel: None,
-        kolom: None,
-        nilai: None,
-        pesan: pesan.into(),
-    }
 }
 
 fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
@@ -226,226 +210,9 @@ fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     }
 }
 
-/// A sheet: its cells, merged areas resolved to their first cell, and its header row.
-struct Lembar {
-    nama: &'static str,
-    range: Range<Data>,
-    /// Cell inside a merged area (not its first) → the area's first cell.
-    gabung: HashMap<(u32, u32), (u32, u32)>,
-    kepala: Vec<(String, u32)>,
-    akhir: u32,
-}
-
-const KOSONG: Data = Data::Empty;
-
-impl Lembar {
-    fn new(nama: &'static str, range: Range<Data>, gabung: &[calamine::Dimensions]) -> Lembar {
-        let mut peta = HashMap::new();
-        for d in gabung {
-            for r in d.start.0..=d.end.0 {
-                for c in d.start.1..=d.end.1 {
-                    if (r, c) != d.start {
-                        peta.insert((r, c), d.start);
-                    }
-                }
-            }
-        }
-        let akhir = range.end().map_or(0, |e| e.0);
-        Lembar {
-            nama,
-            range,
-            gabung: peta,
-            kepala: Vec::new(),
-            akhir,
-        }
-    }
-
-    fn sel(&self, baris: u32, kolom: u32) -> &Data {
-        let p = match self.gabung.is_empty() {
-            true => (baris, kolom),
-            false => *self.gabung.get(&(baris, kolom)).unwrap_or(&(baris, kolom)),
-        };
-        self.range.get_value(p).unwrap_or(&KOSONG)
-    }
-
-    fn lebar(&self) -> u32 {
-        self.range.end().map_or(0, |e| e.1 + 1)
-    }
-
-    /// Finds the header row: the first row (of the first 30) whose cells include `kunci`. Every
-    /// other header is either `dikenal` (or accepted by `pola`) or reported as a warning.
-    fn cari_kepala(
-        &mut self,
-        kunci: &str,
-        dikenal: &dyn Fn(&str) -> bool,
-        peringatan: &mut Vec<Masalah>,
-        masalah: &mut Vec<Masalah>,
-    ) -> Option<u32> {
-        let batas = self.akhir.min(BARIS_KEPALA + 30);
-        let lebar = self.lebar();
-        let baris = (0..=batas)
-            .find(|&r| (0..lebar).any(|c| normal(&sel::teks(self.sel(r, c))) == normal(kunci)));
-        let Some(r) = baris else {
-            masalah.push(Masalah {
-                lembar: self.nama.into(),
-                sel: None,
-                kolom: Some(kunci.into()),
-                nilai: None,
-                pesan: format!("baris judul kolom tidak ditemukan: kolom \"{kunci}\" wajib ada"),
-            });
-            return None;
-        };
-        for c in 0..lebar {
-            let judul = sel::teks(self.sel(r, c)).trim().to_string();
-            if judul.is_empty() {
-                continue;
-            }
-            let n = normal(&judul);
-            if let Some((lain, k)) = self.kepala.iter().find(|(x, _)| normal(x) == n) {
-                masalah.push(Masalah {
-                    lembar: self.nama.into(),
-                    sel: Some(rujukan(r, c)),
-                    kolom: Some(judul.clone()),
-                    nilai: None,
-                    pesan: format!(
-                        "judul kolom ganda: \"{lain}\" sudah ada di kolom {}",
-                        rujukan(r, *k)
-                    ),
-                });
-                continue;
-            }
-            if !dikenal(&n) {
-                peringatan.push(Masalah {
-                    lembar: self.nama.into(),
-                    sel: Some(rujukan(r, c)),
-                    kolom: Some(judul.clone()),
-                    nilai: None,
-                    pesan: "kolom tidak dikenal, isinya diabaikan".into(),
-                });
-            }
-            self.kepala.push((judul, c));
-        }
-        Some(r)
-    }
-
-    fn kolom(&self, judul: &str) -> Option<u32> {
-        let n = normal(judul);
-        self.kepala
-            .iter()
-            .find(|(x, _)| normal(x) == n)
-            .map(|(_, c)| *c)
-    }
-
-    fn letak(&self, baris: u32, kolom: u32) -> Letak {
-        Letak {
-            lembar: self.nama,
-            baris,
-            kolom,
-            kepala: self
-                .kepala
-                .iter()
-                .find(|(_, c)| *c == kolom)
-                .map(|(j, _)| j.clone())
-                .unwrap_or_default(),
-        }
-    }
-
-    /// No input in the row (the computed sum column aside: its formula stays when a row is
-    /// cleared).
-    fn kosong(&self, baris: u32) -> bool {
-        let jumlah = normal(KEPALA_JUMLAH);
-        self.kepala
-            .iter()
-            .filter(|(j, _)| normal(j) != jumlah)
-            .all(|(_, c)| sel::kosong(self.sel(baris, *c)))
-    }
-
-    /// Reads one cell with `f`; a problem is reported at the cell and gives `None`.
-    fn baca<T>(
-        &self,
-        baris: u32,
-        kolom: u32,
-        f: impl Fn(&Data) -> Result<T, String>,
-        masalah: &mut Vec<Masalah>,
-    ) -> Option<(T, Letak)> {
-        let d = self.sel(baris, kolom);
-        let l = self.letak(baris, kolom);
-        match f(d) {
-            Ok(x) => Some((x, l)),
-            Err(pesan) => {
-                masalah.push(l.masalah(Some(sel::teks(d)), pesan));
-                None
-            }
-        }
-    }
-
-    /// A column's value of this row, when the sheet has the column; `None` also after a problem
-    /// (reported), which refuses the workbook anyway.
-    fn medan<T>(
-        &self,
-        baris: u32,
-        judul: &str,
-        f: impl Fn(&Data) -> Result<T, String>,
-        masalah: &mut Vec<Masalah>,
-    ) -> Option<(T, Letak)> {
-        self.baca(baris, self.kolom(judul)?, f, masalah)
-    }
-
-    /// The data rows under the header with a non-empty key, each with its key parsed by
-    /// `kunci`; rows whose key is missing or repeated are reported. Empty rows (trailing ones
-    /// included) are skipped.
-    fn baris<K: Clone + Eq + std::hash::Hash + std::fmt::Display>(
-        &self,
-        kepala: u32,
-        judul_kunci: &str,
-        kunci: impl Fn(String) -> Result<K, String>,
-        masalah: &mut Vec<Masalah>,
-    ) -> Vec<(u32, K, Letak)> {
-        let Some(k) = self.kolom(judul_kunci) else {
-            return Vec::new();
-        };
-        let mut hasil = Vec::new();
-        let mut terlihat: HashMap<K, u32> = HashMap::new();
-        for r in kepala + 1..=self.akhir {
-            if self.kosong(r) {
-                continue;
-            }
-            let d = self.sel(r, k);
-            let l = self.letak(r, k);
-            let teks = sel::teks(d).trim().to_string();
-            if teks.is_empty() {
-                masalah.push(l.masalah(
-                    None,
-                    format!(
-                        "baris berisi tetapi \"{judul_kunci}\" kosong: baris baru tidak dapat ditambahkan lewat lembar kerja; isi data baru lewat halaman web atau berkas data, lalu unduh templat lagi"
-                    ),
-                ));
-                continue;
-            }
-            match kunci(teks.clone()) {
-                Ok(id) => {
-                    if let Some(lain) = terlihat.insert(id.clone(), r) {
-                        masalah.push(l.masalah(
-                            Some(teks),
-                            format!(
-                                "\"{id}\" sudah ada di baris {}: setiap baris satu kali",
-                                lain + 1
-                            ),
-                        ));
-                        continue;
-                    }
-                    hasil.push((r, id, l));
-                }
-                Err(e) => masalah.push(l.masalah(Some(teks), e)),
-            }
-        }
-        hasil
-    }
-}
-
 fn baca_petunjuk(l: &Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
     let letak = |(r, c): (u32, u16), kepala: &str| Letak {
-        lembar: l.nama,
+        lembar: l.nama.clone(),
         baris: r,
         kolom: c.into(),
         kepala: kepala.into(),
@@ -522,7 +289,7 @@ fn baca_pk(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
     // The date cell sits above the table, beside its label.
     if normal(&sel::teks(l.sel(r, 0))).starts_with("tanggal") {
         let letak = Letak {
-            lembar: l.nama,
+            lembar: l.nama.clone(),
             baris: r,
             kolom: c.into(),
             kepala: "Tanggal".into(),

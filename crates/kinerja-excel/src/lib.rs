@@ -25,11 +25,14 @@
 //! line and the web hand the result to the store's one write path (`Toko::terapkan`).
 
 mod baca;
+mod esakip;
+mod lembar;
 mod sel;
 mod terap;
 mod tulis;
 
 pub use baca::{Buku, baca};
+pub use esakip::{BarisPeta, Cocok, Esakip, baca_esakip, petakan, terapkan_esakip};
 pub use terap::terapkan;
 pub use tulis::templat;
 

@@ -125,21 +125,26 @@ pub fn terapkan(lama: &DataInstansi, buku: &Buku) -> Result<DataInstansi, Vec<Ma
     if !masalah.is_empty() {
         return Err(masalah);
     }
-    // What the store would refuse, said before it is asked (and for a preview).
+    sah(d)
+}
+
+/// The data set if `validasi` accepts it; else its violations, said before the store is asked
+/// (and for a preview).
+pub(crate) fn sah(d: DataInstansi) -> Result<DataInstansi, Vec<Masalah>> {
     let pelanggaran = validasi::periksa(&d);
-    if !pelanggaran.is_empty() {
-        return Err(pelanggaran
-            .iter()
-            .map(|p| Masalah {
-                lembar: "(data)".into(),
-                sel: None,
-                kolom: None,
-                nilai: None,
-                pesan: format!("setelah isi lembar kerja diterapkan, data tidak sah: {p}"),
-            })
-            .collect());
+    if pelanggaran.is_empty() {
+        return Ok(d);
     }
-    Ok(d)
+    Err(pelanggaran
+        .iter()
+        .map(|p| Masalah {
+            lembar: "(data)".into(),
+            sel: None,
+            kolom: None,
+            nilai: None,
+            pesan: format!("setelah isi lembar kerja diterapkan, data tidak sah: {p}"),
+        })
+        .collect())
 }
 
 fn petunjuk(pesan: &str) -> Masalah {

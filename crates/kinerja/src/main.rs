@@ -83,6 +83,13 @@ struct ArgImpor {
     /// Nama pengguna di jejak audit (bawaan: $USER)
     #[arg(long)]
     oleh: Option<String>,
+    /// Lembar kerja dalam tata letak ekspor portal e-SAKIP (tabel PK atau realisasi anggaran):
+    /// nama dipetakan ke id dan dicetak; ditulis hanya dengan --ya
+    #[arg(long)]
+    esakip: bool,
+    /// Dengan --esakip: tulis setelah pemetaan diperiksa
+    #[arg(long, requires = "esakip")]
+    ya: bool,
 }
 
 #[derive(clap::Args)]
@@ -402,6 +409,9 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             )
         }
         Perintah::Skema => kinerja_berkas::skema_json(),
+        Perintah::Impor(a) if a.esakip => {
+            lembar::impor_esakip(&a.data, a.basis.db.as_deref(), a.ya, a.oleh.as_deref())?
+        }
         Perintah::Impor(a) if lembar::lembar_kerja(&a.data) => {
             if a.ganti {
                 return Err(GalatPerintah::masukan(

@@ -6,7 +6,7 @@
 //! - baris/detik: one workbook of 100.000 budget lines read by `baca` (calamine's unzip and XML
 //!   parse included): the rows per second the importer parses.
 //!
-//! Run: `cargo bench -p kinerja-excel --bench lembar`. Knobs: `KINERJA_BENCH_INSTANSI` (40),
+//! Run: `cargo run --release -p kinerja-excel --features sintetis --bin lembar-bench`. Knobs: `KINERJA_BENCH_INSTANSI` (40),
 //! `KINERJA_BENCH_BARIS` (100000), `KINERJA_BENCH_PUTARAN` (3; the best round is printed).
 
 use kinerja_core::id::*;
