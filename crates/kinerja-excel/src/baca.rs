@@ -21,7 +21,7 @@ pub struct Letak {
     pub lembar: std::sync::Arc<str>,
     pub baris: u32,
     pub kolom: u32,
-    pub kepala: String,
+    pub kepala: std::sync::Arc<str>,
 }
 
 impl Letak {
@@ -29,7 +29,7 @@ impl Letak {
         Masalah {
             lembar: self.lembar.to_string(),
             sel: Some(rujukan(self.baris, self.kolom)),
-            kolom: Some(self.kepala.clone()),
+            kolom: Some(self.kepala.to_string()),
             nilai,
             pesan: pesan.into(),
         }
@@ -256,7 +256,7 @@ fn baca_renstra(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
     let tahun: Vec<(Tahun, u32)> = l
         .kepala
         .iter()
-        .filter_map(|(j, c)| tahun_target(&normal(j)).map(|t| (t, *c)))
+        .filter_map(|(_, n, c)| tahun_target(n).map(|t| (t, *c)))
         .collect();
     for (r, id, letak) in l.baris(k, "Id Indikator", indikator_id, masalah) {
         let target = tahun

@@ -16,6 +16,23 @@ pub(crate) fn normal(s: &str) -> String {
         .to_lowercase()
 }
 
+/// `normal(a) == b` for `b` in normal form, without allocating.
+fn sama_normal(a: &str, b: &str) -> bool {
+    let mut kata = a.split_whitespace().peekable();
+    let mut b = b.chars();
+    while let Some(k) = kata.next() {
+        for c in k.chars().flat_map(char::to_lowercase) {
+            if b.next() != Some(c) {
+                return false;
+            }
+        }
+        if kata.peek().is_some() && b.next() != Some(' ') {
+            return false;
+        }
+    }
+    b.next().is_none()
+}
+
 pub(crate) fn masalah_buku(pesan: &str) -> Masalah {
     Masalah {
         lembar: "(berkas)".into(),
@@ -32,7 +49,11 @@ pub(crate) struct Lembar {
     range: Range<Data>,
     /// Cell inside a merged area (not its first) → the area's first cell.
     gabung: HashMap<(u32, u32), (u32, u32)>,
-    pub(crate) kepala: Vec<(String, u32)>,
+    /// Each header as written (shared by every `Letak` of its column), its normal form, its
+    /// column.
+    pub(crate) kepala: Vec<(std::sync::Arc<str>, String, u32)>,
+    /// The computed sum column, which does not make a row non-empty.
+    jumlah: Option<u32>,
     pub(crate) akhir: u32,
 }
 
@@ -56,6 +77,7 @@ impl Lembar {
             range,
             gabung: peta,
             kepala: Vec::new(),
+            jumlah: None,
             akhir,
         }
     }
@@ -101,7 +123,7 @@ impl Lembar {
                 continue;
             }
             let n = normal(&judul);
-            if let Some((lain, k)) = self.kepala.iter().find(|(x, _)| normal(x) == n) {
+            if let Some((lain, _, k)) = self.kepala.iter().find(|(_, x, _)| *x == n) {
                 masalah.push(Masalah {
                     lembar: self.nama.to_string(),
                     sel: Some(rujukan(r, c)),
@@ -123,17 +145,21 @@ impl Lembar {
                     pesan: "kolom tidak dikenal, isinya diabaikan".into(),
                 });
             }
-            self.kepala.push((judul, c));
+            if n == normal(KEPALA_JUMLAH) {
+                self.jumlah = Some(c);
+            }
+            self.kepala.push((judul.into(), n, c));
         }
         Some(r)
     }
 
+    /// The column of a header (compared in normal form, without allocating: it is asked for
+    /// every field of every row).
     pub(crate) fn kolom(&self, judul: &str) -> Option<u32> {
-        let n = normal(judul);
         self.kepala
             .iter()
-            .find(|(x, _)| normal(x) == n)
-            .map(|(_, c)| *c)
+            .find(|(_, n, _)| sama_normal(judul, n))
+            .map(|(_, _, c)| *c)
     }
 
     pub(crate) fn letak(&self, baris: u32, kolom: u32) -> Letak {
@@ -144,20 +170,19 @@ impl Lembar {
             kepala: self
                 .kepala
                 .iter()
-                .find(|(_, c)| *c == kolom)
-                .map(|(j, _)| j.clone())
-                .unwrap_or_default(),
+                .find(|(_, _, c)| *c == kolom)
+                .map(|(j, _, _)| j.clone())
+                .unwrap_or_else(|| "".into()),
         }
     }
 
     /// No input in the row (the computed sum column aside: its formula stays when a row is
     /// cleared).
     pub(crate) fn kosong(&self, baris: u32) -> bool {
-        let jumlah = normal(KEPALA_JUMLAH);
         self.kepala
             .iter()
-            .filter(|(j, _)| normal(j) != jumlah)
-            .all(|(_, c)| sel::kosong(self.sel(baris, *c)))
+            .filter(|(_, _, c)| Some(*c) != self.jumlah)
+            .all(|(_, _, c)| sel::kosong(self.sel(baris, *c)))
     }
 
     /// Reads one cell with `f`; a problem is reported at the cell and gives `None`.

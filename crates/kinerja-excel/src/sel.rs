@@ -74,6 +74,13 @@ const GALAT_EXCEL: [&str; 8] = [
     "#GETTING_DATA",
 ];
 
+/// The float as whole sen when it is one (the double nearest to `n / 100`): the common case,
+/// without formatting the float as text.
+fn sen(f: f64) -> Option<Decimal> {
+    let s = (f * 100.0).round();
+    (s.abs() < 9.0e15 && s / 100.0 == f).then(|| Decimal::new(s as i64, 2))
+}
+
 fn galat_rumus(d: &Data) -> Option<String> {
     match d {
         Data::String(s) if GALAT_EXCEL.contains(&s.trim()) => Some(format!(
@@ -100,6 +107,9 @@ pub(crate) fn rupiah(d: &Data) -> Result<Option<Rupiah>, String> {
     }
     match d {
         Data::Float(f) => {
+            if let Some(x) = sen(*f) {
+                return Rupiah::new(x).map(Some).map_err(|e| e.to_string());
+            }
             let x = desimal(*f).ok_or_else(|| HARAP_RUPIAH.to_string())?;
             // A computed cell (=A1*1,1) carries binary noise past the sen; a typed third decimal
             // is refused as in the data file.
@@ -257,6 +267,24 @@ mod tests {
                 .unwrap_err()
                 .contains("galat rumus")
         );
+    }
+
+    #[test]
+    fn whole_sen_are_read_without_text_and_agree_with_it() {
+        for f in [
+            0.1,
+            0.07,
+            1674830966.58,
+            -5.25,
+            123456789012.34,
+            1e13 + 0.01,
+            0.0,
+        ] {
+            assert_eq!(sen(f), desimal(f).map(|d| d.round_dp(2)), "{f}");
+        }
+        // Not whole sen: the text path decides (noise rounded, a third decimal refused).
+        assert_eq!(sen(10.125), None);
+        assert_eq!(sen(1100000.0000000002), None);
     }
 
     #[test]

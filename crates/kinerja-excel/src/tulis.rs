@@ -24,6 +24,7 @@ use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
     FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
+use std::collections::HashMap;
 
 /// Money in the file's (English) notation; an Indonesian locale shows `1.674.830.966,58`.
 const FORMAT_RUPIAH: &str = "#,##0.00";
@@ -456,9 +457,13 @@ fn realisasi(
     Ok(())
 }
 
-/// Code, program, kegiatan and sub kegiatan of a budget line's place.
-fn tempat(data: &DataInstansi, t: &TempatAnggaran) -> [String; 4] {
-    let sub = |id: &SubKegiatanId| data.sub_kegiatan.iter().find(|s| &s.id == id);
+/// Code, program, kegiatan and sub kegiatan of a budget line's place. `sub` indexes the sub
+/// kegiatan (a kegiatan may have thousands: a search per line would be quadratic).
+fn tempat(
+    data: &DataInstansi,
+    sub: &HashMap<&SubKegiatanId, &SubKegiatan>,
+    t: &TempatAnggaran,
+) -> [String; 4] {
     let (kode, kegiatan, sub) = match t {
         TempatAnggaran::Instansi => {
             return [
@@ -472,7 +477,7 @@ fn tempat(data: &DataInstansi, t: &TempatAnggaran) -> [String; 4] {
             (data.kegiatan(k).and_then(|k| k.kode.clone()), Some(k), None)
         }
         TempatAnggaran::SubKegiatan(s) => {
-            let s = sub(s);
+            let s = sub.get(s).copied();
             (s.and_then(|s| s.kode.clone()), s.map(|s| &s.kegiatan), s)
         }
     };
@@ -509,13 +514,15 @@ fn anggaran(
         &kolom,
     )?;
     let pos: Vec<&PosAnggaran> = data.anggaran.iter().filter(|p| p.tahun == tahun).collect();
+    let sub: HashMap<&SubKegiatanId, &SubKegiatan> =
+        data.sub_kegiatan.iter().map(|s| (&s.id, s)).collect();
     let bulan0 = KEPALA_ANGGARAN.len() as u16;
     let setahun = bulan0 + 12;
     let mut r = BARIS_KEPALA;
     for p in &pos {
         r += 1;
         ws.write_string_with_format(r, 0, p.id.as_str(), &g.kunci)?;
-        for (i, t) in tempat(data, &p.tempat).iter().enumerate() {
+        for (i, t) in tempat(data, &sub, &p.tempat).iter().enumerate() {
             ws.write_string_with_format(r, 1 + i as u16, t, &g.kunci)?;
         }
         ws.write_string_with_format(r, 5, p.jenis.label(), &g.isian)?;
