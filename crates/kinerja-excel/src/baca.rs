@@ -1,7 +1,7 @@
 //! Workbook → `Buku`: every sheet read into typed rows, every problem collected with its cell.
 //! Nothing here knows the data set; `terap` puts the rows onto it.
 
-use crate::lembar::{Lembar, masalah_buku, normal};
+use crate::lembar::{Lembar, lembar_bergabung, masalah_buku, normal};
 use crate::sel::{self, rujukan};
 use crate::{
     LEMBAR_ANGGARAN, LEMBAR_PETUNJUK, LEMBAR_PK, LEMBAR_REALISASI, LEMBAR_RENSTRA, Masalah,
@@ -143,11 +143,15 @@ fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     let mut buku = Buku::default();
     let mut masalah = Vec::new();
     let nama: Vec<String> = wb.sheet_names();
+    let bergabung = lembar_bergabung(isi);
     let mut lembar = |wb: &mut Xlsx<Cursor<&[u8]>>, n: &'static str| -> Option<Lembar> {
         let asli = nama.iter().find(|x| normal(x) == normal(n))?;
         match wb.worksheet_range(asli) {
             Ok(range) => {
-                let gabung = wb.merge_cells_by_sheet_name(asli).unwrap_or_default();
+                let gabung = match &bergabung {
+                    Some(b) if !b.contains(asli) => Vec::new(),
+                    _ => wb.merge_cells_by_sheet_name(asli).unwrap_or_default(),
+                };
                 Some(Lembar::new(n, range, &gabung))
             }
             Err(e) => {
