@@ -359,10 +359,7 @@ fn baca_anggaran(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
         let bulanan = (!bulan.is_empty()).then(|| {
             bulan
                 .iter()
-                .filter_map(|(b, c)| {
-                    l.baca(r, *c, sel::rupiah, masalah)
-                        .and_then(|(x, _)| x.map(|x| (*b, x)))
-                })
+                .filter_map(|(b, c)| l.nilai(r, *c, sel::rupiah, masalah)?.map(|x| (*b, x)))
                 .collect::<BTreeMap<_, _>>()
         });
         let setahun = l.medan(r, KEPALA_SETAHUN, sel::rupiah, masalah);

@@ -204,6 +204,25 @@ impl Lembar {
         }
     }
 
+    /// Like `baca`, without the location of a value read well (the months of a budget line: most
+    /// of a large sheet's cells, whose place is only needed for a message).
+    pub(crate) fn nilai<T>(
+        &self,
+        baris: u32,
+        kolom: u32,
+        f: impl Fn(&Data) -> Result<T, String>,
+        masalah: &mut Vec<Masalah>,
+    ) -> Option<T> {
+        let d = self.sel(baris, kolom);
+        match f(d) {
+            Ok(x) => Some(x),
+            Err(pesan) => {
+                masalah.push(self.letak(baris, kolom).masalah(Some(sel::teks(d)), pesan));
+                None
+            }
+        }
+    }
+
     /// A column's value of this row, when the sheet has the column; `None` also after a problem
     /// (reported), which refuses the workbook anyway.
     pub(crate) fn medan<T>(
