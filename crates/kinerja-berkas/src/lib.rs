@@ -227,6 +227,8 @@ pub fn baca_sumber(sumber: Vec<(PathBuf, String)>) -> Result<DataInstansi, Galat
     if !masalah.is_empty() {
         return Err(GalatBerkas::Isi(masalah));
     }
+    // `1.01.01.02.01` and `1.01.01.2.01` are one kegiatan code: the data holds the normal form.
+    kinerja_core::kode::normalkan_data(&mut data);
     let pelanggaran = validasi::periksa(&data);
     if !pelanggaran.is_empty() {
         return Err(GalatBerkas::Isi(

@@ -227,3 +227,72 @@ fn the_published_schema_is_up_to_date() {
         "schema/kinerja-data.schema.json is stale: run `KINERJA_PERBARUI_SKEMA=1 cargo test -p kinerja-berkas` and commit it"
     );
 }
+
+const SUB_KEGIATAN: &str = r#"
+[[program]]
+id = "P1"
+kode = "7.01.02"
+nama = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
+
+[[kegiatan]]
+id = "K1"
+program = "P1"
+kode = "7.01.02.02.01"
+nama = "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+
+[[sub_kegiatan]]
+id = "SK1"
+kegiatan = "K1"
+kode = "7.1.2.2.1.1"
+nama = "Penyusunan Dokumen Perencanaan Perangkat Daerah"
+
+[[anggaran]]
+id = "sk1-2021"
+tahun = 2021
+tempat = { sub_kegiatan = "SK1" }
+jenis = "operasi"
+pagu = "10.000.000"
+pagu_perubahan = "12.500.000,50"
+realisasi_bulanan = { januari = "1.000.000", maret = "2.000.000,25" }
+"#;
+
+#[test]
+fn sub_kegiatan_codes_are_normalised_and_months_read() {
+    let d = baca_sumber(sumber(&[
+        ("renstra.toml", RENSTRA),
+        ("anggaran.toml", SUB_KEGIATAN),
+    ]))
+    .unwrap();
+    // Each segment padded to the width of Kepmendagri 050-5889/2021: 1, 2, 2, 1, 2, 4.
+    assert_eq!(d.kegiatan[0].kode.as_deref(), Some("7.01.02.2.01"));
+    assert_eq!(d.sub_kegiatan[0].kode.as_deref(), Some("7.01.02.2.01.0001"));
+    let pos = &d.anggaran[0];
+    assert_eq!(pos.pagu_berlaku().nilai().to_string(), "12500000.5");
+    // 1.000.000 + 2.000.000,25.
+    assert_eq!(
+        pos.realisasi_tahun().unwrap().nilai().to_string(),
+        "3000000.25"
+    );
+    // Written back and read again: equal data.
+    let teks = ke_toml(&d).unwrap();
+    let lagi = baca_sumber(sumber(&[("semua.toml", &teks)])).unwrap();
+    assert_eq!(lagi, d);
+}
+
+#[test]
+fn a_sub_kegiatan_code_outside_its_kegiatan_is_refused_with_its_line() {
+    let bad = SUB_KEGIATAN.replace("7.1.2.2.1.1", "7.01.03.2.01.0001");
+    let m = masalah(&[("renstra.toml", RENSTRA), ("anggaran.toml", &bad)]);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("anggaran.toml:13:"), "{}", m[0]);
+    assert!(
+        m[0].contains("[[sub_kegiatan]] ke-1 (id \"SK1\"), medan `kode`"),
+        "{}",
+        m[0]
+    );
+    assert!(
+        m[0].contains("tidak berada di bawah kode kegiatan"),
+        "{}",
+        m[0]
+    );
+}

@@ -1,7 +1,14 @@
 //! Anggaran: every total is derived from the lines entered at the lowest level (sub-kegiatan,
 //! kegiatan, or the instansi for spending tied to no kegiatan). Serapan = realisasi / pagu x 100,
-//! unrounded. A line whose realisasi is not yet reported is not zero: totals over it are marked
-//! incomplete and say how many lines are missing.
+//! unrounded, against the pagu in force (a line's APBD perubahan pagu when it has one, else its
+//! APBD murni pagu; both totals are kept). A line whose realisasi is not yet reported is not
+//! zero: totals over it are marked incomplete and say how many lines are missing.
+//!
+//! Monthly realisasi: a line that reports months has the sum of its months as its year's
+//! realisasi; triwulan figures are the sums of their months over the lines that report months
+//! (lines with one figure for the year are counted in `tanpa_rincian_bulan`, never spread over
+//! months). A month not reported is not zero: a triwulan none of whose months is reported has
+//! no figure.
 //!
 //! Shares (`proporsi`): a spending group's share of the total pagu; a program's or a sasaran's
 //! share of the pagu tied to kegiatan (in the Permendagri 13/2006 structure that is Belanja
@@ -15,7 +22,7 @@ use crate::capaian::AlasanTidakTersedia;
 use crate::id::*;
 use crate::model::*;
 use crate::uang::Rupiah;
-use crate::waktu::Tahun;
+use crate::waktu::{Bulan, Periode, Tahun};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
@@ -23,12 +30,24 @@ use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 pub struct Serapan {
+    /// The pagu in force: each line's changed pagu (APBD perubahan) where it has one, else its
+    /// original pagu. Serapan and shares are measured against it.
     pub pagu: Rupiah,
+    /// The original pagu (APBD murni), shown beside the pagu in force.
+    pub pagu_murni: Rupiah,
+    /// Lines with a changed pagu; 0 means `pagu` and `pagu_murni` are the same figure.
+    pub berubah: usize,
     /// Sum of the reported realisasi; `None` when no line has one.
     pub realisasi: Option<Rupiah>,
     /// Lines without a reported realisasi.
     pub belum_dilaporkan: usize,
     pub persen: Option<Decimal>,
+    /// Realisasi per month (January first), summed over the lines that report months; `None`
+    /// for a month no line reports.
+    pub bulanan: [Option<Rupiah>; 12],
+    /// Lines whose realisasi is one figure for the year, without months: the months and
+    /// triwulan above leave them out.
+    pub tanpa_rincian_bulan: usize,
     /// Set when a sum left the range that can be computed exactly: pagu and realisasi then hold
     /// no figure (0 and none) and must be printed as not available.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,33 +58,87 @@ impl Serapan {
     fn dari<'a>(pos: impl IntoIterator<Item = &'a PosAnggaran>) -> Serapan {
         // Each running sum is `None` once it has left the range.
         let mut pagu = Some(Rupiah::NOL);
+        let mut murni = Some(Rupiah::NOL);
         let mut realisasi: Option<Option<Rupiah>> = Some(None);
-        let mut belum = 0;
+        let mut bulanan: Option<[Option<Rupiah>; 12]> = Some([None; 12]);
+        let (mut belum, mut berubah, mut tanpa_bulan) = (0, 0, 0);
+        let tambah = |x: Option<Option<Rupiah>>, r: Rupiah| {
+            x.and_then(|x| x.unwrap_or(Rupiah::NOL).checked_add(r))
+                .map(Some)
+        };
         for p in pos {
-            pagu = pagu.and_then(|x| x.checked_add(p.pagu));
-            match p.realisasi {
-                Some(r) => {
-                    realisasi = realisasi
-                        .and_then(|x| x.unwrap_or(Rupiah::NOL).checked_add(r))
-                        .map(Some)
-                }
+            pagu = pagu.and_then(|x| x.checked_add(p.pagu_berlaku()));
+            murni = murni.and_then(|x| x.checked_add(p.pagu));
+            berubah += usize::from(p.pagu_perubahan.is_some());
+            match p.realisasi_tahun() {
+                Some(r) => realisasi = tambah(realisasi, r),
                 None => belum += 1,
             }
+            if p.realisasi_bulanan.is_empty() {
+                tanpa_bulan += usize::from(p.realisasi.is_some());
+            }
+            for (b, r) in &p.realisasi_bulanan {
+                bulanan = bulanan.and_then(|mut m| {
+                    let i = *b as usize;
+                    m[i] = tambah(Some(m[i]), *r)?;
+                    Some(m)
+                });
+            }
         }
-        match (pagu, realisasi) {
-            (Some(pagu), Some(realisasi)) => Serapan {
+        match (pagu, murni, realisasi, bulanan) {
+            (Some(pagu), Some(pagu_murni), Some(realisasi), Some(bulanan)) => Serapan {
                 pagu,
+                pagu_murni,
+                berubah,
                 realisasi,
                 belum_dilaporkan: belum,
                 persen: realisasi.and_then(|r| persen(r.nilai(), pagu.nilai())),
+                bulanan,
+                tanpa_rincian_bulan: tanpa_bulan,
                 tidak_tersedia: None,
             },
             _ => Serapan {
                 belum_dilaporkan: belum,
+                berubah,
+                tanpa_rincian_bulan: tanpa_bulan,
                 tidak_tersedia: Some(AlasanTidakTersedia::MelebihiBatas),
                 ..Serapan::default()
             },
         }
+    }
+
+    /// Realisasi of a triwulan: the sum of its reported months; `None` when none of its months
+    /// is reported (or `periode` is the year: see `realisasi`).
+    pub fn triwulan(&self, periode: Periode) -> Option<Rupiah> {
+        self.bulan_triwulan(periode)
+            .filter_map(|b| self.bulanan[b as usize])
+            .reduce(|a, b| a + b)
+    }
+
+    /// Realisasi from January to the end of a triwulan (`s.d. triwulan`), from the months.
+    pub fn sampai_triwulan(&self, periode: Periode) -> Option<Rupiah> {
+        let akhir = self.bulan_triwulan(periode).last()?;
+        self.bulanan[..=akhir as usize]
+            .iter()
+            .flatten()
+            .copied()
+            .reduce(|a, b| a + b)
+    }
+
+    /// Serapan up to the end of a triwulan, against the pagu in force.
+    pub fn persen_sampai_triwulan(&self, periode: Periode) -> Option<Decimal> {
+        persen(self.sampai_triwulan(periode)?.nilai(), self.pagu.nilai())
+    }
+
+    /// Whether any line of this total reports months.
+    pub fn ada_bulanan(&self) -> bool {
+        self.bulanan.iter().any(Option::is_some)
+    }
+
+    fn bulan_triwulan(&self, periode: Periode) -> impl Iterator<Item = Bulan> {
+        Bulan::SEMUA
+            .into_iter()
+            .filter(move |b| periode != Periode::Tahunan && b.triwulan() == periode)
     }
 
     /// This total's share of `keseluruhan`, when both are available.
@@ -456,7 +529,9 @@ mod tests {
             tempat: TempatAnggaran::SubKegiatan(SubKegiatanId::new("SK1").unwrap()),
             jenis: JenisBelanja::LangsungModal,
             pagu: rp("1000000.50"),
+            pagu_perubahan: None,
             realisasi: Some(rp("0.50")),
+            realisasi_bulanan: Default::default(),
             catatan: None,
         });
         let r = ringkas(&d, tahun(2020));
@@ -466,6 +541,59 @@ mod tests {
         assert_eq!(k.serapan.realisasi, Some(rp("12845000.50")));
         assert_eq!(k.sub_kegiatan[0].serapan.pagu, rp("1000000.50"));
         assert_eq!(r.total.pagu, rp("1674830966.58") + rp("1000000.50"));
+    }
+
+    #[test]
+    fn serapan_is_against_the_changed_pagu_and_months_roll_up() {
+        let mut d = mumbulsari();
+        let pos = d
+            .anggaran
+            .iter_mut()
+            .find(|p| p.id.as_str() == "pos-K3-1")
+            .unwrap();
+        // APBD perubahan raises K3-1 from 20.000.000 to 25.000.000; realisasi by month.
+        pos.pagu_perubahan = Some(rp("25000000"));
+        pos.realisasi = None;
+        for (b, r) in [
+            (Bulan::Januari, "1000000"),
+            (Bulan::Februari, "2000000"),
+            (Bulan::Maret, "3000000"),
+            (Bulan::April, "500000.50"),
+            (Bulan::Juli, "4000000"),
+        ] {
+            pos.realisasi_bulanan.insert(b, rp(r));
+        }
+        let r = ringkas(&d, tahun(2020));
+        let s = &r.program[2].serapan;
+        assert_eq!(
+            (s.pagu, s.pagu_murni, s.berubah),
+            (rp("25000000"), rp("20000000"), 1)
+        );
+        // Year: 1.000.000 + 2.000.000 + 3.000.000 + 500.000,50 + 4.000.000 = 10.500.000,50;
+        // against the pagu in force 10.500.000,50 / 25.000.000 = 42,000002 %.
+        assert_eq!(s.realisasi, Some(rp("10500000.50")));
+        assert_eq!(s.persen, Some(dec!(42.000002)));
+        // Triwulan I: 6.000.000; II: 500.000,50 (May and June not reported); III: 4.000.000;
+        // IV: no month reported, no figure (not zero).
+        assert_eq!(s.triwulan(Periode::Tw1), Some(rp("6000000")));
+        assert_eq!(s.triwulan(Periode::Tw2), Some(rp("500000.50")));
+        assert_eq!(s.triwulan(Periode::Tw3), Some(rp("4000000")));
+        assert_eq!(s.triwulan(Periode::Tw4), None);
+        // Up to triwulan II: 6.500.000,50 / 25.000.000 = 26,000002 %.
+        assert_eq!(s.sampai_triwulan(Periode::Tw2), Some(rp("6500000.50")));
+        assert_eq!(
+            s.persen_sampai_triwulan(Periode::Tw2),
+            Some(dec!(26.000002))
+        );
+        assert_eq!(s.tanpa_rincian_bulan, 0);
+        // All programs: pagu in force 400.000.000 - 20.000.000 + 25.000.000 = 405.000.000, the
+        // original 400.000.000; realisasi 354.478.761 - 12.845.000 + 10.500.000,50 =
+        // 352.133.761,50. The other 9 kegiatan lines have a year figure only.
+        let t = &r.program_total;
+        assert_eq!((t.pagu, t.pagu_murni), (rp("405000000"), rp("400000000")));
+        assert_eq!(t.realisasi, Some(rp("352133761.50")));
+        assert_eq!(t.tanpa_rincian_bulan, 9);
+        assert_eq!(t.triwulan(Periode::Tw1), Some(rp("6000000")));
     }
 
     proptest::proptest! {
@@ -484,7 +612,9 @@ mod tests {
                     tempat: if i % 5 == 4 { TempatAnggaran::Instansi } else { TempatAnggaran::Kegiatan(keg[*k].clone()) },
                     jenis: if i % 5 == 4 { JenisBelanja::TidakLangsung } else { JenisBelanja::LangsungBarangJasa },
                     pagu: Rupiah::new(Decimal::new(*pagu, 2)).unwrap(),
+                    pagu_perubahan: None,
                     realisasi: real.map(|r| Rupiah::new(Decimal::new(r, 2)).unwrap()),
+                    realisasi_bulanan: Default::default(),
                     catatan: None,
                 });
             }

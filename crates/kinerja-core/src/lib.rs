@@ -12,6 +12,7 @@ pub mod cakupan;
 pub mod capaian;
 pub mod hierarki;
 pub mod id;
+pub mod kode;
 pub mod model;
 pub mod nilai;
 pub mod pengukuran;

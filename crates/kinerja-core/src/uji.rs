@@ -96,7 +96,9 @@ fn kegiatan_pos(d: &mut DataInstansi, prog: &str, id: &str, pagu: &str, real: Op
         tempat: TempatAnggaran::Kegiatan(KegiatanId::new(id).unwrap()),
         jenis: JenisBelanja::Langsung,
         pagu: rp(pagu),
+        pagu_perubahan: None,
         realisasi: real.map(rp),
+        realisasi_bulanan: Default::default(),
         catatan: None,
     });
 }
@@ -209,7 +211,9 @@ pub fn mumbulsari() -> DataInstansi {
         tempat: TempatAnggaran::Instansi,
         jenis: JenisBelanja::TidakLangsung,
         pagu: rp("1274830966.58"),
+        pagu_perubahan: None,
         realisasi: Some(rp("889672130.00")),
+        realisasi_bulanan: Default::default(),
         catatan: None,
     });
     d

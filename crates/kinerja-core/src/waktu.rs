@@ -103,6 +103,71 @@ pub const NAMA_BULAN: [&str; 12] = [
     "Desember",
 ];
 
+/// A calendar month: the unit in which a budget system reports realisasi (January first).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Bulan {
+    Januari,
+    Februari,
+    Maret,
+    April,
+    Mei,
+    Juni,
+    Juli,
+    Agustus,
+    September,
+    Oktober,
+    November,
+    Desember,
+}
+
+impl Bulan {
+    pub const SEMUA: [Bulan; 12] = [
+        Bulan::Januari,
+        Bulan::Februari,
+        Bulan::Maret,
+        Bulan::April,
+        Bulan::Mei,
+        Bulan::Juni,
+        Bulan::Juli,
+        Bulan::Agustus,
+        Bulan::September,
+        Bulan::Oktober,
+        Bulan::November,
+        Bulan::Desember,
+    ];
+
+    /// 1 for January.
+    pub fn nomor(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub fn dari_nomor(n: u8) -> Option<Bulan> {
+        Bulan::SEMUA.get(usize::from(n).checked_sub(1)?).copied()
+    }
+
+    pub fn label(self) -> &'static str {
+        NAMA_BULAN[self as usize]
+    }
+
+    /// The triwulan the month falls in (January-March is Triwulan I).
+    pub fn triwulan(self) -> Periode {
+        Periode::TRIWULAN[self as usize / 3]
+    }
+}
+
 /// A document date as documents print it: often only month and year ("Januari 2021").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Tanggal {
@@ -221,6 +286,19 @@ mod tests {
         assert_eq!(t.to_string(), "15 Februari 2020");
         let t = Tanggal::parse("2020-02-29").unwrap();
         assert_eq!(t.to_string(), "29 Februari 2020");
+    }
+
+    #[test]
+    fn months_fall_in_their_triwulan() {
+        assert_eq!(Bulan::Maret.triwulan(), Periode::Tw1);
+        assert_eq!(Bulan::April.triwulan(), Periode::Tw2);
+        assert_eq!(Bulan::September.triwulan(), Periode::Tw3);
+        assert_eq!(Bulan::Desember.triwulan(), Periode::Tw4);
+        assert_eq!(Bulan::dari_nomor(12), Some(Bulan::Desember));
+        assert_eq!(Bulan::dari_nomor(0), None);
+        assert_eq!(Bulan::dari_nomor(13), None);
+        assert_eq!(Bulan::Mei.nomor(), 5);
+        assert_eq!(Bulan::Agustus.label(), "Agustus");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use kinerja_core::angka::bulatkan;
 use kinerja_core::capaian::Capaian;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::pengukuran::{self, Indeks};
-use kinerja_core::waktu::Tahun;
+use kinerja_core::waktu::{Periode, Tahun};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
@@ -106,13 +106,35 @@ pub fn capaian(data: &DataInstansi, tahun: Tahun) -> Value {
     })
 }
 
+/// A total: `pagu` is the pagu in force (APBD perubahan where a line has one; serapan is against
+/// it), `pagu_murni` the original; months and triwulan only when some line reports months.
 fn serapan(s: &Serapan) -> Value {
-    json!({
+    let mut o = json!({
         "pagu": angka(s.pagu.nilai()),
         "realisasi": opsi(s.realisasi.map(|r| r.nilai())),
         "serapan": persen(s.persen),
         "belum_dilaporkan": s.belum_dilaporkan,
-    })
+    });
+    if s.berubah > 0 {
+        o["pagu_murni"] = angka(s.pagu_murni.nilai());
+        o["pos_berubah"] = json!(s.berubah);
+    }
+    if s.ada_bulanan() {
+        let rp = |r: Option<kinerja_core::uang::Rupiah>| opsi(r.map(|r| r.nilai()));
+        o["bulanan"] = s.bulanan.iter().map(|b| rp(*b)).collect();
+        o["triwulan"] = Periode::TRIWULAN
+            .iter()
+            .map(|p| {
+                json!({
+                    "realisasi": rp(s.triwulan(*p)),
+                    "realisasi_kumulatif": rp(s.sampai_triwulan(*p)),
+                    "serapan_kumulatif": persen(s.persen_sampai_triwulan(*p)),
+                })
+            })
+            .collect();
+        o["pos_tanpa_rincian_bulan"] = json!(s.tanpa_rincian_bulan);
+    }
+    o
 }
 
 /// Pagu, realisasi and serapan of `tahun`: total, by type, per program and kegiatan, per sasaran.
@@ -143,6 +165,7 @@ pub fn anggaran(data: &DataInstansi, tahun: Tahun) -> Value {
             let mut o = serapan(&p.serapan);
             o["program_id"] = json!(p.program);
             o["program"] = json!(nama_program(&p.program));
+            o["kode"] = json!(data.program(&p.program).and_then(|x| x.kode.as_ref()));
             o["proporsi"] = persen(p.proporsi);
             o["kegiatan"] = p
                 .kegiatan
@@ -151,6 +174,19 @@ pub fn anggaran(data: &DataInstansi, tahun: Tahun) -> Value {
                     let mut o = serapan(&k.serapan);
                     o["kegiatan_id"] = json!(k.kegiatan);
                     o["kegiatan"] = json!(nama_kegiatan(&k.kegiatan));
+                    o["kode"] = json!(data.kegiatan(&k.kegiatan).and_then(|x| x.kode.as_ref()));
+                    o["sub_kegiatan"] = k
+                        .sub_kegiatan
+                        .iter()
+                        .map(|s| {
+                            let sub = data.sub_kegiatan.iter().find(|x| x.id == s.sub_kegiatan);
+                            let mut o = serapan(&s.serapan);
+                            o["sub_kegiatan_id"] = json!(s.sub_kegiatan);
+                            o["sub_kegiatan"] = json!(sub.map(|x| x.nama.as_str()));
+                            o["kode"] = json!(sub.and_then(|x| x.kode.as_ref()));
+                            o
+                        })
+                        .collect();
                     o
                 })
                 .collect();

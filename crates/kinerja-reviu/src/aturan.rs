@@ -7,7 +7,8 @@
 //!   `realisasi_program`, `jumlah_sasaran`, `jumlah_indikator`;
 //! - `program`, `kegiatan`: `pagu`, `realisasi_anggaran`, `serapan`, and the stated figures
 //!   `tercatat_pagu`, `tercatat_realisasi_anggaran`, `tercatat_serapan`;
-//! - `pos_anggaran`: `pagu`, `realisasi_anggaran`;
+//! - `pos_anggaran`: `pagu` (the pagu in force: APBD perubahan where there is one),
+//!   `realisasi_anggaran` (the sum of the months where the line reports months);
 //! - `indikator`: `target`, `realisasi`, `capaian`, `realisasi_lalu` (the previous year),
 //!   `tercatat_capaian`.
 
@@ -362,8 +363,8 @@ fn butir(k: &Konteks, l: Lingkup) -> Vec<Butir> {
                 },
                 kunci: format!("pos:{}", p.id),
                 data: vec![
-                    ("pagu", Some(p.pagu.nilai())),
-                    ("realisasi_anggaran", p.realisasi.map(|x| x.nilai())),
+                    ("pagu", Some(p.pagu_berlaku().nilai())),
+                    ("realisasi_anggaran", p.realisasi_tahun().map(|x| x.nilai())),
                 ],
                 satuan: None,
             })

@@ -699,3 +699,32 @@ fn a_plan_without_a_report_is_not_asked_for_what_only_a_report_needs() {
     let ts = periksa(&d2, Tahun::new(2020).unwrap(), &[]);
     assert_eq!(aturan(&ts, "DOKUMEN-TAHUN-INI").len(), 1, "{ts:#?}");
 }
+
+#[test]
+fn stated_budget_figure_against_the_sub_kegiatan() {
+    // The base case's one line, moved to a sub kegiatan of K1: every total stays (program P1
+    // 100.000.000 / 90.004.000), and the sub kegiatan's stated pagu is checked against its line.
+    let sub = ganti(
+        "tempat = { kegiatan = \"K1\" }",
+        "tempat = { sub_kegiatan = \"SK1\" }",
+    );
+    let tercatat = |pagu: &str| {
+        format!(
+            "[[sub_kegiatan]]\nid = \"SK1\"\nkegiatan = \"K1\"\nkode = \"7.01.02.2.01.0001\"\nnama = \"Sub kegiatan\"\n\n\
+             [[tercatat]]\nlokasi = {{ dokumen = \"LKj 2020\", bagian = \"Bab III C\", baris = \"I.1.1\" }}\n\
+             subjek = {{ sub_kegiatan = \"SK1\" }}\nukuran = \"pagu\"\ntahun = 2020\nnilai = {{ angka = \"{pagu}\" }}"
+        )
+    };
+    let ts = temuan(&dengan(&sub, &tercatat("100.000.000,00")));
+    assert!(ts.is_empty(), "{ts:#?}");
+    let t = menyala(
+        &dengan(&sub, &tercatat("100.000.001,00")),
+        "ANGGARAN-TERCATAT",
+    );
+    assert_eq!(t.dihitung.unwrap().normalize().to_string(), "100000000");
+    assert!(
+        t.pesan.contains("sub kegiatan \"Sub kegiatan\""),
+        "{}",
+        t.pesan
+    );
+}

@@ -36,7 +36,7 @@ pub use cadangan::cadangkan;
 pub use impor::ModeImpor;
 pub use jejak::BarisJejak;
 pub use rekap::AnggaranPelapor;
-pub use terapkan::Ringkasan;
+pub use terapkan::{GagalUbah, Ringkasan};
 
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
@@ -70,6 +70,10 @@ pub enum Galat {
     /// sets) and the actor may not change it.
     #[error("{0}")]
     BukanMilik(String),
+    /// The change a caller of `Toko::terapkan` computes refused its input (an Excel workbook
+    /// that does not fit the data set); the caller holds the details.
+    #[error("{0}")]
+    Ditolak(String),
 }
 
 fn ringkas_pelanggaran(p: &[Pelanggaran]) -> String {

@@ -21,8 +21,9 @@ impl Toko {
     /// The year's budget of every reporting instansi below `induk` (at any depth, `induk`
     /// included), summed by the database: a roll-up over a kabupaten or province is one query
     /// over the typed budget table, not a copy. Same rule as `anggaran::ringkas`: unreported
-    /// lines are counted, not summed as zero. `UNION`, not `UNION ALL`: parents named by
-    /// different data sets can form a cycle, and the walk must still end.
+    /// lines are counted, not summed as zero; the pagu is the pagu in force (APBD perubahan
+    /// where a line has one). `UNION`, not `UNION ALL`: parents named by different data sets
+    /// can form a cycle, and the walk must still end.
     pub async fn anggaran_wilayah(
         &self,
         induk: &InstansiId,
@@ -34,7 +35,7 @@ impl Toko {
                 "WITH RECURSIVE bawah (id) AS ( \
                    SELECT id FROM instansi WHERE id = $1 \
                    UNION SELECT i.id FROM instansi i JOIN bawah b ON i.induk = b.id) \
-                 SELECT a.pelapor, SUM(a.pagu), SUM(a.realisasi), COUNT(*) - COUNT(a.realisasi) \
+                 SELECT a.pelapor, SUM(COALESCE(a.pagu_perubahan, a.pagu)), SUM(a.realisasi), COUNT(*) - COUNT(a.realisasi) \
                  FROM pos_anggaran a JOIN bawah b ON a.pelapor = b.id \
                  WHERE a.tahun = $2 GROUP BY a.pelapor ORDER BY a.pelapor",
                 vec![P::from(induk.as_str()), P::I(tahun.get().into())],

@@ -117,6 +117,44 @@ impl Toko {
     }
 }
 
+/// Why `Toko::ubah_data` wrote nothing: the caller's change refused its input (with the
+/// caller's own account of why), or the store refused the result.
+#[derive(Debug)]
+pub enum GagalUbah<E> {
+    Ditolak(E),
+    Toko(Galat),
+}
+
+impl Toko {
+    /// `terapkan` for a change computed on the whole data set (an uploaded file merged into the
+    /// stored data): `ubah` gets the stored data set and returns the wanted one, or its own
+    /// refusal, handed back unchanged so the caller can show every problem it found.
+    pub async fn ubah_data<E>(
+        &self,
+        pelapor: &InstansiId,
+        pelaku: &Pelaku,
+        ubah: impl FnOnce(&DataInstansi) -> Result<DataInstansi, E>,
+    ) -> Result<Ringkasan, GagalUbah<E>> {
+        let mut tolak = None;
+        let r = self
+            .terapkan(pelapor, pelaku, |lama| {
+                let d = rekaman::rakit(lama).map_err(|e| Galat::Rusak(e.to_string()))?;
+                match ubah(&d) {
+                    Ok(baru) => Ok(rekaman::pecah(&baru)),
+                    Err(e) => {
+                        tolak = Some(e);
+                        Err(Galat::Ditolak("perubahan ditolak".into()))
+                    }
+                }
+            })
+            .await;
+        match (r, tolak) {
+            (_, Some(e)) => Err(GagalUbah::Ditolak(e)),
+            (r, None) => r.map_err(GagalUbah::Toko),
+        }
+    }
+}
+
 async fn terapkan_dalam(
     tx: &mut Tx,
     pelapor: &InstansiId,

@@ -54,7 +54,7 @@ async fn example_round_trips_and_a_second_import_changes_nothing() {
         let t = Toko::buka(&b.url).await.unwrap();
         assert_eq!(
             versi_skema(t.kolam()).await,
-            vec![1, 2, 3, 4, 10, 30],
+            vec![1, 2, 3, 4, 10, 13, 30],
             "{}",
             b.nama
         );
@@ -454,6 +454,63 @@ async fn budget_realisasi_is_entered_per_line() {
             .await
             .unwrap_err();
         assert!(matches!(e, Galat::TidakAda(_)), "{e}");
+        t.tutup().await;
+        b.selesai().await;
+    }
+}
+
+/// The example with one sub kegiatan line under APBD perubahan that reports two months.
+fn contoh_sub_kegiatan() -> DataInstansi {
+    use kinerja_core::id::{PosAnggaranId, SubKegiatanId};
+    use kinerja_core::model::*;
+    use kinerja_core::waktu::Bulan;
+    let rp = |s: &str| kinerja_core::uang::Rupiah::new(s.parse().unwrap()).unwrap();
+    let mut d = contoh();
+    d.sub_kegiatan.push(SubKegiatan {
+        id: SubKegiatanId::new("SK-1").unwrap(),
+        kegiatan: d.kegiatan[0].id.clone(),
+        kode: Some("7.01.02.2.01.0001".into()),
+        nama: "Penyediaan Jasa Surat Menyurat".into(),
+    });
+    d.anggaran.push(PosAnggaran {
+        id: PosAnggaranId::new("pos-SK-1").unwrap(),
+        tahun: Tahun::new(2020).unwrap(),
+        tempat: TempatAnggaran::SubKegiatan(SubKegiatanId::new("SK-1").unwrap()),
+        jenis: JenisBelanja::LangsungBarangJasa,
+        pagu: rp("10000000"),
+        pagu_perubahan: Some(rp("12500000.50")),
+        realisasi: None,
+        realisasi_bulanan: [
+            (Bulan::Januari, rp("1000000")),
+            (Bulan::Maret, rp("2000000.25")),
+        ]
+        .into(),
+        catatan: None,
+    });
+    d
+}
+
+#[tokio::test]
+async fn sub_kegiatan_lines_with_pagu_perubahan_and_months_round_trip() {
+    let d = contoh_sub_kegiatan();
+    for b in semua_basis().await {
+        let t = Toko::buka(&b.url).await.unwrap();
+        let (p, _) = t
+            .impor(&d, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        assert_eq!(t.muat(&p).await.unwrap(), d, "{}: file → db → file", b.nama);
+        // The roll-up in SQL takes the pagu in force and the year's sum of months:
+        // 1.674.830.966,58 + 12.500.000,50 = 1.687.330.967,08;
+        // 1.244.150.891 + 1.000.000 + 2.000.000,25 = 1.247.150.891,25.
+        let j = t
+            .anggaran_wilayah(&id("jember"), Tahun::new(2020).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(j[0].pagu.nilai().to_string(), "1687330967.08", "{}", b.nama);
+        assert_eq!(j[0].realisasi.unwrap().nilai().to_string(), "1247150891.25");
+        let r = kinerja_core::anggaran::ringkas(&d, Tahun::new(2020).unwrap()).total;
+        assert_eq!((j[0].pagu, j[0].realisasi), (r.pagu, r.realisasi));
         t.tutup().await;
         b.selesai().await;
     }

@@ -9,7 +9,7 @@ use kinerja_core::id::*;
 use kinerja_core::model::*;
 use kinerja_core::nilai::Nilai;
 use kinerja_core::uang::Rupiah;
-use kinerja_core::waktu::Tahun;
+use kinerja_core::waktu::{Bulan, Tahun};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -119,8 +119,10 @@ pub(crate) async fn muat_rekaman(tx: &mut Tx, pelapor: &str) -> Result<Vec<Rekam
     }
     for b in tx
         .ambil(
-            "SELECT id, tahun, tempat, tempat_id, jenis, pagu, realisasi, catatan FROM pos_anggaran \
-             WHERE pelapor = $1 ORDER BY urutan",
+            "SELECT id, tahun, tempat, tempat_id, jenis, pagu, realisasi, catatan, pagu_perubahan, \
+             realisasi_01, realisasi_02, realisasi_03, realisasi_04, realisasi_05, realisasi_06, \
+             realisasi_07, realisasi_08, realisasi_09, realisasi_10, realisasi_11, realisasi_12 \
+             FROM pos_anggaran WHERE pelapor = $1 ORDER BY urutan",
             p(),
         )
         .await?
@@ -134,13 +136,25 @@ pub(crate) async fn muat_rekaman(tx: &mut Tx, pelapor: &str) -> Result<Vec<Rekam
             }
             lain => return Err(rusak(format!("tempat anggaran \"{lain}\" tidak dikenal"))),
         };
+        let mut realisasi_bulanan = std::collections::BTreeMap::new();
+        for (i, bulan) in Bulan::SEMUA.into_iter().enumerate() {
+            if let Some(r) = b.opsi_uang(9 + i)? {
+                realisasi_bulanan.insert(bulan, uang(r)?);
+            }
+        }
         let pos = PosAnggaran {
             id: PosAnggaranId::new(b.teks(0)?).map_err(rusak)?,
             tahun: tahun(&b, 1)?,
             tempat,
             jenis: enum_dari(b.teks(4)?)?,
             pagu: uang(b.uang(5)?)?,
-            realisasi: b.opsi_uang(6)?.map(uang).transpose()?,
+            pagu_perubahan: b.opsi_uang(8)?.map(uang).transpose()?,
+            // The column holds the year's figure; with months, the year is their sum.
+            realisasi: match realisasi_bulanan.is_empty() {
+                true => b.opsi_uang(6)?.map(uang).transpose()?,
+                false => None,
+            },
+            realisasi_bulanan,
             catatan: b.opsi_teks(7)?,
         };
         hasil.push(ke_rekaman("anggaran", &pos));
@@ -200,11 +214,20 @@ const SISIP_REALISASI: Sisip = Sisip {
             sumber = excluded.sumber, catatan = excluded.catatan, urutan = excluded.urutan",
 };
 const SISIP_ANGGARAN: Sisip = Sisip {
-    awal: "INSERT INTO pos_anggaran (pelapor, id, tahun, tempat, tempat_id, jenis, pagu, realisasi, catatan, urutan) VALUES",
-    kolom: 10,
+    awal: "INSERT INTO pos_anggaran (pelapor, id, tahun, tempat, tempat_id, jenis, pagu, realisasi, catatan, urutan, \
+           pagu_perubahan, realisasi_01, realisasi_02, realisasi_03, realisasi_04, realisasi_05, realisasi_06, \
+           realisasi_07, realisasi_08, realisasi_09, realisasi_10, realisasi_11, realisasi_12) VALUES",
+    kolom: 23,
     akhir: "ON CONFLICT (pelapor, id) DO UPDATE SET tahun = excluded.tahun, tempat = excluded.tempat, \
             tempat_id = excluded.tempat_id, jenis = excluded.jenis, pagu = excluded.pagu, \
-            realisasi = excluded.realisasi, catatan = excluded.catatan, urutan = excluded.urutan",
+            realisasi = excluded.realisasi, catatan = excluded.catatan, urutan = excluded.urutan, \
+            pagu_perubahan = excluded.pagu_perubahan, realisasi_01 = excluded.realisasi_01, \
+            realisasi_02 = excluded.realisasi_02, realisasi_03 = excluded.realisasi_03, \
+            realisasi_04 = excluded.realisasi_04, realisasi_05 = excluded.realisasi_05, \
+            realisasi_06 = excluded.realisasi_06, realisasi_07 = excluded.realisasi_07, \
+            realisasi_08 = excluded.realisasi_08, realisasi_09 = excluded.realisasi_09, \
+            realisasi_10 = excluded.realisasi_10, realisasi_11 = excluded.realisasi_11, \
+            realisasi_12 = excluded.realisasi_12",
 };
 const SISIP_REKAMAN: Sisip = Sisip {
     awal: "INSERT INTO rekaman (pelapor, tabel, kunci, isi, urutan) VALUES",
@@ -285,21 +308,25 @@ fn baris_rekaman(
                 TempatAnggaran::Kegiatan(k) => ("kegiatan", Some(k.to_string())),
                 TempatAnggaran::SubKegiatan(k) => ("sub_kegiatan", Some(k.to_string())),
             };
-            vec![(
-                &SISIP_ANGGARAN,
-                vec![
-                    P::from(pelapor),
-                    P::from(a.id.as_str()),
-                    P::I(a.tahun.get().into()),
-                    P::from(tempat),
-                    P::from(tempat_id),
-                    P::from(nama_enum(&a.jenis)),
-                    P::U(a.pagu.nilai()),
-                    P::OU(a.realisasi.map(Rupiah::nilai)),
-                    P::from(a.catatan),
-                    P::I(urutan),
-                ],
-            )]
+            let mut kolom = vec![
+                P::from(pelapor),
+                P::from(a.id.as_str()),
+                P::I(a.tahun.get().into()),
+                P::from(tempat),
+                P::from(tempat_id),
+                P::from(nama_enum(&a.jenis)),
+                P::U(a.pagu.nilai()),
+                P::OU(a.realisasi_tahun().map(Rupiah::nilai)),
+                P::from(a.catatan),
+                P::I(urutan),
+                P::OU(a.pagu_perubahan.map(Rupiah::nilai)),
+            ];
+            kolom.extend(
+                Bulan::SEMUA
+                    .iter()
+                    .map(|b| P::OU(a.realisasi_bulanan.get(b).map(|r| r.nilai()))),
+            );
+            vec![(&SISIP_ANGGARAN, kolom)]
         }
         _ => vec![(
             &SISIP_REKAMAN,

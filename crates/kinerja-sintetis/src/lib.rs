@@ -255,7 +255,9 @@ pub fn instansi(i: usize) -> DataInstansi {
                         tempat: TempatAnggaran::Kegiatan(kid.clone()),
                         jenis,
                         pagu: Rupiah::utuh(pagu),
+                        pagu_perubahan: None,
                         realisasi: Some(Rupiah::utuh(real)),
+                        realisasi_bulanan: Default::default(),
                         catatan: None,
                     });
                 }
@@ -270,7 +272,9 @@ pub fn instansi(i: usize) -> DataInstansi {
             tempat: TempatAnggaran::Instansi,
             jenis: JenisBelanja::TidakLangsung,
             pagu: Rupiah::utuh(r.antara(1_000_000_000, 5_000_000_000)),
+            pagu_perubahan: None,
             realisasi: Some(Rupiah::utuh(r.antara(500_000_000, 1_000_000_000))),
+            realisasi_bulanan: Default::default(),
             catatan: None,
         });
         d.perjanjian_kinerja.push(PerjanjianKinerja {

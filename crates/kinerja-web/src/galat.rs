@@ -13,7 +13,7 @@
 //! | the caller's role does not allow it                                   | 403    | `dilarang`             |
 //! | a form without the session's CSRF token                               | 403    | `csrf`                 |
 //! | a write would change another data set's shared record (an instansi) the caller may not change (`BukanMilik`) | 403 | `bukan_milik` |
-//! | readable but invalid: fields, the whole data set (`TidakSah`), the reporting instansi (`Pelapor`), accounts and notes (`Akun`) | 422 | `isian_tidak_sah`, `isian_kosong`, `data_tidak_sah`, `pelapor` |
+//! | readable but invalid: fields, the whole data set (`TidakSah`), the reporting instansi (`Pelapor`), accounts and notes (`Akun`), an uploaded file that does not fit the data set (`Ditolak`) | 422 | `isian_tidak_sah`, `isian_kosong`, `data_tidak_sah`, `pelapor`, `berkas_ditolak` |
 //! | valid, but the period's state forbids it: approved (`Terkunci`), or a workflow step that does not follow from its status (`Alur`) | 409 | `periode_terkunci`, `alur` |
 //! | the store cannot be reached (`Basis`, `Migrasi`)                      | 503    | `penyimpanan`          |
 //! | the store holds what it cannot read (`Rusak`)                         | 500    | `galat_internal`       |
@@ -126,6 +126,9 @@ impl From<Galat> for GalatHttp {
                 GalatHttp::baru(StatusCode::UNPROCESSABLE_ENTITY, "isian_tidak_sah", pesan)
             }
             Galat::BukanMilik(_) => GalatHttp::baru(StatusCode::FORBIDDEN, "bukan_milik", pesan),
+            Galat::Ditolak(_) => {
+                GalatHttp::baru(StatusCode::UNPROCESSABLE_ENTITY, "berkas_ditolak", pesan)
+            }
             Galat::Terkunci(_) => GalatHttp::baru(StatusCode::CONFLICT, "periode_terkunci", pesan),
             Galat::Alur(_) => GalatHttp::baru(StatusCode::CONFLICT, "alur", pesan),
             Galat::Basis(_) | Galat::Migrasi(_) => GalatHttp::internal(
@@ -328,6 +331,11 @@ mod tests {
             (Galat::TidakSah(vec![pelanggaran]), 422, "data_tidak_sah"),
             (Galat::Pelapor("p".into()), 422, "pelapor"),
             (Galat::BukanMilik("b".into()), 403, "bukan_milik"),
+            (
+                Galat::Ditolak("lembar kerja ditolak".into()),
+                422,
+                "berkas_ditolak",
+            ),
             (Galat::Akun("catatan kosong".into()), 422, "isian_tidak_sah"),
             (
                 Galat::Terkunci("realisasi, Tahunan 2020".into()),

@@ -138,15 +138,17 @@ const SIDIK: &[(&str, u16, &str)] = &[
         200,
         "e8554503710fbd4bf93191de4ee2a8320a89e350602c649d39d1e06c8dadd633",
     ),
+    // Changed on purpose (issue 13): a program and a kegiatan carry their code (`kode`, null
+    // when the data has none) and a kegiatan its `sub_kegiatan` list (empty here).
     (
         "/api/v1/instansi/mumbulsari/tahun/2020/anggaran",
         200,
-        "70836234d62e30bd4be2ad6e8e474a8bd5a8bb1697dd7e149617451faa4e6c7f",
+        "560757f3678fcc3ca13c467425e6f000df62184b83eaabaaa986606b3f484567",
     ),
     (
         "/api/v1/instansi/opd-01/tahun/2021/anggaran",
         200,
-        "29e94cd9855b8096173d7c69a7fd9dd88cfff873292719cb7ffd7fdf7faafa02",
+        "41ba3b934f8c54602536be64f4330ed7339d53fddc1d088018e33fbc2d816947",
     ),
     // Changed on purpose: the document lists the statuses of the one error mapping
     // (`kinerja_web::galat`): 404 for an id or year that cannot be one, 409, 500; and the

@@ -90,18 +90,23 @@ pub fn impor(
         let (id, r) = hasil.map_err(|e| {
             GalatPerintah::ditolak(format!("impor dibatalkan, tidak ada yang berubah: {e}"))
         })?;
-        Ok(if r.tidak_berubah() {
-            format!(
-                "{id}: tidak ada perubahan ({} rekaman sudah sama) di {backend}\n",
-                r.tetap
-            )
-        } else {
-            format!(
-                "{id}: {} ditambah, {} diubah, {} dihapus, {} tetap ({backend}; tercatat di jejak audit)\n",
-                r.ditambah, r.diubah, r.dihapus, r.tetap
-            )
-        })
+        Ok(hasil_impor(&id, &r, backend))
     })
+}
+
+/// What an import did, for the terminal.
+pub fn hasil_impor(id: &InstansiId, r: &kinerja_simpan::Ringkasan, backend: &str) -> String {
+    if r.tidak_berubah() {
+        format!(
+            "{id}: tidak ada perubahan ({} rekaman sudah sama) di {backend}\n",
+            r.tetap
+        )
+    } else {
+        format!(
+            "{id}: {} ditambah, {} diubah, {} dihapus, {} tetap ({backend}; tercatat di jejak audit)\n",
+            r.ditambah, r.diubah, r.dihapus, r.tetap
+        )
+    }
 }
 
 pub fn ekspor(

@@ -6,6 +6,7 @@ mod capaian;
 mod data;
 mod galat;
 mod laporan;
+mod lembar;
 mod pengguna;
 mod periksa;
 mod skm;
@@ -56,8 +57,20 @@ struct ArgBasis {
 }
 
 #[derive(clap::Args)]
+struct ArgTemplat {
+    #[command(flatten)]
+    data: ArgData,
+    /// Tahun lembar kerja (bawaan: tahun laporan terakhir dalam data)
+    #[arg(long)]
+    tahun: Option<u16>,
+    /// Berkas .xlsx keluaran
+    #[arg(short = 'o', long = "keluaran")]
+    keluaran: PathBuf,
+}
+
+#[derive(clap::Args)]
 struct ArgImpor {
-    /// Berkas atau folder data (.toml) yang dimuat
+    /// Berkas atau folder data (.toml), atau lembar kerja isian (.xlsx dari `kinerja templat`)
     data: PathBuf,
     #[command(flatten)]
     basis: ArgBasis,
@@ -71,6 +84,13 @@ struct ArgImpor {
     /// Nama pengguna di jejak audit (bawaan: $USER)
     #[arg(long)]
     oleh: Option<String>,
+    /// Lembar kerja dalam tata letak ekspor portal e-SAKIP (tabel PK atau realisasi anggaran):
+    /// nama dipetakan ke id dan dicetak; ditulis hanya dengan --ya
+    #[arg(long)]
+    esakip: bool,
+    /// Dengan --esakip: tulis setelah pemetaan diperiksa
+    #[arg(long, requires = "esakip")]
+    ya: bool,
 }
 
 #[derive(clap::Args)]
@@ -213,6 +233,9 @@ enum Perintah {
     Impor(ArgImpor),
     /// Menulis data satu instansi dari basis data ke berkas .toml
     Ekspor(ArgEkspor),
+    /// Lembar kerja isian (.xlsx) berisi data instansi satu tahun: Renstra, PK, realisasi,
+    /// anggaran sampai sub kegiatan per bulan; diisi lalu dimuat lagi dengan `kinerja impor`
+    Templat(ArgTemplat),
     /// Daftar instansi di basis data
     Instansi(ArgInstansi),
     /// Jejak audit: siapa mengubah apa, kapan, nilai lama dan baru
@@ -395,6 +418,27 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             s
         }
         Perintah::Skema => kinerja_berkas::skema_json(),
+        Perintah::Impor(a) if a.esakip => {
+            lembar::impor_esakip(&a.data, a.basis.db.as_deref(), a.ya, a.oleh.as_deref())?
+        }
+        Perintah::Impor(a) if lembar::lembar_kerja(&a.data) => {
+            if a.ganti {
+                return Err(GalatPerintah::masukan(
+                    "--ganti tidak berlaku untuk lembar kerja: lembar kerja hanya mengubah nilai yang dimuatnya",
+                ));
+            }
+            lembar::impor(
+                &a.data,
+                a.basis.db.as_deref(),
+                a.instansi.as_deref(),
+                a.oleh.as_deref(),
+            )?
+        }
+        Perintah::Templat(a) => {
+            let d = muat(&a.data)?;
+            let t = tahun(&d, a.tahun)?;
+            lembar::templat(&d, a.data.instansi.as_deref(), t, &a.keluaran)?
+        }
         Perintah::Impor(a) => basis::impor(
             &a.data,
             a.basis.db.as_deref(),

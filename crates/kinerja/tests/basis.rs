@@ -471,3 +471,121 @@ fn api_tokens_are_shown_once_stored_as_digests_and_revocable() {
         selesai(b);
     }
 }
+
+#[test]
+fn a_workbook_is_written_from_the_database_and_read_back() {
+    let c = contoh();
+    let c = c.to_str().unwrap();
+    let dir = std::env::temp_dir().join(format!("kinerja-templat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("isian-2020.xlsx");
+    let f = f.to_str().unwrap();
+    for b in basis() {
+        let db = b.url.as_str();
+        ok(&["impor", c, "--db", db]);
+        let s = ok(&[
+            "templat",
+            "--db",
+            db,
+            "--instansi",
+            "mumbulsari",
+            "--tahun",
+            "2020",
+            "-o",
+            f,
+        ]);
+        // The example's 40 [[indikator]] (tujuan, sasaran, program and kegiatan indicators) and
+        // 11 budget lines of 2020 (Belanja Tidak Langsung and 10 kegiatan).
+        assert!(s.contains("40 indikator, 11 pos anggaran"), "{s}");
+        let s = ok(&["impor", f, "--db", db, "--oleh", "operator"]);
+        assert!(
+            s.contains("mumbulsari: tidak ada perubahan"),
+            "{}: {s}",
+            b.nama
+        );
+        // The workbook names its instansi; another one is refused, and so is --ganti.
+        let o = kinerja(&["impor", f, "--db", db, "--instansi", "jember"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("untuk instansi \"mumbulsari\""));
+        let o = kinerja(&["impor", f, "--db", db, "--ganti"]);
+        assert_eq!(o.status.code(), Some(2));
+        selesai(b);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A PK table as an e-SAKIP portal exports it.
+fn esakip_pk(berkas: &Path, opd: &str) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, k) in [
+        "Tahun",
+        "Tipe",
+        "OPD",
+        "Sasaran",
+        "Indikator",
+        "Target",
+        "Satuan",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *k).unwrap();
+    }
+    ws.write_number(1, 0, 2021).unwrap();
+    ws.write_string(1, 1, "PK").unwrap();
+    ws.write_string(1, 2, opd).unwrap();
+    // The example's sasaran S-2 and its indicator I-S2-2 (contoh/mumbulsari/renstra.toml), in
+    // a portal's spelling: other case, a final stop, no comma.
+    ws.write_string(
+        1,
+        3,
+        "MENINGKATNYA KOORDINASI PEMERINTAHAN DAN PENYELENGGARA PEMERINTAHAN DESA.",
+    )
+    .unwrap();
+    ws.write_string(
+        1,
+        4,
+        "Desa yang sudah menyusun dokumen perencanaan penganggaran dengan benar dan tepat waktu",
+    )
+    .unwrap();
+    ws.write_number(1, 5, 95).unwrap();
+    ws.write_string(1, 6, "%").unwrap();
+    wb.save(berkas).unwrap();
+}
+
+#[test]
+fn an_esakip_pk_table_is_mapped_shown_and_written_on_confirmation() {
+    let c = contoh();
+    let c = c.to_str().unwrap();
+    let dir = std::env::temp_dir().join(format!("kinerja-esakip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("pk.xlsx");
+    for b in basis() {
+        let db = b.url.as_str();
+        ok(&["impor", c, "--db", db]);
+        esakip_pk(&f, "Kecamatan Mumbulsari");
+        let fs = f.to_str().unwrap();
+        let s = ok(&["impor", fs, "--esakip", "--db", db]);
+        // Every name matched, each id in its column.
+        assert!(!s.contains("(tidak cocok)"), "{s}");
+        assert!(
+            s.contains("│ Sheet1!A2 ┆ mumbulsari ┆ S-2     ┆ I-S2-2    ┆"),
+            "{s}"
+        );
+        assert!(s.contains("Belum ada yang ditulis"), "{s}");
+        let s = ok(&["impor", fs, "--esakip", "--ya", "--db", db]);
+        assert!(
+            s.contains("mumbulsari: 1 ditambah, 0 diubah"),
+            "{}: {s}",
+            b.nama
+        );
+        esakip_pk(&f, "Kecamatan Tidak Ada");
+        let o = kinerja(&["impor", fs, "--esakip", "--ya", "--db", db]);
+        assert_eq!(o.status.code(), Some(1));
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(e.contains("Sheet1!A2 ┆ (tidak cocok)"), "{e}");
+        selesai(b);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -368,3 +368,92 @@ fn the_report_refuses_open_errors_and_prints_them_when_forced() {
     assert_eq!(std::fs::read(&pdf).unwrap(), std::fs::read(&pdf2).unwrap());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The example plus one sub kegiatan of K-ADM-1 (program I) under APBD perubahan, reporting
+/// January and March.
+fn contoh_sub_kegiatan() -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("kinerja-cli-sub-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    for e in std::fs::read_dir(contoh()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            std::fs::copy(&p, folder.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::write(
+        folder.join("zz-sub-kegiatan.toml"),
+        r#"
+[[sub_kegiatan]]
+id = "SK-1"
+kegiatan = "K-ADM-1"
+kode = "7.01.02.02.01.0001"
+nama = "Penyediaan Jasa Surat Menyurat"
+
+[[anggaran]]
+id = "pos-SK-1"
+tahun = 2020
+tempat = { sub_kegiatan = "SK-1" }
+jenis = "langsung_barang_jasa"
+pagu = "10.000.000"
+pagu_perubahan = "12.500.000,50"
+realisasi_bulanan = { januari = "1.000.000", maret = "2.000.000,25" }
+"#,
+    )
+    .unwrap();
+    folder
+}
+
+#[test]
+fn anggaran_shows_sub_kegiatan_pagu_perubahan_and_triwulan() {
+    let d = contoh_sub_kegiatan();
+    let s = stdout(&kinerja(&[
+        "anggaran",
+        d.to_str().unwrap(),
+        "--tahun",
+        "2020",
+    ]));
+    // Program I: pagu in force 210.000.000 + 12.500.000,50 = 222.500.000,50 (murni 220.000.000);
+    // realisasi 178.564.067 + 1.000.000 + 2.000.000,25 = 181.564.067,25; serapan against the
+    // pagu in force 181.564.067,25 / 222.500.000,50 = 81,6018... % -> 81,60 %.
+    // The sub kegiatan: 3.000.000,25 / 12.500.000,50 = 24,000001... % -> 24,00 %, all of it in
+    // triwulan I. All programs: 357.478.761,25 / 412.500.000,50 = 86,6615... % -> 86,66 %.
+    for f in [
+        "per program, kegiatan dan sub kegiatan",
+        "Pagu Murni (Rp)",
+        "7.01.02.2.01.0001",
+        "222.500.000,50",
+        "220.000.000,00",
+        "181.564.067,25",
+        "81,60 %",
+        "24,00 %",
+        "412.500.000,50",
+        "86,66 %",
+        "Realisasi per triwulan",
+        // Triwulan I of the sub kegiatan: 3.000.000,25, serapan to March 24,00 %.
+        "3.000.000,25 (24,00 %)",
+        "10 pos hanya melaporkan realisasi setahun",
+    ] {
+        assert!(s.contains(f), "{f} missing in\n{s}");
+    }
+    let v = json(&["anggaran", d.to_str().unwrap(), "--format", "json"]);
+    let sub = &v["program"][0]["kegiatan"][0]["sub_kegiatan"][0];
+    assert_eq!(sub["kode"], "7.01.02.2.01.0001");
+    assert_eq!(sub["pagu"].to_string(), "12500000.5");
+    assert_eq!(sub["pagu_murni"].to_string(), "10000000");
+    assert_eq!(sub["serapan"].to_string(), "24");
+    assert_eq!(sub["triwulan"][0]["realisasi"].to_string(), "3000000.25");
+    assert_eq!(sub["triwulan"][1]["realisasi"], serde_json::Value::Null);
+    assert_eq!(v["program_total"]["serapan"].to_string(), "86.66");
+    let csv = stdout(&kinerja(&[
+        "anggaran",
+        d.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]));
+    assert!(
+        csv.starts_with("No;Program / Kegiatan / Sub Kegiatan;Pagu Murni (Rp);Pagu Berlaku (Rp);"),
+        "{csv}"
+    );
+    assert!(csv.contains("7.01.02.2.01.0001;Penyediaan Jasa Surat Menyurat;10000000,00;12500000,50;3000000,25;24,00"), "{csv}");
+    std::fs::remove_dir_all(&d).ok();
+}

@@ -2,9 +2,10 @@
 
 use crate::id::*;
 use crate::uang::Rupiah;
-use crate::waktu::Tahun;
+use crate::waktu::{Bulan, Tahun};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Type of spending, in both budget structures. A year's budget uses one structure.
 #[derive(
@@ -36,6 +37,19 @@ pub enum StrukturBelanja {
 }
 
 impl JenisBelanja {
+    /// Every type, Permendagri 13/2006 first, each structure in its documents' order.
+    pub const SEMUA: [JenisBelanja; 9] = [
+        JenisBelanja::TidakLangsung,
+        JenisBelanja::Langsung,
+        JenisBelanja::LangsungPegawai,
+        JenisBelanja::LangsungBarangJasa,
+        JenisBelanja::LangsungModal,
+        JenisBelanja::Operasi,
+        JenisBelanja::Modal,
+        JenisBelanja::TidakTerduga,
+        JenisBelanja::Transfer,
+    ];
+
     pub fn struktur(self) -> StrukturBelanja {
         use JenisBelanja::*;
         match self {
@@ -86,26 +100,53 @@ pub struct PosAnggaran {
     pub tahun: Tahun,
     pub tempat: TempatAnggaran,
     pub jenis: JenisBelanja,
+    /// The pagu of the original budget (APBD murni).
     pub pagu: Rupiah,
-    /// `None` when not yet reported (not the same as zero spending).
+    /// The pagu after the budget change (APBD perubahan), when there was one. It is then the
+    /// pagu in force: serapan is measured against it; the original stays beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagu_perubahan: Option<Rupiah>,
+    /// The year's realisasi as one figure. `None` when not yet reported (not the same as zero
+    /// spending), and always `None` when `realisasi_bulanan` is given: the year is then the sum
+    /// of its months (`validasi` refuses both at once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realisasi: Option<Rupiah>,
+    /// Realisasi per month as the budget system reports it (`januari = "1.250.000"`). A month
+    /// not listed is not yet reported.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub realisasi_bulanan: BTreeMap<Bulan, Rupiah>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catatan: Option<String>,
 }
 
 impl PosAnggaran {
+    /// The pagu in force: the changed pagu when there is one, else the original.
+    pub fn pagu_berlaku(&self) -> Rupiah {
+        self.pagu_perubahan.unwrap_or(self.pagu)
+    }
+
+    /// The year's realisasi: the sum of the reported months when the line has months, else the
+    /// figure entered for the year. Twelve amounts within the bounds of `angka` always sum.
+    pub fn realisasi_tahun(&self) -> Option<Rupiah> {
+        if self.realisasi_bulanan.is_empty() {
+            self.realisasi
+        } else {
+            Some(self.realisasi_bulanan.values().copied().sum())
+        }
+    }
+
     /// Whether `realisasi` may be typed as this line's spending. Below zero is a typo unless
-    /// the line itself is a deduction (its pagu negative, as a refund line is). The entry doors
-    /// refuse it; an imported published document keeps it, and the reviu reports it
-    /// (`WAJAR-REALISASI-NEGATIF`), since validation refuses only what makes data meaningless.
+    /// the line itself is a deduction (its pagu in force negative, as a refund line is). The
+    /// entry doors refuse it; an imported published document keeps it, and the reviu reports
+    /// it (`WAJAR-REALISASI-NEGATIF`), since validation refuses only what makes data
+    /// meaningless.
     pub fn realisasi_boleh(&self, realisasi: Rupiah) -> bool {
-        !realisasi.is_negatif() || self.pagu.is_negatif()
+        !realisasi.is_negatif() || self.pagu_berlaku().is_negatif()
     }
 }
 
 #[cfg(test)]
-mod tests {
+mod tests_realisasi_boleh {
     use super::*;
     use crate::id::PosAnggaranId;
 
@@ -117,7 +158,9 @@ mod tests {
             tempat: TempatAnggaran::Instansi,
             jenis: JenisBelanja::Langsung,
             pagu: Rupiah::utuh(100_000_000),
+            pagu_perubahan: None,
             realisasi: None,
+            realisasi_bulanan: Default::default(),
             catatan: None,
         };
         assert!(pos.realisasi_boleh(Rupiah::utuh(0)));
@@ -126,5 +169,9 @@ mod tests {
         // A refund line: pagu -5.000.000, spending -4.000.000.
         pos.pagu = Rupiah::utuh(-5_000_000);
         assert!(pos.realisasi_boleh(Rupiah::utuh(-4_000_000)));
+        // The pagu in force decides: changed to -1.000.000 from a positive pagu.
+        pos.pagu = Rupiah::utuh(100_000_000);
+        pos.pagu_perubahan = Some(Rupiah::utuh(-1_000_000));
+        assert!(pos.realisasi_boleh(Rupiah::utuh(-4_000)));
     }
 }

@@ -104,6 +104,7 @@ pub enum Subjek {
     Indikator(IndikatorId),
     Program(ProgramId),
     Kegiatan(KegiatanId),
+    SubKegiatan(SubKegiatanId),
     Belanja(JenisBelanja),
     Survei(SurveiId),
     UnsurSkm {

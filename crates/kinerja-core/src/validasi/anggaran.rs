@@ -13,6 +13,12 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
             TempatAnggaran::Kegiatan(g) => b.rujuk("tempat", &r.kegiatan, g, "kegiatan"),
             TempatAnggaran::SubKegiatan(g) => b.rujuk("tempat", &r.sub_kegiatan, g, "sub-kegiatan"),
         }
+        if x.realisasi.is_some() && !x.realisasi_bulanan.is_empty() {
+            b.lapor(
+                "realisasi",
+                "realisasi tahunan dan realisasi_bulanan sekaligus: tulis salah satu (realisasi tahun dihitung dari bulan-bulannya)",
+            );
+        }
         let s = x.jenis.struktur();
         match struktur_tahun.get(&x.tahun).copied() {
             Some((s0, j)) if s0 != s => b.lapor(

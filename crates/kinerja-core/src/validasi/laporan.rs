@@ -35,6 +35,7 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
             Subjek::Indikator(ind) => r.indikator.contains_key(ind),
             Subjek::Program(g) => r.program.contains(g),
             Subjek::Kegiatan(g) => r.kegiatan.contains(g),
+            Subjek::SubKegiatan(g) => r.sub_kegiatan.contains(g),
             Subjek::Survei(s) => r.survei.contains(s),
             Subjek::UnsurSkm { survei: s, nomor } => data
                 .skm

@@ -15,6 +15,7 @@
 //! `uang::Rupiah`, `nilai::Nilai`, `serde_angka`), so no value out of bounds reaches the data.
 
 mod anggaran;
+mod kode;
 mod laporan;
 mod pengaturan;
 mod pengukuran;
@@ -87,6 +88,7 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
     // Tables in the order of the file format, so messages come in the order a reader meets them.
     let r = Rujukan::new(data);
     rencana::periksa(&mut p, data, &r);
+    kode::periksa(&mut p, data);
     pengukuran::periksa(&mut p, data, &r);
     tahunan::periksa(&mut p, data, &r);
     anggaran::periksa(&mut p, data, &r);
@@ -365,5 +367,52 @@ mod tests {
         let mut d = mumbulsari();
         d.anggaran[0].jenis = JenisBelanja::Operasi;
         assert!(pesan(&d).iter().any(|m| m.contains("struktur lain")));
+    }
+
+    #[test]
+    fn a_budget_code_that_does_not_fit_its_level_is_named() {
+        let mut d = mumbulsari();
+        d.program[0].kode = Some("7.01".into());
+        let p = pesan(&d);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("medan `kode`"), "{}", p[0]);
+        assert!(
+            p[0].contains("kode program \"7.01\" tidak sesuai tingkatnya"),
+            "{}",
+            p[0]
+        );
+    }
+
+    #[test]
+    fn a_kegiatan_code_outside_its_program_is_refused() {
+        let mut d = mumbulsari();
+        let prog = d.kegiatan[0].program.clone();
+        let ip = d.program.iter().position(|p| p.id == prog).unwrap();
+        d.program[ip].kode = Some("7.01.02".into());
+        // Written with a two-digit fourth segment: the same code as 7.01.02.2.01.
+        d.kegiatan[0].kode = Some("7.01.02.02.01".into());
+        assert_eq!(pesan(&d), Vec::<String>::new());
+        d.kegiatan[0].kode = Some("7.01.03.2.01".into());
+        let p = pesan(&d);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].contains("tidak berada di bawah kode program"),
+            "{}",
+            p[0]
+        );
+    }
+
+    #[test]
+    fn a_line_with_both_a_year_figure_and_months_is_refused() {
+        let mut d = mumbulsari();
+        d.anggaran[0]
+            .realisasi_bulanan
+            .insert(crate::waktu::Bulan::Januari, rp("1000"));
+        assert!(d.anggaran[0].realisasi.is_some());
+        let p = pesan(&d);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("realisasi tahunan dan realisasi_bulanan sekaligus"));
+        d.anggaran[0].realisasi = None;
+        assert_eq!(pesan(&d), Vec::<String>::new());
     }
 }

@@ -60,33 +60,54 @@ impl Penyusun<'_> {
         ]
     }
 
-    /// Part 2: each program (bold, roman numbered) with its kegiatan, the total, and a chart of
-    /// serapan per program.
+    /// Part 2: each program (bold) with its kegiatan and their sub kegiatan, the total, and a
+    /// chart of serapan per program. Rows are numbered by the codes the data has (Permendagri
+    /// 90/2019), else I, 1, 1.1.
     fn program_kegiatan(&self, no: &mut Nomor) -> Vec<Blok> {
         let a = &self.anggaran;
         let mut b = Vec::new();
+        let nomor = |kode: Option<&String>, urut: String| Sel::teks(kode.cloned().unwrap_or(urut));
         for (i, p) in a.program.iter().enumerate() {
+            let kode = self.data.program(&p.program).and_then(|x| x.kode.as_ref());
             b.push(baris_tebal(sel_serapan(
                 vec![
-                    Sel::teks(romawi(i + 1)),
+                    nomor(kode, romawi(i + 1)),
                     Sel::teks(self.nama_program(&p.program)),
                 ],
                 &p.serapan,
                 None,
             )));
             for (j, k) in p.kegiatan.iter().enumerate() {
-                let nama = self
-                    .data
-                    .kegiatan
-                    .iter()
-                    .find(|x| x.id == k.kegiatan)
-                    .map(|x| x.nama.clone())
-                    .unwrap_or_default();
+                let keg = self.data.kegiatan(&k.kegiatan);
                 b.push(baris(sel_serapan(
-                    vec![Sel::teks(format!("{}", j + 1)), Sel::teks(nama)],
+                    vec![
+                        nomor(keg.and_then(|x| x.kode.as_ref()), format!("{}", j + 1)),
+                        Sel::teks(keg.map(|x| x.nama.clone()).unwrap_or_default()),
+                    ],
                     &k.serapan,
                     None,
                 )));
+                for (l, s) in k.sub_kegiatan.iter().enumerate() {
+                    let sub = self
+                        .data
+                        .sub_kegiatan
+                        .iter()
+                        .find(|x| x.id == s.sub_kegiatan);
+                    b.push(baris(sel_serapan(
+                        vec![
+                            nomor(
+                                sub.and_then(|x| x.kode.as_ref()),
+                                format!("{}.{}", j + 1, l + 1),
+                            ),
+                            Sel::teks(format!(
+                                "- {}",
+                                sub.map(|x| x.nama.as_str()).unwrap_or_default()
+                            )),
+                        ],
+                        &s.serapan,
+                        None,
+                    )));
+                }
             }
         }
         b.push(baris_tebal(sel_serapan(
@@ -94,16 +115,38 @@ impl Penyusun<'_> {
             &a.program_total,
             None,
         )));
+        let ada_sub = a
+            .program
+            .iter()
+            .flat_map(|p| &p.kegiatan)
+            .any(|k| !k.sub_kegiatan.is_empty());
+        let (judul_kolom, judul_tabel) = match ada_sub {
+            true => (
+                "Program / kegiatan / sub kegiatan",
+                "program, kegiatan dan sub kegiatan",
+            ),
+            false => ("Program / kegiatan", "program dan kegiatan"),
+        };
+        let mut catatan = String::from(
+            "Jumlah program dihitung dari kegiatannya; serapan dibulatkan 2 desimal (setengah menjauhi nol).",
+        );
+        if a.total.berubah > 0 {
+            catatan.push_str(&format!(
+                " Pagu adalah pagu yang berlaku: pagu perubahan (APBD-P) pada {} pos; pagu murni seluruh program {}.",
+                a.program_total.berubah,
+                kinerja_core::angka::format_rupiah(a.program_total.pagu_murni)
+            ));
+        }
         let mut isi = vec![
-            judul(2, "2. Realisasi anggaran per program dan kegiatan"),
+            judul(2, format!("2. Realisasi anggaran per {judul_tabel}")),
             no.tabel(
-                &format!("Realisasi anggaran per program dan kegiatan tahun {}", self.tahun),
+                &format!("Realisasi anggaran per {judul_tabel} tahun {}", self.tahun),
                 kolom_serapan(
-                    vec![kolom("No", 1, false), kolom("Program / kegiatan", 7, false)],
+                    vec![kolom("No", 1, false), kolom(judul_kolom, 7, false)],
                     false,
                 ),
                 b,
-                Some("Jumlah program dihitung dari kegiatannya; serapan dibulatkan 2 desimal (setengah menjauhi nol).".into()),
+                Some(catatan),
             ),
         ];
         let butir: Vec<(String, Option<Decimal>)> = a

@@ -74,6 +74,19 @@ pub(super) fn hitung(k: &Konteks, t: &Tercatat, tahun: Tahun) -> Dihitung {
                 None => tidak("kegiatan ini tidak memiliki pos anggaran pada tahun ini"),
             }
         }
+        (Subjek::SubKegiatan(g), u) => {
+            let a = k.anggaran(tahun);
+            match a
+                .program
+                .iter()
+                .flat_map(|p| &p.kegiatan)
+                .flat_map(|k| &k.sub_kegiatan)
+                .find(|x| &x.sub_kegiatan == g)
+            {
+                Some(b) => serapan_ukuran(&b.serapan, u, None, "pos anggarannya"),
+                None => tidak("sub kegiatan ini tidak memiliki pos anggaran pada tahun ini"),
+            }
+        }
         (
             Subjek::Sasaran(s),
             Ukuran::Pagu | Ukuran::RealisasiAnggaran | Ukuran::Serapan | Ukuran::Proporsi,

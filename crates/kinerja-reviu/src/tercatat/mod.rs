@@ -62,6 +62,12 @@ pub(crate) fn teks_subjek(k: &Konteks, s: &Subjek) -> String {
             .find(|x| &x.id == id)
             .map(|x| format!("kegiatan \"{}\"", x.nama))
             .unwrap_or_else(|| format!("kegiatan {id}")),
+        Subjek::SubKegiatan(id) => d
+            .sub_kegiatan
+            .iter()
+            .find(|x| &x.id == id)
+            .map(|x| format!("sub kegiatan \"{}\"", x.nama))
+            .unwrap_or_else(|| format!("sub kegiatan {id}")),
         Subjek::Belanja(j) => j.label().to_lowercase(),
         Subjek::Survei(id) => format!("SKM {id}"),
         Subjek::UnsurSkm { survei, nomor } => d
@@ -106,6 +112,7 @@ fn id_subjek(s: &Subjek) -> String {
         Subjek::Indikator(i) => format!("indikator:{i}"),
         Subjek::Program(i) => format!("program:{i}"),
         Subjek::Kegiatan(i) => format!("kegiatan:{i}"),
+        Subjek::SubKegiatan(i) => format!("sub_kegiatan:{i}"),
         Subjek::Belanja(j) => format!("belanja:{j:?}"),
         Subjek::Survei(i) => format!("skm:{i}"),
         Subjek::UnsurSkm { survei, nomor } => format!("skm:{survei}:{nomor}"),
@@ -134,7 +141,7 @@ fn hitung(k: &Konteks, t: &Tercatat, tahun: Tahun) -> Dihitung {
     );
     if matches!(
         t.subjek,
-        Subjek::Program(_) | Subjek::Kegiatan(_) | Subjek::Belanja(_)
+        Subjek::Program(_) | Subjek::Kegiatan(_) | Subjek::SubKegiatan(_) | Subjek::Belanja(_)
     ) && !anggaran
     {
         return tidak(

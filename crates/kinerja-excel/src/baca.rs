@@ -1,0 +1,388 @@
+//! Workbook → `Buku`: every sheet read into typed rows, every problem collected with its cell.
+//! Nothing here knows the data set; `terap` puts the rows onto it.
+
+use crate::lembar::{Lembar, lembar_bergabung, masalah_buku, normal};
+use crate::sel::{self, rujukan};
+use crate::{
+    LEMBAR_ANGGARAN, LEMBAR_PETUNJUK, LEMBAR_PK, LEMBAR_REALISASI, LEMBAR_RENSTRA, Masalah,
+    SEL_INSTANSI, SEL_TAHUN, SEL_TANGGAL_PK,
+};
+use calamine::{Data, Reader, Xlsx};
+use kinerja_core::id::{IndikatorId, InstansiId, PosAnggaranId};
+use kinerja_core::nilai::Nilai;
+use kinerja_core::uang::Rupiah;
+use kinerja_core::waktu::{Bulan, Periode, Tahun, Tanggal};
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+/// Where a value was read: for the messages of `terap`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letak {
+    pub lembar: std::sync::Arc<str>,
+    pub baris: u32,
+    pub kolom: u32,
+    pub kepala: std::sync::Arc<str>,
+}
+
+impl Letak {
+    pub(crate) fn masalah(&self, nilai: Option<String>, pesan: impl Into<String>) -> Masalah {
+        Masalah {
+            lembar: self.lembar.to_string(),
+            sel: Some(rujukan(self.baris, self.kolom)),
+            kolom: Some(self.kepala.to_string()),
+            nilai,
+            pesan: pesan.into(),
+        }
+    }
+}
+
+/// A workbook read: the instansi and year it is for, and the rows of each sheet it has.
+#[derive(Debug, Clone, Default)]
+pub struct Buku {
+    pub instansi: Option<InstansiId>,
+    pub tahun: Option<Tahun>,
+    pub renstra: Vec<BarisRenstra>,
+    pub pk: Vec<BarisPk>,
+    /// The PK's signing date, when the sheet has the cell (`None` inside: emptied).
+    pub tanggal_pk: Option<(Option<Tanggal>, Letak)>,
+    pub realisasi: Vec<BarisRealisasi>,
+    pub anggaran: Vec<BarisAnggaran>,
+    pub peringatan: Vec<Masalah>,
+}
+
+/// A value of a column; `None` when the sheet has no such column (the field is left as is).
+pub type Kolom<T> = Option<(T, Letak)>;
+
+#[derive(Debug, Clone)]
+pub struct BarisRenstra {
+    pub indikator: IndikatorId,
+    pub letak: Letak,
+    pub uraian: Kolom<Option<String>>,
+    pub satuan: Kolom<Option<String>>,
+    pub polaritas: Kolom<Option<String>>,
+    pub target: Vec<(Tahun, Option<Nilai>, Letak)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BarisPk {
+    pub indikator: IndikatorId,
+    pub letak: Letak,
+    pub target: Kolom<Option<Nilai>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BarisRealisasi {
+    pub indikator: IndikatorId,
+    pub letak: Letak,
+    pub nilai: Vec<(Periode, Option<Nilai>, Letak)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BarisAnggaran {
+    pub id: PosAnggaranId,
+    pub letak: Letak,
+    pub jenis: Kolom<Option<String>>,
+    pub pagu: Kolom<Option<Rupiah>>,
+    pub pagu_perubahan: Kolom<Option<Rupiah>>,
+    /// `None` when the sheet has none of the month columns.
+    pub bulanan: Option<BTreeMap<Bulan, Rupiah>>,
+    pub setahun: Kolom<Option<Rupiah>>,
+}
+
+pub(crate) const KEPALA_TRIWULAN: [(&str, Periode); 5] = [
+    ("Triwulan I", Periode::Tw1),
+    ("Triwulan II", Periode::Tw2),
+    ("Triwulan III", Periode::Tw3),
+    ("Triwulan IV", Periode::Tw4),
+    ("Tahunan", Periode::Tahunan),
+];
+
+/// Headers of each sheet, in the template's order. Columns that only show (names, codes, the
+/// computed sum) are known so that they are not reported as unknown.
+pub(crate) const KEPALA_RENSTRA: [&str; 6] = [
+    "Id Pemilik",
+    "Pemilik",
+    "Id Indikator",
+    "Indikator",
+    "Satuan",
+    "Polaritas",
+];
+pub(crate) const KEPALA_PK: [&str; 4] = ["Id Indikator", "Indikator", "Satuan", "Target PK"];
+pub(crate) const KEPALA_REALISASI: [&str; 4] = ["Id Indikator", "Indikator", "Satuan", "Target"];
+pub(crate) const KEPALA_ANGGARAN: [&str; 8] = [
+    "Id Pos",
+    "Kode",
+    "Program",
+    "Kegiatan",
+    "Sub Kegiatan",
+    "Jenis Belanja",
+    "Pagu",
+    "Pagu Perubahan",
+];
+pub(crate) const KEPALA_SETAHUN: &str = "Realisasi Setahun";
+pub(crate) const KEPALA_JUMLAH: &str = "Jumlah Realisasi";
+pub(crate) const AWALAN_TARGET: &str = "Target ";
+
+/// Reads a workbook. Every problem is listed; any problem refuses the whole workbook.
+pub fn baca(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
+    // calamine can panic on a malformed file (found by fuzzing the survey reader); such a file is
+    // refused like any other unreadable one.
+    std::panic::catch_unwind(|| baca_dalam(isi)).unwrap_or_else(|_| {
+        Err(vec![masalah_buku(
+            "berkas rusak: isinya tidak dapat diurai sebagai lembar kerja XLSX",
+        )])
+    })
+}
+
+fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(isi)).map_err(|e| {
+        vec![masalah_buku(&format!(
+            "bukan lembar kerja XLSX yang terbaca ({e}); simpan sebagai Excel Workbook (.xlsx)"
+        ))]
+    })?;
+    let mut buku = Buku::default();
+    let mut masalah = Vec::new();
+    let nama: Vec<String> = wb.sheet_names();
+    let bergabung = lembar_bergabung(isi);
+    let mut lembar = |wb: &mut Xlsx<Cursor<&[u8]>>, n: &'static str| -> Option<Lembar> {
+        let asli = nama.iter().find(|x| normal(x) == normal(n))?;
+        match wb.worksheet_range(asli) {
+            Ok(range) => {
+                let gabung = match &bergabung {
+                    Some(b) if !b.contains(asli) => Vec::new(),
+                    _ => wb.merge_cells_by_sheet_name(asli).unwrap_or_default(),
+                };
+                Some(Lembar::new(n, range, &gabung))
+            }
+            Err(e) => {
+                masalah.push(Masalah {
+                    lembar: n.into(),
+                    sel: None,
+                    kolom: None,
+                    nilai: None,
+                    pesan: format!("lembar tidak terbaca: {e}"),
+                });
+                None
+            }
+        }
+    };
+    let petunjuk = lembar(&mut wb, LEMBAR_PETUNJUK);
+    let renstra = lembar(&mut wb, LEMBAR_RENSTRA);
+    let pk = lembar(&mut wb, LEMBAR_PK);
+    let realisasi = lembar(&mut wb, LEMBAR_REALISASI);
+    let anggaran = lembar(&mut wb, LEMBAR_ANGGARAN);
+    let dikenal = [
+        LEMBAR_PETUNJUK,
+        LEMBAR_RENSTRA,
+        LEMBAR_PK,
+        LEMBAR_REALISASI,
+        LEMBAR_ANGGARAN,
+    ];
+    for n in &nama {
+        if !dikenal.iter().any(|d| normal(d) == normal(n)) {
+            buku.peringatan.push(Masalah {
+                lembar: n.clone(),
+                sel: None,
+                kolom: None,
+                nilai: None,
+                pesan: "lembar tidak dikenal, diabaikan".into(),
+            });
+        }
+    }
+    match petunjuk {
+        Some(l) => baca_petunjuk(&l, &mut buku, &mut masalah),
+        None => masalah.push(masalah_buku(
+            "lembar \"Petunjuk\" tidak ada: buat lembar kerja dengan `kinerja templat` (lembar itu menyebut instansi dan tahunnya)",
+        )),
+    }
+    if let Some(l) = renstra {
+        baca_renstra(l, &mut buku, &mut masalah);
+    }
+    if let Some(l) = pk {
+        baca_pk(l, &mut buku, &mut masalah);
+    }
+    if let Some(l) = realisasi {
+        baca_realisasi(l, &mut buku, &mut masalah);
+    }
+    if let Some(l) = anggaran {
+        baca_anggaran(l, &mut buku, &mut masalah);
+    }
+    if masalah.is_empty() {
+        Ok(buku)
+    } else {
+        Err(masalah)
+    }
+}
+
+fn baca_petunjuk(l: &Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
+    let letak = |(r, c): (u32, u16), kepala: &str| Letak {
+        lembar: l.nama.clone(),
+        baris: r,
+        kolom: c.into(),
+        kepala: kepala.into(),
+    };
+    let li = letak(SEL_INSTANSI, "Id instansi");
+    let d = l.sel(SEL_INSTANSI.0, SEL_INSTANSI.1.into());
+    match InstansiId::new(sel::teks(d).trim()) {
+        Ok(i) => buku.instansi = Some(i),
+        Err(e) => masalah.push(li.masalah(
+            Some(sel::teks(d)),
+            format!("{e}; sel ini diisi oleh `kinerja templat` dan tidak boleh diubah"),
+        )),
+    }
+    let lt = letak(SEL_TAHUN, "Tahun");
+    let d = l.sel(SEL_TAHUN.0, SEL_TAHUN.1.into());
+    let tahun = match d {
+        Data::Float(f) if f.fract() == 0.0 => Tahun::new(*f as i64).ok(),
+        Data::Int(i) => Tahun::new(*i).ok(),
+        Data::String(s) => s.trim().parse().ok().and_then(|t| Tahun::new(t).ok()),
+        _ => None,
+    };
+    match tahun {
+        Some(t) => buku.tahun = Some(t),
+        None => masalah.push(lt.masalah(
+            Some(sel::teks(d)),
+            "diharapkan tahun (mis. 2024); sel ini diisi oleh `kinerja templat`",
+        )),
+    }
+}
+
+fn indikator_id(s: String) -> Result<IndikatorId, String> {
+    IndikatorId::new(s).map_err(|e| e.to_string())
+}
+
+fn baca_renstra(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
+    let dikenal =
+        |n: &str| KEPALA_RENSTRA.iter().any(|k| normal(k) == n) || tahun_target(n).is_some();
+    let Some(k) = l.cari_kepala("Id Indikator", &dikenal, &mut buku.peringatan, masalah) else {
+        return;
+    };
+    let tahun: Vec<(Tahun, u32)> = l
+        .kepala
+        .iter()
+        .filter_map(|(_, n, c)| tahun_target(n).map(|t| (t, *c)))
+        .collect();
+    for (r, id, letak) in l.baris(k, "Id Indikator", indikator_id, masalah) {
+        let target = tahun
+            .iter()
+            .filter_map(|(t, c)| {
+                l.baca(r, *c, sel::nilai, masalah)
+                    .map(|(n, lt)| (*t, n, lt))
+            })
+            .collect();
+        buku.renstra.push(BarisRenstra {
+            indikator: id,
+            letak,
+            uraian: l.medan(r, "Indikator", sel::teks_opsi, masalah),
+            satuan: l.medan(r, "Satuan", sel::teks_opsi, masalah),
+            polaritas: l.medan(r, "Polaritas", sel::teks_opsi, masalah),
+            target,
+        });
+    }
+}
+
+/// `target 2021` → 2021.
+fn tahun_target(judul_normal: &str) -> Option<Tahun> {
+    let t = judul_normal.strip_prefix(&AWALAN_TARGET.to_lowercase())?;
+    Tahun::new(t.trim().parse().ok()?).ok()
+}
+
+fn baca_pk(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
+    let dikenal = |n: &str| KEPALA_PK.iter().any(|k| normal(k) == n);
+    let (r, c) = SEL_TANGGAL_PK;
+    // The date cell sits above the table, beside its label.
+    if normal(&sel::teks(l.sel(r, 0))).starts_with("tanggal") {
+        let letak = Letak {
+            lembar: l.nama.clone(),
+            baris: r,
+            kolom: c.into(),
+            kepala: "Tanggal".into(),
+        };
+        let d = l.sel(r, c.into());
+        match sel::tanggal(d) {
+            Ok(t) => buku.tanggal_pk = Some((t, letak)),
+            Err(e) => masalah.push(letak.masalah(Some(sel::teks(d)), e)),
+        }
+    }
+    let Some(k) = l.cari_kepala("Id Indikator", &dikenal, &mut buku.peringatan, masalah) else {
+        return;
+    };
+    for (r, id, letak) in l.baris(k, "Id Indikator", indikator_id, masalah) {
+        buku.pk.push(BarisPk {
+            indikator: id,
+            letak,
+            target: l.medan(r, "Target PK", sel::nilai, masalah),
+        });
+    }
+}
+
+fn baca_realisasi(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
+    let dikenal = |n: &str| {
+        KEPALA_REALISASI.iter().any(|k| normal(k) == n)
+            || KEPALA_TRIWULAN.iter().any(|(k, _)| normal(k) == n)
+    };
+    let Some(k) = l.cari_kepala("Id Indikator", &dikenal, &mut buku.peringatan, masalah) else {
+        return;
+    };
+    for (r, id, letak) in l.baris(k, "Id Indikator", indikator_id, masalah) {
+        let nilai = KEPALA_TRIWULAN
+            .iter()
+            .filter_map(|(j, p)| {
+                l.medan(r, j, sel::nilai, masalah)
+                    .map(|(n, lt)| (*p, n, lt))
+            })
+            .collect();
+        buku.realisasi.push(BarisRealisasi {
+            indikator: id,
+            letak,
+            nilai,
+        });
+    }
+}
+
+fn baca_anggaran(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
+    let dikenal = |n: &str| {
+        KEPALA_ANGGARAN.iter().any(|k| normal(k) == n)
+            || Bulan::SEMUA.iter().any(|b| normal(b.label()) == n)
+            || n == normal(KEPALA_SETAHUN)
+            || n == normal(KEPALA_JUMLAH)
+    };
+    let Some(k) = l.cari_kepala("Id Pos", &dikenal, &mut buku.peringatan, masalah) else {
+        return;
+    };
+    let bulan: Vec<(Bulan, u32)> = Bulan::SEMUA
+        .iter()
+        .filter_map(|b| l.kolom(b.label()).map(|c| (*b, c)))
+        .collect();
+    let id_pos = |s: String| PosAnggaranId::new(s).map_err(|e| e.to_string());
+    for (r, id, letak) in l.baris(k, "Id Pos", id_pos, masalah) {
+        let bulanan = (!bulan.is_empty()).then(|| {
+            bulan
+                .iter()
+                .filter_map(|(b, c)| l.nilai(r, *c, sel::rupiah, masalah)?.map(|x| (*b, x)))
+                .collect::<BTreeMap<_, _>>()
+        });
+        let setahun = l.medan(r, KEPALA_SETAHUN, sel::rupiah, masalah);
+        if let (Some(bln), Some((Some(_), lt))) = (&bulanan, &setahun)
+            && !bln.is_empty()
+        {
+            masalah.push(lt.masalah(
+                None,
+                "realisasi setahun diisi padahal realisasi bulanan juga diisi: isi salah satu (bila ada bulan, realisasi setahun adalah jumlahnya)",
+            ));
+        }
+        let pagu = l.medan(r, "Pagu", sel::rupiah, masalah);
+        if let Some((None, lt)) = &pagu {
+            masalah.push(lt.masalah(None, "pagu wajib diisi (jumlah rupiah)"));
+        }
+        buku.anggaran.push(BarisAnggaran {
+            id,
+            letak,
+            jenis: l.medan(r, "Jenis Belanja", sel::teks_opsi, masalah),
+            pagu,
+            pagu_perubahan: l.medan(r, "Pagu Perubahan", sel::rupiah, masalah),
+            bulanan,
+            setahun,
+        });
+    }
+}
