@@ -7,4 +7,4 @@ pub mod html;
 mod susun;
 
 pub use dokumen::*;
-pub use susun::{OpsiLaporan, susun};
+pub use susun::{GalatLaporan, OpsiLaporan, sidik, susun};

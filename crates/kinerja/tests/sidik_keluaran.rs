@@ -11,19 +11,19 @@ use std::process::Command;
 const SIDIK: [(&str, &str); 4] = [
     (
         "pdf",
-        "6cf43ad32f2d5c89147b24537235e3751f2c6bebdb79f3dd876901d6e8a24539",
+        "5c3dd810971a5dbcce96f21bc84e9df224f48dc378615affef3241eed68a05e7",
     ),
     (
         "docx",
-        "a16e5d322e2b9e14e865d15aa42de560f466cab4ff3ac6e13a5fd1469e6e67d9",
+        "b7cb25429acc42d02bab99a0d1e7554f9269ab088f64eb15338237d7134d4526",
     ),
     (
         "xlsx",
-        "0d9a422aaf4688d62fa6b177332ae89b06435f5aa9e66623ad6386839777bbae",
+        "e5daba22f897025a9dac179d9abff92de86685ac3b99f8840dd5b7cdbedb2f6d",
     ),
     (
         "html",
-        "71d3ea8a8998a4d0ffc33cc9d3757955ccf7a4c2fb7cf6284d4fb1737c093d73",
+        "1b418464eb00efe79592e27210d3bdfaffadfae26e9700620681a7ff95005f7d",
     ),
 ];
 
