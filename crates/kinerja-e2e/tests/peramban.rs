@@ -44,6 +44,8 @@ const SASARAN_LAMA: &str = "88,45 %";
 const REALISASI_BARU: &str = "95";
 const CAPAIAN_BARU: &str = "95,00 %";
 const SASARAN_BARU: &str = "90,95 %";
+/// Written on the Laporan Kinerja page, then looked for in the downloaded PDF.
+const ANALISIS_BARU: &str = "Capaian desa tertib perencanaan naik berkat pendampingan";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_interface_in_a_real_browser() {
@@ -99,6 +101,7 @@ impl Uji {
         self.tolak_instansi_lain().await;
         self.isi_realisasi_dan_kunci().await;
         self.alur_tw1_dan_jejak().await;
+        self.laporan_pdf().await;
         self.keluar().await;
     }
 
@@ -575,6 +578,77 @@ impl Uji {
         self.isi_masuk(nama, sandi).await;
         let akun = self.teks(".akun-nama").await;
         assert_eq!(akun, nama, "{}: logged in as {nama}", self.basis);
+    }
+
+    /// The report: the operator (still logged in from scenario 4) writes the analysis of sasaran 2 on the Laporan Kinerja page,
+    /// downloads the draft PDF through the page's link (the example's reviu has open galat, so
+    /// the final report is refused), and the PDF read back with `pdftotext` has the new text,
+    /// the capaian computed from the realisasi entered in scenario 2, and the DRAF mark.
+    async fn laporan_pdf(&self) {
+        self.buka("/instansi/mumbulsari/tahun/2020/laporan").await;
+        assert_eq!(self.teks("h1").await, "Laporan Kinerja tahun 2020");
+        assert!(
+            self.c
+                .title()
+                .await
+                .unwrap()
+                .starts_with("Laporan Kinerja 2020"),
+            "{}: the page's own title",
+            self.basis
+        );
+        let analisis = self.medan("analisis.S-2").await;
+        analisis.clear().await.unwrap();
+        analisis.send_keys(ANALISIS_BARU).await.unwrap();
+        self.klik("form.form-naskah button[type=submit]").await;
+        self.harap_sukses("1 perubahan disimpan").await;
+        self.tangkap("laporan").await;
+        let tautan = self
+            .c
+            .find(Locator::Css(".daftar-unduh a[href*='laporan.pdf']"))
+            .await
+            .expect("the PDF download link");
+        let href = tautan.attr("href").await.unwrap().unwrap();
+        assert!(href.ends_with("?draf=1"), "{}: {href}", self.basis);
+        let res = self
+            .c
+            .raw_client_for(axum::http::Method::GET, &format!("{}{href}", self.dasar))
+            .await
+            .expect("download with the browser's session");
+        assert_eq!(res.status(), 200, "{}", self.basis);
+        let pdf = http_body_util::BodyExt::collect(res.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        assert!(pdf.starts_with(b"%PDF"), "{}", self.basis);
+        let berkas = std::env::temp_dir().join(format!("kinerja-e2e-{}.pdf", std::process::id()));
+        std::fs::write(&berkas, &pdf).unwrap();
+        let o = Command::new("pdftotext")
+            .args(["-layout", berkas.to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        let _ = std::fs::remove_file(&berkas);
+        let teks = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            teks.contains(ANALISIS_BARU),
+            "{}: the analysis in the PDF",
+            self.basis
+        );
+        assert!(
+            teks.contains(URAIAN_I_S2_2),
+            "{}: the indicator in the PDF",
+            self.basis
+        );
+        assert!(
+            teks.contains(CAPAIAN_BARU.trim_end_matches(" %")),
+            "{}: the new capaian {CAPAIAN_BARU} in the PDF",
+            self.basis
+        );
+        assert!(teks.contains("DRAF"), "{}: the draft mark", self.basis);
+        // The final report is refused with the reason, in the page's frame.
+        self.buka("/instansi/mumbulsari/tahun/2020/laporan.pdf")
+            .await;
+        self.harap_galat(409, "galat terbuka").await;
+        self.buka("/").await;
     }
 
     /// Clicks "Keluar" in the header.

@@ -9,8 +9,10 @@ pub mod api;
 mod baca;
 pub mod galat;
 pub mod halaman;
+mod impor;
 mod jalur;
 mod kepala;
+mod laporan;
 mod masukan;
 pub mod openapi;
 mod rute;
@@ -28,6 +30,8 @@ pub struct Negara {
     pub pembatas: Arc<akun::Pembatas>,
     pub tembolok: Arc<tembolok::Tembolok>,
     pub sandi: Arc<akun::KolamSandi>,
+    /// Previewed imports waiting for confirmation.
+    pub impor: Arc<impor::Antrean>,
     /// Clients reach the server over HTTPS (`--publik`, behind a proxy): cookies get `Secure`.
     pub https: bool,
 }
@@ -38,6 +42,7 @@ pub fn negara(toko: Toko) -> Negara {
         pembatas: Arc::default(),
         tembolok: Arc::default(),
         sandi: Arc::default(),
+        impor: Arc::default(),
         https: false,
     }
 }

@@ -74,9 +74,18 @@ pub(super) async fn dasbor(
             })
             .collect(),
         boleh_tulis: boleh(sesi.0.as_ref(), Tindakan::Catat, &l.id, l.terbit),
+        reviu: None,
     };
-    let masukan = (&l.k, l.tahun, &catatan);
+    // The reviu's open findings are a function of the data and the year, both in the key: run
+    // only when the page is rendered.
+    let lihat_reviu = boleh(sesi.0.as_ref(), Tindakan::LihatReviu, &l.id, l.terbit);
+    let masukan = (&l.k, l.tahun, &catatan, lihat_reviu);
     Ok(n.tembolok.halaman("dasbor", &l.data, &masukan, || {
+        let catatan = t::PanelCatatan {
+            reviu: lihat_reviu
+                .then(|| t::RingkasanReviu::dari(&crate::laporan::temuan(&l.data, l.tahun))),
+            ..catatan.clone()
+        };
         t::dasbor(&l.k, &l.data, l.tahun, &catatan)
     }))
 }
