@@ -6,7 +6,7 @@ use crate::impor::gabung;
 use crate::rekaman::{self, Rekaman};
 use crate::{Galat, Pelaku, Ringkasan, Toko};
 use kinerja_core::id::{IndikatorId, InstansiId, PosAnggaranId};
-use kinerja_core::model::{Laporan, PenerimaanTemuan, PosAnggaran, Realisasi};
+use kinerja_core::model::{Laporan, PenerimaanTemuan, PosAnggaran, Realisasi, SurveiSkm};
 use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::{Periode, Tahun};
 use serde::Serialize;
@@ -88,6 +88,17 @@ impl Toko {
     ) -> Result<Ringkasan, Galat> {
         self.simpan_rekaman(pelapor, "laporan", &[laporan], pelaku)
             .await
+    }
+
+    /// Writes a satisfaction survey (`[[skm]]`), replacing the stored one with the same id; a
+    /// survey naming an indicator is that indicator's realisasi unless one is typed.
+    pub async fn simpan_survei(
+        &self,
+        pelapor: &InstansiId,
+        survei: SurveiSkm,
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        self.simpan_rekaman(pelapor, "skm", &[survei], pelaku).await
     }
 
     /// Records a reviewer's acceptance of a reviu finding (`[[reviu]]`), replacing an earlier

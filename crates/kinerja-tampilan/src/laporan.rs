@@ -117,11 +117,7 @@ pub fn laporan(
         Bagian::Laporan,
         Some(data),
     );
-    let id = k
-        .instansi_aktif
-        .clone()
-        .or_else(|| instansi_utama(data).map(|i| i.id.as_str().to_string()))
-        .unwrap_or_default();
+    let id = crate::isian::id_instansi(k, data);
     let lap = data.laporan.iter().find(|x| x.tahun == tahun);
     let diisi: HashMap<&str, &str> = isian
         .iter()

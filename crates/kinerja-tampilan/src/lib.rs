@@ -19,6 +19,7 @@ mod lain;
 mod laporan;
 mod rencana;
 mod reviu;
+mod skm;
 mod tata;
 
 pub use anggaran::form_anggaran;
@@ -31,6 +32,7 @@ pub use lain::{beranda, galat, jejak, kabupaten, masuk, urutkan_kabupaten};
 pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
 pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
+pub use skm::{KeadaanSkm, PilihanSkm, skm};
 
 use kinerja_core::model::JenisInstansi;
 use kinerja_core::waktu::Periode;

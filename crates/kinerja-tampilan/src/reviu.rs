@@ -178,11 +178,7 @@ pub fn reviu(
         Bagian::Reviu,
         Some(data),
     );
-    let id = k
-        .instansi_aktif
-        .clone()
-        .or_else(|| instansi_utama(data).map(|i| i.id.as_str().to_string()))
-        .unwrap_or_default();
+    let id = crate::isian::id_instansi(k, data);
     let cocok = |t: &&TemuanTampil| {
         saring.tingkat.is_none_or(|x| x == t.tingkat)
             && saring.aturan.as_ref().is_none_or(|a| *a == t.aturan)

@@ -33,6 +33,7 @@ pub(crate) enum Bagian {
     Iku,
     Laporan,
     Reviu,
+    Skm,
     Jejak,
     Impor,
     Kabupaten,
@@ -53,6 +54,7 @@ impl Bagian {
             Bagian::Iku => "/iku",
             Bagian::Laporan => "/laporan",
             Bagian::Reviu => "/reviu",
+            Bagian::Skm => "/skm",
             _ => return None,
         })
     }
@@ -148,11 +150,12 @@ impl Tata {
                     (Bagian::Anggaran, "Isian anggaran"),
                     (Bagian::Pk, "Perjanjian Kinerja"),
                     (Bagian::Iku, "Indikator Kinerja Utama"),
+                    (Bagian::Skm, "Survei kepuasan"),
                     (Bagian::Laporan, "Laporan Kinerja"),
                     (Bagian::Reviu, "Reviu"),
                 ] {
                     // The reviu is the staff's and the inspektorat's working page.
-                    if b == Bagian::Reviu && k.pengguna.is_none() {
+                    if matches!(b, Bagian::Reviu | Bagian::Skm) && k.pengguna.is_none() {
                         continue;
                     }
                     nav.push(Tautan {

@@ -50,37 +50,43 @@ fn baca_toml(nama: &str, isi: &[u8]) -> Result<DataInstansi, Vec<String>> {
     })
 }
 
-/// A previewed import: the file's data, what it is applied to, and by whom.
-pub(crate) struct Tahapan {
-    pub pelapor: InstansiId,
-    pub pengguna: String,
-    pub mode: ModeImpor,
-    pub data: DataInstansi,
+/// A previewed import: the file's data and how to apply it.
+pub struct Impor {
+    pub(crate) mode: ModeImpor,
+    pub(crate) data: DataInstansi,
     /// The stored data set the preview compared with: a write since then makes the preview
     /// stale, and the import is refused rather than applied to data nobody has seen.
-    pub dasar: Arc<DataInstansi>,
+    pub(crate) dasar: Arc<DataInstansi>,
+}
+
+/// A preview waiting for its confirmation: what is confirmed (`isi`), for which instansi, by
+/// whom.
+pub(crate) struct Tahapan<T> {
+    pub pelapor: InstansiId,
+    pub pengguna: String,
+    pub isi: T,
     dibuat: Instant,
 }
 
-/// Previews waiting for confirmation, by a random token. Bounded: the oldest goes when full,
-/// and a preview older than [`UMUR`] is gone.
-#[derive(Default)]
-pub struct Antrean {
-    isi: Mutex<HashMap<String, Tahapan>>,
+/// Previews waiting for confirmation (an import, a survey to attach), by a random token.
+/// Bounded: the oldest goes when full, and a preview older than [`UMUR`] is gone.
+pub struct Antrean<T> {
+    isi: Mutex<HashMap<String, Tahapan<T>>>,
+}
+
+impl<T> Default for Antrean<T> {
+    fn default() -> Self {
+        Antrean {
+            isi: Mutex::default(),
+        }
+    }
 }
 
 pub(crate) const UMUR: Duration = Duration::from_secs(30 * 60);
 const KAPASITAS: usize = 32;
 
-impl Antrean {
-    pub(crate) fn simpan(
-        &self,
-        pelapor: InstansiId,
-        pengguna: String,
-        mode: ModeImpor,
-        data: DataInstansi,
-        dasar: Arc<DataInstansi>,
-    ) -> String {
+impl<T> Antrean<T> {
+    pub(crate) fn simpan(&self, pelapor: InstansiId, pengguna: String, isi_baru: T) -> String {
         let token = crate::akun::token_acak();
         let mut isi = self.isi.lock().unwrap_or_else(|e| e.into_inner());
         isi.retain(|_, t| t.dibuat.elapsed() < UMUR);
@@ -97,9 +103,7 @@ impl Antrean {
             Tahapan {
                 pelapor,
                 pengguna,
-                mode,
-                data,
-                dasar,
+                isi: isi_baru,
                 dibuat: Instant::now(),
             },
         );
@@ -108,16 +112,15 @@ impl Antrean {
 
     /// Takes the preview `token` of `pengguna` for `pelapor`: a token is used once, and only by
     /// whoever made it, for the instansi it was made for.
-    pub(crate) fn ambil(
-        &self,
-        token: &str,
-        pelapor: &InstansiId,
-        pengguna: &str,
-    ) -> Option<Tahapan> {
+    pub(crate) fn ambil(&self, token: &str, pelapor: &InstansiId, pengguna: &str) -> Option<T> {
         let mut isi = self.isi.lock().unwrap_or_else(|e| e.into_inner());
         let cocok = isi.get(token).is_some_and(|t| {
             &t.pelapor == pelapor && t.pengguna == pengguna && t.dibuat.elapsed() < UMUR
         });
-        if cocok { isi.remove(token) } else { None }
+        if cocok {
+            isi.remove(token).map(|t| t.isi)
+        } else {
+            None
+        }
     }
 }

@@ -16,6 +16,7 @@ mod laporan;
 mod masukan;
 pub mod openapi;
 mod rute;
+mod skm;
 pub mod tembolok;
 
 use axum::Router;
@@ -31,7 +32,9 @@ pub struct Negara {
     pub tembolok: Arc<tembolok::Tembolok>,
     pub sandi: Arc<akun::KolamSandi>,
     /// Previewed imports waiting for confirmation.
-    pub impor: Arc<impor::Antrean>,
+    pub impor: Arc<impor::Antrean<impor::Impor>>,
+    /// Read surveys waiting to be attached.
+    pub skm: Arc<impor::Antrean<kinerja_core::model::SurveiSkm>>,
     /// Clients reach the server over HTTPS (`--publik`, behind a proxy): cookies get `Secure`.
     pub https: bool,
 }
@@ -43,6 +46,7 @@ pub fn negara(toko: Toko) -> Negara {
         tembolok: Arc::default(),
         sandi: Arc::default(),
         impor: Arc::default(),
+        skm: Arc::default(),
         https: false,
     }
 }

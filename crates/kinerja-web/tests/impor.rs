@@ -5,14 +5,9 @@
 
 mod bersama;
 
-use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
 use kinerja_core::id::InstansiId;
 use kinerja_simpan::Toko;
-use tower::ServiceExt;
-
-const BATAS: &str = "----batas-uji-impor";
 
 struct Uji {
     app: axum::Router,
@@ -43,31 +38,11 @@ impl Uji {
         r: axum::http::request::Builder,
         body: Vec<u8>,
     ) -> (StatusCode, String, String) {
-        let r = r
-            .header("cookie", format!("kinerja_sesi={}", self.sesi))
-            .body(Body::from(body))
-            .unwrap();
-        let res = self.app.clone().oneshot(r).await.unwrap();
-        let s = res.status();
-        let ke = res
-            .headers()
-            .get("location")
-            .map(|v| v.to_str().unwrap().to_string())
-            .unwrap_or_default();
-        let b = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-        (s, ke, String::from_utf8_lossy(&b).into_owned())
+        bersama::kirim(&self.app, &self.sesi, r, body).await
     }
 
     async fn unggah(&self, nama: &str, isi: &str, mode: &str) -> (StatusCode, String) {
-        let mut body = String::new();
-        for (k, v) in [("csrf", self.csrf.as_str()), ("mode", mode)] {
-            body.push_str(&format!(
-                "--{BATAS}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-            ));
-        }
-        body.push_str(&format!(
-            "--{BATAS}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{nama}\"\r\nContent-Type: application/octet-stream\r\n\r\n{isi}\r\n--{BATAS}--\r\n"
-        ));
+        let body = bersama::multipart(&[("csrf", self.csrf.as_str()), ("mode", mode)], nama, isi);
         let (s, _, b) = self
             .kirim(
                 Request::builder()
@@ -75,9 +50,9 @@ impl Uji {
                     .uri("/instansi/mumbulsari/impor")
                     .header(
                         "content-type",
-                        format!("multipart/form-data; boundary={BATAS}"),
+                        format!("multipart/form-data; boundary={}", bersama::BATAS_MULTIPART),
                     ),
-                body.into_bytes(),
+                body,
             )
             .await;
         (s, b)
@@ -109,15 +84,6 @@ fn dengan_realisasi(ekspor: &str, nilai: &str) -> String {
     assert_eq!(r.nilai.teks(), "B (70,89 %)");
     r.nilai = kinerja_core::nilai::Nilai::parse(nilai).unwrap();
     kinerja_berkas::ke_toml(&d).unwrap()
-}
-
-fn token(html: &str) -> String {
-    let tanda = r#"name="token" value=""#;
-    let i = html
-        .find(tanda)
-        .unwrap_or_else(|| panic!("no confirmation form: {html}"))
-        + tanda.len();
-    html[i..i + html[i..].find('"').unwrap()].to_string()
 }
 
 #[tokio::test]
@@ -163,7 +129,7 @@ async fn an_upload_is_previewed_and_applied_only_when_confirmed() {
             b.nama
         );
 
-        let t = token(&html);
+        let t = bersama::token(&html);
         let (s, ke) = u.terapkan(&t).await;
         assert_eq!(s, StatusCode::SEE_OTHER, "{}", b.nama);
         assert_eq!(ke, "/instansi/mumbulsari/impor?diterapkan=1");
@@ -203,7 +169,7 @@ async fn a_stale_preview_and_a_bad_file_change_nothing() {
     let (_, html) = u
         .unggah("m.toml", &dengan_realisasi(&ekspor, "B (60 %)"), "gabung")
         .await;
-    let t = token(&html);
+    let t = bersama::token(&html);
     // Another write after the preview: the preview no longer describes what would happen.
     let mut lap = u.toko.muat(&mum()).await.unwrap().laporan[0].clone();
     lap.kata_pengantar = "diubah di tempat lain".into();

@@ -352,6 +352,39 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 },
             ),
         ),
+        (
+            "skm",
+            skm(
+                &k,
+                &d,
+                t,
+                true,
+                &PilihanSkm::default(),
+                ".csv,.xlsx",
+                &KeadaanSkm::Kosong,
+            ),
+        ),
+        (
+            "skm-pratinjau",
+            skm(
+                &k,
+                &d,
+                t,
+                true,
+                &PilihanSkm {
+                    indikator: "I-S1-1".into(),
+                    ..PilihanSkm::default()
+                },
+                ".csv,.xlsx",
+                &KeadaanSkm::Pratinjau {
+                    berkas: "kobo.csv".into(),
+                    token: "tok-skm".into(),
+                    indikator: "I-S1-1".into(),
+                    hasil: Box::new(hasil_skm()),
+                    dilewati: vec!["baris 3: kolom 7 (G, U2): jawaban 7 di luar 1-4".into()],
+                },
+            ),
+        ),
         ("masuk", masuk(&tamu, None, "")),
         (
             "masuk-galat",
@@ -416,4 +449,36 @@ pub fn temuan_contoh() -> Vec<TemuanTampil> {
             None,
         ),
     ]
+}
+
+/// The nine-unsur survey of `kinerja-skm/tests/data/contoh-9-kobo.csv` (four respondents) as
+/// answer counts per unsur, computed.
+pub fn hasil_skm() -> kinerja_core::skm::HasilSkm {
+    let jumlah: [[u64; 4]; 9] = [
+        [0, 0, 2, 2],
+        [0, 1, 3, 0],
+        [0, 0, 0, 4],
+        [1, 1, 1, 1],
+        [0, 0, 4, 0],
+        [0, 0, 2, 2],
+        [0, 0, 1, 3],
+        [0, 2, 2, 0],
+        [1, 0, 3, 0],
+    ];
+    let mut s = mumbulsari().skm[0].clone();
+    s.regime = "permenpanrb-14-2017".into();
+    s.responden = Some(4);
+    s.unsur = jumlah
+        .iter()
+        .enumerate()
+        .map(|(i, j)| kinerja_core::model::UnsurSkm {
+            nomor: i as u32 + 1,
+            nama: format!("Unsur {}", i + 1),
+            jumlah: Some(*j),
+            distribusi: None,
+        })
+        .collect();
+    kinerja_core::skm::hasil_survei(&s)
+        .expect("counts are data")
+        .expect("nine unsur compute")
 }

@@ -149,7 +149,11 @@ pub(super) async fn impor_kirim(
         return gagal(&nama, pelanggaran.iter().map(ToString::to_string).collect());
     }
     let pengguna = sesi.0.as_ref().map(|p| p.nama.clone()).unwrap_or_default();
-    let token = n.impor.simpan(l.id.clone(), pengguna, mode, data, dasar);
+    let token = n.impor.simpan(
+        l.id.clone(),
+        pengguna,
+        crate::impor::Impor { mode, data, dasar },
+    );
     let beda = beda
         .into_iter()
         .map(|b| t::JejakTampil {
@@ -197,6 +201,7 @@ pub(super) async fn terapkan(
         ));
     };
     let kini = n.toko.muat_bersama(&l.id).await?;
+    let tahap: crate::impor::Impor = tahap;
     if !std::sync::Arc::ptr_eq(&kini, &tahap.dasar) && *kini != *tahap.dasar {
         return Err(basi(
             "data berubah sejak pratinjau dibuat; unggah berkasnya lagi untuk melihat perubahan terbaru",

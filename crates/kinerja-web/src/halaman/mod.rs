@@ -11,6 +11,7 @@ mod kabupaten;
 mod laporan;
 mod rencana;
 mod sesi;
+mod skm;
 
 use crate::Negara;
 use crate::rute::{Metode, Rute, rute};
@@ -111,6 +112,13 @@ pub(crate) fn daftar() -> Vec<Rute> {
             Get,
             "/instansi/{id}/tahun/{tahun}/laporan.html",
             laporan::pratinjau,
+        ),
+        rute(Get, "/instansi/{id}/tahun/{tahun}/skm", skm::skm),
+        rute(Post, "/instansi/{id}/tahun/{tahun}/skm", skm::skm_kirim),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/skm/lampirkan",
+            skm::lampirkan,
         ),
         rute(Get, "/instansi/{id}/tahun/{tahun}/reviu", laporan::reviu),
         rute(
