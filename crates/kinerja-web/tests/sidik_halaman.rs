@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "c2cdf045923cd65aea576732cf34ddb7d11c7a756e53894e370b857dc3d31dac",
+        "2ff3eacbc1a245e9785c45b0d61092214190436862222ecd8d4c2f4b358fb99a",
     ),
     (
         "/masuk",
