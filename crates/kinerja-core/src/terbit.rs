@@ -18,8 +18,10 @@ use crate::waktu::Tahun;
 ///   unpublished too), `pembanding`, `rkt`, `perjanjian_kinerja`, `anggaran` (the whole line:
 ///   pagu and realisasi of an unpublished year's budget), `skm`, `laporan` (its narrative),
 ///   `tercatat` (a stated figure without a year cannot be placed, so it goes too);
-/// - dropped always: `reviu`, the reviewer's acceptances, are working notes of the reviu, which
-///   no public page shows.
+/// - `reviu`, the reviewer's acceptances of reviu findings: kept once a year is published, as
+///   the published report rests on them (an accepted finding no longer blocks the final
+///   report, so without them the public would get a draft of a report the instansi published
+///   as final); with nothing published they go with everything else.
 pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
     let boleh = |t: Tahun| terbit.contains(&t);
     let d = data.clone();
@@ -35,7 +37,11 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         skm: saring(d.skm, |x| boleh(x.tahun)),
         laporan: saring(d.laporan, |x| boleh(x.tahun)),
         tercatat: saring(d.tercatat, |x| x.tahun.is_some_and(boleh)),
-        reviu: Vec::new(),
+        reviu: if terbit.is_empty() {
+            Vec::new()
+        } else {
+            d.reviu
+        },
         ..d
     }
 }
@@ -163,7 +169,8 @@ mod tests {
         // Every 2020 record stays: the filter takes nothing of a published year.
         let tetap = |v: &[(&str, u16)]| v.iter().filter(|(_, t)| *t == 2020).count();
         assert_eq!(tetap(&sebelum), tetap(&sesudah));
-        assert!(p.reviu.is_empty());
+        // The acceptances the published report rests on stay.
+        assert_eq!(p.reviu, d.reviu);
         // Renstra targets are the plan: both years stay.
         let renstra = |d: &DataInstansi| {
             d.target
@@ -182,6 +189,7 @@ mod tests {
         let d = dua_tahun();
         let p = untuk_publik(&d, &[]);
         assert!(tahun_semua(&p).is_empty());
+        assert!(p.reviu.is_empty());
         assert_eq!(p.renstra, d.renstra);
         assert_eq!(p.instansi, d.instansi);
     }

@@ -1,6 +1,8 @@
 //! The web interface driven in a real headless Chromium through chromedriver: log in, enter a
 //! realisasi and see the capaian change on the dashboard, the approval lock and its lifting, a
-//! refusal when editing another instansi's data, the Tw1 workflow and its audit trail, logout.
+//! refusal when editing another instansi's data, the Tw1 workflow and its audit trail, the
+//! analysis written on the Laporan Kinerja page and read back from the downloaded PDF with
+//! `pdftotext`, a pereviu's acceptance leaving the open count, logout.
 //! Every check reads what the page shows (the DOM), not status codes. Screenshots of the main
 //! pages go to `<target>/e2e-tangkapan/`.
 //!
@@ -25,6 +27,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const OPERATOR: (&str, &str) = ("op-mumbulsari", "sandi-operator-mumbulsari");
 const PIMPINAN: (&str, &str) = ("camat-mumbulsari", "sandi-camat-mumbulsari");
 const OPERATOR_LAIN: (&str, &str) = ("op-opd00", "sandi-operator-opd00");
+const PEREVIU: (&str, &str) = ("inspektorat", "sandi-inspektorat-jember");
 
 /// The realisasi field of the second indicator of sasaran 2 ("Desa yang sudah menyusun dokumen
 /// perencanaan, penganggaran dengan benar dan tepat waktu"), annual and Tw1.
@@ -44,6 +47,8 @@ const SASARAN_LAMA: &str = "88,45 %";
 const REALISASI_BARU: &str = "95";
 const CAPAIAN_BARU: &str = "95,00 %";
 const SASARAN_BARU: &str = "90,95 %";
+/// Written on the Laporan Kinerja page, then looked for in the downloaded PDF.
+const ANALISIS_BARU: &str = "Capaian desa tertib perencanaan naik berkat pendampingan";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_interface_in_a_real_browser() {
@@ -99,6 +104,8 @@ impl Uji {
         self.tolak_instansi_lain().await;
         self.isi_realisasi_dan_kunci().await;
         self.alur_tw1_dan_jejak().await;
+        self.laporan_pdf().await;
+        self.reviu_diterima().await;
         self.keluar().await;
     }
 
@@ -227,6 +234,12 @@ impl Uji {
             .await;
         self.harap_galat(403, "peran Anda tidak mengizinkan tindakan ini")
             .await;
+        // The published report reads, without its form; the reviu is not this operator's.
+        self.buka("/instansi/mumbulsari/tahun/2020/laporan").await;
+        assert_eq!(self.teks("h1").await, "Laporan Kinerja tahun 2020");
+        assert_eq!(self.hitung("form.form-naskah").await, 0, "{}", self.basis);
+        self.buka("/instansi/mumbulsari/tahun/2020/reviu").await;
+        self.harap_galat(403, "peran Anda tidak mengizinkan").await;
         // Its own audit trail only.
         self.buka("/instansi/mumbulsari/jejak").await;
         self.harap_galat(403, "peran Anda tidak mengizinkan").await;
@@ -577,6 +590,125 @@ impl Uji {
         assert_eq!(akun, nama, "{}: logged in as {nama}", self.basis);
     }
 
+    /// The report: the operator (still logged in from scenario 4) writes the analysis of sasaran 2 on the Laporan Kinerja page,
+    /// downloads the draft PDF through the page's link (the example's reviu has open galat, so
+    /// the final report is refused), and the PDF read back with `pdftotext` has the new text,
+    /// the capaian computed from the realisasi entered in scenario 2, and the DRAF mark.
+    async fn laporan_pdf(&self) {
+        self.buka("/instansi/mumbulsari/tahun/2020/laporan").await;
+        assert_eq!(self.teks("h1").await, "Laporan Kinerja tahun 2020");
+        assert!(
+            self.c
+                .title()
+                .await
+                .unwrap()
+                .starts_with("Laporan Kinerja 2020"),
+            "{}: the page's own title",
+            self.basis
+        );
+        let analisis = self.medan("analisis.S-2").await;
+        analisis.clear().await.unwrap();
+        analisis.send_keys(ANALISIS_BARU).await.unwrap();
+        self.klik("form.form-naskah button[type=submit]").await;
+        self.harap_sukses("1 perubahan disimpan").await;
+        self.tangkap("laporan").await;
+        let tautan = self
+            .c
+            .find(Locator::Css(".daftar-unduh a[href*='laporan.pdf']"))
+            .await
+            .expect("the PDF download link");
+        let href = tautan.attr("href").await.unwrap().unwrap();
+        assert!(href.ends_with("?draf=1"), "{}: {href}", self.basis);
+        let res = self
+            .c
+            .raw_client_for(axum::http::Method::GET, &format!("{}{href}", self.dasar))
+            .await
+            .expect("download with the browser's session");
+        assert_eq!(res.status(), 200, "{}", self.basis);
+        let pdf = http_body_util::BodyExt::collect(res.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        assert!(pdf.starts_with(b"%PDF"), "{}", self.basis);
+        let berkas = std::env::temp_dir().join(format!("kinerja-e2e-{}.pdf", std::process::id()));
+        std::fs::write(&berkas, &pdf).unwrap();
+        let o = Command::new("pdftotext")
+            .args(["-layout", berkas.to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        let _ = std::fs::remove_file(&berkas);
+        let teks = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            teks.contains(ANALISIS_BARU),
+            "{}: the analysis in the PDF",
+            self.basis
+        );
+        assert!(
+            teks.contains(URAIAN_I_S2_2),
+            "{}: the indicator in the PDF",
+            self.basis
+        );
+        assert!(
+            teks.contains(CAPAIAN_BARU.trim_end_matches(" %")),
+            "{}: the new capaian {CAPAIAN_BARU} in the PDF",
+            self.basis
+        );
+        assert!(teks.contains("DRAF"), "{}: the draft mark", self.basis);
+        // The final report is refused with the reason, in the page's frame.
+        self.buka("/instansi/mumbulsari/tahun/2020/laporan.pdf")
+            .await;
+        self.harap_galat(409, "galat terbuka").await;
+        self.buka("/").await;
+    }
+
+    /// The reviu: the pereviu accepts the first open galat with a reason; it leaves the open
+    /// count of the reviu page and of the operator's dashboard.
+    async fn reviu_diterima(&self) {
+        self.tangkap_halaman("/instansi/mumbulsari/impor", "impor")
+            .await;
+        self.tangkap_halaman("/instansi/mumbulsari/tahun/2020/skm", "skm")
+            .await;
+        let galat_dasbor = || async {
+            self.buka("/instansi/mumbulsari/tahun/2020").await;
+            let t = self.teks("#h-reviu + .pesan-galat strong").await;
+            t.split_whitespace()
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        };
+        let sebelum = galat_dasbor().await;
+        self.keluar_sesi().await;
+        self.masuk(PEREVIU).await;
+        self.buka("/instansi/mumbulsari/tahun/2020/reviu?tingkat=galat&status=terbuka")
+            .await;
+        self.tangkap("reviu").await;
+        let terbuka = |t: String| t.trim().parse::<usize>().unwrap();
+        assert_eq!(terbuka(self.teks(".kartu .kartu-nilai").await), sebelum);
+        let alasan = self.tunggu(Locator::Css("form.form-terima textarea")).await;
+        alasan
+            .send_keys("Selisih pembulatan pada dokumen asli")
+            .await
+            .unwrap();
+        self.klik("form.form-terima button[type=submit]").await;
+        self.harap_sukses("temuan diterima").await;
+        assert_eq!(
+            terbuka(self.teks(".kartu .kartu-nilai").await),
+            sebelum - 1,
+            "{}: the accepted finding left the open count",
+            self.basis
+        );
+        self.keluar_sesi().await;
+        self.masuk(OPERATOR).await;
+        assert_eq!(galat_dasbor().await, sebelum - 1, "{}", self.basis);
+    }
+
+    /// Opens `alamat` and takes its screenshot.
+    async fn tangkap_halaman(&self, alamat: &str, nama: &str) {
+        self.buka(alamat).await;
+        self.tangkap(nama).await;
+    }
+
     /// Clicks "Keluar" in the header.
     async fn keluar_sesi(&self) {
         self.klik("form.akun-keluar button").await;
@@ -749,16 +881,17 @@ impl Server {
             .await
             .expect("import the synthetic instansi");
         for ((nama, sandi), peran, instansi) in [
-            (OPERATOR, "operator", "mumbulsari"),
-            (PIMPINAN, "pimpinan", "mumbulsari"),
-            (OPERATOR_LAIN, "operator", "opd-00"),
+            (OPERATOR, "operator", Some("mumbulsari")),
+            (PIMPINAN, "pimpinan", Some("mumbulsari")),
+            (OPERATOR_LAIN, "operator", Some("opd-00")),
+            (PEREVIU, "pereviu", None),
         ] {
             toko.tambah_akun(
                 &Akun {
                     nama: nama.into(),
                     hash: kinerja_web::akun::hash_sandi(sandi).unwrap(),
                     peran: peran.into(),
-                    instansi: Some(InstansiId::new(instansi).unwrap()),
+                    instansi: instansi.map(|i| InstansiId::new(i).unwrap()),
                 },
                 &p,
             )

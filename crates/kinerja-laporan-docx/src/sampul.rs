@@ -21,6 +21,10 @@ impl Penulis<'_> {
                 .line_spacing(LineSpacing::new().before(sebelum).after(120))
                 .add_run(r)
         };
+        if let Some(draf) = &d.draf {
+            self.paragraf(tengah("DRAF", 72, true, 0));
+            self.paragraf(tengah(draf, 22, true, 120));
+        }
         self.paragraf(tengah(&d.judul, 40, true, 2400));
         self.paragraf(tengah(&format!("TAHUN {}", d.tahun), 32, true, 120));
         self.paragraf(tengah(&d.instansi, 32, true, 3600));
@@ -118,7 +122,20 @@ impl Penulis<'_> {
             d.sidik,
             d.versi
         );
-        Footer::new().add_paragraph(nomor).add_paragraph(
+        let kaki = Footer::new().add_paragraph(nomor);
+        let kaki = match &d.draf {
+            Some(draf) => kaki.add_paragraph(
+                Paragraph::new().align(AlignmentType::Center).add_run(
+                    Run::new()
+                        .add_text(draf.as_str())
+                        .bold()
+                        .size(16)
+                        .color("A01414"),
+                ),
+            ),
+            None => kaki,
+        };
+        kaki.add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Center)
                 .add_run(Run::new().add_text(keterangan).size(14).color("555555")),

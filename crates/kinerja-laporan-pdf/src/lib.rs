@@ -128,6 +128,7 @@ fn siapkan(d: &Dokumen) -> (Value, Vec<Bytes>) {
         "tahun": d.tahun,
         "sidik": d.sidik,
         "versi": d.versi,
+        "draf": d.draf,
         "awal": awal,
         "isi": isi,
     });
@@ -466,6 +467,7 @@ mod tests {
             penandatangan: None,
             sidik: "000000000000".into(),
             versi: "0.0.0".into(),
+            draf: None,
             bab: vec![],
         }
     }

@@ -115,6 +115,7 @@ fn dokumen() -> Dokumen {
         penandatangan: Some(camat()),
         sidik: "0123456789ab".into(),
         versi: "0.1.0".into(),
+        draf: None,
         bab: vec![
             Bab {
                 jenis: JenisBab::Awal,

@@ -37,6 +37,13 @@ pub const FORMAT_PERSEN: &str = "#,##0.00\" %\"";
 /// Widest a text column gets (characters); longer text wraps.
 const LEBAR_TEKS_MAKS: f64 = 60.0;
 
+/// A draft's sheets print DRAF in their page header.
+fn tanda_draf(ws: &mut Worksheet, d: &Dokumen) {
+    if d.draf.is_some() {
+        ws.set_header("&C&\"-,Bold\"&14DRAF");
+    }
+}
+
 /// The report's tables as XLSX bytes.
 pub fn xlsx(d: &Dokumen) -> Result<Vec<u8>, GalatXlsx> {
     let mut wb = Workbook::new();
@@ -50,9 +57,12 @@ pub fn xlsx(d: &Dokumen) -> Result<Vec<u8>, GalatXlsx> {
     );
     let tabel: Vec<&Tabel> = d.tabel().collect();
     let nama = nama_lembar(&tabel);
-    keterangan(wb.add_worksheet(), d, &tabel, &nama)?;
+    let ws = wb.add_worksheet();
+    tanda_draf(ws, d);
+    keterangan(ws, d, &tabel, &nama)?;
     for (t, n) in tabel.iter().zip(&nama) {
         let ws = wb.add_worksheet();
+        tanda_draf(ws, d);
         ws.set_name(n)?;
         lembar(ws, t)?;
     }
@@ -120,6 +130,9 @@ fn keterangan(
     pasangan(ws, "Tahun", &d.tahun.to_string())?;
     if let Some(t) = &d.tempat_tanggal {
         pasangan(ws, "Tempat dan tanggal", t)?;
+    }
+    if let Some(draf) = &d.draf {
+        pasangan(ws, "Status", draf)?;
     }
     pasangan(ws, "Sidik data", &d.sidik)?;
     pasangan(ws, "Versi kinerja", &d.versi)?;

@@ -27,6 +27,9 @@ pub struct Dokumen {
     pub sidik: String,
     /// kinerja's version, printed with the fingerprint.
     pub versi: String,
+    /// Set when the report was made past open reviu errors (`paksa`): it is a draft, and every
+    /// renderer marks it so (a DRAF watermark or header) with this text.
+    pub draf: Option<String>,
     /// Chapters in order: Kata Pengantar, Ikhtisar Eksekutif, Bab I-IV, then Lampiran.
     pub bab: Vec<Bab>,
 }

@@ -86,6 +86,9 @@ footer.kaki p { text-align: left; }
 }
 "#;
 
+/// The mark of a draft: a banner at the top and DRAF across the screen and every printed page.
+const CSS_DRAF: &str = "p.tanda-draf { border: 2px solid #a01414; color: #a01414; font-weight: bold; text-align: center; padding: .5em; } body::after { content: \"DRAF\"; position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 120pt; font-weight: bold; color: rgba(200, 30, 30, .15); transform: rotate(-45deg); pointer-events: none; }";
+
 /// The report as one HTML5 document.
 pub fn html(d: &Dokumen) -> String {
     let mut o = String::with_capacity(64 * 1024 + d.bab.len() * 16 * 1024);
@@ -102,6 +105,13 @@ pub fn html(d: &Dokumen) -> String {
         "<style>@page {{ @bottom-right {{ content: {}; }} }} @page :first {{ @bottom-right {{ content: none; }} }}</style>\n</head>\n<body>\n",
         css_string(&format!("sidik data {} · kinerja {}", d.sidik, d.versi))
     ));
+    if let Some(draf) = &d.draf {
+        // Only a draft carries these: the final report's bytes do not change.
+        o.push_str(&format!(
+            "<style>{CSS_DRAF}</style>\n<p class=\"tanda-draf\" role=\"note\">{}</p>\n",
+            esc(draf)
+        ));
+    }
     sampul(&mut o, d);
     daftar_isi(&mut o, d);
     o.push_str("<main>\n");
@@ -496,6 +506,7 @@ mod tests {
             penandatangan: Some(ttd_camat()),
             sidik: "0123456789ab".into(),
             versi: "0.1.0".into(),
+            draf: None,
             bab: vec![
                 Bab {
                     jenis: JenisBab::Awal,

@@ -8,5 +8,6 @@ mod susun;
 
 pub use dokumen::*;
 pub use susun::{
-    LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut, sidik, sidik_bait, susun, susun_skm,
+    GalatLaporan, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut, sidik, sidik_bait, susun,
+    susun_skm,
 };

@@ -225,3 +225,30 @@ fn xlsx_sheet_names_are_unique_and_short() {
     nama.dedup();
     assert_eq!(nama.len(), n, "duplicate table names");
 }
+
+/// A report forced past open reviu errors is a draft, and says so; once every open galat is
+/// accepted the same data gives the final report, unmarked, without forcing.
+#[test]
+fn a_forced_report_is_a_draft_and_an_accepted_reviu_gives_the_final() {
+    let d = dipaksa();
+    let draf = d
+        .draf
+        .as_deref()
+        .expect("the example's reviu has open galat");
+    assert!(draf.starts_with("DRAF: reviu menemukan "), "{draf}");
+    let th = Tahun::new(2020).unwrap();
+    let mut data = data();
+    for t in kinerja_reviu::periksa(&data, th, &[]) {
+        if t.tingkat == kinerja_reviu::Tingkat::Galat && t.terbuka() {
+            data.reviu.push(kinerja_core::model::PenerimaanTemuan {
+                aturan: t.aturan,
+                kunci: t.kunci,
+                alasan: "diterima untuk uji".into(),
+                oleh: None,
+                tanggal: None,
+            });
+        }
+    }
+    let akhir = susun(&data, th, &OpsiLaporan::default()).expect("no open galat: final");
+    assert_eq!(akhir.draf, None);
+}

@@ -4,6 +4,7 @@ use crate::rekaman::{self, Rekaman};
 use crate::{Galat, Pelaku, Ringkasan, Toko};
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
+use serde_json::Value;
 use std::collections::HashMap;
 
 /// What an import does with records that exist in the database but not in the file.
@@ -36,6 +37,63 @@ impl Toko {
             .await?;
         Ok((p, ringkasan))
     }
+}
+
+/// One record an import would add, change or remove.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Beda {
+    pub tabel: String,
+    pub kunci: String,
+    /// "tambah", "ubah" or "hapus", as the audit trail names them.
+    pub aksi: &'static str,
+    pub lama: Option<Value>,
+    pub baru: Option<Value>,
+}
+
+/// What importing `berkas` into the stored data set `tersimpan` with `mode` would do, record
+/// by record, in table order; the same merge and the same keys as [`Toko::impor`], without
+/// writing. The data set the import would leave is returned too, for the caller to validate
+/// (`kinerja_core::validasi::periksa`) before offering to apply it.
+pub fn pratinjau_impor(
+    tersimpan: &DataInstansi,
+    berkas: &DataInstansi,
+    mode: ModeImpor,
+) -> Result<(Vec<Beda>, DataInstansi), serde_json::Error> {
+    let lama = rekaman::pecah(tersimpan);
+    let baru = rekaman::pecah(berkas);
+    let hasil = match mode {
+        ModeImpor::Ganti => baru,
+        ModeImpor::Gabung => gabung(lama.clone(), baru),
+    };
+    let data = rekaman::rakit(hasil)?;
+    let hasil = rekaman::pecah(&data);
+    let kunci = |r: &Rekaman| (r.tabel.clone(), r.kunci.clone());
+    let per_kunci: HashMap<(String, String), &Rekaman> =
+        lama.iter().map(|r| (kunci(r), r)).collect();
+    let mut beda = Vec::new();
+    for r in &hasil {
+        match per_kunci.get(&kunci(r)) {
+            Some(l) if l.isi == r.isi => {}
+            l => beda.push(Beda {
+                tabel: r.tabel.clone(),
+                kunci: r.kunci.clone(),
+                aksi: if l.is_some() { "ubah" } else { "tambah" },
+                lama: l.map(|l| l.isi.clone()),
+                baru: Some(r.isi.clone()),
+            }),
+        }
+    }
+    let ada: std::collections::HashSet<(String, String)> = hasil.iter().map(kunci).collect();
+    for l in lama.iter().filter(|l| !ada.contains(&kunci(l))) {
+        beda.push(Beda {
+            tabel: l.tabel.clone(),
+            kunci: l.kunci.clone(),
+            aksi: "hapus",
+            lama: Some(l.isi.clone()),
+            baru: None,
+        });
+    }
+    Ok((beda, data))
 }
 
 fn tentukan_pelapor(

@@ -1,28 +1,33 @@
-//! Entry of realisasi, the doors of the web forms and the API: indicators' realisasi and budget
-//! lines' realisasi, each a change handed to `Toko::terapkan`.
+//! Entry through the web forms and the API: indicators' realisasi (set or withdrawn), budget
+//! lines' realisasi, the report's narrative and a reviewer's acceptance of a reviu finding,
+//! each a change handed to `Toko::terapkan`.
 
 use crate::impor::gabung;
 use crate::rekaman::{self, Rekaman};
 use crate::{Galat, Pelaku, Ringkasan, Toko};
-use kinerja_core::id::{InstansiId, PosAnggaranId};
-use kinerja_core::model::{PosAnggaran, Realisasi};
+use kinerja_core::id::{IndikatorId, InstansiId, PosAnggaranId};
+use kinerja_core::model::{Laporan, PenerimaanTemuan, PosAnggaran, Realisasi, SurveiSkm};
 use kinerja_core::uang::Rupiah;
+use kinerja_core::waktu::{Periode, Tahun};
+use serde::Serialize;
 
 impl Toko {
-    /// Writes realisasi (upsert by indicator, year and period).
-    pub async fn simpan_realisasi(
+    /// Writes whole records of `tabel`, each replacing the stored one with its key or added at
+    /// the end of the table. A data set that does not exist is not created here.
+    async fn simpan_rekaman<T: Serialize>(
         &self,
         pelapor: &InstansiId,
-        realisasi: Vec<Realisasi>,
+        tabel: &str,
+        isi: &[T],
         pelaku: &Pelaku,
     ) -> Result<Ringkasan, Galat> {
-        let baru: Vec<Rekaman> = realisasi
+        let baru: Vec<Rekaman> = isi
             .iter()
             .map(|r| {
                 let isi = serde_json::to_value(r).expect("serializable");
                 Rekaman {
-                    tabel: "realisasi".into(),
-                    kunci: rekaman::kunci("realisasi", &isi),
+                    tabel: tabel.into(),
+                    kunci: rekaman::kunci(tabel, &isi),
                     isi,
                 }
             })
@@ -34,6 +39,78 @@ impl Toko {
             Ok(gabung(lama, baru))
         })
         .await
+    }
+
+    /// Writes realisasi (upsert by indicator, year and period).
+    pub async fn simpan_realisasi(
+        &self,
+        pelapor: &InstansiId,
+        realisasi: Vec<Realisasi>,
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        self.simpan_rekaman(pelapor, "realisasi", &realisasi, pelaku)
+            .await
+    }
+
+    /// Withdraws realisasi: each named value is removed, its old value kept in the audit trail
+    /// (`hapus`). An approved period refuses it like any other change; a value that is not
+    /// there is no change.
+    pub async fn hapus_realisasi(
+        &self,
+        pelapor: &InstansiId,
+        hapus: &[(IndikatorId, Tahun, Periode)],
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        let kunci: Vec<String> = hapus
+            .iter()
+            .map(|(i, t, p)| {
+                let isi = serde_json::json!({"indikator": i, "tahun": t, "periode": p});
+                rekaman::kunci("realisasi", &isi)
+            })
+            .collect();
+        self.terapkan(pelapor, pelaku, |mut lama| {
+            if lama.is_empty() {
+                return Err(Galat::TidakAda(pelapor.to_string()));
+            }
+            lama.retain(|r| !(r.tabel == "realisasi" && kunci.contains(&r.kunci)));
+            Ok(lama)
+        })
+        .await
+    }
+
+    /// Writes the Laporan Kinerja of a year (its narrative), replacing the stored one with the
+    /// same id.
+    pub async fn simpan_laporan(
+        &self,
+        pelapor: &InstansiId,
+        laporan: Laporan,
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        self.simpan_rekaman(pelapor, "laporan", &[laporan], pelaku)
+            .await
+    }
+
+    /// Writes a satisfaction survey (`[[skm]]`), replacing the stored one with the same id; a
+    /// survey naming an indicator is that indicator's realisasi unless one is typed.
+    pub async fn simpan_survei(
+        &self,
+        pelapor: &InstansiId,
+        survei: SurveiSkm,
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        self.simpan_rekaman(pelapor, "skm", &[survei], pelaku).await
+    }
+
+    /// Records a reviewer's acceptance of a reviu finding (`[[reviu]]`), replacing an earlier
+    /// acceptance of the same finding.
+    pub async fn terima_temuan(
+        &self,
+        pelapor: &InstansiId,
+        penerimaan: PenerimaanTemuan,
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        self.simpan_rekaman(pelapor, "reviu", &[penerimaan], pelaku)
+            .await
     }
 
     /// Sets the realisasi of budget lines (`None`: not reported yet). Lines are named by id;
@@ -60,3 +137,6 @@ impl Toko {
         .await
     }
 }
+
+#[cfg(test)]
+mod tests;

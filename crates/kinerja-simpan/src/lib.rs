@@ -33,7 +33,7 @@ pub mod uji;
 
 pub use basis::{JenisBasis, Kolam};
 pub use cadangan::cadangkan;
-pub use impor::ModeImpor;
+pub use impor::{Beda, ModeImpor, pratinjau_impor};
 pub use jejak::BarisJejak;
 pub use rekap::AnggaranPelapor;
 pub use terapkan::{GagalUbah, Ringkasan};

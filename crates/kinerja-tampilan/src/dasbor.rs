@@ -85,6 +85,7 @@ struct Halaman {
     skala: Vec<(Lencana, String)>,
     catatan: PanelCatatan,
     aksi_catatan: String,
+    alamat_reviu: String,
 }
 
 pub(crate) fn asal_teks(a: &AsalRealisasi) -> String {
@@ -399,6 +400,11 @@ pub fn dasbor(k: &Konteks, data: &DataInstansi, tahun: Tahun, catatan: &PanelCat
         catatan: catatan.clone(),
         aksi_catatan: format!(
             "/instansi/{}/tahun/{}/catatan",
+            k.instansi_aktif.clone().unwrap_or_default(),
+            tahun.get()
+        ),
+        alamat_reviu: format!(
+            "/instansi/{}/tahun/{}/reviu",
             k.instansi_aktif.clone().unwrap_or_default(),
             tahun.get()
         ),

@@ -1,19 +1,15 @@
-//! Entry forms: realisasi per indicator and period (with the workflow per period), and
-//! realisasi anggaran per budget line.
+//! The realisasi entry form: per indicator and period, with the workflow per period and the
+//! explicit removal of a stored value. The field names (`Medan`) are shared with the budget
+//! form (`anggaran`).
 
 use crate::bantu::{
-    CapaianTampil, Lencana, instansi_utama, kunci_periode, label_pendek, periode_dari_kunci,
-    persen, render, rupiah,
+    CapaianTampil, Lencana, instansi_utama, kunci_periode, label_pendek, periode_dari_kunci, render,
 };
 use crate::tata::{Bagian, Tata, instansi_href};
 use crate::{Izin, KesalahanIsian, Konteks, StatusAlur, StatusPeriode};
 use askama::Template;
-use kinerja_core::anggaran::ringkas;
-use kinerja_core::angka::format_angka;
 use kinerja_core::id::{IndikatorId, PosAnggaranId};
-use kinerja_core::model::{
-    CaraTahunan, DataInstansi, Indikator, Pemilik, PosAnggaran, Realisasi, TempatAnggaran,
-};
+use kinerja_core::model::{CaraTahunan, DataInstansi, Indikator, Pemilik, Realisasi};
 use kinerja_core::nilai::Nilai;
 use kinerja_core::pengukuran::Indeks;
 use kinerja_core::waktu::{Periode, Tahun};
@@ -55,7 +51,7 @@ impl Medan {
 
 /// The message beside a field: its first clause, short enough for a narrow column; the full
 /// message is in the summary at the top, which links to the field.
-fn pesan_sel(s: &str) -> String {
+pub(crate) fn pesan_sel(s: &str) -> String {
     const BATAS: usize = 48;
     if s.chars().count() <= BATAS {
         return s.to_string();
@@ -147,6 +143,8 @@ struct HalamanRealisasi {
     status: Vec<BarisStatus>,
     galat: Vec<GalatRingkas>,
     ubah: bool,
+    /// Stored values of unlocked periods, each of which the explicit remove form offers.
+    hapus: Vec<Masukan>,
 }
 
 fn kelas_status(s: StatusAlur) -> &'static str {
@@ -157,14 +155,14 @@ fn kelas_status(s: StatusAlur) -> &'static str {
     }
 }
 
-fn id_instansi(k: &Konteks, data: &DataInstansi) -> String {
+pub(crate) fn id_instansi(k: &Konteks, data: &DataInstansi) -> String {
     k.instansi_aktif
         .clone()
         .or_else(|| instansi_utama(data).map(|i| i.id.as_str().to_string()))
         .unwrap_or_default()
 }
 
-fn galat_ringkas(
+pub(crate) fn galat_ringkas(
     kesalahan: &[KesalahanIsian],
     label: &HashMap<String, String>,
 ) -> Vec<GalatRingkas> {
@@ -427,6 +425,30 @@ pub fn form_realisasi(
         .collect();
 
     let label_medan: HashMap<String, String> = label_medan;
+    let mut hapus: Vec<Masukan> = Vec::new();
+    for (_, inds) in kelompok_indikator(data) {
+        for ind in inds {
+            for &p in &KOLOM {
+                let Some(r) = data
+                    .realisasi
+                    .iter()
+                    .find(|r| r.indikator == ind.id && r.tahun == tahun && r.periode == p)
+                else {
+                    continue;
+                };
+                if status_dari(p) == StatusAlur::Disetujui {
+                    continue;
+                }
+                hapus.push(Masukan {
+                    nama: medan_realisasi(&ind.id, p),
+                    label: format!("{} – {}", p.label(), ind.uraian),
+                    nilai: r.nilai.teks().to_string(),
+                    kunci: false,
+                    galat: None,
+                });
+            }
+        }
+    }
     render(&HalamanRealisasi {
         l,
         instansi: instansi_utama(data)
@@ -439,160 +461,6 @@ pub fn form_realisasi(
         status: status_baris,
         galat: galat_ringkas(kesalahan, &label_medan),
         ubah: izin.ubah,
-    })
-}
-
-pub(crate) struct BarisPos {
-    pub nama: String,
-    pub label: String,
-    pub uraian: String,
-    pub kode: Option<String>,
-    pub jenis: &'static str,
-    pub rincian: Option<String>,
-    pub pagu: String,
-    pub nilai: String,
-    pub serapan: Option<String>,
-    pub galat: Option<String>,
-}
-
-pub(crate) struct KelompokPos {
-    pub judul: String,
-    pub kode: Option<String>,
-    pub baris: Vec<BarisPos>,
-    pub jumlah: Option<crate::dasbor::BarisSerapan>,
-}
-
-#[derive(Template)]
-#[template(path = "anggaran.html")]
-struct HalamanAnggaran {
-    l: Tata,
-    instansi: String,
-    tahun: u16,
-    aksi: String,
-    kelompok: Vec<KelompokPos>,
-    total: crate::dasbor::BarisSerapan,
-    galat: Vec<GalatRingkas>,
-    ubah: bool,
-}
-
-pub fn form_anggaran(
-    k: &Konteks,
-    data: &DataInstansi,
-    tahun: Tahun,
-    izin: Izin,
-    kesalahan: &[KesalahanIsian],
-    isian: &[(String, String)],
-) -> String {
-    let l = Tata::baru(
-        k,
-        format!("Isian anggaran {}", tahun.get()),
-        Bagian::Anggaran,
-        Some(data),
-    );
-    let id = id_instansi(k, data);
-    let diisi: HashMap<&str, &str> = isian
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let galat: HashMap<&str, &str> = kesalahan
-        .iter()
-        .map(|e| (e.medan.as_str(), e.pesan.as_str()))
-        .collect();
-    let ang = ringkas(data, tahun);
-    let pos: Vec<&PosAnggaran> = data.anggaran.iter().filter(|p| p.tahun == tahun).collect();
-    let mut label_medan = HashMap::new();
-    let mut baris =
-        |p: &PosAnggaran, uraian: String, kode: Option<String>, rincian: Option<String>| {
-            let nama = medan_anggaran(&p.id);
-            let label = format!("Realisasi {} – {uraian}", p.jenis.label());
-            label_medan.insert(nama.clone(), label.clone());
-            BarisPos {
-                galat: galat.get(nama.as_str()).map(|s| pesan_sel(s)),
-                nilai: diisi
-                    .get(nama.as_str())
-                    .map(|s| s.to_string())
-                    .or_else(|| p.realisasi.map(|r| format_angka(r.nilai(), 2)))
-                    .unwrap_or_default(),
-                label,
-                nama,
-                uraian,
-                kode,
-                jenis: p.jenis.label(),
-                rincian,
-                pagu: rupiah(p.pagu),
-                serapan: p
-                    .realisasi
-                    .and_then(|r| kinerja_core::anggaran::persen(r.nilai(), p.pagu.nilai()))
-                    .map(persen),
-            }
-        };
-
-    let mut kelompok = Vec::new();
-    let umum: Vec<BarisPos> = pos
-        .iter()
-        .filter(|p| p.tempat == TempatAnggaran::Instansi)
-        .map(|p| baris(p, p.jenis.label().to_string(), None, None))
-        .collect();
-    if !umum.is_empty() {
-        kelompok.push(KelompokPos {
-            judul: "Belanja yang tidak terikat kegiatan".into(),
-            kode: None,
-            baris: umum,
-            jumlah: None,
-        });
-    }
-    for prog in &data.program {
-        let mut b: Vec<BarisPos> = Vec::new();
-        for keg in data.kegiatan.iter().filter(|x| x.program == prog.id) {
-            for p in &pos {
-                match &p.tempat {
-                    TempatAnggaran::Kegiatan(x) if *x == keg.id => {
-                        b.push(baris(p, keg.nama.clone(), keg.kode.clone(), None))
-                    }
-                    TempatAnggaran::SubKegiatan(s) => {
-                        if let Some(x) = data
-                            .sub_kegiatan
-                            .iter()
-                            .find(|x| x.id == *s && x.kegiatan == keg.id)
-                        {
-                            b.push(baris(
-                                p,
-                                keg.nama.clone(),
-                                keg.kode.clone(),
-                                Some(format!("Sub kegiatan: {}", x.nama)),
-                            ))
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        if b.is_empty() {
-            continue;
-        }
-        let jumlah = ang
-            .program
-            .iter()
-            .find(|x| x.program == prog.id)
-            .map(|x| crate::dasbor::baris_serapan(None, "Jumlah program".into(), &x.serapan));
-        kelompok.push(KelompokPos {
-            judul: format!("Program: {}", prog.nama),
-            kode: prog.kode.clone(),
-            baris: b,
-            jumlah,
-        });
-    }
-
-    render(&HalamanAnggaran {
-        l,
-        instansi: instansi_utama(data)
-            .map(|i| i.nama.clone())
-            .unwrap_or_default(),
-        tahun: tahun.get(),
-        aksi: instansi_href(&id, tahun.get(), "/anggaran"),
-        kelompok,
-        total: crate::dasbor::baris_serapan(None, "Jumlah seluruh belanja".into(), &ang.total),
-        galat: galat_ringkas(kesalahan, &label_medan),
-        ubah: izin.ubah,
+        hapus,
     })
 }

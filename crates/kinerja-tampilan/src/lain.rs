@@ -41,6 +41,9 @@ struct HalamanJejak {
     l: Tata,
     judul: String,
     baris: Vec<BarisJejak>,
+    /// `beda.html`: the when and who columns.
+    waktu_pengguna: bool,
+    judul_tabel: String,
 }
 
 /// A JSON value as a person reads it: strings without quotes, `null` as "kosong", other values
@@ -115,34 +118,35 @@ fn bandingkan(lama: &Option<String>, baru: &Option<String>) -> BarisJejak {
     b
 }
 
+/// A change (of the audit trail, or one an import would make) with its fields compared.
+pub(crate) fn baris_jejak(j: &JejakTampil) -> BarisJejak {
+    let aksi = j.aksi.to_lowercase();
+    BarisJejak {
+        waktu: j.waktu.clone(),
+        pengguna: j.pengguna.clone(),
+        tabel: j.tabel.clone(),
+        kunci: j.kunci.clone(),
+        aksi: j.aksi.clone(),
+        aksi_kelas: match aksi.as_str() {
+            "tambah" | "insert" | "buat" => "tambah",
+            "ubah" | "update" => "ubah",
+            "hapus" | "delete" => "hapus",
+            "setujui" | "ajukan" => "alur",
+            "buka" | "buka kunci" => "buka",
+            _ => "lain",
+        },
+        ..bandingkan(&j.lama, &j.baru)
+    }
+}
+
 pub fn jejak(k: &Konteks, judul: &str, baris: &[JejakTampil]) -> String {
     let l = Tata::baru(k, judul, Bagian::Jejak, None);
-    let baris = baris
-        .iter()
-        .map(|j| {
-            let aksi = j.aksi.to_lowercase();
-            BarisJejak {
-                waktu: j.waktu.clone(),
-                pengguna: j.pengguna.clone(),
-                tabel: j.tabel.clone(),
-                kunci: j.kunci.clone(),
-                aksi: j.aksi.clone(),
-                aksi_kelas: match aksi.as_str() {
-                    "tambah" | "insert" | "buat" => "tambah",
-                    "ubah" | "update" => "ubah",
-                    "hapus" | "delete" => "hapus",
-                    "setujui" | "ajukan" => "alur",
-                    "buka" | "buka kunci" => "buka",
-                    _ => "lain",
-                },
-                ..bandingkan(&j.lama, &j.baru)
-            }
-        })
-        .collect();
     render(&HalamanJejak {
         l,
         judul: judul.to_string(),
-        baris,
+        baris: baris.iter().map(baris_jejak).collect(),
+        waktu_pengguna: true,
+        judul_tabel: "Jejak audit, terbaru lebih dulu sesuai urutan dari server".into(),
     })
 }
 

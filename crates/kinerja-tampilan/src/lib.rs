@@ -9,20 +9,30 @@
 //! core's reason, never 0. Every `<form method="post">` carries the hidden `csrf` field from
 //! [`Konteks::csrf`]. Nothing needs JavaScript.
 
+mod anggaran;
 mod bantu;
 mod dasbor;
 mod dokumen;
+mod impor;
 mod isian;
 mod lain;
+mod laporan;
 mod rencana;
+mod reviu;
+mod skm;
 mod tata;
 
+pub use anggaran::form_anggaran;
 pub use bantu::label_jenis;
 pub use dasbor::dasbor;
 pub use dokumen::{iku, perjanjian_kinerja};
-pub use isian::{Medan, form_anggaran, form_realisasi, medan_anggaran, medan_realisasi};
+pub use impor::{KeadaanImpor, impor};
+pub use isian::{Medan, form_realisasi, medan_anggaran, medan_realisasi};
 pub use lain::{beranda, galat, jejak, kabupaten, masuk, urutkan_kabupaten};
+pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
 pub use rencana::rencana;
+pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
+pub use skm::{KeadaanSkm, PilihanSkm, skm};
 
 use kinerja_core::model::JenisInstansi;
 use kinerja_core::waktu::Periode;
@@ -142,11 +152,13 @@ pub struct CatatanTampil {
     pub isi: String,
 }
 
-/// The reviewers' notes on an instansi's year, and whether the user may add one.
+/// The reviewers' notes on an instansi's year, whether the user may add one, and, for a
+/// viewer who may open the reviu, its open findings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PanelCatatan {
     pub catatan: Vec<CatatanTampil>,
     pub boleh_tulis: bool,
+    pub reviu: Option<RingkasanReviu>,
 }
 
 /// One instansi in the kabupaten view: who it is, and its figures as the core rolled them up.

@@ -31,7 +31,11 @@ pub(crate) enum Bagian {
     Anggaran,
     Pk,
     Iku,
+    Laporan,
+    Reviu,
+    Skm,
     Jejak,
+    Impor,
     Kabupaten,
     Beranda,
     Masuk,
@@ -48,6 +52,9 @@ impl Bagian {
             Bagian::Anggaran => "/anggaran",
             Bagian::Pk => "/pk",
             Bagian::Iku => "/iku",
+            Bagian::Laporan => "/laporan",
+            Bagian::Reviu => "/reviu",
+            Bagian::Skm => "/skm",
             _ => return None,
         })
     }
@@ -143,7 +150,14 @@ impl Tata {
                     (Bagian::Anggaran, "Isian anggaran"),
                     (Bagian::Pk, "Perjanjian Kinerja"),
                     (Bagian::Iku, "Indikator Kinerja Utama"),
+                    (Bagian::Skm, "Survei kepuasan"),
+                    (Bagian::Laporan, "Laporan Kinerja"),
+                    (Bagian::Reviu, "Reviu"),
                 ] {
+                    // The reviu is the staff's and the inspektorat's working page.
+                    if matches!(b, Bagian::Reviu | Bagian::Skm) && k.pengguna.is_none() {
+                        continue;
+                    }
                     nav.push(Tautan {
                         href: instansi_href(id, t, b.akhiran().unwrap_or("")),
                         teks: teks.into(),
@@ -156,6 +170,13 @@ impl Tata {
                 teks: "Jejak audit".into(),
                 aktif: bagian == Bagian::Jejak,
             });
+            if k.pengguna.is_some() {
+                nav.push(Tautan {
+                    href: format!("/instansi/{id}/impor"),
+                    teks: "Impor dan ekspor".into(),
+                    aktif: bagian == Bagian::Impor,
+                });
+            }
         }
         if let (Some((kab, nama)), Some(t)) = (&kabupaten, tahun_cadangan) {
             nav.push(Tautan {

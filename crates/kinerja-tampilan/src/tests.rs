@@ -188,6 +188,7 @@ fn names_are_escaped() {
             isi: jahat.into(),
         }],
         boleh_tulis: true,
+        reviu: None,
     };
     let halaman = [
         dasbor(&k, &d, th(2020), &catatan),
@@ -211,6 +212,40 @@ fn names_are_escaped() {
         kabupaten(&k, jahat, th(2020), &kab, &rekap_kab(&kab), "nama"),
         masuk(&k, Some(jahat), jahat),
         galat(&k, 404, jahat),
+        laporan(
+            &k,
+            &d,
+            th(2020),
+            &keadaan_laporan(1),
+            &[KesalahanIsian {
+                medan: "kata_pengantar".into(),
+                pesan: jahat.into(),
+            }],
+            &[("kata_pengantar".into(), jahat.into())],
+        ),
+        reviu(
+            &k,
+            &d,
+            th(2020),
+            &[TemuanTampil {
+                pesan: jahat.into(),
+                kunci: jahat.into(),
+                ..temuan_contoh().remove(0)
+            }],
+            &SaringReviu::default(),
+            true,
+            &[],
+        ),
+        impor(
+            &k,
+            jahat,
+            "mumbulsari",
+            &[".toml"],
+            &KeadaanImpor::Galat {
+                berkas: jahat.into(),
+                masalah: vec![jahat.into()],
+            },
+        ),
     ];
     for html in halaman {
         assert!(!html.contains("<script"), "unescaped: {html}");
@@ -527,6 +562,7 @@ fn reviewers_notes_show_on_the_dashboard_and_only_reviewers_get_the_form() {
             isi: "Realisasi SKM belum didukung berita acara survei.".into(),
         }],
         boleh_tulis: false,
+        reviu: None,
     };
     let html = dasbor(&konteks(), &d, th(2020), &panel);
     assert!(html.contains("Realisasi SKM belum didukung berita acara survei."));

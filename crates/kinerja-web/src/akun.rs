@@ -104,8 +104,11 @@ pub enum Tindakan {
     Ajukan,
     Setujui,
     Buka,
-    /// A reviewer's note on the dashboard.
+    /// A reviewer's note on the dashboard, or a reviewer's acceptance of a reviu finding.
     Catat,
+    /// The reviu's findings: working material of the instansi's staff and the inspektorat,
+    /// not published with the year.
+    LihatReviu,
 }
 
 /// The shared records (other data sets' instansi) a session may change through the store: the
@@ -131,10 +134,13 @@ pub fn boleh(p: Option<&Pengguna>, t: Tindakan, instansi: &InstansiId, terbit: b
     let milik = p.instansi.as_ref() == Some(instansi);
     match (p.peran, t) {
         (Peran::Admin, _) => true,
-        (Peran::Pereviu, Tindakan::Lihat | Tindakan::LihatJejak | Tindakan::Catat) => true,
+        (
+            Peran::Pereviu,
+            Tindakan::Lihat | Tindakan::LihatJejak | Tindakan::LihatReviu | Tindakan::Catat,
+        ) => true,
         (Peran::Pereviu, _) => false,
         (Peran::Operator | Peran::Pimpinan, Tindakan::Lihat) => milik || terbit,
-        (Peran::Operator | Peran::Pimpinan, Tindakan::LihatJejak) => milik,
+        (Peran::Operator | Peran::Pimpinan, Tindakan::LihatJejak | Tindakan::LihatReviu) => milik,
         (Peran::Operator, Tindakan::Ubah | Tindakan::Ajukan) => milik,
         (Peran::Pimpinan, Tindakan::Setujui | Tindakan::Buka) => milik,
         (Peran::Operator | Peran::Pimpinan, _) => false,

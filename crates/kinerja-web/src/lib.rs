@@ -9,11 +9,14 @@ pub mod api;
 mod baca;
 pub mod galat;
 pub mod halaman;
+mod impor;
 mod jalur;
 mod kepala;
+mod laporan;
 mod masukan;
 pub mod openapi;
 mod rute;
+mod skm;
 pub mod tembolok;
 
 use axum::Router;
@@ -28,6 +31,10 @@ pub struct Negara {
     pub pembatas: Arc<akun::Pembatas>,
     pub tembolok: Arc<tembolok::Tembolok>,
     pub sandi: Arc<akun::KolamSandi>,
+    /// Previewed imports waiting for confirmation.
+    pub impor: Arc<impor::Antrean<impor::Impor>>,
+    /// Read surveys waiting to be attached.
+    pub skm: Arc<impor::Antrean<kinerja_core::model::SurveiSkm>>,
     /// Clients reach the server over HTTPS (`--publik`, behind a proxy): cookies get `Secure`.
     pub https: bool,
 }
@@ -38,6 +45,8 @@ pub fn negara(toko: Toko) -> Negara {
         pembatas: Arc::default(),
         tembolok: Arc::default(),
         sandi: Arc::default(),
+        impor: Arc::default(),
+        skm: Arc::default(),
         https: false,
     }
 }

@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "c6e613105aa4c0953c374d3e114b4d554e99304373226f39c04b04360685b216",
+        "2ff3eacbc1a245e9785c45b0d61092214190436862222ecd8d4c2f4b358fb99a",
     ),
     (
         "/masuk",
@@ -36,32 +36,37 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/mumbulsari/tahun/2020",
         200,
-        "cc1feb7249aab44f768962e186d2bea8a8c17f2e1a9baa6cde8f6ff5638744a6",
+        "e8376157f26d4a2aafcdd86424c8962d321cc538e33c64b5b1a2675bd47f90f0",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/rencana",
         200,
-        "0f7c382fcca727e7cc79a97874b7d08ba6cb997fbd5d20b81544eabd7553b61d",
+        "dda08c0e77c8a7e65c3031bee4b451afe8905fb21b68531fe95d30b0f2342647",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/pk",
         200,
-        "6de0cf258a9279aa419365537fe4f9aa00814e35c963e719c56d75dc5ed26a22",
+        "daf9151885ec065d7574a15ce2953faa877a6815b3e95a30f467b511c51e4f80",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/iku",
         200,
-        "f93301059ef270c116d6b9d7cb96b586f76f444d92c83b2ac9a10d4fad92e176",
+        "2120765645585ad9248634ff4dfc4957006df6501a3b8aafd1e2834578e884b4",
+    ),
+    (
+        "/instansi/mumbulsari/tahun/2020/laporan",
+        200,
+        "ee4ca828efc49046082441ca8b8d7896be4889a6415bdf2f86cad8a62d9c9157",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/realisasi",
         200,
-        "6b578a5bb573fb65734524047968581610c2fc449334685bbcdf7c833ea5fb59",
+        "ae033778d2087b51ea3e2be80e0b4f7f1415307a26ee272ac0e6a36f04e68e6d",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/anggaran",
         200,
-        "df0ec4fec4521e4ca1c54e4b5d030981f66827034e134ddefddd265bcfae99e8",
+        "47efb6e3fdd6f4c620dab50db1b20ba74c2ab3c8dd1770f6546d24b45bc18646",
     ),
     (
         "/kabupaten/jember/tahun/2020",
@@ -71,12 +76,12 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/opd-01/tahun/2021",
         200,
-        "fce8c31ce9dc47db9713bc16962e942bb990da4d87d49b4beca85825182973dc",
+        "76ba4b2d817348b301e719cd0b792c0fa41a29c47d61663ba167b1b5c873d374",
     ),
     (
         "/instansi/opd-01/tahun/2021/anggaran",
         200,
-        "ddf0619271b738a556185c57d723ad84014a1f41902a8c8d697afb21cb6d874f",
+        "af3664be29c632c35f3753485697466e0aaa06742d0433cc31afe6ff743190b6",
     ),
     (
         "/kabupaten/kab/tahun/2021",
@@ -219,6 +224,7 @@ fn alamat() -> Vec<&'static str> {
         "/instansi/mumbulsari/tahun/2020/rencana",
         "/instansi/mumbulsari/tahun/2020/pk",
         "/instansi/mumbulsari/tahun/2020/iku",
+        "/instansi/mumbulsari/tahun/2020/laporan",
         "/instansi/mumbulsari/tahun/2020/realisasi",
         "/instansi/mumbulsari/tahun/2020/anggaran",
         "/kabupaten/jember/tahun/2020",

@@ -126,6 +126,8 @@ pub fn susun(
         penandatangan: s.penandatangan(),
         sidik: sidik(data),
         versi: opsi.versi.clone(),
+        draf: (galat > 0)
+            .then(|| format!("DRAF: reviu menemukan {galat} galat terbuka; bukan laporan final")),
         bab,
     })
 }

@@ -258,6 +258,133 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 "capaian",
             ),
         ),
+        ("laporan", laporan(&k, &d, t, &keadaan_laporan(0), &[], &[])),
+        (
+            "laporan-draf",
+            laporan(&k, &d, t, &keadaan_laporan(3), &[], &[]),
+        ),
+        (
+            "laporan-galat",
+            laporan(
+                &k,
+                &d,
+                t,
+                &keadaan_laporan(3),
+                &[KesalahanIsian {
+                    medan: "tanggal".into(),
+                    pesan: "tanggal \"31 Juni 2021\" tidak sah".into(),
+                }],
+                &[
+                    ("tanggal".into(), "31 Juni 2021".into()),
+                    (
+                        "kata_pengantar".into(),
+                        "Puji syukur <b>kami</b> panjatkan".into(),
+                    ),
+                ],
+            ),
+        ),
+        (
+            "reviu",
+            reviu(
+                &k,
+                &d,
+                t,
+                &temuan_contoh(),
+                &SaringReviu::default(),
+                true,
+                &[],
+            ),
+        ),
+        (
+            "reviu-saring",
+            reviu(
+                &k,
+                &d,
+                t,
+                &temuan_contoh(),
+                &SaringReviu {
+                    tingkat: Some(TingkatTemuan::Galat),
+                    aturan: None,
+                    terbuka: true,
+                },
+                false,
+                &[],
+            ),
+        ),
+        (
+            "impor",
+            impor(
+                &k,
+                "Kecamatan Mumbulsari",
+                "mumbulsari",
+                &[".toml"],
+                &KeadaanImpor::Kosong,
+            ),
+        ),
+        (
+            "impor-pratinjau",
+            impor(
+                &k,
+                "Kecamatan Mumbulsari",
+                "mumbulsari",
+                &[".toml"],
+                &KeadaanImpor::Pratinjau {
+                    berkas: "mumbulsari-2021.toml".into(),
+                    ganti: false,
+                    token: "tok-impor".into(),
+                    beda: jejak_contoh(),
+                },
+            ),
+        ),
+        (
+            "impor-galat",
+            impor(
+                &k,
+                "Kecamatan Mumbulsari",
+                "mumbulsari",
+                &[".toml"],
+                &KeadaanImpor::Galat {
+                    berkas: "data.toml".into(),
+                    masalah: vec![
+                        "data.toml:12:9: [[realisasi]] ke-2, medan `nilai`: \"8x\" bukan angka"
+                            .into(),
+                    ],
+                },
+            ),
+        ),
+        (
+            "skm",
+            skm(
+                &k,
+                &d,
+                t,
+                true,
+                &PilihanSkm::default(),
+                ".csv,.xlsx",
+                &KeadaanSkm::Kosong,
+            ),
+        ),
+        (
+            "skm-pratinjau",
+            skm(
+                &k,
+                &d,
+                t,
+                true,
+                &PilihanSkm {
+                    indikator: "I-S1-1".into(),
+                    ..PilihanSkm::default()
+                },
+                ".csv,.xlsx",
+                &KeadaanSkm::Pratinjau {
+                    berkas: "kobo.csv".into(),
+                    token: "tok-skm".into(),
+                    indikator: "I-S1-1".into(),
+                    hasil: Box::new(hasil_skm()),
+                    dilewati: vec!["baris 3: kolom 7 (G, U2): jawaban 7 di luar 1-4".into()],
+                },
+            ),
+        ),
         ("masuk", masuk(&tamu, None, "")),
         (
             "masuk-galat",
@@ -273,4 +400,85 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
             galat(&tamu, 404, "Alamat yang Anda buka tidak ada."),
         ),
     ]
+}
+
+pub fn keadaan_laporan(galat: usize) -> KeadaanLaporan {
+    KeadaanLaporan {
+        galat_terbuka: galat,
+        peringatan_terbuka: 2,
+        sidik: "3fa9c0d21b7e".into(),
+        terbit: false,
+        lihat_reviu: true,
+        ubah: true,
+    }
+}
+
+/// Findings as the reviu reports them: one open galat, one accepted, one warning.
+pub fn temuan_contoh() -> Vec<TemuanTampil> {
+    use rust_decimal::Decimal;
+    let t = |aturan: &str, tingkat, kunci: &str, diterima: Option<&str>| TemuanTampil {
+        aturan: aturan.into(),
+        tingkat,
+        dokumen: "Laporan Kinerja 2020".into(),
+        tabel: "Tabel 3.1".into(),
+        baris: Some("I-S2-1".into()),
+        pesan: "capaian tercatat berbeda dari yang dihitung".into(),
+        tercatat: Some(Decimal::new(8750, 2)),
+        dihitung: Some(Decimal::new(869_047, 4)),
+        pembulatan: Some("dibandingkan pada 2 desimal".into()),
+        kunci: kunci.into(),
+        diterima: diterima.map(str::to_string),
+    };
+    vec![
+        t(
+            "CAPAIAN-TERCATAT",
+            TingkatTemuan::Galat,
+            "I-S2-1|2020",
+            None,
+        ),
+        t(
+            "CAPAIAN-TERCATAT",
+            TingkatTemuan::Galat,
+            "I-S2-2|2020",
+            Some("salah ketik pada dokumen asli (Inspektorat)"),
+        ),
+        t(
+            "TARGET-KONSISTEN",
+            TingkatTemuan::Peringatan,
+            "I-S1-1|2020",
+            None,
+        ),
+    ]
+}
+
+/// The nine-unsur survey of `kinerja-skm/tests/data/contoh-9-kobo.csv` (four respondents) as
+/// answer counts per unsur, computed.
+pub fn hasil_skm() -> kinerja_core::skm::HasilSkm {
+    let jumlah: [[u64; 4]; 9] = [
+        [0, 0, 2, 2],
+        [0, 1, 3, 0],
+        [0, 0, 0, 4],
+        [1, 1, 1, 1],
+        [0, 0, 4, 0],
+        [0, 0, 2, 2],
+        [0, 0, 1, 3],
+        [0, 2, 2, 0],
+        [1, 0, 3, 0],
+    ];
+    let mut s = mumbulsari().skm[0].clone();
+    s.regime = "permenpanrb-14-2017".into();
+    s.responden = Some(4);
+    s.unsur = jumlah
+        .iter()
+        .enumerate()
+        .map(|(i, j)| kinerja_core::model::UnsurSkm {
+            nomor: i as u32 + 1,
+            nama: format!("Unsur {}", i + 1),
+            jumlah: Some(*j),
+            distribusi: None,
+        })
+        .collect();
+    kinerja_core::skm::hasil_survei(&s)
+        .expect("counts are data")
+        .expect("nine unsur compute")
 }

@@ -2,7 +2,7 @@
 //! locked) or reopened by the pimpinan; and the reviewers' notes on a year.
 
 use super::bersama::{
-    Hasil, JalurTahun, Laman, isian_form, ke, pelaku_web, periksa_csrf, siapkan, waktu_wib,
+    Hasil, JalurTahun, Laman, isian_form, ke, medan, pelaku_web, periksa_csrf, siapkan, waktu_wib,
 };
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan};
@@ -105,16 +105,18 @@ pub(super) async fn catatan_kirim(
     let isian = isian_form(form)?;
     periksa_csrf(&sesi, &isian)?;
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Catat).await?;
-    let isi = isian
-        .iter()
-        .find(|(k, _)| k == "isi")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
+    let isi = medan(&isian, "isi");
     n.toko
         .tambah_catatan_reviu(&l.id, l.tahun, isi, &pelaku_web(&sesi))
         .await?;
+    // Back to the page the note was written on: the dashboard, or the reviu page.
+    let halaman = if medan(&isian, "kembali") == "reviu" {
+        "/reviu"
+    } else {
+        ""
+    };
     Ok(ke(&format!(
-        "/instansi/{}/tahun/{}?catatan=1#h-catatan",
+        "/instansi/{}/tahun/{}{halaman}?catatan=1#h-catatan",
         l.id, l.tahun
     )))
 }

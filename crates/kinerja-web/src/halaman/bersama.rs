@@ -14,7 +14,7 @@ use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
 use kinerja_core::{cakupan, hierarki};
-use kinerja_simpan::Pelaku;
+use kinerja_simpan::{Galat, Pelaku};
 use kinerja_tampilan as t;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -96,6 +96,54 @@ pub(super) async fn siapkan(
         data,
         tahun,
         terbit,
+    })
+}
+
+/// What every page of one instansi (no year) needs, after the role check.
+pub(super) struct LamanInstansi {
+    pub k: t::Konteks,
+    pub id: InstansiId,
+    pub nama: String,
+}
+
+/// The frame of a page of one instansi without a year (audit trail, import): its selectors
+/// and, when the caller may read its data, its years and the kabupaten above it.
+pub(super) async fn siapkan_instansi(
+    n: &Negara,
+    sesi: &Sesi,
+    id: &str,
+    perlu: Tindakan,
+) -> Result<LamanInstansi, GalatHttp> {
+    let id = jalur::instansi(id)?;
+    if !boleh(sesi.0.as_ref(), perlu, &id, false) {
+        return Err(dilarang(sesi));
+    }
+    let mut k = konteks_dasar(sesi);
+    k.instansi_aktif = Some(id.to_string());
+    let semua = n.toko.daftar_instansi().await?;
+    let nama_dari = |x: &InstansiId| {
+        semua
+            .iter()
+            .find(|i| &i.id == x)
+            .map(|i| i.nama.clone())
+            .unwrap_or_else(|| x.to_string())
+    };
+    k.instansi = n
+        .toko
+        .daftar_pelapor()
+        .await?
+        .iter()
+        .map(|p| (p.to_string(), nama_dari(p)))
+        .collect();
+    if let Ok(d) = crate::baca::data_terlihat(n, sesi, &id).await {
+        k.tahun_pilihan = tahun_pilihan(&d);
+        k.tahun = k.tahun_pilihan.last().copied();
+        k.kabupaten = kabupaten_di_atas(&d, &id);
+    }
+    Ok(LamanInstansi {
+        nama: nama_dari(&id),
+        k,
+        id,
     })
 }
 
@@ -188,6 +236,41 @@ pub(super) fn pelaku_web(sesi: &Sesi) -> Pelaku {
     }
 }
 
+/// After a save from an entry page: back to the page with the count (Post/Redirect/Get); or,
+/// when the store refused the data, `Err` with the status of its reason (`crate::galat`), the
+/// reason added to the page's messages, for the page to be shown again.
+pub(super) fn setelah_simpan(
+    hasil: Result<kinerja_simpan::Ringkasan, Galat>,
+    l: &mut Laman,
+    halaman: &str,
+) -> Result<Result<Response, StatusCode>, GalatHttp> {
+    match hasil {
+        Ok(r) => Ok(Ok(ke(&format!(
+            "/instansi/{}/tahun/{}/{halaman}?disimpan={}",
+            l.id,
+            l.tahun,
+            r.ditambah + r.diubah
+        )))),
+        Err(e @ (Galat::TidakSah(_) | Galat::Terkunci(_))) => {
+            let g = GalatHttp::from(e);
+            l.k.pesan.push(t::Pesan {
+                jenis: t::JenisPesan::Galat,
+                teks: format!("tidak disimpan: {}", g.pesan),
+            });
+            Ok(Err(g.status))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The value of the form field `nama` (empty when absent).
+pub(super) fn medan<'a>(isian: &'a [(String, String)], nama: &str) -> &'a str {
+    isian
+        .iter()
+        .find(|(k, _)| k == nama)
+        .map_or("", |(_, v)| v.as_str())
+}
+
 /// Times print in WIB (UTC+7), the zone of most users; the audit trail stores UTC.
 pub(super) fn waktu_wib(w: time::OffsetDateTime) -> String {
     let w = w.to_offset(time::UtcOffset::from_hms(7, 0, 0).expect("valid offset"));
@@ -205,6 +288,7 @@ pub(super) fn waktu_wib(w: time::OffsetDateTime) -> String {
 #[derive(Deserialize, Default)]
 pub(super) struct KueriPesan {
     disimpan: Option<usize>,
+    dihapus: Option<usize>,
     langkah: Option<String>,
     catatan: Option<u8>,
 }
@@ -217,6 +301,16 @@ pub(super) fn pesan_sukses(k: &mut t::Konteks, q: &KueriPesan) {
                 "tidak ada perubahan".into()
             } else {
                 format!("{n} perubahan disimpan dan tercatat di jejak audit")
+            },
+        });
+    }
+    if let Some(n) = q.dihapus {
+        k.pesan.push(t::Pesan {
+            jenis: t::JenisPesan::Sukses,
+            teks: if n == 0 {
+                "tidak ada nilai yang dihapus".into()
+            } else {
+                format!("{n} nilai dihapus; nilai lamanya tetap tercatat di jejak audit")
             },
         });
     }

@@ -4,8 +4,8 @@
 
 use super::alur::status_tampil;
 use super::bersama::{
-    Hasil, JalurTahun, KueriPesan, Laman, html, isian_form, izin, ke, pelaku_web, periksa_csrf,
-    pesan_sukses, siapkan,
+    Hasil, JalurTahun, KueriPesan, html, isian_form, izin, ke, pelaku_web, periksa_csrf,
+    pesan_sukses, setelah_simpan, siapkan,
 };
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan};
@@ -13,11 +13,10 @@ use crate::galat::GalatHttp;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse};
 use kinerja_core::model::Realisasi;
 use kinerja_core::nilai::Nilai;
 use kinerja_core::waktu::Periode;
-use kinerja_simpan::Galat;
 use kinerja_tampilan as t;
 use std::collections::HashMap;
 
@@ -111,31 +110,42 @@ pub(super) async fn realisasi_kirim(
     Ok((kode, Html(body)).into_response())
 }
 
-/// After a save from an entry page: back to the page with the count (Post/Redirect/Get); or,
-/// when the store refused the data, `Err` with the status of its reason (`crate::galat`), the
-/// reason added to the page's messages, for the page to be shown again.
-fn setelah_simpan(
-    hasil: Result<kinerja_simpan::Ringkasan, Galat>,
-    l: &mut Laman,
-    halaman: &str,
-) -> Result<Result<Response, StatusCode>, GalatHttp> {
-    match hasil {
-        Ok(r) => Ok(Ok(ke(&format!(
-            "/instansi/{}/tahun/{}/{halaman}?disimpan={}",
-            l.id,
-            l.tahun,
-            r.ditambah + r.diubah
-        )))),
-        Err(e @ (Galat::TidakSah(_) | Galat::Terkunci(_))) => {
-            let g = GalatHttp::from(e);
-            l.k.pesan.push(t::Pesan {
-                jenis: t::JenisPesan::Galat,
-                teks: format!("tidak disimpan: {}", g.pesan),
-            });
-            Ok(Err(g.status))
+/// The explicit removal of realisasi values (an emptied field changes nothing): each checked
+/// value is withdrawn through the one write path, its old value kept in the audit trail.
+pub(super) async fn realisasi_hapus(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let isian = isian_form(form)?;
+    periksa_csrf(&sesi, &isian)?;
+    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    let mut hapus = Vec::new();
+    for (nama, nilai) in &isian {
+        if nama != "hapus" {
+            continue;
         }
-        Err(e) => Err(e.into()),
+        let Some(t::Medan::Realisasi { indikator, periode }) = t::Medan::parse(nilai) else {
+            return Err(GalatHttp::baru(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "isian_tidak_sah",
+                "nilai yang akan dihapus tidak dikenal; muat ulang halaman",
+            ));
+        };
+        hapus.push((indikator, l.tahun, periode));
     }
+    let r = if hapus.is_empty() {
+        kinerja_simpan::Ringkasan::default()
+    } else {
+        n.toko
+            .hapus_realisasi(&l.id, &hapus, &pelaku_web(&sesi))
+            .await?
+    };
+    Ok(ke(&format!(
+        "/instansi/{}/tahun/{}/realisasi?dihapus={}",
+        l.id, l.tahun, r.dihapus
+    )))
 }
 
 pub(super) async fn anggaran(

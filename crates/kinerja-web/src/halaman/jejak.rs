@@ -1,14 +1,10 @@
 //! The audit trail of a data set, or of one record or key prefix, newest first.
 
-use super::bersama::{
-    Hasil, dilarang, html, kabupaten_di_atas, konteks_dasar, tahun_pilihan, waktu_wib,
-};
+use super::bersama::{Hasil, html, siapkan_instansi, waktu_wib};
 use crate::Negara;
-use crate::akun::{Sesi, Tindakan, boleh};
-use crate::jalur;
+use crate::akun::{Sesi, Tindakan};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use kinerja_core::id::InstansiId;
 use kinerja_tampilan as t;
 use serde::Deserialize;
 
@@ -26,10 +22,8 @@ pub(super) async fn jejak(
     Path(id): Path<String>,
     q: Result<Query<KueriJejak>, QueryRejection>,
 ) -> Hasil {
-    let id = jalur::instansi(&id)?;
-    if !boleh(sesi.0.as_ref(), Tindakan::LihatJejak, &id, false) {
-        return Err(dilarang(&sesi));
-    }
+    let l = siapkan_instansi(&n, &sesi, &id, Tindakan::LihatJejak).await?;
+    let (k, id, nama) = (l.k, l.id, l.nama);
     let q = q.map(|q| q.0).unwrap_or_default();
     let tabel = q.tabel.filter(|s| !s.is_empty());
     let kunci = q.kunci.filter(|s| !s.is_empty());
@@ -44,29 +38,6 @@ pub(super) async fn jejak(
             500,
         )
         .await?;
-    let mut k = konteks_dasar(&sesi);
-    k.instansi_aktif = Some(id.to_string());
-    let semua = n.toko.daftar_instansi().await?;
-    let nama_dari = |x: &InstansiId| {
-        semua
-            .iter()
-            .find(|i| &i.id == x)
-            .map(|i| i.nama.clone())
-            .unwrap_or_else(|| x.to_string())
-    };
-    k.instansi = n
-        .toko
-        .daftar_pelapor()
-        .await?
-        .iter()
-        .map(|p| (p.to_string(), nama_dari(p)))
-        .collect();
-    if let Ok(d) = crate::baca::data_terlihat(&n, &sesi, &id).await {
-        k.tahun_pilihan = tahun_pilihan(&d);
-        k.tahun = k.tahun_pilihan.last().copied();
-        k.kabupaten = kabupaten_di_atas(&d, &id);
-    }
-    let nama = nama_dari(&id);
     let tampil: Vec<t::JejakTampil> = baris
         .iter()
         .map(|j| t::JejakTampil {

@@ -4,11 +4,14 @@
 
 mod alur;
 pub(crate) mod bersama;
+mod impor;
 mod isian;
 mod jejak;
 mod kabupaten;
+mod laporan;
 mod rencana;
 mod sesi;
+mod skm;
 
 use crate::Negara;
 use crate::rute::{Metode, Rute, rute};
@@ -46,6 +49,11 @@ pub(crate) fn daftar() -> Vec<Rute> {
             isian::realisasi_kirim,
         ),
         rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/realisasi/hapus",
+            isian::realisasi_hapus,
+        ),
+        rute(
             Get,
             "/instansi/{id}/tahun/{tahun}/anggaran",
             isian::anggaran,
@@ -75,7 +83,54 @@ pub(crate) fn daftar() -> Vec<Rute> {
             "/instansi/{id}/tahun/{tahun}/catatan",
             alur::catatan_kirim,
         ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/laporan",
+            laporan::laporan,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/laporan",
+            laporan::laporan_kirim,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/laporan.pdf",
+            laporan::pdf,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/laporan.docx",
+            laporan::docx,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/laporan.xlsx",
+            laporan::xlsx,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/laporan.html",
+            laporan::pratinjau,
+        ),
+        rute(Get, "/instansi/{id}/tahun/{tahun}/skm", skm::skm),
+        rute(Post, "/instansi/{id}/tahun/{tahun}/skm", skm::skm_kirim),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/skm/lampirkan",
+            skm::lampirkan,
+        ),
+        rute(Get, "/instansi/{id}/tahun/{tahun}/reviu", laporan::reviu),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/reviu/terima",
+            laporan::terima,
+        ),
         rute(Get, "/instansi/{id}/jejak", jejak::jejak),
+        rute(Get, "/instansi/{id}/impor", impor::impor),
+        rute(Post, "/instansi/{id}/impor", impor::impor_kirim),
+        rute(Post, "/instansi/{id}/impor/terapkan", impor::terapkan),
+        rute(Get, "/instansi/{id}/ekspor.toml", impor::ekspor),
         rute(Get, "/kabupaten/{id}/tahun/{tahun}", kabupaten::kabupaten),
     ]
 }

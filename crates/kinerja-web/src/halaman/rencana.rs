@@ -74,6 +74,14 @@ pub(super) async fn dasbor(
             })
             .collect(),
         boleh_tulis: boleh(sesi.0.as_ref(), Tindakan::Catat, &l.id, l.terbit),
+        reviu: None,
+    };
+    // The reviu's open findings: computed only on a render (the answer cache keeps the page).
+    let lihat_reviu = boleh(sesi.0.as_ref(), Tindakan::LihatReviu, &l.id, l.terbit);
+    let catatan = t::PanelCatatan {
+        reviu: lihat_reviu
+            .then(|| t::RingkasanReviu::dari(&crate::laporan::temuan(&l.data, l.tahun))),
+        ..catatan
     };
     Ok(html(t::dasbor(&l.k, &l.data, l.tahun, &catatan)))
 }

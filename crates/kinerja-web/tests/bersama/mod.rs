@@ -60,3 +60,54 @@ pub async fn akun_bersesi(
         .unwrap();
     (token, csrf)
 }
+
+/// A request to `app` with the session cookie `sesi`: the status, the redirect's target (empty
+/// without one) and the body as text.
+pub async fn kirim(
+    app: &axum::Router,
+    sesi: &str,
+    r: axum::http::request::Builder,
+    body: Vec<u8>,
+) -> (axum::http::StatusCode, String, String) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let r = r
+        .header("cookie", format!("kinerja_sesi={sesi}"))
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    let res = app.clone().oneshot(r).await.unwrap();
+    let s = res.status();
+    let ke = res
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let b = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    (s, ke, String::from_utf8_lossy(&b).into_owned())
+}
+
+pub const BATAS_MULTIPART: &str = "----batas-uji";
+
+/// A `multipart/form-data` body (boundary [`BATAS_MULTIPART`]) of text fields and one file.
+pub fn multipart(medan: &[(&str, &str)], nama_berkas: &str, isi: &str) -> Vec<u8> {
+    let mut body = String::new();
+    for (k, v) in medan {
+        body.push_str(&format!(
+            "--{BATAS_MULTIPART}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        ));
+    }
+    body.push_str(&format!(
+        "--{BATAS_MULTIPART}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{nama_berkas}\"\r\nContent-Type: application/octet-stream\r\n\r\n{isi}\r\n--{BATAS_MULTIPART}--\r\n"
+    ));
+    body.into_bytes()
+}
+
+/// The confirmation token of a preview page.
+pub fn token(html: &str) -> String {
+    let tanda = r#"name="token" value=""#;
+    let i = html
+        .find(tanda)
+        .unwrap_or_else(|| panic!("no confirmation form: {html}"))
+        + tanda.len();
+    html[i..i + html[i..].find('"').unwrap()].to_string()
+}

@@ -114,6 +114,8 @@ pub fn susun_skm(l: &LaporanSkm) -> Dokumen {
         penandatangan: l.penandatangan.clone(),
         sidik: l.sidik.clone(),
         versi: l.versi.clone(),
+        // The SKM report has no reviu gate: it is a final document.
+        draf: None,
         bab: vec![
             ringkasan(l, &siapa),
             bab1(l, &siapa),

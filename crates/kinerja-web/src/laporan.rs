@@ -1,0 +1,156 @@
+//! The report and the reviu for the pages: the reviu's findings as the pages show them, and the
+//! Laporan Kinerja files, composed exactly as `kinerja laporan` composes them (same options,
+//! same renderers), so a download is byte-identical to the command's file for the same data.
+//! Rendering a PDF takes tens of milliseconds of CPU: it runs on the blocking pool, never on
+//! the async workers.
+
+use crate::galat::GalatHttp;
+use axum::http::StatusCode;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::waktu::Tahun;
+use kinerja_laporan::{GalatLaporan, OpsiLaporan};
+use kinerja_reviu::{Temuan, Tingkat};
+use kinerja_tampilan as t;
+use std::sync::Arc;
+
+/// The file forms of the report the web serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bentuk {
+    Pdf,
+    Docx,
+    Xlsx,
+    Html,
+}
+
+impl Bentuk {
+    pub(crate) fn akhiran(self) -> &'static str {
+        match self {
+            Bentuk::Pdf => "pdf",
+            Bentuk::Docx => "docx",
+            Bentuk::Xlsx => "xlsx",
+            Bentuk::Html => "html",
+        }
+    }
+
+    pub(crate) fn jenis(self) -> &'static str {
+        match self {
+            Bentuk::Pdf => "application/pdf",
+            Bentuk::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Bentuk::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Bentuk::Html => "text/html; charset=utf-8",
+        }
+    }
+}
+
+/// The options of `kinerja laporan` without `--aturan`: the web runs the built-in rules only.
+fn opsi(draf: bool) -> OpsiLaporan {
+    OpsiLaporan {
+        paksa: draf,
+        versi: env!("CARGO_PKG_VERSION").into(),
+        aturan: Vec::new(),
+    }
+}
+
+/// The report of `tahun` as a file: final (refused while the reviu has open `galat`), or with
+/// `draf` the draft `kinerja laporan --paksa` writes.
+pub(crate) async fn berkas(
+    data: Arc<DataInstansi>,
+    tahun: Tahun,
+    bentuk: Bentuk,
+    draf: bool,
+) -> Result<Vec<u8>, GalatHttp> {
+    tokio::task::spawn_blocking(move || susun_berkas(&data, tahun, bentuk, draf))
+        .await
+        .map_err(|e| {
+            GalatHttp::internal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "galat_internal",
+                "laporan gagal disusun",
+                e,
+            )
+        })?
+}
+
+fn susun_berkas(
+    data: &DataInstansi,
+    tahun: Tahun,
+    bentuk: Bentuk,
+    draf: bool,
+) -> Result<Vec<u8>, GalatHttp> {
+    let d = kinerja_laporan::susun(data, tahun, &opsi(draf)).map_err(galat_laporan)?;
+    let gagal = |e: &dyn std::fmt::Display| {
+        GalatHttp::internal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "galat_internal",
+            "laporan gagal disusun",
+            format!("{}: {e}", bentuk.akhiran()),
+        )
+    };
+    Ok(match bentuk {
+        Bentuk::Html => kinerja_laporan::html::html(&d).into_bytes(),
+        Bentuk::Pdf => kinerja_laporan_pdf::pdf(&d).map_err(|e| gagal(&e))?,
+        Bentuk::Docx => kinerja_laporan_docx::docx(&d).map_err(|e| gagal(&e))?,
+        Bentuk::Xlsx => kinerja_laporan_xlsx::xlsx(&d).map_err(|e| gagal(&e))?,
+    })
+}
+
+/// `crate::galat`'s table: no report for the year is 404; a final report refused by the reviu
+/// is 409 (the data's state forbids it, as an approved period does).
+fn galat_laporan(e: GalatLaporan) -> GalatHttp {
+    let (status, kode) = match e {
+        GalatLaporan::TanpaLaporan(_) => (StatusCode::NOT_FOUND, "laporan_tidak_ada"),
+        GalatLaporan::ReviuGalat(_) => (StatusCode::CONFLICT, "reviu_galat"),
+    };
+    let pesan = match e {
+        GalatLaporan::ReviuGalat(n) => format!(
+            "reviu menemukan {n} galat terbuka: laporan final belum dapat dibuat. Lihat halaman \
+             Reviu; perbaiki datanya atau minta pereviu menerima temuannya dengan alasan. Draf \
+             bertanda DRAF dapat diunduh dari halaman Laporan Kinerja."
+        ),
+        e => e.to_string(),
+    };
+    GalatHttp::baru(status, kode, pesan)
+}
+
+/// The reviu of `tahun` with the built-in rules (as `kinerja periksa` without `--aturan`), as
+/// the pages show it.
+pub(crate) fn temuan(data: &DataInstansi, tahun: Tahun) -> Vec<t::TemuanTampil> {
+    kinerja_reviu::periksa(data, tahun, &[])
+        .into_iter()
+        .map(tampil)
+        .collect()
+}
+
+fn tampil(x: Temuan) -> t::TemuanTampil {
+    t::TemuanTampil {
+        aturan: x.aturan,
+        tingkat: match x.tingkat {
+            Tingkat::Info => t::TingkatTemuan::Info,
+            Tingkat::Peringatan => t::TingkatTemuan::Peringatan,
+            Tingkat::Galat => t::TingkatTemuan::Galat,
+        },
+        dokumen: x.lokasi.dokumen,
+        tabel: x.lokasi.tabel,
+        baris: x.lokasi.baris,
+        pesan: x.pesan,
+        tercatat: x.tercatat,
+        dihitung: x.dihitung,
+        pembulatan: x.pembulatan,
+        kunci: x.kunci,
+        diterima: x.diterima,
+    }
+}
+
+/// What the report page says about the year's report: the reviu's verdict and the
+/// fingerprint.
+pub(crate) fn keadaan(data: &DataInstansi, tahun: Tahun) -> t::KeadaanLaporan {
+    let r = t::RingkasanReviu::dari(&temuan(data, tahun));
+    t::KeadaanLaporan {
+        galat_terbuka: r.galat,
+        peringatan_terbuka: r.peringatan,
+        sidik: kinerja_laporan::sidik(data),
+        ..Default::default()
+    }
+}
