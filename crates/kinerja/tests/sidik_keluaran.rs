@@ -11,19 +11,19 @@ use std::process::Command;
 const SIDIK: [(&str, &str); 4] = [
     (
         "pdf",
-        "b816667c85f6720d46addf4c094bceec5b58b9c9140ddef40a2f54be2e95babd",
+        "7d0580bddd89713195fcb0b55926273fb8a89648eadeaa226c3057096a540637",
     ),
     (
         "docx",
-        "a52c7ea85f894bc9e66d822f440bf89c643adbfd713586bf0891e52d3b10dff8",
+        "6dba4b29054a44207bb5dfe58b244e1b0a9cb04dc8eb130167af2c86e4d2216f",
     ),
     (
         "xlsx",
-        "7853de5a77e2934d29f6145d170ae91922bda90e04f0106742adaef6107265d2",
+        "97cb9ef189a28b16203029b1461d929f1c684c85756d9b179ae23b93ca7fda0d",
     ),
     (
         "html",
-        "485dc66a3d53c1ce062b359def1dfd0139a81021efb7f6708198fd9360fd61db",
+        "7b2464110b29f09dbcba22f24a42bb3f122aa2740e7934520cf5a36ebc4c91bc",
     ),
 ];
 
