@@ -13,6 +13,8 @@ pub fn opsi_baca(b: u8) -> OpsiBaca {
             _ => Regime::dari_kode("2004"),
         },
         lewati_baris_buruk: b & 0x04 != 0,
+        // The readers recognise the standard wording and labels without an instansi's map.
+        peta: None,
     }
 }
 
