@@ -11,19 +11,19 @@ use std::process::Command;
 const SIDIK: [(&str, &str); 4] = [
     (
         "pdf",
-        "6cf43ad32f2d5c89147b24537235e3751f2c6bebdb79f3dd876901d6e8a24539",
+        "075d9767aebf9257eb039d084a5f8806de2a0fc3865529ae7f1c66cf454d46cf",
     ),
     (
         "docx",
-        "a16e5d322e2b9e14e865d15aa42de560f466cab4ff3ac6e13a5fd1469e6e67d9",
+        "54c9434284b5d5574016e91b7cc645acfabadd4d183360d5712734b3b6d699bd",
     ),
     (
         "xlsx",
-        "0d9a422aaf4688d62fa6b177332ae89b06435f5aa9e66623ad6386839777bbae",
+        "a399c8923ba0b6196fad9f8aa926df9a799522823597ac0505ab38bb5f82b47e",
     ),
     (
         "html",
-        "71d3ea8a8998a4d0ffc33cc9d3757955ccf7a4c2fb7cf6284d4fb1737c093d73",
+        "56228aa5db7e83b48561f8aff4b958e9b29e61ec5c7cf8ef7b497eb724f44141",
     ),
 ];
 
