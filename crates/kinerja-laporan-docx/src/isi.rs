@@ -81,11 +81,10 @@ impl Penulis<'_> {
     }
 
     fn judul(&mut self, tingkat: usize, baris: &[String]) {
-        self.penanda += 1;
-        let nama = format!("_Toc{:08}", self.penanda);
+        let (id, nama) = self.penanda_baru();
         let mut p = Paragraph::new()
             .style(&format!("Heading{tingkat}"))
-            .add_bookmark_start(self.penanda, &nama);
+            .add_bookmark_start(id, &nama);
         for (i, b) in baris.iter().enumerate() {
             let mut r = Run::new();
             if i > 0 {
@@ -93,7 +92,7 @@ impl Penulis<'_> {
             }
             p = p.add_run(r.add_text(b));
         }
-        p = p.add_bookmark_end(self.penanda);
+        p = p.add_bookmark_end(id);
         self.isi.push((tingkat, baris.join(" "), nama));
         self.paragraf(p);
     }

@@ -12,12 +12,8 @@ use crate::{Penulis, Unsur};
 
 impl Penulis<'_> {
     pub(crate) fn tabel(&mut self, t: &Tabel) {
-        self.paragraf(
-            Paragraph::new()
-                .style("Caption")
-                .keep_next(true)
-                .add_run(Run::new().add_text(&t.judul)),
-        );
+        let p = self.keterangan(&t.judul, true).keep_next(true);
+        self.paragraf(p);
         let kecil = t.kolom.len() > 8;
         let ukuran = if kecil { 16 } else { 19 };
         let lebar = lebar_kolom(t, self.lebar(), ukuran);

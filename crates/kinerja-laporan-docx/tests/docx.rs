@@ -89,7 +89,8 @@ fn document_xml_holds_headings_numbers_and_repeated_header_rows() {
         "70,896",
         "data tidak tersedia (survei belum dilakukan)",
         "<w:tblHeader />",
-        "TOC \\o &quot;1-2&quot; \\h",
+        "PAGEREF _Toc00000001 \\h",
+        "DAFTAR TABEL",
         "w:orient=\"landscape\"",
         "w:fmt=\"lowerRoman\"",
         "NIP. 19671229 199303 1 008",
@@ -250,10 +251,40 @@ fn mumbulsari_report_renders_and_opens() {
     let f = dir.join("mumbulsari.docx");
     std::fs::write(&f, &a).expect("write");
     let pdf = ke_pdf(&lo, &f, &dir);
-    if let Ok(o) = Command::new("pdftotext").arg(&pdf).arg("-").output() {
+    if let Ok(o) = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
         let teks = String::from_utf8_lossy(&o.stdout);
         for s in ["BAB IV", "LAMPIRAN 4", "1.674.830.966,58", "88,61 %"] {
             assert!(teks.contains(s), "PDF text lacks {s}");
         }
+        // The lists at the front carry page numbers as LibreOffice lays the document out, with
+        // no field update: every entry line ends in a number after its dot leader.
+        let entri = |awal: &str| {
+            teks.lines()
+                .find(|l| l.trim_start().starts_with(awal) && l.contains(".."))
+                .unwrap_or_else(|| panic!("no list entry {awal}:\n{teks}"))
+                .to_string()
+        };
+        for awal in [
+            "BAB I PENDAHULUAN",
+            "BAB III AKUNTABILITAS KINERJA",
+            "LAMPIRAN 4",
+            "Tabel 3.2 Pengukuran Kinerja",
+            "Capaian indikator kinerja tahun 2020",
+        ] {
+            let l = entri(awal);
+            assert!(
+                l.trim_end().ends_with(|c: char| c.is_ascii_digit()),
+                "no page number: {l}"
+            );
+        }
+        for s in ["DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GRAFIK"] {
+            assert!(teks.contains(s), "PDF text lacks {s}");
+        }
+        std::fs::write(dir.join("mumbulsari.txt"), teks.as_bytes()).expect("write");
     }
 }

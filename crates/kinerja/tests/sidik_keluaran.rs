@@ -15,7 +15,7 @@ const SIDIK: [(&str, &str); 4] = [
     ),
     (
         "docx",
-        "54c9434284b5d5574016e91b7cc645acfabadd4d183360d5712734b3b6d699bd",
+        "d72afa31d1d8cc189e121cc4e9856ef12654e1f9dd734a54ae4a55e059e04bce",
     ),
     (
         "xlsx",
