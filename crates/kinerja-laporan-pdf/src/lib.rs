@@ -119,7 +119,27 @@ fn siapkan(d: &Dokumen) -> (Value, Vec<Bytes>) {
     let daftar_isi = json!({
         "jenis": "daftar_isi", "label": null, "judul": "DAFTAR ISI", "lanskap": false, "blok": [],
     });
-    awal.insert(awal.len().min(1), daftar_isi);
+    let mut daftar = vec![daftar_isi];
+    // Daftar Tabel and Daftar Grafik after it, where the report has tables and charts.
+    let ada = |grafik: bool| {
+        d.bab.iter().flat_map(|b| &b.isi).any(|x| match x {
+            Blok::Tabel(_) => !grafik,
+            Blok::Grafik(_) => grafik,
+            _ => false,
+        })
+    };
+    for (jenis, judul, grafik) in [
+        ("daftar_tabel", "DAFTAR TABEL", false),
+        ("daftar_grafik", "DAFTAR GRAFIK", true),
+    ] {
+        if ada(grafik) {
+            daftar.push(json!({
+                "jenis": jenis, "label": null, "judul": judul, "lanskap": false, "blok": [],
+            }));
+        }
+    }
+    let di = awal.len().min(1);
+    awal.splice(di..di, daftar);
     let data = json!({
         "judul": d.judul,
         "nama": d.nama_jenis(),

@@ -362,7 +362,9 @@ fn the_daftar_isi_lists_chapters_with_page_numbers() {
             .to_string()
     };
     assert!(baris("KATA PENGANTAR").ends_with(" i"), "{toc}");
-    assert!(baris("IKHTISAR EKSEKUTIF").ends_with(" iii"), "{toc}");
+    // i Kata Pengantar, ii Daftar Isi, iii Daftar Tabel, iv Daftar Grafik, v Ikhtisar.
+    assert!(baris("IKHTISAR EKSEKUTIF").ends_with(" v"), "{toc}");
+    assert!(!toc.contains("DAFTAR TABEL"), "{toc}");
     assert!(baris("PENDAHULUAN").starts_with("BAB I"), "{toc}");
     assert!(baris("PENDAHULUAN").ends_with(" 1"), "{toc}");
     assert!(baris("A. Latar Belakang").ends_with(" 1"), "{toc}");
@@ -370,6 +372,47 @@ fn the_daftar_isi_lists_chapters_with_page_numbers() {
         baris("RENCANA STRATEGIS").starts_with("LAMPIRAN 1"),
         "{toc}"
     );
+}
+
+/// After the Daftar Isi, a Daftar Tabel and a Daftar Grafik: every caption with the page it is
+/// on, as that page is numbered (Tabel 3.1 and Grafik 3.1 are in BAB III, after BAB I's page).
+#[test]
+fn daftar_tabel_and_daftar_grafik_list_captions_with_page_numbers() {
+    let Some(h) = halaman(&PDF) else { return };
+    let i_isi = h.iter().position(|p| p.contains("DAFTAR ISI")).unwrap();
+    for (judul, entri) in [
+        ("DAFTAR TABEL", "Tabel 3.1 Realisasi Anggaran per Kegiatan"),
+        ("DAFTAR GRAFIK", "Grafik 3.1 Capaian Indikator"),
+    ] {
+        let i = h
+            .iter()
+            .position(|p| p.contains(judul))
+            .unwrap_or_else(|| panic!("no {judul}"));
+        assert!(i > i_isi, "{judul} before the daftar isi");
+        let baris = h[i]
+            .lines()
+            .find(|l| l.contains(entri))
+            .unwrap_or_else(|| panic!("{entri} not in {judul}:\n{}", h[i]))
+            .trim()
+            .to_string();
+        let halaman_nyata = h
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, p)| p.contains(entri))
+            .map(|(n, _)| n)
+            .unwrap_or_else(|| panic!("{entri} not in the body"));
+        // The number printed at the foot of that page.
+        let kaki = h[halaman_nyata]
+            .lines()
+            .rev()
+            .find_map(|l| l.trim().parse::<u32>().ok())
+            .expect("a page number at the foot");
+        assert!(
+            baris.ends_with(&format!(" {kaki}")),
+            "{baris} (page {kaki})"
+        );
+    }
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::process::Command;
 const SIDIK: [(&str, &str); 4] = [
     (
         "pdf",
-        "075d9767aebf9257eb039d084a5f8806de2a0fc3865529ae7f1c66cf454d46cf",
+        "a9705f0876f23f6da1052b40365620d39c8026252267e65b7d6b83267e18a9bf",
     ),
     (
         "docx",
