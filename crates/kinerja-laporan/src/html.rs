@@ -10,6 +10,9 @@
 use crate::dokumen::{Bab, Blok, Dokumen, JenisBab, Sel, Tabel, TandaTangan};
 use kinerja_grafik::esc;
 
+mod daftar;
+use daftar::daftar_isi;
+
 const CSS: &str = r#"
 :root { --tinta: #111; --garis: #444; --lembut: #f0f0f0; }
 * { box-sizing: border-box; }
@@ -183,39 +186,6 @@ fn id_bab(i: usize) -> String {
 
 fn id_blok(i: usize, j: usize) -> String {
     format!("bab-{}-{}", i + 1, j + 1)
-}
-
-fn daftar_isi(o: &mut String, d: &Dokumen) {
-    o.push_str("<nav class=\"daftar-isi\" aria-labelledby=\"daftar-isi\">\n<h2 id=\"daftar-isi\">DAFTAR ISI</h2>\n<ol>\n");
-    for (i, b) in d.bab.iter().enumerate() {
-        let label = match nomor_bab(b) {
-            Some(n) => format!("{} {}", esc(&n), esc(&b.judul)),
-            None => esc(&b.judul),
-        };
-        o.push_str(&format!("<li><a href=\"#{}\">{label}</a>", id_bab(i)));
-        let sub: Vec<(usize, &str)> = b
-            .isi
-            .iter()
-            .enumerate()
-            .filter_map(|(j, k)| match k {
-                Blok::Judul { tingkat: 1, teks } => Some((j, teks.as_str())),
-                _ => None,
-            })
-            .collect();
-        if !sub.is_empty() {
-            o.push_str("\n<ol>\n");
-            for (j, t) in sub {
-                o.push_str(&format!(
-                    "<li><a href=\"#{}\">{}</a></li>\n",
-                    id_blok(i, j),
-                    esc(t)
-                ));
-            }
-            o.push_str("</ol>\n");
-        }
-        o.push_str("</li>\n");
-    }
-    o.push_str("</ol>\n</nav>\n");
 }
 
 /// Paragraph-like text: escaped, line breaks kept.
@@ -582,6 +552,32 @@ mod tests {
         );
         assert!(!h.contains("https://"));
         assert!(h.contains("<title>LAPORAN KINERJA KECAMATAN MUMBULSARI TAHUN 2020</title>"));
+    }
+
+    #[test]
+    fn daftar_tabel_and_daftar_grafik_link_every_caption() {
+        let h = html(&dokumen());
+        let tabel = h
+            .find("<h2 id=\"daftar-tabel\">DAFTAR TABEL</h2>")
+            .expect("a list of tables");
+        let grafik = h
+            .find("<h2 id=\"daftar-grafik\">DAFTAR GRAFIK</h2>")
+            .expect("a list of charts");
+        assert!(h.find("DAFTAR ISI").unwrap() < tabel && tabel < grafik);
+        // BAB III's fourth block is the table, its fifth the chart; the annex's first the matrix.
+        for (href, teks) in [
+            ("bab-2-4", "Tabel 3.1 Pengukuran &lt;Kinerja&gt; Tahun 2020"),
+            ("bab-3-1", "Matriks Renstra"),
+            ("bab-2-5", "Capaian 2020"),
+        ] {
+            assert!(
+                h.contains(&format!("<li><a href=\"#{href}\">{teks}</a></li>")),
+                "{teks}"
+            );
+            assert!(h.contains(&format!("id=\"{href}\"")), "{href}");
+        }
+        assert!(h[tabel..grafik].contains("Matriks Renstra"));
+        assert!(h[grafik..].contains("href=\"#bab-2-5\""));
     }
 
     #[test]

@@ -23,7 +23,7 @@ const SIDIK: [(&str, &str); 4] = [
     ),
     (
         "html",
-        "56228aa5db7e83b48561f8aff4b958e9b29e61ec5c7cf8ef7b497eb724f44141",
+        "70473edab9c7ae941163abcfee21e726355544b1c94ad5f52bad3308dc1b5bfc",
     ),
 ];
 
