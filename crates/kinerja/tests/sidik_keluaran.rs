@@ -15,7 +15,7 @@ const SIDIK: [(&str, &str); 4] = [
     ),
     (
         "docx",
-        "d72afa31d1d8cc189e121cc4e9856ef12654e1f9dd734a54ae4a55e059e04bce",
+        "e230e094c65da3a62858ef1183cd429c82a8a9430c5b8233d60a08ea7e07531e",
     ),
     (
         "xlsx",
