@@ -50,6 +50,19 @@ pub enum GalatPdf {
 
 /// The report as PDF bytes (A4; landscape pages for chapters marked `lanskap`).
 pub fn pdf(d: &Dokumen) -> Result<Vec<u8>, GalatPdf> {
+    tulis(d, false)
+}
+
+/// The report as PDF/A-2a for the archive: typst-pdf checks the PDF/A rules while writing
+/// (fonts embedded, no transparency groups it cannot express, XMP metadata, every glyph mapped
+/// to Unicode, tagged structure with the language and alt text on figures) and refuses to write
+/// a document that breaks them, so a returned file makes the claim typst can verify; veraPDF is
+/// the independent check.
+pub fn pdf_arsip(d: &Dokumen) -> Result<Vec<u8>, GalatPdf> {
+    tulis(d, true)
+}
+
+fn tulis(d: &Dokumen, arsip: bool) -> Result<Vec<u8>, GalatPdf> {
     let dunia = Dunia::new(d);
     let halaman: PagedDocument = typst::compile(&dunia)
         .output
@@ -61,6 +74,13 @@ pub fn pdf(d: &Dokumen) -> Result<Vec<u8>, GalatPdf> {
         )),
         creator: Smart::Custom(Some(format!("kinerja {} (typst)", d.versi))),
         timestamp: tanggal_dokumen(d.tahun).map(typst_pdf::Timestamp::new_utc),
+        standards: if arsip {
+            typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2a])
+                .map_err(|e| GalatPdf::Tulis(e.message().to_string()))?
+        } else {
+            typst_pdf::PdfStandards::default()
+        },
+        tagged: true,
         ..Default::default()
     };
     let hasil = typst_pdf::pdf(&halaman, &opsi).map_err(|e| GalatPdf::Tulis(uraikan(&dunia, &e)));

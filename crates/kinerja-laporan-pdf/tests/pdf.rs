@@ -448,3 +448,37 @@ fn save_for_inspection_when_asked() {
         std::fs::write(p, &*PDF).unwrap();
     }
 }
+
+/// The archive variant: typst-pdf writes it only when the document keeps the PDF/A-2a rules;
+/// the file declares the conformance in its XMP metadata (pdfaid part 2, level A), the language
+/// Indonesian, a structure tree (tagged) and the alt text of the chart.
+#[test]
+fn the_archive_variant_declares_pdfa_2a_indonesian_and_tagged() {
+    let a = kinerja_laporan_pdf::pdf_arsip(&dokumen()).expect("PDF/A-2a");
+    assert!(
+        a == kinerja_laporan_pdf::pdf_arsip(&dokumen()).unwrap(),
+        "not reproducible"
+    );
+    assert!(a != *PDF);
+    let s = String::from_utf8_lossy(&a);
+    assert!(s.contains("<pdfaid:part>2</pdfaid:part>"), "no PDF/A part");
+    assert!(
+        s.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
+        "no level A"
+    );
+    assert!(s.contains("/Lang(id)"), "no document language");
+    assert!(
+        s.contains("<dc:language><rdf:Bag><rdf:li>id</rdf:li>"),
+        "no XMP language"
+    );
+    assert!(s.contains("/StructTreeRoot"), "not tagged");
+    assert!(s.contains("/MarkInfo<</Marked true"), "no mark info");
+    // The test document's structure: headings, the two tables with header cells, the chart
+    // as a figure with its alt text.
+    for tag in ["/S/H1", "/S/H2", "/S/Table", "/S/TH", "/S/Figure", "/Alt("] {
+        assert!(s.contains(tag), "no {tag} in the structure tree");
+    }
+    assert!(s.contains("/OutputIntents"), "no output intent");
+    let Some(t) = teks(&a, None) else { return };
+    assert!(t.contains("DAFTAR TABEL") && t.contains("Tabel 3.1"));
+}

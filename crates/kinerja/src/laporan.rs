@@ -22,6 +22,7 @@ pub fn jalankan(
     data: &DataInstansi,
     tahun: Tahun,
     format: FormatLaporan,
+    arsip: bool,
     keluaran: &Path,
     paksa: bool,
     aturan: Vec<kinerja_reviu::Aturan>,
@@ -31,11 +32,19 @@ pub fn jalankan(
         versi: env!("CARGO_PKG_VERSION").into(),
         aturan,
     };
+    if arsip && format != FormatLaporan::Pdf {
+        return Err(GalatPerintah::masukan(
+            "--arsip hanya untuk --format pdf (PDF/A-2a)".to_string(),
+        ));
+    }
     let d = susun(data, tahun, &opsi).map_err(GalatPerintah::ditolak)?;
     let isi: Vec<u8> = match format {
         FormatLaporan::Html => kinerja_laporan::html::html(&d).into_bytes(),
         FormatLaporan::Docx => kinerja_laporan_docx::docx(&d).map_err(GalatPerintah::ditolak)?,
         FormatLaporan::Xlsx => kinerja_laporan_xlsx::xlsx(&d).map_err(GalatPerintah::ditolak)?,
+        FormatLaporan::Pdf if arsip => {
+            kinerja_laporan_pdf::pdf_arsip(&d).map_err(GalatPerintah::ditolak)?
+        }
         FormatLaporan::Pdf => kinerja_laporan_pdf::pdf(&d).map_err(GalatPerintah::ditolak)?,
     };
     std::fs::write(keluaran, &isi).map_err(|e| {

@@ -307,3 +307,36 @@ fn the_report_refuses_open_errors_and_prints_them_when_forced() {
     assert_eq!(std::fs::read(&pdf).unwrap(), std::fs::read(&pdf2).unwrap());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `--arsip`: the example as PDF/A-2a (typst-pdf refuses to write a file that breaks the rules
+/// it checks), and only for PDF.
+#[test]
+fn the_archive_report_is_pdfa_2a_and_only_pdf() {
+    let dir = std::env::temp_dir().join(format!("kinerja-arsip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("lkjip-arsip.pdf");
+    let jalankan = |format: &str, keluaran: &std::path::Path| {
+        kinerja(&[
+            "laporan",
+            contoh().to_str().unwrap(),
+            "--format",
+            format,
+            "--paksa",
+            "--arsip",
+            "-o",
+            keluaran.to_str().unwrap(),
+        ])
+    };
+    let o = jalankan("pdf", &pdf);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let b = std::fs::read(&pdf).unwrap();
+    let s = String::from_utf8_lossy(&b);
+    assert!(s.contains("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>"));
+    assert!(s.contains("/Lang(id)"));
+    let docx = dir.join("lkjip.docx");
+    let o = jalankan("docx", &docx);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--arsip hanya untuk --format pdf"));
+    assert!(!docx.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
