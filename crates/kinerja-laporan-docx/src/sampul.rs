@@ -2,7 +2,7 @@
 
 use docx_rs::{
     AlignmentType, FieldCharType, Footer, Hyperlink, HyperlinkType, InstrPAGE, InstrText,
-    LineSpacing, Paragraph, Run, Tab, TabLeaderType, TabValueType,
+    LineSpacing, Paragraph, Pic, Run, Tab, TabLeaderType, TabValueType,
 };
 
 use crate::Penulis;
@@ -21,7 +21,24 @@ impl Penulis<'_> {
                 .line_spacing(LineSpacing::new().before(sebelum).after(120))
                 .add_run(r)
         };
-        self.paragraf(tengah(&d.judul, 40, true, 2400));
+        let mut sebelum_judul = 2400;
+        if let Some(l) = &d.logo {
+            // The emblem above the title, at most 35 mm tall and 50 mm wide (EMU: 36 000 a mm).
+            let skala = (35.0 / f64::from(l.tinggi)).min(50.0 / f64::from(l.lebar));
+            let mm = |piksel: u32| (f64::from(piksel) * skala * 36_000.0).round() as u32;
+            self.gambar += 1;
+            let pic = Pic::new_with_dimensions(l.png.clone(), l.lebar, l.tinggi)
+                .size(mm(l.lebar), mm(l.tinggi))
+                .id(format!("rIdImage{}", self.gambar));
+            self.paragraf(
+                Paragraph::new()
+                    .align(AlignmentType::Center)
+                    .line_spacing(LineSpacing::new().before(600).after(240))
+                    .add_run(Run::new().add_image(pic)),
+            );
+            sebelum_judul = 240;
+        }
+        self.paragraf(tengah(&d.judul, 40, true, sebelum_judul));
         self.paragraf(tengah(&format!("TAHUN {}", d.tahun), 32, true, 120));
         self.paragraf(tengah(&d.instansi, 32, true, 3600));
         if let Some(induk) = &d.induk {

@@ -320,3 +320,17 @@ fn mumbulsari_report_renders_and_opens() {
         assert!(diperiksa > 100, "{diperiksa} words checked");
     }
 }
+
+/// The emblem from the data is the cover's first picture (before the charts').
+#[test]
+fn the_logo_is_the_covers_first_picture() {
+    let png = kinerja_grafik::svg_ke_png(&kinerja_grafik::serapan("Lambang", &[]), 1.0).unwrap();
+    let mut d = contoh::dokumen();
+    d.logo = Some(kinerja_laporan::logo::Logo::baca(png.clone()).expect("a valid PNG"));
+    let a = docx(&d).expect("render");
+    assert_eq!(bagian_biner(&a, "word/media/rIdImage1.png"), png);
+    let doc = bagian(&a, "word/document.xml");
+    let logo = doc.find("r:embed=\"rIdImage1\"").expect("the logo");
+    assert!(logo < doc.find("LAPORAN KINERJA").expect("the title"));
+    assert!(doc.contains("r:embed=\"rIdImage2\""), "the chart follows");
+}

@@ -168,6 +168,7 @@ fn siapkan(d: &Dokumen) -> (Value, Vec<Bytes>) {
         "tahun": d.tahun,
         "sidik": d.sidik,
         "versi": d.versi,
+        "logo": d.logo.is_some(),
         "awal": awal,
         "isi": isi,
     });
@@ -424,6 +425,8 @@ struct Dunia {
     utama: Source,
     data: Bytes,
     grafik: Vec<Bytes>,
+    /// The emblem, served as `/logo.png`.
+    logo: Option<Bytes>,
     tanggal: Option<Datetime>,
 }
 
@@ -434,6 +437,7 @@ impl Dunia {
             utama: Source::new(*UTAMA, TEMPLAT.to_string()),
             data: Bytes::from_string(data.to_string()),
             grafik,
+            logo: d.logo.as_ref().map(|l| Bytes::new(l.png.clone())),
             tanggal: tanggal_dokumen(d.tahun),
         }
     }
@@ -476,6 +480,11 @@ impl World for Dunia {
             return Ok(self.data.clone());
         }
         let nama = jalur.vpath().get_with_slash();
+        if nama == "/logo.png"
+            && let Some(l) = &self.logo
+        {
+            return Ok(l.clone());
+        }
         nama.strip_prefix("/grafik/")
             .and_then(|n| n.strip_suffix(".svg"))
             .and_then(|n| n.parse::<usize>().ok())
@@ -506,6 +515,7 @@ mod tests {
             penandatangan: None,
             sidik: "000000000000".into(),
             versi: "0.0.0".into(),
+            logo: None,
             bab: vec![],
         }
     }

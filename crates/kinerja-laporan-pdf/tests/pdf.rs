@@ -115,6 +115,7 @@ fn dokumen() -> Dokumen {
         penandatangan: Some(camat()),
         sidik: "0123456789ab".into(),
         versi: "0.1.0".into(),
+        logo: None,
         bab: vec![
             Bab {
                 jenis: JenisBab::Awal,
@@ -481,4 +482,22 @@ fn the_archive_variant_declares_pdfa_2a_indonesian_and_tagged() {
     assert!(s.contains("/OutputIntents"), "no output intent");
     let Some(t) = teks(&a, None) else { return };
     assert!(t.contains("DAFTAR TABEL") && t.contains("Tabel 3.1"));
+}
+
+/// The emblem from the data on the cover, also in the archive variant (a PNG with
+/// transparency, which PDF/A-2 allows).
+#[test]
+fn the_logo_is_on_the_cover_and_keeps_the_archive_valid() {
+    let png = kinerja_grafik::svg_ke_png(&kinerja_grafik::serapan("Lambang", &[]), 1.0).unwrap();
+    let mut d = dokumen();
+    d.logo = Some(kinerja_laporan::logo::Logo::baca(png).expect("a valid PNG"));
+    let gambar = |b: &[u8]| b.windows(14).filter(|w| w == b"/Subtype/Image").count();
+    let dengan = kinerja_laporan_pdf::pdf(&d).unwrap();
+    // The picture and its alpha channel (a soft mask) are two image objects.
+    assert_eq!(gambar(&dengan), gambar(&PDF) + 2);
+    let arsip = kinerja_laporan_pdf::pdf_arsip(&d).expect("PDF/A-2a with the logo");
+    assert!(String::from_utf8_lossy(&arsip).contains("/Alt(Lambang KABUPATEN JEMBER)"));
+    // On the first page.
+    let Some(h) = halaman(&dengan) else { return };
+    assert!(h[0].contains("LAPORAN KINERJA"));
 }

@@ -465,6 +465,7 @@ mod tests {
             penandatangan: Some(ttd_camat()),
             sidik: "0123456789ab".into(),
             versi: "0.1.0".into(),
+            logo: None,
             bab: vec![
                 Bab {
                     jenis: JenisBab::Awal,

@@ -340,3 +340,50 @@ fn the_archive_report_is_pdfa_2a_and_only_pdf() {
     assert!(!docx.exists());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `logo.png` beside the data goes on the cover; a file that is not a PNG is refused, naming
+/// the file, and no report is written.
+#[test]
+fn the_logo_beside_the_data_is_used_and_checked() {
+    let dir = std::env::temp_dir().join(format!("kinerja-logo-{}", std::process::id()));
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    for f in std::fs::read_dir(contoh()).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, data.join(f.file_name().unwrap())).unwrap();
+    }
+    let lapor = |keluaran: &std::path::Path| {
+        kinerja(&[
+            "laporan",
+            data.to_str().unwrap(),
+            "--format",
+            "pdf",
+            "--paksa",
+            "-o",
+            keluaran.to_str().unwrap(),
+        ])
+    };
+    let gambar = |b: &[u8]| b.windows(14).filter(|w| w == b"/Subtype/Image").count();
+    let tanpa = dir.join("tanpa.pdf");
+    assert!(lapor(&tanpa).status.success());
+    let png = kinerja_grafik::svg_ke_png(&kinerja_grafik::serapan("Lambang", &[]), 1.0).unwrap();
+    std::fs::write(data.join("logo.png"), &png).unwrap();
+    let dengan = dir.join("dengan.pdf");
+    let o = lapor(&dengan);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        gambar(&std::fs::read(&dengan).unwrap()) > gambar(&std::fs::read(&tanpa).unwrap()),
+        "no logo on the cover"
+    );
+    std::fs::write(data.join("logo.png"), b"GIF89a not a png").unwrap();
+    let salah = dir.join("salah.pdf");
+    let o = lapor(&salah);
+    assert!(!o.status.success());
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("logo.png") && e.contains("bukan berkas PNG"),
+        "{e}"
+    );
+    assert!(!salah.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}

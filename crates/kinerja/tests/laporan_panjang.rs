@@ -71,6 +71,7 @@ fn a_long_synthetic_report_renders_in_every_format_within_the_margins() {
         paksa: true,
         versi: "uji".into(),
         aturan: vec![],
+        logo: None,
     };
     let d = susun(&data, tahun, &opsi).expect("the report composes");
     let tabel = d.tabel().count();

@@ -128,6 +128,7 @@ pub fn dokumen() -> Dokumen {
         penandatangan: Some(pejabat(None, "CAMAT CONTOH", "Drs. CONTOH, M.Si")),
         sidik: "0123456789ab".into(),
         versi: "0.1.0".into(),
+        logo: None,
         bab: vec![
             Bab {
                 jenis: JenisBab::Awal,

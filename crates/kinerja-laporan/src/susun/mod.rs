@@ -43,6 +43,8 @@ pub struct OpsiLaporan {
     pub versi: String,
     /// The inspektorat's own reviu rules, run with the built-in ones.
     pub aturan: Vec<kinerja_reviu::Aturan>,
+    /// The emblem for the cover (read and checked by the caller, from beside the data).
+    pub logo: Option<crate::logo::Logo>,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -126,6 +128,7 @@ pub fn susun(
         sidik: sidik(data),
         versi: opsi.versi.clone(),
         bab,
+        logo: opsi.logo.clone(),
     })
 }
 

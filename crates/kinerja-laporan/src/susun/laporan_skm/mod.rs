@@ -122,6 +122,7 @@ pub fn susun_skm(l: &LaporanSkm) -> Dokumen {
             tindak_lanjut::bab4(l),
             penutup,
         ],
+        logo: None,
     }
 }
 
