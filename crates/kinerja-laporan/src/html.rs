@@ -31,6 +31,7 @@ a { color: inherit; }
 em.tt, td.tt { font-style: italic; }
 .sampul { min-height: 250mm; display: flex; flex-direction: column; align-items: center; justify-content: center; text-align: center; gap: .4em; }
 .sampul h1 { font-size: 24pt; margin: 0; letter-spacing: .04em; }
+.sampul img.logo { max-height: 35mm; max-width: 50mm; margin-bottom: 1em; }
 .sampul .tahun { font-size: 16pt; font-weight: bold; margin: 0 0 3em; }
 .sampul .instansi { font-size: 16pt; font-weight: bold; margin: 0; }
 .sampul .induk { font-size: 13pt; font-weight: bold; margin: 0; }
@@ -154,6 +155,15 @@ fn css_string(s: &str) -> String {
 
 fn sampul(o: &mut String, d: &Dokumen) {
     o.push_str("<header class=\"sampul\" id=\"sampul\">\n");
+    if let Some(l) = &d.logo {
+        use base64::Engine;
+        // Inline, like the charts: the file stays self-contained.
+        o.push_str(&format!(
+            "<img class=\"logo\" src=\"data:image/png;base64,{}\" alt=\"Lambang {}\">\n",
+            base64::engine::general_purpose::STANDARD.encode(&l.png),
+            esc(d.induk.as_ref().unwrap_or(&d.instansi))
+        ));
+    }
     o.push_str(&format!("<h1>{}</h1>\n", esc(&d.judul)));
     o.push_str(&format!("<p class=\"tahun\">TAHUN {}</p>\n", d.tahun));
     o.push_str(&format!("<p class=\"instansi\">{}</p>\n", esc(&d.instansi)));
@@ -553,6 +563,20 @@ mod tests {
         );
         assert!(!h.contains("https://"));
         assert!(h.contains("<title>LAPORAN KINERJA KECAMATAN MUMBULSARI TAHUN 2020</title>"));
+    }
+
+    #[test]
+    fn the_logo_is_inline_on_the_cover() {
+        let mut d = dokumen();
+        let png = kinerja_grafik::svg_ke_png(&kinerja_grafik::serapan("L", &[]), 1.0).unwrap();
+        d.logo = Some(crate::logo::Logo::baca(png).unwrap());
+        let h = html(&d);
+        let i = h
+            .find("<img class=\"logo\" src=\"data:image/png;base64,iVBORw0KGgo")
+            .expect("the PNG inline");
+        assert!(i < h.find("<h1>").unwrap());
+        assert!(h.contains("alt=\"Lambang KABUPATEN JEMBER\">"));
+        assert!(!html(&dokumen()).contains("class=\"logo\""));
     }
 
     #[test]

@@ -23,7 +23,7 @@ const SIDIK: [(&str, &str); 4] = [
     ),
     (
         "html",
-        "70473edab9c7ae941163abcfee21e726355544b1c94ad5f52bad3308dc1b5bfc",
+        "b27edf3c751c412872bb678ff7123dd269cc1d3359ff44a29695f35ee231a1af",
     ),
 ];
 
