@@ -183,10 +183,17 @@ fn bagian(b: &Bab, grafik: &mut Vec<Bytes>) -> Value {
         (JenisBab::Lampiran, Some(n)) => ("lampiran", Some(format!("LAMPIRAN {n}"))),
         (JenisBab::Lampiran, None) => ("lampiran", Some("LAMPIRAN".to_string())),
     };
+    // An annex that is signed (the PK, a decree) is a document of its own: it gets a kop with
+    // the emblem.
+    let kop = b.jenis == JenisBab::Lampiran
+        && b.isi
+            .iter()
+            .any(|x| matches!(x, Blok::TandaTangan(_) | Blok::DuaPihak { .. }));
     json!({
         "jenis": jenis,
         "label": label,
         "judul": b.judul,
+        "kop": kop,
         "lanskap": b.lanskap,
         "blok": b
             .isi

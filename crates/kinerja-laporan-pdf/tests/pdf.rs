@@ -494,10 +494,34 @@ fn the_logo_is_on_the_cover_and_keeps_the_archive_valid() {
     let gambar = |b: &[u8]| b.windows(14).filter(|w| w == b"/Subtype/Image").count();
     let dengan = kinerja_laporan_pdf::pdf(&d).unwrap();
     // The picture and its alpha channel (a soft mask) are two image objects.
+    // The picture and its alpha channel (a soft mask) are two image objects, embedded once.
     assert_eq!(gambar(&dengan), gambar(&PDF) + 2);
     let arsip = kinerja_laporan_pdf::pdf_arsip(&d).expect("PDF/A-2a with the logo");
     assert!(String::from_utf8_lossy(&arsip).contains("/Alt(Lambang KABUPATEN JEMBER)"));
-    // On the first page.
+    // Drawn on the cover and in the kop of the signed annex (Lampiran 2, the PK's two-party
+    // signatures), by pdfimages' list of where images are drawn (1-based pages).
     let Some(h) = halaman(&dengan) else { return };
-    assert!(h[0].contains("LAPORAN KINERJA"));
+    let pk = 1 + h
+        .iter()
+        .position(|p| p.contains("PERJANJIAN KINERJA TAHUN 2020") && p.contains("PIHAK"))
+        .expect("the PK page");
+    let f = std::env::temp_dir().join(format!("kinerja-logo-{}.pdf", std::process::id()));
+    std::fs::write(&f, &dengan).unwrap();
+    let Ok(o) = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&f)
+        .output()
+    else {
+        return;
+    };
+    std::fs::remove_file(&f).ok();
+    let daftar = String::from_utf8_lossy(&o.stdout);
+    let halaman_gambar: Vec<usize> = daftar
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert!(halaman_gambar.contains(&1), "{daftar}");
+    assert!(halaman_gambar.contains(&pk), "page {pk}: {daftar}");
 }
