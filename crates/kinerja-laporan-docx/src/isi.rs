@@ -104,6 +104,17 @@ impl Penulis<'_> {
             (JenisBab::Lampiran, None) => vec!["LAMPIRAN".into(), bab.judul.clone()],
             _ => vec![bab.judul.clone()],
         };
+        // A signed annex (the PK, a decree) is a document of its own: the emblem as its kop.
+        let bertanda = bab
+            .isi
+            .iter()
+            .any(|x| matches!(x, Blok::TandaTangan(_) | Blok::DuaPihak { .. }));
+        if bab.jenis == JenisBab::Lampiran
+            && bertanda
+            && let Some(p) = self.logo(22.0, 35.0)
+        {
+            self.paragraf(p.line_spacing(LineSpacing::new().after(120)));
+        }
         self.judul(1, &baris);
         for blok in &bab.isi {
             self.blok(blok)?;

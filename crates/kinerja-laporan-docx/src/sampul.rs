@@ -22,20 +22,8 @@ impl Penulis<'_> {
                 .add_run(r)
         };
         let mut sebelum_judul = 2400;
-        if let Some(l) = &d.logo {
-            // The emblem above the title, at most 35 mm tall and 50 mm wide (EMU: 36 000 a mm).
-            let skala = (35.0 / f64::from(l.tinggi)).min(50.0 / f64::from(l.lebar));
-            let mm = |piksel: u32| (f64::from(piksel) * skala * 36_000.0).round() as u32;
-            self.gambar += 1;
-            let pic = Pic::new_with_dimensions(l.png.clone(), l.lebar, l.tinggi)
-                .size(mm(l.lebar), mm(l.tinggi))
-                .id(format!("rIdImage{}", self.gambar));
-            self.paragraf(
-                Paragraph::new()
-                    .align(AlignmentType::Center)
-                    .line_spacing(LineSpacing::new().before(600).after(240))
-                    .add_run(Run::new().add_image(pic)),
-            );
+        if let Some(p) = self.logo(35.0, 50.0) {
+            self.paragraf(p.line_spacing(LineSpacing::new().before(600).after(240)));
             sebelum_judul = 240;
         }
         self.paragraf(tengah(&d.judul, 40, true, sebelum_judul));
@@ -64,6 +52,23 @@ impl Penulis<'_> {
     /// inside a TOC field: LibreOffice computes PAGEREF when it lays the document out (a TOC
     /// field's pre-rendered result it shows as stored, without page numbers, until the user
     /// updates it), and Word fills them in on opening (`w:updateFields`).
+    /// The emblem, centred, at most `tinggi` mm tall and `lebar` mm wide; none without a logo.
+    pub(crate) fn logo(&mut self, tinggi: f64, lebar: f64) -> Option<Paragraph> {
+        let l = self.d.logo.as_ref()?;
+        let skala = (tinggi / f64::from(l.tinggi)).min(lebar / f64::from(l.lebar));
+        // EMU: 36 000 a millimetre.
+        let emu = |piksel: u32| (f64::from(piksel) * skala * 36_000.0).round() as u32;
+        self.gambar += 1;
+        let pic = Pic::new_with_dimensions(l.png.clone(), l.lebar, l.tinggi)
+            .size(emu(l.lebar), emu(l.tinggi))
+            .id(format!("rIdImage{}", self.gambar));
+        Some(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_image(pic)),
+        )
+    }
+
     pub(crate) fn daftar_isi(&self) -> Vec<Paragraph> {
         let mut ps = vec![judul_daftar("DAFTAR ISI", false)];
         for (tingkat, teks, penanda) in self.isi.iter().filter(|e| e.0 <= 2) {

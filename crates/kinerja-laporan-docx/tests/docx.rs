@@ -333,4 +333,19 @@ fn the_logo_is_the_covers_first_picture() {
     let logo = doc.find("r:embed=\"rIdImage1\"").expect("the logo");
     assert!(logo < doc.find("LAPORAN KINERJA").expect("the title"));
     assert!(doc.contains("r:embed=\"rIdImage2\""), "the chart follows");
+    // The kop of the signed annex (the PK with its two parties): the emblem again, before the
+    // annex heading, and none on the unsigned Renstra matrix.
+    let l1 = doc.rfind("LAMPIRAN 1").expect("annex 1");
+    let l2 = doc.rfind("LAMPIRAN 2").expect("annex 2");
+    // Exactly two pictures more than without a logo: the cover and the PK's kop.
+    let tanpa = bagian(
+        &docx(&contoh::dokumen()).expect("render"),
+        "word/document.xml",
+    );
+    assert_eq!(
+        doc.matches("r:embed=").count(),
+        tanpa.matches("r:embed=").count() + 2
+    );
+    assert!(doc[l1..l2].contains("r:embed"), "no kop on the PK");
+    assert!(doc[l2..].contains("PIHAK KEDUA"));
 }
