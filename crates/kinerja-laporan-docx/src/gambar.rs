@@ -31,11 +31,8 @@ impl Penulis<'_> {
                 .line_spacing(LineSpacing::new().before(120))
                 .add_run(Run::new().add_image(pic)),
         );
-        self.paragraf(
-            Paragraph::new()
-                .style("Caption")
-                .add_run(Run::new().add_text(&g.judul)),
-        );
+        let p = self.keterangan(&g.judul, false);
+        self.paragraf(p);
         Ok(())
     }
 }

@@ -81,11 +81,10 @@ impl Penulis<'_> {
     }
 
     fn judul(&mut self, tingkat: usize, baris: &[String]) {
-        self.penanda += 1;
-        let nama = format!("_Toc{:08}", self.penanda);
+        let (id, nama) = self.penanda_baru();
         let mut p = Paragraph::new()
             .style(&format!("Heading{tingkat}"))
-            .add_bookmark_start(self.penanda, &nama);
+            .add_bookmark_start(id, &nama);
         for (i, b) in baris.iter().enumerate() {
             let mut r = Run::new();
             if i > 0 {
@@ -93,7 +92,7 @@ impl Penulis<'_> {
             }
             p = p.add_run(r.add_text(b));
         }
-        p = p.add_bookmark_end(self.penanda);
+        p = p.add_bookmark_end(id);
         self.isi.push((tingkat, baris.join(" "), nama));
         self.paragraf(p);
     }
@@ -105,6 +104,17 @@ impl Penulis<'_> {
             (JenisBab::Lampiran, None) => vec!["LAMPIRAN".into(), bab.judul.clone()],
             _ => vec![bab.judul.clone()],
         };
+        // A signed annex (the PK, a decree) is a document of its own: the emblem as its kop.
+        let bertanda = bab
+            .isi
+            .iter()
+            .any(|x| matches!(x, Blok::TandaTangan(_) | Blok::DuaPihak { .. }));
+        if bab.jenis == JenisBab::Lampiran
+            && bertanda
+            && let Some(p) = self.logo(22.0, 35.0)
+        {
+            self.paragraf(p.line_spacing(LineSpacing::new().after(120)));
+        }
         self.judul(1, &baris);
         for blok in &bab.isi {
             self.blok(blok)?;

@@ -4,8 +4,9 @@
 //! What a user editing the narrative relies on:
 //! - real heading styles ("heading 1" for BAB/LAMPIRAN, "heading 2"/"heading 3"/"heading 4"
 //!   inside) so the navigation pane and the table of contents work;
-//! - a TOC field, pre-filled with the headings and marked to be updated when the file is opened
-//!   (`w:updateFields`); a note under it says how to refresh the page numbers;
+//! - a Daftar Isi, Daftar Tabel and Daftar Grafik whose page numbers are PAGEREF fields to
+//!   bookmarks on the headings and captions (LibreOffice computes them when it lays the document
+//!   out; Word on opening, `w:updateFields`);
 //! - real tables, with the header row repeated on every page (`w:tblHeader`), numbers printed the
 //!   Indonesian way and right-aligned, totals bold, "data tidak tersedia" in italics;
 //! - charts as PNG images rendered from the chart SVG (resvg, embedded DejaVu font);
@@ -29,7 +30,7 @@ mod sampul;
 mod tabel;
 mod tanda_tangan;
 
-use docx_rs::{Docx, Paragraph, Table};
+use docx_rs::{Docx, Paragraph, Run, Table};
 use kinerja_laporan::Dokumen;
 
 use crate::gaya::{DAFTAR_BUTIR, LEBAR_LANSKAP, LEBAR_TEGAK, kerangka};
@@ -75,7 +76,10 @@ struct Penulis<'a> {
     isi: Vec<(usize, String, String)>,
     /// Pictures so far: this crate numbers them (docx-rs would from a process-wide counter).
     gambar: usize,
-    /// Bookmarks so far (one per heading, for the table of contents).
+    /// Table and chart captions for Daftar Tabel and Daftar Grafik: (text, bookmark).
+    daftar_tabel: Vec<(String, String)>,
+    daftar_grafik: Vec<(String, String)>,
+    /// Bookmarks so far (one per heading and caption, for the lists at the front).
     penanda: usize,
     /// The last numbering id in use: each numbered list gets its own.
     daftar: usize,
@@ -101,6 +105,8 @@ impl<'a> Penulis<'a> {
             docx,
             isi: Vec::new(),
             gambar: 0,
+            daftar_tabel: Vec::new(),
+            daftar_grafik: Vec::new(),
             penanda: 0,
             daftar: DAFTAR_BUTIR,
             badan: Vec::new(),
@@ -111,6 +117,28 @@ impl<'a> Penulis<'a> {
 
     fn paragraf(&mut self, p: Paragraph) {
         self.badan.push(Unsur::Paragraf(Box::new(p)));
+    }
+
+    /// A new bookmark: its id and its name (`_Toc` names, as Word's own TOC uses).
+    fn penanda_baru(&mut self) -> (usize, String) {
+        self.penanda += 1;
+        (self.penanda, format!("_Toc{:08}", self.penanda))
+    }
+
+    /// A caption paragraph, bookmarked for the list of tables or charts.
+    fn keterangan(&mut self, teks: &str, tabel: bool) -> Paragraph {
+        let (id, nama) = self.penanda_baru();
+        let daftar = if tabel {
+            &mut self.daftar_tabel
+        } else {
+            &mut self.daftar_grafik
+        };
+        daftar.push((teks.to_string(), nama.clone()));
+        Paragraph::new()
+            .style("Caption")
+            .add_bookmark_start(id, &nama)
+            .add_run(Run::new().add_text(teks))
+            .add_bookmark_end(id)
     }
 
     fn lebar(&self) -> usize {

@@ -1,8 +1,8 @@
 //! The cover, the table of contents and the page footer.
 
 use docx_rs::{
-    AlignmentType, FieldCharType, Footer, Hyperlink, HyperlinkType, InstrPAGE, InstrText, InstrToC,
-    LineSpacing, Paragraph, Run, Tab, TabLeaderType, TabValueType,
+    AlignmentType, FieldCharType, Footer, Hyperlink, HyperlinkType, InstrPAGE, InstrText,
+    LineSpacing, Paragraph, Pic, Run, Tab, TabLeaderType, TabValueType,
 };
 
 use crate::Penulis;
@@ -21,11 +21,16 @@ impl Penulis<'_> {
                 .line_spacing(LineSpacing::new().before(sebelum).after(120))
                 .add_run(r)
         };
+        let mut sebelum_judul = 2400;
+        if let Some(p) = self.logo(35.0, 50.0) {
+            self.paragraf(p.line_spacing(LineSpacing::new().before(600).after(240)));
+            sebelum_judul = 240;
+        }
         if let Some(draf) = &d.draf {
             self.paragraf(tengah("DRAF", 72, true, 0));
             self.paragraf(tengah(draf, 22, true, 120));
         }
-        self.paragraf(tengah(&d.judul, 40, true, 2400));
+        self.paragraf(tengah(&d.judul, 40, true, sebelum_judul));
         self.paragraf(tengah(&format!("TAHUN {}", d.tahun), 32, true, 120));
         self.paragraf(tengah(&d.instansi, 32, true, 3600));
         if let Some(induk) = &d.induk {
@@ -46,60 +51,54 @@ impl Penulis<'_> {
         });
     }
 
-    pub(crate) fn daftar_isi(&self) -> Vec<Paragraph> {
-        let mut ps = vec![
+    /// Daftar Isi, then Daftar Tabel and Daftar Grafik where the report has tables and charts.
+    /// Each entry's page number is a PAGEREF field to the heading's or caption's bookmark, not
+    /// inside a TOC field: LibreOffice computes PAGEREF when it lays the document out (a TOC
+    /// field's pre-rendered result it shows as stored, without page numbers, until the user
+    /// updates it), and Word fills them in on opening (`w:updateFields`).
+    /// The emblem, centred, at most `tinggi` mm tall and `lebar` mm wide; none without a logo.
+    pub(crate) fn logo(&mut self, tinggi: f64, lebar: f64) -> Option<Paragraph> {
+        let l = self.d.logo.as_ref()?;
+        let skala = (tinggi / f64::from(l.tinggi)).min(lebar / f64::from(l.lebar));
+        // EMU: 36 000 a millimetre.
+        let emu = |piksel: u32| (f64::from(piksel) * skala * 36_000.0).round() as u32;
+        self.gambar += 1;
+        let pic = Pic::new_with_dimensions(l.png.clone(), l.lebar, l.tinggi)
+            .size(emu(l.lebar), emu(l.tinggi))
+            .id(format!("rIdImage{}", self.gambar));
+        Some(
             Paragraph::new()
                 .align(AlignmentType::Center)
-                .line_spacing(LineSpacing::new().after(240))
-                .add_run(Run::new().add_text("DAFTAR ISI").bold().size(28)),
-        ];
-        let tab = Tab::new()
-            .val(TabValueType::Right)
-            .leader(TabLeaderType::Dot)
-            .pos(LEBAR_TEGAK);
-        let instr = InstrToC::new().heading_styles_range(1, 2).hyperlink();
-        let mulai = Run::new()
-            .add_field_char(FieldCharType::Begin, true)
-            .add_instr_text(InstrText::TOC(instr))
-            .add_field_char(FieldCharType::Separate, false);
-        let mut mulai = Some(mulai);
+                .add_run(Run::new().add_image(pic)),
+        )
+    }
+
+    pub(crate) fn daftar_isi(&self) -> Vec<Paragraph> {
+        let mut ps = vec![judul_daftar("DAFTAR ISI", false)];
         for (tingkat, teks, penanda) in self.isi.iter().filter(|e| e.0 <= 2) {
-            let mut p = Paragraph::new()
-                .style(&format!("TOC{tingkat}"))
-                .add_tab(tab.clone());
-            if let Some(r) = mulai.take() {
-                p = p.add_run(r);
+            ps.push(entri(&format!("TOC{tingkat}"), teks, penanda));
+        }
+        for (judul, daftar) in [
+            ("DAFTAR TABEL", &self.daftar_tabel),
+            ("DAFTAR GRAFIK", &self.daftar_grafik),
+        ] {
+            if daftar.is_empty() {
+                continue;
             }
-            p = p.add_hyperlink(
-                Hyperlink::new(penanda, HyperlinkType::Anchor)
-                    .add_run(Run::new().add_text(teks))
-                    .add_run(Run::new().add_tab())
-                    .add_run(
-                        Run::new()
-                            .add_field_char(FieldCharType::Begin, false)
-                            .add_instr_text(InstrText::PAGEREF(
-                                docx_rs::InstrPAGEREF::new(penanda).hyperlink(),
-                            ))
-                            .add_field_char(FieldCharType::Separate, false)
-                            .add_text("")
-                            .add_field_char(FieldCharType::End, false),
-                    ),
-            );
-            ps.push(p);
+            ps.push(judul_daftar(judul, true));
+            for (teks, penanda) in daftar {
+                ps.push(entri("TOC1", teks, penanda));
+            }
         }
-        let mut akhir = Paragraph::new();
-        if let Some(r) = mulai.take() {
-            akhir = akhir.add_run(r);
-        }
-        ps.push(akhir.add_run(Run::new().add_field_char(FieldCharType::End, false)));
         ps.push(
             Paragraph::new()
                 .style("Catatan")
+                .line_spacing(LineSpacing::new().before(240))
                 .add_run(Run::new().add_text(
-                "Nomor halaman daftar isi diisi saat dokumen dibuka: Word menawarkan memperbarui \
-             bidang (jawab Ya, atau klik kanan pada daftar isi lalu Update Field / tekan F9); \
-             di LibreOffice: Alat > Perbarui > Perbarui Semua.",
-            )),
+                    "Nomor halaman diisi saat dokumen dibuka (Word menawarkan memperbarui bidang: \
+             jawab Ya). Bila judul bab diubah, daftar ini tidak ikut berubah: sisipkan daftar \
+             isi otomatis Word/LibreOffice di tempatnya.",
+                )),
         );
         ps
     }
@@ -158,4 +157,36 @@ fn judul_kapital(s: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
+}
+
+fn judul_daftar(teks: &str, halaman_baru: bool) -> Paragraph {
+    Paragraph::new()
+        .align(AlignmentType::Center)
+        .page_break_before(halaman_baru)
+        .line_spacing(LineSpacing::new().after(240))
+        .add_run(Run::new().add_text(teks).bold().size(28))
+}
+
+/// One line of a list: the text linked to its bookmark, dot leader, the page number as a
+/// PAGEREF field (empty until computed).
+fn entri(gaya: &str, teks: &str, penanda: &str) -> Paragraph {
+    let tab = Tab::new()
+        .val(TabValueType::Right)
+        .leader(TabLeaderType::Dot)
+        .pos(LEBAR_TEGAK);
+    Paragraph::new().style(gaya).add_tab(tab).add_hyperlink(
+        Hyperlink::new(penanda, HyperlinkType::Anchor)
+            .add_run(Run::new().add_text(teks))
+            .add_run(Run::new().add_tab())
+            .add_run(
+                Run::new()
+                    .add_field_char(FieldCharType::Begin, false)
+                    .add_instr_text(InstrText::PAGEREF(
+                        docx_rs::InstrPAGEREF::new(penanda).hyperlink(),
+                    ))
+                    .add_field_char(FieldCharType::Separate, false)
+                    .add_text("")
+                    .add_field_char(FieldCharType::End, false),
+            ),
+    )
 }

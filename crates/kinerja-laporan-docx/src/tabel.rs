@@ -14,15 +14,10 @@ impl Penulis<'_> {
     pub(crate) fn tabel(&mut self, t: &Tabel) {
         // A table from the narrative has no caption; the text before it introduces it.
         if !t.judul.is_empty() {
-            self.paragraf(
-                Paragraph::new()
-                    .style("Caption")
-                    .keep_next(true)
-                    .add_run(Run::new().add_text(&t.judul)),
-            );
+            let p = self.keterangan(&t.judul, true).keep_next(true);
+            self.paragraf(p);
         }
-        let kecil = t.kolom.len() > 8;
-        let ukuran = if kecil { 16 } else { 19 };
+        let ukuran = ukuran_huruf(t, self.lebar());
         let lebar = lebar_kolom(t, self.lebar(), ukuran);
         let kepala = TableRow::new(
             t.kolom
@@ -92,6 +87,23 @@ impl Penulis<'_> {
     }
 }
 
+/// The table's font size in half-points: the largest of 9.5, 8 and 7 pt at which the longest
+/// words of all columns fit side by side (8 pt at most past eight columns). At 9.5 pt the IKU
+/// table's six text columns broke "Meningkatkan" and "Pemberdayaan" mid-word in LibreOffice,
+/// and at 8 pt the twelve-column Renstra matrix broke its year headers ("201/6").
+fn ukuran_huruf(t: &Tabel, lebar: usize) -> usize {
+    let pilihan: &[usize] = if t.kolom.len() > 8 {
+        &[16, 14]
+    } else {
+        &[19, 16, 14]
+    };
+    pilihan
+        .iter()
+        .copied()
+        .find(|u| minimum(t, *u).iter().sum::<usize>() <= lebar)
+        .unwrap_or(14)
+}
+
 /// Column widths in twips, from the relative widths, filling the text width; a column is at
 /// least as wide as the longest word of its header and cells (so "No" does not break into
 /// "N/o" nor "Meningkatnya" into "Meningkatn/ya"), taken from the wider columns.
@@ -100,36 +112,7 @@ fn lebar_kolom(t: &Tabel, lebar: usize, ukuran: usize) -> Vec<usize> {
     if jumlah == 0 {
         return Vec::new();
     }
-    // Widths in twips. `ukuran` is in half-points, so the font size in twips is `ukuran` x 10;
-    // 300 twips of cell padding. Header words are bold; a body word counts with its first 13
-    // characters at most (a longer one may break); a number is never broken.
-    let huruf = ukuran as f64 * 10.0;
-    let kata_terlebar = |s: &str, tebal: bool, maks: usize| {
-        s.split_whitespace()
-            .map(|w| lebar_teks(&w.chars().take(maks).collect::<String>(), huruf, tebal))
-            .fold(0.0, f64::max)
-    };
-    let minimum: Vec<usize> = t
-        .kolom
-        .iter()
-        .enumerate()
-        .map(|(j, k)| {
-            let kepala = kata_terlebar(&k.judul, true, usize::MAX);
-            let isi = t
-                .baris
-                .iter()
-                .filter_map(|b| Some((b.sel.get(j)?, b.tebal)))
-                .map(|(s, tebal)| match s {
-                    Sel::Teks(x) => kata_terlebar(x, tebal, 13),
-                    Sel::Angka { .. } | Sel::Rupiah(_) | Sel::Persen(_) => {
-                        lebar_teks(&s.cetak(), huruf, tebal)
-                    }
-                    _ => lebar_teks("tersedia", huruf, false),
-                })
-                .fold(0.0, f64::max);
-            kepala.max(isi).ceil() as usize + 300
-        })
-        .collect();
+    let minimum = minimum(t, ukuran);
     let w: Vec<usize> = t
         .kolom
         .iter()
@@ -152,6 +135,39 @@ fn lebar_kolom(t: &Tabel, lebar: usize, ukuran: usize) -> Vec<usize> {
             .collect();
     }
     naik.iter().map(|a| a * lebar / jumlah_naik).collect()
+}
+
+/// Each column's narrowest width in twips at font size `ukuran` (half-points).
+fn minimum(t: &Tabel, ukuran: usize) -> Vec<usize> {
+    // Widths in twips. `ukuran` is in half-points, so the font size in twips is `ukuran` x 10;
+    // 300 twips of cell padding. Header words are bold; a body word counts with its first 13
+    // characters at most (a longer one may break); a number is never broken.
+    let huruf = ukuran as f64 * 10.0;
+    let kata_terlebar = |s: &str, tebal: bool, maks: usize| {
+        s.split_whitespace()
+            .map(|w| lebar_teks(&w.chars().take(maks).collect::<String>(), huruf, tebal))
+            .fold(0.0, f64::max)
+    };
+    t.kolom
+        .iter()
+        .enumerate()
+        .map(|(j, k)| {
+            let kepala = kata_terlebar(&k.judul, true, usize::MAX);
+            let isi = t
+                .baris
+                .iter()
+                .filter_map(|b| Some((b.sel.get(j)?, b.tebal)))
+                .map(|(s, tebal)| match s {
+                    Sel::Teks(x) => kata_terlebar(x, tebal, 13),
+                    Sel::Angka { .. } | Sel::Rupiah(_) | Sel::Persen(_) => {
+                        lebar_teks(&s.cetak(), huruf, tebal)
+                    }
+                    _ => lebar_teks("tersedia", huruf, false),
+                })
+                .fold(0.0, f64::max);
+            kepala.max(isi).ceil() as usize + 300
+        })
+        .collect()
 }
 
 fn angka(s: &Sel) -> bool {

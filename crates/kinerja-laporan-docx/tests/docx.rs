@@ -89,7 +89,8 @@ fn document_xml_holds_headings_numbers_and_repeated_header_rows() {
         "70,896",
         "data tidak tersedia (survei belum dilakukan)",
         "<w:tblHeader />",
-        "TOC \\o &quot;1-2&quot; \\h",
+        "PAGEREF _Toc00000001 \\h",
+        "DAFTAR TABEL",
         "w:orient=\"landscape\"",
         "w:fmt=\"lowerRoman\"",
         "NIP. 19671229 199303 1 008",
@@ -250,10 +251,101 @@ fn mumbulsari_report_renders_and_opens() {
     let f = dir.join("mumbulsari.docx");
     std::fs::write(&f, &a).expect("write");
     let pdf = ke_pdf(&lo, &f, &dir);
-    if let Ok(o) = Command::new("pdftotext").arg(&pdf).arg("-").output() {
+    if let Ok(o) = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
         let teks = String::from_utf8_lossy(&o.stdout);
         for s in ["BAB IV", "LAMPIRAN 4", "1.674.830.966,58", "88,61 %"] {
             assert!(teks.contains(s), "PDF text lacks {s}");
         }
+        // The lists at the front carry page numbers as LibreOffice lays the document out, with
+        // no field update: every entry line ends in a number after its dot leader.
+        let entri = |awal: &str| {
+            teks.lines()
+                .find(|l| l.trim_start().starts_with(awal) && l.contains(".."))
+                .unwrap_or_else(|| panic!("no list entry {awal}:\n{teks}"))
+                .to_string()
+        };
+        for awal in [
+            "BAB I PENDAHULUAN",
+            "BAB III AKUNTABILITAS KINERJA",
+            "LAMPIRAN 4",
+            "Tabel 3.2 Pengukuran Kinerja",
+            "Capaian indikator kinerja tahun 2020",
+        ] {
+            let l = entri(awal);
+            assert!(
+                l.trim_end().ends_with(|c: char| c.is_ascii_digit()),
+                "no page number: {l}"
+            );
+        }
+        for s in ["DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GRAFIK"] {
+            assert!(teks.contains(s), "PDF text lacks {s}");
+        }
+        std::fs::write(dir.join("mumbulsari.txt"), teks.as_bytes()).expect("write");
+        // Words up to 13 letters in the tables are never broken by LibreOffice ("Meningkatka/n",
+        // "Penanggun/g", "Pemberdayaa/n" in the IKU table before the font fallback): no line
+        // holds such a word's start without its end.
+        let token: std::collections::HashSet<&str> = teks.split_whitespace().collect();
+        // A word's start that is itself a word of the document ("Pemerintah") proves nothing.
+        let kata: std::collections::HashSet<&str> =
+            doc.split(|c: char| !c.is_alphabetic()).collect();
+        let mut diperiksa = 0;
+        for t in d.tabel() {
+            let sel = t.baris.iter().flat_map(|b| &b.sel).filter_map(|s| match s {
+                kinerja_laporan::Sel::Teks(x) => Some(x.as_str()),
+                _ => None,
+            });
+            for x in t.kolom.iter().map(|k| k.judul.as_str()).chain(sel) {
+                for w in x.split_whitespace() {
+                    let n = w.chars().count();
+                    if !(8..=13).contains(&n) || !w.chars().all(char::is_alphabetic) {
+                        continue;
+                    }
+                    diperiksa += 1;
+                    for k in 1..=3 {
+                        let awal: String = w.chars().take(n - k).collect();
+                        assert!(
+                            !token.contains(awal.as_str()) || kata.contains(awal.as_str()),
+                            "{}: \"{w}\" broken as \"{awal}\"",
+                            t.nama
+                        );
+                    }
+                }
+            }
+        }
+        assert!(diperiksa > 100, "{diperiksa} words checked");
     }
+}
+
+/// The emblem from the data is the cover's first picture (before the charts').
+#[test]
+fn the_logo_is_the_covers_first_picture() {
+    let png = kinerja_grafik::svg_ke_png(&kinerja_grafik::serapan("Lambang", &[]), 1.0).unwrap();
+    let mut d = contoh::dokumen();
+    d.logo = Some(kinerja_laporan::logo::Logo::baca(png.clone()).expect("a valid PNG"));
+    let a = docx(&d).expect("render");
+    assert_eq!(bagian_biner(&a, "word/media/rIdImage1.png"), png);
+    let doc = bagian(&a, "word/document.xml");
+    let logo = doc.find("r:embed=\"rIdImage1\"").expect("the logo");
+    assert!(logo < doc.find("LAPORAN KINERJA").expect("the title"));
+    assert!(doc.contains("r:embed=\"rIdImage2\""), "the chart follows");
+    // The kop of the signed annex (the PK with its two parties): the emblem again, before the
+    // annex heading, and none on the unsigned Renstra matrix.
+    let l1 = doc.rfind("LAMPIRAN 1").expect("annex 1");
+    let l2 = doc.rfind("LAMPIRAN 2").expect("annex 2");
+    // Exactly two pictures more than without a logo: the cover and the PK's kop.
+    let tanpa = bagian(
+        &docx(&contoh::dokumen()).expect("render"),
+        "word/document.xml",
+    );
+    assert_eq!(
+        doc.matches("r:embed=").count(),
+        tanpa.matches("r:embed=").count() + 2
+    );
+    assert!(doc[l1..l2].contains("r:embed"), "no kop on the PK");
+    assert!(doc[l2..].contains("PIHAK KEDUA"));
 }

@@ -50,6 +50,19 @@ pub enum GalatPdf {
 
 /// The report as PDF bytes (A4; landscape pages for chapters marked `lanskap`).
 pub fn pdf(d: &Dokumen) -> Result<Vec<u8>, GalatPdf> {
+    tulis(d, false)
+}
+
+/// The report as PDF/A-2a for the archive: typst-pdf checks the PDF/A rules while writing
+/// (fonts embedded, no transparency groups it cannot express, XMP metadata, every glyph mapped
+/// to Unicode, tagged structure with the language and alt text on figures) and refuses to write
+/// a document that breaks them, so a returned file makes the claim typst can verify; veraPDF is
+/// the independent check.
+pub fn pdf_arsip(d: &Dokumen) -> Result<Vec<u8>, GalatPdf> {
+    tulis(d, true)
+}
+
+fn tulis(d: &Dokumen, arsip: bool) -> Result<Vec<u8>, GalatPdf> {
     let dunia = Dunia::new(d);
     let halaman: PagedDocument = typst::compile(&dunia)
         .output
@@ -61,6 +74,13 @@ pub fn pdf(d: &Dokumen) -> Result<Vec<u8>, GalatPdf> {
         )),
         creator: Smart::Custom(Some(format!("kinerja {} (typst)", d.versi))),
         timestamp: tanggal_dokumen(d.tahun).map(typst_pdf::Timestamp::new_utc),
+        standards: if arsip {
+            typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2a])
+                .map_err(|e| GalatPdf::Tulis(e.message().to_string()))?
+        } else {
+            typst_pdf::PdfStandards::default()
+        },
+        tagged: true,
         ..Default::default()
     };
     let hasil = typst_pdf::pdf(&halaman, &opsi).map_err(|e| GalatPdf::Tulis(uraikan(&dunia, &e)));
@@ -119,7 +139,27 @@ fn siapkan(d: &Dokumen) -> (Value, Vec<Bytes>) {
     let daftar_isi = json!({
         "jenis": "daftar_isi", "label": null, "judul": "DAFTAR ISI", "lanskap": false, "blok": [],
     });
-    awal.insert(awal.len().min(1), daftar_isi);
+    let mut daftar = vec![daftar_isi];
+    // Daftar Tabel and Daftar Grafik after it, where the report has tables and charts.
+    let ada = |grafik: bool| {
+        d.bab.iter().flat_map(|b| &b.isi).any(|x| match x {
+            Blok::Tabel(_) => !grafik,
+            Blok::Grafik(_) => grafik,
+            _ => false,
+        })
+    };
+    for (jenis, judul, grafik) in [
+        ("daftar_tabel", "DAFTAR TABEL", false),
+        ("daftar_grafik", "DAFTAR GRAFIK", true),
+    ] {
+        if ada(grafik) {
+            daftar.push(json!({
+                "jenis": jenis, "label": null, "judul": judul, "lanskap": false, "blok": [],
+            }));
+        }
+    }
+    let di = awal.len().min(1);
+    awal.splice(di..di, daftar);
     let data = json!({
         "judul": d.judul,
         "nama": d.nama_jenis(),
@@ -129,6 +169,7 @@ fn siapkan(d: &Dokumen) -> (Value, Vec<Bytes>) {
         "sidik": d.sidik,
         "versi": d.versi,
         "draf": d.draf,
+        "logo": d.logo.is_some(),
         "awal": awal,
         "isi": isi,
     });
@@ -143,10 +184,17 @@ fn bagian(b: &Bab, grafik: &mut Vec<Bytes>) -> Value {
         (JenisBab::Lampiran, Some(n)) => ("lampiran", Some(format!("LAMPIRAN {n}"))),
         (JenisBab::Lampiran, None) => ("lampiran", Some("LAMPIRAN".to_string())),
     };
+    // An annex that is signed (the PK, a decree) is a document of its own: it gets a kop with
+    // the emblem.
+    let kop = b.jenis == JenisBab::Lampiran
+        && b.isi
+            .iter()
+            .any(|x| matches!(x, Blok::TandaTangan(_) | Blok::DuaPihak { .. }));
     json!({
         "jenis": jenis,
         "label": label,
         "judul": b.judul,
+        "kop": kop,
         "lanskap": b.lanskap,
         "blok": b
             .isi
@@ -385,6 +433,8 @@ struct Dunia {
     utama: Source,
     data: Bytes,
     grafik: Vec<Bytes>,
+    /// The emblem, served as `/logo.png`.
+    logo: Option<Bytes>,
     tanggal: Option<Datetime>,
 }
 
@@ -395,6 +445,7 @@ impl Dunia {
             utama: Source::new(*UTAMA, TEMPLAT.to_string()),
             data: Bytes::from_string(data.to_string()),
             grafik,
+            logo: d.logo.as_ref().map(|l| Bytes::new(l.png.clone())),
             tanggal: tanggal_dokumen(d.tahun),
         }
     }
@@ -437,6 +488,11 @@ impl World for Dunia {
             return Ok(self.data.clone());
         }
         let nama = jalur.vpath().get_with_slash();
+        if nama == "/logo.png"
+            && let Some(l) = &self.logo
+        {
+            return Ok(l.clone());
+        }
         nama.strip_prefix("/grafik/")
             .and_then(|n| n.strip_suffix(".svg"))
             .and_then(|n| n.parse::<usize>().ok())
@@ -468,6 +524,7 @@ mod tests {
             sidik: "000000000000".into(),
             versi: "0.0.0".into(),
             draf: None,
+            logo: None,
             bab: vec![],
         }
     }

@@ -116,6 +116,7 @@ fn dokumen() -> Dokumen {
         sidik: "0123456789ab".into(),
         versi: "0.1.0".into(),
         draf: None,
+        logo: None,
         bab: vec![
             Bab {
                 jenis: JenisBab::Awal,
@@ -363,7 +364,9 @@ fn the_daftar_isi_lists_chapters_with_page_numbers() {
             .to_string()
     };
     assert!(baris("KATA PENGANTAR").ends_with(" i"), "{toc}");
-    assert!(baris("IKHTISAR EKSEKUTIF").ends_with(" iii"), "{toc}");
+    // i Kata Pengantar, ii Daftar Isi, iii Daftar Tabel, iv Daftar Grafik, v Ikhtisar.
+    assert!(baris("IKHTISAR EKSEKUTIF").ends_with(" v"), "{toc}");
+    assert!(!toc.contains("DAFTAR TABEL"), "{toc}");
     assert!(baris("PENDAHULUAN").starts_with("BAB I"), "{toc}");
     assert!(baris("PENDAHULUAN").ends_with(" 1"), "{toc}");
     assert!(baris("A. Latar Belakang").ends_with(" 1"), "{toc}");
@@ -371,6 +374,47 @@ fn the_daftar_isi_lists_chapters_with_page_numbers() {
         baris("RENCANA STRATEGIS").starts_with("LAMPIRAN 1"),
         "{toc}"
     );
+}
+
+/// After the Daftar Isi, a Daftar Tabel and a Daftar Grafik: every caption with the page it is
+/// on, as that page is numbered (Tabel 3.1 and Grafik 3.1 are in BAB III, after BAB I's page).
+#[test]
+fn daftar_tabel_and_daftar_grafik_list_captions_with_page_numbers() {
+    let Some(h) = halaman(&PDF) else { return };
+    let i_isi = h.iter().position(|p| p.contains("DAFTAR ISI")).unwrap();
+    for (judul, entri) in [
+        ("DAFTAR TABEL", "Tabel 3.1 Realisasi Anggaran per Kegiatan"),
+        ("DAFTAR GRAFIK", "Grafik 3.1 Capaian Indikator"),
+    ] {
+        let i = h
+            .iter()
+            .position(|p| p.contains(judul))
+            .unwrap_or_else(|| panic!("no {judul}"));
+        assert!(i > i_isi, "{judul} before the daftar isi");
+        let baris = h[i]
+            .lines()
+            .find(|l| l.contains(entri))
+            .unwrap_or_else(|| panic!("{entri} not in {judul}:\n{}", h[i]))
+            .trim()
+            .to_string();
+        let halaman_nyata = h
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, p)| p.contains(entri))
+            .map(|(n, _)| n)
+            .unwrap_or_else(|| panic!("{entri} not in the body"));
+        // The number printed at the foot of that page.
+        let kaki = h[halaman_nyata]
+            .lines()
+            .rev()
+            .find_map(|l| l.trim().parse::<u32>().ok())
+            .expect("a page number at the foot");
+        assert!(
+            baris.ends_with(&format!(" {kaki}")),
+            "{baris} (page {kaki})"
+        );
+    }
 }
 
 #[test]
@@ -405,4 +449,80 @@ fn save_for_inspection_when_asked() {
     if let Some(p) = std::env::var_os("KINERJA_PDF_SIMPAN") {
         std::fs::write(p, &*PDF).unwrap();
     }
+}
+
+/// The archive variant: typst-pdf writes it only when the document keeps the PDF/A-2a rules;
+/// the file declares the conformance in its XMP metadata (pdfaid part 2, level A), the language
+/// Indonesian, a structure tree (tagged) and the alt text of the chart.
+#[test]
+fn the_archive_variant_declares_pdfa_2a_indonesian_and_tagged() {
+    let a = kinerja_laporan_pdf::pdf_arsip(&dokumen()).expect("PDF/A-2a");
+    assert!(
+        a == kinerja_laporan_pdf::pdf_arsip(&dokumen()).unwrap(),
+        "not reproducible"
+    );
+    assert!(a != *PDF);
+    let s = String::from_utf8_lossy(&a);
+    assert!(s.contains("<pdfaid:part>2</pdfaid:part>"), "no PDF/A part");
+    assert!(
+        s.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
+        "no level A"
+    );
+    assert!(s.contains("/Lang(id)"), "no document language");
+    assert!(
+        s.contains("<dc:language><rdf:Bag><rdf:li>id</rdf:li>"),
+        "no XMP language"
+    );
+    assert!(s.contains("/StructTreeRoot"), "not tagged");
+    assert!(s.contains("/MarkInfo<</Marked true"), "no mark info");
+    // The test document's structure: headings, the two tables with header cells, the chart
+    // as a figure with its alt text.
+    for tag in ["/S/H1", "/S/H2", "/S/Table", "/S/TH", "/S/Figure", "/Alt("] {
+        assert!(s.contains(tag), "no {tag} in the structure tree");
+    }
+    assert!(s.contains("/OutputIntents"), "no output intent");
+    let Some(t) = teks(&a, None) else { return };
+    assert!(t.contains("DAFTAR TABEL") && t.contains("Tabel 3.1"));
+}
+
+/// The emblem from the data on the cover, also in the archive variant (a PNG with
+/// transparency, which PDF/A-2 allows).
+#[test]
+fn the_logo_is_on_the_cover_and_keeps_the_archive_valid() {
+    let png = kinerja_grafik::svg_ke_png(&kinerja_grafik::serapan("Lambang", &[]), 1.0).unwrap();
+    let mut d = dokumen();
+    d.logo = Some(kinerja_laporan::logo::Logo::baca(png).expect("a valid PNG"));
+    let gambar = |b: &[u8]| b.windows(14).filter(|w| w == b"/Subtype/Image").count();
+    let dengan = kinerja_laporan_pdf::pdf(&d).unwrap();
+    // The picture and its alpha channel (a soft mask) are two image objects.
+    // The picture and its alpha channel (a soft mask) are two image objects, embedded once.
+    assert_eq!(gambar(&dengan), gambar(&PDF) + 2);
+    let arsip = kinerja_laporan_pdf::pdf_arsip(&d).expect("PDF/A-2a with the logo");
+    assert!(String::from_utf8_lossy(&arsip).contains("/Alt(Lambang KABUPATEN JEMBER)"));
+    // Drawn on the cover and in the kop of the signed annex (Lampiran 2, the PK's two-party
+    // signatures), by pdfimages' list of where images are drawn (1-based pages).
+    let Some(h) = halaman(&dengan) else { return };
+    let pk = 1 + h
+        .iter()
+        .position(|p| p.contains("PERJANJIAN KINERJA TAHUN 2020") && p.contains("PIHAK"))
+        .expect("the PK page");
+    let f = std::env::temp_dir().join(format!("kinerja-logo-{}.pdf", std::process::id()));
+    std::fs::write(&f, &dengan).unwrap();
+    let Ok(o) = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&f)
+        .output()
+    else {
+        return;
+    };
+    std::fs::remove_file(&f).ok();
+    let daftar = String::from_utf8_lossy(&o.stdout);
+    let halaman_gambar: Vec<usize> = daftar
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert!(halaman_gambar.contains(&1), "{daftar}");
+    assert!(halaman_gambar.contains(&pk), "page {pk}: {daftar}");
 }

@@ -1,10 +1,14 @@
 //! Every table of the Laporan Kinerja as an XLSX workbook: a first sheet "Keterangan" (instansi,
-//! year, data fingerprint, version, list of tables), then one sheet per table of the report in
-//! document order, named after `Tabel::nama`.
+//! year, data fingerprint, version, how numbers are stored, list of tables), then one sheet per
+//! table of the report in document order, named after the table's number and title
+//! ("3.2 Pengukuran Kinerja Tahun"), with the caption and header rows frozen and a filter on
+//! the header.
 //!
-//! Numbers are numbers, shown the Indonesian way by the reader's locale: money with `#,##0.00`
-//! (Excel/LibreOffice in Indonesian show `1.674.830.966,58`), percentages as the percent number
-//! (88.62, not 0.8862) with `#,##0.00" %"`, other numbers with their own decimals. A missing
+//! Numbers are numbers, shown the Indonesian way by the reader's locale: money with
+//! `"Rp "#,##0.00` (Excel/LibreOffice in Indonesian show `Rp 1.674.830.966,58`), percentages as
+//! the exact percent number (88.6125, not 0.886125 nor a rounded 88.61) shown with
+//! `#,##0.00" %"`, so a sum or an average over the column uses the exact figures while the cell
+//! shows what the printed report shows; other numbers with their own decimals. A missing
 //! figure is the text "data tidak tersedia", never a blank or a 0. Values are written, never
 //! formulas (readers that do not recalculate would show 0).
 //!
@@ -30,8 +34,8 @@ pub enum GalatXlsx {
 
 /// The first sheet.
 pub const LEMBAR_KETERANGAN: &str = "Keterangan";
-/// Money, in the English form stored in the file (shown `1.674.830.966,58` in Indonesian).
-pub const FORMAT_RUPIAH: &str = "#,##0.00";
+/// Money, in the English form stored in the file (shown `Rp 1.674.830.966,58` in Indonesian).
+pub const FORMAT_RUPIAH: &str = "\"Rp \"#,##0.00";
 /// A percentage written as the percent number (88.62 shows `88,62 %`).
 pub const FORMAT_PERSEN: &str = "#,##0.00\" %\"";
 /// Widest a text column gets (characters); longer text wraps.
@@ -69,16 +73,17 @@ pub fn xlsx(d: &Dokumen) -> Result<Vec<u8>, GalatXlsx> {
     Ok(wb.save_to_buffer()?)
 }
 
-/// Sheet names: `Tabel::nama` made valid for Excel (at most 31 characters, none of `[]:*?/\`,
-/// no leading or trailing apostrophe) and unique, case-insensitively, beside "Keterangan".
+/// Sheet names that say what the table is: the table's number and the start of its title
+/// ("3.2 Pengukuran Kinerja Tahun" for "Tabel 3.2 Pengukuran Kinerja Tahun 2020", "Lamp 1
+/// Renstra" for an annex), cut at a word to Excel's 31 characters, with none of `[]:*?/\` nor
+/// a leading or trailing apostrophe, and unique, case-insensitively, beside "Keterangan".
 pub fn nama_lembar(tabel: &[&Tabel]) -> Vec<String> {
     let mut dipakai: HashSet<String> = HashSet::from([LEMBAR_KETERANGAN.to_lowercase()]);
     tabel
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let bersih: String = t
-                .nama
+            let bersih: String = usulan_nama(t)
                 .chars()
                 .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
                 .collect();
@@ -101,8 +106,37 @@ pub fn nama_lembar(tabel: &[&Tabel]) -> Vec<String> {
         .collect()
 }
 
+/// "3.2 Pengukuran Kinerja Tahun 2020" from the name "Tabel 3.2" and the title "Tabel 3.2
+/// Pengukuran Kinerja Tahun 2020"; the name alone when the title does not start with it.
+fn usulan_nama(t: &Tabel) -> String {
+    let nomor = match t.nama.strip_prefix("Tabel ") {
+        Some(n) => n.to_string(),
+        None => match t.nama.strip_prefix("Lampiran ") {
+            Some(n) => format!("Lamp {n}"),
+            None => t.nama.clone(),
+        },
+    };
+    match t.judul.strip_prefix(t.nama.as_str()) {
+        Some(sisa) if !sisa.trim().is_empty() => format!("{nomor} {}", sisa.trim()),
+        _ => nomor,
+    }
+}
+
+/// At most `n` characters, cut at a word when the text is longer and a word boundary exists.
 fn potong(s: &str, n: usize) -> String {
-    s.chars().take(n).collect::<String>().trim_end().to_string()
+    if s.chars().count() <= n {
+        return s.trim_end().to_string();
+    }
+    let kepala: String = s.chars().take(n + 1).collect();
+    match kepala.rfind(' ') {
+        Some(i) if i > 0 => kepala[..i].trim_end().to_string(),
+        _ => kepala
+            .chars()
+            .take(n)
+            .collect::<String>()
+            .trim_end()
+            .to_string(),
+    }
 }
 
 fn keterangan(
@@ -139,9 +173,28 @@ fn keterangan(
     pasangan(
         ws,
         "Catatan",
-        "Semua tabel laporan, satu lembar per tabel. Angka ditulis sebagai angka: rupiah dengan \
-         dua desimal, persen sebagai bilangan persen (88,62 berarti 88,62 %). \"data tidak \
-         tersedia\" berarti data sumber tidak memuat angkanya.",
+        "Semua tabel laporan, satu lembar per tabel; baris judul kolom dibekukan dan diberi \
+         filter. \"data tidak tersedia\" berarti data sumber tidak memuat angkanya.",
+    )?;
+    pasangan(
+        ws,
+        "Rupiah",
+        "Setiap jumlah uang disimpan sebagai angka (dapat dijumlahkan) dengan format tampilan \
+         \"Rp 1.234.567,89\".",
+    )?;
+    pasangan(
+        ws,
+        "Persen",
+        "Setiap persentase (capaian, serapan, target dan realisasi dalam %) disimpan sebagai \
+         nilai tepat dalam bilangan persen, tanpa pembulatan (50,688073... berarti 50,688073... %), \
+         dan ditampilkan dengan 2 desimal seperti pada laporan cetak (50,69 %). Rumus di atas \
+         kolom ini memakai nilai tepat; laporan cetak membulatkan 2 desimal hanya saat dicetak.",
+    )?;
+    pasangan(
+        ws,
+        "Nilai berlabel",
+        "Target atau realisasi kualitatif (\"B (80 %)\") atau rentang ditulis sebagai teks, seperti \
+         tertulis pada data sumber.",
     )?;
     baris += 1;
     ws.write_string_with_format(baris, 0, "Lembar", &tebal)?;
@@ -257,6 +310,12 @@ fn lembar(ws: &mut Worksheet, t: &Tabel) -> Result<(), GalatXlsx> {
             (w + 2.0).max(8.0)
         };
         ws.set_column_width(kol(j)?, w)?;
+    }
+    // The filter covers the header and the rows, not a closing total (sorting would move it).
+    let tubuh = t.baris.len() - t.baris.iter().rev().take_while(|b| b.tebal).count();
+    if let Some(akhir) = t.kolom.len().checked_sub(1) {
+        let r = 1 + u32::try_from(tubuh).map_err(|_| XlsxError::RowColumnLimitError)?;
+        ws.autofilter(1, 0, r, kol(akhir)?)?;
     }
     if let Some(c) = &t.catatan {
         let r = 3 + u32::try_from(t.baris.len()).map_err(|_| XlsxError::RowColumnLimitError)?;

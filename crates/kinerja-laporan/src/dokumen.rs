@@ -32,6 +32,8 @@ pub struct Dokumen {
     pub draf: Option<String>,
     /// Chapters in order: Kata Pengantar, Ikhtisar Eksekutif, Bab I-IV, then Lampiran.
     pub bab: Vec<Bab>,
+    /// The pemda's emblem for the cover, when the data has one.
+    pub logo: Option<crate::logo::Logo>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

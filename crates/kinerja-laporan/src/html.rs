@@ -10,6 +10,9 @@
 use crate::dokumen::{Bab, Blok, Dokumen, JenisBab, Sel, Tabel, TandaTangan};
 use kinerja_grafik::esc;
 
+mod daftar;
+use daftar::daftar_isi;
+
 const CSS: &str = r#"
 :root { --tinta: #111; --garis: #444; --lembut: #f0f0f0; }
 * { box-sizing: border-box; }
@@ -28,6 +31,7 @@ a { color: inherit; }
 em.tt, td.tt { font-style: italic; }
 .sampul { min-height: 250mm; display: flex; flex-direction: column; align-items: center; justify-content: center; text-align: center; gap: .4em; }
 .sampul h1 { font-size: 24pt; margin: 0; letter-spacing: .04em; }
+.sampul img.logo { max-height: 35mm; max-width: 50mm; margin-bottom: 1em; }
 .sampul .tahun { font-size: 16pt; font-weight: bold; margin: 0 0 3em; }
 .sampul .instansi { font-size: 16pt; font-weight: bold; margin: 0; }
 .sampul .induk { font-size: 13pt; font-weight: bold; margin: 0; }
@@ -161,6 +165,15 @@ fn css_string(s: &str) -> String {
 
 fn sampul(o: &mut String, d: &Dokumen) {
     o.push_str("<header class=\"sampul\" id=\"sampul\">\n");
+    if let Some(l) = &d.logo {
+        use base64::Engine;
+        // Inline, like the charts: the file stays self-contained.
+        o.push_str(&format!(
+            "<img class=\"logo\" src=\"data:image/png;base64,{}\" alt=\"Lambang {}\">\n",
+            base64::engine::general_purpose::STANDARD.encode(&l.png),
+            esc(d.induk.as_ref().unwrap_or(&d.instansi))
+        ));
+    }
     o.push_str(&format!("<h1>{}</h1>\n", esc(&d.judul)));
     o.push_str(&format!("<p class=\"tahun\">TAHUN {}</p>\n", d.tahun));
     o.push_str(&format!("<p class=\"instansi\">{}</p>\n", esc(&d.instansi)));
@@ -193,39 +206,6 @@ fn id_bab(i: usize) -> String {
 
 fn id_blok(i: usize, j: usize) -> String {
     format!("bab-{}-{}", i + 1, j + 1)
-}
-
-fn daftar_isi(o: &mut String, d: &Dokumen) {
-    o.push_str("<nav class=\"daftar-isi\" aria-labelledby=\"daftar-isi\">\n<h2 id=\"daftar-isi\">DAFTAR ISI</h2>\n<ol>\n");
-    for (i, b) in d.bab.iter().enumerate() {
-        let label = match nomor_bab(b) {
-            Some(n) => format!("{} {}", esc(&n), esc(&b.judul)),
-            None => esc(&b.judul),
-        };
-        o.push_str(&format!("<li><a href=\"#{}\">{label}</a>", id_bab(i)));
-        let sub: Vec<(usize, &str)> = b
-            .isi
-            .iter()
-            .enumerate()
-            .filter_map(|(j, k)| match k {
-                Blok::Judul { tingkat: 1, teks } => Some((j, teks.as_str())),
-                _ => None,
-            })
-            .collect();
-        if !sub.is_empty() {
-            o.push_str("\n<ol>\n");
-            for (j, t) in sub {
-                o.push_str(&format!(
-                    "<li><a href=\"#{}\">{}</a></li>\n",
-                    id_blok(i, j),
-                    esc(t)
-                ));
-            }
-            o.push_str("</ol>\n");
-        }
-        o.push_str("</li>\n");
-    }
-    o.push_str("</ol>\n</nav>\n");
 }
 
 /// Paragraph-like text: escaped, line breaks kept.
@@ -507,6 +487,7 @@ mod tests {
             sidik: "0123456789ab".into(),
             versi: "0.1.0".into(),
             draf: None,
+            logo: None,
             bab: vec![
                 Bab {
                     jenis: JenisBab::Awal,
@@ -594,6 +575,46 @@ mod tests {
         );
         assert!(!h.contains("https://"));
         assert!(h.contains("<title>LAPORAN KINERJA KECAMATAN MUMBULSARI TAHUN 2020</title>"));
+    }
+
+    #[test]
+    fn the_logo_is_inline_on_the_cover() {
+        let mut d = dokumen();
+        let png = kinerja_grafik::svg_ke_png(&kinerja_grafik::serapan("L", &[]), 1.0).unwrap();
+        d.logo = Some(crate::logo::Logo::baca(png).unwrap());
+        let h = html(&d);
+        let i = h
+            .find("<img class=\"logo\" src=\"data:image/png;base64,iVBORw0KGgo")
+            .expect("the PNG inline");
+        assert!(i < h.find("<h1>").unwrap());
+        assert!(h.contains("alt=\"Lambang KABUPATEN JEMBER\">"));
+        assert!(!html(&dokumen()).contains("class=\"logo\""));
+    }
+
+    #[test]
+    fn daftar_tabel_and_daftar_grafik_link_every_caption() {
+        let h = html(&dokumen());
+        let tabel = h
+            .find("<h2 id=\"daftar-tabel\">DAFTAR TABEL</h2>")
+            .expect("a list of tables");
+        let grafik = h
+            .find("<h2 id=\"daftar-grafik\">DAFTAR GRAFIK</h2>")
+            .expect("a list of charts");
+        assert!(h.find("DAFTAR ISI").unwrap() < tabel && tabel < grafik);
+        // BAB III's fourth block is the table, its fifth the chart; the annex's first the matrix.
+        for (href, teks) in [
+            ("bab-2-4", "Tabel 3.1 Pengukuran &lt;Kinerja&gt; Tahun 2020"),
+            ("bab-3-1", "Matriks Renstra"),
+            ("bab-2-5", "Capaian 2020"),
+        ] {
+            assert!(
+                h.contains(&format!("<li><a href=\"#{href}\">{teks}</a></li>")),
+                "{teks}"
+            );
+            assert!(h.contains(&format!("id=\"{href}\"")), "{href}");
+        }
+        assert!(h[tabel..grafik].contains("Matriks Renstra"));
+        assert!(h[grafik..].contains("href=\"#bab-2-5\""));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod dokumen;
 pub mod html;
+pub mod logo;
 mod susun;
 
 pub use dokumen::*;

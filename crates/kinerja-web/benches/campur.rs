@@ -106,7 +106,8 @@ fn main() {
                 gagal = true;
             }
         }
-        let unduh = format!("/instansi/{INSTANSI}/tahun/{TAHUN}/laporan.pdf");
+        // The example has open reviu errors: the final report is refused (409), the draft is not.
+        let unduh = format!("/instansi/{INSTANSI}/tahun/{TAHUN}/laporan.pdf?draf=1");
         match minta(alamat, "GET", &unduh, &cookie, "") {
             (200, _, _) => kelompok.push(Kelompok {
                 judul: "unduh laporan PDF",

@@ -50,6 +50,8 @@ fn opsi(draf: bool) -> OpsiLaporan {
         paksa: draf,
         versi: env!("CARGO_PKG_VERSION").into(),
         aturan: Vec::new(),
+        // A data set in the database has no file beside it, as `kinerja laporan --db`.
+        logo: None,
     }
 }
 

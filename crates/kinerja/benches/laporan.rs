@@ -35,6 +35,7 @@ fn main() {
         paksa: true,
         versi: env!("CARGO_PKG_VERSION").into(),
         aturan: vec![],
+        logo: None,
     };
     let data = kinerja_berkas::baca(
         &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),

@@ -3,8 +3,34 @@
 use crate::galat::GalatPerintah;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
+use kinerja_laporan::logo::{Logo, UKURAN_MAKS};
 use kinerja_laporan::{OpsiLaporan, susun};
 use std::path::Path;
+
+/// The emblem for the cover: `logo.png` in the data folder (beside the data file), checked;
+/// none when there is no such file or the data comes from the database.
+pub fn logo_di_samping(data: Option<&Path>) -> Result<Option<Logo>, GalatPerintah> {
+    let Some(data) = data else { return Ok(None) };
+    let folder = if data.is_dir() {
+        data
+    } else {
+        data.parent().unwrap_or(Path::new("."))
+    };
+    let jalur = folder.join("logo.png");
+    let tolak =
+        |e: &dyn std::fmt::Display| GalatPerintah::masukan(format!("{}: {e}", jalur.display()));
+    let Ok(info) = std::fs::metadata(&jalur) else {
+        return Ok(None);
+    };
+    // Checked before reading: a huge file is refused without loading it.
+    if info.len() > UKURAN_MAKS as u64 {
+        return Err(tolak(&kinerja_laporan::logo::GalatLogo::TerlaluBesar(
+            usize::try_from(info.len()).unwrap_or(usize::MAX),
+        )));
+    }
+    let isi = std::fs::read(&jalur).map_err(|e| tolak(&e))?;
+    Logo::baca(isi).map(Some).map_err(|e| tolak(&e))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FormatLaporan {
@@ -22,20 +48,23 @@ pub fn jalankan(
     data: &DataInstansi,
     tahun: Tahun,
     format: FormatLaporan,
+    arsip: bool,
     keluaran: &Path,
-    paksa: bool,
-    aturan: Vec<kinerja_reviu::Aturan>,
+    opsi: OpsiLaporan,
 ) -> Result<String, GalatPerintah> {
-    let opsi = OpsiLaporan {
-        paksa,
-        versi: env!("CARGO_PKG_VERSION").into(),
-        aturan,
-    };
+    if arsip && format != FormatLaporan::Pdf {
+        return Err(GalatPerintah::masukan(
+            "--arsip hanya untuk --format pdf (PDF/A-2a)".to_string(),
+        ));
+    }
     let d = susun(data, tahun, &opsi).map_err(GalatPerintah::ditolak)?;
     let isi: Vec<u8> = match format {
         FormatLaporan::Html => kinerja_laporan::html::html(&d).into_bytes(),
         FormatLaporan::Docx => kinerja_laporan_docx::docx(&d).map_err(GalatPerintah::ditolak)?,
         FormatLaporan::Xlsx => kinerja_laporan_xlsx::xlsx(&d).map_err(GalatPerintah::ditolak)?,
+        FormatLaporan::Pdf if arsip => {
+            kinerja_laporan_pdf::pdf_arsip(&d).map_err(GalatPerintah::ditolak)?
+        }
         FormatLaporan::Pdf => kinerja_laporan_pdf::pdf(&d).map_err(GalatPerintah::ditolak)?,
     };
     std::fs::write(keluaran, &isi).map_err(|e| {

@@ -188,6 +188,9 @@ struct ArgLaporanKinerja {
     /// Tetap buat laporan walaupun reviu menemukan galat terbuka (dicetak di lampiran reviu)
     #[arg(long)]
     paksa: bool,
+    /// PDF/A-2a untuk arsip (berbahasa Indonesia, bertanda struktur); hanya dengan --format pdf
+    #[arg(long)]
+    arsip: bool,
     /// Berkas aturan reviu tambahan (TOML, [[aturan]]); boleh diulang
     #[arg(long = "aturan")]
     aturan: Vec<PathBuf>,
@@ -380,7 +383,13 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             let d = muat(&a.data)?;
             let t = tahun(&d, a.tahun)?;
             let aturan = periksa::baca_aturan(&a.aturan)?;
-            laporan::jalankan(&d, t, a.format, &a.keluaran, a.paksa, aturan)?
+            let opsi = kinerja_laporan::OpsiLaporan {
+                paksa: a.paksa,
+                versi: env!("CARGO_PKG_VERSION").into(),
+                aturan,
+                logo: laporan::logo_di_samping(a.data.data.as_deref())?,
+            };
+            laporan::jalankan(&d, t, a.format, a.arsip, &a.keluaran, opsi)?
         }
         Perintah::Periksa(a) => {
             let d = muat(&a.data)?;

@@ -457,3 +457,83 @@ fn anggaran_shows_sub_kegiatan_pagu_perubahan_and_triwulan() {
     assert!(csv.contains("7.01.02.2.01.0001;Penyediaan Jasa Surat Menyurat;10000000,00;12500000,50;3000000,25;24,00"), "{csv}");
     std::fs::remove_dir_all(&d).ok();
 }
+
+/// `--arsip`: the example as PDF/A-2a (typst-pdf refuses to write a file that breaks the rules
+/// it checks), and only for PDF.
+#[test]
+fn the_archive_report_is_pdfa_2a_and_only_pdf() {
+    let dir = std::env::temp_dir().join(format!("kinerja-arsip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("lkjip-arsip.pdf");
+    let jalankan = |format: &str, keluaran: &std::path::Path| {
+        kinerja(&[
+            "laporan",
+            contoh().to_str().unwrap(),
+            "--format",
+            format,
+            "--paksa",
+            "--arsip",
+            "-o",
+            keluaran.to_str().unwrap(),
+        ])
+    };
+    let o = jalankan("pdf", &pdf);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let b = std::fs::read(&pdf).unwrap();
+    let s = String::from_utf8_lossy(&b);
+    assert!(s.contains("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>"));
+    assert!(s.contains("/Lang(id)"));
+    let docx = dir.join("lkjip.docx");
+    let o = jalankan("docx", &docx);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--arsip hanya untuk --format pdf"));
+    assert!(!docx.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `logo.png` beside the data goes on the cover; a file that is not a PNG is refused, naming
+/// the file, and no report is written.
+#[test]
+fn the_logo_beside_the_data_is_used_and_checked() {
+    let dir = std::env::temp_dir().join(format!("kinerja-logo-{}", std::process::id()));
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    for f in std::fs::read_dir(contoh()).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, data.join(f.file_name().unwrap())).unwrap();
+    }
+    let lapor = |keluaran: &std::path::Path| {
+        kinerja(&[
+            "laporan",
+            data.to_str().unwrap(),
+            "--format",
+            "pdf",
+            "--paksa",
+            "-o",
+            keluaran.to_str().unwrap(),
+        ])
+    };
+    let gambar = |b: &[u8]| b.windows(14).filter(|w| w == b"/Subtype/Image").count();
+    let tanpa = dir.join("tanpa.pdf");
+    assert!(lapor(&tanpa).status.success());
+    let png = kinerja_grafik::svg_ke_png(&kinerja_grafik::serapan("Lambang", &[]), 1.0).unwrap();
+    std::fs::write(data.join("logo.png"), &png).unwrap();
+    let dengan = dir.join("dengan.pdf");
+    let o = lapor(&dengan);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        gambar(&std::fs::read(&dengan).unwrap()) > gambar(&std::fs::read(&tanpa).unwrap()),
+        "no logo on the cover"
+    );
+    std::fs::write(data.join("logo.png"), b"GIF89a not a png").unwrap();
+    let salah = dir.join("salah.pdf");
+    let o = lapor(&salah);
+    assert!(!o.status.success());
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("logo.png") && e.contains("bukan berkas PNG"),
+        "{e}"
+    );
+    assert!(!salah.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -129,6 +129,7 @@ pub fn dokumen() -> Dokumen {
         sidik: "0123456789ab".into(),
         versi: "0.1.0".into(),
         draf: None,
+        logo: None,
         bab: vec![
             Bab {
                 jenis: JenisBab::Awal,

@@ -43,6 +43,8 @@ pub struct OpsiLaporan {
     pub versi: String,
     /// The inspektorat's own reviu rules, run with the built-in ones.
     pub aturan: Vec<kinerja_reviu::Aturan>,
+    /// The emblem for the cover (read and checked by the caller, from beside the data).
+    pub logo: Option<crate::logo::Logo>,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -129,6 +131,7 @@ pub fn susun(
         draf: (galat > 0)
             .then(|| format!("DRAF: reviu menemukan {galat} galat terbuka; bukan laporan final")),
         bab,
+        logo: opsi.logo.clone(),
     })
 }
 

@@ -38,12 +38,24 @@ pub(super) fn sekali(pertama: bool, teks: impl FnOnce() -> String) -> Sel {
 }
 
 /// A target or realisasi: a plain number prints (and exports) as a number, a percent as a
-/// percent; a value with a label ("B (80 %)"), a comparison ("≤ 5") or a range prints as
-/// written.
+/// percent, an amount written "Rp 43.600.000,00" as money (so a workbook can sum it); a value
+/// with a label ("B (80 %)"), a comparison ("≤ 5") or a range prints as written.
 pub(super) fn nilai(n: Option<&Nilai>) -> Sel {
     use kinerja_core::nilai::Bentuk;
+    use kinerja_core::uang::Rupiah;
     match n.map(|n| (n, n.bentuk())) {
         None => tt(),
+        Some((
+            n,
+            Bentuk::Angka {
+                nilai,
+                label: None,
+                satuan: Some(s),
+                operator: None,
+            },
+        )) if s == "Rp" => Rupiah::new(*nilai)
+            .map(Sel::Rupiah)
+            .unwrap_or_else(|_| Sel::teks(n.teks())),
         Some((
             _,
             Bentuk::Angka {
@@ -350,6 +362,11 @@ mod tests {
         // A comparison is part of the target: printed as written, not as the bare number.
         assert_eq!(nilai(Some(&n("≤ 5 %"))), Sel::teks("≤ 5 %"));
         assert_eq!(nilai(Some(&n("min. 90"))), Sel::teks("min. 90"));
+        // The seed's DPPA target of Koordinasi Pelayanan Umum.
+        assert_eq!(
+            nilai(Some(&n("Rp 43.600.000,00"))),
+            Sel::Rupiah(kinerja_core::uang::Rupiah::utuh(43_600_000))
+        );
         assert_eq!(nilai(None), tt());
     }
 

@@ -124,6 +124,7 @@ pub fn susun_skm(l: &LaporanSkm) -> Dokumen {
             tindak_lanjut::bab4(l),
             penutup,
         ],
+        logo: None,
     }
 }
 
