@@ -275,8 +275,10 @@ fn mumbulsari_money_sums_and_percentages_are_exact_ratios() {
     assert_eq!(bilangan(r.get_value((2, 2))), 178_564_067.0);
     assert!((bilangan(r.get_value((2, 3))) - 85.030_508_095_238).abs() < 1e-9);
 
-    // No amount of money anywhere as text.
-    for n in &nama {
+    // No amount of money anywhere as text, except in the tables of the narrative: they are the
+    // document's own text, kept as written with its typos ("Rp. 1,274.830.966,58"), not figures
+    // the report computes.
+    for n in nama.iter().filter(|n| !n.contains("dalam teks")) {
         let r = wb.worksheet_range(n).expect("sheet");
         for c in r.used_cells() {
             if let (_, Data::String(s)) = (c.0, c.2) {

@@ -11,19 +11,19 @@ use std::process::Command;
 const SIDIK: [(&str, &str); 4] = [
     (
         "pdf",
-        "7d0580bddd89713195fcb0b55926273fb8a89648eadeaa226c3057096a540637",
+        "05512e8bece84effeff82e5e547303a121ed9d6c174b9ac1e755c838b23d58f3",
     ),
     (
         "docx",
-        "6dba4b29054a44207bb5dfe58b244e1b0a9cb04dc8eb130167af2c86e4d2216f",
+        "d0df6e6620ba86b6b6e59e79caec7f0fd646abf52e2b0415707358c80b3c7e70",
     ),
     (
         "xlsx",
-        "97cb9ef189a28b16203029b1461d929f1c684c85756d9b179ae23b93ca7fda0d",
+        "399f66a6a4d84c0f8a3b80577c1dc37916864fc10a1a1887f75587b4a41d9339",
     ),
     (
         "html",
-        "7b2464110b29f09dbcba22f24a42bb3f122aa2740e7934520cf5a36ebc4c91bc",
+        "50cc4da6159bc0d3d225bffce8b215f353a6b21e9a114699a1dea7153de74dab",
     ),
 ];
 
