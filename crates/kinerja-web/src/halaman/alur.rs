@@ -1,6 +1,7 @@
 //! The approval workflow: a period is submitted by the operator, approved (and its realisasi
 //! locked) or reopened by the pimpinan; and the reviewers' notes on a year.
 
+use super::bersama::kiriman;
 use super::bersama::{
     Hasil, JalurTahun, Laman, isian_form, ke, medan, pelaku_web, periksa_csrf, siapkan, waktu_wib,
 };
@@ -102,9 +103,7 @@ pub(super) async fn catatan_kirim(
     Path((id, th)): JalurTahun,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Hasil {
-    let isian = isian_form(form)?;
-    periksa_csrf(&sesi, &isian)?;
-    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Catat).await?;
+    let (isian, l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Catat).await?;
     let isi = medan(&isian, "isi");
     n.toko
         .tambah_catatan_reviu(&l.id, l.tahun, isi, &pelaku_web(&sesi))

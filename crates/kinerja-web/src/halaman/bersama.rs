@@ -210,6 +210,21 @@ pub(super) fn isian_form(
     })
 }
 
+/// A posted form of one instansi and year: its fields (400 if not a form), its CSRF token
+/// checked (403), then the page context for `perlu` (the role policy), in that order.
+pub(super) async fn kiriman(
+    n: &Negara,
+    sesi: &Sesi,
+    id: &str,
+    tahun: &str,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+    perlu: Tindakan,
+) -> Result<(Vec<(String, String)>, Laman), GalatHttp> {
+    let isian = isian_form(form)?;
+    periksa_csrf(sesi, &isian)?;
+    Ok((isian, siapkan(n, sesi, id, tahun, perlu).await?))
+}
+
 /// Checks a form's CSRF token against the session's.
 pub(super) fn periksa_csrf(sesi: &Sesi, isian: &[(String, String)]) -> Result<(), GalatHttp> {
     let dikirim = isian

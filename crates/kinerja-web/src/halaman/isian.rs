@@ -3,9 +3,10 @@
 //! lands in the audit trail.
 
 use super::alur::status_tampil;
+use super::bersama::kiriman;
 use super::bersama::{
-    Hasil, JalurTahun, KueriPesan, html, isian_form, izin, ke, pelaku_web, periksa_csrf,
-    pesan_sukses, setelah_simpan, siapkan,
+    Hasil, JalurTahun, KueriPesan, html, izin, ke, pelaku_web, pesan_sukses, setelah_simpan,
+    siapkan,
 };
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan};
@@ -46,9 +47,7 @@ pub(super) async fn realisasi_kirim(
     Path((id, th)): JalurTahun,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Hasil {
-    let isian = isian_form(form)?;
-    periksa_csrf(&sesi, &isian)?;
-    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    let (isian, mut l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
     let ada: HashMap<(String, Periode), &Realisasi> = l
         .data
         .realisasi
@@ -118,9 +117,7 @@ pub(super) async fn realisasi_hapus(
     Path((id, th)): JalurTahun,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Hasil {
-    let isian = isian_form(form)?;
-    periksa_csrf(&sesi, &isian)?;
-    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    let (isian, l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
     let mut hapus = Vec::new();
     for (nama, nilai) in &isian {
         if nama != "hapus" {
@@ -171,9 +168,7 @@ pub(super) async fn anggaran_kirim(
     Path((id, th)): JalurTahun,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Hasil {
-    let isian = isian_form(form)?;
-    periksa_csrf(&sesi, &isian)?;
-    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    let (isian, mut l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
     let mut kesalahan = Vec::new();
     let mut baru = Vec::new();
     for (nama, nilai) in &isian {

@@ -2,9 +2,10 @@
 //! at stable addresses (`laporan.pdf`, `.docx`, `.xlsx`, `.html`, `?draf=1` for the draft), and
 //! the reviu page with a pereviu's acceptance of a finding.
 
+use super::bersama::kiriman;
 use super::bersama::{
-    Hasil, JalurTahun, KueriPesan, Laman, html, isian_form, ke, medan, pelaku_web, periksa_csrf,
-    pesan_sukses, setelah_simpan, siapkan, waktu_wib,
+    Hasil, JalurTahun, KueriPesan, Laman, html, ke, medan, pelaku_web, pesan_sukses,
+    setelah_simpan, siapkan, waktu_wib,
 };
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan, boleh};
@@ -49,9 +50,7 @@ pub(super) async fn laporan_kirim(
     Path((id, th)): JalurTahun,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Hasil {
-    let isian = isian_form(form)?;
-    periksa_csrf(&sesi, &isian)?;
-    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    let (isian, mut l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
     let lama = l.data.laporan.iter().find(|x| x.tahun == l.tahun);
     let (kesalahan, kode) = match t::naskah_laporan(lama, &l.id, l.tahun, &isian) {
         Ok(baru) => {
@@ -202,9 +201,7 @@ pub(super) async fn terima(
     Path((id, th)): JalurTahun,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Hasil {
-    let isian = isian_form(form)?;
-    periksa_csrf(&sesi, &isian)?;
-    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Catat).await?;
+    let (isian, l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Catat).await?;
     let [aturan, kunci, alasan] =
         ["aturan", "kunci", "alasan"].map(|k| medan(&isian, k).trim().to_string());
     if alasan.is_empty() {

@@ -1,9 +1,10 @@
 //! The satisfaction survey page: upload, preview (index, per-unsur table, chart) and, on
 //! confirmation, the survey attached to its indicator through the one write path.
 
+use super::bersama::kiriman;
 use super::bersama::{
-    Hasil, JalurTahun, KueriPesan, Laman, html, isian_form, ke, medan, pelaku_web, periksa_csrf,
-    pesan_sukses, siapkan,
+    Hasil, JalurTahun, KueriPesan, Laman, html, ke, medan, pelaku_web, periksa_csrf, pesan_sukses,
+    siapkan,
 };
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan, boleh};
@@ -156,9 +157,7 @@ pub(super) async fn lampirkan(
     Path((id, th)): JalurTahun,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Hasil {
-    let isian = isian_form(form)?;
-    periksa_csrf(&sesi, &isian)?;
-    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    let (isian, l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
     let pengguna = sesi.0.as_ref().map(|p| p.nama.as_str()).unwrap_or_default();
     let Some(survei) = n.skm.ambil(medan(&isian, "token"), &l.id, pengguna) else {
         return Err(GalatHttp::baru(
