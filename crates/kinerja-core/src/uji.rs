@@ -77,6 +77,7 @@ fn program(id: &str, sasaran: &str, nama: &str) -> Program {
         nama: nama.into(),
         sasaran: Some(SasaranId::new(sasaran).unwrap()),
         renstra: false,
+        pagu_indikatif: Vec::new(),
         catatan: None,
     }
 }

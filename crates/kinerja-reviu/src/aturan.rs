@@ -1,12 +1,13 @@
 //! Rules as data, DHIS2-style: a left and a right expression over the data, an operator, a
 //! missing-value strategy, a severity and a message, evaluated for every item of a scope
-//! (the instansi, each program, kegiatan, budget line or indicator) in the reviu year.
+//! (the instansi, each program, kegiatan, sub kegiatan, budget line or indicator) in the reviu
+//! year.
 //!
 //! Data elements by scope (`#{nama}`):
 //! - `instansi`: `pagu`, `realisasi_anggaran`, `serapan`, `pagu_program`,
 //!   `realisasi_program`, `jumlah_sasaran`, `jumlah_indikator`;
-//! - `program`, `kegiatan`: `pagu`, `realisasi_anggaran`, `serapan`, and the stated figures
-//!   `tercatat_pagu`, `tercatat_realisasi_anggaran`, `tercatat_serapan`;
+//! - `program`, `kegiatan`, `sub_kegiatan`: `pagu`, `realisasi_anggaran`, `serapan`, and the
+//!   stated figures `tercatat_pagu`, `tercatat_realisasi_anggaran`, `tercatat_serapan`;
 //! - `pos_anggaran`: `pagu` (the pagu in force: APBD perubahan where there is one),
 //!   `realisasi_anggaran` (the sum of the months where the line reports months);
 //! - `indikator`: `target`, `realisasi`, `capaian`, `realisasi_lalu` (the previous year),
@@ -27,6 +28,7 @@ pub enum Lingkup {
     Instansi,
     Program,
     Kegiatan,
+    SubKegiatan,
     PosAnggaran,
     Indikator,
 }
@@ -100,7 +102,9 @@ struct AturanTeks {
     /// For `indikator`: only indicators with this unit (`%`).
     satuan: Option<String>,
     /// Round the right side to this many decimals before comparing (a percentage printed with
-    /// two decimals agrees if it rounds to the same).
+    /// two decimals agrees if it rounds to the same). A left side that is one stated figure
+    /// (`#{tercatat_...}`) printed with fewer decimals is compared at its own precision: a
+    /// serapan printed "93,6" agrees with 93,634.
     bulatkan: Option<u32>,
 }
 
@@ -162,7 +166,7 @@ fn data_lingkup(l: Lingkup) -> &'static [&'static str] {
             "jumlah_sasaran",
             "jumlah_indikator",
         ],
-        Lingkup::Program | Lingkup::Kegiatan => &[
+        Lingkup::Program | Lingkup::Kegiatan | Lingkup::SubKegiatan => &[
             "pagu",
             "realisasi_anggaran",
             "serapan",
@@ -351,6 +355,26 @@ fn butir(k: &Konteks, l: Lingkup) -> Vec<Butir> {
                 )
             })
             .collect(),
+        Lingkup::SubKegiatan => r
+            .program
+            .iter()
+            .flat_map(|p| &p.kegiatan)
+            .flat_map(|g| &g.sub_kegiatan)
+            .map(|g| {
+                let nama = d
+                    .sub_kegiatan
+                    .iter()
+                    .find(|x| x.id == g.sub_kegiatan)
+                    .map(|x| x.nama.clone());
+                butir_anggaran(
+                    Subjek::SubKegiatan(g.sub_kegiatan.clone()),
+                    &g.serapan,
+                    nama,
+                    "Sub kegiatan",
+                    format!("sub_kegiatan:{}", g.sub_kegiatan),
+                )
+            })
+            .collect(),
         Lingkup::PosAnggaran => d
             .anggaran
             .iter()
@@ -438,11 +462,12 @@ pub(crate) fn jalankan(k: &Konteks, a: &Aturan, out: &mut Vec<Temuan>) {
         else {
             continue;
         };
-        let kanan_banding = a.bulatkan.map(|dp| bulatkan(kanan, dp)).unwrap_or(kanan);
+        let bulat = a.bulatkan.map(|dp| presisi_banding(a, kiri, dp));
+        let kanan_banding = bulat.map(|dp| bulatkan(kanan, dp)).unwrap_or(kanan);
         if a.operator.uji(kiri, kanan_banding) {
             continue;
         }
-        let dp = a.bulatkan.unwrap_or(2);
+        let dp = bulat.unwrap_or(2);
         out.push(Temuan {
             aturan: a.id.clone(),
             tingkat: a.tingkat,
@@ -461,12 +486,20 @@ pub(crate) fn jalankan(k: &Konteks, a: &Aturan, out: &mut Vec<Temuan>) {
             ),
             tercatat: None,
             dihitung: Some(kiri),
-            pembulatan: a
-                .bulatkan
+            pembulatan: bulat
                 .map(|dp| format!("sisi kanan dibulatkan ke {dp} desimal (setengah menjauhi nol)")),
             kunci: b.kunci,
             diterima: None,
         });
+    }
+}
+
+/// The decimals the right side is rounded to: the rule's `bulatkan`, or fewer when the left side
+/// is one stated figure printed with fewer (a figure is checked at the precision it was printed).
+fn presisi_banding(a: &Aturan, kiri: Decimal, bulatkan: u32) -> u32 {
+    match &a.kiri {
+        Ekspresi::Data(n) if n.starts_with("tercatat_") => bulatkan.min(kiri.scale()),
+        _ => bulatkan,
     }
 }
 
@@ -477,6 +510,7 @@ impl FromStr for Lingkup {
             "instansi" => Ok(Lingkup::Instansi),
             "program" => Ok(Lingkup::Program),
             "kegiatan" => Ok(Lingkup::Kegiatan),
+            "sub_kegiatan" => Ok(Lingkup::SubKegiatan),
             "pos_anggaran" => Ok(Lingkup::PosAnggaran),
             "indikator" => Ok(Lingkup::Indikator),
             _ => Err(format!("lingkup \"{s}\" tidak dikenal")),

@@ -1,40 +1,10 @@
 //! Every reviu rule: a case where it fires and the base case where it does not.
 
-use kinerja_core::model::DataInstansi;
+mod bersama;
+
+use bersama::*;
 use kinerja_core::waktu::Tahun;
 use kinerja_reviu::{Temuan, Tingkat, periksa};
-use std::path::PathBuf;
-
-const DASAR: &str = include_str!("dasar.toml");
-
-fn data(teks: &str) -> DataInstansi {
-    kinerja_berkas::baca_sumber(vec![(PathBuf::from("dasar.toml"), teks.to_string())])
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn temuan(teks: &str) -> Vec<Temuan> {
-    periksa(&data(teks), Tahun::new(2020).unwrap(), &[])
-}
-
-fn dengan(teks: &str, tambahan: &str) -> String {
-    format!("{teks}\n{tambahan}\n")
-}
-
-fn ganti(dari: &str, ke: &str) -> String {
-    assert!(DASAR.contains(dari), "fixture does not contain {dari:?}");
-    DASAR.replacen(dari, ke, 1)
-}
-
-fn aturan(ts: &[Temuan], id: &str) -> Vec<Temuan> {
-    ts.iter().filter(|t| t.aturan == id).cloned().collect()
-}
-
-fn menyala(teks: &str, id: &str) -> Temuan {
-    let ts = temuan(teks);
-    let a = aturan(&ts, id);
-    assert_eq!(a.len(), 1, "{id} should fire once; findings: {ts:#?}");
-    a.into_iter().next().unwrap()
-}
 
 #[test]
 fn the_base_case_has_no_finding() {
@@ -204,7 +174,17 @@ fn a_row_that_matches_no_indicator() {
         ),
         "BARIS-TANPA-RUJUKAN",
     );
-    assert!(t.pesan.contains("Tingkat Pengangguran Terbuka"));
+    // A warning that names the row and says the figure is unchecked; it does not blame the
+    // plan, since the row may be a plan element that was not transcribed.
+    assert_eq!(t.tingkat, Tingkat::Peringatan);
+    assert!(
+        t.pesan.contains("\"Tingkat Pengangguran Terbuka\""),
+        "{}",
+        t.pesan
+    );
+    assert!(t.pesan.contains("tidak dapat diperiksa"), "{}", t.pesan);
+    assert!(!t.pesan.contains("Renstra"), "{}", t.pesan);
+    assert_eq!(t.tercatat.unwrap().to_string(), "4.21");
 }
 
 #[test]
@@ -225,6 +205,21 @@ fn targets_across_documents() {
     let t = aturan(&ts, "TARGET-ANTAR-DOKUMEN");
     assert_eq!(t.len(), 2, "{t:#?}");
     assert!(t.iter().all(|t| t.tingkat == Tingkat::Peringatan));
+}
+
+#[test]
+fn without_an_iku_in_the_data_no_indicator_is_said_not_to_be_one() {
+    // A data set without any [[iku]] (an excerpt of a report, a report whose annex was not
+    // entered): the per-indicator "not an IKU" warning would assert what the data cannot show.
+    let blok = "[[iku]]\nid = \"iku\"\ninstansi = \"kec\"\nkeputusan = { nomor = \"1 Tahun 2019\", penandatangan = \"camat\" }\nbaris = [{ indikator = \"IK1\", formulasi = { teks = \"selesai / seluruh x 100\" }, penanggung_jawab = [\"seksi\"], sumber_data = \"Register\" }]\n";
+    let tanpa_iku = ganti(blok, "");
+    let ts = temuan(&tanpa_iku);
+    let iku = aturan(&ts, "LENGKAP-IKU");
+    assert_eq!(iku.len(), 1, "{ts:#?}");
+    assert_eq!(iku[0].tingkat, Tingkat::Info);
+    assert!(iku[0].pesan.contains("tidak diperiksa"), "{}", iku[0].pesan);
+    // PK-TIDAK-DI-IKU compares two documents and also needs the IKU: none without it.
+    assert!(aturan(&ts, "PK-TIDAK-DI-IKU").is_empty(), "{ts:#?}");
 }
 
 #[test]
@@ -698,6 +693,14 @@ fn a_plan_without_a_report_is_not_asked_for_what_only_a_report_needs() {
     d2.perjanjian_kinerja.clear();
     let ts = periksa(&d2, Tahun::new(2020).unwrap(), &[]);
     assert_eq!(aturan(&ts, "DOKUMEN-TAHUN-INI").len(), 1, "{ts:#?}");
+    // Measurement figures without the report itself (a table of a report transcribed alone,
+    // as in contoh/korpus): nothing says the report has no PK; that is said once, as info.
+    d2.laporan.clear();
+    let ts = periksa(&d2, Tahun::new(2020).unwrap(), &[]);
+    let t = aturan(&ts, "DOKUMEN-TAHUN-INI");
+    assert_eq!(t.len(), 1, "{ts:#?}");
+    assert_eq!(t[0].tingkat, Tingkat::Info);
+    assert!(t[0].pesan.contains("tidak diperiksa"), "{}", t[0].pesan);
 }
 
 #[test]

@@ -517,6 +517,47 @@ async fn sub_kegiatan_lines_with_pagu_perubahan_and_months_round_trip() {
 }
 
 #[tokio::test]
+async fn the_renstra_indicative_pagu_round_trips_and_is_audited() {
+    use kinerja_core::model::PaguIndikatif;
+    let rp = |s: &str| kinerja_core::uang::Rupiah::new(s.parse().unwrap()).unwrap();
+    let mut d = contoh();
+    d.program[0].pagu_indikatif = vec![
+        PaguIndikatif {
+            tahun: Tahun::new(2020).unwrap(),
+            pagu: rp("210000000"),
+        },
+        PaguIndikatif {
+            tahun: Tahun::new(2021).unwrap(),
+            pagu: rp("231000000.50"),
+        },
+    ];
+    for b in semua_basis().await {
+        let t = Toko::buka(&b.url).await.unwrap();
+        let (p, _) = t
+            .impor(&d, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        assert_eq!(t.muat(&p).await.unwrap(), d, "{}: file → db → file", b.nama);
+        // A changed year is one audited change of the program record, with the old value.
+        let sebelum = jumlah_jejak(&t, p.as_str()).await;
+        let mut d2 = d.clone();
+        d2.program[0].pagu_indikatif[1].pagu = rp("240000000");
+        t.impor(&d2, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        assert_eq!(
+            jumlah_jejak(&t, p.as_str()).await,
+            sebelum + 1,
+            "{}",
+            b.nama
+        );
+        assert_eq!(t.muat(&p).await.unwrap(), d2, "{}", b.nama);
+        t.tutup().await;
+        b.selesai().await;
+    }
+}
+
+#[tokio::test]
 async fn reviewers_notes_are_kept_with_author_and_audited() {
     let d = contoh();
     let th = Tahun::new(2020).unwrap();

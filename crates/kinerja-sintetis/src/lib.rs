@@ -214,6 +214,7 @@ pub fn instansi(i: usize) -> DataInstansi {
             nama: format!("Program {p}"),
             sasaran: Some(sasaran),
             renstra: true,
+            pagu_indikatif: Vec::new(),
             catatan: None,
         });
         for k in 0..2u32 {

@@ -73,11 +73,13 @@ pub(crate) fn nilai(n: Option<&Nilai>) -> Option<String> {
 
 /// A predikat badge: the label always printed; `nada` 0 (lowest) ..= 4 (highest) picks the
 /// colour band and how many of five level bars are filled (like a signal meter), so the badge
-/// reads without colour too.
+/// reads without colour too. A value in no band of its scale ("tidak terdefinisi pada skala")
+/// is `netral`: its own grey, dashed style with no bar filled, never the colour of the band below.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Lencana {
     pub label: String,
     pub nada: u8,
+    pub netral: bool,
 }
 
 impl Lencana {
@@ -93,6 +95,13 @@ impl Lencana {
     }
 
     pub fn dari_predikat(p: &Predikat, jumlah_pita: usize) -> Lencana {
+        if !p.terdefinisi {
+            return Lencana {
+                label: p.label.clone(),
+                nada: 0,
+                netral: true,
+            };
+        }
         let dikenal = Lencana::dari_label(&p.label);
         let l = p.label.trim().to_lowercase();
         if dikenal.nada > 0 || l == "kurang" || l == "sangat rendah" {
@@ -111,6 +120,7 @@ impl Lencana {
         Lencana {
             label: label.to_string(),
             nada: nada.min(4),
+            netral: false,
         }
     }
 }

@@ -157,6 +157,68 @@ fn a_missing_realisasi_says_why_and_is_never_zero() {
 }
 
 #[test]
+fn a_capaian_outside_every_band_gets_the_neutral_badge() {
+    use kinerja_core::predikat::{Pita, SkalaPredikat};
+    use rust_decimal::Decimal;
+    let dec = Decimal::from;
+    let pita = |label: &str, bawah, atas| Pita {
+        label: label.into(),
+        batas_bawah: bawah,
+        termasuk_batas: true,
+        batas_atas: atas,
+        termasuk_batas_atas: true,
+        warna: None,
+    };
+    // Baik stops at 85 and Sangat Baik starts at 91: the Kecamatan's 2020 capaian 86,90 %
+    // (86,90 / 100) and 88,61 % (70,89 / 80) fall in the gap. Before, such a badge took the
+    // band below (Baik, nada 3).
+    let mut d = mumbulsari();
+    d.skala.push(SkalaPredikat {
+        id: kinerja_core::id::SkalaId::new("celah").unwrap(),
+        nama: "Skala bercelah".into(),
+        pita: vec![
+            pita("Sangat Baik", Some(dec(91)), None),
+            pita("Baik", Some(dec(76)), Some(dec(85))),
+            pita("Kurang", None, None),
+        ],
+    });
+    d.pengaturan.as_mut().unwrap().skala = kinerja_core::id::SkalaId::new("celah").unwrap();
+    let html = dasbor(&konteks(), &d, th(2020), &PanelCatatan::default());
+    assert!(html.contains("86,90 %") && html.contains("88,61 %"));
+    let netral = r#"<span class="predikat nada-netral"><span class="predikat-tingkat tingkat-netral" aria-hidden="true"><i></i><i></i><i></i><i></i><i></i></span> tidak terdefinisi pada skala</span>"#;
+    assert!(html.contains(netral), "{html}");
+    for n in 0..=4 {
+        assert!(
+            !html.contains(&format!(
+                r#"tingkat-{n}" aria-hidden="true"><i></i><i></i><i></i><i></i><i></i></span> tidak terdefinisi"#
+            )),
+            "nada {n}"
+        );
+    }
+    // The stylesheet gives it its own style, not a band's colour.
+    assert!(crate::CSS.contains(".nada-netral {"));
+    // A defined predikat keeps its band.
+    let l = Lencana::dari_predikat(
+        &kinerja_core::predikat::Predikat {
+            label: "Baik".into(),
+            peringkat: 1,
+            terdefinisi: true,
+        },
+        3,
+    );
+    assert_eq!((l.nada, l.netral), (3, false));
+    let l = Lencana::dari_predikat(
+        &kinerja_core::predikat::Predikat {
+            label: kinerja_core::predikat::TIDAK_TERDEFINISI.into(),
+            peringkat: 1,
+            terdefinisi: false,
+        },
+        3,
+    );
+    assert!(l.netral);
+}
+
+#[test]
 fn names_are_escaped() {
     let mut d = mumbulsari();
     let jahat = "<script>alert('x')</script>";

@@ -1,6 +1,8 @@
 //! Program, kegiatan and sub-kegiatan.
 
 use crate::id::*;
+use crate::uang::Rupiah;
+use crate::waktu::Tahun;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -19,9 +21,22 @@ pub struct Program {
     /// Listed in the Renstra matrix (not only a routine budget program).
     #[serde(default)]
     pub renstra: bool,
+    /// The Renstra's indicative funding per year (the matrix "Rencana Program, Kegiatan dan
+    /// Pendanaan Indikatif"), at most one per year, each year within a Renstra period. The
+    /// reviu sets the year's budget beside it (`PAGU-INDIKATIF-RENSTRA`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pagu_indikatif: Vec<PaguIndikatif>,
     /// A transcription or editorial note (e.g. how the source printed something).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catatan: Option<String>,
+}
+
+/// A program's indicative pagu for one year of the Renstra.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PaguIndikatif {
+    pub tahun: Tahun,
+    pub pagu: Rupiah,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

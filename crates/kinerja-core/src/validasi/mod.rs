@@ -251,6 +251,44 @@ mod tests {
     }
 
     #[test]
+    fn indicative_pagu_once_a_year_not_negative_and_within_the_renstra() {
+        let mut d = mumbulsari();
+        let pagu = |t, s| PaguIndikatif {
+            tahun: tahun(t),
+            pagu: rp(s),
+        };
+        let periode = format!("{}-{}", d.renstra[0].tahun_awal, d.renstra[0].tahun_akhir);
+        d.program[0].pagu_indikatif = vec![
+            pagu(2020, "210000000"),
+            pagu(2021, "0"),
+            pagu(2020, "200000000"),
+            pagu(2019, "-5"),
+            pagu(2030, "1"),
+        ];
+        let id = d.program[0].id.to_string();
+        let awal = format!("[[program]] ke-1 (id \"{id}\"), medan `pagu_indikatif`: ");
+        assert_eq!(
+            pesan(&d),
+            [
+                format!("{awal}pagu indikatif tahun 2020 tercatat lebih dari sekali"),
+                format!("{awal}pagu indikatif tahun 2019 bernilai negatif"),
+                format!("{awal}pagu indikatif tahun 2030 di luar periode Renstra ({periode})"),
+            ]
+        );
+        // Without a Renstra there is no plan for an indicative pagu to belong to.
+        d.program[0].pagu_indikatif = vec![pagu(2020, "210000000")];
+        d.renstra.clear();
+        assert!(
+            pesan(&d).iter().any(|p| p
+                == &format!(
+                    "{awal}pagu indikatif tahun 2020 tanpa Renstra: pagu indikatif adalah bagian dari Renstra"
+                )),
+            "{:?}",
+            pesan(&d)
+        );
+    }
+
+    #[test]
     fn an_indicator_pointing_at_a_missing_sasaran_is_refused() {
         let mut d = mumbulsari();
         d.indikator

@@ -57,10 +57,11 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
             .rujuk("strategi", &r.strategi, &x.strategi, "strategi");
     }
     for (i, x) in data.program.iter().enumerate() {
+        let mut b = p.di("program", i, Some(&x.id));
         if let Some(s) = &x.sasaran {
-            p.di("program", i, Some(&x.id))
-                .rujuk("sasaran", &r.sasaran, s, "sasaran");
+            b.rujuk("sasaran", &r.sasaran, s, "sasaran");
         }
+        pagu_indikatif(&mut b, data, x);
     }
     for (i, x) in data.kegiatan.iter().enumerate() {
         p.di("kegiatan", i, Some(&x.id))
@@ -85,6 +86,56 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
         }
         if let Some(t) = &x.target_akhir {
             b.bentuk_target("target_akhir", x, t.bentuk());
+        }
+    }
+}
+
+/// A program's indicative pagu: one per year, not negative, and in a Renstra period of the data
+/// (an indicative pagu is part of a Renstra, so a data set without one has nowhere to put it).
+fn pagu_indikatif(b: &mut super::Baris<'_>, data: &DataInstansi, x: &Program) {
+    let mut tahun = std::collections::HashSet::new();
+    let medan = "pagu_indikatif";
+    for pi in &x.pagu_indikatif {
+        if !tahun.insert(pi.tahun) {
+            b.lapor(
+                medan,
+                format!(
+                    "pagu indikatif tahun {} tercatat lebih dari sekali",
+                    pi.tahun
+                ),
+            );
+        }
+        if pi.pagu.is_negatif() {
+            b.lapor(
+                medan,
+                format!("pagu indikatif tahun {} bernilai negatif", pi.tahun),
+            );
+        }
+        let periode: Vec<String> = data
+            .renstra
+            .iter()
+            .map(|r| format!("{}-{}", r.tahun_awal, r.tahun_akhir))
+            .collect();
+        if !data
+            .renstra
+            .iter()
+            .any(|r| r.tahun_awal <= pi.tahun && pi.tahun <= r.tahun_akhir)
+        {
+            b.lapor(
+                medan,
+                if periode.is_empty() {
+                    format!(
+                        "pagu indikatif tahun {} tanpa Renstra: pagu indikatif adalah bagian dari Renstra",
+                        pi.tahun
+                    )
+                } else {
+                    format!(
+                        "pagu indikatif tahun {} di luar periode Renstra ({})",
+                        pi.tahun,
+                        periode.join(", ")
+                    )
+                },
+            );
         }
     }
 }

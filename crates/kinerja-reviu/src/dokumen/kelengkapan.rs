@@ -50,10 +50,13 @@ pub(super) fn kelengkapan(k: &Konteks, o: &mut Keluaran) {
                     ),
                 );
             }
-            if !d
-                .iku
-                .iter()
-                .any(|iku| iku.baris.iter().any(|b| b.indikator == i.id))
+            // Only against an IKU in the data: without one (an excerpt, a report whose annex
+            // was not entered) nothing says the indicator is not an IKU; that is said once below.
+            if !d.iku.is_empty()
+                && !d
+                    .iku
+                    .iter()
+                    .any(|iku| iku.baris.iter().any(|b| b.indikator == i.id))
             {
                 o.tambah(
                     "LENGKAP-IKU",
@@ -67,6 +70,15 @@ pub(super) fn kelengkapan(k: &Konteks, o: &mut Keluaran) {
                 );
             }
         }
+    }
+    if d.iku.is_empty() && !d.sasaran.is_empty() {
+        o.tambah(
+            "LENGKAP-IKU",
+            Tingkat::Info,
+            lok("IKU", "Indikator Kinerja Utama", None),
+            "iku".into(),
+            "data tidak memuat Keputusan IKU, sehingga penetapan indikator sasaran sebagai IKU tidak diperiksa".into(),
+        );
     }
     for iku in &d.iku {
         let dok = format!("IKU (Keputusan {})", iku.keputusan.nomor);

@@ -1,6 +1,6 @@
 //! Consistency across documents: targets in the Renstra, RKT, PK and measurement table; the IKU
-//! against the PK; the PK's program budgets against the budget; a typed SKM realisasi against
-//! its survey.
+//! against the PK; the PK's program budgets and the Renstra's indicative pagu against the
+//! budget; a typed SKM realisasi against its survey.
 
 use super::{Keluaran, lok, nama_indikator};
 use crate::{Konteks, Temuan, Tingkat};
@@ -247,5 +247,81 @@ pub(super) fn realisasi_skm(k: &Konteks, o: &mut Keluaran) {
                 format!("realisasi \"{}\" indikator \"{}\" tidak dapat diperiksa terhadap survei {}: tidak semua unsur memiliki jawaban atau distribusi", r.nilai, ind.uraian, s.id),
             ),
         }
+    }
+}
+
+/// The Renstra's indicative pagu of each program for the year against the year's budget (the
+/// pagu in force of the program's lines). Only in a year with budget lines: a Renstra alone is
+/// not set against a budget that is not in the data. Above the indicative pagu is a warning (the
+/// budget outgrew the plan); below it, information.
+pub(super) fn pagu_indikatif(k: &Konteks, o: &mut Keluaran) {
+    use kinerja_core::angka::{format_persen, format_rupiah};
+    if k.data.anggaran.iter().all(|p| p.tahun != k.tahun) {
+        return;
+    }
+    let ringkas = k.anggaran(k.tahun);
+    let dok = k
+        .data
+        .renstra
+        .iter()
+        .find(|r| r.tahun_awal <= k.tahun && k.tahun <= r.tahun_akhir)
+        .map(|r| format!("Renstra {}-{}", r.tahun_awal, r.tahun_akhir))
+        .unwrap_or_else(|| "Renstra".into());
+    for prog in &k.data.program {
+        let Some(pi) = prog.pagu_indikatif.iter().find(|p| p.tahun == k.tahun) else {
+            continue;
+        };
+        let lokasi = lok(
+            dok.clone(),
+            "Rencana program dan pendanaan indikatif",
+            Some(prog.nama.clone()),
+        );
+        let kunci = format!("program:{}/pagu-indikatif", prog.id);
+        let indikatif = format_rupiah(pi.pagu);
+        let Some(a) = ringkas.program.iter().find(|p| p.program == prog.id) else {
+            o.tambah(
+                "PAGU-INDIKATIF-RENSTRA",
+                Tingkat::Info,
+                lokasi,
+                kunci,
+                format!(
+                    "program \"{}\" memiliki pagu indikatif {dok} tahun {} sebesar {indikatif}, tetapi tidak memiliki pos anggaran tahun itu",
+                    prog.nama, k.tahun
+                ),
+            );
+            continue;
+        };
+        let pagu = a.serapan.pagu;
+        if pagu == pi.pagu {
+            continue;
+        }
+        // pagu / indikatif x 100, when the indicative pagu is not 0.
+        let persen = pagu
+            .nilai()
+            .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(pi.pagu.nilai()))
+            .map(|p| format!(" ({} dari pagu indikatif)", format_persen(p, 2)))
+            .unwrap_or_default();
+        let (tingkat, arah) = if pagu > pi.pagu {
+            (Tingkat::Peringatan, "melebihi")
+        } else {
+            (Tingkat::Info, "di bawah")
+        };
+        o.out.push(Temuan {
+            aturan: "PAGU-INDIKATIF-RENSTRA".into(),
+            tingkat,
+            lokasi,
+            pesan: format!(
+                "pagu anggaran program \"{}\" tahun {} sebesar {}{persen} {arah} pagu indikatif {dok} sebesar {indikatif}",
+                prog.nama,
+                k.tahun,
+                format_rupiah(pagu),
+            ),
+            tercatat: Some(pi.pagu.nilai()),
+            dihitung: Some(pagu.nilai()),
+            pembulatan: Some("tanpa pembulatan".into()),
+            kunci,
+            diterima: None,
+        });
     }
 }

@@ -51,6 +51,7 @@ pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
     konsistensi::target_antar_dokumen(k, &mut o);
     konsistensi::iku_dan_pk(k, &mut o);
     konsistensi::anggaran_pk(k, &mut o);
+    konsistensi::pagu_indikatif(k, &mut o);
     tahun::tahun_dokumen(k, &mut o);
     tahun::tahun_dalam_teks(k, &mut o);
     konsistensi::realisasi_skm(k, &mut o);

@@ -38,8 +38,22 @@ pub(super) fn tahun_dokumen(k: &Konteks, o: &mut Keluaran) {
             );
         }
     }
-    // The year's PK and RKT are the report's attachments: a plan alone is not asked for them.
+    // The year's PK and RKT are the report's attachments: a plan alone is not asked for them,
+    // nor are measurement figures transcribed without the report itself (a table of a report
+    // says nothing of its annexes); that is said once.
     if !k.ada_laporan() {
+        return;
+    }
+    if !k.data.laporan.iter().any(|l| l.tahun == k.tahun) {
+        o.tambah(
+            "DOKUMEN-TAHUN-INI",
+            Tingkat::Info,
+            lok(format!("Laporan Kinerja {t}"), "Lampiran", None),
+            format!("lampiran/{t}"),
+            format!(
+                "data memuat angka pengukuran tahun {t} tanpa Laporan Kinerja-nya sendiri, sehingga lampirannya (Perjanjian Kinerja, RKT) tidak diperiksa"
+            ),
+        );
         return;
     }
     if !k.data.perjanjian_kinerja.iter().any(|p| p.tahun == k.tahun) {

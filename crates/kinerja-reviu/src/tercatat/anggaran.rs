@@ -1,5 +1,6 @@
 //! Budget figures: pagu, realisasi, serapan and shares of the instansi, a spending type, a
-//! program, a kegiatan or a sasaran; and stated totals against their stated parts.
+//! program, a kegiatan, a sub kegiatan or a sasaran; and stated totals against their stated
+//! parts (a program's kegiatan, a kegiatan's sub kegiatan, ...).
 
 use super::{
     Dihitung, TIDAK_BERLAKU, angka, angka_dari, kunci, lokasi, teks_subjek, teks_ukuran, tidak,
@@ -125,6 +126,13 @@ pub(super) fn jumlah_bagian(k: &Konteks, out: &mut Vec<Temuan>) {
             .map(|g| Subjek::Kegiatan(g.id.clone()))
             .collect()
     };
+    let kegiatan_sub = |g: &kinerja_core::id::KegiatanId| -> Vec<Subjek> {
+        d.sub_kegiatan
+            .iter()
+            .filter(|s| &s.kegiatan == g)
+            .map(|s| Subjek::SubKegiatan(s.id.clone()))
+            .collect()
+    };
     let mut kunci_tabel: Vec<_> = tabel.keys().copied().collect();
     kunci_tabel.sort_by_key(|(a, b, u, t)| (a.to_string(), b.to_string(), teks_ukuran(u), *t));
     for key in kunci_tabel {
@@ -138,6 +146,7 @@ pub(super) fn jumlah_bagian(k: &Konteks, out: &mut Vec<Temuan>) {
         for induk in isi {
             let anak: Vec<Subjek> = match &induk.subjek {
                 Subjek::Program(p) => program_kegiatan(p),
+                Subjek::Kegiatan(g) => kegiatan_sub(g),
                 Subjek::Belanja(JenisBelanja::Langsung) | Subjek::Instansi if ada_program => isi
                     .iter()
                     .filter(|t| matches!(t.subjek, Subjek::Program(_)))

@@ -212,12 +212,15 @@ pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
                 diterima: None,
             })
         };
+        // A row the transcriber could not tie to anything in the data: the figure cannot be
+        // checked, which the reviewer should know, but nothing says the plan lacks it (the row
+        // may be a plan element not transcribed, or one named differently).
         if let Subjek::Label(l) = &t.subjek {
             temuan(
                 "BARIS-TANPA-RUJUKAN",
-                Tingkat::Galat,
+                Tingkat::Peringatan,
                 format!(
-                    "{ukuran} {}{tertulis} tercatat untuk \"{l}\", yang bukan sasaran atau indikator dalam Renstra maupun Perjanjian Kinerja",
+                    "baris \"{l}\" tidak dirujukkan ke sasaran, indikator, program, kegiatan atau sub kegiatan mana pun dalam data, sehingga {ukuran} {}{tertulis} yang tercatat untuknya tidak dapat diperiksa",
                     nilai_teks(&t.nilai)
                 ),
                 angka_dari(&t.nilai),
