@@ -296,3 +296,34 @@ fn a_sub_kegiatan_code_outside_its_kegiatan_is_refused_with_its_line() {
         m[0]
     );
 }
+
+#[test]
+fn the_renstra_indicative_pagu_is_read_written_and_placed() {
+    let program = |pagu: &str| {
+        SUB_KEGIATAN.replace(
+            "nama = \"Program Penyelenggaraan Pemerintahan dan Pelayanan Publik\"",
+            &format!(
+                "nama = \"Program Penyelenggaraan Pemerintahan dan Pelayanan Publik\"\npagu_indikatif = {pagu}"
+            ),
+        )
+    };
+    let ok = program(
+        "[{ tahun = 2020, pagu = \"210.000.000\" }, { tahun = 2021, pagu = \"231.000.000,50\" }]",
+    );
+    let d = baca_sumber(sumber(&[("renstra.toml", RENSTRA), ("anggaran.toml", &ok)])).unwrap();
+    let pi = &d.program[0].pagu_indikatif;
+    assert_eq!(pi.len(), 2);
+    assert_eq!(pi[1].pagu.nilai().to_string(), "231000000.5");
+    let teks = ke_toml(&d).unwrap();
+    assert_eq!(baca_sumber(sumber(&[("semua.toml", &teks)])).unwrap(), d);
+    // A year outside the Renstra (2016-2021) is refused with its line.
+    let luar = program("[{ tahun = 2022, pagu = \"1\" }]");
+    let m = masalah(&[("renstra.toml", RENSTRA), ("anggaran.toml", &luar)]);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("anggaran.toml:"), "{}", m[0]);
+    assert!(
+        m[0].contains("medan `pagu_indikatif`: pagu indikatif tahun 2022 di luar periode Renstra (2016-2021)"),
+        "{}",
+        m[0]
+    );
+}
