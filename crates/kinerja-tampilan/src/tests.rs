@@ -198,7 +198,7 @@ fn a_capaian_outside_every_band_gets_the_neutral_badge() {
     // The stylesheet gives it its own style, not a band's colour.
     assert!(crate::CSS.contains(".nada-netral {"));
     // A defined predikat keeps its band.
-    let l = Lencana::dari_predikat(
+    let l = crate::bantu::Lencana::dari_predikat(
         &kinerja_core::predikat::Predikat {
             label: "Baik".into(),
             peringkat: 1,
@@ -207,7 +207,7 @@ fn a_capaian_outside_every_band_gets_the_neutral_badge() {
         3,
     );
     assert_eq!((l.nada, l.netral), (3, false));
-    let l = Lencana::dari_predikat(
+    let l = crate::bantu::Lencana::dari_predikat(
         &kinerja_core::predikat::Predikat {
             label: kinerja_core::predikat::TIDAK_TERDEFINISI.into(),
             peringkat: 1,
