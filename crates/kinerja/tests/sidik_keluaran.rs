@@ -11,19 +11,19 @@ use std::process::Command;
 const SIDIK: [(&str, &str); 4] = [
     (
         "pdf",
-        "05512e8bece84effeff82e5e547303a121ed9d6c174b9ac1e755c838b23d58f3",
+        "55c08befe6db7a82c8caf736e624f4e8ce734aaeb70fed12b1cbb808ab8aef83",
     ),
     (
         "docx",
-        "d0df6e6620ba86b6b6e59e79caec7f0fd646abf52e2b0415707358c80b3c7e70",
+        "ddb4a5e3d2a9496b35f9c858df1fd02af5f4afb59525aaee0a8ec9bcb930cb86",
     ),
     (
         "xlsx",
-        "399f66a6a4d84c0f8a3b80577c1dc37916864fc10a1a1887f75587b4a41d9339",
+        "88307d31acb66e04cee7b14cd834de60884946862d1ec6360ee8f4f60dc81527",
     ),
     (
         "html",
-        "50cc4da6159bc0d3d225bffce8b215f353a6b21e9a114699a1dea7153de74dab",
+        "00b48e4b03048a7196110a56acaa7f17ab0299fa21bcd826dcd723ba683145df",
     ),
 ];
 
