@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "2ff3eacbc1a245e9785c45b0d61092214190436862222ecd8d4c2f4b358fb99a",
+        "638237b0f70d82cca2290dc00ba6db4ecb02a079f66ffa21c3871fd7315810bf",
     ),
     (
         "/masuk",
