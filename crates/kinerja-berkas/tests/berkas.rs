@@ -322,7 +322,9 @@ fn the_renstra_indicative_pagu_is_read_written_and_placed() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].starts_with("anggaran.toml:"), "{}", m[0]);
     assert!(
-        m[0].contains("medan `pagu_indikatif`: pagu indikatif tahun 2022 di luar periode Renstra (2016-2021)"),
+        m[0].contains(
+            "medan `pagu_indikatif`: pagu indikatif tahun 2022 di luar periode Renstra (2016-2021)"
+        ),
         "{}",
         m[0]
     );
