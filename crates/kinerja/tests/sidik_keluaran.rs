@@ -15,7 +15,7 @@ const SIDIK: [(&str, &str); 4] = [
     ),
     (
         "docx",
-        "d0df6e6620ba86b6b6e59e79caec7f0fd646abf52e2b0415707358c80b3c7e70",
+        "7ada46f8c5fdeb9520c9023c2ea70ad4b569305351a1125d15d08ae719fe2d47",
     ),
     (
         "xlsx",
