@@ -18,7 +18,10 @@ const MARGIN_LAIN: i32 = 1417;
 pub(crate) const LEBAR_TEGAK: usize = (A4_PENDEK as i32 - MARGIN_KIRI - MARGIN_LAIN) as usize;
 pub(crate) const LEBAR_LANSKAP: usize = (A4_PANJANG as i32 - MARGIN_KIRI - MARGIN_LAIN) as usize;
 
+/// The footers as docx-rs numbers them: the arabic one (registered first, as the body's
+/// footer) and the roman one of the front matter (registered second).
 const FOOTER_RID: &str = "rIdFooter1";
+const FOOTER_ROMAWI_RID: &str = "rIdFooter2";
 const FONT: &str = "Arial";
 /// docx-rs always writes abstract numbering 1 and numbering 1 (a default decimal list): ours
 /// start above them.
@@ -179,8 +182,12 @@ pub(crate) fn properti_bagian(b: &Bagian) -> SectionProperty {
         .page_size(ukuran)
         .page_margin(margin());
     sp.section_type = Some(SectionType::NextPage);
-    if b.penomoran != Penomoran::Tanpa {
-        sp.footer_reference = Some(FooterReference::new("default", FOOTER_RID));
+    match b.penomoran {
+        Penomoran::Tanpa => {}
+        Penomoran::Romawi => {
+            sp.footer_reference = Some(FooterReference::new("default", FOOTER_ROMAWI_RID));
+        }
+        Penomoran::Arab => sp.footer_reference = Some(FooterReference::new("default", FOOTER_RID)),
     }
     let mut nomor = PageNumType::new();
     if b.mulai {

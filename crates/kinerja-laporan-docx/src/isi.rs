@@ -64,8 +64,11 @@ impl Penulis<'_> {
         for p in daftar_isi.take().unwrap_or_default() {
             docx = docx.add_paragraph(p);
         }
-        // The last section's properties belong to the body; the footer is registered there.
-        let mut docx = docx.footer(self.kaki());
+        // The last section's properties belong to the body; the footers are registered there:
+        // the arabic one as its footer (rIdFooter1), the roman one in the "first page" slot
+        // (rIdFooter2), which only makes docx-rs write the part; the slot itself is not used
+        // (no first-page reference, no titlePg), the front matter's sections name the part.
+        let mut docx = docx.footer(self.kaki(false)).first_footer(self.kaki(true));
         let mut sp = properti_bagian(&bagian_terakhir.unwrap_or(Bagian {
             lanskap: false,
             penomoran: Penomoran::Romawi,
@@ -73,7 +76,7 @@ impl Penulis<'_> {
         }));
         let lama = &docx.document.section_property;
         sp.footer = lama.footer.clone();
-        sp.footer_reference = lama.footer_reference.clone();
+        sp.first_footer = lama.first_footer.clone();
         sp.section_type = None;
         docx.document.section_property = sp;
         self.docx = docx;

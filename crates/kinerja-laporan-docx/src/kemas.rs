@@ -40,12 +40,34 @@ pub(crate) fn perbaiki(mut xml: XMLDocx) -> XMLDocx {
         s.push_str("<w:updateFields w:val=\"true\" /></w:settings>");
         xml.settings = s.into_bytes();
     }
+    // docx-rs names every picture `.png`; a JPEG logo is named for what it is (the package's
+    // content types map `jpeg` to image/jpeg), in the relationships and in `kemas`.
+    let mut rels = String::from_utf8_lossy(&xml.document_rels).into_owned();
+    for (nama, isi) in &xml.media {
+        let ext = ekstensi(isi);
+        if ext != "png" {
+            rels = rels.replace(
+                &format!("media/{nama}.png\""),
+                &format!("media/{nama}.{ext}\""),
+            );
+        }
+    }
+    xml.document_rels = rels.into_bytes();
     let gaya = String::from_utf8_lossy(&xml.styles);
     // Indonesian as the proofing language.
     xml.styles = gaya
         .replacen("</w:rFonts>", "</w:rFonts><w:lang w:val=\"id-ID\" />", 1)
         .into_bytes();
     xml
+}
+
+/// A picture's file extension from its content: charts are PNG, a logo PNG or JPEG.
+fn ekstensi(isi: &[u8]) -> &'static str {
+    if isi.starts_with(b"\xff\xd8\xff") {
+        "jpeg"
+    } else {
+        "png"
+    }
 }
 
 /// Renumbers `w14:paraId="…"` (8 hex digits) in document order.
@@ -110,7 +132,7 @@ pub(crate) fn kemas(xml: XMLDocx) -> Result<Vec<u8>, GalatDocx> {
     let mut media = xml.media;
     media.sort_by(|a, b| a.0.cmp(&b.0));
     for (nama, isi) in &media {
-        tulis(&format!("word/media/{nama}.png"), isi)?;
+        tulis(&format!("word/media/{nama}.{}", ekstensi(isi)), isi)?;
     }
     Ok(z.finish()?.into_inner())
 }

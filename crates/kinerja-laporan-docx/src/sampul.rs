@@ -63,7 +63,7 @@ impl Penulis<'_> {
         // EMU: 36 000 a millimetre.
         let emu = |piksel: u32| (f64::from(piksel) * skala * 36_000.0).round() as u32;
         self.gambar += 1;
-        let pic = Pic::new_with_dimensions(l.png.clone(), l.lebar, l.tinggi)
+        let pic = Pic::new_with_dimensions(l.isi.clone(), l.lebar, l.tinggi)
             .size(emu(l.lebar), emu(l.tinggi))
             .id(format!("rIdImage{}", self.gambar));
         Some(
@@ -103,14 +103,23 @@ impl Penulis<'_> {
         ps
     }
 
-    pub(crate) fn kaki(&self) -> Footer {
+    /// The footer: the page number, the draft mark, the report and its fingerprint. The front
+    /// matter's page number field carries the roman format itself (`PAGE \* roman`): the
+    /// section's `w:pgNumType w:fmt="lowerRoman"` is what Word reads, but LibreOffice printed
+    /// the front matter's numbers in arabic from a plain PAGE field.
+    pub(crate) fn kaki(&self, romawi: bool) -> Footer {
         let d = self.d;
+        let (instr, contoh) = if romawi {
+            (InstrText::Unsupported("PAGE \\* roman".into()), "i")
+        } else {
+            (InstrText::PAGE(InstrPAGE::new()), "1")
+        };
         let nomor = Paragraph::new().align(AlignmentType::Center).add_run(
             Run::new()
                 .add_field_char(FieldCharType::Begin, false)
-                .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+                .add_instr_text(instr)
                 .add_field_char(FieldCharType::Separate, false)
-                .add_text("1")
+                .add_text(contoh)
                 .add_field_char(FieldCharType::End, false),
         );
         let keterangan = format!(

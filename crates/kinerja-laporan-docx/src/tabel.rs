@@ -3,12 +3,19 @@
 
 use docx_rs::{
     AlignmentType, LineSpacing, Paragraph, Run, Shading, Table, TableAlignmentType, TableCell,
-    TableLayoutType, TableRow, VAlignType, WidthType,
+    TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 use kinerja_grafik::lebar_teks;
 use kinerja_laporan::{Sel, Tabel};
 
 use crate::{Penulis, Unsur};
+
+/// The cell's left and right margin in twips (1,5 mm), written on every table: without it Word
+/// and LibreOffice use 108 each, room a fourteen-column matrix cannot spare.
+const TEPI_SEL: usize = 85;
+/// The room a cell takes besides its text: both margins and 30 twips for the border and
+/// rounding.
+const RUANG_SEL: usize = 2 * TEPI_SEL + 30;
 
 impl Penulis<'_> {
     pub(crate) fn tabel(&mut self, t: &Tabel) {
@@ -29,9 +36,13 @@ impl Penulis<'_> {
                         .shading(Shading::new().fill("D9D9D9"))
                         .vertical_align(VAlignType::Center)
                         .add_paragraph(
+                            // Kept with the next row: a header never ends a page alone (Word
+                            // keeps a row whose paragraphs are all "keep with next" on the
+                            // page of the row after it).
                             Paragraph::new()
                                 .style("IsiTabel")
                                 .align(AlignmentType::Center)
+                                .keep_next(true)
                                 .add_run(Run::new().add_text(&k.judul).bold().size(ukuran)),
                         )
                 })
@@ -73,6 +84,7 @@ impl Penulis<'_> {
             .set_grid(lebar)
             .width(jumlah, WidthType::Dxa)
             .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, TEPI_SEL, 0, TEPI_SEL))
             .align(TableAlignmentType::Center);
         self.badan.push(Unsur::Tabel(Box::new(tabel)));
         if let Some(c) = &t.catatan {
@@ -87,21 +99,22 @@ impl Penulis<'_> {
     }
 }
 
-/// The table's font size in half-points: the largest of 9.5, 8 and 7 pt at which the longest
-/// words of all columns fit side by side (8 pt at most past eight columns). At 9.5 pt the IKU
-/// table's six text columns broke "Meningkatkan" and "Pemberdayaan" mid-word in LibreOffice,
-/// and at 8 pt the twelve-column Renstra matrix broke its year headers ("201/6").
+/// The table's font size in half-points: the largest of 9.5, 8, 7 and 6 pt at which the
+/// longest words of all columns fit side by side (8 pt at most past eight columns). At 9.5 pt
+/// the IKU table's six text columns broke "Meningkatkan" and "Pemberdayaan" mid-word in
+/// LibreOffice, at 8 pt the fourteen-column Renstra matrix broke its year headers ("201/6"),
+/// and at 7 pt its seven text columns cannot all hold "Penyelenggaraan".
 fn ukuran_huruf(t: &Tabel, lebar: usize) -> usize {
     let pilihan: &[usize] = if t.kolom.len() > 8 {
-        &[16, 14]
+        &[16, 14, 12]
     } else {
-        &[19, 16, 14]
+        &[19, 16, 14, 12]
     };
     pilihan
         .iter()
         .copied()
         .find(|u| minimum(t, *u).iter().sum::<usize>() <= lebar)
-        .unwrap_or(14)
+        .unwrap_or(12)
 }
 
 /// Column widths in twips, from the relative widths, filling the text width; a column is at
@@ -137,35 +150,41 @@ fn lebar_kolom(t: &Tabel, lebar: usize, ukuran: usize) -> Vec<usize> {
     naik.iter().map(|a| a * lebar / jumlah_naik).collect()
 }
 
-/// Each column's narrowest width in twips at font size `ukuran` (half-points).
+/// Each column's narrowest width in twips at font size `ukuran` (half-points): its longest
+/// word, whole, as the PDF's columns (Word and LibreOffice break a word wider than its cell
+/// anywhere, "Penyelenggaraa/n"; they break after a hyphen, so a hyphenated word counts by its
+/// pieces).
 fn minimum(t: &Tabel, ukuran: usize) -> Vec<usize> {
     // Widths in twips. `ukuran` is in half-points, so the font size in twips is `ukuran` x 10;
-    // 300 twips of cell padding. Header words are bold; a body word counts with its first 13
-    // characters at most (a longer one may break); a number is never broken.
+    // plus the cell's margins (`RUANG_SEL`). Header words are bold; a number is never broken.
+    // Where Arial is missing LibreOffice sets the text in DejaVu Sans, whose bold face is up to
+    // 23 % wider than its book face ("i", "t", "P"), so bold counts 1,2 times the book width
+    // (`lebar_teks`'s own 1,1 is the charts' estimate).
     let huruf = ukuran as f64 * 10.0;
-    let kata_terlebar = |s: &str, tebal: bool, maks: usize| {
+    let lebar = |w: &str, tebal: bool| lebar_teks(w, huruf, false) * if tebal { 1.2 } else { 1.0 };
+    let kata_terlebar = |s: &str, tebal: bool| {
         s.split_whitespace()
-            .map(|w| lebar_teks(&w.chars().take(maks).collect::<String>(), huruf, tebal))
+            .flat_map(|w| w.split_inclusive('-'))
+            .map(|w| lebar(w, tebal))
             .fold(0.0, f64::max)
     };
     t.kolom
         .iter()
         .enumerate()
         .map(|(j, k)| {
-            let kepala = kata_terlebar(&k.judul, true, usize::MAX);
+            let kepala = kata_terlebar(&k.judul, true);
             let isi = t
                 .baris
                 .iter()
                 .filter_map(|b| Some((b.sel.get(j)?, b.tebal)))
                 .map(|(s, tebal)| match s {
-                    Sel::Teks(x) => kata_terlebar(x, tebal, 13),
-                    Sel::Angka { .. } | Sel::Rupiah(_) | Sel::Persen(_) => {
-                        lebar_teks(&s.cetak(), huruf, tebal)
-                    }
-                    _ => lebar_teks("tersedia", huruf, false),
+                    Sel::Teks(x) => kata_terlebar(x, tebal),
+                    Sel::Angka { .. } | Sel::Rupiah(_) | Sel::Persen(_) => lebar(&s.cetak(), tebal),
+                    // "data tidak tersedia", italic (bold italic in a bold row).
+                    _ => lebar("tersedia", tebal),
                 })
                 .fold(0.0, f64::max);
-            kepala.max(isi).ceil() as usize + 300
+            kepala.max(isi).ceil() as usize + RUANG_SEL
         })
         .collect()
 }
@@ -204,20 +223,21 @@ mod tests {
 
     #[test]
     fn a_column_is_as_wide_as_its_longest_header_word() {
-        // "No" bold: (748 + 612) / 1000 em x 190 x 1,1 = 284,24 -> 285, + 300 padding.
+        // "No" bold: (748 + 612) / 1000 em x 190 x 1,2 = 310,08 -> 311, + 200 (two margins of
+        // 85 and 30).
         let w = lebar_kolom(
             &tabel(&[("No", 1), ("Uraian", 20)], vec![]),
             LEBAR_TEGAK,
             19,
         );
-        assert_eq!(w[0], 585);
+        assert_eq!(w[0], 511);
         assert_eq!(w.iter().sum::<usize>(), LEBAR_TEGAK);
     }
 
     #[test]
     fn a_number_is_kept_whole_and_bold_rows_count_wider() {
         // "1.234.567,89": 9 digits x 636 + 3 marks x 318 = 6678 / 1000 em x 190 = 1268,82 ->
-        // 1269 + 300; bold x 1,1 = 1395,70 -> 1396 + 300. The header "Pagu" needs 820.
+        // 1269 + 200; bold x 1,2 = 1522,58 -> 1523 + 200. The header "Pagu" bold needs 767.
         let angka = |tebal| Baris {
             sel: vec![
                 Sel::Kosong,
@@ -229,15 +249,16 @@ mod tests {
             tebal,
         };
         let biasa = tabel(&[("Uraian", 20), ("Pagu", 1)], vec![angka(false)]);
-        assert_eq!(lebar_kolom(&biasa, LEBAR_TEGAK, 19)[1], 1569);
+        assert_eq!(lebar_kolom(&biasa, LEBAR_TEGAK, 19)[1], 1469);
         let tebal = tabel(&[("Uraian", 20), ("Pagu", 1)], vec![angka(true)]);
-        assert_eq!(lebar_kolom(&tebal, LEBAR_TEGAK, 19)[1], 1696);
+        assert_eq!(lebar_kolom(&tebal, LEBAR_TEGAK, 19)[1], 1723);
     }
 
     #[test]
-    fn a_long_word_counts_with_its_first_13_characters() {
-        // "Penyelenggara" (13 of "Penyelenggaraan"): 7493 / 1000 em x 190 = 1423,67 -> 1424,
-        // + 300; wider than the header "Uraian" (986).
+    fn a_long_word_counts_whole_and_a_hyphenated_one_by_its_pieces() {
+        // "Penyelenggaraan", all 15 letters: P 603 + e 615 + n 634 + y 592 + e 615 + l 278 +
+        // e 615 + n 634 + g 635 + g 635 + a 613 + r 411 + a 613 + a 613 + n 634 = 8740 / 1000 em
+        // x 190 = 1660,6 -> 1661, + 200; wider than the header "Uraian" (949).
         let t = tabel(
             &[("Uraian", 1), ("Keterangan", 20)],
             vec![Baris {
@@ -245,6 +266,18 @@ mod tests {
                 tebal: false,
             }],
         );
-        assert_eq!(lebar_kolom(&t, LEBAR_TEGAK, 19)[0], 1724);
+        assert_eq!(lebar_kolom(&t, LEBAR_TEGAK, 19)[0], 1861);
+        // "Sarana-prasarana" breaks after its hyphen: the wider piece is "prasarana", p 635 +
+        // r 411 + a 613 + s 521 + a 613 + r 411 + a 613 + n 634 + a 613 = 5064 / 1000 x 190 =
+        // 962,16 -> 963, + 200 = 1163; the header "Uraian" bold: U 732 + r 411 + a 613 + i 278
+        // + a 613 + n 634 = 3281 x 0,19 x 1,2 = 748,07 -> 749 + 200 = 949. So 1163.
+        let t = tabel(
+            &[("Uraian", 1), ("Keterangan", 20)],
+            vec![Baris {
+                sel: vec![Sel::teks("Sarana-prasarana"), Sel::Kosong],
+                tebal: false,
+            }],
+        );
+        assert_eq!(lebar_kolom(&t, LEBAR_TEGAK, 19)[0], 1163);
     }
 }

@@ -169,7 +169,7 @@ fn siapkan(d: &Dokumen) -> (Value, Vec<Bytes>) {
         "sidik": d.sidik,
         "versi": d.versi,
         "draf": d.draf,
-        "logo": d.logo.is_some(),
+        "logo": d.logo.as_ref().map(jalur_logo),
         "awal": awal,
         "isi": isi,
     });
@@ -424,6 +424,11 @@ static PUSTAKA: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Lib
 static UTAMA: LazyLock<FileId> = LazyLock::new(|| berkas("/main.typ"));
 static DATA: LazyLock<FileId> = LazyLock::new(|| berkas("/data.json"));
 
+/// The emblem's virtual path: its kind as the extension, which typst reads the format from.
+fn jalur_logo(l: &kinerja_laporan::logo::Logo) -> String {
+    format!("/logo.{}", l.jenis.ekstensi())
+}
+
 fn berkas(jalur: &str) -> FileId {
     let vpath = VirtualPath::new(jalur).expect("a fixed, valid virtual path");
     FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
@@ -433,8 +438,8 @@ struct Dunia {
     utama: Source,
     data: Bytes,
     grafik: Vec<Bytes>,
-    /// The emblem, served as `/logo.png`.
-    logo: Option<Bytes>,
+    /// The emblem, served as `/logo.png` or `/logo.jpeg` ([`jalur_logo`]).
+    logo: Option<(String, Bytes)>,
     tanggal: Option<Datetime>,
 }
 
@@ -445,7 +450,10 @@ impl Dunia {
             utama: Source::new(*UTAMA, TEMPLAT.to_string()),
             data: Bytes::from_string(data.to_string()),
             grafik,
-            logo: d.logo.as_ref().map(|l| Bytes::new(l.png.clone())),
+            logo: d
+                .logo
+                .as_ref()
+                .map(|l| (jalur_logo(l), Bytes::new(l.isi.clone()))),
             tanggal: tanggal_dokumen(d.tahun),
         }
     }
@@ -488,10 +496,10 @@ impl World for Dunia {
             return Ok(self.data.clone());
         }
         let nama = jalur.vpath().get_with_slash();
-        if nama == "/logo.png"
-            && let Some(l) = &self.logo
+        if let Some((jalur, isi)) = &self.logo
+            && nama == *jalur
         {
-            return Ok(l.clone());
+            return Ok(isi.clone());
         }
         nama.strip_prefix("/grafik/")
             .and_then(|n| n.strip_suffix(".svg"))

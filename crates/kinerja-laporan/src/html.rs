@@ -169,8 +169,9 @@ fn sampul(o: &mut String, d: &Dokumen) {
         use base64::Engine;
         // Inline, like the charts: the file stays self-contained.
         o.push_str(&format!(
-            "<img class=\"logo\" src=\"data:image/png;base64,{}\" alt=\"Lambang {}\">\n",
-            base64::engine::general_purpose::STANDARD.encode(&l.png),
+            "<img class=\"logo\" src=\"data:{};base64,{}\" alt=\"Lambang {}\">\n",
+            l.jenis.mime(),
+            base64::engine::general_purpose::STANDARD.encode(&l.isi),
             esc(d.induk.as_ref().unwrap_or(&d.instansi))
         ));
     }

@@ -9,6 +9,6 @@ mod susun;
 
 pub use dokumen::*;
 pub use susun::{
-    GalatLaporan, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut, sidik, sidik_bait, susun,
-    susun_skm,
+    GalatLaporan, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut, sidik, sidik_bait,
+    sidik_laporan, susun, susun_skm,
 };

@@ -34,8 +34,57 @@ fn id<T>(f: fn(String) -> Result<T, GalatId>, s: String) -> T {
 pub const TAHUN_AWAL: u16 = 2019;
 pub const JUMLAH_TAHUN: u16 = 5;
 
+/// How big a synthetic instansi is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Skala {
+    pub tujuan: u32,
+    pub sasaran_per_tujuan: u32,
+    /// Indicators per sasaran; the last of each sasaran has negative polarity.
+    pub indikator_per_sasaran: u32,
+    /// At most 10, so ids stay unambiguous.
+    pub program: u32,
+    pub kegiatan_per_program: u32,
+    /// Of every 10 stated capaian, how many are wrong (by one point), for the reviu annex.
+    pub salah_per_10: i64,
+    /// Names as long as real ones ("Persentase pertanggungjawaban keuangan ..."), with words
+    /// of 13 letters and more, instead of "Indikator 0.0.1".
+    pub nama_panjang: bool,
+}
+
+impl Skala {
+    /// What [`instansi`] makes: 3 tujuan of 2 sasaran of 5 indicators (30), 4 programs of 2
+    /// kegiatan (8), one stated capaian in ten wrong.
+    pub const BAKU: Skala = Skala {
+        tujuan: 3,
+        sasaran_per_tujuan: 2,
+        indikator_per_sasaran: 5,
+        program: 4,
+        kegiatan_per_program: 2,
+        salah_per_10: 1,
+        nama_panjang: false,
+    };
+
+    /// The long report of issue 17: 12 sasaran (4 tujuan of 3), 60 indicators, 40 kegiatan
+    /// (10 programs of 4), every stated capaian wrong, so the reviu annex is long, and names
+    /// as long as real ones.
+    pub const PANJANG: Skala = Skala {
+        tujuan: 4,
+        sasaran_per_tujuan: 3,
+        indikator_per_sasaran: 5,
+        program: 10,
+        kegiatan_per_program: 4,
+        salah_per_10: 10,
+        nama_panjang: true,
+    };
+}
+
 /// The data of instansi number `i` (0-based) of a synthetic kabupaten.
 pub fn instansi(i: usize) -> DataInstansi {
+    instansi_skala(i, Skala::BAKU)
+}
+
+/// The data of instansi number `i` at size `u`.
+pub fn instansi_skala(i: usize, u: Skala) -> DataInstansi {
     let mut r = Acak(0x5eed ^ (i as u64).wrapping_mul(0x9e3779b97f4a7c15));
     let mut d = DataInstansi::default();
     let kab = id(InstansiId::new, "kab".into());
@@ -93,7 +142,7 @@ pub fn instansi(i: usize) -> DataInstansi {
         catatan: None,
     });
     let mut iku_baris = Vec::new();
-    for t in 0..3u32 {
+    for t in 0..u.tujuan {
         let tj = id(TujuanId::new, format!("T{t}"));
         d.tujuan.push(Tujuan {
             id: tj.clone(),
@@ -102,24 +151,36 @@ pub fn instansi(i: usize) -> DataInstansi {
             uraian: format!("Tujuan {t}"),
             catatan: None,
         });
-        for s in 0..2u32 {
+        for s in 0..u.sasaran_per_tujuan {
             let sid = id(SasaranId::new, format!("S{t}{s}"));
             d.sasaran.push(Sasaran {
                 id: sid.clone(),
                 tujuan: tj.clone(),
                 nomor: s + 1,
-                uraian: format!("Sasaran {t}.{s}"),
+                uraian: if u.nama_panjang {
+                    format!(
+                        "Meningkatnya akuntabilitas penyelenggaraan pemerintahan dan pelayanan kemasyarakatan {t}.{s}"
+                    )
+                } else {
+                    format!("Sasaran {t}.{s}")
+                },
                 mendukung: None,
                 catatan: None,
             });
-            for k in 0..5u32 {
+            for k in 0..u.indikator_per_sasaran {
                 let iid = id(IndikatorId::new, format!("I{t}{s}{k}"));
-                let negatif = k == 4;
+                let negatif = k + 1 == u.indikator_per_sasaran;
                 d.indikator.push(Indikator {
                     id: iid.clone(),
                     pemilik: Pemilik::Sasaran(sid.clone()),
                     nomor: k + 1,
-                    uraian: format!("Indikator {t}.{s}.{k}"),
+                    uraian: if u.nama_panjang {
+                        format!(
+                            "Persentase pertanggungjawaban keuangan dan administrasi kependudukan yang diselesaikan tepat waktu {t}.{s}.{k}"
+                        )
+                    } else {
+                        format!("Indikator {t}.{s}.{k}")
+                    },
                     jenis: JenisIndikator::Hasil,
                     polaritas: if negatif {
                         Polaritas::Negatif
@@ -176,14 +237,14 @@ pub fn instansi(i: usize) -> DataInstansi {
                             catatan: None,
                         });
                     }
-                    // A stated capaian, wrong one time in ten.
+                    // A stated capaian, wrong `salah_per_10` times in ten.
                     let benar = if negatif {
                         (Decimal::TWO - Decimal::new(v, 2) / target) * Decimal::ONE_HUNDRED
                     } else {
                         Decimal::new(v, 2) / target * Decimal::ONE_HUNDRED
                     };
                     let benar = kinerja_core::angka::bulatkan(benar.max(Decimal::ZERO), 2);
-                    let nilai = if r.antara(0, 9) == 0 {
+                    let nilai = if r.antara(0, 9) < u.salah_per_10 {
                         benar + Decimal::ONE
                     } else {
                         benar
@@ -205,25 +266,33 @@ pub fn instansi(i: usize) -> DataInstansi {
             }
         }
     }
-    for p in 0..4u32 {
+    for p in 0..u.program.min(10) {
         let pid = id(ProgramId::new, format!("P{p}"));
         let sasaran = d.sasaran[p as usize % d.sasaran.len()].id.clone();
         d.program.push(Program {
             id: pid.clone(),
             kode: Some(format!("1.01.{:02}", p + 1)),
-            nama: format!("Program {p}"),
+            nama: if u.nama_panjang {
+                format!("Program peningkatan kesejahteraan dan pemberdayaan masyarakat {p}")
+            } else {
+                format!("Program {p}")
+            },
             sasaran: Some(sasaran),
             renstra: true,
             pagu_indikatif: Vec::new(),
             catatan: None,
         });
-        for k in 0..2u32 {
+        for k in 0..u.kegiatan_per_program {
             let kid = id(KegiatanId::new, format!("K{p}{k}"));
             d.kegiatan.push(Kegiatan {
                 id: kid.clone(),
                 program: pid.clone(),
                 kode: Some(format!("1.01.{:02}.2.{:02}", p + 1, k + 1)),
-                nama: format!("Kegiatan {p}.{k}"),
+                nama: if u.nama_panjang {
+                    format!("Penyelenggaraan koordinasi ketenteraman dan ketertiban umum {p}.{k}")
+                } else {
+                    format!("Kegiatan {p}.{k}")
+                },
                 keterangan: None,
                 catatan: None,
             });
@@ -360,5 +429,23 @@ mod tests {
             30
         );
         assert_eq!(a.kegiatan.len(), 8);
+    }
+
+    #[test]
+    fn the_long_instansi_has_the_size_issue_17_asks_for() {
+        use super::{Skala, instansi_skala};
+        use kinerja_core::model::Pemilik;
+        let a = instansi_skala(0, Skala::PANJANG);
+        assert_eq!(kinerja_core::validasi::periksa(&a), vec![]);
+        assert_eq!(a.sasaran.len(), 12);
+        let pada_sasaran = a
+            .indikator
+            .iter()
+            .filter(|i| matches!(i.pemilik, Pemilik::Sasaran(_)))
+            .count();
+        assert_eq!(pada_sasaran, 60);
+        assert_eq!(a.kegiatan.len(), 40);
+        // The default size is the same data as `instansi`.
+        assert_eq!(instansi_skala(2, Skala::BAKU), super::instansi(2));
     }
 }

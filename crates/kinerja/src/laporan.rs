@@ -3,12 +3,21 @@
 use crate::galat::GalatPerintah;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
-use kinerja_laporan::logo::{Logo, UKURAN_MAKS};
+use kinerja_laporan::logo::{JenisLogo, Logo, UKURAN_MAKS};
 use kinerja_laporan::{OpsiLaporan, susun};
 use std::path::Path;
 
-/// The emblem for the cover: `logo.png` in the data folder (beside the data file), checked;
-/// none when there is no such file or the data comes from the database.
+/// The names a logo file may have beside the data, and the kind each name promises.
+const NAMA_LOGO: [(&str, JenisLogo); 3] = [
+    ("logo.png", JenisLogo::Png),
+    ("logo.jpg", JenisLogo::Jpeg),
+    ("logo.jpeg", JenisLogo::Jpeg),
+];
+
+/// The emblem for the cover: `logo.png` or `logo.jpg` (`logo.jpeg`) in the data folder (beside
+/// the data file), checked (its content must be the kind its name says); none when there is no
+/// such file or the data comes from the database. Two logo files are refused: which one is
+/// meant is not for the program to guess.
 pub fn logo_di_samping(data: Option<&Path>) -> Result<Option<Logo>, GalatPerintah> {
     let Some(data) = data else { return Ok(None) };
     let folder = if data.is_dir() {
@@ -16,20 +25,42 @@ pub fn logo_di_samping(data: Option<&Path>) -> Result<Option<Logo>, GalatPerinta
     } else {
         data.parent().unwrap_or(Path::new("."))
     };
-    let jalur = folder.join("logo.png");
+    let ada: Vec<_> = NAMA_LOGO
+        .iter()
+        .map(|(nama, jenis)| (folder.join(nama), *jenis))
+        .filter_map(|(jalur, jenis)| Some((std::fs::metadata(&jalur).ok()?, jalur, jenis)))
+        .collect();
+    let (info, jalur, jenis) = match ada.as_slice() {
+        [] => return Ok(None),
+        [satu] => satu,
+        [a, b, ..] => {
+            return Err(GalatPerintah::masukan(format!(
+                "dua berkas logo di {}: {} dan {}; simpan satu saja",
+                folder.display(),
+                a.1.display(),
+                b.1.display()
+            )));
+        }
+    };
     let tolak =
         |e: &dyn std::fmt::Display| GalatPerintah::masukan(format!("{}: {e}", jalur.display()));
-    let Ok(info) = std::fs::metadata(&jalur) else {
-        return Ok(None);
-    };
     // Checked before reading: a huge file is refused without loading it.
     if info.len() > UKURAN_MAKS as u64 {
         return Err(tolak(&kinerja_laporan::logo::GalatLogo::TerlaluBesar(
             usize::try_from(info.len()).unwrap_or(usize::MAX),
         )));
     }
-    let isi = std::fs::read(&jalur).map_err(|e| tolak(&e))?;
-    Logo::baca(isi).map(Some).map_err(|e| tolak(&e))
+    let isi = std::fs::read(jalur).map_err(|e| tolak(&e))?;
+    let logo = Logo::baca(isi).map_err(|e| tolak(&e))?;
+    if logo.jenis != *jenis {
+        return Err(tolak(&format!(
+            "isinya {}, bukan {} seperti namanya; beri nama logo.{}",
+            logo.jenis.mime(),
+            jenis.mime(),
+            logo.jenis.ekstensi()
+        )));
+    }
+    Ok(Some(logo))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

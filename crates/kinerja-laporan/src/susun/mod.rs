@@ -60,9 +60,25 @@ pub enum GalatLaporan {
 /// A short fingerprint of the data: the first 12 hex digits of the SHA-256 of its canonical
 /// TOML form. The same data always gives the same fingerprint.
 pub fn sidik(data: &DataInstansi) -> String {
+    sidik_laporan(data, None)
+}
+
+/// The fingerprint of what a report is made from: the data and, when there is one, the logo
+/// file printed on its cover (a changed emblem is a changed report). Without a logo it is
+/// [`sidik`]; with one, the SHA-256 runs on over a separator and the logo's bytes.
+pub fn sidik_laporan(data: &DataInstansi, logo: Option<&crate::logo::Logo>) -> String {
     let teks = toml::to_string(data).unwrap_or_default();
-    let h = Sha256::digest(teks.as_bytes());
-    h.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    let mut h = Sha256::new();
+    h.update(teks.as_bytes());
+    if let Some(l) = logo {
+        h.update(b"\0logo\0");
+        h.update(&l.isi);
+    }
+    h.finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A short fingerprint of input files (the SKM report's survey and its description): the
@@ -126,7 +142,7 @@ pub fn susun(
         tahun: tahun.get(),
         tempat_tanggal: s.tempat_tanggal(),
         penandatangan: s.penandatangan(),
-        sidik: sidik(data),
+        sidik: sidik_laporan(data, opsi.logo.as_ref()),
         versi: opsi.versi.clone(),
         draf: (galat > 0)
             .then(|| format!("DRAF: reviu menemukan {galat} galat terbuka; bukan laporan final")),
