@@ -55,7 +55,8 @@ pub struct Serapan {
 }
 
 impl Serapan {
-    fn dari<'a>(pos: impl IntoIterator<Item = &'a PosAnggaran>) -> Serapan {
+    /// The serapan of any set of lines (one line, a kegiatan's, a program's).
+    pub fn dari<'a>(pos: impl IntoIterator<Item = &'a PosAnggaran>) -> Serapan {
         // Each running sum is `None` once it has left the range.
         let mut pagu = Some(Rupiah::NOL);
         let mut murni = Some(Rupiah::NOL);

@@ -8,8 +8,9 @@ use crate::{Galat, Pelaku, Ringkasan, Toko};
 use kinerja_core::id::{IndikatorId, InstansiId, PosAnggaranId};
 use kinerja_core::model::{Laporan, PenerimaanTemuan, PosAnggaran, Realisasi, SurveiSkm};
 use kinerja_core::uang::Rupiah;
-use kinerja_core::waktu::{Periode, Tahun};
+use kinerja_core::waktu::{Bulan, Periode, Tahun};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 impl Toko {
     /// Writes whole records of `tabel`, each replacing the stored one with its key or added at
@@ -121,15 +122,46 @@ impl Toko {
         realisasi: Vec<(PosAnggaranId, Option<Rupiah>)>,
         pelaku: &Pelaku,
     ) -> Result<Ringkasan, Galat> {
+        self.ubah_pos(pelapor, pelaku, realisasi, |pos, nilai| {
+            pos.realisasi = nilai
+        })
+        .await
+    }
+
+    /// Sets the monthly realisasi of one budget line, the months as given (a month left out is
+    /// not reported). The year's figure is then the sum of the months, so a figure typed for the
+    /// year is removed; with no month left the line is not reported at all.
+    pub async fn simpan_realisasi_bulanan(
+        &self,
+        pelapor: &InstansiId,
+        pos: PosAnggaranId,
+        bulanan: BTreeMap<Bulan, Rupiah>,
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        self.ubah_pos(pelapor, pelaku, vec![(pos, bulanan)], |pos, bulanan| {
+            pos.realisasi = None;
+            pos.realisasi_bulanan = bulanan;
+        })
+        .await
+    }
+
+    /// Changes budget lines named by id with `atur`, through the one write path.
+    async fn ubah_pos<T: Send>(
+        &self,
+        pelapor: &InstansiId,
+        pelaku: &Pelaku,
+        isian: Vec<(PosAnggaranId, T)>,
+        atur: impl Fn(&mut PosAnggaran, T) + Send,
+    ) -> Result<Ringkasan, Galat> {
         self.terapkan(pelapor, pelaku, |mut lama| {
-            for (id, nilai) in realisasi {
+            for (id, nilai) in isian {
                 let r = lama
                     .iter_mut()
                     .find(|r| r.tabel == "anggaran" && r.kunci == id.as_str())
                     .ok_or_else(|| Galat::TidakAda(format!("{pelapor}/anggaran/{id}")))?;
                 let mut pos: PosAnggaran = serde_json::from_value(r.isi.clone())
                     .map_err(|e| Galat::Rusak(e.to_string()))?;
-                pos.realisasi = nilai;
+                atur(&mut pos, nilai);
                 r.isi = serde_json::to_value(&pos).expect("serializable");
             }
             Ok(lama)

@@ -53,7 +53,10 @@ pub(crate) struct KelompokIndikator {
 pub(crate) struct BarisSerapan {
     pub kode: Option<String>,
     pub nama: String,
+    /// The pagu in force.
     pub pagu: String,
+    /// The original pagu (APBD murni); the same figure as `pagu` when no line changed.
+    pub pagu_murni: String,
     pub realisasi: Option<String>,
     pub serapan: Option<String>,
     pub lebar: u32,
@@ -118,6 +121,7 @@ pub(crate) fn baris_serapan(kode: Option<String>, nama: String, s: &Serapan) -> 
         kode,
         nama,
         pagu: rupiah(s.pagu),
+        pagu_murni: rupiah(s.pagu_murni),
         realisasi: s.realisasi.map(rupiah),
         serapan: s.persen.map(persen),
         lebar: lebar_batang(s.persen),

@@ -24,6 +24,8 @@ pub enum KeadaanImpor {
         ganti: bool,
         token: String,
         beda: Vec<JejakTampil>,
+        /// What the file held that the import does not use (a workbook's unknown columns).
+        peringatan: Vec<String>,
     },
 }
 
@@ -42,6 +44,9 @@ struct HalamanImpor {
     baris: Vec<BarisJejak>,
     waktu_pengguna: bool,
     judul_tabel: String,
+    peringatan: Vec<String>,
+    /// The years a workbook to fill in can be downloaded for, newest first.
+    tahun_templat: Vec<u16>,
 }
 
 /// `format`: the file forms the server reads, as the upload field lists them (".toml").
@@ -58,24 +63,33 @@ pub fn impor(
         Bagian::Impor,
         None,
     );
-    let (berkas, masalah, token, ganti, beda) = match keadaan {
-        KeadaanImpor::Kosong => (String::new(), Vec::new(), None, false, &[][..]),
-        KeadaanImpor::Galat { berkas, masalah } => {
-            (berkas.clone(), masalah.clone(), None, false, &[][..])
-        }
+    let (berkas, masalah, token, ganti, beda, peringatan) = match keadaan {
+        KeadaanImpor::Kosong => (String::new(), Vec::new(), None, false, &[][..], &[][..]),
+        KeadaanImpor::Galat { berkas, masalah } => (
+            berkas.clone(),
+            masalah.clone(),
+            None,
+            false,
+            &[][..],
+            &[][..],
+        ),
         KeadaanImpor::Pratinjau {
             berkas,
             ganti,
             token,
             beda,
+            peringatan,
         } => (
             berkas.clone(),
             Vec::new(),
             Some(token.clone()),
             *ganti,
             &beda[..],
+            &peringatan[..],
         ),
     };
+    let mut tahun_templat = k.tahun_pilihan.clone();
+    tahun_templat.sort_unstable_by(|a, b| b.cmp(a));
     let n = |a: &str| beda.iter().filter(|b| b.aksi == a).count();
     crate::bantu::render(&HalamanImpor {
         l,
@@ -90,5 +104,7 @@ pub fn impor(
         baris: beda.iter().map(baris_jejak).collect(),
         waktu_pengguna: false,
         judul_tabel: "Perubahan yang akan diterapkan, per rekaman".into(),
+        peringatan: peringatan.to_vec(),
+        tahun_templat,
     })
 }

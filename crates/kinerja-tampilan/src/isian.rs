@@ -12,7 +12,7 @@ use kinerja_core::id::{IndikatorId, PosAnggaranId};
 use kinerja_core::model::{CaraTahunan, DataInstansi, Indikator, Pemilik, Realisasi};
 use kinerja_core::nilai::Nilai;
 use kinerja_core::pengukuran::Indeks;
-use kinerja_core::waktu::{Periode, Tahun};
+use kinerja_core::waktu::{Bulan, Periode, Tahun};
 use std::collections::HashMap;
 
 /// A field of the entry forms, by its name.
@@ -25,6 +25,8 @@ pub enum Medan {
     },
     /// `a.{pos_anggaran}`.
     Anggaran(PosAnggaranId),
+    /// `b.{pos_anggaran}.{bulan}`, the month as its number (1 for January).
+    Bulanan(PosAnggaranId, Bulan),
 }
 
 impl Medan {
@@ -37,6 +39,13 @@ impl Medan {
                 periode: periode_dari_kunci(p)?,
             });
         }
+        if let Some(sisa) = nama.strip_prefix("b.") {
+            let (id, b) = sisa.rsplit_once('.')?;
+            return Some(Medan::Bulanan(
+                PosAnggaranId::new(id).ok()?,
+                Bulan::dari_nomor(b.parse().ok()?)?,
+            ));
+        }
         let id = nama.strip_prefix("a.")?;
         Some(Medan::Anggaran(PosAnggaranId::new(id).ok()?))
     }
@@ -45,6 +54,7 @@ impl Medan {
         match self {
             Medan::Realisasi { indikator, periode } => medan_realisasi(indikator, *periode),
             Medan::Anggaran(id) => medan_anggaran(id),
+            Medan::Bulanan(id, b) => medan_bulanan(id, *b),
         }
     }
 }
@@ -69,6 +79,11 @@ pub fn medan_realisasi(ind: &IndikatorId, p: Periode) -> String {
 /// `a.{pos_anggaran}`.
 pub fn medan_anggaran(id: &PosAnggaranId) -> String {
     format!("a.{}", id.as_str())
+}
+
+/// `b.{pos_anggaran}.{bulan}`.
+pub fn medan_bulanan(id: &PosAnggaranId, b: Bulan) -> String {
+    format!("b.{}.{}", id.as_str(), b.nomor())
 }
 
 /// The order of the period columns.

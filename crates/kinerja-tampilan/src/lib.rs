@@ -22,12 +22,12 @@ mod reviu;
 mod skm;
 mod tata;
 
-pub use anggaran::form_anggaran;
+pub use anggaran::{form_anggaran, form_anggaran_bulanan};
 pub use bantu::label_jenis;
 pub use dasbor::dasbor;
 pub use dokumen::{iku, perjanjian_kinerja};
 pub use impor::{KeadaanImpor, impor};
-pub use isian::{Medan, form_realisasi, medan_anggaran, medan_realisasi};
+pub use isian::{Medan, form_realisasi, medan_anggaran, medan_bulanan, medan_realisasi};
 pub use lain::{beranda, galat, jejak, kabupaten, masuk, urutkan_kabupaten};
 pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
 pub use rencana::rencana;

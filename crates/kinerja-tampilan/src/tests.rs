@@ -445,9 +445,24 @@ fn field_names_round_trip() {
     }
     let pos = kinerja_core::id::PosAnggaranId::new("A-2020-BTL").unwrap();
     assert_eq!(medan_anggaran(&pos), "a.A-2020-BTL");
-    assert_eq!(Medan::parse("a.A-2020-BTL"), Some(Medan::Anggaran(pos)));
+    assert_eq!(
+        Medan::parse("a.A-2020-BTL"),
+        Some(Medan::Anggaran(pos.clone()))
+    );
     assert_eq!(Medan::parse("csrf"), None);
     assert_eq!(Medan::parse("r.I-1.tw5"), None);
+    // Every month reads back as itself; 0 and 13 are no month.
+    for b in kinerja_core::waktu::Bulan::SEMUA {
+        let nama = medan_bulanan(&pos, b);
+        assert_eq!(Medan::parse(&nama), Some(Medan::Bulanan(pos.clone(), b)));
+    }
+    assert_eq!(
+        medan_bulanan(&pos, kinerja_core::waktu::Bulan::Desember),
+        "b.A-2020-BTL.12"
+    );
+    assert_eq!(Medan::parse("b.A-2020-BTL.0"), None);
+    assert_eq!(Medan::parse("b.A-2020-BTL.13"), None);
+    assert_eq!(Medan::parse("b.A-2020-BTL"), None);
 }
 
 #[test]

@@ -1,13 +1,15 @@
 //! Imports through the web: the readers of the files the import page takes, and the previewed
 //! imports waiting for the user's confirmation.
 //!
-//! A reader turns an uploaded file into `DataInstansi` or a list of located problems; the page
-//! picks it by the file's name. TOML (the data file of `kinerja impor`) is the one today; a
-//! second format (the Excel workbook) is one more entry in [`PEMBACA`], and the preview, the
-//! confirmation and the write are the same for every format.
+//! A reader turns an uploaded file, read against the stored data set, into the data set the
+//! import would leave, or a list of located problems; the page picks it by the file's name. The
+//! preview, the confirmation and the write are the same for every format.
 
+use crate::galat::GalatHttp;
+use axum::http::StatusCode;
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
+use kinerja_core::waktu::Tahun;
 use kinerja_simpan::ModeImpor;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -18,14 +20,33 @@ use std::time::{Duration, Instant};
 pub(crate) struct Pembaca {
     /// The file name's ending, lower case, with its dot.
     pub akhiran: &'static str,
-    /// The file's content as data, or each problem with its place (file, line, record).
-    pub baca: fn(nama: &str, isi: &[u8]) -> Result<DataInstansi, Vec<String>>,
+    /// The file's content for the instansi `pelapor` whose stored data set is `lama`, or each
+    /// problem with its place (file, line or sheet and cell).
+    pub baca: fn(nama: &str, isi: &[u8], pelapor: &InstansiId, lama: &DataInstansi) -> Hasil,
 }
 
-pub(crate) const PEMBACA: &[Pembaca] = &[Pembaca {
-    akhiran: ".toml",
-    baca: baca_toml,
-}];
+pub(crate) type Hasil = Result<Bacaan, Vec<String>>;
+
+/// What a reader made of a file.
+pub(crate) struct Bacaan {
+    pub data: DataInstansi,
+    /// The format holds the whole data set (a workbook overlaid on the stored one), so it is
+    /// applied as a replacement whatever mode the form asked for; a TOML file follows the form.
+    pub utuh: bool,
+    /// What was read but not used (unknown columns or sheets), for the preview.
+    pub peringatan: Vec<String>,
+}
+
+pub(crate) const PEMBACA: &[Pembaca] = &[
+    Pembaca {
+        akhiran: ".toml",
+        baca: baca_toml,
+    },
+    Pembaca {
+        akhiran: ".xlsx",
+        baca: baca_xlsx,
+    },
+];
 
 /// The reader for `nama`, by its ending.
 pub(crate) fn pembaca(nama: &str) -> Option<&'static Pembaca> {
@@ -33,21 +54,89 @@ pub(crate) fn pembaca(nama: &str) -> Option<&'static Pembaca> {
     PEMBACA.iter().find(|p| kecil.ends_with(p.akhiran))
 }
 
-fn baca_toml(nama: &str, isi: &[u8]) -> Result<DataInstansi, Vec<String>> {
+fn baca_toml(nama: &str, isi: &[u8], _: &InstansiId, _: &DataInstansi) -> Hasil {
     let teks = std::str::from_utf8(isi).map_err(|e| {
         vec![format!(
             "{nama}: bukan teks UTF-8 (bait ke-{})",
             e.valid_up_to() + 1
         )]
     })?;
-    kinerja_berkas::baca_sumber(vec![(PathBuf::from(nama), teks.to_string())]).map_err(|e| {
-        let m = e.masalah();
-        if m.is_empty() {
-            vec![e.to_string()]
-        } else {
-            m.iter().map(ToString::to_string).collect()
-        }
+    let data = kinerja_berkas::baca_sumber(vec![(PathBuf::from(nama), teks.to_string())]).map_err(
+        |e| {
+            let m = e.masalah();
+            if m.is_empty() {
+                vec![e.to_string()]
+            } else {
+                m.iter().map(ToString::to_string).collect()
+            }
+        },
+    )?;
+    Ok(Bacaan {
+        data,
+        utuh: false,
+        peringatan: Vec::new(),
     })
+}
+
+/// A workbook of `kinerja templat` (the page's own download): its values overlaid on the stored
+/// data set, as `kinerja impor BERKAS.xlsx` does.
+fn baca_xlsx(nama: &str, isi: &[u8], pelapor: &InstansiId, lama: &DataInstansi) -> Hasil {
+    let tempat = |m: &[kinerja_excel::Masalah]| -> Vec<String> {
+        m.iter().map(|m| format!("{nama}: {m}")).collect()
+    };
+    let buku = kinerja_excel::baca(isi).map_err(|m| tempat(&m))?;
+    if let Some(lain) = buku.instansi.as_ref().filter(|i| *i != pelapor) {
+        return Err(vec![format!(
+            "{nama}: lembar kerja ini untuk instansi \"{lain}\", bukan \"{pelapor}\"; unduh templat dari halaman instansi ini"
+        )]);
+    }
+    let data = kinerja_excel::terapkan(lama, &buku).map_err(|m| tempat(&m))?;
+    Ok(Bacaan {
+        data,
+        utuh: true,
+        peringatan: tempat(&buku.peringatan),
+    })
+}
+
+/// Reads an upload on the blocking pool: a large workbook takes CPU time that must not stall
+/// the server's other requests.
+pub(crate) async fn baca(
+    p: &'static Pembaca,
+    nama: String,
+    isi: Vec<u8>,
+    pelapor: InstansiId,
+    lama: Arc<DataInstansi>,
+) -> Result<Hasil, GalatHttp> {
+    tokio::task::spawn_blocking(move || (p.baca)(&nama, &isi, &pelapor, &lama))
+        .await
+        .map_err(|e| {
+            GalatHttp::internal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "galat_internal",
+                "berkas gagal dibaca",
+                e,
+            )
+        })
+}
+
+/// The workbook of `kinerja templat` for `pelapor` and `tahun`, written on the blocking pool.
+pub(crate) async fn templat(
+    data: Arc<DataInstansi>,
+    pelapor: InstansiId,
+    tahun: Tahun,
+) -> Result<Vec<u8>, GalatHttp> {
+    let gagal = |e: String| {
+        GalatHttp::internal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "galat_internal",
+            "lembar kerja gagal disusun",
+            e,
+        )
+    };
+    tokio::task::spawn_blocking(move || kinerja_excel::templat(&data, &pelapor, tahun))
+        .await
+        .map_err(|e| gagal(e.to_string()))?
+        .map_err(|e| gagal(e.to_string()))
 }
 
 /// A previewed import: the file's data and how to apply it.

@@ -24,7 +24,7 @@ const TEKS_BASIS: &[&str] = &[
 ];
 
 /// Every form field name the pages use (realisasi `r.<indikator>.<periode>`, budget
-/// `a.<line>`, the reviewer's note `isi`, the login form).
+/// `a.<line>` and its months `b.<line>.<month>`, the reviewer's note `isi`, the login form).
 const MEDAN: &[&str] = &[
     "nama_pengguna",
     "kata_sandi",
@@ -32,6 +32,7 @@ const MEDAN: &[&str] = &[
     "r.I-S1-1.tahunan",
     "r.I-S1-1.tw1",
     "a.A-2020-BTL",
+    "b.A-2020-BTL.1",
 ];
 
 /// Every query parameter the routes read.
@@ -68,6 +69,7 @@ fn uri(jalur: &str) -> String {
         )
         .replace("{tahun}", "2020")
         .replace("{periode}", "tw1")
+        .replace("{pos}", "A-2020-BTL")
 }
 
 fn enc(s: &str) -> String {
@@ -195,7 +197,8 @@ async fn hostile_text_and_numbers_are_a_4xx_without_the_databases_words() {
                             && jalur.ends_with("/realisasi")
                             // An indicator's realisasi may be below zero (a growth rate).
                             && !nama.starts_with("negative"))
-                            || (medan.starts_with("a.") && jalur.ends_with("/anggaran"));
+                            || (medan.starts_with("a.") && jalur.ends_with("/anggaran"))
+                            || (medan.starts_with("b.") && jalur.ends_with("/anggaran/{pos}"));
                         if angka(nama) && !dibaca {
                             // A number is fine text, and a route ignores fields it does not read.
                             assert!(!s.is_server_error(), "{apa}: {s}");

@@ -62,6 +62,8 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("post", "/instansi/{id}/tahun/{tahun}/realisasi/hapus", Ubah),
     ("get", "/instansi/{id}/tahun/{tahun}/anggaran", Lihat),
     ("post", "/instansi/{id}/tahun/{tahun}/anggaran", Ubah),
+    ("get", "/instansi/{id}/tahun/{tahun}/anggaran/{pos}", Lihat),
+    ("post", "/instansi/{id}/tahun/{tahun}/anggaran/{pos}", Ubah),
     (
         "post",
         "/instansi/{id}/tahun/{tahun}/ajukan/{periode}",
@@ -96,6 +98,7 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("post", "/instansi/{id}/impor/terapkan", Ubah),
     // The whole data set, unpublished years too: whoever may read its audit trail.
     ("get", "/instansi/{id}/ekspor.toml", Jejak),
+    ("get", "/instansi/{id}/tahun/{tahun}/templat.xlsx", Ubah),
     ("get", "/kabupaten/{id}/tahun/{tahun}", Semua),
     ("get", "/api/v1/openapi.json", Semua),
     ("get", "/api/v1/instansi", Semua),
@@ -230,7 +233,8 @@ impl Uji {
                 },
             )
             .replace("{tahun}", "2020")
-            .replace("{periode}", "tw1");
+            .replace("{periode}", "tw1")
+            .replace("{pos}", "A-2020-BTL");
         let mut r = Request::builder()
             .method(metode.to_uppercase().as_str())
             .uri(&uri);

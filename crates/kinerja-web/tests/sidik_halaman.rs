@@ -66,7 +66,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/mumbulsari/tahun/2020/anggaran",
         200,
-        "47efb6e3fdd6f4c620dab50db1b20ba74c2ab3c8dd1770f6546d24b45bc18646",
+        "52dffc04b88cb22a1b5e8d5fbe7faaafcee10e1157b807135c6e1a3197385c88",
     ),
     (
         "/kabupaten/jember/tahun/2020",
@@ -81,7 +81,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/opd-01/tahun/2021/anggaran",
         200,
-        "af3664be29c632c35f3753485697466e0aaa06742d0433cc31afe6ff743190b6",
+        "eb6e2fb6fd9692dc30c7755d32c3482a4965f7f7e2f17a94cf062c45790117d2",
     ),
     (
         "/kabupaten/kab/tahun/2021",

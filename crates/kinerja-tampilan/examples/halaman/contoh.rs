@@ -333,6 +333,7 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                     ganti: false,
                     token: "tok-impor".into(),
                     beda: jejak_contoh(),
+                    peringatan: Vec::new(),
                 },
             ),
         ),

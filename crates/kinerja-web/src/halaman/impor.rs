@@ -122,10 +122,14 @@ pub(super) async fn impor_kirim(
             )],
         );
     };
-    let data = match (p.baca)(&nama, &isi) {
-        Ok(d) => d,
+    let dasar = n.toko.muat_bersama(&l.id).await?;
+    let bacaan = match crate::impor::baca(p, nama.clone(), isi, l.id.clone(), dasar.clone()).await?
+    {
+        Ok(b) => b,
         Err(m) => return gagal(&nama, m),
     };
+    let mode = if bacaan.utuh { ModeImpor::Ganti } else { mode };
+    let data = bacaan.data;
     if !data.instansi.iter().any(|i| i.id == l.id) {
         return gagal(
             &nama,
@@ -135,7 +139,6 @@ pub(super) async fn impor_kirim(
             )],
         );
     }
-    let dasar = n.toko.muat_bersama(&l.id).await?;
     let (beda, hasil) = kinerja_simpan::pratinjau_impor(&dasar, &data, mode).map_err(|e| {
         GalatHttp::internal(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -173,6 +176,7 @@ pub(super) async fn impor_kirim(
             ganti: mode == ModeImpor::Ganti,
             token,
             beda,
+            peringatan: bacaan.peringatan,
         },
     )))
 }
@@ -216,6 +220,34 @@ pub(super) async fn terapkan(
         l.id,
         r.ditambah + r.diubah + r.dihapus
     )))
+}
+
+/// The workbook operators fill in for a year (`kinerja templat`): pre-filled with the stored data
+/// set, so that importing it back unchanged is no change.
+pub(super) async fn templat(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): super::bersama::JalurTahun,
+) -> Hasil {
+    let l = siapkan_instansi(&n, &sesi, &id, Tindakan::Ubah).await?;
+    let tahun = crate::jalur::tahun(&th)?;
+    let d = n.toko.muat_bersama(&l.id).await?;
+    let isi = crate::impor::templat(d, l.id.clone(), tahun).await?;
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"isian-{}-{tahun}.xlsx\"", l.id),
+            ),
+            (CACHE_CONTROL, "no-store".to_string()),
+        ],
+        isi,
+    )
+        .into_response())
 }
 
 /// The instansi's data as one TOML file, as `kinerja ekspor` writes it.

@@ -3,6 +3,7 @@
 //! lands in the audit trail.
 
 use super::alur::status_tampil;
+use super::bersama::Laman;
 use super::bersama::kiriman;
 use super::bersama::{
     Hasil, JalurTahun, KueriPesan, html, izin, ke, pelaku_web, pesan_sukses, setelah_simpan,
@@ -15,11 +16,11 @@ use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse};
-use kinerja_core::model::Realisasi;
+use kinerja_core::model::{PosAnggaran, Realisasi};
 use kinerja_core::nilai::Nilai;
 use kinerja_core::waktu::Periode;
 use kinerja_tampilan as t;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub(super) async fn realisasi(
     State(n): State<Negara>,
@@ -153,13 +154,118 @@ pub(super) async fn anggaran(
 ) -> Hasil {
     let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
     pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
-    let mut iz = izin(&sesi, &l);
-    // The year's budget is frozen with the annual period.
-    iz.ubah &= !status_tampil(&n, &l)
+    let iz = izin_anggaran(&n, &sesi, &l).await?;
+    Ok(html(t::form_anggaran(&l.k, &l.data, l.tahun, iz, &[], &[])))
+}
+
+/// What the caller may do with the year's budget: it is frozen with the annual period.
+async fn izin_anggaran(n: &Negara, sesi: &Sesi, l: &Laman) -> Result<t::Izin, GalatHttp> {
+    let mut iz = izin(sesi, l);
+    iz.ubah &= !status_tampil(n, l)
         .await?
         .iter()
         .any(|s| s.periode == Periode::Tahunan && s.status == t::StatusAlur::Disetujui);
-    Ok(html(t::form_anggaran(&l.k, &l.data, l.tahun, iz, &[], &[])))
+    Ok(iz)
+}
+
+/// The budget line `pos` of the page's year, or 404.
+fn pos_tahun<'a>(l: &'a Laman, pos: &str) -> Result<&'a PosAnggaran, GalatHttp> {
+    l.data
+        .anggaran
+        .iter()
+        .find(|a| a.id.as_str() == pos && a.tahun == l.tahun)
+        .ok_or_else(|| {
+            GalatHttp::baru(
+                StatusCode::NOT_FOUND,
+                "tidak_ada",
+                format!("pos anggaran \"{pos}\" tidak ada pada tahun {}", l.tahun),
+            )
+        })
+}
+
+/// The months of one budget line.
+pub(super) async fn anggaran_bulanan(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th, pos)): Path<(String, String, String)>,
+    q: Result<Query<KueriPesan>, QueryRejection>,
+) -> Hasil {
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
+    let iz = izin_anggaran(&n, &sesi, &l).await?;
+    let p = pos_tahun(&l, &pos)?;
+    Ok(html(t::form_anggaran_bulanan(
+        &l.k,
+        &l.data,
+        p,
+        iz,
+        &[],
+        &[],
+    )))
+}
+
+/// Saves the twelve months of one budget line as one change: an empty month is not reported;
+/// every month is checked before anything is written.
+pub(super) async fn anggaran_bulanan_kirim(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th, pos)): Path<(String, String, String)>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let (isian, mut l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
+    let lama = pos_tahun(&l, &pos)?.clone();
+    let mut kesalahan = Vec::new();
+    let mut bulanan = BTreeMap::new();
+    for (nama, nilai) in &isian {
+        let Some(t::Medan::Bulanan(p, bulan)) = t::Medan::parse(nama) else {
+            continue;
+        };
+        if p != lama.id {
+            kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: format!(
+                    "isian ini milik pos anggaran \"{p}\", bukan \"{}\"",
+                    lama.id
+                ),
+            });
+            continue;
+        }
+        let nilai = nilai.trim();
+        if nilai.is_empty() {
+            continue;
+        }
+        match kinerja_core::angka::parse_rupiah(nilai) {
+            Ok(r) if !lama.realisasi_boleh(r) => kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: "realisasi anggaran tidak boleh negatif pada pos ini".into(),
+            }),
+            Ok(r) => {
+                bulanan.insert(bulan, r);
+            }
+            Err(e) => kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: e.to_string(),
+            }),
+        }
+    }
+    let mut kode = StatusCode::UNPROCESSABLE_ENTITY;
+    if kesalahan.is_empty() {
+        // No month given on a line without months keeps its year figure.
+        let hasil = if bulanan == lama.realisasi_bulanan {
+            Ok(kinerja_simpan::Ringkasan::default())
+        } else {
+            n.toko
+                .simpan_realisasi_bulanan(&l.id, lama.id.clone(), bulanan, &pelaku_web(&sesi))
+                .await
+        };
+        match setelah_simpan(hasil, &mut l, &format!("anggaran/{}", lama.id))? {
+            Ok(ke) => return Ok(ke),
+            Err(k) => kode = k,
+        }
+    }
+    let iz = izin(&sesi, &l);
+    let body = t::form_anggaran_bulanan(&l.k, &l.data, &lama, iz, &kesalahan, &isian);
+    Ok((kode, Html(body)).into_response())
 }
 
 pub(super) async fn anggaran_kirim(
@@ -189,6 +295,13 @@ pub(super) async fn anggaran_kirim(
         };
         let nilai = nilai.trim();
         if nilai.is_empty() {
+            continue;
+        }
+        if !lama.realisasi_bulanan.is_empty() {
+            kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: "pos ini diisi per bulan: ubah realisasinya di rincian per bulan".into(),
+            });
             continue;
         }
         match kinerja_core::angka::parse_rupiah(nilai) {

@@ -64,6 +64,16 @@ pub(crate) fn daftar() -> Vec<Rute> {
             isian::anggaran_kirim,
         ),
         rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/anggaran/{pos}",
+            isian::anggaran_bulanan,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/anggaran/{pos}",
+            isian::anggaran_bulanan_kirim,
+        ),
+        rute(
             Post,
             "/instansi/{id}/tahun/{tahun}/ajukan/{periode}",
             alur::ajukan,
@@ -131,6 +141,11 @@ pub(crate) fn daftar() -> Vec<Rute> {
         rute(Post, "/instansi/{id}/impor", impor::impor_kirim),
         rute(Post, "/instansi/{id}/impor/terapkan", impor::terapkan),
         rute(Get, "/instansi/{id}/ekspor.toml", impor::ekspor),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/templat.xlsx",
+            impor::templat,
+        ),
         rute(Get, "/kabupaten/{id}/tahun/{tahun}", kabupaten::kabupaten),
     ]
 }

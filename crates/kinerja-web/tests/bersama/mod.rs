@@ -69,6 +69,17 @@ pub async fn kirim(
     r: axum::http::request::Builder,
     body: Vec<u8>,
 ) -> (axum::http::StatusCode, String, String) {
+    let (s, ke, b) = kirim_bait(app, sesi, r, body).await;
+    (s, ke, String::from_utf8_lossy(&b).into_owned())
+}
+
+/// As [`kirim`], the body as bytes (a download).
+pub async fn kirim_bait(
+    app: &axum::Router,
+    sesi: &str,
+    r: axum::http::request::Builder,
+    body: Vec<u8>,
+) -> (axum::http::StatusCode, String, Vec<u8>) {
     use http_body_util::BodyExt;
     use tower::ServiceExt;
     let r = r
@@ -83,13 +94,13 @@ pub async fn kirim(
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default();
     let b = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-    (s, ke, String::from_utf8_lossy(&b).into_owned())
+    (s, ke, b)
 }
 
 pub const BATAS_MULTIPART: &str = "----batas-uji";
 
 /// A `multipart/form-data` body (boundary [`BATAS_MULTIPART`]) of text fields and one file.
-pub fn multipart(medan: &[(&str, &str)], nama_berkas: &str, isi: &str) -> Vec<u8> {
+pub fn multipart(medan: &[(&str, &str)], nama_berkas: &str, isi: impl AsRef<[u8]>) -> Vec<u8> {
     let mut body = String::new();
     for (k, v) in medan {
         body.push_str(&format!(
@@ -97,9 +108,12 @@ pub fn multipart(medan: &[(&str, &str)], nama_berkas: &str, isi: &str) -> Vec<u8
         ));
     }
     body.push_str(&format!(
-        "--{BATAS_MULTIPART}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{nama_berkas}\"\r\nContent-Type: application/octet-stream\r\n\r\n{isi}\r\n--{BATAS_MULTIPART}--\r\n"
+        "--{BATAS_MULTIPART}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{nama_berkas}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
     ));
-    body.into_bytes()
+    let mut body = body.into_bytes();
+    body.extend_from_slice(isi.as_ref());
+    body.extend_from_slice(format!("\r\n--{BATAS_MULTIPART}--\r\n").as_bytes());
+    body
 }
 
 /// The confirmation token of a preview page.
