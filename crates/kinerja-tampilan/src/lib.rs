@@ -20,6 +20,7 @@ mod laporan;
 mod rencana;
 mod reviu;
 mod skm;
+mod survei;
 mod tata;
 
 pub use anggaran::form_anggaran;
@@ -33,6 +34,9 @@ pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
 pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
 pub use skm::{KeadaanSkm, PilihanSkm, skm};
+pub use survei::{
+    AkhirSurvei, BarisLayanan, FormSurvei, SurveiWeb, survei, survei_akhir, survei_poster, survei_web,
+};
 
 use kinerja_core::model::JenisInstansi;
 use kinerja_core::waktu::Periode;
