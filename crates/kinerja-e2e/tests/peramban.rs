@@ -521,13 +521,19 @@ impl Uji {
         self.buka("/survei/mumbulsari/ktp").await;
         assert_eq!(self.teks("h1").await, "Survei Kepuasan Masyarakat");
         // The context line is set in capitals by the stylesheet; WebDriver reads the rendered text.
-        assert!(self.teks(".judul-konteks").await.to_lowercase().contains("layanan: ktp"));
+        assert!(
+            self.teks(".judul-konteks")
+                .await
+                .to_lowercase()
+                .contains("layanan: ktp")
+        );
         assert_eq!(self.hitung("form.form-survei fieldset").await, 4 + 9);
         for id in ["jenis_kelamin-2", "usia-3", "pendidikan-5", "pekerjaan-5"] {
             self.klik_label(id).await;
         }
         for u in 1..=9 {
-            self.klik_label(&format!("u{u}-{}", if u == 4 { 4 } else { 3 })).await;
+            self.klik_label(&format!("u{u}-{}", if u == 4 { 4 } else { 3 }))
+                .await;
         }
         self.tangkap("survei").await;
         let token = self
@@ -539,7 +545,11 @@ impl Uji {
             .expect("the form's token");
         self.klik("form.form-survei button[type=submit]").await;
         assert_eq!(self.teks("h1").await, "Terima kasih", "{}", self.basis);
-        assert!(self.teks("#hasil-survei").await.contains("sudah kami terima"));
+        assert!(
+            self.teks("#hasil-survei")
+                .await
+                .contains("sudah kami terima")
+        );
         self.tangkap("survei-terima").await;
         // The same form sent again, token and all (what a reload or a second click sends).
         self.pindah(async {
@@ -561,13 +571,26 @@ impl Uji {
                 .unwrap();
         })
         .await;
-        assert_eq!(self.teks("h1").await, "Formulir ini sudah terkirim", "{}", self.basis);
-        assert!(self.teks("#hasil-survei").await.contains("tidak dihitung lagi"));
+        assert_eq!(
+            self.teks("h1").await,
+            "Formulir ini sudah terkirim",
+            "{}",
+            self.basis
+        );
+        assert!(
+            self.teks("#hasil-survei")
+                .await
+                .contains("tidak dihitung lagi")
+        );
     }
 
     async fn klik_label(&self, id: &str) {
-        let l = self.tunggu(Locator::Css(&format!("label[for='{id}']"))).await;
-        l.click().await.unwrap_or_else(|e| panic!("{}: click {id}: {e}", self.basis));
+        let l = self
+            .tunggu(Locator::Css(&format!("label[for='{id}']")))
+            .await;
+        l.click()
+            .await
+            .unwrap_or_else(|e| panic!("{}: click {id}: {e}", self.basis));
         let r = self.c.find(Locator::Id(id)).await.unwrap();
         assert_eq!(
             r.prop("checked").await.unwrap().as_deref(),

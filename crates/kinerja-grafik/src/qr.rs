@@ -30,14 +30,27 @@ mod tests {
 
     #[test]
     fn a_survey_address_gives_a_square_code_with_a_quiet_zone() {
-        let s = svg("https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp", 240, "Kode QR <survei>").unwrap();
+        let s = svg(
+            "https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp",
+            240,
+            "Kode QR <survei>",
+        )
+        .unwrap();
         // 53 bytes: level M holds 42 bytes in version 3, 62 in version 4 (17 + 4 x 4 = 33 modules), plus 4 on each side = 41.
         assert!(s.contains("viewBox=\"0 0 41 41\""), "{s}");
         assert!(s.contains("aria-label=\"Kode QR &lt;survei&gt;\""));
         // The top-left finder pattern starts at the quiet zone's edge.
         assert!(s.contains("M4 4h1v1h-1z"));
         assert!(!s.contains("M3 "), "nothing in the quiet zone");
-        assert_eq!(s, svg("https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp", 240, "Kode QR <survei>").unwrap());
+        assert_eq!(
+            s,
+            svg(
+                "https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp",
+                240,
+                "Kode QR <survei>"
+            )
+            .unwrap()
+        );
         assert!(svg(&"x".repeat(5000), 240, "").is_none());
     }
 }

@@ -52,34 +52,67 @@ async fn respondents_are_stored_once_and_abuse_is_refused() {
         let kunci = t.kunci_survei().await.unwrap();
         assert_eq!(kunci.len(), 64, "{}: 256 bits, hex", b.nama);
         assert!(kunci.bytes().all(|c| c.is_ascii_hexdigit()));
-        let jejak0 = t.jejak(&m, Some("responden_skm"), None, 100).await.unwrap().len();
+        let jejak0 = t
+            .jejak(&m, Some("responden_skm"), None, 100)
+            .await
+            .unwrap()
+            .len();
         assert_eq!(jejak0, 0);
         let p = pelaku();
-        let h = t.simpan_responden(&baru("t1", "a", "444444444"), &batas, &p).await.unwrap();
+        let h = t
+            .simpan_responden(&baru("t1", "a", "444444444"), &batas, &p)
+            .await
+            .unwrap();
         assert!(matches!(h, HasilKirim::Disimpan(_)), "{}: {h:?}", b.nama);
         // The same form again, even with other answers: the token is spent.
-        let h = t.simpan_responden(&baru("t1", "b", "333333333"), &batas, &p).await.unwrap();
+        let h = t
+            .simpan_responden(&baru("t1", "b", "333333333"), &batas, &p)
+            .await
+            .unwrap();
         assert_eq!(h, HasilKirim::TokenTerpakai, "{}", b.nama);
         // A new form with the very same answers from the same address: a duplicate.
-        let h = t.simpan_responden(&baru("t2", "a", "444444444"), &batas, &p).await.unwrap();
+        let h = t
+            .simpan_responden(&baru("t2", "a", "444444444"), &batas, &p)
+            .await
+            .unwrap();
         assert_eq!(h, HasilKirim::Duplikat, "{}", b.nama);
         // ... but from another address it is another respondent.
-        let h = t.simpan_responden(&baru("t3", "b", "444444444"), &batas, &p).await.unwrap();
+        let h = t
+            .simpan_responden(&baru("t3", "b", "444444444"), &batas, &p)
+            .await
+            .unwrap();
         assert!(matches!(h, HasilKirim::Disimpan(_)), "{}: {h:?}", b.nama);
         // Address a: 1 stored, then 2 more reach the limit of 3; the fourth is refused.
         for (tok, j) in [("t4", "344444444"), ("t5", "334444444")] {
-            let h = t.simpan_responden(&baru(tok, "a", j), &batas, &p).await.unwrap();
+            let h = t
+                .simpan_responden(&baru(tok, "a", j), &batas, &p)
+                .await
+                .unwrap();
             assert!(matches!(h, HasilKirim::Disimpan(_)), "{}: {h:?}", b.nama);
         }
-        let h = t.simpan_responden(&baru("t6", "a", "333444444"), &batas, &p).await.unwrap();
+        let h = t
+            .simpan_responden(&baru("t6", "a", "333444444"), &batas, &p)
+            .await
+            .unwrap();
         assert_eq!(h, HasilKirim::TerlaluSering, "{}", b.nama);
         let r = t.responden_skm(&m, th, None).await.unwrap();
         assert_eq!(r.len(), 4, "{}", b.nama);
         assert_eq!(r[0].isian, isian("444444444"));
         assert_eq!(t.responden_skm(&m, th, Some("kk")).await.unwrap().len(), 0);
-        assert_eq!(t.responden_skm(&m, Tahun::new(2025).unwrap(), None).await.unwrap().len(), 0);
+        assert_eq!(
+            t.responden_skm(&m, Tahun::new(2025).unwrap(), None)
+                .await
+                .unwrap()
+                .len(),
+            0
+        );
         let j = t.jejak(&m, Some("responden_skm"), None, 100).await.unwrap();
-        assert_eq!(j.len(), 4, "{}: one audit row per stored respondent", b.nama);
+        assert_eq!(
+            j.len(),
+            4,
+            "{}: one audit row per stored respondent",
+            b.nama
+        );
         assert_eq!(j[0].aksi, "tambah");
 
         // Twenty submissions of one token at once (a double-click times ten, from several

@@ -9,7 +9,9 @@ use crate::Konteks;
 use crate::bantu::render;
 use crate::tata::{Bagian, Tata, instansi_href};
 use askama::Template;
-use kinerja_core::skm::isian::{JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, kelompok_usia, pertanyaan_isian};
+use kinerja_core::skm::isian::{
+    JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, kelompok_usia, pertanyaan_isian,
+};
 use kinerja_core::waktu::Tahun;
 
 /// The public form: where it posts, its token, and what was chosen before a refusal.
@@ -85,9 +87,19 @@ pub fn survei(k: &Konteks, f: &FormSurvei) -> String {
         .map(|b| (b.to_string(), format!("{b} tahun")))
         .collect();
     let profil = vec![
-        soal(f, "jenis_kelamin", "Jenis kelamin".into(), &sama(&JENIS_KELAMIN)),
+        soal(
+            f,
+            "jenis_kelamin",
+            "Jenis kelamin".into(),
+            &sama(&JENIS_KELAMIN),
+        ),
         soal(f, "usia", "Usia".into(), &usia),
-        soal(f, "pendidikan", "Pendidikan terakhir".into(), &sama(&PENDIDIKAN)),
+        soal(
+            f,
+            "pendidikan",
+            "Pendidikan terakhir".into(),
+            &sama(&PENDIDIKAN),
+        ),
         soal(f, "pekerjaan", "Pekerjaan".into(), &sama(&PEKERJAAN)),
     ];
     let soal_unsur = pertanyaan_isian()
@@ -100,7 +112,12 @@ pub fn survei(k: &Konteks, f: &FormSurvei) -> String {
                 .enumerate()
                 .map(|(j, l)| ((j + 1).to_string(), l.to_string()))
                 .collect();
-            soal(f, &format!("u{}", i + 1), format!("{}. {}", i + 1, p.teks), &pilihan)
+            soal(
+                f,
+                &format!("u{}", i + 1),
+                format!("{}. {}", i + 1, p.teks),
+                &pilihan,
+            )
         })
         .collect();
     let layanan_isian = f
@@ -127,7 +144,9 @@ pub enum AkhirSurvei {
     /// The same answers came from the same network address a moment ago.
     Duplikat,
     /// Too many answers from the same network address: `menit` to wait at most.
-    TerlaluSering { menit: i64 },
+    TerlaluSering {
+        menit: i64,
+    },
     /// The form was not one this server issued (altered, or for another survey).
     TidakSah,
 }

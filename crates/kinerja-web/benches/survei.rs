@@ -186,7 +186,9 @@ fn main() {
             .block_on(toko.jejak(&m, Some("responden_skm"), None, 1_000_000))
             .expect("audit trail")
             .len();
-        if didapat.len() != n || unik.len() != n || unik.into_iter().cloned().collect::<BTreeSet<_>>() != harap
+        if didapat.len() != n
+            || unik.len() != n
+            || unik.into_iter().cloned().collect::<BTreeSet<_>>() != harap
         {
             salah.push(format!(
                 "{} rows stored ({} distinct answer sets) for {n} respondents",

@@ -14,8 +14,8 @@ use kinerja_core::skm::isian::{self, IsianSurvei};
 use kinerja_core::skm::{GalatSkm, Opsi, PembulatanSampel, hitung_tabulasi, ukuran_sampel};
 use kinerja_core::waktu::Tahun;
 use kinerja_simpan::{BatasSurvei, RespondenTersimpan};
-use std::net::IpAddr;
 use sha2::Sha256;
+use std::net::IpAddr;
 use time::{OffsetDateTime, UtcOffset};
 
 type HmacSha256 = Hmac<Sha256>;
@@ -124,8 +124,7 @@ pub(crate) fn layanan_sah(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 40
         && s != "poster"
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
 }
@@ -157,8 +156,9 @@ pub(crate) fn alamat_penuh(
         .filter(|h| {
             !h.is_empty()
                 && h.len() <= 255
-                && h.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+                && h.bytes().all(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']')
+                })
         })
         .unwrap_or("localhost");
     let https = https
@@ -199,10 +199,7 @@ pub(crate) fn ringkas_web(
     } else {
         let angka: String = teks.chars().filter(|c| *c != '.').collect();
         match angka.parse::<u64>() {
-            Ok(p) if p > 0 => (
-                Some(ukuran_sampel(p, PembulatanSampel::Terdekat)),
-                None,
-            ),
+            Ok(p) if p > 0 => (Some(ukuran_sampel(p, PembulatanSampel::Terdekat)), None),
             _ => (
                 None,
                 Some(format!(
@@ -227,7 +224,12 @@ pub(crate) fn ringkas_web(
         indikator: data
             .indikator
             .iter()
-            .map(|i| (i.id.to_string(), format!("{} ({})", i.uraian, i.id.as_str())))
+            .map(|i| {
+                (
+                    i.id.to_string(),
+                    format!("{} ({})", i.uraian, i.id.as_str()),
+                )
+            })
             .collect(),
         ubah,
     }
@@ -266,9 +268,15 @@ mod tests {
         let a = AturanSurvei::default();
         let kini = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
         let t = token_baru("kunci", "mumbulsari", "ktp", kini, &a);
-        assert_eq!(periksa_token("kunci", "mumbulsari", "ktp", &t, kini), Ok(()));
+        assert_eq!(
+            periksa_token("kunci", "mumbulsari", "ktp", &t, kini),
+            Ok(())
+        );
         let nanti = kini + time::Duration::seconds(a.umur_token_detik);
-        assert_eq!(periksa_token("kunci", "mumbulsari", "ktp", &t, nanti), Ok(()));
+        assert_eq!(
+            periksa_token("kunci", "mumbulsari", "ktp", &t, nanti),
+            Ok(())
+        );
         let lewat = nanti + time::Duration::seconds(1);
         assert_eq!(
             periksa_token("kunci", "mumbulsari", "ktp", &t, lewat),
@@ -281,9 +289,16 @@ mod tests {
         // A later expiry written over the signed one.
         let (batas, sisa) = t.split_once('.').unwrap();
         let diubah = format!("{}.{sisa}", batas.parse::<i64>().unwrap() + 3600);
-        assert_eq!(periksa_token("kunci", "mumbulsari", "ktp", &diubah, kini), tidak);
+        assert_eq!(
+            periksa_token("kunci", "mumbulsari", "ktp", &diubah, kini),
+            tidak
+        );
         for x in ["", "1.2", "a.b.c", "1.2.zz", &format!("{t}.x")] {
-            assert_eq!(periksa_token("kunci", "mumbulsari", "ktp", x, kini), tidak, "{x}");
+            assert_eq!(
+                periksa_token("kunci", "mumbulsari", "ktp", x, kini),
+                tidak,
+                "{x}"
+            );
         }
     }
 
@@ -300,7 +315,15 @@ mod tests {
         for s in ["ktp", "akta-lahir", "poli-umum-2"] {
             assert!(layanan_sah(s), "{s}");
         }
-        for s in ["", "KTP", "akta lahir", "poster", "-x", &"a".repeat(41), "ktp/1"] {
+        for s in [
+            "",
+            "KTP",
+            "akta lahir",
+            "poster",
+            "-x",
+            &"a".repeat(41),
+            "ktp/1",
+        ] {
             assert!(!layanan_sah(s), "{s}");
         }
     }

@@ -101,13 +101,19 @@ async fn a_respondent_answers_once_and_every_refusal_says_why() {
         let t2 = u.token("/survei/mumbulsari").await;
         assert_ne!(t1, t2);
 
-        let (s, html) = u.post("/survei/mumbulsari", body(&t1, &JAWABAN, PROFIL)).await;
+        let (s, html) = u
+            .post("/survei/mumbulsari", body(&t1, &JAWABAN, PROFIL))
+            .await;
         assert_eq!(s, StatusCode::OK, "{}: {html}", b.nama);
         assert!(html.contains("Terima kasih"), "{html}");
         let r = u.toko.responden_skm(&m, tahun_ini(), None).await.unwrap();
         assert_eq!(r.len(), 1, "{}", b.nama);
         assert_eq!(r[0].layanan, "");
-        let jejak = u.toko.jejak(&m, Some("responden_skm"), None, 10).await.unwrap();
+        let jejak = u
+            .toko
+            .jejak(&m, Some("responden_skm"), None, 10)
+            .await
+            .unwrap();
         assert_eq!(jejak.len(), 1);
         assert_eq!(
             (jejak[0].pengguna.as_str(), jejak[0].sumber.as_str()),
@@ -115,14 +121,25 @@ async fn a_respondent_answers_once_and_every_refusal_says_why() {
         );
 
         // The same form again (a reload, a double click): refused, not counted twice.
-        let (s, html) = u.post("/survei/mumbulsari", body(&t1, &JAWABAN, PROFIL)).await;
+        let (s, html) = u
+            .post("/survei/mumbulsari", body(&t1, &JAWABAN, PROFIL))
+            .await;
         assert_eq!(s, StatusCode::CONFLICT, "{html}");
         assert!(html.contains("Formulir ini sudah terkirim"), "{html}");
         // A new form with the very same answers from the same address: a duplicate.
-        let (s, html) = u.post("/survei/mumbulsari", body(&t2, &JAWABAN, PROFIL)).await;
+        let (s, html) = u
+            .post("/survei/mumbulsari", body(&t2, &JAWABAN, PROFIL))
+            .await;
         assert_eq!(s, StatusCode::CONFLICT, "{html}");
         assert!(html.contains("Jawaban yang sama sudah diterima"), "{html}");
-        assert_eq!(u.toko.responden_skm(&m, tahun_ini(), None).await.unwrap().len(), 1);
+        assert_eq!(
+            u.toko
+                .responden_skm(&m, tahun_ini(), None)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
 
         // Unanswered questions: the form again, the answers given kept, the token unspent.
         let t3 = u.token("/survei/mumbulsari").await;
@@ -132,7 +149,10 @@ async fn a_respondent_answers_once_and_every_refusal_says_why() {
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
         assert!(html.contains("Pertanyaan 8 belum dijawab"), "{html}");
         assert!(html.contains("Pertanyaan 9 belum dijawab"));
-        assert!(html.contains(r#"name="u1" value="4" required checked"#), "{html}");
+        assert!(
+            html.contains(r#"name="u1" value="4" required checked"#),
+            "{html}"
+        );
         assert!(html.contains(r#"value="Perempuan" required checked"#));
         let (s, _) = u
             .post("/survei/mumbulsari", body(&t3, &["2"; 9], PROFIL))
@@ -141,7 +161,9 @@ async fn a_respondent_answers_once_and_every_refusal_says_why() {
 
         // A forged or altered token, or one of another survey's form.
         let t4 = u.token("/survei/mumbulsari/ktp").await;
-        let (s, html) = u.post("/survei/mumbulsari", body(&t4, &["1"; 9], PROFIL)).await;
+        let (s, html) = u
+            .post("/survei/mumbulsari", body(&t4, &["1"; 9], PROFIL))
+            .await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{html}");
         assert!(html.contains("Formulir tidak dikenali"), "{html}");
         let diubah = format!("9{t4}");
@@ -156,15 +178,26 @@ async fn a_respondent_answers_once_and_every_refusal_says_why() {
             .post("/survei/mumbulsari/ktp", body(&t4, &["1"; 9], PROFIL))
             .await;
         assert_eq!(s, StatusCode::OK);
-        let r = u.toko.responden_skm(&m, tahun_ini(), Some("ktp")).await.unwrap();
+        let r = u
+            .toko
+            .responden_skm(&m, tahun_ini(), Some("ktp"))
+            .await
+            .unwrap();
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].isian.layanan(), "ktp");
 
         // No such instansi or layanan.
         assert_eq!(u.get("/survei/tidak-ada").await.0, StatusCode::NOT_FOUND);
-        assert_eq!(u.get("/survei/mumbulsari/KTP").await.0, StatusCode::NOT_FOUND);
         assert_eq!(
-            u.toko.responden_skm(&m, tahun_ini(), None).await.unwrap().len(),
+            u.get("/survei/mumbulsari/KTP").await.0,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            u.toko
+                .responden_skm(&m, tahun_ini(), None)
+                .await
+                .unwrap()
+                .len(),
             3,
             "{}",
             b.nama
@@ -180,7 +213,9 @@ async fn an_address_over_its_limit_and_an_expired_form_are_refused() {
     let u = siap(&b.url, |n| n.survei.batas.per_alamat = 2).await;
     for j in ["1", "2"] {
         let t = u.token("/survei/mumbulsari").await;
-        let (s, _) = u.post("/survei/mumbulsari", body(&t, &[j; 9], PROFIL)).await;
+        let (s, _) = u
+            .post("/survei/mumbulsari", body(&t, &[j; 9], PROFIL))
+            .await;
         assert_eq!(s, StatusCode::OK);
     }
     let t = u.token("/survei/mumbulsari").await;
@@ -195,17 +230,26 @@ async fn an_address_over_its_limit_and_an_expired_form_are_refused() {
     )
     .await;
     assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "{html}");
-    assert!(html.contains("coba lagi paling lama 10 menit lagi"), "{html}");
+    assert!(
+        html.contains("coba lagi paling lama 10 menit lagi"),
+        "{html}"
+    );
 
     // A form issued already expired (its lifetime set below zero).
     let u = siap(&b.url, |n| n.survei.umur_token_detik = -1).await;
     let t = u.token("/survei/mumbulsari").await;
     let (s, html) = u
-        .post("/survei/mumbulsari", body(&t, &["4"; 9], ["Laki-laki", "60+", "S3", "PNS"]))
+        .post(
+            "/survei/mumbulsari",
+            body(&t, &["4"; 9], ["Laki-laki", "60+", "S3", "PNS"]),
+        )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
     assert!(html.contains("sudah kedaluwarsa"), "{html}");
-    assert!(html.contains(r#"value="60+" required checked"#), "answers kept: {html}");
+    assert!(
+        html.contains(r#"value="60+" required checked"#),
+        "answers kept: {html}"
+    );
     assert_ne!(bersama::token(&html), t, "a fresh form");
     u.toko.tutup().await;
     b.selesai().await;
@@ -226,7 +270,10 @@ async fn the_poster_carries_the_surveys_address_as_a_qr_code() {
     )
     .await;
     assert_eq!(s, StatusCode::OK, "{html}");
-    assert!(html.contains(">https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp<"), "{html}");
+    assert!(
+        html.contains(">https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp<"),
+        "{html}"
+    );
     assert!(html.contains("aria-label=\"Kode QR alamat survei\""));
     assert!(html.contains("M4 4h1v1h-1z"), "the finder pattern");
     // A host header that is not a host name is not printed.
@@ -239,7 +286,10 @@ async fn the_poster_carries_the_surveys_address_as_a_qr_code() {
         vec![],
     )
     .await;
-    assert!(html.contains(">http://localhost/survei/mumbulsari<"), "{html}");
+    assert!(
+        html.contains(">http://localhost/survei/mumbulsari<"),
+        "{html}"
+    );
     u.toko.tutup().await;
     b.selesai().await;
 }
@@ -331,9 +381,19 @@ async fn the_hosted_survey_becomes_the_realisasi_as_an_upload_does() {
         format!("csrf={csrf}&token={}", bersama::token(&html)).into_bytes(),
     )
     .await;
-    assert_eq!((s, ke.as_str()), (StatusCode::SEE_OTHER, "/instansi/mumbulsari/tahun/2020/skm?disimpan=1"));
+    assert_eq!(
+        (s, ke.as_str()),
+        (
+            StatusCode::SEE_OTHER,
+            "/instansi/mumbulsari/tahun/2020/skm?disimpan=1"
+        )
+    );
     let d = u.toko.muat(&m).await.unwrap();
-    let s = d.skm.iter().find(|s| s.id.as_str() == "skm-2020-I-S2-1").unwrap();
+    let s = d
+        .skm
+        .iter()
+        .find(|s| s.id.as_str() == "skm-2020-I-S2-1")
+        .unwrap();
     assert_eq!(s.responden, Some(2));
     assert_eq!(s.unsur[0].jumlah, Some([0, 0, 1, 1]));
 
@@ -362,7 +422,10 @@ async fn the_hosted_survey_becomes_the_realisasi_as_an_upload_does() {
     )
     .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
-    assert!(html.contains("belum ada jawaban survei di web untuk tahun 2019"), "{html}");
+    assert!(
+        html.contains("belum ada jawaban survei di web untuk tahun 2019"),
+        "{html}"
+    );
     u.toko.tutup().await;
     b.selesai().await;
 }

@@ -75,10 +75,8 @@ impl TryFrom<IsianMentah> for IsianSurvei {
             ("pekerjaan", m.pekerjaan),
             ("layanan", m.layanan.clone()),
         ];
-        let mut isian: Vec<(String, String)> = medan
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect();
+        let mut isian: Vec<(String, String)> =
+            medan.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         for (i, j) in m.jawaban.iter().enumerate() {
             isian.push((format!("u{}", i + 1), j.to_string()));
         }
@@ -152,9 +150,7 @@ impl IsianSurvei {
             .trim()
             .to_string();
         if layanan.chars().count() > LAYANAN_MAKS {
-            galat.push(format!(
-                "Jenis layanan lebih dari {LAYANAN_MAKS} karakter"
-            ));
+            galat.push(format!("Jenis layanan lebih dari {LAYANAN_MAKS} karakter"));
         }
         if !galat.is_empty() {
             return Err(galat);
@@ -260,7 +256,10 @@ mod tests {
         let f = form(&["4", "3", "3", "4", "3", "4", "4", "2", "1"], PROFIL);
         let i = IsianSurvei::baca(&f, Some("KTP")).unwrap();
         assert_eq!(i.layanan(), "KTP");
-        assert_eq!(i.sidik(), "4,3,3,4,3,4,4,2,1|Perempuan|30-39|SMA|Wirausaha|ktp");
+        assert_eq!(
+            i.sidik(),
+            "4,3,3,4,3,4,4,2,1|Perempuan|30-39|SMA|Wirausaha|ktp"
+        );
         let json = serde_json::to_string(&i).unwrap();
         let kembali: IsianSurvei = serde_json::from_str(&json).unwrap();
         assert_eq!(kembali, i);
@@ -271,7 +270,10 @@ mod tests {
 
     #[test]
     fn every_problem_is_named_in_the_forms_order() {
-        let f = form(&["4", "", "3", "9", "3", "4", "4", "2"], ["X", "", "SMA", "PNS"]);
+        let f = form(
+            &["4", "", "3", "9", "3", "4", "4", "2"],
+            ["X", "", "SMA", "PNS"],
+        );
         let g = IsianSurvei::baca(&f, None).unwrap_err();
         assert_eq!(g.len(), 5, "{g:?}");
         assert!(g[0].starts_with("Pertanyaan 2 belum dijawab: Bagaimana pemahaman"));
@@ -309,7 +311,10 @@ mod tests {
         let layanan = &h.rincian[0];
         assert_eq!(layanan.kolom, "Jenis layanan");
         let ktp = layanan.kelompok.iter().find(|g| g.nilai == "KTP").unwrap();
-        assert_eq!((ktp.responden, ktp.nik), (1, rust_decimal::Decimal::from(100)));
+        assert_eq!(
+            (ktp.responden, ktp.nik),
+            (1, rust_decimal::Decimal::from(100))
+        );
     }
 
     #[test]

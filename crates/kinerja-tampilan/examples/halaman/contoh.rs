@@ -414,7 +414,12 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
         ),
         (
             "survei-terima",
-            survei_akhir(&tamu, "Kecamatan Mumbulsari", AkhirSurvei::Diterima, "/survei/mumbulsari"),
+            survei_akhir(
+                &tamu,
+                "Kecamatan Mumbulsari",
+                AkhirSurvei::Diterima,
+                "/survei/mumbulsari",
+            ),
         ),
         (
             "survei-sering",
@@ -432,8 +437,12 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 "Kecamatan Mumbulsari",
                 Some("ktp"),
                 "https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp",
-                &kinerja_grafik::qr::svg("https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp", 288, "Kode QR")
-                    .unwrap_or_default(),
+                &kinerja_grafik::qr::svg(
+                    "https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp",
+                    288,
+                    "Kode QR",
+                )
+                .unwrap_or_default(),
             ),
         ),
         (
@@ -453,7 +462,10 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                     responden: 12,
                     populasi: "100".into(),
                     minimum: Some(80),
-                    indikator: vec![("I-S1-1".into(), "Indeks kepuasan masyarakat (I-S1-1)".into())],
+                    indikator: vec![(
+                        "I-S1-1".into(),
+                        "Indeks kepuasan masyarakat (I-S1-1)".into(),
+                    )],
                     ubah: true,
                     ..SurveiWeb::default()
                 },

@@ -121,11 +121,7 @@ pub(crate) fn daftar() -> Vec<Rute> {
             "/instansi/{id}/tahun/{tahun}/skm/lampirkan",
             skm::lampirkan,
         ),
-        rute(
-            Get,
-            "/instansi/{id}/tahun/{tahun}/skm/web",
-            survei::web,
-        ),
+        rute(Get, "/instansi/{id}/tahun/{tahun}/skm/web", survei::web),
         rute(
             Post,
             "/instansi/{id}/tahun/{tahun}/skm/web",

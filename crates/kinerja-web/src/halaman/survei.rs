@@ -105,7 +105,16 @@ pub(super) async fn form_layanan(
     sesi: Sesi,
     Path((id, layanan)): Path<(String, String)>,
 ) -> Hasil {
-    tampil_form(&n, &sesi, &id, Some(layanan), Vec::new(), Vec::new(), StatusCode::OK).await
+    tampil_form(
+        &n,
+        &sesi,
+        &id,
+        Some(layanan),
+        Vec::new(),
+        Vec::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 pub(super) async fn kirim(
@@ -204,9 +213,9 @@ async fn terima(
         tahun,
         layanan: layanan.unwrap_or_default(),
         token: crate::akun::digest(&token),
-        alamat: crate::akun::digest(&crate::survei::alamat_jaringan(
-            crate::akun::alamat_klien(headers, ext),
-        )),
+        alamat: crate::akun::digest(&crate::survei::alamat_jaringan(crate::akun::alamat_klien(
+            headers, ext,
+        ))),
         isian: jawaban,
     };
     let pelaku = Pelaku {
@@ -254,7 +263,13 @@ async fn poster_untuk(
     let qr = kinerja_grafik::qr::svg(&alamat, 288, "Kode QR alamat survei").unwrap_or_default();
     Ok(segar(
         StatusCode::OK,
-        t::survei_poster(&konteks_dasar(sesi), &nama, layanan.as_deref(), &alamat, &qr),
+        t::survei_poster(
+            &konteks_dasar(sesi),
+            &nama,
+            layanan.as_deref(),
+            &alamat,
+            &qr,
+        ),
     ))
 }
 
