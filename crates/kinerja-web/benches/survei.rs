@@ -145,10 +145,10 @@ fn main() {
         let mulai = Instant::now();
         let hasil: Vec<(usize, u16, Duration)> = std::thread::scope(|sc| {
             let mut h = Vec::new();
-            for i in 0..n {
+            for (i, tok) in token.iter().enumerate() {
                 for _ in 0..2 {
                     let pintu = pintu.clone();
-                    let isi = badan(&token[i], &jawaban(i).0);
+                    let isi = badan(tok, &jawaban(i).0);
                     let dari = dari(i);
                     h.push(sc.spawn(move || {
                         pintu.wait();
