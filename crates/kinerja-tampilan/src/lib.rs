@@ -7,7 +7,8 @@
 //! Every figure is computed by `kinerja_core` (capaian, predikat, serapan) and printed with
 //! `kinerja_core::angka`; a figure that cannot be computed prints "data tidak tersedia" with the
 //! core's reason, never 0. Every `<form method="post">` carries the hidden `csrf` field from
-//! [`Konteks::csrf`]. Nothing needs JavaScript.
+//! [`Konteks::csrf`], except the public survey form ([`survei()`]), whose respondents have no
+//! session: it carries the server's signed one-use token instead. Nothing needs JavaScript.
 
 mod anggaran;
 mod bantu;
