@@ -11,6 +11,9 @@
 //! and the other 409 ("already sent"); the database holds exactly one row per respondent with
 //! exactly its answers (none lost, none counted twice); and the audit trail has exactly one
 //! row per respondent. It prints the burst's wall time and the POST latencies.
+//!
+//! On a loaded machine the release build of this crate's dependencies takes long; the
+//! correctness checks hold in any profile: `cargo bench -p kinerja-web --bench survei --profile dev`.
 
 use kinerja_core::id::InstansiId;
 use kinerja_simpan::{ModeImpor, Pelaku, Toko};
