@@ -1,4 +1,5 @@
-//! The web interface driven in a real headless Chromium through chromedriver: log in, enter a
+//! The web interface driven in a real headless Chromium through chromedriver: answer the
+//! hosted survey as the public (a second send of the same form refused), log in, enter a
 //! realisasi and see the capaian change on the dashboard, the approval lock and its lifting, a
 //! refusal when editing another instansi's data, the Tw1 workflow and its audit trail, the
 //! analysis written on the Laporan Kinerja page and read back from the downloaded PDF with
@@ -100,6 +101,7 @@ struct Uji {
 
 impl Uji {
     async fn jalankan(&self) {
+        self.survei_publik().await;
         self.masuk_dan_halaman_utama().await;
         self.tolak_instansi_lain().await;
         self.isi_realisasi_dan_kunci().await;
@@ -510,6 +512,92 @@ impl Uji {
         // Published data stays public.
         self.buka("/instansi/mumbulsari/tahun/2020").await;
         assert_eq!(self.capaian_indikator(URAIAN_I_S2_2).await, CAPAIAN_BARU);
+    }
+
+    /// Scenario 0: a member of the public answers the hosted survey on its layanan address
+    /// (clicking the labels, as on a phone), sees the thank-you page, and a second send of the
+    /// same form (its token replayed) is refused with the reason and not counted.
+    async fn survei_publik(&self) {
+        self.buka("/survei/mumbulsari/ktp").await;
+        assert_eq!(self.teks("h1").await, "Survei Kepuasan Masyarakat");
+        // The context line is set in capitals by the stylesheet; WebDriver reads the rendered text.
+        assert!(
+            self.teks(".judul-konteks")
+                .await
+                .to_lowercase()
+                .contains("layanan: ktp")
+        );
+        assert_eq!(self.hitung("form.form-survei fieldset").await, 4 + 9);
+        for id in ["jenis_kelamin-2", "usia-3", "pendidikan-5", "pekerjaan-5"] {
+            self.klik_label(id).await;
+        }
+        for u in 1..=9 {
+            self.klik_label(&format!("u{u}-{}", if u == 4 { 4 } else { 3 }))
+                .await;
+        }
+        self.tangkap("survei").await;
+        let token = self
+            .tunggu(Locator::Css("input[name=token]"))
+            .await
+            .attr("value")
+            .await
+            .unwrap()
+            .expect("the form's token");
+        self.klik("form.form-survei button[type=submit]").await;
+        assert_eq!(self.teks("h1").await, "Terima kasih", "{}", self.basis);
+        assert!(
+            self.teks("#hasil-survei")
+                .await
+                .contains("sudah kami terima")
+        );
+        self.tangkap("survei-terima").await;
+        // The same form sent again, token and all (what a reload or a second click sends).
+        self.pindah(async {
+            self.c
+                .execute(
+                    "const f = document.createElement('form');
+                     f.method = 'post'; f.action = '/survei/mumbulsari/ktp';
+                     const isi = {token: arguments[0], jenis_kelamin: 'Perempuan', usia: '30-39',
+                                  pendidikan: 'S1', pekerjaan: 'Wirausaha'};
+                     for (let i = 1; i <= 9; i++) isi['u' + i] = i == 4 ? '4' : '3';
+                     for (const [k, v] of Object.entries(isi)) {
+                       const c = document.createElement('input');
+                       c.type = 'hidden'; c.name = k; c.value = v; f.appendChild(c);
+                     }
+                     document.body.appendChild(f); f.submit();",
+                    vec![json!(token)],
+                )
+                .await
+                .unwrap();
+        })
+        .await;
+        assert_eq!(
+            self.teks("h1").await,
+            "Formulir ini sudah terkirim",
+            "{}",
+            self.basis
+        );
+        assert!(
+            self.teks("#hasil-survei")
+                .await
+                .contains("tidak dihitung lagi")
+        );
+    }
+
+    async fn klik_label(&self, id: &str) {
+        let l = self
+            .tunggu(Locator::Css(&format!("label[for='{id}']")))
+            .await;
+        l.click()
+            .await
+            .unwrap_or_else(|e| panic!("{}: click {id}: {e}", self.basis));
+        let r = self.c.find(Locator::Id(id)).await.unwrap();
+        assert_eq!(
+            r.prop("checked").await.unwrap().as_deref(),
+            Some("true"),
+            "{}: {id} chosen",
+            self.basis
+        );
     }
 
     // ----- helpers -----

@@ -3,7 +3,7 @@
 //! escaper ([`esc`]) and the one text-width estimate ([`lebar_teks`]) the renderers share.
 //!
 //! - The report's charts: [`batang_capaian`] (capaian per indicator), [`serapan`] (serapan per
-//!   program), [`tren`] (realisasi over the years). The SKM chart: [`skm`].
+//!   program), [`tren`] (realisasi over the years). The SKM chart: [`skm`]. A QR code: [`qr`].
 //! - [`svg_ke_png`]: any of them as PNG (resvg), with [`DEJAVU_SANS`] and [`DEJAVU_SANS_BOLD`]
 //!   only, never system fonts; the PDF renderer embeds the same two files.
 //!
@@ -25,6 +25,7 @@
 mod batang;
 mod kanvas;
 mod png;
+pub mod qr;
 pub mod skm;
 mod teks;
 mod tren;

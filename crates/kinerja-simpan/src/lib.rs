@@ -14,7 +14,8 @@
 //! data set, with the copies kept in memory), `instansi` (the instansi list), `terapkan` (the
 //! one write path and its per-data-set lock), `impor` and `isian` (the doors into it: a data
 //! file, realisasi entry), `jejak` (the audit trail), `rekap` (roll-ups in SQL), `cadangan`
-//! (online backup of an SQLite file), `akun` (accounts, sessions, the approval workflow).
+//! (online backup of an SQLite file), `akun` (accounts, sessions, the approval workflow),
+//! `survei` (respondents of the survey form the web hosts, with its abuse limits).
 
 pub mod akun;
 mod basis;
@@ -26,6 +27,7 @@ mod jejak;
 mod muat;
 pub mod rekaman;
 mod rekap;
+mod survei;
 mod terapkan;
 mod tulis;
 #[cfg(any(test, feature = "uji"))]
@@ -36,6 +38,7 @@ pub use cadangan::cadangkan;
 pub use impor::{Beda, ModeImpor, pratinjau_impor};
 pub use jejak::BarisJejak;
 pub use rekap::AnggaranPelapor;
+pub use survei::{BatasSurvei, HasilKirim, RespondenBaru, RespondenTersimpan};
 pub use terapkan::{GagalUbah, Ringkasan};
 
 use kinerja_core::id::InstansiId;
@@ -159,3 +162,5 @@ impl Toko {
 mod tests;
 #[cfg(test)]
 mod tests_generasi;
+#[cfg(test)]
+mod tests_survei;

@@ -43,6 +43,10 @@ pub enum CaraJawab {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LabelUnsur {
     label: Vec<(String, Jawaban, String)>,
+    /// A standard question's column: LimeSurvey's default answer codes `A1`..`A4` read as
+    /// 1-4 (the codes LimeSurvey gives a list's answers in the order they are entered, and the
+    /// standard questionnaire is entered in the annex's order a-d).
+    kode_lime: bool,
 }
 
 impl LabelUnsur {
@@ -53,6 +57,7 @@ impl LabelUnsur {
             l.tambah(t, Jawaban::SEMUA[i % 4]);
         }
         if let Some(b) = baku {
+            l.kode_lime = true;
             for (i, t) in b.label.iter().enumerate() {
                 l.tambah(t, Jawaban::SEMUA[i]);
             }
@@ -99,6 +104,12 @@ impl LabelUnsur {
         let b = bentuk_label(teks);
         if let Some((_, j, _)) = self.label.iter().find(|(x, _, _)| *x == b) {
             return Ok((*j, CaraJawab::Label));
+        }
+        if self.kode_lime
+            && let [b'a', c @ b'1'..=b'4'] = b.as_bytes()
+            && let Some(j) = Jawaban::dari_nilai(c - b'0')
+        {
+            return Ok((j, CaraJawab::Kode));
         }
         // "4 gratis" or "d gratis": the code or the annex's letter must be the label's own.
         if let Some((kode, sisa)) = b.split_once(' ') {
@@ -258,6 +269,19 @@ mod tests {
             Jawaban::KurangBaik
         );
         assert_eq!(aduan.baca("TIDAK ADA").unwrap().0, Jawaban::TidakBaik);
+    }
+
+    #[test]
+    fn limesurveys_answer_codes_on_a_standard_question() {
+        let q = pertanyaan_baku(&Regime::permenpanrb_14_2017()).unwrap();
+        let l = LabelUnsur::new(None, Some(&q[3]));
+        assert_eq!(l.baca("A1").unwrap(), (Jawaban::TidakBaik, CaraJawab::Kode));
+        assert_eq!(l.baca(" a4 ").unwrap().0, Jawaban::SangatBaik);
+        assert!(l.baca("A5").is_err());
+        assert!(l.baca("A0").is_err());
+        assert!(l.baca("AA1").is_err());
+        // A column that is no standard question has no such codes.
+        assert!(LabelUnsur::new(None, None).baca("A3").is_err());
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! Every figure is computed by `kinerja_core` (capaian, predikat, serapan) and printed with
 //! `kinerja_core::angka`; a figure that cannot be computed prints "data tidak tersedia" with the
 //! core's reason, never 0. Every `<form method="post">` carries the hidden `csrf` field from
-//! [`Konteks::csrf`]. Nothing needs JavaScript.
+//! [`Konteks::csrf`], except the public survey form ([`survei()`]), whose respondents have no
+//! session: it carries the server's signed one-use token instead. Nothing needs JavaScript.
 
 mod anggaran;
 mod bantu;
@@ -20,6 +21,7 @@ mod laporan;
 mod rencana;
 mod reviu;
 mod skm;
+mod survei;
 mod tata;
 
 pub use anggaran::{form_anggaran, form_anggaran_bulanan};
@@ -33,6 +35,10 @@ pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
 pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
 pub use skm::{KeadaanSkm, PilihanSkm, skm};
+pub use survei::{
+    AkhirSurvei, BarisLayanan, FormSurvei, SurveiWeb, survei, survei_akhir, survei_poster,
+    survei_web,
+};
 
 use kinerja_core::model::JenisInstansi;
 use kinerja_core::waktu::Periode;

@@ -17,6 +17,7 @@ mod masukan;
 pub mod openapi;
 mod rute;
 mod skm;
+pub mod survei;
 pub mod tembolok;
 
 use axum::Router;
@@ -37,6 +38,8 @@ pub struct Negara {
     pub skm: Arc<impor::Antrean<kinerja_core::model::SurveiSkm>>,
     /// Clients reach the server over HTTPS (`--publik`, behind a proxy): cookies get `Secure`.
     pub https: bool,
+    /// The hosted survey's form lifetime and abuse limits.
+    pub survei: survei::AturanSurvei,
 }
 
 pub fn negara(toko: Toko) -> Negara {
@@ -48,6 +51,7 @@ pub fn negara(toko: Toko) -> Negara {
         impor: Arc::default(),
         skm: Arc::default(),
         https: false,
+        survei: survei::AturanSurvei::default(),
     }
 }
 

@@ -9,7 +9,9 @@
 //!
 //! - The generation is read *before* the handler runs. The handler's reads happen later, so a
 //!   kept answer is never older than the generation it is filed under.
-//! - Only a 200 without `Set-Cookie`, for a caller with no credentials header, is kept; a
+//! - Only a 200 without `Set-Cookie` and without [`TanpaSimpan`] (a page that carries a fresh
+//!   one-use token, or names the host the client used), for a caller with no credentials
+//!   header, is kept; a
 //!   request with `Authorization` always goes to the handler (a Basic password must be
 //!   checked, a token's use recorded).
 //! - A session is served from the cache only while it is valid: its expiry is read once per
@@ -35,6 +37,11 @@ pub const KAPASITAS: usize = 512;
 pub const BYTE_MAKS: usize = 64 * 1024 * 1024;
 /// The largest answer that is kept (a report download is far below it).
 pub const BYTE_SATU: usize = 8 * 1024 * 1024;
+
+/// Marks a response the cache must not keep (a handler inserts it into the response's
+/// extensions): its body is not a function of the database, the address and the session.
+#[derive(Debug, Clone, Copy)]
+pub struct TanpaSimpan;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Kunci {
@@ -176,7 +183,10 @@ pub(crate) async fn layani(State(n): State<Negara>, req: Request, next: Next) ->
         return r;
     }
     let r = next.run(req).await;
-    if r.status() != StatusCode::OK || r.headers().contains_key(SET_COOKIE) {
+    if r.status() != StatusCode::OK
+        || r.headers().contains_key(SET_COOKIE)
+        || r.extensions().get::<TanpaSimpan>().is_some()
+    {
         return r;
     }
     // Pages and downloads are made whole in memory, so their size is known; a streamed or

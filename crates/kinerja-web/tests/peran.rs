@@ -83,6 +83,17 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("get", "/instansi/{id}/tahun/{tahun}/skm", Lihat),
     ("post", "/instansi/{id}/tahun/{tahun}/skm", Ubah),
     ("post", "/instansi/{id}/tahun/{tahun}/skm/lampirkan", Ubah),
+    // The hosted survey's respondents so far: the instansi's staff and the inspektorat.
+    ("get", "/instansi/{id}/tahun/{tahun}/skm/web", Jejak),
+    ("post", "/instansi/{id}/tahun/{tahun}/skm/web", Ubah),
+    // The survey form and its poster are for the public; a form without its token is
+    // refused for that reason (400), never for the caller's role.
+    ("get", "/survei/{id}", Semua),
+    ("post", "/survei/{id}", Semua),
+    ("get", "/survei/{id}/poster", Semua),
+    ("get", "/survei/{id}/{layanan}", Semua),
+    ("post", "/survei/{id}/{layanan}", Semua),
+    ("get", "/survei/{id}/{layanan}/poster", Semua),
     ("get", "/instansi/{id}/tahun/{tahun}/laporan", Lihat),
     ("post", "/instansi/{id}/tahun/{tahun}/laporan", Ubah),
     ("get", "/instansi/{id}/tahun/{tahun}/laporan.pdf", Lihat),
@@ -234,7 +245,8 @@ impl Uji {
             )
             .replace("{tahun}", "2020")
             .replace("{periode}", "tw1")
-            .replace("{pos}", "A-2020-BTL");
+            .replace("{pos}", "A-2020-BTL")
+            .replace("{layanan}", "ktp");
         let mut r = Request::builder()
             .method(metode.to_uppercase().as_str())
             .uri(&uri);

@@ -18,6 +18,7 @@
 
 mod baku;
 mod hitung;
+pub mod isian;
 mod jawaban;
 pub mod json;
 mod regime;

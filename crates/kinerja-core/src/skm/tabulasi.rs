@@ -102,7 +102,7 @@ pub enum JenisProfil {
 }
 
 /// Age bands used to group `umur` (years).
-const KELOMPOK_UMUR: [(u32, &str); 6] = [
+pub(crate) const KELOMPOK_UMUR: [(u32, &str); 6] = [
     (20, "< 20"),
     (30, "20-29"),
     (40, "30-39"),

@@ -386,6 +386,92 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 },
             ),
         ),
+        (
+            "survei",
+            survei(
+                &tamu,
+                &FormSurvei {
+                    instansi: "Kecamatan Mumbulsari".into(),
+                    layanan: Some("ktp".into()),
+                    aksi: "/survei/mumbulsari/ktp".into(),
+                    token: "1800000000.abc.def".into(),
+                    ..FormSurvei::default()
+                },
+            ),
+        ),
+        (
+            "survei-galat",
+            survei(
+                &tamu,
+                &FormSurvei {
+                    instansi: "Kecamatan Mumbulsari".into(),
+                    aksi: "/survei/mumbulsari".into(),
+                    token: "1800000000.abc.def".into(),
+                    isian: vec![("u1".into(), "4".into()), ("usia".into(), "60+".into())],
+                    masalah: vec!["Pertanyaan 2 belum dijawab".into()],
+                    ..FormSurvei::default()
+                },
+            ),
+        ),
+        (
+            "survei-terima",
+            survei_akhir(
+                &tamu,
+                "Kecamatan Mumbulsari",
+                AkhirSurvei::Diterima,
+                "/survei/mumbulsari",
+            ),
+        ),
+        (
+            "survei-sering",
+            survei_akhir(
+                &tamu,
+                "Kecamatan Mumbulsari",
+                AkhirSurvei::TerlaluSering { menit: 10 },
+                "/survei/mumbulsari",
+            ),
+        ),
+        (
+            "survei-poster",
+            survei_poster(
+                &tamu,
+                "Kecamatan Mumbulsari",
+                Some("ktp"),
+                "https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp",
+                &kinerja_grafik::qr::svg(
+                    "https://kinerja.jemberkab.go.id/survei/mumbulsari/ktp",
+                    288,
+                    "Kode QR",
+                )
+                .unwrap_or_default(),
+            ),
+        ),
+        (
+            "survei-web",
+            survei_web(
+                &k,
+                th(2020),
+                &SurveiWeb {
+                    instansi: "Kecamatan Mumbulsari".into(),
+                    instansi_id: "mumbulsari".into(),
+                    tahun: 2020,
+                    layanan: vec![BarisLayanan {
+                        layanan: "ktp".into(),
+                        responden: 12,
+                        alamat: "/survei/mumbulsari/ktp".into(),
+                    }],
+                    responden: 12,
+                    populasi: "100".into(),
+                    minimum: Some(80),
+                    indikator: vec![(
+                        "I-S1-1".into(),
+                        "Indeks kepuasan masyarakat (I-S1-1)".into(),
+                    )],
+                    ubah: true,
+                    ..SurveiWeb::default()
+                },
+            ),
+        ),
         ("masuk", masuk(&tamu, None, "")),
         (
             "masuk-galat",

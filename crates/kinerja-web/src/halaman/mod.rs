@@ -12,6 +12,7 @@ mod laporan;
 mod rencana;
 mod sesi;
 mod skm;
+mod survei;
 
 use crate::Negara;
 use crate::rute::{Metode, Rute, rute};
@@ -130,6 +131,18 @@ pub(crate) fn daftar() -> Vec<Rute> {
             "/instansi/{id}/tahun/{tahun}/skm/lampirkan",
             skm::lampirkan,
         ),
+        rute(Get, "/instansi/{id}/tahun/{tahun}/skm/web", survei::web),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/skm/web",
+            survei::web_kirim,
+        ),
+        rute(Get, "/survei/{id}", survei::form),
+        rute(Post, "/survei/{id}", survei::kirim),
+        rute(Get, "/survei/{id}/poster", survei::poster),
+        rute(Get, "/survei/{id}/{layanan}", survei::form_layanan),
+        rute(Post, "/survei/{id}/{layanan}", survei::kirim_layanan),
+        rute(Get, "/survei/{id}/{layanan}/poster", survei::poster_layanan),
         rute(Get, "/instansi/{id}/tahun/{tahun}/reviu", laporan::reviu),
         rute(
             Post,

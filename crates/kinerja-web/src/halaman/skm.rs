@@ -21,7 +21,12 @@ use kinerja_tampilan as t;
 /// The file forms `kinerja_skm::baca` reads.
 const FORMAT: &str = ".csv,.xlsx,.xlsm,.xls,.ods,.toml";
 
-fn halaman(sesi: &Sesi, l: &Laman, pilihan: &t::PilihanSkm, keadaan: &t::KeadaanSkm) -> String {
+pub(super) fn halaman(
+    sesi: &Sesi,
+    l: &Laman,
+    pilihan: &t::PilihanSkm,
+    keadaan: &t::KeadaanSkm,
+) -> String {
     let ubah = boleh(sesi.0.as_ref(), Tindakan::Ubah, &l.id, l.terbit);
     t::skm(&l.k, &l.data, l.tahun, ubah, pilihan, FORMAT, keadaan)
 }
