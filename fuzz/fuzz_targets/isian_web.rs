@@ -39,7 +39,9 @@ fuzz_target!(|data: &[u8]| {
                 ada_indikator_contoh |= contoh.indikator.iter().any(|i| i.id == *indikator);
                 Nilai::parse(nilai).err().map(|e| e.to_string())
             }
-            Medan::Anggaran(_) => parse_rupiah(nilai).err().map(|e| e.to_string()),
+            Medan::Anggaran(_) | Medan::Bulanan(..) => {
+                parse_rupiah(nilai).err().map(|e| e.to_string())
+            }
         };
         if let Some(pesan) = pesan {
             kesalahan.push(KesalahanIsian {

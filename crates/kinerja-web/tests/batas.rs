@@ -70,6 +70,7 @@ fn uri(jalur: &str) -> String {
         .replace("{tahun}", "2020")
         .replace("{periode}", "tw1")
         .replace("{pos}", "A-2020-BTL")
+        .replace("{layanan}", "ktp")
 }
 
 fn enc(s: &str) -> String {
