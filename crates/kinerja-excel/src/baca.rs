@@ -12,7 +12,6 @@ use kinerja_core::id::{IndikatorId, InstansiId, PosAnggaranId};
 use kinerja_core::nilai::Nilai;
 use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::{Bulan, Periode, Tahun, Tanggal};
-use std::collections::BTreeMap;
 use std::io::Cursor;
 
 /// Where a value was read: for the messages of `terap`.
@@ -84,8 +83,11 @@ pub struct BarisAnggaran {
     pub jenis: Kolom<Option<String>>,
     pub pagu: Kolom<Option<Rupiah>>,
     pub pagu_perubahan: Kolom<Option<Rupiah>>,
-    /// `None` when the sheet has none of the month columns.
-    pub bulanan: Option<BTreeMap<Bulan, Rupiah>>,
+    /// By month, January first (`Bulan as usize`); a month left empty is `None`. `None` when
+    /// the sheet has none of the month columns. An array rather than the model's map: a sheet
+    /// of 100.000 lines is read without building a map per line, and `terapkan` builds one
+    /// only for a line whose months changed.
+    pub bulanan: Option<[Option<Rupiah>; 12]>,
     pub setahun: Kolom<Option<Rupiah>>,
 }
 
@@ -355,32 +357,36 @@ fn baca_anggaran(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
         .filter_map(|b| l.kolom(b.label()).map(|c| (*b, c)))
         .collect();
     let id_pos = |s: String| PosAnggaranId::new(s).map_err(|e| e.to_string());
+    // Found once: a sheet can hold 100.000 lines.
+    let [k_setahun, k_pagu, k_jenis, k_perubahan] =
+        [KEPALA_SETAHUN, "Pagu", "Jenis Belanja", "Pagu Perubahan"].map(|j| l.kolom(j));
     for (r, id, letak) in l.baris(k, "Id Pos", id_pos, masalah) {
         let bulanan = (!bulan.is_empty()).then(|| {
-            bulan
-                .iter()
-                .filter_map(|(b, c)| l.nilai(r, *c, sel::rupiah, masalah)?.map(|x| (*b, x)))
-                .collect::<BTreeMap<_, _>>()
+            let mut m = [None; 12];
+            for (b, c) in &bulan {
+                m[*b as usize] = l.nilai(r, *c, sel::rupiah, masalah).flatten();
+            }
+            m
         });
-        let setahun = l.medan(r, KEPALA_SETAHUN, sel::rupiah, masalah);
+        let setahun = l.medan_di(r, k_setahun, sel::rupiah, masalah);
         if let (Some(bln), Some((Some(_), lt))) = (&bulanan, &setahun)
-            && !bln.is_empty()
+            && bln.iter().any(Option::is_some)
         {
             masalah.push(lt.masalah(
                 None,
                 "realisasi setahun diisi padahal realisasi bulanan juga diisi: isi salah satu (bila ada bulan, realisasi setahun adalah jumlahnya)",
             ));
         }
-        let pagu = l.medan(r, "Pagu", sel::rupiah, masalah);
+        let pagu = l.medan_di(r, k_pagu, sel::rupiah, masalah);
         if let Some((None, lt)) = &pagu {
             masalah.push(lt.masalah(None, "pagu wajib diisi (jumlah rupiah)"));
         }
         buku.anggaran.push(BarisAnggaran {
             id,
             letak,
-            jenis: l.medan(r, "Jenis Belanja", sel::teks_opsi, masalah),
+            jenis: l.medan_di(r, k_jenis, sel::teks_opsi, masalah),
             pagu,
-            pagu_perubahan: l.medan(r, "Pagu Perubahan", sel::rupiah, masalah),
+            pagu_perubahan: l.medan_di(r, k_perubahan, sel::rupiah, masalah),
             bulanan,
             setahun,
         });

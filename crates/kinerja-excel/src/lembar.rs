@@ -232,7 +232,18 @@ impl Lembar {
         f: impl Fn(&Data) -> Result<T, String>,
         masalah: &mut Vec<Masalah>,
     ) -> Option<(T, Letak)> {
-        self.baca(baris, self.kolom(judul)?, f, masalah)
+        self.medan_di(baris, self.kolom(judul), f, masalah)
+    }
+
+    /// `medan` with the column already found (`kolom`), for a loop over many rows.
+    pub(crate) fn medan_di<T>(
+        &self,
+        baris: u32,
+        kolom: Option<u32>,
+        f: impl Fn(&Data) -> Result<T, String>,
+        masalah: &mut Vec<Masalah>,
+    ) -> Option<(T, Letak)> {
+        self.baca(baris, kolom?, f, masalah)
     }
 
     /// The data rows under the header with a non-empty key, each with its key parsed by
@@ -294,13 +305,14 @@ impl Lembar {
 pub(crate) fn lembar_bergabung(isi: &[u8]) -> Option<std::collections::HashSet<String>> {
     use std::io::Read;
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(isi)).ok()?;
-    let mut baca = |nama: &str| -> Option<String> {
-        let mut s = String::new();
-        z.by_name(nama).ok()?.read_to_string(&mut s).ok()?;
+    // Bytes, not text: a large sheet's UTF-8 check cost as much as its inflating.
+    let mut baca = |nama: &str| -> Option<Vec<u8>> {
+        let mut s = Vec::new();
+        z.by_name(nama).ok()?.read_to_end(&mut s).ok()?;
         Some(s)
     };
-    let buku = baca("xl/workbook.xml")?;
-    let rels = baca("xl/_rels/workbook.xml.rels")?;
+    let buku = String::from_utf8(baca("xl/workbook.xml")?).ok()?;
+    let rels = String::from_utf8(baca("xl/_rels/workbook.xml.rels")?).ok()?;
     let mut hasil = std::collections::HashSet::new();
     for tag in buku.split("<sheet ").skip(1) {
         let tag = tag.split('>').next()?;
@@ -316,7 +328,7 @@ pub(crate) fn lembar_bergabung(isi: &[u8]) -> Option<std::collections::HashSet<S
             Some(t) => t.to_string(),
             None => format!("xl/{target}"),
         };
-        if baca(&jalur)?.contains("<mergeCell ") {
+        if memchr::memmem::find(&baca(&jalur)?, b"<mergeCell ").is_some() {
             hasil.insert(nama);
         }
     }

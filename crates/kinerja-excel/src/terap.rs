@@ -8,7 +8,7 @@ use kinerja_core::id::IndikatorId;
 use kinerja_core::model::*;
 use kinerja_core::nilai::Nilai;
 use kinerja_core::validasi;
-use kinerja_core::waktu::{Periode, Tahun};
+use kinerja_core::waktu::{Bulan, Periode, Tahun};
 use std::collections::HashMap;
 
 /// `lama` with the workbook's values, validated as a whole; or every problem.
@@ -294,7 +294,17 @@ fn terap_anggaran(d: &mut DataInstansi, buku: &Buku, tahun: Tahun, masalah: &mut
             pos.pagu_perubahan = *p;
         }
         if let Some(bln) = &b.bulanan {
-            pos.realisasi_bulanan = bln.clone();
+            let sama = pos.realisasi_bulanan.len() == bln.iter().flatten().count()
+                && pos
+                    .realisasi_bulanan
+                    .iter()
+                    .all(|(m, x)| bln[*m as usize] == Some(*x));
+            if !sama {
+                pos.realisasi_bulanan = Bulan::SEMUA
+                    .into_iter()
+                    .filter_map(|m| bln[m as usize].map(|x| (m, x)))
+                    .collect();
+            }
         }
         if let Some((r, _)) = &b.setahun {
             pos.realisasi = *r;

@@ -8,7 +8,8 @@
 //!   (on a shared machine the second says what the reader costs), beside calamine alone.
 //!
 //! Run: `cargo run --release -p kinerja-excel --features sintetis --bin lembar-bench`. Knobs: `KINERJA_BENCH_INSTANSI` (40),
-//! `KINERJA_BENCH_BARIS` (100000), `KINERJA_BENCH_PUTARAN` (3; the best round is printed).
+//! `KINERJA_BENCH_BARIS` (100000), `KINERJA_BENCH_PUTARAN` (3; the best round is printed),
+//! `KINERJA_BENCH_BERKAS` (a path keeping the big workbook between runs).
 
 use kinerja_core::id::*;
 use kinerja_core::model::*;
@@ -162,7 +163,19 @@ fn main() {
     sub_kegiatan(&mut besar, per);
     let id0 = InstansiId::new("opd-00").unwrap();
     let t0 = Instant::now();
-    let isi = kinerja_excel::templat(&besar, &id0, tahun()).unwrap();
+    // `KINERJA_BENCH_BERKAS=PATH` keeps the big workbook between runs (written when missing),
+    // so a profiler sees the reading alone.
+    let simpan = std::env::var_os("KINERJA_BENCH_BERKAS").map(std::path::PathBuf::from);
+    let isi = match simpan.as_ref().and_then(|p| std::fs::read(p).ok()) {
+        Some(isi) => isi,
+        None => {
+            let isi = kinerja_excel::templat(&besar, &id0, tahun()).unwrap();
+            if let Some(p) = &simpan {
+                std::fs::write(p, &isi).unwrap();
+            }
+            isi
+        }
+    };
     let t_tulis_besar = t0.elapsed();
     let mut dibaca = 0;
     let mut cpu_baca = Duration::MAX;
