@@ -15,7 +15,7 @@ const SIDIK: [(&str, &str); 4] = [
     ),
     (
         "docx",
-        "ddb4a5e3d2a9496b35f9c858df1fd02af5f4afb59525aaee0a8ec9bcb930cb86",
+        "125a5acb5d66b5d6f5c0f626f5987f392e7993a7e04d4564d96090c20e9ddbdf",
     ),
     (
         "xlsx",
