@@ -16,7 +16,7 @@
 use kinerja_core::skm::{JenisProfil, PertanyaanBaku, Regime, pertanyaan_baku};
 use serde::Serialize;
 
-use crate::kenal::{cocok_nama_pendek, cocok_pertanyaan};
+use crate::kenal::{IntiBaku, cocok_nama_pendek, cocok_pertanyaan, siapkan};
 use crate::label::LabelUnsur;
 use crate::peta::PetaInstansi;
 use crate::{AsalRegime, normal};
@@ -140,6 +140,7 @@ fn arti(
     h: &str,
     regime: &Regime,
     baku: &[PertanyaanBaku],
+    inti_baku: &[IntiBaku],
     peta: Option<&PetaInstansi>,
 ) -> Result<Arti, String> {
     let n = regime.jumlah_unsur();
@@ -165,7 +166,7 @@ fn arti(
             // LimeSurvey's "U1. <question text>": the standard question is no own name.
             let nama = nama.filter(|x| {
                 normal(x) != normal(&regime.unsur_baku[k - 1])
-                    && cocok_pertanyaan(x, baku).is_none()
+                    && cocok_pertanyaan(x, inti_baku).is_none()
             });
             return Ok(Arti::Unsur(k - 1, nama, AsalKolom::Kode));
         }
@@ -183,7 +184,7 @@ fn arti(
         }
     }
     for c in &kandidat {
-        if let Some((i, m)) = cocok_pertanyaan(c, baku) {
+        if let Some((i, m)) = cocok_pertanyaan(c, inti_baku) {
             let kemiripan = (m * 100.0).floor().clamp(0.0, 100.0) as u8;
             return Ok(Arti::Unsur(i, None, AsalKolom::Pertanyaan { kemiripan }));
         }
@@ -199,13 +200,14 @@ pub(crate) fn petakan(
 ) -> Result<Peta, String> {
     let n = regime.jumlah_unsur();
     let baku = pertanyaan_baku(regime).unwrap_or_default();
+    let inti_baku = siapkan(baku);
     let mut unsur_kolom: Vec<Option<usize>> = vec![None; n];
     let mut nama_sendiri = vec![None; n];
     let mut asal = vec![AsalKolom::Kode; n];
     let mut profil: Vec<(usize, String, JenisProfil)> = Vec::new();
     let mut diabaikan = Vec::new();
     for (i, h) in kepala.iter().enumerate() {
-        match arti(h, regime, baku, peta)? {
+        match arti(h, regime, baku, &inti_baku, peta)? {
             Arti::Unsur(u, nama, cara) => {
                 if let Some(lain) = unsur_kolom[u] {
                     return Err(format!(

@@ -19,6 +19,8 @@ mod rute;
 mod skm;
 pub mod tembolok;
 
+pub use masukan::BATAS_TEKS;
+
 use axum::Router;
 use kinerja_core::model::DataInstansi;
 use kinerja_simpan::Toko;
