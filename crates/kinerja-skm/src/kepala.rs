@@ -16,7 +16,7 @@
 use kinerja_core::skm::{JenisProfil, PertanyaanBaku, Regime, pertanyaan_baku};
 use serde::Serialize;
 
-use crate::kenal::{cocok_nama_pendek, cocok_pertanyaan};
+use crate::kenal::{IntiBaku, cocok_nama_pendek, cocok_pertanyaan, siapkan};
 use crate::label::LabelUnsur;
 use crate::peta::PetaInstansi;
 use crate::{AsalRegime, normal};
@@ -140,6 +140,8 @@ fn arti(
     h: &str,
     regime: &Regime,
     baku: &[PertanyaanBaku],
+    inti_baku: &[IntiBaku],
+    nama_baku: &[String],
     peta: Option<&PetaInstansi>,
 ) -> Result<Arti, String> {
     let n = regime.jumlah_unsur();
@@ -164,13 +166,12 @@ fn arti(
             }
             // LimeSurvey's "U1. <question text>": the standard question is no own name.
             let nama = nama.filter(|x| {
-                normal(x) != normal(&regime.unsur_baku[k - 1])
-                    && cocok_pertanyaan(x, baku).is_none()
+                normal(x) != nama_baku[k - 1] && cocok_pertanyaan(x, inti_baku).is_none()
             });
             return Ok(Arti::Unsur(k - 1, nama, AsalKolom::Kode));
         }
         let nc = normal(c);
-        if let Some(i) = regime.unsur_baku.iter().position(|u| normal(u) == nc) {
+        if let Some(i) = nama_baku.iter().position(|u| *u == nc) {
             return Ok(Arti::Unsur(i, None, AsalKolom::Nama));
         }
         if let Some(i) = cocok_nama_pendek(c, baku) {
@@ -183,7 +184,7 @@ fn arti(
         }
     }
     for c in &kandidat {
-        if let Some((i, m)) = cocok_pertanyaan(c, baku) {
+        if let Some((i, m)) = cocok_pertanyaan(c, inti_baku) {
             let kemiripan = (m * 100.0).floor().clamp(0.0, 100.0) as u8;
             return Ok(Arti::Unsur(i, None, AsalKolom::Pertanyaan { kemiripan }));
         }
@@ -199,13 +200,16 @@ pub(crate) fn petakan(
 ) -> Result<Peta, String> {
     let n = regime.jumlah_unsur();
     let baku = pertanyaan_baku(regime).unwrap_or_default();
+    // What every header is compared with, normalised once per header row.
+    let inti_baku = siapkan(baku);
+    let nama_baku: Vec<String> = regime.unsur_baku.iter().map(|u| normal(u)).collect();
     let mut unsur_kolom: Vec<Option<usize>> = vec![None; n];
     let mut nama_sendiri = vec![None; n];
     let mut asal = vec![AsalKolom::Kode; n];
     let mut profil: Vec<(usize, String, JenisProfil)> = Vec::new();
     let mut diabaikan = Vec::new();
     for (i, h) in kepala.iter().enumerate() {
-        match arti(h, regime, baku, peta)? {
+        match arti(h, regime, baku, &inti_baku, &nama_baku, peta)? {
             Arti::Unsur(u, nama, cara) => {
                 if let Some(lain) = unsur_kolom[u] {
                     return Err(format!(

@@ -20,6 +20,8 @@ mod skm;
 pub mod survei;
 pub mod tembolok;
 
+pub use masukan::BATAS_TEKS;
+
 use axum::Router;
 use kinerja_core::model::DataInstansi;
 use kinerja_simpan::Toko;

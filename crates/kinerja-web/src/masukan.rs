@@ -31,8 +31,11 @@ pub fn periksa_teks(teks: &str) -> Result<(), String> {
     }
     let n = teks.chars().count();
     if n > BATAS_TEKS {
+        let angka = |n: usize| kinerja_core::angka::format_angka((n as u64).into(), 0);
         return Err(format!(
-            "terlalu panjang: {n} karakter, paling banyak {BATAS_TEKS}"
+            "terlalu panjang: {} karakter, paling banyak {} karakter",
+            angka(n),
+            angka(BATAS_TEKS)
         ));
     }
     Ok(())

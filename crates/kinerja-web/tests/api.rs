@@ -307,3 +307,63 @@ async fn the_openapi_document_lists_every_route() {
         let _ = std::fs::remove_file(format!("{}{akhiran}", dir.display()));
     }
 }
+
+/// Every text field of a realisasi sent through the API: a free text at its bound is saved,
+/// one character more is refused naming the field and the bound; a typed field (an id, a
+/// period, a value) refuses an over-long text at parsing.
+#[tokio::test]
+async fn every_text_field_of_a_realisasi_through_the_api_is_bounded() {
+    use kinerja_core::angka::format_angka;
+    use kinerja_core::validasi::batas_medan;
+    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let app = siap(&b.url).await;
+    let put = "/api/v1/instansi/mumbulsari/realisasi";
+    let j = Some("application/json");
+    let (_, v) = ambil(&app, "/api/v1/instansi/mumbulsari/tahun/2020/pengukuran").await;
+    let ind = v["indikator"][0]["indikator_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let dasar = json!({"indikator": ind, "tahun": 2020, "periode": "tw1", "nilai": "10",
+        "sumber": "laporan bulanan", "catatan": "diisi lewat API"});
+    let angka = |n: usize| format_angka((n as u64).into(), 0);
+    let mut bebas = Vec::new();
+    for (medan, nilai) in dasar.as_object().unwrap() {
+        if !nilai.is_string() {
+            continue;
+        }
+        let batas = batas_medan("realisasi", medan).min(kinerja_web::BATAS_TEKS);
+        let kirim = |n: usize| {
+            let mut r = dasar.clone();
+            r[medan] = json!("é".repeat(n));
+            json!({ "realisasi": [r] }).to_string()
+        };
+        let (s, v) = minta(&app, "PUT", put, j, &kirim(batas + 1)).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{medan}: {v}");
+        let (s, _) = minta(&app, "PUT", put, j, &kirim(batas)).await;
+        if s != StatusCode::OK {
+            continue;
+        }
+        bebas.push(medan.clone());
+        assert_eq!(v["kode"], "data_tidak_sah", "{medan}: {v}");
+        let r = &v["rincian"][0];
+        assert!(
+            r["letak"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("medan `{medan}`")),
+            "{v}"
+        );
+        assert!(
+            r["pesan"].as_str().unwrap().contains(&format!(
+                "`{medan}` terlalu panjang: {} karakter, paling banyak {} karakter",
+                angka(batas + 1),
+                angka(batas)
+            )),
+            "{v}"
+        );
+    }
+    bebas.sort();
+    assert_eq!(bebas, ["catatan", "sumber"]);
+    b.selesai().await;
+}

@@ -319,3 +319,65 @@ async fn a_published_years_report_is_public_and_its_reviu_is_not() {
     u.toko.tutup().await;
     b.selesai().await;
 }
+
+/// Every text field of the report form, with the data model's field it fills: a value at the
+/// field's bound is saved, one character more is refused with the field and the bound named.
+/// A narrative's bound (100.000) lies past the web's bound for any field (20.000), which then
+/// refuses first, naming the form field.
+#[tokio::test]
+async fn every_text_field_of_the_report_form_is_bounded_by_its_kind() {
+    use kinerja_core::angka::format_angka;
+    use kinerja_core::validasi::batas_medan;
+    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let u = siap(&b.url).await;
+    let d = u.toko.muat(&mum()).await.unwrap();
+    let lap = d.laporan.iter().find(|l| l.tahun.get() == 2020).unwrap();
+    let analisis = format!("analisis.{}", lap.analisis[0].sasaran);
+    let medan: Vec<(&str, &str)> = vec![
+        ("judul", "judul"),
+        ("tempat", "tempat"),
+        ("kata_pengantar", "kata_pengantar"),
+        ("ikhtisar", "teks"),
+        ("penutup", "teks"),
+        ("ikhtisar.kendala", "kendala"),
+        ("ikhtisar.langkah", "langkah_perbaikan"),
+        ("penutup.kendala", "kendala"),
+        ("penutup.langkah", "langkah_perbaikan"),
+        (analisis.as_str(), "teks"),
+        ("bagian.0", "teks"),
+    ];
+    let angka = |n: usize| format_angka((n as u64).into(), 0);
+    let web = kinerja_web::BATAS_TEKS;
+    for (form, model) in medan {
+        let batas = batas_medan("laporan", model).min(web);
+        let uri = format!("{DASAR}/laporan");
+        let teks = "é".repeat(batas);
+        let (s, _, html) = u
+            .post("op", &uri, &[("csrf", "{csrf}"), (form, &teks)])
+            .await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "{form} at {batas}: {html}");
+        let sebelum = u.toko.muat(&mum()).await.unwrap();
+        let teks = "é".repeat(batas + 1);
+        let (s, _, html) = u
+            .post("op", &uri, &[("csrf", "{csrf}"), (form, &teks)])
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{form}");
+        let pesan = format!(
+            "terlalu panjang: {} karakter, paling banyak {} karakter",
+            angka(batas + 1),
+            angka(batas)
+        );
+        assert!(html.contains(&pesan), "{form}: {pesan} not in {html}");
+        // The field is named just before the message.
+        let disebut = if batas == web { form } else { model };
+        let i = html.find(&pesan).unwrap();
+        let depan = String::from_utf8_lossy(&html.as_bytes()[i.saturating_sub(120)..i]);
+        assert!(
+            depan.contains(disebut),
+            "{form}: {disebut} not named in {depan}"
+        );
+        assert_eq!(u.toko.muat(&mum()).await.unwrap(), sebelum, "nothing saved");
+    }
+    u.toko.tutup().await;
+    b.selesai().await;
+}

@@ -11,6 +11,9 @@
 //! a negative target, a predikat scale with gaps) is a warning (`peringatan`), which the reviu
 //! lists and which never refuses data.
 //!
+//! Every text is bounded by the kind of its field (`teks`: a name 500 characters, a sentence
+//! 2.000, a narrative 100.000), whatever door it came through.
+//!
 //! Numbers are not checked here: their bounds are enforced where they are read (`angka`,
 //! `uang::Rupiah`, `nilai::Nilai`, `serde_angka`), so no value out of bounds reaches the data.
 
@@ -22,8 +25,10 @@ mod pengukuran;
 mod peringatan;
 mod rencana;
 mod tahunan;
+mod teks;
 
 pub use peringatan::{Peringatan, peringatan};
+pub use teks::{JenisTeks, batas_medan, jenis_medan};
 
 use crate::id::*;
 use crate::model::*;
@@ -94,6 +99,7 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
     anggaran::periksa(&mut p, data, &r);
     laporan::periksa(&mut p, data, &r);
     pengaturan::periksa(&mut p, data);
+    p.hasil.extend(teks::periksa(data));
     p.hasil
 }
 
@@ -365,7 +371,9 @@ mod tests {
         assert_eq!(panjang.len(), 1, "{v:?}");
         assert_eq!(panjang[0].letak.medan, "catatan");
         assert!(
-            panjang[0].pesan.contains("2001 karakter"),
+            panjang[0]
+                .pesan
+                .contains("2.001 karakter, paling banyak 2.000"),
             "{}",
             panjang[0].pesan
         );

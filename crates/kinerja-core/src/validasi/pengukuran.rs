@@ -5,9 +5,6 @@ use super::{Pemeriksa, Rujukan};
 use crate::model::*;
 use std::collections::HashMap;
 
-/// The longest `sumber` or `catatan` of a realisasi, in characters.
-pub const CATATAN_MAKS: usize = 2_000;
-
 pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
     // The years a plan covers: a target or realisasi outside every Renstra period of the data is
     // a typo (2200) or belongs to another plan. Without a Renstra there is nothing to check
@@ -59,8 +56,7 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
         }
     }
     let mut kunci_realisasi = HashMap::new();
-    // A realisasi's source and note are a sentence or a paragraph (the reviewer's notes allow
-    // 4.000 characters; these are shorter). Past this is a paste gone wrong.
+    // The length of a realisasi's source and note: `teks::batas_medan`.
     for (i, x) in data.realisasi.iter().enumerate() {
         let mut b = p.di("realisasi", i, Some(&x.indikator));
         b.rujuk("indikator", &r.indikator, &x.indikator, "indikator");
@@ -82,15 +78,6 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
                     teks_periode()
                 ),
             );
-        }
-        for (medan, teks) in [("sumber", &x.sumber), ("catatan", &x.catatan)] {
-            let n = teks.as_deref().map_or(0, |t| t.chars().count());
-            if n > CATATAN_MAKS {
-                b.lapor(
-                    medan,
-                    format!("{medan} terlalu panjang: {n} karakter, paling banyak {CATATAN_MAKS}"),
-                );
-            }
         }
         if let Some(j) = kunci_realisasi.insert((&x.indikator, x.tahun, x.periode), i) {
             b.lapor(
