@@ -4,7 +4,7 @@
 
 use crate::bantu::{instansi_utama, persen, render, rupiah};
 use crate::isian::{
-    GalatRingkas, galat_ringkas, id_instansi, medan_anggaran, medan_bulanan, pesan_sel,
+    GalatRingkas, galat_ringkas, id_instansi, medan_anggaran, medan_bulanan, per_medan, pesan_sel,
 };
 use crate::tata::{Bagian, Tata, instansi_href};
 use crate::{Izin, KesalahanIsian, Konteks};
@@ -110,14 +110,7 @@ pub fn form_anggaran(
         Some(data),
     );
     let id = id_instansi(k, data);
-    let diisi: HashMap<&str, &str> = isian
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let galat: HashMap<&str, &str> = kesalahan
-        .iter()
-        .map(|e| (e.medan.as_str(), e.pesan.as_str()))
-        .collect();
+    let (diisi, galat) = per_medan(isian, kesalahan);
     let ang = ringkas(data, tahun);
     let pos: Vec<&PosAnggaran> = data.anggaran.iter().filter(|p| p.tahun == tahun).collect();
     let mut label_medan = HashMap::new();
@@ -281,14 +274,7 @@ pub fn form_anggaran_bulanan(
         Some(data),
     );
     let id = id_instansi(k, data);
-    let diisi: HashMap<&str, &str> = isian
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let galat: HashMap<&str, &str> = kesalahan
-        .iter()
-        .map(|e| (e.medan.as_str(), e.pesan.as_str()))
-        .collect();
+    let (diisi, galat) = per_medan(isian, kesalahan);
     let s = Serapan::dari([pos]);
     let mut label_medan = HashMap::new();
     let triwulan = Periode::TRIWULAN

@@ -177,6 +177,22 @@ pub(crate) fn id_instansi(k: &Konteks, data: &DataInstansi) -> String {
         .unwrap_or_default()
 }
 
+/// A posted form's values and the errors found in it, each by field name.
+pub(crate) fn per_medan<'a>(
+    isian: &'a [(String, String)],
+    kesalahan: &'a [KesalahanIsian],
+) -> (HashMap<&'a str, &'a str>, HashMap<&'a str, &'a str>) {
+    let diisi = isian
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let galat = kesalahan
+        .iter()
+        .map(|e| (e.medan.as_str(), e.pesan.as_str()))
+        .collect();
+    (diisi, galat)
+}
+
 pub(crate) fn galat_ringkas(
     kesalahan: &[KesalahanIsian],
     label: &HashMap<String, String>,
@@ -307,14 +323,7 @@ pub fn form_realisasi(
             .map(|s| s.status)
             .unwrap_or_default()
     };
-    let diisi: HashMap<&str, &str> = isian
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let galat: HashMap<&str, &str> = kesalahan
-        .iter()
-        .map(|e| (e.medan.as_str(), e.pesan.as_str()))
-        .collect();
+    let (diisi, galat) = per_medan(isian, kesalahan);
 
     let pratinjau = (!isian.is_empty()).then(|| terapkan_isian(data, tahun, isian));
     let ix_simpan = Indeks::new(data);

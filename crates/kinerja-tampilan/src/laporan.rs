@@ -119,14 +119,7 @@ pub fn laporan(
     );
     let id = crate::isian::id_instansi(k, data);
     let lap = data.laporan.iter().find(|x| x.tahun == tahun);
-    let diisi: HashMap<&str, &str> = isian
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let galat: HashMap<&str, &str> = kesalahan
-        .iter()
-        .map(|e| (e.medan.as_str(), e.pesan.as_str()))
-        .collect();
+    let (diisi, galat) = crate::isian::per_medan(isian, kesalahan);
     let mut label_medan: HashMap<String, String> = HashMap::new();
     let mut medan = |nama: String, label: String, ket: Option<&str>, tersimpan: String, b: u8| {
         label_medan.insert(nama.clone(), label.clone());

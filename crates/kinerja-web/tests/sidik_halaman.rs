@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "638237b0f70d82cca2290dc00ba6db4ecb02a079f66ffa21c3871fd7315810bf",
+        "8d5e44e777ab8fcd8506dce3cb4d8e88eb0529ae3cf2e36534338a52cfdeabd2",
     ),
     (
         "/masuk",
