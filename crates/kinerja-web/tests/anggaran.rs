@@ -8,29 +8,15 @@ mod bersama;
 use axum::http::{Request, StatusCode};
 use kinerja_core::id::InstansiId;
 use kinerja_core::waktu::Bulan;
-use kinerja_simpan::Toko;
 
-struct Uji {
-    app: axum::Router,
-    toko: Toko,
-    sesi: String,
-    csrf: String,
-}
+use bersama::Operator as Uji;
 
 fn mum() -> InstansiId {
     InstansiId::new("mumbulsari").unwrap()
 }
 
 async fn siap(url: &str) -> Uji {
-    let toko = bersama::toko_contoh(url).await;
-    let (sesi, csrf) =
-        bersama::akun_bersesi(&toko, "op", "operator", Some("mumbulsari"), "x".into()).await;
-    Uji {
-        app: kinerja_web::aplikasi(kinerja_web::negara(toko.clone())),
-        toko,
-        sesi,
-        csrf,
-    }
+    bersama::operator(url).await
 }
 
 impl Uji {

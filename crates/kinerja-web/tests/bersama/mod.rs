@@ -61,6 +61,26 @@ pub async fn akun_bersesi(
     (token, csrf)
 }
 
+/// The bundled example in a store, the web application over it, and Mumbulsari's operator
+/// ("op") with a live session.
+pub struct Operator {
+    pub app: axum::Router,
+    pub toko: Toko,
+    pub sesi: String,
+    pub csrf: String,
+}
+
+pub async fn operator(url: &str) -> Operator {
+    let toko = toko_contoh(url).await;
+    let (sesi, csrf) = akun_bersesi(&toko, "op", "operator", Some("mumbulsari"), "x".into()).await;
+    Operator {
+        app: kinerja_web::aplikasi(kinerja_web::negara(toko.clone())),
+        toko,
+        sesi,
+        csrf,
+    }
+}
+
 /// A request to `app` with the session cookie `sesi`: the status, the redirect's target (empty
 /// without one) and the body as text.
 pub async fn kirim(
