@@ -86,6 +86,7 @@ typed_id!(
     PkId,
     IkuId,
     SurveiId,
+    TindakLanjutId,
     LaporanId,
     SkalaId,
     PosAnggaranId,

@@ -588,6 +588,7 @@ mod tests {
             regime: "permenpanrb-14-2017".into(),
             indikator: Some(IndikatorId::new("SKM").unwrap()),
             responden: Some(4),
+            populasi: None,
             unsur: u,
             catatan: None,
         });

@@ -16,7 +16,8 @@ use crate::waktu::Tahun;
 ///   belong to that year's documents and go with them;
 /// - dropped outside `terbit`: `realisasi` (every period: a quarter of an unpublished year is
 ///   unpublished too), `pembanding`, `rkt`, `perjanjian_kinerja`, `anggaran` (the whole line:
-///   pagu and realisasi of an unpublished year's budget), `skm`, `laporan` (its narrative),
+///   pagu and realisasi of an unpublished year's budget), `skm` and its `tindak_lanjut_skm`
+///   (the follow-up plan goes with its survey), `laporan` (its narrative),
 ///   `tercatat` (a stated figure without a year cannot be placed, so it goes too);
 /// - `reviu`, the reviewer's acceptances of reviu findings: kept once a year is published, as
 ///   the published report rests on them (an accepted finding no longer blocks the final
@@ -24,25 +25,66 @@ use crate::waktu::Tahun;
 ///   as final); with nothing published they go with everything else.
 pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
     let boleh = |t: Tahun| terbit.contains(&t);
-    let d = data.clone();
+    // Every table is named here (no `..`): a new table does not compile until it is decided
+    // whether the public may see it, so nothing new leaks by default.
+    let DataInstansi {
+        instansi,
+        pejabat,
+        renstra,
+        tujuan,
+        sasaran,
+        strategi,
+        kebijakan,
+        program,
+        kegiatan,
+        sub_kegiatan,
+        indikator,
+        target,
+        realisasi,
+        pembanding,
+        rkt,
+        perjanjian_kinerja,
+        iku,
+        anggaran,
+        skm,
+        tindak_lanjut_skm,
+        laporan,
+        tercatat,
+        skala,
+        reviu,
+        pengaturan,
+    } = data.clone();
+    let skm = saring(skm, |x| boleh(x.tahun));
+    // A follow-up plan belongs to its survey's year.
+    let tindak_lanjut_skm = saring(tindak_lanjut_skm, |x| skm.iter().any(|s| s.id == x.survei));
     DataInstansi {
-        target: saring(d.target, |x| {
+        instansi,
+        pejabat,
+        renstra,
+        tujuan,
+        sasaran,
+        strategi,
+        kebijakan,
+        program,
+        kegiatan,
+        sub_kegiatan,
+        indikator,
+        iku,
+        skala,
+        pengaturan,
+        target: saring(target, |x| {
             x.dokumen == DokumenTarget::Renstra || boleh(x.tahun)
         }),
-        realisasi: saring(d.realisasi, |x| boleh(x.tahun)),
-        pembanding: saring(d.pembanding, |x| boleh(x.tahun)),
-        rkt: saring(d.rkt, |x| boleh(x.tahun)),
-        perjanjian_kinerja: saring(d.perjanjian_kinerja, |x| boleh(x.tahun)),
-        anggaran: saring(d.anggaran, |x| boleh(x.tahun)),
-        skm: saring(d.skm, |x| boleh(x.tahun)),
-        laporan: saring(d.laporan, |x| boleh(x.tahun)),
-        tercatat: saring(d.tercatat, |x| x.tahun.is_some_and(boleh)),
-        reviu: if terbit.is_empty() {
-            Vec::new()
-        } else {
-            d.reviu
-        },
-        ..d
+        realisasi: saring(realisasi, |x| boleh(x.tahun)),
+        pembanding: saring(pembanding, |x| boleh(x.tahun)),
+        rkt: saring(rkt, |x| boleh(x.tahun)),
+        perjanjian_kinerja: saring(perjanjian_kinerja, |x| boleh(x.tahun)),
+        anggaran: saring(anggaran, |x| boleh(x.tahun)),
+        skm,
+        tindak_lanjut_skm,
+        laporan: saring(laporan, |x| boleh(x.tahun)),
+        tercatat: saring(tercatat, |x| x.tahun.is_some_and(boleh)),
+        reviu: if terbit.is_empty() { Vec::new() } else { reviu },
     }
 }
 
@@ -92,8 +134,19 @@ mod tests {
                 regime: "permenpanrb-14-2017".into(),
                 indikator: None,
                 responden: Some(7),
+                populasi: None,
                 unsur: vec![],
                 catatan: None,
+            });
+            d.tindak_lanjut_skm.push(TindakLanjutSkm {
+                id: TindakLanjutId::new(format!("rtl-{t}")).unwrap(),
+                survei: SurveiId::new(format!("skm-{t}")).unwrap(),
+                unsur: 1,
+                kegiatan: format!("Tindak lanjut {t}"),
+                jadwal: "Triwulan I".into(),
+                penanggung_jawab: "Seksi".into(),
+                status: StatusTindakLanjut::Rencana,
+                hasil: None,
             });
             d.tercatat.push(Tercatat {
                 lokasi: Lokasi {
@@ -133,6 +186,11 @@ mod tests {
         v.extend(d.anggaran.iter().map(|x| ("anggaran", x.tahun.get())));
         v.extend(d.skm.iter().map(|x| ("skm", x.tahun.get())));
         v.extend(d.laporan.iter().map(|x| ("laporan", x.tahun.get())));
+        // A follow-up plan's year is its survey's (`rtl-{year}` in the fixture).
+        v.extend(d.tindak_lanjut_skm.iter().map(|x| {
+            let t = x.id.as_str().trim_start_matches("rtl-").parse().unwrap();
+            ("tindak_lanjut_skm", t)
+        }));
         v.extend(
             d.tercatat
                 .iter()
@@ -158,6 +216,7 @@ mod tests {
             "rkt",
             "anggaran",
             "skm",
+            "tindak_lanjut_skm",
             "tercatat",
             "target",
         ] {

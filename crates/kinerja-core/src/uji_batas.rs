@@ -113,6 +113,7 @@ fn data(
         regime: "permenpanrb-14-2017".into(),
         indikator: Some(id(IndikatorId::new, "SKM")),
         responden: None,
+        populasi: None,
         unsur: (1..=9)
             .map(|nomor| UnsurSkm {
                 nomor,

@@ -9,6 +9,6 @@ mod susun;
 
 pub use dokumen::*;
 pub use susun::{
-    GalatLaporan, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut, sidik, sidik_bait,
-    sidik_laporan, susun, susun_skm,
+    GalatLaporan, GalatLaporanSkm, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut,
+    laporan_skm_dari_data, sidik, sidik_bait, sidik_laporan, susun, susun_skm,
 };

@@ -139,7 +139,11 @@ pub fn sampai_tahun(data: &DataInstansi, tahun: Tahun) -> DataInstansi {
             || (r.tabel == "target"
                 && r.isi.get("dokumen").and_then(Value::as_str) == Some("renstra"))
     });
-    rakit(tetap).expect("a subset of valid records deserializes")
+    let mut d = rakit(tetap).expect("a subset of valid records deserializes");
+    // A follow-up plan has no year of its own: it goes with its survey.
+    let survei: Vec<_> = d.skm.iter().map(|s| s.id.clone()).collect();
+    d.tindak_lanjut_skm.retain(|t| survei.contains(&t.survei));
+    d
 }
 
 #[cfg(test)]

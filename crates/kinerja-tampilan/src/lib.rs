@@ -21,6 +21,7 @@ mod laporan;
 mod rencana;
 mod reviu;
 mod skm;
+mod skm_laporan;
 mod survei;
 mod tata;
 
@@ -35,6 +36,7 @@ pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
 pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
 pub use skm::{KeadaanSkm, PilihanSkm, skm};
+pub use skm_laporan::{LaporanSkmTampil, laporan_skm};
 pub use survei::{
     AkhirSurvei, BarisLayanan, FormSurvei, SurveiWeb, survei, survei_akhir, survei_poster,
     survei_web,

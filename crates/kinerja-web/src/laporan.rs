@@ -75,6 +75,26 @@ pub(crate) async fn berkas(
         })?
 }
 
+/// The SKM report of one survey as a file, on the blocking pool.
+pub(crate) async fn berkas_skm(
+    l: kinerja_laporan::LaporanSkm,
+    bentuk: Bentuk,
+) -> Result<Vec<u8>, GalatHttp> {
+    tokio::task::spawn_blocking(move || {
+        let d = kinerja_laporan::susun_skm(&l);
+        cetak(&d, bentuk, "laporan SKM gagal disusun")
+    })
+    .await
+    .map_err(|e| {
+        GalatHttp::internal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "galat_internal",
+            "laporan SKM gagal disusun",
+            e,
+        )
+    })?
+}
+
 fn susun_berkas(
     data: &DataInstansi,
     tahun: Tahun,
@@ -82,19 +102,28 @@ fn susun_berkas(
     draf: bool,
 ) -> Result<Vec<u8>, GalatHttp> {
     let d = kinerja_laporan::susun(data, tahun, &opsi(draf)).map_err(galat_laporan)?;
+    cetak(&d, bentuk, "laporan gagal disusun")
+}
+
+/// A composed document in one of the file forms; a renderer's failure is an internal error.
+fn cetak(
+    d: &kinerja_laporan::Dokumen,
+    bentuk: Bentuk,
+    pesan: &'static str,
+) -> Result<Vec<u8>, GalatHttp> {
     let gagal = |e: &dyn std::fmt::Display| {
         GalatHttp::internal(
             StatusCode::INTERNAL_SERVER_ERROR,
             "galat_internal",
-            "laporan gagal disusun",
+            pesan,
             format!("{}: {e}", bentuk.akhiran()),
         )
     };
     Ok(match bentuk {
-        Bentuk::Html => kinerja_laporan::html::html(&d).into_bytes(),
-        Bentuk::Pdf => kinerja_laporan_pdf::pdf(&d).map_err(|e| gagal(&e))?,
-        Bentuk::Docx => kinerja_laporan_docx::docx(&d).map_err(|e| gagal(&e))?,
-        Bentuk::Xlsx => kinerja_laporan_xlsx::xlsx(&d).map_err(|e| gagal(&e))?,
+        Bentuk::Html => kinerja_laporan::html::html(d).into_bytes(),
+        Bentuk::Pdf => kinerja_laporan_pdf::pdf(d).map_err(|e| gagal(&e))?,
+        Bentuk::Docx => kinerja_laporan_docx::docx(d).map_err(|e| gagal(&e))?,
+        Bentuk::Xlsx => kinerja_laporan_xlsx::xlsx(d).map_err(|e| gagal(&e))?,
     })
 }
 

@@ -19,6 +19,7 @@ mod rute;
 mod skm;
 pub mod survei;
 pub mod tembolok;
+mod tindak_lanjut;
 
 pub use masukan::BATAS_TEKS;
 

@@ -202,6 +202,7 @@ pub(crate) fn survei(
         regime: b.hasil.regime.pengenal.clone(),
         indikator: Some(indikator),
         responden: b.hasil.responden.and_then(|r| u32::try_from(r).ok()),
+        populasi: None,
         unsur,
         catatan: Some(catatan),
     })

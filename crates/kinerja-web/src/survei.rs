@@ -194,19 +194,12 @@ pub(crate) fn ringkas_web(
     }
     layanan.sort_by(|a, b| a.layanan.cmp(&b.layanan));
     let teks = populasi.trim();
-    let (minimum, masalah_populasi) = if teks.is_empty() {
-        (None, None)
-    } else {
-        let angka: String = teks.chars().filter(|c| *c != '.').collect();
-        match angka.parse::<u64>() {
-            Ok(p) if p > 0 => (Some(ukuran_sampel(p, PembulatanSampel::Terdekat)), None),
-            _ => (
-                None,
-                Some(format!(
-                    "populasi \"{teks}\" bukan bilangan bulat positif (contoh: 1.250)"
-                )),
-            ),
-        }
+    let (minimum, masalah_populasi) = match baca_populasi(teks) {
+        Ok(p) => (
+            p.map(|p| ukuran_sampel(p, PembulatanSampel::Terdekat)),
+            None,
+        ),
+        Err(m) => (None, Some(m)),
     };
     kinerja_tampilan::SurveiWeb {
         instansi: data
@@ -327,4 +320,20 @@ mod tests {
             assert!(!layanan_sah(s), "{s}");
         }
     }
+}
+
+/// A population typed the Indonesian way (`1.250`): empty is none; anything but a whole
+/// number from 1 is refused with the text quoted.
+pub(crate) fn baca_populasi(teks: &str) -> Result<Option<u64>, String> {
+    let teks = teks.trim();
+    if teks.is_empty() {
+        return Ok(None);
+    }
+    kinerja_core::angka::parse_angka(teks)
+        .ok()
+        .filter(|d| d.fract().is_zero())
+        .and_then(|d| u64::try_from(d).ok())
+        .filter(|p| *p > 0)
+        .map(Some)
+        .ok_or_else(|| format!("populasi \"{teks}\" bukan bilangan bulat positif (contoh: 1.250)"))
 }

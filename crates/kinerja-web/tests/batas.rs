@@ -71,6 +71,7 @@ fn uri(jalur: &str) -> String {
         .replace("{periode}", "tw1")
         .replace("{pos}", "A-2020-BTL")
         .replace("{layanan}", "ktp")
+        .replace("{survei}", "skm-2020")
 }
 
 fn enc(s: &str) -> String {

@@ -84,6 +84,26 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("post", "/instansi/{id}/tahun/{tahun}/skm", Ubah),
     ("post", "/instansi/{id}/tahun/{tahun}/skm/lampirkan", Ubah),
     // The hosted survey's respondents so far: the instansi's staff and the inspektorat.
+    (
+        "get",
+        "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}",
+        Lihat,
+    ),
+    (
+        "post",
+        "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}",
+        Ubah,
+    ),
+    (
+        "get",
+        "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}/unduh.pdf",
+        Lihat,
+    ),
+    (
+        "get",
+        "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}/unduh.docx",
+        Lihat,
+    ),
     ("get", "/instansi/{id}/tahun/{tahun}/skm/web", Jejak),
     ("post", "/instansi/{id}/tahun/{tahun}/skm/web", Ubah),
     // The survey form and its poster are for the public; a form without its token is
@@ -246,7 +266,8 @@ impl Uji {
             .replace("{tahun}", "2020")
             .replace("{periode}", "tw1")
             .replace("{pos}", "A-2020-BTL")
-            .replace("{layanan}", "ktp");
+            .replace("{layanan}", "ktp")
+            .replace("{survei}", "skm-2020");
         let mut r = Request::builder()
             .method(metode.to_uppercase().as_str())
             .uri(&uri);

@@ -63,6 +63,9 @@ pub struct DataInstansi {
     pub anggaran: Vec<PosAnggaran>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skm: Vec<SurveiSkm>,
+    /// The Rencana Tindak Lanjut of the surveys, with their follow-up.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tindak_lanjut_skm: Vec<TindakLanjutSkm>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub laporan: Vec<Laporan>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

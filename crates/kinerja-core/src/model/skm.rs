@@ -19,6 +19,10 @@ pub struct SurveiSkm {
     pub indikator: Option<IndikatorId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responden: Option<u32>,
+    /// The number of people the surveyed service served in the period: the population the
+    /// sample's adequacy (Krejcie-Morgan) is judged against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub populasi: Option<u64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unsur: Vec<UnsurSkm>,
     /// A transcription or editorial note (e.g. how the source printed something).
@@ -39,4 +43,69 @@ pub struct UnsurSkm {
     #[serde(with = "crate::serde_angka::distribusi")]
     #[schemars(with = "Option<[String; 4]>")]
     pub distribusi: Option<[Decimal; 4]>,
+}
+
+/// One action of a survey's Rencana Tindak Lanjut (PermenPANRB 14/2017: the results are
+/// published with the plan to improve the weakest unsur). Planned with the survey of one
+/// period, and followed up (`status`, `hasil`) in the next period's report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TindakLanjutSkm {
+    pub id: TindakLanjutId,
+    /// The survey whose result the action answers.
+    pub survei: SurveiId,
+    /// The unsur's number in the survey's questionnaire (1 = U1).
+    pub unsur: u32,
+    pub kegiatan: String,
+    /// When: "Triwulan I 2025", "Maret 2025".
+    pub jadwal: String,
+    pub penanggung_jawab: String,
+    #[serde(default)]
+    pub status: StatusTindakLanjut,
+    /// What became of it, written at the follow-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hasil: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusTindakLanjut {
+    #[default]
+    Rencana,
+    Berjalan,
+    Selesai,
+    TidakDilaksanakan,
+}
+
+impl StatusTindakLanjut {
+    pub const SEMUA: [StatusTindakLanjut; 4] = [
+        StatusTindakLanjut::Rencana,
+        StatusTindakLanjut::Berjalan,
+        StatusTindakLanjut::Selesai,
+        StatusTindakLanjut::TidakDilaksanakan,
+    ];
+
+    /// The word the report and the pages print.
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusTindakLanjut::Rencana => "belum dimulai",
+            StatusTindakLanjut::Berjalan => "sedang berjalan",
+            StatusTindakLanjut::Selesai => "selesai",
+            StatusTindakLanjut::TidakDilaksanakan => "tidak dilaksanakan",
+        }
+    }
+
+    /// The form's value (the serde name).
+    pub fn kode(self) -> &'static str {
+        match self {
+            StatusTindakLanjut::Rencana => "rencana",
+            StatusTindakLanjut::Berjalan => "berjalan",
+            StatusTindakLanjut::Selesai => "selesai",
+            StatusTindakLanjut::TidakDilaksanakan => "tidak_dilaksanakan",
+        }
+    }
+
+    pub fn dari_kode(kode: &str) -> Option<StatusTindakLanjut> {
+        Self::SEMUA.into_iter().find(|s| s.kode() == kode)
+    }
 }

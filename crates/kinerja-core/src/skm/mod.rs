@@ -70,6 +70,7 @@ pub fn hasil_survei_dengan_skor(
         };
     let opsi = Opsi {
         responden: s.responden.map(u64::from),
+        populasi: s.populasi,
         ..Opsi::default()
     };
     Some(hitung(&kuesioner, &data, &opsi))

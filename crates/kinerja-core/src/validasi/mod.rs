@@ -87,6 +87,7 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
     p.unik("iku", &data.iku, |x| &x.id);
     p.unik("anggaran", &data.anggaran, |x| &x.id);
     p.unik("skm", &data.skm, |x| &x.id);
+    p.unik("tindak_lanjut_skm", &data.tindak_lanjut_skm, |x| &x.id);
     p.unik("laporan", &data.laporan, |x| &x.id);
     p.unik("skala", &data.skala, |x| &x.id);
 

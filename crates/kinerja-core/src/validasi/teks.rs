@@ -48,11 +48,12 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         // Sentences.
         "uraian" | "visi" | "misi" | "alamat" | "tentang" | "mendukung" | "sumber"
         | "sumber_data" | "kinerja_utama" | "pembilang" | "penyebut" | "kendala"
-        | "langkah_perbaikan" | "alasan" | "lingkup" | "tertulis" => Kalimat,
+        | "langkah_perbaikan" | "alasan" | "lingkup" | "tertulis" | "hasil" => Kalimat,
         // Names, titles, codes and references.
         "id" | "nama" | "kode" | "nomor" | "nip" | "jabatan" | "pangkat" | "golongan"
         | "satuan" | "judul" | "tempat" | "regime" | "dokumen" | "bagian" | "baris" | "kunci"
-        | "oleh" | "aturan" | "label" | "induk" | "penanggung_jawab_teks" | "warna"
+        | "oleh" | "aturan" | "label" | "induk" | "penanggung_jawab_teks" | "warna" | "jadwal"
+        | "status"
         // Ids of other records.
         | "instansi" | "renstra" | "tujuan" | "sasaran" | "strategi" | "program"
         | "kegiatan" | "sub_kegiatan" | "indikator" | "survei" | "skala" | "penandatangan"
@@ -80,6 +81,8 @@ pub fn batas_medan(tabel: &str, medan: &str) -> usize {
         ("realisasi", "sumber" | "catatan") => CATATAN_REALISASI_MAKS,
         ("tercatat", "teks") => JenisTeks::Pendek.batas(),
         ("iku", "teks") => JenisTeks::Kalimat.batas(),
+        // An action of a follow-up plan, not a kegiatan's id.
+        ("tindak_lanjut_skm", "kegiatan") => JenisTeks::Kalimat.batas(),
         _ => jenis_medan(medan).unwrap_or(JenisTeks::Pendek).batas(),
     }
 }

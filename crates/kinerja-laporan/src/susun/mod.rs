@@ -32,7 +32,9 @@ use kinerja_reviu::Tingkat;
 use sel::{nilai, paragraf};
 use sha2::{Digest, Sha256};
 
-pub use laporan_skm::{LaporanSkm, PeriodeSkm, TindakLanjut, susun_skm};
+pub use laporan_skm::{
+    GalatLaporanSkm, LaporanSkm, PeriodeSkm, TindakLanjut, laporan_skm_dari_data, susun_skm,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct OpsiLaporan {
@@ -205,18 +207,7 @@ impl<'a> Penyusun<'a> {
         peran: Option<&str>,
     ) -> Option<TandaTangan> {
         let p = self.pejabat(p)?;
-        Some(TandaTangan {
-            tempat_tanggal,
-            peran: peran.map(str::to_string),
-            jabatan: p.jabatan.to_uppercase(),
-            nama: p.nama.clone(),
-            pangkat: match (&p.pangkat, &p.golongan) {
-                (Some(a), Some(b)) if !a.contains(b.as_str()) => Some(format!("{a} ({b})")),
-                (Some(a), _) => Some(a.clone()),
-                (None, g) => g.clone(),
-            },
-            nip: p.nip.as_ref().map(|n| n.to_string()),
-        })
+        Some(tanda_tangan(p, tempat_tanggal, peran))
     }
 
     /// The paragraphs of the user's sections with key `kunci`, untitled (the chapter gives the
@@ -317,5 +308,25 @@ impl<'a> Penyusun<'a> {
                 self.data.iku.iter().position(|x| x.id == i.id),
             )
         })
+    }
+}
+
+/// An official's signature block: the jabatan in capitals, the rank with its golongan once.
+pub(crate) fn tanda_tangan(
+    p: &Pejabat,
+    tempat_tanggal: Option<String>,
+    peran: Option<&str>,
+) -> TandaTangan {
+    TandaTangan {
+        tempat_tanggal,
+        peran: peran.map(str::to_string),
+        jabatan: p.jabatan.to_uppercase(),
+        nama: p.nama.clone(),
+        pangkat: match (&p.pangkat, &p.golongan) {
+            (Some(a), Some(b)) if !a.contains(b.as_str()) => Some(format!("{a} ({b})")),
+            (Some(a), _) => Some(a.clone()),
+            (None, g) => g.clone(),
+        },
+        nip: p.nip.as_ref().map(|n| n.to_string()),
     }
 }

@@ -12,6 +12,7 @@ mod laporan;
 mod rencana;
 mod sesi;
 mod skm;
+mod skm_laporan;
 mod survei;
 
 use crate::Negara;
@@ -136,6 +137,26 @@ pub(crate) fn daftar() -> Vec<Rute> {
             Post,
             "/instansi/{id}/tahun/{tahun}/skm/web",
             survei::web_kirim,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}",
+            skm_laporan::laporan,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}",
+            skm_laporan::laporan_kirim,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}/unduh.pdf",
+            skm_laporan::pdf,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}/unduh.docx",
+            skm_laporan::docx,
         ),
         rute(Get, "/survei/{id}", survei::form),
         rute(Post, "/survei/{id}", survei::kirim),

@@ -12,8 +12,11 @@ use kinerja_core::angka::format_angka;
 use kinerja_core::skm::{HasilSkm, Mutu};
 use rust_decimal::Decimal;
 
+mod dari_data;
 mod hasil;
 mod tindak_lanjut;
+
+pub use dari_data::{GalatLaporanSkm, laporan_skm_dari_data};
 
 use super::sel::{Nomor, bab, baris, judul, kolom};
 use crate::dokumen::*;
