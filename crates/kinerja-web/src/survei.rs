@@ -252,6 +252,22 @@ pub(crate) fn bacaan_web(
     })
 }
 
+/// A population typed the Indonesian way (`1.250`): empty is none; anything but a whole
+/// number from 1 is refused with the text quoted.
+pub(crate) fn baca_populasi(teks: &str) -> Result<Option<u64>, String> {
+    let teks = teks.trim();
+    if teks.is_empty() {
+        return Ok(None);
+    }
+    kinerja_core::angka::parse_angka(teks)
+        .ok()
+        .filter(|d| d.fract().is_zero())
+        .and_then(|d| u64::try_from(d).ok())
+        .filter(|p| *p > 0)
+        .map(Some)
+        .ok_or_else(|| format!("populasi \"{teks}\" bukan bilangan bulat positif (contoh: 1.250)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,20 +336,4 @@ mod tests {
             assert!(!layanan_sah(s), "{s}");
         }
     }
-}
-
-/// A population typed the Indonesian way (`1.250`): empty is none; anything but a whole
-/// number from 1 is refused with the text quoted.
-pub(crate) fn baca_populasi(teks: &str) -> Result<Option<u64>, String> {
-    let teks = teks.trim();
-    if teks.is_empty() {
-        return Ok(None);
-    }
-    kinerja_core::angka::parse_angka(teks)
-        .ok()
-        .filter(|d| d.fract().is_zero())
-        .and_then(|d| u64::try_from(d).ok())
-        .filter(|p| *p > 0)
-        .map(Some)
-        .ok_or_else(|| format!("populasi \"{teks}\" bukan bilangan bulat positif (contoh: 1.250)"))
 }

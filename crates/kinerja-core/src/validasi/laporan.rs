@@ -120,10 +120,10 @@ mod tests {
         d.skm.push(survei("skm-2020", "kepmenpan-25-2004", 14));
         let survei = "skm-2020";
         d.tindak_lanjut_skm = vec![
-            rtl("a", &survei, 14),
-            rtl("b", &survei, 15),
+            rtl("a", survei, 14),
+            rtl("b", survei, 15),
             rtl("c", "tidak-ada", 1),
-            rtl("a", &survei, 1),
+            rtl("a", survei, 1),
         ];
         let p: Vec<String> = super::super::periksa(&d)
             .iter()
