@@ -1,0 +1,191 @@
+//! Every page of the web interface checked with axe-core in Chromium: no violation of impact
+//! "serious" or "critical" (WCAG 2.x A/AA rules and axe's best practices), on the public pages
+//! and on every page an operator and a pereviu open. The pages are the router's own
+//! (`kinerja_web::rute_terdaftar`): a new page is checked without being listed here.
+//!
+//! axe-core comes from the npm registry (`.ci/run` installs it into `target/axe`; elsewhere
+//! `npm install --prefix target/axe axe-core@4.14.1`, or `KINERJA_AXE=/path/axe.min.js`).
+//! Without it, or without Chromium, the test says so and skips, except under `KINERJA_CI=1`.
+
+mod bersama;
+
+use bersama::*;
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// The axe-core script: `$KINERJA_AXE`, else `<target>/axe/node_modules/axe-core/axe.min.js`.
+fn skrip_axe() -> Option<String> {
+    let jalur = std::env::var_os("KINERJA_AXE")
+        .map(PathBuf::from)
+        .or_else(|| {
+            let exe = std::env::current_exe().ok()?;
+            Some(
+                exe.ancestors()
+                    .nth(3)?
+                    .join("axe/node_modules/axe-core/axe.min.js"),
+            )
+        })?;
+    match std::fs::read_to_string(&jalur) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let pesan = format!(
+                "LEWATI: axe-core tidak ada di {} ({e}); npm install --prefix target/axe axe-core@4.14.1",
+                jalur.display()
+            );
+            if std::env::var("KINERJA_CI").is_ok_and(|v| v == "1") {
+                panic!("{pesan} (KINERJA_CI=1: uji aksesibilitas wajib berjalan)");
+            }
+            eprintln!("{pesan}");
+            None
+        }
+    }
+}
+
+/// The pages to check: every GET route that answers with a page, its parameters filled with
+/// the example's values. Downloads, the API, the stylesheet and logout are not pages.
+fn halaman() -> Vec<String> {
+    let mut v: Vec<String> = kinerja_web::rute_terdaftar()
+        .into_iter()
+        .filter(|(m, j)| {
+            *m == "get"
+                && !j.starts_with("/api/")
+                && !j.starts_with("/static/")
+                && ![".pdf", ".docx", ".xlsx", ".toml"]
+                    .iter()
+                    .any(|a| j.ends_with(a))
+        })
+        .map(|(_, j)| {
+            j.replace(
+                "{id}",
+                if j.starts_with("/kabupaten") {
+                    "jember"
+                } else {
+                    "mumbulsari"
+                },
+            )
+            .replace("{tahun}", "2020")
+            .replace("{periode}", "tw1")
+            .replace("{pos}", "A-2020-K-ADM-1")
+            .replace("{layanan}", "ktp")
+            .replace("{survei}", "skm-2020")
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+const JALANKAN_AXE: &str = r#"
+const selesai = arguments[arguments.length - 1];
+axe.run(document, { resultTypes: ['violations'] }).then(r => selesai(
+  r.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))
+)).catch(e => selesai([{ id: 'axe-gagal', impact: 'critical', help: String(e), nodes: [] }]));
+"#;
+
+async fn periksa(c: &Client, dasar: &str, axe: &str, jalur: &str, siapa: &str) -> Vec<String> {
+    c.goto(&format!("{dasar}{jalur}")).await.unwrap();
+    c.wait().for_element(Locator::Css("body")).await.unwrap();
+    // A page must say what it is: its own title.
+    let judul = c.title().await.unwrap_or_default();
+    let mut hasil = Vec::new();
+    if judul.trim().is_empty() {
+        hasil.push(format!("{siapa} {jalur}: halaman tanpa <title>"));
+    }
+    c.execute(&format!("{axe}\n;return true;"), vec![])
+        .await
+        .expect("inject axe-core");
+    let v = c
+        .execute_async(JALANKAN_AXE, vec![])
+        .await
+        .expect("run axe-core");
+    for x in v.as_array().cloned().unwrap_or_default() {
+        let s = |k: &str| x.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        hasil.push(format!(
+            "{siapa} {jalur}: [{}] {} {}: {}",
+            s("impact"),
+            s("id"),
+            s("help"),
+            x.get("nodes").map(Value::to_string).unwrap_or_default()
+        ));
+    }
+    hasil
+}
+
+async fn masuk(c: &Client, dasar: &str, (nama, sandi): (&str, &str)) {
+    c.goto(&format!("{dasar}/masuk")).await.unwrap();
+    c.find(Locator::Css("input[name=nama_pengguna]"))
+        .await
+        .unwrap()
+        .send_keys(nama)
+        .await
+        .unwrap();
+    c.find(Locator::Css("input[name=kata_sandi]"))
+        .await
+        .unwrap()
+        .send_keys(sandi)
+        .await
+        .unwrap();
+    c.find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css(".akun-nama"))
+        .await
+        .expect("logged in");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_passes_axe_core() {
+    let Some(driver) = Driver::mulai() else {
+        return;
+    };
+    let Some(axe) = skrip_axe() else {
+        return;
+    };
+    // One database is enough: the pages are the same on both (peramban.rs runs both).
+    let basis = kinerja_simpan::uji::semua_basis()
+        .await
+        .into_iter()
+        .next()
+        .expect("SQLite is always there");
+    let server = Server::mulai(&basis.url).await;
+    let dasar = format!("http://{}", server.alamat);
+    let halaman = halaman();
+    let mut salah = Vec::new();
+    let mut diperiksa = 0;
+    for (siapa, akun) in [
+        ("publik", None),
+        ("operator", Some(OPERATOR)),
+        ("pereviu", Some(PEREVIU)),
+    ] {
+        let profil = Profil::baru();
+        let c = driver.sesi(&profil.0).await;
+        if let Some(a) = akun {
+            masuk(&c, &dasar, a).await;
+        }
+        for j in &halaman {
+            salah.extend(periksa(&c, &dasar, &axe, j, siapa).await);
+            diperiksa += 1;
+        }
+        c.close().await.unwrap();
+    }
+    server.berhenti().await;
+    basis.selesai().await;
+    eprintln!(
+        "axe-core: {diperiksa} halaman diperiksa ({} alamat x 3 peran)",
+        halaman.len()
+    );
+    assert!(
+        salah.is_empty(),
+        "{} pelanggaran serius/kritis:\n{}",
+        salah.len(),
+        salah.join("\n")
+    );
+}
