@@ -1,6 +1,7 @@
 //! Every page of the web interface checked with axe-core in Chromium: no violation of impact
 //! "serious" or "critical" (WCAG 2.x A/AA rules and axe's best practices), on the public pages
-//! and on every page an operator and a pereviu open. The pages are the router's own
+//! and on every page an operator and a pereviu open; each page has its own title and does not
+//! scroll sideways on a 360 px screen. The pages are the router's own
 //! (`kinerja_web::rute_terdaftar`): a new page is checked without being listed here.
 //!
 //! axe-core comes from the npm registry (`.ci/run` installs it into `target/axe`; elsewhere
@@ -86,6 +87,28 @@ axe.run(document, { resultTypes: ['violations'] }).then(r => selesai(
 )).catch(e => selesai([{ id: 'axe-gagal', impact: 'critical', help: String(e), nodes: [] }]));
 "#;
 
+/// The page's width against the screen's, and the first elements past the right edge that are
+/// not inside a scroll box of their own (which is where a wide table belongs).
+const LEBAR: &str = r#"
+const layar = window.innerWidth;
+const pelanggar = [];
+for (const e of document.querySelectorAll('body *')) {
+  const r = e.getBoundingClientRect();
+  const kanan = r.right;
+  if (kanan <= layar + 1 || r.width === 0) continue;
+  let p = e.parentElement, gulir = false;
+  while (p) {
+    const o = getComputedStyle(p).overflowX;
+    if (o === 'auto' || o === 'scroll') { gulir = true; break; }
+    p = p.parentElement;
+  }
+  if (!gulir) pelanggar.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+    (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '') +
+    ' ' + Math.round(kanan));
+}
+return { isi: document.documentElement.scrollWidth, layar, pelanggar: pelanggar.slice(0, 4) };
+"#;
+
 async fn periksa(c: &Client, dasar: &str, axe: &str, jalur: &str, siapa: &str) -> Vec<String> {
     c.goto(&format!("{dasar}{jalur}")).await.unwrap();
     c.wait().for_element(Locator::Css("body")).await.unwrap();
@@ -110,6 +133,26 @@ async fn periksa(c: &Client, dasar: &str, axe: &str, jalur: &str, siapa: &str) -
             s("id"),
             s("help"),
             x.get("nodes").map(Value::to_string).unwrap_or_default()
+        ));
+    }
+    // Readable on a phone: at 360 px nothing but a table's own scroll box is wider than the
+    // screen (the page itself never scrolls sideways).
+    c.set_window_size(360, 800).await.unwrap();
+    let lebar = c.execute(LEBAR, vec![]).await.unwrap();
+    let png = c.screenshot().await.unwrap();
+    c.set_window_size(1366, 900).await.unwrap();
+    let angka = |k: &str| lebar.get(k).and_then(Value::as_u64).unwrap_or(0);
+    if angka("isi") > angka("layar") {
+        let f = folder_tangkapan().join(format!("sempit{}.png", jalur.replace('/', "_")));
+        std::fs::write(&f, png).unwrap();
+        hasil.push(format!(
+            "{siapa} {jalur}: pada layar {} px halaman selebar {} px; melewati tepi: {}",
+            angka("layar"),
+            angka("isi"),
+            lebar
+                .get("pelanggar")
+                .map(Value::to_string)
+                .unwrap_or_default()
         ));
     }
     hasil

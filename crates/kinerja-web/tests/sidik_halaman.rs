@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "8d5e44e777ab8fcd8506dce3cb4d8e88eb0529ae3cf2e36534338a52cfdeabd2",
+        "91f3efdb52f087758de889bac8898bbebdd6817d0b41cede9ba13ba6610216dd",
     ),
     (
         "/masuk",
