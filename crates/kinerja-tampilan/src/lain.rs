@@ -436,3 +436,16 @@ pub fn galat(k: &Konteks, kode: u16, pesan: &str) -> String {
         pesan: pesan.to_string(),
     })
 }
+
+#[derive(Template)]
+#[template(path = "panduan.html")]
+struct HalamanPanduan {
+    l: Tata,
+}
+
+/// The user guide (Bantuan): the year of an operator, a pimpinan and a pereviu.
+pub fn panduan(k: &Konteks) -> String {
+    render(&HalamanPanduan {
+        l: Tata::baru(k, "Panduan", Bagian::Beranda, None),
+    })
+}

@@ -31,7 +31,7 @@ pub use dasbor::dasbor;
 pub use dokumen::{iku, perjanjian_kinerja};
 pub use impor::{KeadaanImpor, impor};
 pub use isian::{Medan, form_realisasi, medan_anggaran, medan_bulanan, medan_realisasi};
-pub use lain::{beranda, galat, jejak, kabupaten, masuk, urutkan_kabupaten};
+pub use lain::{beranda, galat, jejak, kabupaten, masuk, panduan, urutkan_kabupaten};
 pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
 pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};

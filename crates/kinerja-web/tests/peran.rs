@@ -48,6 +48,7 @@ use Aturan::*;
 /// `akun::boleh`. A route without an entry fails `every_route_has_an_expectation`.
 const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("get", "/", Semua),
+    ("get", "/panduan", Semua),
     ("get", "/static/kinerja.css", Semua),
     ("get", "/masuk", Semua),
     // Without the login page's cookie the CSRF check refuses everyone.

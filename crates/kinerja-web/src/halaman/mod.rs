@@ -28,6 +28,7 @@ pub(crate) fn daftar() -> Vec<Rute> {
     use Metode::*;
     vec![
         rute(Get, "/", rencana::beranda),
+        rute(Get, "/panduan", rencana::panduan),
         rute(Get, "/static/kinerja.css", bersama::css),
         rute(Get, "/masuk", sesi::masuk),
         rute(Post, "/masuk", sesi::masuk_kirim),

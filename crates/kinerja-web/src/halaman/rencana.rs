@@ -11,6 +11,11 @@ use kinerja_core::cakupan;
 use kinerja_tampilan as t;
 
 /// Every reporting instansi with the years the caller may open.
+/// The user guide: the same for everyone, in the visitor's frame.
+pub(super) async fn panduan(sesi: Sesi) -> Hasil {
+    Ok(html(t::panduan(&konteks_dasar(&sesi))))
+}
+
 pub(super) async fn beranda(State(n): State<Negara>, sesi: Sesi) -> Hasil {
     let semua = n.toko.daftar_instansi().await?;
     let pelapor = n.toko.daftar_pelapor().await?;
