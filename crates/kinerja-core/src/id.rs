@@ -89,6 +89,9 @@ typed_id!(
     LaporanId,
     SkalaId,
     PosAnggaranId,
+    PohonId,
+    SimpulId,
+    CrosscuttingId,
 );
 
 #[cfg(test)]
