@@ -219,3 +219,6 @@ pub fn instansi_data(data: &DataInstansi) -> Option<&InstansiId> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;

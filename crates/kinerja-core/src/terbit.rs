@@ -18,6 +18,8 @@ use crate::waktu::Tahun;
 ///   unpublished too), `pembanding`, `rkt`, `perjanjian_kinerja`, `anggaran` (the whole line:
 ///   pagu and realisasi of an unpublished year's budget), `skm`, `laporan` (its narrative),
 ///   `tercatat` (a stated figure without a year cannot be placed, so it goes too);
+/// - `pohon` (the pemda's pohon kinerja), its `simpul` and `crosscutting`: a year's tree carries
+///   that year's targets like its Perjanjian Kinerja, so it goes with the year;
 /// - `reviu`, the reviewer's acceptances of reviu findings: kept once a year is published, as
 ///   the published report rests on them (an accepted finding no longer blocks the final
 ///   report, so without them the public would get a draft of a report the instansi published
@@ -25,7 +27,13 @@ use crate::waktu::Tahun;
 pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
     let boleh = |t: Tahun| terbit.contains(&t);
     let d = data.clone();
+    let pohon = saring(d.pohon, |x| boleh(x.tahun));
+    let simpul = saring(d.simpul, |x| pohon.iter().any(|p| p.id == x.pohon));
+    let crosscutting = saring(d.crosscutting, |x| simpul.iter().any(|s| s.id == x.dari));
     DataInstansi {
+        pohon,
+        simpul,
+        crosscutting,
         target: saring(d.target, |x| {
             x.dokumen == DokumenTarget::Renstra || boleh(x.tahun)
         }),
