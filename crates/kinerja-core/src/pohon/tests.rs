@@ -70,6 +70,7 @@ fn dangling_references_are_named_at_their_field() {
             "[[simpul]] ke-1 (id \"P1\"), medan `tautan`: merujuk sasaran \"S9\" yang tidak ada",
             "[[simpul]] ke-1 (id \"P1\"), medan `indikator.indikator`: merujuk indikator \"X\" yang tidak ada",
             "[[simpul]] ke-2 (id \"A1\"), medan `pohon`: merujuk pohon \"pohon-1999\" yang tidak ada",
+            "[[simpul]] ke-2 (id \"A1\"), medan `induk`: simpul induk \"P1\" berada di pohon \"pohon-2024\", bukan di pohon \"pohon-1999\"",
             "[[simpul]] ke-3 (id \"A2\"), medan `induk`: simpul induk \"A1\" berada di pohon \"pohon-1999\", bukan di pohon \"pohon-2024\"",
             "[[simpul]] ke-3 (id \"A2\"), medan `pemilik.unit`: unit \"a-bid\" tidak berada di bawah instansi \"b\"",
             "[[simpul]] ke-4 (id \"B1\"), medan `induk`: merujuk simpul \"Z\" yang tidak ada",
