@@ -56,6 +56,10 @@ async fn the_tree_page_shows_nodes_owners_targets_and_a_refusals_reason() {
             "{}",
             b.nama
         );
+        // The kabupaten page links it.
+        let tautan = format!("href=\"{HALAMAN}\"");
+        let (_, _, kab_html) = get(admin.clone(), "/kabupaten/jember/tahun/2020").await;
+        assert!(kab_html.contains(&tautan), "{}", b.nama);
         let (s, _, _) = get(admin.clone(), "/kabupaten/jember/tahun/2021/pohon").await;
         assert_eq!(s, StatusCode::NOT_FOUND);
 
@@ -63,6 +67,8 @@ async fn the_tree_page_shows_nodes_owners_targets_and_a_refusals_reason() {
         let (s, _, html) = get(String::new(), HALAMAN).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{}", b.nama);
         assert!(!html.contains("Jumlah kematian ibu"));
+        let (_, _, kab_html) = get(String::new(), "/kabupaten/jember/tahun/2020").await;
+        assert!(!kab_html.contains(&tautan), "{}", b.nama);
         // The pemda's year approved: public.
         let jember = InstansiId::new("jember").unwrap();
         let th = Tahun::new(2020).unwrap();
@@ -74,6 +80,8 @@ async fn the_tree_page_shows_nodes_owners_targets_and_a_refusals_reason() {
         let (s, _, html) = get(String::new(), HALAMAN).await;
         assert_eq!(s, StatusCode::OK, "{}", b.nama);
         assert!(html.contains("Jumlah kematian ibu: 32 orang"));
+        let (_, _, kab_html) = get(String::new(), "/kabupaten/jember/tahun/2020").await;
+        assert!(kab_html.contains(&tautan), "{}", b.nama);
         b.selesai().await;
     }
 }

@@ -256,6 +256,7 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 &baris_kab(),
                 &rekap_kab(&baris_kab()),
                 "capaian",
+                None,
             ),
         ),
         ("laporan", laporan(&k, &d, t, &keadaan_laporan(0), &[], &[])),
