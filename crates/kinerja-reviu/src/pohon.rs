@@ -510,6 +510,12 @@ impl<'a> Pemda<'a> {
     }
 
     fn target_anak(&mut self, simpul: &[&SimpulPohon]) {
+        let mut anak_dari: HashMap<&SimpulId, Vec<&SimpulPohon>> = HashMap::new();
+        for s in simpul {
+            if let Some(i) = &s.induk {
+                anak_dari.entry(i).or_default().push(s);
+            }
+        }
         for induk in simpul {
             for ind in induk.indikator.iter().filter(|i| i.aditif) {
                 let (Some(kode), Some(Bentuk::Angka { nilai: target, .. })) =
@@ -517,9 +523,10 @@ impl<'a> Pemda<'a> {
                 else {
                     continue;
                 };
-                let anak: Vec<&IndikatorSimpul> = simpul
-                    .iter()
-                    .filter(|s| s.induk.as_ref() == Some(&induk.id))
+                let anak: Vec<&IndikatorSimpul> = anak_dari
+                    .get(&induk.id)
+                    .into_iter()
+                    .flatten()
                     .flat_map(|s| s.indikator.iter())
                     .filter(|i| i.kode.as_deref() == Some(kode))
                     .collect();

@@ -265,3 +265,65 @@ fn the_public_sees_a_years_tree_only_once_the_year_is_published() {
         (1, 4, 1)
     );
 }
+
+/// `n` nodes of the example's tree, each under the previous one (B1 first, under P1).
+fn rantai(n: usize) -> DataInstansi {
+    let mut d = contoh();
+    let b1 = d
+        .simpul
+        .iter()
+        .find(|s| s.id.as_str() == "B1")
+        .unwrap()
+        .clone();
+    for i in 0..n {
+        let mut s = b1.clone();
+        s.id = sid(&format!("R{i}"));
+        s.induk = Some(if i == 0 {
+            sid("P1")
+        } else {
+            sid(&format!("R{}", i - 1))
+        });
+        d.simpul.push(s);
+    }
+    d
+}
+
+#[test]
+fn a_tree_is_at_most_fifty_nodes_deep() {
+    // P1 is at depth 1, so R0..R48 reach depth 50: the limit.
+    assert_eq!(pesan(&rantai(49)), Vec::<String>::new());
+    // R49 is at depth 51; R50 below it is not reported again.
+    assert_eq!(
+        pesan(&rantai(51)),
+        [
+            "[[simpul]] ke-54 (id \"R49\"), medan `induk`: simpul berada di kedalaman 51; pohon kinerja paling dalam 50 simpul"
+        ]
+    );
+}
+
+#[test]
+fn a_long_chain_and_a_long_cycle_are_checked_in_one_walk() {
+    // 100.000 nodes: a quadratic walk would take minutes; this one is linear.
+    let mut d = rantai(100_000);
+    assert_eq!(periksa(&d).len(), 1);
+    // Close the chain into a cycle through P1: reported once, at P1 (the first in file order).
+    simpul(&mut d, "P1").induk = Some(sid("R99999"));
+    simpul(&mut d, "P1").tingkat = TingkatSimpul::StrategisOpd;
+    let p = periksa(&d);
+    let berputar: Vec<_> = p
+        .iter()
+        .filter(|x| x.pesan.starts_with("rantai induk"))
+        .collect();
+    assert_eq!(berputar.len(), 1);
+    assert_eq!(berputar[0].letak.id.as_deref(), Some("P1"));
+    // P1 → R99999 → R99998 → ... → R0 → P1 (each node's parent in turn): 100.001 nodes, named
+    // by the first ten steps.
+    assert_eq!(
+        berputar[0].pesan,
+        "rantai induk simpul berputar: P1 → R99999 → R99998 → R99997 → R99996 → R99995 → R99994 → R99993 → R99992 → R99991 → … → P1 (100.001 simpul)"
+    );
+    assert!(
+        !p.iter().any(|x| x.pesan.contains("kedalaman")),
+        "no depth on a cycle"
+    );
+}

@@ -148,7 +148,7 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
             }
         }
     }
-    siklus(p, data, &simpul);
+    siklus(p, data);
 
     for (i, x) in data.crosscutting.iter().enumerate() {
         let mut b = p.di("crosscutting", i, Some(&x.id));
@@ -215,42 +215,101 @@ fn rpjmd(p: &mut Pemeriksa, data: &DataInstansi) {
     }
 }
 
-/// A node whose chain of parents comes back to it. Each cycle is reported once, at its first
-/// node in file order, with the chain.
-fn siklus(p: &mut Pemeriksa, data: &DataInstansi, simpul: &HashMap<&SimpulId, &SimpulPohon>) {
-    let urutan: HashMap<&SimpulId, usize> = data
+/// The deepest a node may sit (roots are at depth 1): a pemda's tree runs five levels, each a few
+/// deep; the bound keeps every walk of a tree (pages, JSON, the reviu) shallow.
+pub(crate) const KEDALAMAN_MAKS: usize = 50;
+
+/// Cycles of parents (each reported once, at its first node in file order, with the chain) and
+/// nodes past `KEDALAMAN_MAKS` (reported where a branch first passes it). One walk, linear in
+/// the number of nodes, so a large or hostile file cannot make validation slow.
+fn siklus(p: &mut Pemeriksa, data: &DataInstansi) {
+    let n = data.simpul.len();
+    let idx: HashMap<&SimpulId, usize> = data
         .simpul
         .iter()
         .enumerate()
         .map(|(i, x)| (&x.id, i))
         .collect();
-    for (i, x) in data.simpul.iter().enumerate() {
-        let mut rantai = vec![x.id.to_string()];
-        let mut kini = x.induk.as_ref();
-        let mut langkah = 0;
-        while let Some(id) = kini {
-            langkah += 1;
-            if id == &x.id {
-                // On a cycle: report at its first member only.
-                let pertama = rantai
-                    .iter()
-                    .filter_map(|r| urutan.get(&SimpulId::new(r.clone()).ok()?).copied())
-                    .min();
-                if pertama == Some(i) {
-                    rantai.push(x.id.to_string());
-                    p.di("simpul", i, Some(&x.id)).lapor(
-                        "induk",
-                        format!("rantai induk simpul berputar: {}", rantai.join(" → ")),
-                    );
-                }
-                break;
-            }
-            // A chain longer than the table without returning here enters another cycle.
-            if langkah > data.simpul.len() {
-                break;
-            }
-            rantai.push(id.to_string());
-            kini = simpul.get(id).and_then(|s| s.induk.as_ref());
+    let induk = |i: usize| {
+        data.simpul[i]
+            .induk
+            .as_ref()
+            .and_then(|x| idx.get(x).copied())
+    };
+    // 0: not met, 1: on the path being walked, 2: done.
+    let mut keadaan = vec![0u8; n];
+    // Depth from the root (1), or 0 on or above a cycle.
+    let mut dalam = vec![0usize; n];
+    let mut laporan: Vec<(usize, String)> = Vec::new();
+    for mulai in 0..n {
+        if keadaan[mulai] != 0 {
+            continue;
         }
+        let mut jalur = Vec::new();
+        let mut kini = Some(mulai);
+        let mut berputar = false;
+        while let Some(i) = kini {
+            match keadaan[i] {
+                0 => {
+                    keadaan[i] = 1;
+                    jalur.push(i);
+                    kini = induk(i);
+                }
+                1 => {
+                    let pos = jalur.iter().position(|&j| j == i).unwrap_or(0);
+                    let anggota = &jalur[pos..];
+                    let pertama = anggota.iter().copied().min().unwrap_or(i);
+                    let mut rantai = vec![data.simpul[pertama].id.to_string()];
+                    let mut j = pertama;
+                    for _ in 0..anggota.len() {
+                        j = induk(j).unwrap_or(pertama);
+                        rantai.push(data.simpul[j].id.to_string());
+                    }
+                    // A long cycle is named by its first ten steps and its length.
+                    let teks = if rantai.len() > 12 {
+                        format!(
+                            "{} → … → {} ({} simpul)",
+                            rantai[..10].join(" → "),
+                            rantai[0],
+                            crate::angka::format_angka(
+                                rust_decimal::Decimal::from(anggota.len()),
+                                0
+                            )
+                        )
+                    } else {
+                        rantai.join(" → ")
+                    };
+                    laporan.push((pertama, format!("rantai induk simpul berputar: {teks}")));
+                    berputar = true;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        // From the top of the path down: each node one deeper than its parent; a node on or
+        // below a cycle has no depth (0).
+        for &j in jalur.iter().rev() {
+            keadaan[j] = 2;
+            dalam[j] = match induk(j) {
+                _ if berputar => 0,
+                None => 1,
+                Some(x) if dalam[x] == 0 => 0,
+                Some(x) => dalam[x] + 1,
+            };
+            if dalam[j] == KEDALAMAN_MAKS + 1 {
+                laporan.push((
+                    j,
+                    format!(
+                        "simpul berada di kedalaman {}; pohon kinerja paling dalam {KEDALAMAN_MAKS} simpul",
+                        dalam[j]
+                    ),
+                ));
+            }
+        }
+    }
+    laporan.sort_by_key(|(i, _)| *i);
+    for (i, pesan) in laporan {
+        p.di("simpul", i, Some(&data.simpul[i].id))
+            .lapor("induk", pesan);
     }
 }
