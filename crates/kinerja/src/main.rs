@@ -171,7 +171,8 @@ struct ArgPeriksa {
     /// Berkas aturan tambahan (TOML, [[aturan]]); boleh diulang
     #[arg(long = "aturan")]
     aturan: Vec<PathBuf>,
-    /// Data OPD (berkas atau folder) untuk aturan pohon kinerja pemda; boleh diulang
+    /// Data OPD (berkas atau folder) untuk aturan pohon kinerja pemda; boleh diulang. Dari basis
+    /// data (--instansi PEMDA) data OPD di bawahnya dibaca sendiri.
     #[arg(long = "opd")]
     opd: Vec<PathBuf>,
 }
@@ -432,11 +433,15 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             let d = muat(&a.data)?;
             let t = tahun(&d, a.tahun)?;
             let aturan = periksa::baca_aturan(&a.aturan)?;
-            let opd = a
+            let mut opd = a
                 .opd
                 .iter()
                 .map(|p| data::muat(Some(p.as_path())).map_err(GalatPerintah::masukan))
                 .collect::<Result<Vec<_>, _>>()?;
+            // A stored pemda with a pohon kinerja: its OPDs' data sets are in the same database.
+            if let (Some(i), true) = (&a.data.instansi, !d.pohon.is_empty() && a.opd.is_empty()) {
+                opd = basis::muat_bawahan(a.data.basis.db.as_deref(), i)?;
+            }
             let (teks, galat_terbuka) = periksa::jalankan(&d, &opd, t, &aturan, a.format);
             return Ok(Keluaran {
                 teks,

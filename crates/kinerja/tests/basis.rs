@@ -640,6 +640,24 @@ fn the_pemdas_tree_is_copied_in_the_database() {
         let v: serde_json::Value = serde_json::from_str(&j).unwrap();
         // 15 nodes imported, 15 copied.
         assert_eq!(v.as_array().unwrap().len(), 30, "{}", b.nama);
+        // The pemda reviu from the database reads the data sets below the pemda that are
+        // stored: Mumbulsari's and the Dinas Kesehatan's, not Dispendukcapil's (not imported).
+        ok(&["impor", contoh().to_str().unwrap(), "--db", db]);
+        let dinkes = kab.join("../dinkes");
+        ok(&["impor", dinkes.to_str().unwrap(), "--db", db]);
+        let o = kinerja(&[
+            "periksa",
+            "--db",
+            db,
+            "--instansi",
+            "jember",
+            "--tahun",
+            "2020",
+        ]);
+        let s = String::from_utf8_lossy(&o.stdout);
+        assert!(s.contains("kunci: mumbulsari|S-2"), "{}: {s}", b.nama);
+        assert!(s.contains("kunci: dinkes|DKS-SK-2"), "{s}");
+        assert!(!s.contains("dispendukcapil|"), "{s}");
         let o = kinerja(&[
             "salin-pohon",
             "--db",
