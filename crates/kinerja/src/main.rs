@@ -181,7 +181,7 @@ struct ArgPeriksa {
 struct ArgPohon {
     #[command(flatten)]
     data: ArgData,
-    /// Tahun pohon (bawaan: tahun laporan terakhir dalam data)
+    /// Tahun pohon (bawaan: tahun pohon terakhir dalam data)
     #[arg(long)]
     tahun: Option<u16>,
     #[arg(long, value_enum, default_value = "tabel")]
@@ -450,7 +450,9 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         }
         Perintah::Pohon(a) => {
             let d = muat(&a.data)?;
-            let t = tahun(&d, a.tahun)?;
+            // Without --tahun: the latest tree's year.
+            let terakhir = d.pohon.iter().map(|p| p.tahun.get()).max();
+            let t = tahun(&d, a.tahun.or(terakhir))?;
             pohon::jalankan(&d, t, a.format)?
         }
         Perintah::SalinPohon(a) => {

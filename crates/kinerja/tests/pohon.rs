@@ -60,6 +60,10 @@ fn the_tree_as_text_and_json() {
     assert_eq!(v["simpul"][2]["anak"][0]["indikator"][0]["target"], "32");
     assert_eq!(v["crosscutting"].as_array().unwrap().len(), 3);
 
+    // Without --tahun: the latest tree (the RPJMD's targets run to 2021, the tree is 2020's).
+    let (ok, tanpa, e) = keluar(&["pohon", &kab]);
+    assert!(ok, "{e}");
+    assert_eq!(tanpa, s);
     let (ok, _, e) = keluar(&["pohon", &kab, "--tahun", "2019"]);
     assert!(!ok);
     assert!(
