@@ -103,12 +103,28 @@ macro_rules! tabel {
             iku,
             anggaran,
             skm,
+            tindak_lanjut_skm,
             laporan,
             tercatat,
             skala,
+            pohon,
+            simpul,
+            crosscutting,
             reviu
         )
     };
+}
+
+/// Every table of `DataInstansi` is in `tabel!`: a table left out would be dropped silently when
+/// a folder's files are merged. Destructuring without `..` makes a new table a compile error here.
+#[allow(dead_code)]
+fn semua_tabel_tercantum(d: DataInstansi) {
+    macro_rules! urai {
+        ($($t:ident),*) => {{
+            let DataInstansi { $($t: _,)* pengaturan: _ } = d;
+        }};
+    }
+    tabel!(urai)
 }
 
 fn hitung_tabel(d: &DataInstansi) -> Vec<(&'static str, usize)> {

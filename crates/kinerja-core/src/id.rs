@@ -90,6 +90,9 @@ typed_id!(
     LaporanId,
     SkalaId,
     PosAnggaranId,
+    PohonId,
+    SimpulId,
+    CrosscuttingId,
 );
 
 #[cfg(test)]

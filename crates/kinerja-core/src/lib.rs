@@ -16,6 +16,7 @@ pub mod kode;
 pub mod model;
 pub mod nilai;
 pub mod pengukuran;
+pub mod pohon;
 pub mod predikat;
 pub mod serde_angka;
 mod skema;

@@ -19,6 +19,8 @@ use crate::waktu::Tahun;
 ///   pagu and realisasi of an unpublished year's budget), `skm` and its `tindak_lanjut_skm`
 ///   (the follow-up plan goes with its survey), `laporan` (its narrative),
 ///   `tercatat` (a stated figure without a year cannot be placed, so it goes too);
+/// - `pohon` (the pemda's pohon kinerja), its `simpul` and `crosscutting`: a year's tree carries
+///   that year's targets like its Perjanjian Kinerja, so it goes with the year;
 /// - `reviu`, the reviewer's acceptances of reviu findings: kept once a year is published, as
 ///   the published report rests on them (an accepted finding no longer blocks the final
 ///   report, so without them the public would get a draft of a report the instansi published
@@ -53,11 +55,20 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         skala,
         reviu,
         pengaturan,
+        pohon,
+        simpul,
+        crosscutting,
     } = data.clone();
     let skm = saring(skm, |x| boleh(x.tahun));
     // A follow-up plan belongs to its survey's year.
     let tindak_lanjut_skm = saring(tindak_lanjut_skm, |x| skm.iter().any(|s| s.id == x.survei));
+    let pohon = saring(pohon, |x| boleh(x.tahun));
+    let simpul = saring(simpul, |x| pohon.iter().any(|p| p.id == x.pohon));
+    let crosscutting = saring(crosscutting, |x| simpul.iter().any(|s| s.id == x.dari));
     DataInstansi {
+        pohon,
+        simpul,
+        crosscutting,
         instansi,
         pejabat,
         renstra,

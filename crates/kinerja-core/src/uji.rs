@@ -119,6 +119,7 @@ pub fn mumbulsari() -> DataInstansi {
     d.renstra.push(Renstra {
         id: RenstraId::new("renstra").unwrap(),
         instansi: InstansiId::new("mumbulsari").unwrap(),
+        jenis: JenisRencana::Renstra,
         tahun_awal: tahun(2016),
         tahun_akhir: tahun(2021),
         dasar: None,

@@ -17,6 +17,7 @@ pub mod aturan;
 mod dokumen;
 pub mod ekspresi;
 mod konteks;
+pub mod pohon;
 mod tercatat;
 
 use kinerja_core::model::DataInstansi;
@@ -75,10 +76,23 @@ impl Temuan {
     }
 }
 
-/// Runs every built-in rule and `tambahan` (an inspektorat's own) for the year.
+/// Runs every built-in rule and `tambahan` (an inspektorat's own) for the year. A pemda's data
+/// set is checked with its pohon kinerja's rules that need no OPD's data (`periksa_pemda` adds
+/// the OPDs' data sets).
 pub fn periksa(data: &DataInstansi, tahun: Tahun, tambahan: &[Aturan]) -> Vec<Temuan> {
+    periksa_pemda(data, &[], tahun, tambahan)
+}
+
+/// `periksa` of a pemda's data set with the data sets of its OPDs at hand, so the pohon
+/// kinerja's rules that read an OPD's Renstra, PK or budget run too (`pohon`).
+pub fn periksa_pemda(
+    data: &DataInstansi,
+    opd: &[&DataInstansi],
+    tahun: Tahun,
+    tambahan: &[Aturan],
+) -> Vec<Temuan> {
     let k = Konteks::new(data, tahun);
-    let mut t = Vec::new();
+    let mut t = pohon::periksa(data, opd, tahun);
     tercatat::periksa(&k, &mut t);
     dokumen::periksa(&k, &mut t);
     for a in aturan::bawaan().iter().chain(tambahan) {

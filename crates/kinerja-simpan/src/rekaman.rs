@@ -119,6 +119,7 @@ pub fn pelapor(data: &DataInstansi) -> Result<InstansiId, Vec<InstansiId>> {
         .chain(data.iku.iter().map(|x| &x.instansi))
         .chain(data.skm.iter().map(|x| &x.instansi))
         .chain(data.laporan.iter().map(|x| &x.instansi))
+        .chain(data.pohon.iter().map(|x| &x.instansi))
         .collect();
     semua.sort_by(|a, b| a.as_str().cmp(b.as_str()));
     semua.dedup();
@@ -130,7 +131,8 @@ pub fn pelapor(data: &DataInstansi) -> Result<InstansiId, Vec<InstansiId>> {
 
 /// The data set as it stood for reporting year `tahun`: records of later years are left out
 /// (targets of the Renstra stay, all of them: the report compares with the end-of-Renstra
-/// target); records without a year (the plan, instansi, pejabat) stay.
+/// target); records without a year (the plan, instansi, pejabat) stay, except the nodes and
+/// crosscutting links of a later year's pohon kinerja, which go with their tree.
 pub fn sampai_tahun(data: &DataInstansi, tahun: Tahun) -> DataInstansi {
     let batas = u64::from(tahun.get());
     let tetap = pecah(data).into_iter().filter(|r| {
@@ -143,6 +145,12 @@ pub fn sampai_tahun(data: &DataInstansi, tahun: Tahun) -> DataInstansi {
     // A follow-up plan has no year of its own: it goes with its survey.
     let survei: Vec<_> = d.skm.iter().map(|s| s.id.clone()).collect();
     d.tindak_lanjut_skm.retain(|t| survei.contains(&t.survei));
+    // A later tree's nodes and links have no year of their own: they go with their tree.
+    let pohon: Vec<_> = d.pohon.iter().map(|p| p.id.clone()).collect();
+    d.simpul.retain(|s| pohon.contains(&s.pohon));
+    let simpul: Vec<_> = d.simpul.iter().map(|s| s.id.clone()).collect();
+    d.crosscutting
+        .retain(|c| simpul.contains(&c.dari) && simpul.contains(&c.ke));
     d
 }
 
@@ -208,6 +216,42 @@ mod tests {
         assert_eq!(s.realisasi, d.realisasi);
         assert!(kinerja_core::validasi::periksa(&s).is_empty());
         assert_eq!(sampai_tahun(&d, Tahun::new(2021).unwrap()), d);
+    }
+
+    fn pemda() -> DataInstansi {
+        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/pemda-jember/kabupaten");
+        kinerja_berkas::baca(&p).unwrap()
+    }
+
+    #[test]
+    fn the_pemdas_tree_round_trips_and_a_later_years_tree_goes_whole() {
+        let d = pemda();
+        let r = pecah(&d);
+        // contoh/pemda-jember/kabupaten/pohon-2020.toml: 1 tree, 15 nodes, 3 crosscutting.
+        let n = |t: &str| r.iter().filter(|x| x.tabel == t).count();
+        assert_eq!((n("pohon"), n("simpul"), n("crosscutting")), (1, 15, 3));
+        assert!(r.iter().any(|x| x.tabel == "simpul" && x.kunci == "DKS-1"));
+        assert_eq!(rakit(r).unwrap(), d);
+        assert_eq!(pelapor(&d).unwrap().as_str(), "jember");
+        // With the 2020 tree copied to 2021, the data as of 2020 holds the 2020 tree only, and
+        // is valid.
+        let mut dua = d.clone();
+        let baru = kinerja_core::pohon::salin(
+            &d,
+            &kinerja_core::id::PohonId::new("pohon-2020").unwrap(),
+            Tahun::new(2021).unwrap(),
+        )
+        .unwrap();
+        kinerja_core::pohon::tambahkan(&mut dua, baru);
+        let s = sampai_tahun(&dua, Tahun::new(2020).unwrap());
+        assert_eq!(
+            (s.pohon, s.simpul, s.crosscutting),
+            (d.pohon, d.simpul, d.crosscutting)
+        );
+        assert!(
+            kinerja_core::validasi::periksa(&sampai_tahun(&dua, Tahun::new(2020).unwrap()))
+                .is_empty()
+        );
     }
 
     #[test]

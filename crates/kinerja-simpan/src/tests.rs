@@ -47,6 +47,41 @@ async fn jumlah_jejak(t: &Toko, p: &str) -> usize {
     t.jejak(&id(p), None, None, 1_000_000).await.unwrap().len()
 }
 
+/// The example pemda's data set (RPJMD, pohon kinerja) after Mumbulsari's: the shared instansi
+/// it carries are identical copies, so Mumbulsari's records are untouched; the tree is stored
+/// record by record with an audit row each, and reads back equal.
+#[tokio::test]
+async fn the_pemdas_tree_is_stored_beside_its_opd_without_touching_the_shared_instansi() {
+    let mbs = contoh();
+    let kab = kinerja_berkas::baca(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/pemda-jember/kabupaten"),
+    )
+    .unwrap();
+    for b in semua_basis().await {
+        let t = Toko::buka(&b.url).await.unwrap();
+        t.impor(&mbs, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        let (p, r) = t
+            .impor(&kab, None, ModeImpor::Gabung, &pelaku())
+            .await
+            .unwrap();
+        assert_eq!(p.as_str(), "jember", "{}", b.nama);
+        assert_eq!(
+            t.muat(&p).await.unwrap(),
+            kab,
+            "{}: file → db → file",
+            b.nama
+        );
+        assert_eq!(t.muat(&id("mumbulsari")).await.unwrap(), mbs, "{}", b.nama);
+        let jejak = t.jejak(&p, Some("simpul"), None, 1_000).await.unwrap();
+        assert_eq!(jejak.len(), 15, "{}: one audit row per node", b.nama);
+        // At least the tree, its 15 nodes and 3 crosscutting links are new.
+        assert!(r.ditambah > 18, "{}: {r:?}", b.nama);
+        t.tutup().await;
+    }
+}
+
 #[tokio::test]
 async fn example_round_trips_and_a_second_import_changes_nothing() {
     let d = contoh();

@@ -134,6 +134,7 @@ pub fn instansi_skala(i: usize, u: Skala) -> DataInstansi {
     d.renstra.push(Renstra {
         id: rs.clone(),
         instansi: ins.clone(),
+        jenis: JenisRencana::Renstra,
         tahun_awal: th(TAHUN_AWAL),
         tahun_akhir: th(TAHUN_AWAL + JUMLAH_TAHUN - 1),
         dasar: None,

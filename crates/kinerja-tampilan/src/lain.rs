@@ -204,10 +204,12 @@ struct HalamanKabupaten {
     baris: Vec<BarisKab>,
     urut_label: &'static str,
     kolom: Vec<KolomUrut>,
+    pohon: Option<String>,
 }
 
 /// The kabupaten view: `baris` are the instansi below it, `rekap` the figures over them
-/// (`kinerja_core::wilayah::rekap`).
+/// (`kinerja_core::wilayah::rekap`); `pohon` the address of the pemda's pohon kinerja of the
+/// year, when the caller may see one.
 pub fn kabupaten(
     k: &Konteks,
     induk_nama: &str,
@@ -215,6 +217,7 @@ pub fn kabupaten(
     baris: &[BarisKabupaten],
     rekap: &RekapWilayah,
     urut: &str,
+    pohon: Option<&str>,
 ) -> String {
     let l = Tata::baru(
         k,
@@ -336,6 +339,7 @@ pub fn kabupaten(
             _ => "nama instansi (A–Z)",
         },
         kolom,
+        pohon: pohon.map(str::to_string),
     })
 }
 

@@ -279,7 +279,7 @@ fn names_are_escaped() {
         perjanjian_kinerja(&k, &d, th(2020)),
         iku(&k, &d, th(2020)),
         jejak(&k, jahat, &j),
-        kabupaten(&k, jahat, th(2020), &kab, &rekap_kab(&kab), "nama"),
+        kabupaten(&k, jahat, th(2020), &kab, &rekap_kab(&kab), "nama", None),
         masuk(&k, Some(jahat), jahat),
         galat(&k, 404, jahat),
         laporan(
@@ -554,6 +554,7 @@ fn kabupaten_view_sorts_and_links() {
         &baris,
         &rekap_kab(&baris),
         "capaian",
+        None,
     );
     for u in ["?urut=nama", "?urut=capaian", "?urut=serapan"] {
         assert!(html.contains(&format!(r#"href="{u}""#)));

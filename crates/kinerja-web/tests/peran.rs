@@ -132,6 +132,8 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("get", "/instansi/{id}/ekspor.toml", Jejak),
     ("get", "/instansi/{id}/tahun/{tahun}/templat.xlsx", Ubah),
     ("get", "/kabupaten/{id}/tahun/{tahun}", Semua),
+    // The pemda's tree: anyone, of the years they may see (`baca::data_terlihat`).
+    ("get", "/kabupaten/{id}/tahun/{tahun}/pohon", Semua),
     ("get", "/api/v1/openapi.json", Semua),
     ("get", "/api/v1/instansi", Semua),
     ("get", "/api/v1/instansi/{id}/rencana", Lihat),

@@ -67,6 +67,33 @@ pub fn muat(db: Option<&str>, instansi: &str) -> Result<DataInstansi, GalatPerin
     })
 }
 
+/// The data sets of every reporting instansi below `instansi` (its OPDs, at any depth), for the
+/// pemda reviu of a stored pemda.
+pub fn muat_bawahan(db: Option<&str>, instansi: &str) -> Result<Vec<DataInstansi>, GalatPerintah> {
+    let id = instansi_id(instansi)?;
+    jalan(async {
+        let t = buka(db).await?;
+        let hasil = async {
+            let semua = t.daftar_instansi().await?;
+            let bawah: Vec<InstansiId> = kinerja_core::hierarki::keturunan(&semua, &id)
+                .into_iter()
+                .map(|i| i.id.clone())
+                .collect();
+            let mut v = Vec::new();
+            for p in t.daftar_pelapor().await? {
+                if bawah.contains(&p) {
+                    v.push(t.muat(&p).await?);
+                }
+            }
+            Ok::<_, kinerja_simpan::Galat>(v)
+        }
+        .await
+        .map_err(GalatPerintah::masukan);
+        t.tutup().await;
+        hasil
+    })
+}
+
 pub fn impor(
     data: &Path,
     db: Option<&str>,

@@ -9,6 +9,7 @@ mod laporan;
 mod lembar;
 mod pengguna;
 mod periksa;
+mod pohon;
 mod skm;
 mod skm_laporan;
 mod tampil;
@@ -170,6 +171,39 @@ struct ArgPeriksa {
     /// Berkas aturan tambahan (TOML, [[aturan]]); boleh diulang
     #[arg(long = "aturan")]
     aturan: Vec<PathBuf>,
+    /// Data OPD (berkas atau folder) untuk aturan pohon kinerja pemda; boleh diulang. Dari basis
+    /// data (--instansi PEMDA) data OPD di bawahnya dibaca sendiri.
+    #[arg(long = "opd")]
+    opd: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ArgPohon {
+    #[command(flatten)]
+    data: ArgData,
+    /// Tahun pohon (bawaan: tahun pohon terakhir dalam data)
+    #[arg(long)]
+    tahun: Option<u16>,
+    #[arg(long, value_enum, default_value = "tabel")]
+    format: Format,
+}
+
+#[derive(clap::Args)]
+struct ArgSalinPohon {
+    #[command(flatten)]
+    data: ArgData,
+    /// Tahun tujuan salinan
+    #[arg(long)]
+    tahun: u16,
+    /// Id pohon yang disalin (bawaan: pohon terakhir sebelum --tahun)
+    #[arg(long)]
+    dari: Option<String>,
+    /// Berkas .toml baru berisi rekaman salinan (wajib bila data dari berkas)
+    #[arg(short = 'o', long = "keluaran")]
+    keluaran: Option<PathBuf>,
+    /// Nama pengguna di jejak audit (bawaan: $USER)
+    #[arg(long)]
+    oleh: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -224,6 +258,10 @@ enum Perintah {
     Laporan(ArgLaporanKinerja),
     /// Reviu: memeriksa setiap angka laporan terhadap data asalnya (keluar 1 bila ada galat terbuka)
     Periksa(ArgPeriksa),
+    /// Pohon kinerja pemda satu tahun: simpul per tingkat, pemilik, indikator, target, tautan, crosscutting
+    Pohon(ArgPohon),
+    /// Menyalin pohon kinerja ke tahun berikutnya; setiap simpul mencatat simpul asalnya
+    SalinPohon(ArgSalinPohon),
     /// Menerima (menyetujui) satu temuan reviu dengan alasan; dicatat bersama data
     Terima(ArgTerima),
     /// Survei Kepuasan Masyarakat: IKM, mutu, unsur prioritas, rincian dan grafik dari jawaban responden atau tabel per unsur
@@ -395,11 +433,46 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             let d = muat(&a.data)?;
             let t = tahun(&d, a.tahun)?;
             let aturan = periksa::baca_aturan(&a.aturan)?;
-            let (teks, galat_terbuka) = periksa::jalankan(&d, t, &aturan, a.format);
+            let mut opd = a
+                .opd
+                .iter()
+                .map(|p| data::muat(Some(p.as_path())).map_err(GalatPerintah::masukan))
+                .collect::<Result<Vec<_>, _>>()?;
+            // A stored pemda with a pohon kinerja: its OPDs' data sets are in the same database.
+            if let (Some(i), true) = (&a.data.instansi, !d.pohon.is_empty() && a.opd.is_empty()) {
+                opd = basis::muat_bawahan(a.data.basis.db.as_deref(), i)?;
+            }
+            let (teks, galat_terbuka) = periksa::jalankan(&d, &opd, t, &aturan, a.format);
             return Ok(Keluaran {
                 teks,
                 galat_terbuka,
             });
+        }
+        Perintah::Pohon(a) => {
+            let d = muat(&a.data)?;
+            // Without --tahun: the latest tree's year.
+            let terakhir = d.pohon.iter().map(|p| p.tahun.get()).max();
+            let t = tahun(&d, a.tahun.or(terakhir))?;
+            pohon::jalankan(&d, t, a.format)?
+        }
+        Perintah::SalinPohon(a) => {
+            let t =
+                kinerja_core::waktu::Tahun::new(a.tahun as i64).map_err(GalatPerintah::masukan)?;
+            match (&a.data.instansi, &a.keluaran) {
+                (Some(i), _) => pohon::salin_basis(
+                    a.data.basis.db.as_deref(),
+                    i,
+                    a.dari.as_deref(),
+                    t,
+                    a.oleh.as_deref(),
+                )?,
+                (None, Some(k)) => pohon::salin_berkas(&muat(&a.data)?, a.dari.as_deref(), t, k)?,
+                (None, None) => {
+                    return Err(GalatPerintah::masukan(
+                        "sebutkan -o BERKAS (data dari berkas) atau --db/--instansi",
+                    ));
+                }
+            }
         }
         Perintah::Terima(a) => {
             periksa::terima(&a.data, &a.aturan, &a.kunci, &a.alasan, a.oleh.as_deref())?

@@ -106,11 +106,13 @@ pub fn tulis(temuan: &[Temuan], format: FormatPeriksa) -> String {
 
 pub fn jalankan(
     data: &DataInstansi,
+    opd: &[DataInstansi],
     tahun: Tahun,
     aturan: &[kinerja_reviu::Aturan],
     format: FormatPeriksa,
 ) -> (String, bool) {
-    let temuan = kinerja_reviu::periksa(data, tahun, aturan);
+    let opd: Vec<&DataInstansi> = opd.iter().collect();
+    let temuan = kinerja_reviu::periksa_pemda(data, &opd, tahun, aturan);
     (
         tulis(&temuan, format),
         kinerja_reviu::ada_galat_terbuka(&temuan),

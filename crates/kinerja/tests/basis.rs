@@ -589,3 +589,90 @@ fn an_esakip_pk_table_is_mapped_shown_and_written_on_confirmation() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `salin-pohon` on a stored pemda: through the one write path, an audit row per new node, and
+/// the copy refused a second time with nothing written.
+#[test]
+fn the_pemdas_tree_is_copied_in_the_database() {
+    let kab = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../contoh/pemda-jember/kabupaten");
+    for b in basis() {
+        let db = b.url.as_str();
+        ok(&["impor", kab.to_str().unwrap(), "--db", db]);
+        let s = ok(&[
+            "salin-pohon",
+            "--db",
+            db,
+            "--instansi",
+            "jember",
+            "--tahun",
+            "2021",
+        ]);
+        assert_eq!(
+            s, "pohon kinerja jember disalin ke tahun 2021: 15 simpul\n",
+            "{}",
+            b.nama
+        );
+        let s = ok(&[
+            "pohon",
+            "--db",
+            db,
+            "--instansi",
+            "jember",
+            "--tahun",
+            "2021",
+        ]);
+        assert!(s.contains("disalin dari pohon pohon-2020"), "{s}");
+        assert!(
+            s.contains("- [individu] Terlaksananya perekaman KTP-el keliling ke desa (DSP-4-2021)"),
+            "{s}"
+        );
+        let j = ok(&[
+            "jejak",
+            "--db",
+            db,
+            "--instansi",
+            "jember",
+            "--tabel",
+            "simpul",
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&j).unwrap();
+        // 15 nodes imported, 15 copied.
+        assert_eq!(v.as_array().unwrap().len(), 30, "{}", b.nama);
+        // The pemda reviu from the database reads the data sets below the pemda that are
+        // stored: Mumbulsari's and the Dinas Kesehatan's, not Dispendukcapil's (not imported).
+        ok(&["impor", contoh().to_str().unwrap(), "--db", db]);
+        let dinkes = kab.join("../dinkes");
+        ok(&["impor", dinkes.to_str().unwrap(), "--db", db]);
+        let o = kinerja(&[
+            "periksa",
+            "--db",
+            db,
+            "--instansi",
+            "jember",
+            "--tahun",
+            "2020",
+        ]);
+        let s = String::from_utf8_lossy(&o.stdout);
+        assert!(s.contains("kunci: mumbulsari|S-2"), "{}: {s}", b.nama);
+        assert!(s.contains("kunci: dinkes|DKS-SK-2"), "{s}");
+        assert!(!s.contains("dispendukcapil|"), "{s}");
+        let o = kinerja(&[
+            "salin-pohon",
+            "--db",
+            db,
+            "--instansi",
+            "jember",
+            "--tahun",
+            "2021",
+        ]);
+        assert!(!o.status.success());
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            e.contains("pohon kinerja tahun 2021 sudah ada (\"pohon-2021\")"),
+            "{e}"
+        );
+        selesai(b);
+    }
+}

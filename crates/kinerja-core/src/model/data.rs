@@ -72,6 +72,13 @@ pub struct DataInstansi {
     pub tercatat: Vec<Tercatat>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skala: Vec<SkalaPredikat>,
+    /// The pemda's pohon kinerja (one per year), its nodes and crosscutting links.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pohon: Vec<PohonKinerja>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub simpul: Vec<SimpulPohon>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crosscutting: Vec<Crosscutting>,
     /// Reviu findings a reviewer accepted, with the reason (kept with the data).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviu: Vec<PenerimaanTemuan>,

@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub struct Renstra {
     pub id: RenstraId,
     pub instansi: InstansiId,
+    /// A Renstra (an OPD's plan) or an RPJMD (a pemda's): the same shape, tujuan, sasaran,
+    /// indicators and yearly targets (`dokumen = "renstra"` for both: the medium-term plan).
+    #[serde(default, skip_serializing_if = "JenisRencana::is_renstra")]
+    pub jenis: JenisRencana,
     pub tahun_awal: Tahun,
     pub tahun_akhir: Tahun,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24,6 +28,30 @@ pub struct Renstra {
     /// A transcription or editorial note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catatan: Option<String>,
+}
+
+/// Which medium-term plan a `Renstra` record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JenisRencana {
+    /// Rencana Strategis of an OPD (or kecamatan, kementerian).
+    #[default]
+    Renstra,
+    /// Rencana Pembangunan Jangka Menengah Daerah of a pemda (kabupaten, kota, provinsi): its
+    /// sasaran are what OPD sasaran support (`Sasaran::mendukung`), its IKU the pemda's.
+    Rpjmd,
+}
+
+impl JenisRencana {
+    pub fn is_renstra(&self) -> bool {
+        *self == JenisRencana::Renstra
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            JenisRencana::Renstra => "Renstra",
+            JenisRencana::Rpjmd => "RPJMD",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -45,7 +73,8 @@ pub struct Sasaran {
     pub tujuan: TujuanId,
     pub nomor: u32,
     pub uraian: String,
-    /// The sasaran of the parent instansi this one supports (pohon kinerja), when known.
+    /// The sasaran of the parent instansi this one supports (pohon kinerja), when known: the id
+    /// or the wording of an RPJMD sasaran (the reviu matches either, `SASARAN-TANPA-RPJMD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mendukung: Option<String>,
     /// A transcription or editorial note (e.g. how the source printed something).

@@ -23,6 +23,7 @@ mod laporan;
 mod pengaturan;
 mod pengukuran;
 mod peringatan;
+mod pohon;
 mod rencana;
 mod tahunan;
 mod teks;
@@ -90,6 +91,9 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
     p.unik("tindak_lanjut_skm", &data.tindak_lanjut_skm, |x| &x.id);
     p.unik("laporan", &data.laporan, |x| &x.id);
     p.unik("skala", &data.skala, |x| &x.id);
+    p.unik("pohon", &data.pohon, |x| &x.id);
+    p.unik("simpul", &data.simpul, |x| &x.id);
+    p.unik("crosscutting", &data.crosscutting, |x| &x.id);
 
     // Tables in the order of the file format, so messages come in the order a reader meets them.
     let r = Rujukan::new(data);
@@ -99,6 +103,7 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
     tahunan::periksa(&mut p, data, &r);
     anggaran::periksa(&mut p, data, &r);
     laporan::periksa(&mut p, data, &r);
+    pohon::periksa(&mut p, data, &r);
     pengaturan::periksa(&mut p, data);
     p.hasil.extend(teks::periksa(data));
     p.hasil

@@ -53,11 +53,11 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         "id" | "nama" | "kode" | "nomor" | "nip" | "jabatan" | "pangkat" | "golongan"
         | "satuan" | "judul" | "tempat" | "regime" | "dokumen" | "bagian" | "baris" | "kunci"
         | "oleh" | "aturan" | "label" | "induk" | "penanggung_jawab_teks" | "warna" | "jadwal"
-        | "status"
         // Ids of other records.
         | "instansi" | "renstra" | "tujuan" | "sasaran" | "strategi" | "program"
         | "kegiatan" | "sub_kegiatan" | "indikator" | "survei" | "skala" | "penandatangan"
-        | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua"
+        | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua" | "pohon" | "asal" | "unit"
+        | "dari" | "ke" | "tingkat" | "status" | "target"
         // Numbers, values and dates written as text, and named variants holding them.
         | "nilai" | "angka" | "pagu" | "pagu_perubahan" | "realisasi" | "anggaran"
         | "batas_atas" | "batas_bawah" | "target_akhir" | "pengali" | "distribusi"

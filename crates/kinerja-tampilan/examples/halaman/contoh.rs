@@ -256,8 +256,16 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 &baris_kab(),
                 &rekap_kab(&baris_kab()),
                 "capaian",
+                None,
             ),
         ),
+        ("pohon", {
+            let kab = kinerja_berkas::baca(
+                &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/pemda-jember/kabupaten"),
+            )
+            .expect("contoh pemda terbaca");
+            pohon(&k, &kab, &kab.pohon[0])
+        }),
         ("laporan", laporan(&k, &d, t, &keadaan_laporan(0), &[], &[])),
         (
             "laporan-draf",

@@ -45,7 +45,16 @@ pub(super) async fn kabupaten(
     // Each instansi's pagu and realisasi, summed by the database.
     let uang = n.toko.anggaran_wilayah(&id, tahun).await?;
     let mut baris = Vec::new();
-    for p in n.toko.daftar_pelapor().await? {
+    let pelapor = n.toko.daftar_pelapor().await?;
+    // The pemda's own pohon kinerja of the year, when it reports and the caller may see it.
+    let pohon = if pelapor.contains(&id) {
+        let d = crate::baca::data_terlihat(&n, &sesi, &id).await?;
+        kinerja_core::pohon::pohon_tahun(&d, tahun)
+            .map(|_| format!("/kabupaten/{id}/tahun/{}/pohon", tahun.get()))
+    } else {
+        None
+    };
+    for p in pelapor {
         let Some(i) = semua.iter().find(|i| i.id == p && bawah.contains(&i.id)) else {
             continue;
         };
@@ -82,5 +91,6 @@ pub(super) async fn kabupaten(
         &baris,
         &rekap,
         &urut,
+        pohon.as_deref(),
     )))
 }

@@ -9,6 +9,7 @@ mod isian;
 mod jejak;
 mod kabupaten;
 mod laporan;
+mod pohon;
 mod rencana;
 mod sesi;
 mod skm;
@@ -182,6 +183,7 @@ pub(crate) fn daftar() -> Vec<Rute> {
             impor::templat,
         ),
         rute(Get, "/kabupaten/{id}/tahun/{tahun}", kabupaten::kabupaten),
+        rute(Get, "/kabupaten/{id}/tahun/{tahun}/pohon", pohon::pohon),
     ]
 }
 
