@@ -21,7 +21,9 @@ use crate::waktu::Tahun;
 /// - `reviu`, the reviewer's acceptances of reviu findings: kept once a year is published, as
 ///   the published report rests on them (an accepted finding no longer blocks the final
 ///   report, so without them the public would get a draft of a report the instansi published
-///   as final); with nothing published they go with everything else.
+///   as final); with nothing published they go with everything else;
+/// - `jawaban_evaluasi` (the Evaluasi AKIP worksheet's answers, notes and evidence): dropped
+///   whole, whatever is published; the evaluation is the inspektorat's working paper.
 pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
     let boleh = |t: Tahun| terbit.contains(&t);
     let d = data.clone();
@@ -42,6 +44,7 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         } else {
             d.reviu
         },
+        jawaban_evaluasi: Vec::new(),
         ..d
     }
 }

@@ -24,6 +24,7 @@ const KUNCI_KHUSUS: &[(&str, &[&str])] = &[
     ("pembanding", &["indikator", "tahun", "lingkup"]),
     ("tercatat", &["lokasi", "subjek", "ukuran", "tahun"]),
     ("reviu", &["aturan", "kunci"]),
+    ("jawaban_evaluasi", &["tahun", "kriteria"]),
 ];
 
 pub const PENGATURAN: &str = "pengaturan";

@@ -48,7 +48,7 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         // Sentences.
         "uraian" | "visi" | "misi" | "alamat" | "tentang" | "mendukung" | "sumber"
         | "sumber_data" | "kinerja_utama" | "pembilang" | "penyebut" | "kendala"
-        | "langkah_perbaikan" | "alasan" | "lingkup" | "tertulis" => Kalimat,
+        | "langkah_perbaikan" | "alasan" | "lingkup" | "tertulis" | "rekomendasi" => Kalimat,
         // Names, titles, codes and references.
         "id" | "nama" | "kode" | "nomor" | "nip" | "jabatan" | "pangkat" | "golongan"
         | "satuan" | "judul" | "tempat" | "regime" | "dokumen" | "bagian" | "baris" | "kunci"
@@ -56,7 +56,9 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         // Ids of other records.
         | "instansi" | "renstra" | "tujuan" | "sasaran" | "strategi" | "program"
         | "kegiatan" | "sub_kegiatan" | "indikator" | "survei" | "skala" | "penandatangan"
-        | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua"
+        | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua" | "kriteria"
+        // An evaluation's answers: a code on the criterion's scale, a file's digest.
+        | "jawaban" | "usulan" | "sha256" | "status"
         // Numbers, values and dates written as text, and named variants holding them.
         | "nilai" | "angka" | "pagu" | "pagu_perubahan" | "realisasi" | "anggaran"
         | "batas_atas" | "batas_bawah" | "target_akhir" | "pengali" | "distribusi"
