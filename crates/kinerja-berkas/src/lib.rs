@@ -106,7 +106,8 @@ macro_rules! tabel {
             laporan,
             tercatat,
             skala,
-            reviu
+            reviu,
+            jawaban_evaluasi
         )
     };
 }

@@ -189,6 +189,21 @@ mod tests {
     }
 
     #[test]
+    fn evaluation_answers_are_records_keyed_by_year_and_criterion() {
+        // contoh/evaluasi/mumbulsari-2020.toml: 80 answers of 2020, one per criterion.
+        let mut d = contoh();
+        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/evaluasi/mumbulsari-2020.toml");
+        d.jawaban_evaluasi = kinerja_berkas::baca(&p).unwrap().jawaban_evaluasi;
+        assert!(kinerja_core::validasi::periksa(&d).is_empty());
+        let r = pecah(&d);
+        let j: Vec<_> = r.iter().filter(|x| x.tabel == "jawaban_evaluasi").collect();
+        assert_eq!(j.len(), 80);
+        assert_eq!(j[0].kunci, "2020|1.a.1");
+        assert!(j.iter().all(|x| !x.kunci.contains('#')));
+        assert_eq!(rakit(r).unwrap(), d);
+    }
+
+    #[test]
     fn a_year_keeps_the_plan_and_earlier_years() {
         let d = contoh();
         // The example has RKT 2020 and 2021 (rkt-2020.toml, rkt-2021.toml) and Renstra targets

@@ -56,3 +56,48 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::*;
+    use crate::waktu::Tahun;
+
+    fn baris(kriteria: &str, sha: &str) -> JawabanEvaluasi {
+        JawabanEvaluasi {
+            tahun: Tahun::new(2020).unwrap(),
+            kriteria: kriteria.into(),
+            opd: None,
+            evaluator: Some(Penilaian {
+                jawaban: "BB".into(),
+                catatan: None,
+                bukti: vec![Bukti::Berkas {
+                    nama: "pk.pdf".into(),
+                    sha256: sha.into(),
+                }],
+                usulan: None,
+            }),
+            rekomendasi: None,
+            tindak_lanjut: None,
+        }
+    }
+
+    #[test]
+    fn a_second_answer_and_a_malformed_digest_are_refused() {
+        let sah = "1e349cddcc78bf5dde784a8c00edf4fc166b9da32248f07057f66e6bfebec205";
+        let d = DataInstansi {
+            jawaban_evaluasi: vec![baris("1.a.1", sah), baris("1.a.1", "abc"), baris("1.a.2", sah)],
+            ..Default::default()
+        };
+        let p: Vec<String> = crate::validasi::periksa(&d)
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            p,
+            [
+                "[[jawaban_evaluasi]] ke-2 (id \"1.a.1\"), medan `kriteria`: jawaban ganda untuk kriteria \"1.a.1\" tahun 2020: sudah ada di [[jawaban_evaluasi]] ke-1",
+                "[[jawaban_evaluasi]] ke-2 (id \"1.a.1\"), medan `evaluator.bukti.sha256`: sha256 \"abc\" tidak sah: harus 64 digit heksadesimal",
+            ]
+        );
+    }
+}
