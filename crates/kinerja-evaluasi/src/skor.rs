@@ -82,6 +82,8 @@ pub struct NilaiJawaban {
     pub kode: String,
     /// The answer's value on 0-100 (`nilai / maks x 100`), unrounded.
     pub nilai: Decimal,
+    /// Points earned of the total 100: the criterion's `poin` times the value.
+    pub poin: Decimal,
     pub catatan: Option<String>,
     pub bukti: Vec<Bukti>,
     /// The proposal stored with the answer when it was given.
@@ -94,6 +96,8 @@ pub struct SkorKriteria {
     pub uraian: String,
     /// The criterion's share of its sub-component, in percent (equal shares: 100 / n).
     pub bobot: Decimal,
+    /// The criterion's weight in points of the total 100: its share of the sub-component's.
+    pub poin: Decimal,
     pub opd: Option<NilaiJawaban>,
     pub evaluator: Option<NilaiJawaban>,
     pub rekomendasi: Option<String>,
@@ -246,8 +250,10 @@ pub fn nilai<'a>(lembar: &Lembar<'a>, usulan: &[Usulan]) -> HasilEvaluasi {
             let jb = Rasional::desimal_ke(jumlah_bobot);
             let (mut wv_opd, mut wv_ev) = (Rasional::nol(), Rasional::nol());
             let mut kriteria = Vec::new();
+            let bobot = Rasional::desimal_ke(s.bobot);
             for c in &s.kriteria {
                 let w = Rasional::desimal_ke(c.bobot);
+                let poin = w.kali(&bobot).bagi_rasional(&jb);
                 let baris = lembar.baris.get(c.id.as_str());
                 let jawab = |pilihan: Option<usize>,
                              penilaian: Option<&kinerja_core::model::Penilaian>,
@@ -258,10 +264,12 @@ pub fn nilai<'a>(lembar: &Lembar<'a>, usulan: &[Usulan]) -> HasilEvaluasi {
                     let b = bagian(lke, c, n);
                     *wv = wv.tambah(&w.kali(&b));
                     let nilai = desimal(&b.kali(&seratus));
+                    let poin = desimal(&poin.kali(&b));
                     peta.insert(lke_id(lke, &c.id), b);
                     Some(NilaiJawaban {
                         kode: lke.skala_kriteria(c).pilihan[n].kode.clone(),
                         nilai,
+                        poin,
                         catatan: p.catatan.clone(),
                         bukti: p.bukti.clone(),
                         usulan_tersimpan: p.usulan.clone(),
@@ -288,13 +296,13 @@ pub fn nilai<'a>(lembar: &Lembar<'a>, usulan: &[Usulan]) -> HasilEvaluasi {
                     id: c.id.clone(),
                     uraian: c.uraian.clone(),
                     bobot: desimal(&w.kali(&seratus).bagi_rasional(&jb)),
+                    poin: desimal(&poin),
                     opd,
                     evaluator,
                     rekomendasi: baris.and_then(|b| b.asal.rekomendasi.clone()),
                     usulan: usulan.get(c.id.as_str()).map(|u| (*u).clone()),
                 });
             }
-            let bobot = Rasional::desimal_ke(s.bobot);
             let rata_opd = wv_opd.bagi_rasional(&jb);
             let rata_ev = wv_ev.bagi_rasional(&jb);
             bagian_opd.insert(lke_id(lke, &s.id), rata_opd.clone());

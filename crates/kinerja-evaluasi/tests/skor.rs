@@ -130,6 +130,11 @@ fn thirds_are_exact() {
     assert_eq!(h.komponen[3].sub[0].nilai.evaluator, dec!(4.5));
     assert_eq!(h.total.evaluator, dec!(6.5));
     assert_eq!(h.predikat(), Predikat::D);
+    // 2.a.1 weighs 6 / 3 = 2 points and earns them all (AA); 2.a.2 (E) earns 0.
+    let k = &h.komponen[1].sub[0].kriteria;
+    assert_eq!(k[0].poin, dec!(2));
+    assert_eq!(k[0].evaluator.as_ref().unwrap().poin, dec!(2));
+    assert_eq!(k[1].evaluator.as_ref().unwrap().poin, dec!(0));
     // A criterion's share of 2.a: 100 / 3 %.
     assert_eq!(
         h.komponen[1].sub[0].kriteria[0].bobot.round_dp(4),

@@ -9,6 +9,7 @@ mod susun;
 
 pub use dokumen::*;
 pub use susun::{
-    GalatLaporan, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut, sidik, sidik_bait,
+    GalatLaporan, KOLOM_LKE, LaporanEvaluasi, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut,
+    sidik, sidik_bait, susun_evaluasi,
     sidik_laporan, susun, susun_skm,
 };

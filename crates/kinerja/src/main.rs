@@ -4,6 +4,7 @@ mod anggaran;
 mod basis;
 mod capaian;
 mod data;
+mod evaluasi;
 mod galat;
 mod laporan;
 mod lembar;
@@ -197,6 +198,27 @@ struct ArgLaporanKinerja {
 }
 
 #[derive(clap::Args)]
+struct ArgEvaluasi {
+    #[command(flatten)]
+    data: ArgData,
+    /// Tahun yang dievaluasi (bawaan: tahun terakhir data)
+    #[arg(long)]
+    tahun: Option<u16>,
+    #[arg(long, value_enum, default_value = "teks")]
+    format: evaluasi::FormatEvaluasi,
+    /// Lembar kerja evaluasi sendiri (TOML, bentuk seperti lke-88-2021.toml); tanpa ini: LKE
+    /// PermenPANRB 88/2021 bawaan
+    #[arg(long)]
+    lke: Option<PathBuf>,
+    /// Berkas data berisi [[jawaban_evaluasi]] yang ditambahkan ke data (boleh berulang)
+    #[arg(long)]
+    jawaban: Vec<PathBuf>,
+    /// Berkas keluaran untuk pdf, docx dan xlsx
+    #[arg(short = 'o', long = "keluaran")]
+    keluaran: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
 struct ArgTerima {
     /// Berkas atau folder data (wajib: penerimaan disimpan bersama data)
     data: PathBuf,
@@ -226,6 +248,9 @@ enum Perintah {
     Periksa(ArgPeriksa),
     /// Menerima (menyetujui) satu temuan reviu dengan alasan; dicatat bersama data
     Terima(ArgTerima),
+    /// Evaluasi AKIP (PermenPANRB 88/2021): nilai per komponen, predikat, temuan kerangka logis
+    /// dan usulan jawaban dari data; Laporan Hasil Evaluasi sebagai PDF, DOCX atau XLSX
+    Evaluasi(ArgEvaluasi),
     /// Survei Kepuasan Masyarakat: IKM, mutu, unsur prioritas, rincian dan grafik dari jawaban responden atau tabel per unsur
     Skm(skm::SkmArgs),
     /// Memeriksa berkas data (struktur, rujukan, angka) tanpa menghitung apa pun
@@ -403,6 +428,22 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         }
         Perintah::Terima(a) => {
             periksa::terima(&a.data, &a.aturan, &a.kunci, &a.alasan, a.oleh.as_deref())?
+        }
+        Perintah::Evaluasi(a) => {
+            let mut d = muat(&a.data)?;
+            evaluasi::tambah_jawaban(&mut d, &a.jawaban)?;
+            let t = tahun(&d, a.tahun)?;
+            let (lke, lke_teks) = evaluasi::baca_lke(a.lke.as_deref())?;
+            let h = evaluasi::hitung(&d, t, &lke)?;
+            match a.format {
+                evaluasi::FormatEvaluasi::Teks => evaluasi::teks(&h),
+                evaluasi::FormatEvaluasi::Json => evaluasi::json(&h),
+                f => evaluasi::tulis_berkas(
+                    &evaluasi::dokumen(&d, &h, &lke_teks),
+                    f,
+                    a.keluaran.as_deref(),
+                )?,
+            }
         }
         Perintah::Skm(a) => skm::jalankan(&a)?,
         Perintah::Validasi(a) => {

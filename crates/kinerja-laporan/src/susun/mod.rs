@@ -12,6 +12,7 @@
 mod analisis;
 mod anggaran;
 mod capaian;
+mod evaluasi;
 mod ikhtisar;
 mod lampiran;
 mod laporan_skm;
@@ -32,6 +33,7 @@ use kinerja_reviu::Tingkat;
 use sel::{nilai, paragraf};
 use sha2::{Digest, Sha256};
 
+pub use evaluasi::{KOLOM_LKE, LaporanEvaluasi, susun_evaluasi};
 pub use laporan_skm::{LaporanSkm, PeriodeSkm, TindakLanjut, susun_skm};
 
 #[derive(Debug, Clone, Default)]

@@ -1,0 +1,298 @@
+//! `kinerja evaluasi`: the Evaluasi AKIP of a year (PermenPANRB 88/2021). The worksheet is the
+//! bundled one or `--lke FILE`; answers are the data's `[[jawaban_evaluasi]]`, plus any
+//! `--jawaban FILE`; the reviu is run here so the proposals know whether the year's report has
+//! open errors. Output: a table, JSON (scores per component and sub-component, total, grade), or
+//! the Laporan Hasil Evaluasi as PDF, DOCX or XLSX (its annex is the evaluators' recap sheet).
+
+use crate::galat::GalatPerintah;
+use kinerja_core::angka::format_angka;
+use kinerja_core::model::DataInstansi;
+use kinerja_core::waktu::Tahun;
+use kinerja_evaluasi::{HasilEvaluasi, KonteksUsulan, Lke, Predikat};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatEvaluasi {
+    /// Tabel nilai per komponen dan sub komponen, temuan, usulan dari data
+    Teks,
+    /// JSON: nilai per komponen, sub komponen dan kriteria, total, predikat
+    Json,
+    /// Laporan Hasil Evaluasi (PDF; perlu -o)
+    Pdf,
+    /// Laporan Hasil Evaluasi (DOCX; perlu -o)
+    Docx,
+    /// Laporan Hasil Evaluasi dengan lembar kerja rekap (XLSX; perlu -o)
+    Xlsx,
+}
+
+/// The worksheet: `--lke FILE`, or the bundled 88/2021 one. Returns its text too (part of the
+/// report's fingerprint).
+pub fn baca_lke(path: Option<&Path>) -> Result<(Lke, String), GalatPerintah> {
+    let teks = match path {
+        None => kinerja_evaluasi::berkas::BAWAAN_88_2021.to_string(),
+        Some(p) => std::fs::read_to_string(p).map_err(|e| {
+            GalatPerintah::masukan(format!("tidak dapat membaca {}: {e}", p.display()))
+        })?,
+    };
+    let nama = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "lke-88-2021.toml (bawaan)".into());
+    let lke = kinerja_evaluasi::baca(&teks).map_err(|g| {
+        GalatPerintah::ditolak(format!(
+            "lembar kerja {nama} ditolak:\n  {}",
+            g.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n  ")
+        ))
+    })?;
+    Ok((lke, teks))
+}
+
+/// Adds the answers of `--jawaban` files to the data; the whole must still validate.
+pub fn tambah_jawaban(d: &mut DataInstansi, berkas: &[PathBuf]) -> Result<(), GalatPerintah> {
+    for b in berkas {
+        let j = kinerja_berkas::baca(b).map_err(GalatPerintah::masukan)?;
+        d.jawaban_evaluasi.extend(j.jawaban_evaluasi);
+    }
+    let p = kinerja_core::validasi::periksa(d);
+    if !p.is_empty() {
+        return Err(GalatPerintah::ditolak(format!(
+            "jawaban evaluasi ditolak:\n  {}",
+            p.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n  ")
+        )));
+    }
+    Ok(())
+}
+
+/// Scores the year: answers read against the worksheet (refused, with their rows, when off
+/// scale), proposals from the data with the reviu's open errors.
+pub fn hitung(d: &DataInstansi, tahun: Tahun, lke: &Lke) -> Result<HasilEvaluasi, GalatPerintah> {
+    let lembar = kinerja_evaluasi::jawaban::baca(lke, d, tahun).map_err(|g| {
+        GalatPerintah::ditolak(format!(
+            "jawaban evaluasi tahun {} ditolak:\n  {}",
+            tahun.get(),
+            g.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n  ")
+        ))
+    })?;
+    let temuan = kinerja_reviu::periksa(d, tahun, &[]);
+    let galat = temuan
+        .iter()
+        .filter(|t| t.tingkat == kinerja_reviu::Tingkat::Galat && t.terbuka())
+        .count();
+    let usulan = kinerja_evaluasi::usulkan(
+        lke,
+        d,
+        tahun,
+        &KonteksUsulan {
+            galat_reviu_terbuka: Some(galat),
+        },
+    );
+    Ok(kinerja_evaluasi::nilai(&lembar, &usulan))
+}
+
+fn a2(n: rust_decimal::Decimal) -> String {
+    format_angka(n, 2)
+}
+
+fn predikat(p: Predikat) -> String {
+    format!("{} ({})", p.kode(), p.arti())
+}
+
+pub fn teks(h: &HasilEvaluasi) -> String {
+    use crate::tampil::{kanan, kiri, tabel};
+    let mut s = format!(
+        "Evaluasi AKIP tahun {} — {}\nNilai evaluator {}: {}; penilaian mandiri OPD {}: {}\n\n",
+        h.tahun.get(),
+        h.lke,
+        a2(h.total.evaluator),
+        predikat(h.predikat()),
+        a2(h.total.opd),
+        predikat(h.predikat_opd()),
+    );
+    let mut baris = Vec::new();
+    for k in &h.komponen {
+        baris.push(vec![
+            k.id.clone(),
+            k.nama.clone(),
+            String::new(),
+            a2(k.bobot),
+            a2(k.nilai.opd),
+            a2(k.nilai.evaluator),
+        ]);
+        for sub in &k.sub {
+            baris.push(vec![
+                sub.id.clone(),
+                sub.nama.clone(),
+                sub.jenis.label().into(),
+                a2(sub.bobot),
+                a2(sub.nilai.opd),
+                a2(sub.nilai.evaluator),
+            ]);
+        }
+    }
+    baris.push(vec![
+        String::new(),
+        "Total".into(),
+        String::new(),
+        a2(rust_decimal::Decimal::ONE_HUNDRED),
+        a2(h.total.opd),
+        a2(h.total.evaluator),
+    ]);
+    s.push_str(&tabel(
+        &[
+            kiri("No"),
+            kiri("Komponen / sub komponen"),
+            kiri("Jenis"),
+            kanan("Bobot"),
+            kanan("Nilai OPD"),
+            kanan("Nilai evaluator"),
+        ],
+        &baris,
+    ));
+    s.push('\n');
+    if !h.temuan.is_empty() {
+        s.push_str("\nTemuan:\n");
+        for t in &h.temuan {
+            s.push_str(&format!("- {}\n", t.pesan()));
+        }
+    }
+    let usulan: Vec<_> = h.kriteria().filter(|(_, _, c)| c.usulan.is_some()).collect();
+    if !usulan.is_empty() {
+        s.push_str("\nUsulan dari data:\n");
+        for (_, _, c) in usulan {
+            let Some(u) = &c.usulan else { continue };
+            s.push_str(&format!(
+                "- {} ({}): usulan {} ({} dari {} butir); evaluator {}\n",
+                c.id,
+                u.cek.nama(),
+                u.jawaban.as_deref().unwrap_or("-"),
+                u.ya,
+                u.dari,
+                c.evaluator.as_ref().map(|e| e.kode.as_str()).unwrap_or("belum dijawab"),
+            ));
+            for a in &u.alasan {
+                s.push_str(&format!("    {a}\n"));
+            }
+        }
+    }
+    s
+}
+
+fn skor(s: &kinerja_evaluasi::Skor) -> Value {
+    json!({
+        "opd": kinerja_json::angka(s.opd),
+        "evaluator": kinerja_json::angka(s.evaluator),
+    })
+}
+
+pub fn json(h: &HasilEvaluasi) -> String {
+    let jawaban = |j: &Option<kinerja_evaluasi::skor::NilaiJawaban>| match j {
+        None => Value::Null,
+        Some(j) => json!({
+            "jawaban": j.kode,
+            "nilai": kinerja_json::angka(j.nilai),
+            "poin": kinerja_json::angka(j.poin),
+            "catatan": j.catatan,
+            "usulan_tersimpan": j.usulan_tersimpan,
+        }),
+    };
+    let komponen: Vec<Value> = h
+        .komponen
+        .iter()
+        .map(|k| {
+            json!({
+                "id": k.id,
+                "nama": k.nama,
+                "bobot": kinerja_json::angka(k.bobot),
+                "nilai": skor(&k.nilai),
+                "sub_komponen": k.sub.iter().map(|s| json!({
+                    "id": s.id,
+                    "nama": s.nama,
+                    "jenis": s.jenis.label().to_lowercase(),
+                    "bobot": kinerja_json::angka(s.bobot),
+                    "nilai": skor(&s.nilai),
+                    "persen": skor(&s.persen),
+                    "kriteria": s.kriteria.iter().map(|c| json!({
+                        "id": c.id,
+                        "uraian": c.uraian,
+                        "bobot": kinerja_json::angka(c.poin),
+                        "opd": jawaban(&c.opd),
+                        "evaluator": jawaban(&c.evaluator),
+                        "rekomendasi": c.rekomendasi,
+                        "usulan": c.usulan.as_ref().map(|u| json!({
+                            "pemeriksaan": u.cek.nama(),
+                            "jawaban": u.jawaban,
+                            "terpenuhi": u.ya,
+                            "dari": u.dari,
+                            "alasan": u.alasan,
+                        })),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let v = json!({
+        "tahun": h.tahun.get(),
+        "lke": h.lke,
+        "komponen": komponen,
+        "total": skor(&h.total),
+        "predikat": {
+            "opd": h.predikat_opd().kode(),
+            "evaluator": h.predikat().kode(),
+        },
+        "temuan": h.temuan.iter().map(|t| json!({
+            "kriteria": t.kriteria(),
+            "pesan": t.pesan(),
+        })).collect::<Vec<_>>(),
+    });
+    kinerja_json::teks(&v).unwrap_or_default()
+}
+
+/// The LHE as a document: the reporting instansi's names, signed by nobody yet (the
+/// inspektorat signs its own copy).
+pub fn dokumen(d: &DataInstansi, h: &HasilEvaluasi, lke_teks: &str) -> kinerja_laporan::Dokumen {
+    let pelapor = kinerja_simpan::rekaman::pelapor(d).ok();
+    let ins = pelapor
+        .as_ref()
+        .and_then(|id| d.instansi.iter().find(|i| &i.id == id));
+    let induk = ins
+        .and_then(|i| i.induk.as_ref())
+        .and_then(|id| d.instansi.iter().find(|i| &i.id == id))
+        .map(|i| i.nama.clone());
+    let data = toml::to_string(d).unwrap_or_default();
+    kinerja_laporan::susun_evaluasi(&kinerja_laporan::LaporanEvaluasi {
+        hasil: h,
+        instansi: ins.map(|i| i.nama.clone()).unwrap_or_default(),
+        induk,
+        tempat_tanggal: None,
+        penandatangan: None,
+        sidik: kinerja_laporan::sidik_bait(&[data.as_bytes(), lke_teks.as_bytes()]),
+        versi: env!("CARGO_PKG_VERSION").into(),
+    })
+}
+
+pub fn tulis_berkas(
+    dok: &kinerja_laporan::Dokumen,
+    format: FormatEvaluasi,
+    keluaran: Option<&Path>,
+) -> Result<String, GalatPerintah> {
+    let Some(k) = keluaran else {
+        return Err(GalatPerintah::masukan(
+            "format pdf, docx dan xlsx perlu -o BERKAS",
+        ));
+    };
+    let isi = match format {
+        FormatEvaluasi::Pdf => kinerja_laporan_pdf::pdf(dok).map_err(GalatPerintah::ditolak)?,
+        FormatEvaluasi::Docx => kinerja_laporan_docx::docx(dok).map_err(GalatPerintah::ditolak)?,
+        FormatEvaluasi::Xlsx => kinerja_laporan_xlsx::xlsx(dok).map_err(GalatPerintah::ditolak)?,
+        FormatEvaluasi::Teks | FormatEvaluasi::Json => unreachable!("text formats print"),
+    };
+    std::fs::write(k, &isi).map_err(|e| {
+        GalatPerintah::masukan(format!("tidak dapat menulis {}: {e}", k.display()))
+    })?;
+    Ok(format!(
+        "Laporan Hasil Evaluasi ditulis ke {} ({} bait, sidik {}).\n",
+        k.display(),
+        isi.len(),
+        dok.sidik
+    ))
+}
