@@ -52,7 +52,7 @@ fn grade_boundaries_belong_to_the_grade_below() {
     let kasus = [
         (dec!(100), Predikat::Aa),
         (dec!(90.01), Predikat::Aa),
-        (dec!(90.005), Predikat::Aa), // prints 90,01
+        (dec!(90.005), Predikat::Aa),   // prints 90,01
         (dec!(90.004999), Predikat::A), // prints 90,00
         (dec!(90), Predikat::A),
         (dec!(80.01), Predikat::A),
@@ -119,7 +119,12 @@ fn thirds_are_exact() {
     let d = semua(
         "E",
         "E",
-        &[("2.a.1", "AA"), ("4.a.1", "AA"), ("4.a.2", "AA"), ("4.a.3", "B")],
+        &[
+            ("2.a.1", "AA"),
+            ("4.a.1", "AA"),
+            ("4.a.2", "AA"),
+            ("4.a.3", "B"),
+        ],
     );
     let h = nilai(&baca_jawaban(&lke, &d, th()).unwrap(), &[]);
     assert_eq!(h.komponen[1].sub[0].nilai.evaluator, dec!(2));
@@ -286,7 +291,12 @@ fn a_prerequisite_answered_lower_is_a_finding_and_unanswered_criteria_count_zero
 #[test]
 fn answers_off_their_scale_or_worksheet_are_refused_with_their_row() {
     let lke = baca(KECIL).unwrap();
-    let mut d = jawab(&[("1.a.1", "BB"), ("9.9.9", "A"), ("2.a.1", "Y"), ("2.a.1", "T")]);
+    let mut d = jawab(&[
+        ("1.a.1", "BB"),
+        ("9.9.9", "A"),
+        ("2.a.1", "Y"),
+        ("2.a.1", "T"),
+    ]);
     d.jawaban_evaluasi[2].opd = Some(p("ya"));
     // Another year is not read against this worksheet.
     d.jawaban_evaluasi.push(JawabanEvaluasi {

@@ -1,9 +1,7 @@
 //! Proposals from the bundled example (Kecamatan Mumbulsari 2020), counted by hand from
 //! contoh/mumbulsari.
 
-use kinerja_core::model::{
-    Bukti, DataInstansi, JawabanEvaluasi, StatusTindakLanjut, TindakLanjut,
-};
+use kinerja_core::model::{Bukti, DataInstansi, JawabanEvaluasi, StatusTindakLanjut, TindakLanjut};
 use kinerja_core::waktu::Tahun;
 use kinerja_evaluasi::{Cek, KonteksUsulan, Usulan, bawaan, usulkan};
 use std::path::Path;
@@ -25,7 +23,14 @@ fn cari(u: &[Usulan], cek: Cek) -> &Usulan {
 fn mumbulsari_2020() {
     let lke = bawaan();
     let d = contoh();
-    let u = usulkan(&lke, &d, th(2020), &KonteksUsulan { galat_reviu_terbuka: Some(0) });
+    let u = usulkan(
+        &lke,
+        &d,
+        th(2020),
+        &KonteksUsulan {
+            galat_reviu_terbuka: Some(0),
+        },
+    );
 
     // renstra.toml: Renstra 2016-2021 set by "Peraturan Bupati Nomor 26 Tahun 2016": 2 of 2
     // items -> BB ("semua"; AA and A need sustained years and are never proposed).
@@ -39,7 +44,10 @@ fn mumbulsari_2020() {
     let pk = cari(&u, Cek::PkDitandatangani);
     assert_eq!((pk.ya, pk.dari), (3, 3));
     assert_eq!(pk.jawaban.as_deref(), Some("BB"));
-    assert_eq!(pk.bukti, [Bukti::Dokumen("perjanjian_kinerja/pk-2020".into())]);
+    assert_eq!(
+        pk.bukti,
+        [Bukti::Dokumen("perjanjian_kinerja/pk-2020".into())]
+    );
 
     // iku.toml: the decree dated "Januari 2021" is not in force in 2020; the undated
     // "05 Tahun 2019" is: 3 rows x (formula, responsible unit, source) = 9 of 9 -> BB.
@@ -57,7 +65,14 @@ fn mumbulsari_2020() {
     // 3 of 3 -> BB. With 2 open galat: 2 of 3 = 66,7 % (> 50, not > 75) -> CC.
     let l = cari(&u, Cek::LkjipTerbit);
     assert_eq!((l.ya, l.dari, l.jawaban.as_deref()), (3, 3, Some("BB")));
-    let u2 = usulkan(&lke, &d, th(2020), &KonteksUsulan { galat_reviu_terbuka: Some(2) });
+    let u2 = usulkan(
+        &lke,
+        &d,
+        th(2020),
+        &KonteksUsulan {
+            galat_reviu_terbuka: Some(2),
+        },
+    );
     let l = cari(&u2, Cek::LkjipTerbit);
     assert_eq!((l.ya, l.dari, l.jawaban.as_deref()), (2, 3, Some("CC")));
     assert!(l.alasan.iter().any(|a| a.contains("2 galat terbuka")));
@@ -108,5 +123,8 @@ fn a_late_pk_and_last_year_s_recommendations() {
     assert_eq!((pk.ya, pk.dari, pk.jawaban.as_deref()), (2, 3, Some("CC")));
     assert!(pk.alasan.iter().any(|a| a.contains("melewati")));
     let rek = cari(&u, Cek::RekomendasiDitindaklanjuti);
-    assert_eq!((rek.ya, rek.dari, rek.jawaban.as_deref()), (1, 3, Some("C")));
+    assert_eq!(
+        (rek.ya, rek.dari, rek.jawaban.as_deref()),
+        (1, 3, Some("C"))
+    );
 }

@@ -10,6 +10,5 @@ mod susun;
 pub use dokumen::*;
 pub use susun::{
     GalatLaporan, KOLOM_LKE, LaporanEvaluasi, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut,
-    sidik, sidik_bait, susun_evaluasi,
-    sidik_laporan, susun, susun_skm,
+    sidik, sidik_bait, sidik_laporan, susun, susun_evaluasi, susun_skm,
 };

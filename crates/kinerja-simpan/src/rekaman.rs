@@ -192,7 +192,8 @@ mod tests {
     fn evaluation_answers_are_records_keyed_by_year_and_criterion() {
         // contoh/evaluasi/mumbulsari-2020.toml: 80 answers of 2020, one per criterion.
         let mut d = contoh();
-        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/evaluasi/mumbulsari-2020.toml");
+        let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../contoh/evaluasi/mumbulsari-2020.toml");
         d.jawaban_evaluasi = kinerja_berkas::baca(&p).unwrap().jawaban_evaluasi;
         assert!(kinerja_core::validasi::periksa(&d).is_empty());
         let r = pecah(&d);

@@ -41,7 +41,10 @@ pub fn baca_lke(path: Option<&Path>) -> Result<(Lke, String), GalatPerintah> {
     let lke = kinerja_evaluasi::baca(&teks).map_err(|g| {
         GalatPerintah::ditolak(format!(
             "lembar kerja {nama} ditolak:\n  {}",
-            g.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n  ")
+            g.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("\n  ")
         ))
     })?;
     Ok((lke, teks))
@@ -57,7 +60,10 @@ pub fn tambah_jawaban(d: &mut DataInstansi, berkas: &[PathBuf]) -> Result<(), Ga
     if !p.is_empty() {
         return Err(GalatPerintah::ditolak(format!(
             "jawaban evaluasi ditolak:\n  {}",
-            p.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n  ")
+            p.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("\n  ")
         )));
     }
     Ok(())
@@ -70,7 +76,10 @@ pub fn hitung(d: &DataInstansi, tahun: Tahun, lke: &Lke) -> Result<HasilEvaluasi
         GalatPerintah::ditolak(format!(
             "jawaban evaluasi tahun {} ditolak:\n  {}",
             tahun.get(),
-            g.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("\n  ")
+            g.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("\n  ")
         ))
     })?;
     let temuan = kinerja_reviu::periksa(d, tahun, &[]);
@@ -155,7 +164,10 @@ pub fn teks(h: &HasilEvaluasi) -> String {
             s.push_str(&format!("- {}\n", t.pesan()));
         }
     }
-    let usulan: Vec<_> = h.kriteria().filter(|(_, _, c)| c.usulan.is_some()).collect();
+    let usulan: Vec<_> = h
+        .kriteria()
+        .filter(|(_, _, c)| c.usulan.is_some())
+        .collect();
     if !usulan.is_empty() {
         s.push_str("\nUsulan dari data:\n");
         for (_, _, c) in usulan {
@@ -167,7 +179,10 @@ pub fn teks(h: &HasilEvaluasi) -> String {
                 u.jawaban.as_deref().unwrap_or("-"),
                 u.ya,
                 u.dari,
-                c.evaluator.as_ref().map(|e| e.kode.as_str()).unwrap_or("belum dijawab"),
+                c.evaluator
+                    .as_ref()
+                    .map(|e| e.kode.as_str())
+                    .unwrap_or("belum dijawab"),
             ));
             for a in &u.alasan {
                 s.push_str(&format!("    {a}\n"));
@@ -286,9 +301,8 @@ pub fn tulis_berkas(
         FormatEvaluasi::Xlsx => kinerja_laporan_xlsx::xlsx(dok).map_err(GalatPerintah::ditolak)?,
         FormatEvaluasi::Teks | FormatEvaluasi::Json => unreachable!("text formats print"),
     };
-    std::fs::write(k, &isi).map_err(|e| {
-        GalatPerintah::masukan(format!("tidak dapat menulis {}: {e}", k.display()))
-    })?;
+    std::fs::write(k, &isi)
+        .map_err(|e| GalatPerintah::masukan(format!("tidak dapat menulis {}: {e}", k.display())))?;
     Ok(format!(
         "Laporan Hasil Evaluasi ditulis ke {} ({} bait, sidik {}).\n",
         k.display(),

@@ -85,7 +85,11 @@ mod tests {
     fn a_second_answer_and_a_malformed_digest_are_refused() {
         let sah = "1e349cddcc78bf5dde784a8c00edf4fc166b9da32248f07057f66e6bfebec205";
         let d = DataInstansi {
-            jawaban_evaluasi: vec![baris("1.a.1", sah), baris("1.a.1", "abc"), baris("1.a.2", sah)],
+            jawaban_evaluasi: vec![
+                baris("1.a.1", sah),
+                baris("1.a.1", "abc"),
+                baris("1.a.2", sah),
+            ],
             ..Default::default()
         };
         let p: Vec<String> = crate::validasi::periksa(&d)

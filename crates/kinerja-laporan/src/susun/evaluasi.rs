@@ -198,7 +198,11 @@ fn bab2(h: &HasilEvaluasi) -> Bab {
     isi.push(judul(1, "B. Rekomendasi"));
     let rek: Vec<String> = h
         .kriteria()
-        .filter_map(|(_, _, c)| c.rekomendasi.as_ref().map(|r| format!("{} ({}): {r}", c.id, c.uraian)))
+        .filter_map(|(_, _, c)| {
+            c.rekomendasi
+                .as_ref()
+                .map(|r| format!("{} ({}): {r}", c.id, c.uraian))
+        })
         .collect();
     if rek.is_empty() {
         isi.push(p("Tidak ada rekomendasi."));
@@ -214,7 +218,11 @@ fn bab2(h: &HasilEvaluasi) -> Bab {
         .filter_map(|(_, _, c)| {
             let u = c.usulan.as_ref()?;
             let usul = u.jawaban.as_deref().unwrap_or("tidak ada");
-            let ev = c.evaluator.as_ref().map(|e| e.kode.as_str()).unwrap_or("belum dijawab");
+            let ev = c
+                .evaluator
+                .as_ref()
+                .map(|e| e.kode.as_str())
+                .unwrap_or("belum dijawab");
             Some(format!(
                 "{}: usulan {usul} ({} dari {} butir terpenuhi), jawaban evaluator {ev}{}. {}",
                 c.id,
