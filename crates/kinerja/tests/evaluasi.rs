@@ -156,3 +156,75 @@ fn an_answer_off_its_scale_is_refused_with_its_row() {
     assert!(e.contains("bobot komponen berjumlah 95, harus 100"), "{e}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn answers_go_through_the_store_with_an_audit_row_each() {
+    let dir = std::env::temp_dir().join(format!("kinerja-evaluasi-db-{}", std::process::id()));
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    for f in std::fs::read_dir(jalur("contoh/mumbulsari")).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_some_and(|x| x == "toml") {
+            std::fs::copy(&f, data.join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    let jawaban = data.join("evaluasi-2020.toml");
+    std::fs::copy(jalur("contoh/evaluasi/mumbulsari-2020.toml"), &jawaban).unwrap();
+    let db = dir.join("k.db");
+    let (db, d) = (db.to_str().unwrap(), data.to_str().unwrap());
+    let impor = || {
+        let o = kinerja(&["impor", d, "--db", db, "--oleh", "evaluator"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let total = || {
+        let o = kinerja(&[
+            "evaluasi",
+            "--db",
+            db,
+            "--instansi",
+            "mumbulsari",
+            "--tahun",
+            "2020",
+            "--format",
+            "json",
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["total"]["evaluator"].as_f64().unwrap()
+    };
+    assert!(impor().contains("390 ditambah"));
+    assert_eq!(total(), 61.25);
+    // The evaluator raises 1.a.1 from BB to A: 1.a weighs 6 over 6 criteria, 1 point each;
+    // 0,9 - 0,8 = 0,1 point more: 61,35.
+    let t = std::fs::read_to_string(&jawaban).unwrap().replacen(
+        "kriteria = \"1.a.1\"\nopd = { jawaban = \"A\" }\nevaluator = { jawaban = \"BB\" }",
+        "kriteria = \"1.a.1\"\nopd = { jawaban = \"A\" }\nevaluator = { jawaban = \"A\" }",
+        1,
+    );
+    std::fs::write(&jawaban, t).unwrap();
+    assert!(impor().contains("1 diubah"));
+    assert_eq!(total(), 61.35);
+    let o = kinerja(&[
+        "jejak",
+        "--db",
+        db,
+        "--instansi",
+        "mumbulsari",
+        "--tabel",
+        "jawaban_evaluasi",
+        "--kunci",
+        "2020|1.a.1",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let aksi: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["aksi"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(aksi, ["ubah", "tambah"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
