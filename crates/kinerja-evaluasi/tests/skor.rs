@@ -322,3 +322,41 @@ fn answers_off_their_scale_or_worksheet_are_refused_with_their_row() {
         ]
     );
 }
+
+#[test]
+fn a_recap_ranks_by_the_printed_total_and_ties_share_a_rank() {
+    // BB everywhere: 80; A everywhere: 90; A except 1.c.1 AA: 90,1875 (see above); a second
+    // "BB everywhere": 80 again, sharing rank 3 with the first.
+    let lke = bawaan();
+    let skor = |d: &DataInstansi| nilai(&baca_jawaban(&lke, d, th()).unwrap(), &[]);
+    let h = [
+        ("Kecamatan Ajung".to_string(), skor(&semua("BB", "BB", &[]))),
+        ("Kecamatan Balung".to_string(), skor(&semua("A", "A", &[]))),
+        (
+            "Kecamatan Mumbulsari".to_string(),
+            skor(&semua("BB", "BB", &[])),
+        ),
+        (
+            "Kecamatan Wuluhan".to_string(),
+            skor(&semua("A", "A", &[("1.c.1", "AA")])),
+        ),
+    ];
+    let r = kinerja_evaluasi::rekap(&h);
+    let urut: Vec<_> = r
+        .baris
+        .iter()
+        .map(|b| (b.peringkat, b.instansi.as_str(), b.total, b.predikat))
+        .collect();
+    assert_eq!(
+        urut,
+        [
+            (1, "Kecamatan Wuluhan", dec!(90.1875), Predikat::Aa),
+            (2, "Kecamatan Balung", dec!(90), Predikat::A),
+            (3, "Kecamatan Ajung", dec!(80), Predikat::Bb),
+            (3, "Kecamatan Mumbulsari", dec!(80), Predikat::Bb),
+        ]
+    );
+    assert_eq!(r.komponen.len(), 4);
+    // Perencanaan at 90 % of 30 = 27.
+    assert_eq!(r.baris[1].komponen[0], dec!(27));
+}

@@ -310,3 +310,116 @@ pub fn tulis_berkas(
         dok.sidik
     ))
 }
+
+/// `--rekap`: every data set in the database with answers for `tahun`, scored and ranked; a
+/// data set whose answers are refused stops the recap with its instansi named.
+pub fn rekap(
+    db: Option<&str>,
+    tahun: Tahun,
+    lke: &Lke,
+    lke_teks: &str,
+) -> Result<(kinerja_evaluasi::Rekap, kinerja_laporan::Dokumen), GalatPerintah> {
+    let (semua, data) = crate::basis::jalan(async {
+        let t = crate::basis::buka(db).await?;
+        let semua = t.daftar_instansi().await.map_err(GalatPerintah::masukan)?;
+        let mut data = Vec::new();
+        for p in t.daftar_pelapor().await.map_err(GalatPerintah::masukan)? {
+            let d = t.muat(&p).await.map_err(GalatPerintah::masukan)?;
+            data.push((p, d));
+        }
+        t.tutup().await;
+        Ok::<_, GalatPerintah>((semua, data))
+    })?;
+    let nama = |id: &kinerja_core::id::InstansiId| {
+        semua
+            .iter()
+            .find(|i| &i.id == id)
+            .map(|i| i.nama.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let mut hasil = Vec::new();
+    let mut sidik: Vec<Vec<u8>> = vec![lke_teks.as_bytes().to_vec()];
+    let mut induk = Vec::new();
+    for (p, d) in &data {
+        if !d.jawaban_evaluasi.iter().any(|j| j.tahun == tahun) {
+            continue;
+        }
+        let h = hitung(d, tahun, lke)
+            .map_err(|e| GalatPerintah::ditolak(format!("{} ({p}): {e}", nama(p))))?;
+        hasil.push((nama(p), h));
+        sidik.push(toml::to_string(d).unwrap_or_default().into_bytes());
+        induk.push(
+            semua
+                .iter()
+                .find(|i| &i.id == p)
+                .and_then(|i| i.induk.clone()),
+        );
+    }
+    if hasil.is_empty() {
+        return Err(GalatPerintah::ditolak(format!(
+            "tidak ada instansi dengan jawaban evaluasi tahun {}",
+            tahun.get()
+        )));
+    }
+    // The region: the one parent every evaluated instansi shares, else "semua instansi".
+    induk.dedup();
+    let wilayah = match induk.as_slice() {
+        [Some(i)] => nama(i),
+        _ => "Semua instansi".into(),
+    };
+    let r = kinerja_evaluasi::rekap(&hasil);
+    let bagian: Vec<&[u8]> = sidik.iter().map(|b| b.as_slice()).collect();
+    let dok = kinerja_laporan::susun_rekap_evaluasi(
+        &r,
+        &wilayah,
+        tahun.get(),
+        kinerja_laporan::sidik_bait(&bagian),
+        env!("CARGO_PKG_VERSION").into(),
+    );
+    Ok((r, dok))
+}
+
+pub fn teks_rekap(r: &kinerja_evaluasi::Rekap) -> String {
+    use crate::tampil::{Kolom, kanan, kiri, tabel};
+    let judul: Vec<String> = r.komponen.clone();
+    let mut kolom: Vec<Kolom> = vec![kanan("Peringkat"), kiri("Instansi")];
+    // `tampil::Kolom` takes static titles: the components are numbered instead, named below.
+    let nomor: Vec<&'static str> = ["K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8"]
+        .into_iter()
+        .take(judul.len())
+        .collect();
+    kolom.extend(nomor.iter().map(|n| kanan(n)));
+    kolom.push(kanan("Nilai"));
+    kolom.push(kiri("Predikat"));
+    let baris: Vec<Vec<String>> = r
+        .baris
+        .iter()
+        .map(|b| {
+            let mut v = vec![b.peringkat.to_string(), b.instansi.clone()];
+            v.extend(b.komponen.iter().take(nomor.len()).map(|n| a2(*n)));
+            v.push(a2(b.total));
+            v.push(predikat(b.predikat));
+            v
+        })
+        .collect();
+    let mut s = tabel(&kolom, &baris);
+    s.push('\n');
+    for (n, j) in nomor.iter().zip(&judul) {
+        s.push_str(&format!("{n}: {j}\n"));
+    }
+    s
+}
+
+pub fn json_rekap(r: &kinerja_evaluasi::Rekap) -> String {
+    let v = json!({
+        "komponen": r.komponen,
+        "instansi": r.baris.iter().map(|b| json!({
+            "peringkat": b.peringkat,
+            "instansi": b.instansi,
+            "komponen": b.komponen.iter().map(|n| kinerja_json::angka(*n)).collect::<Vec<_>>(),
+            "total": kinerja_json::angka(b.total),
+            "predikat": b.predikat.kode(),
+        })).collect::<Vec<_>>(),
+    });
+    kinerja_json::teks(&v).unwrap_or_default()
+}

@@ -216,6 +216,10 @@ struct ArgEvaluasi {
     /// Berkas keluaran untuk pdf, docx dan xlsx
     #[arg(short = 'o', long = "keluaran")]
     keluaran: Option<PathBuf>,
+    /// Rekapitulasi semua instansi di basis data (--db) yang berjawaban tahun itu: nilai per
+    /// komponen, nilai akhir, predikat dan peringkat
+    #[arg(long)]
+    rekap: bool,
 }
 
 #[derive(clap::Args)]
@@ -428,6 +432,24 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         }
         Perintah::Terima(a) => {
             periksa::terima(&a.data, &a.aturan, &a.kunci, &a.alasan, a.oleh.as_deref())?
+        }
+        Perintah::Evaluasi(a) if a.rekap => {
+            if a.data.data.is_some() || a.data.instansi.is_some() || !a.jawaban.is_empty() {
+                return Err(GalatPerintah::masukan(
+                    "--rekap membaca semua instansi dari basis data: tanpa DATA, --instansi dan --jawaban",
+                ));
+            }
+            let Some(t) = a.tahun else {
+                return Err(GalatPerintah::masukan("--rekap perlu --tahun"));
+            };
+            let t = kinerja_core::waktu::Tahun::new(t as i64).map_err(GalatPerintah::masukan)?;
+            let (lke, lke_teks) = evaluasi::baca_lke(a.lke.as_deref())?;
+            let (r, dok) = evaluasi::rekap(a.data.basis.db.as_deref(), t, &lke, &lke_teks)?;
+            match a.format {
+                evaluasi::FormatEvaluasi::Teks => evaluasi::teks_rekap(&r),
+                evaluasi::FormatEvaluasi::Json => evaluasi::json_rekap(&r),
+                f => evaluasi::tulis_berkas(&dok, f, a.keluaran.as_deref())?,
+            }
         }
         Perintah::Evaluasi(a) => {
             let mut d = muat(&a.data)?;

@@ -226,5 +226,18 @@ fn answers_go_through_the_store_with_an_audit_row_each() {
         .map(|r| r["aksi"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(aksi, ["ubah", "tambah"]);
+    // The region's recap reads every data set with answers for the year: Mumbulsari alone.
+    let o = kinerja(&[
+        "evaluasi", "--db", db, "--rekap", "--tahun", "2020", "--format", "json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["instansi"][0]["instansi"], "Kecamatan Mumbulsari");
+    assert_eq!(v["instansi"][0]["peringkat"], 1);
+    assert_eq!(v["instansi"][0]["total"], serde_json::json!(61.35));
+    assert_eq!(v["instansi"][0]["predikat"], "B");
+    // 2019 has no answers: refused, exit 1.
+    let o = kinerja(&["evaluasi", "--db", db, "--rekap", "--tahun", "2019"]);
+    assert_eq!(o.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).ok();
 }

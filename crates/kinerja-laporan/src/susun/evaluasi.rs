@@ -315,3 +315,64 @@ fn lampiran(h: &HasilEvaluasi) -> Bab {
         })],
     }
 }
+
+/// The region's recap: one row per evaluated instansi (rank, name, each component's score, the
+/// total and its grade), ranked by `kinerja_evaluasi::rekap`.
+pub fn susun_rekap_evaluasi(
+    r: &kinerja_evaluasi::Rekap,
+    wilayah: &str,
+    tahun: u16,
+    sidik: String,
+    versi: String,
+) -> Dokumen {
+    let mut kol = vec![kolom("Peringkat", 5, true), kolom("Instansi", 24, false)];
+    kol.extend(r.komponen.iter().map(|k| kolom(k, 10, true)));
+    kol.push(kolom("Nilai", 8, true));
+    kol.push(kolom("Predikat", 8, false));
+    let b = r
+        .baris
+        .iter()
+        .map(|x| {
+            let mut sel = vec![
+                Sel::teks(x.peringkat.to_string()),
+                Sel::teks(x.instansi.clone()),
+            ];
+            sel.extend(x.komponen.iter().map(|n| angka(*n)));
+            sel.push(angka(x.total));
+            sel.push(Sel::teks(format!(
+                "{} ({})",
+                x.predikat.kode(),
+                x.predikat.arti()
+            )));
+            baris(sel)
+        })
+        .collect();
+    Dokumen {
+        judul: "REKAPITULASI HASIL EVALUASI AKUNTABILITAS KINERJA".into(),
+        instansi: wilayah.to_uppercase(),
+        induk: None,
+        tahun,
+        tempat_tanggal: None,
+        penandatangan: None,
+        sidik,
+        versi,
+        draf: None,
+        bab: vec![Bab {
+            jenis: JenisBab::Lampiran,
+            nomor: Some("1".into()),
+            judul: "REKAPITULASI NILAI".into(),
+            lanskap: true,
+            isi: vec![Blok::Tabel(Tabel {
+                nama: "Rekap".into(),
+                judul: format!("Rekapitulasi nilai evaluasi tahun {tahun}"),
+                kolom: kol,
+                baris: b,
+                catatan: Some(
+                    "Nilai evaluator per komponen. Peringkat menurut nilai tercetak (2 desimal); nilai tercetak sama berbagi peringkat."
+                        .into(),
+                ),
+            })],
+        }],
+        logo: None,
+    }
+}

@@ -33,7 +33,7 @@ use kinerja_reviu::Tingkat;
 use sel::{nilai, paragraf};
 use sha2::{Digest, Sha256};
 
-pub use evaluasi::{KOLOM_LKE, LaporanEvaluasi, susun_evaluasi};
+pub use evaluasi::{KOLOM_LKE, LaporanEvaluasi, susun_evaluasi, susun_rekap_evaluasi};
 pub use laporan_skm::{LaporanSkm, PeriodeSkm, TindakLanjut, susun_skm};
 
 #[derive(Debug, Clone, Default)]
