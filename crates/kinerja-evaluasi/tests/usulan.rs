@@ -128,3 +128,48 @@ fn a_late_pk_and_last_year_s_recommendations() {
         (1, 3, Some("C"))
     );
 }
+
+#[test]
+fn an_evaluator_s_override_keeps_the_proposal_beside_it() {
+    use kinerja_evaluasi::catat::{Isian, catat};
+    use kinerja_evaluasi::skor::Pihak;
+    let lke = bawaan();
+    let d = contoh();
+    let u = usulkan(&lke, &d, th(2020), &KonteksUsulan::default());
+    // The data proposes E for 2.b.4 (no triwulan realisasi); the evaluator answers CC.
+    let usul = u.iter().find(|x| x.kriteria == "2.b.4");
+    let isian = |pihak, jawaban: &str| Isian {
+        tahun: th(2020),
+        kriteria: "2.b.4".into(),
+        pihak,
+        jawaban: jawaban.into(),
+        catatan: Some("Pemantauan triwulanan dilaporkan dalam rapat staf.".into()),
+        bukti: vec![Bukti::Dokumen("laporan/lkjip-2020".into())],
+        rekomendasi: None,
+    };
+    let d1 = catat(&lke, &d, isian(Pihak::Opd, "B"), usul).unwrap();
+    let d2 = catat(&lke, &d1, isian(Pihak::Evaluator, "CC"), usul).unwrap();
+    assert_eq!(d2.jawaban_evaluasi.len(), 1);
+    let j = &d2.jawaban_evaluasi[0];
+    assert_eq!(j.opd.as_ref().unwrap().jawaban, "B");
+    assert_eq!(j.opd.as_ref().unwrap().usulan, None);
+    let ev = j.evaluator.as_ref().unwrap();
+    assert_eq!(
+        (ev.jawaban.as_str(), ev.usulan.as_deref()),
+        ("CC", Some("E"))
+    );
+    assert!(kinerja_core::validasi::periksa(&d2).is_empty());
+    // Off the scale, or an unknown criterion: refused, nothing changed.
+    let e = catat(&lke, &d2, isian(Pihak::Evaluator, "Y"), usul).unwrap_err();
+    assert_eq!(
+        e,
+        "\"Y\" bukan jawaban skala \"aa-e\" kriteria 2.b.4: pilih salah satu dari AA, A, BB, B, CC, C, D, E"
+    );
+    let mut salah = isian(Pihak::Opd, "B");
+    salah.kriteria = "9.a.1".into();
+    assert!(
+        catat(&lke, &d2, salah, None)
+            .unwrap_err()
+            .contains("\"9.a.1\" tidak ada")
+    );
+}

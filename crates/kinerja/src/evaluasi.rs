@@ -82,20 +82,97 @@ pub fn hitung(d: &DataInstansi, tahun: Tahun, lke: &Lke) -> Result<HasilEvaluasi
                 .join("\n  ")
         ))
     })?;
+    Ok(kinerja_evaluasi::nilai(&lembar, &usulan(d, tahun, lke)))
+}
+
+/// The proposals from the data, with the year's reviu run for its open errors.
+pub fn usulan(d: &DataInstansi, tahun: Tahun, lke: &Lke) -> Vec<kinerja_evaluasi::Usulan> {
     let temuan = kinerja_reviu::periksa(d, tahun, &[]);
     let galat = temuan
         .iter()
         .filter(|t| t.tingkat == kinerja_reviu::Tingkat::Galat && t.terbuka())
         .count();
-    let usulan = kinerja_evaluasi::usulkan(
+    kinerja_evaluasi::usulkan(
         lke,
         d,
         tahun,
         &KonteksUsulan {
             galat_reviu_terbuka: Some(galat),
         },
-    );
-    Ok(kinerja_evaluasi::nilai(&lembar, &usulan))
+    )
+}
+
+/// Evidence given on the command line: `tabel/id` of a record, or a file hashed here.
+pub fn bukti(
+    dokumen: &[String],
+    berkas: &[PathBuf],
+) -> Result<Vec<kinerja_core::model::Bukti>, GalatPerintah> {
+    use sha2::{Digest, Sha256};
+    let mut v: Vec<_> = dokumen
+        .iter()
+        .map(|d| kinerja_core::model::Bukti::Dokumen(d.clone()))
+        .collect();
+    for b in berkas {
+        let mut f = std::fs::File::open(b).map_err(|e| {
+            GalatPerintah::masukan(format!("tidak dapat membaca {}: {e}", b.display()))
+        })?;
+        let mut h = Sha256::new();
+        std::io::copy(&mut f, &mut h).map_err(|e| {
+            GalatPerintah::masukan(format!("tidak dapat membaca {}: {e}", b.display()))
+        })?;
+        let nama = b
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        v.push(kinerja_core::model::Bukti::Berkas {
+            nama,
+            sha256: h.finalize().iter().map(|x| format!("{x:02x}")).collect(),
+        });
+    }
+    Ok(v)
+}
+
+/// `kinerja jawab`: one answer written through the store's one write path (validated whole,
+/// one audit row), the evaluator's with the data's current proposal beside it.
+pub fn jawab(
+    db: Option<&str>,
+    instansi: &str,
+    lke: &Lke,
+    isian: kinerja_evaluasi::catat::Isian,
+    oleh: Option<&str>,
+) -> Result<String, GalatPerintah> {
+    use kinerja_simpan::GagalUbah;
+    let id = crate::basis::instansi_id(instansi)?;
+    let kriteria = isian.kriteria.clone();
+    let p = crate::basis::pelaku(oleh, format!("jawab {kriteria}"));
+    let mut disimpan = None;
+    let hasil = crate::basis::jalan(async {
+        let t = crate::basis::buka(db).await?;
+        let r = t
+            .ubah_data(&id, &p, |d| {
+                let u = usulan(d, isian.tahun, lke);
+                let u = u.iter().find(|x| x.kriteria == kriteria);
+                disimpan = u.and_then(|x| x.jawaban.clone());
+                kinerja_evaluasi::catat::catat(lke, d, isian, u)
+            })
+            .await;
+        t.tutup().await;
+        Ok::<_, GalatPerintah>(r)
+    })?;
+    let r = hasil.map_err(|e| match e {
+        GagalUbah::Ditolak(m) => GalatPerintah::ditolak(format!("{m}\ntidak ada yang berubah")),
+        GagalUbah::Toko(e) => {
+            GalatPerintah::ditolak(format!("dibatalkan, tidak ada yang berubah: {e}"))
+        }
+    })?;
+    Ok(format!(
+        "{instansi} kriteria {kriteria}: {} ditambah, {} diubah (tercatat di jejak audit){}\n",
+        r.ditambah,
+        r.diubah,
+        disimpan
+            .map(|u| format!("; usulan dari data: {u}"))
+            .unwrap_or_default()
+    ))
 }
 
 fn a2(n: rust_decimal::Decimal) -> String {

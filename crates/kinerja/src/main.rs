@@ -222,6 +222,45 @@ struct ArgEvaluasi {
     rekap: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PihakJawab {
+    Opd,
+    Evaluator,
+}
+
+#[derive(clap::Args)]
+struct ArgJawab {
+    #[command(flatten)]
+    basis: ArgBasis,
+    #[arg(long)]
+    instansi: String,
+    #[arg(long)]
+    tahun: u16,
+    /// Id kriteria lembar kerja, mis. 1.a.3
+    #[arg(long)]
+    kriteria: String,
+    /// Kode jawaban pada skala kriteria (AA, A, BB, ... E; Y/T)
+    #[arg(long)]
+    jawaban: String,
+    #[arg(long, value_enum, default_value = "evaluator")]
+    pihak: PihakJawab,
+    #[arg(long)]
+    catatan: Option<String>,
+    /// Bukti dukung: rekaman data sebagai tabel/id (mis. renstra/renstra-2016-2021); boleh berulang
+    #[arg(long = "bukti")]
+    bukti: Vec<String>,
+    /// Bukti dukung berupa berkas: dicatat nama dan SHA-256-nya; boleh berulang
+    #[arg(long = "bukti-berkas")]
+    bukti_berkas: Vec<PathBuf>,
+    #[arg(long)]
+    rekomendasi: Option<String>,
+    /// Lembar kerja sendiri (TOML); tanpa ini: LKE PermenPANRB 88/2021 bawaan
+    #[arg(long)]
+    lke: Option<PathBuf>,
+    #[arg(long)]
+    oleh: Option<String>,
+}
+
 #[derive(clap::Args)]
 struct ArgTerima {
     /// Berkas atau folder data (wajib: penerimaan disimpan bersama data)
@@ -255,6 +294,9 @@ enum Perintah {
     /// Evaluasi AKIP (PermenPANRB 88/2021): nilai per komponen, predikat, temuan kerangka logis
     /// dan usulan jawaban dari data; Laporan Hasil Evaluasi sebagai PDF, DOCX atau XLSX
     Evaluasi(ArgEvaluasi),
+    /// Mencatat jawaban satu kriteria evaluasi (OPD atau evaluator) di basis data, tercatat di
+    /// jejak audit; jawaban evaluator menyimpan usulan dari data di sampingnya
+    Jawab(ArgJawab),
     /// Survei Kepuasan Masyarakat: IKM, mutu, unsur prioritas, rincian dan grafik dari jawaban responden atau tabel per unsur
     Skm(skm::SkmArgs),
     /// Memeriksa berkas data (struktur, rujukan, angka) tanpa menghitung apa pun
@@ -466,6 +508,29 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
                     a.keluaran.as_deref(),
                 )?,
             }
+        }
+        Perintah::Jawab(a) => {
+            let (lke, _) = evaluasi::baca_lke(a.lke.as_deref())?;
+            let isian = kinerja_evaluasi::catat::Isian {
+                tahun: kinerja_core::waktu::Tahun::new(a.tahun as i64)
+                    .map_err(GalatPerintah::masukan)?,
+                kriteria: a.kriteria.clone(),
+                pihak: match a.pihak {
+                    PihakJawab::Opd => kinerja_evaluasi::skor::Pihak::Opd,
+                    PihakJawab::Evaluator => kinerja_evaluasi::skor::Pihak::Evaluator,
+                },
+                jawaban: a.jawaban.clone(),
+                catatan: a.catatan.clone(),
+                bukti: evaluasi::bukti(&a.bukti, &a.bukti_berkas)?,
+                rekomendasi: a.rekomendasi.clone(),
+            };
+            evaluasi::jawab(
+                a.basis.db.as_deref(),
+                &a.instansi,
+                &lke,
+                isian,
+                a.oleh.as_deref(),
+            )?
         }
         Perintah::Skm(a) => skm::jalankan(&a)?,
         Perintah::Validasi(a) => {

@@ -235,7 +235,48 @@ fn answers_go_through_the_store_with_an_audit_row_each() {
     assert_eq!(v["instansi"][0]["instansi"], "Kecamatan Mumbulsari");
     assert_eq!(v["instansi"][0]["peringkat"], 1);
     assert_eq!(v["instansi"][0]["total"], serde_json::json!(61.35));
+    assert_eq!(v["instansi"][0]["komponen"][0], serde_json::json!(20.2));
     assert_eq!(v["instansi"][0]["predikat"], "B");
+    // `kinerja jawab`: the evaluator raises 2.c.1 from C to B through the store (one audit row);
+    // an answer off the scale changes nothing. (The proposal kept beside an evaluator's answer
+    // is tested in kinerja-evaluasi's tests/usulan.rs.)
+    let o = kinerja(&[
+        "jawab",
+        "--db",
+        db,
+        "--instansi",
+        "mumbulsari",
+        "--tahun",
+        "2020",
+        "--kriteria",
+        "2.c.1",
+        "--jawaban",
+        "B",
+        "--bukti",
+        "laporan/lkjip-2020",
+        "--oleh",
+        "inspektur",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 diubah"));
+    // 2.c weighs 15 over 10 criteria: 1,5 points each; C (0,5) -> B (0,7): 0,3 more: 61,65.
+    assert_eq!(total(), 61.65);
+    let o = kinerja(&[
+        "jawab",
+        "--db",
+        db,
+        "--instansi",
+        "mumbulsari",
+        "--tahun",
+        "2020",
+        "--kriteria",
+        "2.c.1",
+        "--jawaban",
+        "ZZ",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("\"ZZ\" bukan jawaban skala \"aa-e\""));
+    assert_eq!(total(), 61.65);
     // 2019 has no answers: refused, exit 1.
     let o = kinerja(&["evaluasi", "--db", db, "--rekap", "--tahun", "2019"]);
     assert_eq!(o.status.code(), Some(1));
