@@ -173,3 +173,22 @@ fn an_evaluator_s_override_keeps_the_proposal_beside_it() {
             .contains("\"9.a.1\" tidak ada")
     );
 }
+
+#[test]
+fn evidence_must_name_a_document_the_data_holds() {
+    use kinerja_evaluasi::catat::periksa_bukti;
+    let d = contoh();
+    assert_eq!(
+        periksa_bukti(&d, &Bukti::Dokumen("perjanjian_kinerja/pk-2020".into())),
+        Ok(())
+    );
+    assert_eq!(
+        periksa_bukti(&d, &Bukti::Dokumen("perjanjian_kinerja/pk-2019".into())),
+        Err("bukti \"perjanjian_kinerja/pk-2019\": tidak ada perjanjian_kinerja dengan id \"pk-2019\" dalam data".into())
+    );
+    assert!(
+        periksa_bukti(&d, &Bukti::Dokumen("rapat/2020".into()))
+            .unwrap_err()
+            .contains("tulis tabel/id")
+    );
+}
