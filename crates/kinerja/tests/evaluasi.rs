@@ -282,3 +282,45 @@ fn answers_go_through_the_store_with_an_audit_row_each() {
     assert_eq!(o.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_lhe_pdf_prints_the_grade_the_findings_and_the_worksheet() {
+    let (d, j) = (
+        jalur("contoh/mumbulsari"),
+        jalur("contoh/evaluasi/mumbulsari-2020.toml"),
+    );
+    let dir = std::env::temp_dir().join(format!("kinerja-evaluasi-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("lhe.pdf");
+    let o = kinerja(&args(
+        &d,
+        &j,
+        &["--format", "pdf", "-o", out.to_str().unwrap()],
+    ));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Same data, same bytes.
+    let satu = std::fs::read(&out).unwrap();
+    let o = kinerja(&args(
+        &d,
+        &j,
+        &["--format", "pdf", "-o", out.to_str().unwrap()],
+    ));
+    assert!(o.status.success());
+    assert_eq!(satu, std::fs::read(&out).unwrap());
+    if let Some(t) = bersama::pdftotext(&out) {
+        // Lines wrap where the page ends them: compare with whitespace collapsed.
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "LAPORAN HASIL EVALUASI",
+            "KECAMATAN MUMBULSARI",
+            "61,25 (B, Baik)",
+            "71,25 (BB, Sangat Baik)",
+            "melebihi 70,00 % yang diizinkan prasyarat 3.a.1",
+            "Catat realisasi setiap indikator PK per triwulan",
+            "LEMBAR KERJA EVALUASI",
+        ] {
+            assert!(t.contains(s), "{s} missing in\n{t}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
