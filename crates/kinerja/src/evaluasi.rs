@@ -2,7 +2,7 @@
 //! bundled one or `--lke FILE`; answers are the data's `[[jawaban_evaluasi]]`, plus any
 //! `--jawaban FILE`; the reviu is run here so the proposals know whether the year's report has
 //! open errors. Output: a table, JSON (scores per component and sub-component, total, grade), or
-//! the Laporan Hasil Evaluasi as PDF, DOCX or XLSX (its annex is the evaluators' recap sheet).
+//! the Laporan Hasil Evaluasi as PDF, DOCX, XLSX or HTML (its annex is the evaluators' recap sheet).
 
 use crate::galat::GalatPerintah;
 use kinerja_core::angka::format_angka;
@@ -24,6 +24,8 @@ pub enum FormatEvaluasi {
     Docx,
     /// Laporan Hasil Evaluasi dengan lembar kerja rekap (XLSX; perlu -o)
     Xlsx,
+    /// Laporan Hasil Evaluasi (HTML; perlu -o)
+    Html,
 }
 
 /// The worksheet: `--lke FILE`, or the bundled 88/2021 one. Returns its text too (part of the
@@ -237,7 +239,25 @@ pub fn teks(h: &HasilEvaluasi) -> String {
     s.push('\n');
     if !h.temuan.is_empty() {
         s.push_str("\nTemuan:\n");
-        for t in &h.temuan {
+        // Unanswered criteria on one line: a fresh evaluation has all of them.
+        let belum: Vec<&str> = h
+            .temuan
+            .iter()
+            .filter(|t| matches!(t, kinerja_evaluasi::Temuan::BelumDijawab { .. }))
+            .map(|t| t.kriteria())
+            .collect();
+        if !belum.is_empty() {
+            s.push_str(&format!(
+                "- {} kriteria belum dijawab evaluator (dihitung 0): {}\n",
+                belum.len(),
+                belum.join(", ")
+            ));
+        }
+        for t in h
+            .temuan
+            .iter()
+            .filter(|t| !matches!(t, kinerja_evaluasi::Temuan::BelumDijawab { .. }))
+        {
             s.push_str(&format!("- {}\n", t.pesan()));
         }
     }
@@ -369,13 +389,14 @@ pub fn tulis_berkas(
 ) -> Result<String, GalatPerintah> {
     let Some(k) = keluaran else {
         return Err(GalatPerintah::masukan(
-            "format pdf, docx dan xlsx perlu -o BERKAS",
+            "format pdf, docx, xlsx dan html perlu -o BERKAS",
         ));
     };
     let isi = match format {
         FormatEvaluasi::Pdf => kinerja_laporan_pdf::pdf(dok).map_err(GalatPerintah::ditolak)?,
         FormatEvaluasi::Docx => kinerja_laporan_docx::docx(dok).map_err(GalatPerintah::ditolak)?,
         FormatEvaluasi::Xlsx => kinerja_laporan_xlsx::xlsx(dok).map_err(GalatPerintah::ditolak)?,
+        FormatEvaluasi::Html => kinerja_laporan::html::html(dok).into_bytes(),
         FormatEvaluasi::Teks | FormatEvaluasi::Json => unreachable!("text formats print"),
     };
     std::fs::write(k, &isi)
