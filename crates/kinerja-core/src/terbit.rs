@@ -196,4 +196,28 @@ mod tests {
         assert_eq!(p.renstra, d.renstra);
         assert_eq!(p.instansi, d.instansi);
     }
+
+    #[test]
+    fn evaluation_answers_are_never_public() {
+        // The inspektorat's working paper: dropped even for a published year.
+        let mut d = dua_tahun();
+        d.jawaban_evaluasi.push(JawabanEvaluasi {
+            tahun: th(2020),
+            kriteria: "1.a.1".into(),
+            opd: None,
+            evaluator: Some(Penilaian {
+                jawaban: "BB".into(),
+                catatan: Some("catatan evaluator".into()),
+                bukti: Vec::new(),
+                usulan: None,
+            }),
+            rekomendasi: Some("rekomendasi".into()),
+            tindak_lanjut: None,
+        });
+        assert!(
+            untuk_publik(&d, &[th(2020), th(2021)])
+                .jawaban_evaluasi
+                .is_empty()
+        );
+    }
 }
