@@ -198,70 +198,6 @@ struct ArgLaporanKinerja {
 }
 
 #[derive(clap::Args)]
-struct ArgEvaluasi {
-    #[command(flatten)]
-    data: ArgData,
-    /// Tahun yang dievaluasi (bawaan: tahun terakhir data)
-    #[arg(long)]
-    tahun: Option<u16>,
-    #[arg(long, value_enum, default_value = "teks")]
-    format: evaluasi::FormatEvaluasi,
-    /// Lembar kerja evaluasi sendiri (TOML, bentuk seperti lke-88-2021.toml); tanpa ini: LKE
-    /// PermenPANRB 88/2021 bawaan
-    #[arg(long)]
-    lke: Option<PathBuf>,
-    /// Berkas data berisi [[jawaban_evaluasi]] yang ditambahkan ke data (boleh berulang)
-    #[arg(long)]
-    jawaban: Vec<PathBuf>,
-    /// Berkas keluaran untuk pdf, docx dan xlsx
-    #[arg(short = 'o', long = "keluaran")]
-    keluaran: Option<PathBuf>,
-    /// Rekapitulasi semua instansi di basis data (--db) yang berjawaban tahun itu: nilai per
-    /// komponen, nilai akhir, predikat dan peringkat
-    #[arg(long)]
-    rekap: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum PihakJawab {
-    Opd,
-    Evaluator,
-}
-
-#[derive(clap::Args)]
-struct ArgJawab {
-    #[command(flatten)]
-    basis: ArgBasis,
-    #[arg(long)]
-    instansi: String,
-    #[arg(long)]
-    tahun: u16,
-    /// Id kriteria lembar kerja, mis. 1.a.3
-    #[arg(long)]
-    kriteria: String,
-    /// Kode jawaban pada skala kriteria (AA, A, BB, ... E; Y/T)
-    #[arg(long)]
-    jawaban: String,
-    #[arg(long, value_enum, default_value = "evaluator")]
-    pihak: PihakJawab,
-    #[arg(long)]
-    catatan: Option<String>,
-    /// Bukti dukung: rekaman data sebagai tabel/id (mis. renstra/renstra-2016-2021); boleh berulang
-    #[arg(long = "bukti")]
-    bukti: Vec<String>,
-    /// Bukti dukung berupa berkas: dicatat nama dan SHA-256-nya; boleh berulang
-    #[arg(long = "bukti-berkas")]
-    bukti_berkas: Vec<PathBuf>,
-    #[arg(long)]
-    rekomendasi: Option<String>,
-    /// Lembar kerja sendiri (TOML); tanpa ini: LKE PermenPANRB 88/2021 bawaan
-    #[arg(long)]
-    lke: Option<PathBuf>,
-    #[arg(long)]
-    oleh: Option<String>,
-}
-
-#[derive(clap::Args)]
 struct ArgTerima {
     /// Berkas atau folder data (wajib: penerimaan disimpan bersama data)
     data: PathBuf,
@@ -292,11 +228,11 @@ enum Perintah {
     /// Menerima (menyetujui) satu temuan reviu dengan alasan; dicatat bersama data
     Terima(ArgTerima),
     /// Evaluasi AKIP (PermenPANRB 88/2021): nilai per komponen, predikat, temuan kerangka logis
-    /// dan usulan jawaban dari data; Laporan Hasil Evaluasi sebagai PDF, DOCX atau XLSX
-    Evaluasi(ArgEvaluasi),
+    /// dan usulan jawaban dari data; Laporan Hasil Evaluasi sebagai PDF, DOCX, XLSX atau HTML
+    Evaluasi(evaluasi::ArgEvaluasi),
     /// Mencatat jawaban satu kriteria evaluasi (OPD atau evaluator) di basis data, tercatat di
     /// jejak audit; jawaban evaluator menyimpan usulan dari data di sampingnya
-    Jawab(ArgJawab),
+    Jawab(evaluasi::ArgJawab),
     /// Survei Kepuasan Masyarakat: IKM, mutu, unsur prioritas, rincian dan grafik dari jawaban responden atau tabel per unsur
     Skm(skm::SkmArgs),
     /// Memeriksa berkas data (struktur, rujukan, angka) tanpa menghitung apa pun
@@ -475,63 +411,8 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         Perintah::Terima(a) => {
             periksa::terima(&a.data, &a.aturan, &a.kunci, &a.alasan, a.oleh.as_deref())?
         }
-        Perintah::Evaluasi(a) if a.rekap => {
-            if a.data.data.is_some() || a.data.instansi.is_some() || !a.jawaban.is_empty() {
-                return Err(GalatPerintah::masukan(
-                    "--rekap membaca semua instansi dari basis data: tanpa DATA, --instansi dan --jawaban",
-                ));
-            }
-            let Some(t) = a.tahun else {
-                return Err(GalatPerintah::masukan("--rekap perlu --tahun"));
-            };
-            let t = kinerja_core::waktu::Tahun::new(t as i64).map_err(GalatPerintah::masukan)?;
-            let (lke, lke_teks) = evaluasi::baca_lke(a.lke.as_deref())?;
-            let (r, dok) = evaluasi::rekap(a.data.basis.db.as_deref(), t, &lke, &lke_teks)?;
-            match a.format {
-                evaluasi::FormatEvaluasi::Teks => evaluasi::teks_rekap(&r),
-                evaluasi::FormatEvaluasi::Json => evaluasi::json_rekap(&r),
-                f => evaluasi::tulis_berkas(&dok, f, a.keluaran.as_deref())?,
-            }
-        }
-        Perintah::Evaluasi(a) => {
-            let mut d = muat(&a.data)?;
-            evaluasi::tambah_jawaban(&mut d, &a.jawaban)?;
-            let t = tahun(&d, a.tahun)?;
-            let (lke, lke_teks) = evaluasi::baca_lke(a.lke.as_deref())?;
-            let h = evaluasi::hitung(&d, t, &lke)?;
-            match a.format {
-                evaluasi::FormatEvaluasi::Teks => evaluasi::teks(&h),
-                evaluasi::FormatEvaluasi::Json => evaluasi::json(&h),
-                f => evaluasi::tulis_berkas(
-                    &evaluasi::dokumen(&d, &h, &lke_teks),
-                    f,
-                    a.keluaran.as_deref(),
-                )?,
-            }
-        }
-        Perintah::Jawab(a) => {
-            let (lke, _) = evaluasi::baca_lke(a.lke.as_deref())?;
-            let isian = kinerja_evaluasi::catat::Isian {
-                tahun: kinerja_core::waktu::Tahun::new(a.tahun as i64)
-                    .map_err(GalatPerintah::masukan)?,
-                kriteria: a.kriteria.clone(),
-                pihak: match a.pihak {
-                    PihakJawab::Opd => kinerja_evaluasi::skor::Pihak::Opd,
-                    PihakJawab::Evaluator => kinerja_evaluasi::skor::Pihak::Evaluator,
-                },
-                jawaban: a.jawaban.clone(),
-                catatan: a.catatan.clone(),
-                bukti: evaluasi::bukti(&a.bukti, &a.bukti_berkas)?,
-                rekomendasi: a.rekomendasi.clone(),
-            };
-            evaluasi::jawab(
-                a.basis.db.as_deref(),
-                &a.instansi,
-                &lke,
-                isian,
-                a.oleh.as_deref(),
-            )?
-        }
+        Perintah::Evaluasi(a) => evaluasi::jalankan(a, &muat)?,
+        Perintah::Jawab(a) => evaluasi::jalankan_jawab(a)?,
         Perintah::Skm(a) => skm::jalankan(&a)?,
         Perintah::Validasi(a) => {
             let d = muat(&a)?;

@@ -4,12 +4,13 @@
 //! open errors. Output: a table, JSON (scores per component and sub-component, total, grade), or
 //! the Laporan Hasil Evaluasi as PDF, DOCX, XLSX or HTML (its annex is the evaluators' recap sheet).
 
+mod keluaran;
+
 use crate::galat::GalatPerintah;
-use kinerja_core::angka::format_angka;
+use crate::{ArgBasis, ArgData};
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
-use kinerja_evaluasi::{HasilEvaluasi, KonteksUsulan, Lke, Predikat};
-use serde_json::{Value, json};
+use kinerja_evaluasi::{HasilEvaluasi, KonteksUsulan, Lke};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,6 +27,129 @@ pub enum FormatEvaluasi {
     Xlsx,
     /// Laporan Hasil Evaluasi (HTML; perlu -o)
     Html,
+}
+
+#[derive(clap::Args)]
+pub struct ArgEvaluasi {
+    #[command(flatten)]
+    data: ArgData,
+    /// Tahun yang dievaluasi (bawaan: tahun terakhir data)
+    #[arg(long)]
+    tahun: Option<u16>,
+    #[arg(long, value_enum, default_value = "teks")]
+    format: FormatEvaluasi,
+    /// Lembar kerja evaluasi sendiri (TOML, bentuk seperti lke-88-2021.toml); tanpa ini: LKE
+    /// PermenPANRB 88/2021 bawaan
+    #[arg(long)]
+    lke: Option<PathBuf>,
+    /// Berkas data berisi [[jawaban_evaluasi]] yang ditambahkan ke data (boleh berulang)
+    #[arg(long)]
+    jawaban: Vec<PathBuf>,
+    /// Berkas keluaran untuk pdf, docx, xlsx dan html
+    #[arg(short = 'o', long = "keluaran")]
+    keluaran: Option<PathBuf>,
+    /// Rekapitulasi semua instansi di basis data (--db) yang berjawaban tahun itu: nilai per
+    /// komponen, nilai akhir, predikat dan peringkat
+    #[arg(long)]
+    rekap: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PihakJawab {
+    Opd,
+    Evaluator,
+}
+
+#[derive(clap::Args)]
+pub struct ArgJawab {
+    #[command(flatten)]
+    basis: ArgBasis,
+    #[arg(long)]
+    instansi: String,
+    #[arg(long)]
+    tahun: u16,
+    /// Id kriteria lembar kerja, mis. 1.a.3
+    #[arg(long)]
+    kriteria: String,
+    /// Kode jawaban pada skala kriteria (AA, A, BB, ... E; Y/T)
+    #[arg(long)]
+    jawaban: String,
+    #[arg(long, value_enum, default_value = "evaluator")]
+    pihak: PihakJawab,
+    #[arg(long)]
+    catatan: Option<String>,
+    /// Bukti dukung: rekaman data sebagai tabel/id (mis. renstra/renstra-2016-2021); boleh berulang
+    #[arg(long = "bukti")]
+    bukti: Vec<String>,
+    /// Bukti dukung berupa berkas: dicatat nama dan SHA-256-nya; boleh berulang
+    #[arg(long = "bukti-berkas")]
+    bukti_berkas: Vec<PathBuf>,
+    #[arg(long)]
+    rekomendasi: Option<String>,
+    /// Lembar kerja sendiri (TOML); tanpa ini: LKE PermenPANRB 88/2021 bawaan
+    #[arg(long)]
+    lke: Option<PathBuf>,
+    #[arg(long)]
+    oleh: Option<String>,
+}
+
+/// `kinerja evaluasi`: one data set's year, or with `--rekap` every data set in the database.
+pub fn jalankan(
+    a: ArgEvaluasi,
+    muat: &dyn Fn(&ArgData) -> Result<DataInstansi, GalatPerintah>,
+) -> Result<String, GalatPerintah> {
+    if a.rekap {
+        if a.data.data.is_some() || a.data.instansi.is_some() || !a.jawaban.is_empty() {
+            return Err(GalatPerintah::masukan(
+                "--rekap membaca semua instansi dari basis data: tanpa DATA, --instansi dan --jawaban",
+            ));
+        }
+        let Some(t) = a.tahun else {
+            return Err(GalatPerintah::masukan("--rekap perlu --tahun"));
+        };
+        let t = Tahun::new(t as i64).map_err(GalatPerintah::masukan)?;
+        let (lke, lke_teks) = baca_lke(a.lke.as_deref())?;
+        let (r, dok) = rekap(a.data.basis.db.as_deref(), t, &lke, &lke_teks)?;
+        return Ok(match a.format {
+            FormatEvaluasi::Teks => keluaran::teks_rekap(&r),
+            FormatEvaluasi::Json => keluaran::json_rekap(&r),
+            f => tulis_berkas(&dok, f, a.keluaran.as_deref())?,
+        });
+    }
+    let mut d = muat(&a.data)?;
+    tambah_jawaban(&mut d, &a.jawaban)?;
+    let t = crate::tahun(&d, a.tahun)?;
+    let (lke, lke_teks) = baca_lke(a.lke.as_deref())?;
+    let h = hitung(&d, t, &lke)?;
+    Ok(match a.format {
+        FormatEvaluasi::Teks => keluaran::teks(&h),
+        FormatEvaluasi::Json => keluaran::json(&h),
+        f => tulis_berkas(&dokumen(&d, &h, &lke_teks), f, a.keluaran.as_deref())?,
+    })
+}
+
+/// `kinerja jawab`.
+pub fn jalankan_jawab(a: ArgJawab) -> Result<String, GalatPerintah> {
+    let (lke, _) = baca_lke(a.lke.as_deref())?;
+    let isian = kinerja_evaluasi::catat::Isian {
+        tahun: Tahun::new(a.tahun as i64).map_err(GalatPerintah::masukan)?,
+        kriteria: a.kriteria.clone(),
+        pihak: match a.pihak {
+            PihakJawab::Opd => kinerja_evaluasi::skor::Pihak::Opd,
+            PihakJawab::Evaluator => kinerja_evaluasi::skor::Pihak::Evaluator,
+        },
+        jawaban: a.jawaban.clone(),
+        catatan: a.catatan.clone(),
+        bukti: bukti(&a.bukti, &a.bukti_berkas)?,
+        rekomendasi: a.rekomendasi.clone(),
+    };
+    jawab(
+        a.basis.db.as_deref(),
+        &a.instansi,
+        &lke,
+        isian,
+        a.oleh.as_deref(),
+    )
 }
 
 /// The worksheet: `--lke FILE`, or the bundled 88/2021 one. Returns its text too (part of the
@@ -177,188 +301,6 @@ pub fn jawab(
     ))
 }
 
-fn a2(n: rust_decimal::Decimal) -> String {
-    format_angka(n, 2)
-}
-
-fn predikat(p: Predikat) -> String {
-    format!("{} ({})", p.kode(), p.arti())
-}
-
-pub fn teks(h: &HasilEvaluasi) -> String {
-    use crate::tampil::{kanan, kiri, tabel};
-    let mut s = format!(
-        "Evaluasi AKIP tahun {} — {}\nNilai evaluator {}: {}; penilaian mandiri OPD {}: {}\n\n",
-        h.tahun.get(),
-        h.lke,
-        a2(h.total.evaluator),
-        predikat(h.predikat()),
-        a2(h.total.opd),
-        predikat(h.predikat_opd()),
-    );
-    let mut baris = Vec::new();
-    for k in &h.komponen {
-        baris.push(vec![
-            k.id.clone(),
-            k.nama.clone(),
-            String::new(),
-            a2(k.bobot),
-            a2(k.nilai.opd),
-            a2(k.nilai.evaluator),
-        ]);
-        for sub in &k.sub {
-            baris.push(vec![
-                sub.id.clone(),
-                sub.nama.clone(),
-                sub.jenis.label().into(),
-                a2(sub.bobot),
-                a2(sub.nilai.opd),
-                a2(sub.nilai.evaluator),
-            ]);
-        }
-    }
-    baris.push(vec![
-        String::new(),
-        "Total".into(),
-        String::new(),
-        a2(rust_decimal::Decimal::ONE_HUNDRED),
-        a2(h.total.opd),
-        a2(h.total.evaluator),
-    ]);
-    s.push_str(&tabel(
-        &[
-            kiri("No"),
-            kiri("Komponen / sub komponen"),
-            kiri("Jenis"),
-            kanan("Bobot"),
-            kanan("Nilai OPD"),
-            kanan("Nilai evaluator"),
-        ],
-        &baris,
-    ));
-    s.push('\n');
-    if !h.temuan.is_empty() {
-        s.push_str("\nTemuan:\n");
-        // Unanswered criteria on one line: a fresh evaluation has all of them.
-        let belum: Vec<&str> = h
-            .temuan
-            .iter()
-            .filter(|t| matches!(t, kinerja_evaluasi::Temuan::BelumDijawab { .. }))
-            .map(|t| t.kriteria())
-            .collect();
-        if !belum.is_empty() {
-            s.push_str(&format!(
-                "- {} kriteria belum dijawab evaluator (dihitung 0): {}\n",
-                belum.len(),
-                belum.join(", ")
-            ));
-        }
-        for t in h
-            .temuan
-            .iter()
-            .filter(|t| !matches!(t, kinerja_evaluasi::Temuan::BelumDijawab { .. }))
-        {
-            s.push_str(&format!("- {}\n", t.pesan()));
-        }
-    }
-    let usulan: Vec<_> = h
-        .kriteria()
-        .filter(|(_, _, c)| c.usulan.is_some())
-        .collect();
-    if !usulan.is_empty() {
-        s.push_str("\nUsulan dari data:\n");
-        for (_, _, c) in usulan {
-            let Some(u) = &c.usulan else { continue };
-            s.push_str(&format!(
-                "- {} ({}): usulan {} ({} dari {} butir); evaluator {}\n",
-                c.id,
-                u.cek.nama(),
-                u.jawaban.as_deref().unwrap_or("-"),
-                u.ya,
-                u.dari,
-                c.evaluator
-                    .as_ref()
-                    .map(|e| e.kode.as_str())
-                    .unwrap_or("belum dijawab"),
-            ));
-            for a in &u.alasan {
-                s.push_str(&format!("    {a}\n"));
-            }
-        }
-    }
-    s
-}
-
-fn skor(s: &kinerja_evaluasi::Skor) -> Value {
-    json!({
-        "opd": kinerja_json::angka(s.opd),
-        "evaluator": kinerja_json::angka(s.evaluator),
-    })
-}
-
-pub fn json(h: &HasilEvaluasi) -> String {
-    let jawaban = |j: &Option<kinerja_evaluasi::skor::NilaiJawaban>| match j {
-        None => Value::Null,
-        Some(j) => json!({
-            "jawaban": j.kode,
-            "nilai": kinerja_json::angka(j.nilai),
-            "poin": kinerja_json::angka(j.poin),
-            "catatan": j.catatan,
-            "usulan_tersimpan": j.usulan_tersimpan,
-        }),
-    };
-    let komponen: Vec<Value> = h
-        .komponen
-        .iter()
-        .map(|k| {
-            json!({
-                "id": k.id,
-                "nama": k.nama,
-                "bobot": kinerja_json::angka(k.bobot),
-                "nilai": skor(&k.nilai),
-                "sub_komponen": k.sub.iter().map(|s| json!({
-                    "id": s.id,
-                    "nama": s.nama,
-                    "jenis": s.jenis.label().to_lowercase(),
-                    "bobot": kinerja_json::angka(s.bobot),
-                    "nilai": skor(&s.nilai),
-                    "persen": skor(&s.persen),
-                    "kriteria": s.kriteria.iter().map(|c| json!({
-                        "id": c.id,
-                        "uraian": c.uraian,
-                        "bobot": kinerja_json::angka(c.poin),
-                        "opd": jawaban(&c.opd),
-                        "evaluator": jawaban(&c.evaluator),
-                        "rekomendasi": c.rekomendasi,
-                        "usulan": c.usulan.as_ref().map(|u| json!({
-                            "pemeriksaan": u.cek.nama(),
-                            "jawaban": u.jawaban,
-                            "terpenuhi": u.ya,
-                            "dari": u.dari,
-                            "alasan": u.alasan,
-                        })),
-                    })).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let v = json!({
-        "tahun": h.tahun.get(),
-        "lke": h.lke,
-        "komponen": komponen,
-        "total": skor(&h.total),
-        "predikat": {
-            "opd": h.predikat_opd().kode(),
-            "evaluator": h.predikat().kode(),
-        },
-        "temuan": h.temuan.iter().map(|t| json!({
-            "kriteria": t.kriteria(),
-            "pesan": t.pesan(),
-        })).collect::<Vec<_>>(),
-    });
-    kinerja_json::teks(&v).unwrap_or_default()
-}
-
 /// The LHE as a document: the reporting instansi's names, signed by nobody yet (the
 /// inspektorat signs its own copy).
 pub fn dokumen(d: &DataInstansi, h: &HasilEvaluasi, lke_teks: &str) -> kinerja_laporan::Dokumen {
@@ -475,49 +417,4 @@ pub fn rekap(
         env!("CARGO_PKG_VERSION").into(),
     );
     Ok((r, dok))
-}
-
-pub fn teks_rekap(r: &kinerja_evaluasi::Rekap) -> String {
-    use crate::tampil::{Kolom, kanan, kiri, tabel};
-    let judul: Vec<String> = r.komponen.clone();
-    let mut kolom: Vec<Kolom> = vec![kanan("Peringkat"), kiri("Instansi")];
-    // `tampil::Kolom` takes static titles: the components are numbered instead, named below.
-    let nomor: Vec<&'static str> = ["K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8"]
-        .into_iter()
-        .take(judul.len())
-        .collect();
-    kolom.extend(nomor.iter().map(|n| kanan(n)));
-    kolom.push(kanan("Nilai"));
-    kolom.push(kiri("Predikat"));
-    let baris: Vec<Vec<String>> = r
-        .baris
-        .iter()
-        .map(|b| {
-            let mut v = vec![b.peringkat.to_string(), b.instansi.clone()];
-            v.extend(b.komponen.iter().take(nomor.len()).map(|n| a2(*n)));
-            v.push(a2(b.total));
-            v.push(predikat(b.predikat));
-            v
-        })
-        .collect();
-    let mut s = tabel(&kolom, &baris);
-    s.push('\n');
-    for (n, j) in nomor.iter().zip(&judul) {
-        s.push_str(&format!("{n}: {j}\n"));
-    }
-    s
-}
-
-pub fn json_rekap(r: &kinerja_evaluasi::Rekap) -> String {
-    let v = json!({
-        "komponen": r.komponen,
-        "instansi": r.baris.iter().map(|b| json!({
-            "peringkat": b.peringkat,
-            "instansi": b.instansi,
-            "komponen": b.komponen.iter().map(|n| kinerja_json::angka(*n)).collect::<Vec<_>>(),
-            "total": kinerja_json::angka(b.total),
-            "predikat": b.predikat.kode(),
-        })).collect::<Vec<_>>(),
-    });
-    kinerja_json::teks(&v).unwrap_or_default()
 }
