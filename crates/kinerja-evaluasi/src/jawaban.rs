@@ -14,6 +14,8 @@ pub struct Lembar<'a> {
     pub lke: &'a Lke,
     pub tahun: Tahun,
     pub(crate) baris: HashMap<&'a str, Baris<'a>>,
+    /// Last year's rows that carry a recommendation, in file order (their follow-up is reported).
+    pub(crate) lalu: Vec<&'a JawabanEvaluasi>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +57,11 @@ pub fn baca<'a>(
 ) -> Result<Lembar<'a>, Vec<GalatJawaban>> {
     let mut galat = Vec::new();
     let mut baris = HashMap::new();
+    let lalu = data
+        .jawaban_evaluasi
+        .iter()
+        .filter(|j| j.tahun.get() + 1 == tahun.get() && j.rekomendasi.is_some())
+        .collect();
     for (i, j) in data.jawaban_evaluasi.iter().enumerate() {
         if j.tahun != tahun {
             continue;
@@ -115,7 +122,12 @@ pub fn baca<'a>(
         }
     }
     if galat.is_empty() {
-        Ok(Lembar { lke, tahun, baris })
+        Ok(Lembar {
+            lke,
+            tahun,
+            baris,
+            lalu,
+        })
     } else {
         Err(galat)
     }

@@ -8,7 +8,7 @@ use crate::jawaban::Lembar;
 use crate::lke::{JenisSub, Kriteria, Lke};
 use crate::usulan::Usulan;
 use kinerja_core::angka::{bulatkan, format_angka};
-use kinerja_core::model::Bukti;
+use kinerja_core::model::{Bukti, StatusTindakLanjut};
 use kinerja_core::tepat::{Pecahan, Rasional};
 use kinerja_core::waktu::Tahun;
 use rust_decimal::Decimal;
@@ -190,6 +190,16 @@ impl Temuan {
     }
 }
 
+/// A recommendation of last year's evaluation and how it was followed up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RekomendasiLalu {
+    pub kriteria: String,
+    pub rekomendasi: String,
+    /// `None`: no follow-up recorded.
+    pub status: Option<StatusTindakLanjut>,
+    pub uraian: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct HasilEvaluasi {
     pub lke: String,
@@ -197,6 +207,8 @@ pub struct HasilEvaluasi {
     pub komponen: Vec<SkorKomponen>,
     pub total: Skor,
     pub temuan: Vec<Temuan>,
+    /// Last year's recommendations with their follow-up, carried into this year's report.
+    pub rekomendasi_lalu: Vec<RekomendasiLalu>,
 }
 
 impl HasilEvaluasi {
@@ -383,6 +395,16 @@ pub fn nilai<'a>(lembar: &Lembar<'a>, usulan: &[Usulan]) -> HasilEvaluasi {
             evaluator: desimal(&total_ev),
         },
         temuan,
+        rekomendasi_lalu: lembar
+            .lalu
+            .iter()
+            .map(|j| RekomendasiLalu {
+                kriteria: j.kriteria.clone(),
+                rekomendasi: j.rekomendasi.clone().unwrap_or_default(),
+                status: j.tindak_lanjut.as_ref().map(|t| t.status),
+                uraian: j.tindak_lanjut.as_ref().and_then(|t| t.uraian.clone()),
+            })
+            .collect(),
     }
 }
 

@@ -127,6 +127,22 @@ fn a_late_pk_and_last_year_s_recommendations() {
         (rek.ya, rek.dari, rek.jawaban.as_deref()),
         (1, 3, Some("C"))
     );
+    // The 2020 result carries the three with their status into the report.
+    let lembar = kinerja_evaluasi::jawaban::baca(&lke, &d, th(2020)).unwrap();
+    let h = kinerja_evaluasi::nilai(&lembar, &u);
+    let lalu: Vec<_> = h
+        .rekomendasi_lalu
+        .iter()
+        .map(|r| (r.kriteria.as_str(), r.status))
+        .collect();
+    assert_eq!(
+        lalu,
+        [
+            ("1.a.1", Some(StatusTindakLanjut::Selesai)),
+            ("1.b.1", Some(StatusTindakLanjut::Proses)),
+            ("2.a.1", None),
+        ]
+    );
 }
 
 #[test]

@@ -10,5 +10,6 @@ mod susun;
 pub use dokumen::*;
 pub use susun::{
     GalatLaporan, KOLOM_LKE, LaporanEvaluasi, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut,
-    sidik, sidik_bait, sidik_laporan, susun, susun_evaluasi, susun_rekap_evaluasi, susun_skm,
+    sidik, sidik_bait, sidik_laporan, status_tindak_lanjut, susun, susun_evaluasi,
+    susun_rekap_evaluasi, susun_skm,
 };

@@ -245,7 +245,51 @@ fn bab2(h: &HasilEvaluasi) -> Bab {
             butir: usulan,
         });
     }
+    let lalu = h.tahun.get() - 1;
+    isi.push(judul(
+        1,
+        format!("D. Tindak lanjut rekomendasi evaluasi tahun {lalu}"),
+    ));
+    if h.rekomendasi_lalu.is_empty() {
+        isi.push(p(format!(
+            "Data tidak memuat rekomendasi evaluasi tahun {lalu}."
+        )));
+    } else {
+        isi.push(Blok::Tabel(Tabel {
+            nama: "Tabel 2.1".into(),
+            judul: format!("Tabel 2.1 Tindak lanjut rekomendasi evaluasi tahun {lalu}"),
+            kolom: vec![
+                kolom("Kriteria", 6, false),
+                kolom("Rekomendasi", 40, false),
+                kolom("Status", 10, false),
+                kolom("Uraian tindak lanjut", 30, false),
+            ],
+            baris: h
+                .rekomendasi_lalu
+                .iter()
+                .map(|r| {
+                    baris(vec![
+                        Sel::teks(r.kriteria.clone()),
+                        Sel::teks(r.rekomendasi.clone()),
+                        Sel::teks(status(r.status)),
+                        Sel::teks(r.uraian.clone().unwrap_or_default()),
+                    ])
+                })
+                .collect(),
+            catatan: None,
+        }));
+    }
     bab("II", "TEMUAN DAN REKOMENDASI", isi)
+}
+
+/// A follow-up's status as the report prints it.
+pub fn status(s: Option<kinerja_core::model::StatusTindakLanjut>) -> &'static str {
+    use kinerja_core::model::StatusTindakLanjut::*;
+    match s {
+        Some(Selesai) => "Selesai",
+        Some(Proses) => "Dalam proses",
+        Some(Belum) | None => "Belum ditindaklanjuti",
+    }
 }
 
 fn jawab(j: &Option<NilaiJawaban>) -> (Sel, Sel) {

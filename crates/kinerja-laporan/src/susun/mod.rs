@@ -33,7 +33,10 @@ use kinerja_reviu::Tingkat;
 use sel::{nilai, paragraf};
 use sha2::{Digest, Sha256};
 
-pub use evaluasi::{KOLOM_LKE, LaporanEvaluasi, susun_evaluasi, susun_rekap_evaluasi};
+pub use evaluasi::{
+    KOLOM_LKE, LaporanEvaluasi, status as status_tindak_lanjut, susun_evaluasi,
+    susun_rekap_evaluasi,
+};
 pub use laporan_skm::{LaporanSkm, PeriodeSkm, TindakLanjut, susun_skm};
 
 #[derive(Debug, Clone, Default)]

@@ -88,6 +88,20 @@ pub fn teks(h: &HasilEvaluasi) -> String {
             s.push_str(&format!("- {}\n", t.pesan()));
         }
     }
+    if !h.rekomendasi_lalu.is_empty() {
+        s.push_str(&format!(
+            "\nTindak lanjut rekomendasi tahun {}:\n",
+            h.tahun.get() - 1
+        ));
+        for r in &h.rekomendasi_lalu {
+            s.push_str(&format!(
+                "- {}: {} [{}]\n",
+                r.kriteria,
+                r.rekomendasi,
+                kinerja_laporan::status_tindak_lanjut(r.status)
+            ));
+        }
+    }
     let usulan: Vec<_> = h
         .kriteria()
         .filter(|(_, _, c)| c.usulan.is_some())
@@ -178,6 +192,12 @@ pub fn json(h: &HasilEvaluasi) -> String {
             "opd": h.predikat_opd().kode(),
             "evaluator": h.predikat().kode(),
         },
+        "rekomendasi_lalu": h.rekomendasi_lalu.iter().map(|r| json!({
+            "kriteria": r.kriteria,
+            "rekomendasi": r.rekomendasi,
+            "status": r.status,
+            "uraian": r.uraian,
+        })).collect::<Vec<_>>(),
         "temuan": h.temuan.iter().map(|t| json!({
             "kriteria": t.kriteria(),
             "pesan": t.pesan(),
