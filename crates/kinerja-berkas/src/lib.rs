@@ -110,7 +110,8 @@ macro_rules! tabel {
             pohon,
             simpul,
             crosscutting,
-            reviu
+            reviu,
+            jawaban_evaluasi
         )
     };
 }

@@ -160,6 +160,16 @@ impl Rasional {
         Rasional::baru(&self.p * &lain.q, &self.q * &lain.p)
     }
 
+    /// `self * lain`.
+    pub fn kali(&self, lain: &Rasional) -> Rasional {
+        Rasional::baru(&self.p * &lain.p, &self.q * &lain.q)
+    }
+
+    /// `self / lain`; a zero divisor gives zero (as [`Rasional::bagi`] for a count of 0).
+    pub fn bagi_rasional(&self, lain: &Rasional) -> Rasional {
+        self.bagi_dengan(lain)
+    }
+
     /// `self / n` for a count `n >= 1`.
     pub fn bagi(&self, n: usize) -> Rasional {
         Rasional::baru(self.p.clone(), &self.q * BigInt::from(n.max(1)))

@@ -24,7 +24,9 @@ use crate::waktu::Tahun;
 /// - `reviu`, the reviewer's acceptances of reviu findings: kept once a year is published, as
 ///   the published report rests on them (an accepted finding no longer blocks the final
 ///   report, so without them the public would get a draft of a report the instansi published
-///   as final); with nothing published they go with everything else.
+///   as final); with nothing published they go with everything else;
+/// - `jawaban_evaluasi` (the Evaluasi AKIP worksheet's answers, notes and evidence): dropped
+///   whole, whatever is published; the evaluation is the inspektorat's working paper.
 pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
     let boleh = |t: Tahun| terbit.contains(&t);
     // Every table is named here (no `..`): a new table does not compile until it is decided
@@ -58,6 +60,7 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         pohon,
         simpul,
         crosscutting,
+        jawaban_evaluasi: _,
     } = data.clone();
     let skm = saring(skm, |x| boleh(x.tahun));
     // A follow-up plan belongs to its survey's year.
@@ -96,6 +99,8 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         laporan: saring(laporan, |x| boleh(x.tahun)),
         tercatat: saring(tercatat, |x| x.tahun.is_some_and(boleh)),
         reviu: if terbit.is_empty() { Vec::new() } else { reviu },
+        // The inspektorat's working papers are not the public's.
+        jawaban_evaluasi: Vec::new(),
     }
 }
 
@@ -262,5 +267,29 @@ mod tests {
         assert!(p.reviu.is_empty());
         assert_eq!(p.renstra, d.renstra);
         assert_eq!(p.instansi, d.instansi);
+    }
+
+    #[test]
+    fn evaluation_answers_are_never_public() {
+        // The inspektorat's working paper: dropped even for a published year.
+        let mut d = dua_tahun();
+        d.jawaban_evaluasi.push(JawabanEvaluasi {
+            tahun: th(2020),
+            kriteria: "1.a.1".into(),
+            opd: None,
+            evaluator: Some(Penilaian {
+                jawaban: "BB".into(),
+                catatan: Some("catatan evaluator".into()),
+                bukti: Vec::new(),
+                usulan: None,
+            }),
+            rekomendasi: Some("rekomendasi".into()),
+            tindak_lanjut: None,
+        });
+        assert!(
+            untuk_publik(&d, &[th(2020), th(2021)])
+                .jawaban_evaluasi
+                .is_empty()
+        );
     }
 }

@@ -9,6 +9,7 @@ mod susun;
 
 pub use dokumen::*;
 pub use susun::{
-    GalatLaporan, GalatLaporanSkm, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut,
-    laporan_skm_dari_data, sidik, sidik_bait, sidik_laporan, susun, susun_skm,
+    GalatLaporan, GalatLaporanSkm, KOLOM_LKE, LaporanEvaluasi, LaporanSkm, OpsiLaporan, PeriodeSkm,
+    TindakLanjut, laporan_skm_dari_data, sidik, sidik_bait, sidik_laporan, status_tindak_lanjut,
+    susun, susun_evaluasi, susun_rekap_evaluasi, susun_skm,
 };

@@ -24,6 +24,7 @@ const KUNCI_KHUSUS: &[(&str, &[&str])] = &[
     ("pembanding", &["indikator", "tahun", "lingkup"]),
     ("tercatat", &["lokasi", "subjek", "ukuran", "tahun"]),
     ("reviu", &["aturan", "kunci"]),
+    ("jawaban_evaluasi", &["tahun", "kriteria"]),
 ];
 
 pub const PENGATURAN: &str = "pengaturan";
@@ -197,6 +198,22 @@ mod tests {
             )
         );
         assert!(r.iter().any(|x| x.tabel == "pengaturan"));
+    }
+
+    #[test]
+    fn evaluation_answers_are_records_keyed_by_year_and_criterion() {
+        // contoh/evaluasi/mumbulsari-2020.toml: 80 answers of 2020, one per criterion.
+        let mut d = contoh();
+        let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../contoh/evaluasi/mumbulsari-2020.toml");
+        d.jawaban_evaluasi = kinerja_berkas::baca(&p).unwrap().jawaban_evaluasi;
+        assert!(kinerja_core::validasi::periksa(&d).is_empty());
+        let r = pecah(&d);
+        let j: Vec<_> = r.iter().filter(|x| x.tabel == "jawaban_evaluasi").collect();
+        assert_eq!(j.len(), 80);
+        assert_eq!(j[0].kunci, "2020|1.a.1");
+        assert!(j.iter().all(|x| !x.kunci.contains('#')));
+        assert_eq!(rakit(r).unwrap(), d);
     }
 
     #[test]

@@ -4,6 +4,7 @@ mod anggaran;
 mod basis;
 mod capaian;
 mod data;
+mod evaluasi;
 mod galat;
 mod laporan;
 mod lembar;
@@ -264,6 +265,12 @@ enum Perintah {
     SalinPohon(ArgSalinPohon),
     /// Menerima (menyetujui) satu temuan reviu dengan alasan; dicatat bersama data
     Terima(ArgTerima),
+    /// Evaluasi AKIP (PermenPANRB 88/2021): nilai per komponen, predikat, temuan kerangka logis
+    /// dan usulan jawaban dari data; Laporan Hasil Evaluasi sebagai PDF, DOCX, XLSX atau HTML
+    Evaluasi(evaluasi::ArgEvaluasi),
+    /// Mencatat jawaban satu kriteria evaluasi (OPD atau evaluator) di basis data, tercatat di
+    /// jejak audit; jawaban evaluator menyimpan usulan dari data di sampingnya
+    Jawab(evaluasi::ArgJawab),
     /// Survei Kepuasan Masyarakat: IKM, mutu, unsur prioritas, rincian dan grafik dari jawaban responden atau tabel per unsur
     Skm(skm::SkmArgs),
     /// Memeriksa berkas data (struktur, rujukan, angka) tanpa menghitung apa pun
@@ -477,6 +484,8 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         Perintah::Terima(a) => {
             periksa::terima(&a.data, &a.aturan, &a.kunci, &a.alasan, a.oleh.as_deref())?
         }
+        Perintah::Evaluasi(a) => evaluasi::jalankan(a, &muat)?,
+        Perintah::Jawab(a) => evaluasi::jalankan_jawab(a)?,
         Perintah::Skm(a) => skm::jalankan(&a)?,
         Perintah::Validasi(a) => {
             let d = muat(&a)?;

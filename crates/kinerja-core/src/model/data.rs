@@ -82,6 +82,9 @@ pub struct DataInstansi {
     /// Reviu findings a reviewer accepted, with the reason (kept with the data).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviu: Vec<PenerimaanTemuan>,
+    /// Answers to the Evaluasi AKIP worksheet (LKE), per year and criterion.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jawaban_evaluasi: Vec<JawabanEvaluasi>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pengaturan: Option<Pengaturan>,
 }

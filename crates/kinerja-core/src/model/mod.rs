@@ -7,6 +7,7 @@
 
 mod anggaran;
 mod data;
+mod evaluasi;
 mod instansi;
 mod laporan;
 mod pohon;
@@ -18,6 +19,7 @@ mod tahunan;
 
 pub use anggaran::*;
 pub use data::*;
+pub use evaluasi::*;
 pub use instansi::*;
 pub use laporan::*;
 pub use pohon::*;

@@ -70,8 +70,11 @@ pub struct TindakLanjutSkm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StatusTindakLanjut {
+    /// Not started (`belum` in an evaluation's follow-up).
     #[default]
+    #[serde(alias = "belum")]
     Rencana,
+    #[serde(alias = "proses")]
     Berjalan,
     Selesai,
     TidakDilaksanakan,

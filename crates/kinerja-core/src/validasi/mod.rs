@@ -18,6 +18,7 @@
 //! `uang::Rupiah`, `nilai::Nilai`, `serde_angka`), so no value out of bounds reaches the data.
 
 mod anggaran;
+mod evaluasi;
 mod kode;
 mod laporan;
 mod pengaturan;
@@ -104,6 +105,7 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
     anggaran::periksa(&mut p, data, &r);
     laporan::periksa(&mut p, data, &r);
     pohon::periksa(&mut p, data, &r);
+    evaluasi::periksa(&mut p, data);
     pengaturan::periksa(&mut p, data);
     p.hasil.extend(teks::periksa(data));
     p.hasil

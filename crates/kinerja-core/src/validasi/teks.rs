@@ -48,7 +48,8 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         // Sentences.
         "uraian" | "visi" | "misi" | "alamat" | "tentang" | "mendukung" | "sumber"
         | "sumber_data" | "kinerja_utama" | "pembilang" | "penyebut" | "kendala"
-        | "langkah_perbaikan" | "alasan" | "lingkup" | "tertulis" | "hasil" => Kalimat,
+        | "langkah_perbaikan" | "alasan" | "lingkup" | "tertulis" | "hasil"
+        | "rekomendasi" => Kalimat,
         // Names, titles, codes and references.
         "id" | "nama" | "kode" | "nomor" | "nip" | "jabatan" | "pangkat" | "golongan"
         | "satuan" | "judul" | "tempat" | "regime" | "dokumen" | "bagian" | "baris" | "kunci"
@@ -58,6 +59,9 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         | "kegiatan" | "sub_kegiatan" | "indikator" | "survei" | "skala" | "penandatangan"
         | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua" | "pohon" | "asal" | "unit"
         | "dari" | "ke" | "tingkat" | "status" | "target"
+        | "kriteria"
+        // An evaluation's answers: a code on the criterion's scale, a file's digest.
+        | "jawaban" | "usulan" | "sha256"
         // Numbers, values and dates written as text, and named variants holding them.
         | "nilai" | "angka" | "pagu" | "pagu_perubahan" | "realisasi" | "anggaran"
         | "batas_atas" | "batas_bawah" | "target_akhir" | "pengali" | "distribusi"

@@ -12,6 +12,7 @@
 mod analisis;
 mod anggaran;
 mod capaian;
+mod evaluasi;
 mod ikhtisar;
 mod lampiran;
 mod laporan_skm;
@@ -32,6 +33,10 @@ use kinerja_reviu::Tingkat;
 use sel::{nilai, paragraf};
 use sha2::{Digest, Sha256};
 
+pub use evaluasi::{
+    KOLOM_LKE, LaporanEvaluasi, status as status_tindak_lanjut, susun_evaluasi,
+    susun_rekap_evaluasi,
+};
 pub use laporan_skm::{
     GalatLaporanSkm, LaporanSkm, PeriodeSkm, TindakLanjut, laporan_skm_dari_data, susun_skm,
 };
