@@ -89,6 +89,8 @@ typed_id!(
     LaporanId,
     SkalaId,
     PosAnggaranId,
+    /// A data element (a raw count such as `jumlah_desa`), as formulas name it: `#{jumlah_desa}`.
+    DataElemenId,
 );
 
 #[cfg(test)]

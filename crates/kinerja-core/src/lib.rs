@@ -10,6 +10,7 @@ pub mod anggaran;
 pub mod angka;
 pub mod cakupan;
 pub mod capaian;
+pub mod ekspresi;
 pub mod hierarki;
 pub mod id;
 pub mod kode;
@@ -17,6 +18,7 @@ pub mod model;
 pub mod nilai;
 pub mod pengukuran;
 pub mod predikat;
+pub mod rumus;
 pub mod serde_angka;
 mod skema;
 pub mod skm;
@@ -27,6 +29,8 @@ pub mod uang;
 mod uji;
 #[cfg(test)]
 mod uji_batas;
+#[cfg(test)]
+mod uji_rumus;
 pub mod validasi;
 pub mod waktu;
 pub mod wilayah;

@@ -29,6 +29,10 @@ pub enum AsalRealisasi {
     Skm {
         survei: SurveiId,
     },
+    /// Computed by the indicator's formula from its data elements (`crate::rumus`).
+    Rumus {
+        hasil: crate::rumus::HasilRumus,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,6 +51,7 @@ pub struct Indeks<'a> {
     target: HashMap<(&'a IndikatorId, Tahun, DokumenTarget), &'a Target>,
     realisasi: HashMap<(&'a IndikatorId, Tahun, Periode), &'a Realisasi>,
     pembanding: HashMap<(&'a IndikatorId, Tahun, &'a str), &'a Pembanding>,
+    nilai_data: HashMap<(&'a str, &'a InstansiId, Tahun, Periode), Decimal>,
     pub skala: SkalaPredikat,
     pub aturan: AturanCapaian,
 }
@@ -93,6 +98,16 @@ impl<'a> Indeks<'a> {
                 .iter()
                 .map(|x| ((&x.indikator, x.tahun, x.lingkup.as_str()), x))
                 .collect(),
+            nilai_data: data
+                .nilai_data
+                .iter()
+                .map(|x| {
+                    (
+                        (x.elemen.as_str(), &x.instansi, x.tahun, x.periode),
+                        x.nilai,
+                    )
+                })
+                .collect(),
             skala,
             aturan,
         }
@@ -122,7 +137,18 @@ impl<'a> Indeks<'a> {
     }
 
     /// The year's realisasi: the annual figure if entered, otherwise formed from the quarters.
+    /// A formula indicator's is computed from its data elements (a typed one is only stated:
+    /// `realisasi_tertulis`).
     pub fn realisasi_tahunan(&self, ind: &Indikator, tahun: Tahun) -> Option<RealisasiTahunan> {
+        if ind.rumus.is_some() {
+            return match self.hasil_rumus(ind, tahun, Periode::Tahunan)? {
+                Ok(hasil) => Some(RealisasiTahunan {
+                    nilai: Nilai::dihitung(hasil.nilai, 2),
+                    asal: AsalRealisasi::Rumus { hasil },
+                }),
+                Err(_) => None,
+            };
+        }
         if let Some(r) = self.realisasi.get(&(&ind.id, tahun, Periode::Tahunan)) {
             return Some(RealisasiTahunan {
                 nilai: r.nilai.clone(),
@@ -142,21 +168,87 @@ impl<'a> Indeks<'a> {
         };
         let nilai = match ind.cara_tahunan {
             CaraTahunan::Terakhir => last.nilai.clone(),
-            CaraTahunan::Jumlah | CaraTahunan::RataRata => {
-                // A sum or mean needs every quarter as a number; a label cannot be added.
+            CaraTahunan::Jumlah | CaraTahunan::RataRata | CaraTahunan::Maksimum => {
+                // A sum, mean or maximum needs every quarter as a number; a label cannot be
+                // added.
                 let angka: Option<Vec<Decimal>> =
                     tw.iter().map(|r| r.nilai.angka_setara()).collect();
-                let angka = angka?;
-                // In range: at most four quarters, each within the bound of `angka` (10^15).
-                let jumlah: Decimal = angka.iter().sum();
-                if ind.cara_tahunan == CaraTahunan::Jumlah {
-                    Nilai::hasil(jumlah)
-                } else {
-                    Nilai::hasil(jumlah / Decimal::from(angka.len()))
-                }
+                Nilai::hasil(crate::rumus::gabung_triwulan(ind.cara_tahunan, &angka?)?)
             }
         };
         Some(RealisasiTahunan { nilai, asal })
+    }
+
+    /// The realisasi typed for the year (annual), whatever the indicator: for a formula
+    /// indicator a stated figure the reviu compares with the computed one.
+    pub fn realisasi_tertulis(&self, ind: &IndikatorId, tahun: Tahun) -> Option<&'a Realisasi> {
+        self.realisasi.get(&(ind, tahun, Periode::Tahunan)).copied()
+    }
+
+    /// The instansi whose data element values a formula indicator of this data set reads: its
+    /// Renstra's, else the one instansi of the data set's Renstra.
+    pub fn instansi_indikator(&self, ind: &Indikator) -> Option<&'a InstansiId> {
+        if let Some(r) = self.renstra_indikator(ind) {
+            return Some(&r.instansi);
+        }
+        let mut semua = self.data.renstra.iter().map(|r| &r.instansi);
+        let pertama = semua.next()?;
+        semua.all(|i| i == pertama).then_some(pertama)
+    }
+
+    /// A data element's value for an instansi and period. For the year: the annual value if
+    /// entered, else the quarters entered combined by `cara` (`rumus::gabung_triwulan`).
+    pub fn nilai_elemen(
+        &self,
+        elemen: &str,
+        instansi: &InstansiId,
+        tahun: Tahun,
+        periode: Periode,
+        cara: CaraTahunan,
+    ) -> Option<Decimal> {
+        if let Some(v) = self.nilai_data.get(&(elemen, instansi, tahun, periode)) {
+            return Some(*v);
+        }
+        if periode != Periode::Tahunan {
+            return None;
+        }
+        let tw: Vec<Decimal> = Periode::TRIWULAN
+            .iter()
+            .filter_map(|p| self.nilai_data.get(&(elemen, instansi, tahun, *p)).copied())
+            .collect();
+        crate::rumus::gabung_triwulan(cara, &tw)
+    }
+
+    /// A formula indicator's result for a period (`None`: not a formula indicator), with the
+    /// reason when it is not available.
+    pub fn hasil_rumus(
+        &self,
+        ind: &Indikator,
+        tahun: Tahun,
+        periode: Periode,
+    ) -> Option<Result<crate::rumus::HasilRumus, capaian::AlasanTidakTersedia>> {
+        let rumus = ind.rumus.as_ref()?;
+        let Some(inst) = self.instansi_indikator(ind) else {
+            return Some(Err(capaian::AlasanTidakTersedia::DataKosong));
+        };
+        let data = |n: &str| self.nilai_elemen(n, inst, tahun, periode, ind.cara_tahunan);
+        Some(crate::rumus::hitung(rumus, &data))
+    }
+
+    /// The year's realisasi and its capaian against `target`; a formula indicator whose
+    /// realisasi is not available says why (a missing element, a denominator of 0).
+    pub fn ukur_indikator(
+        &self,
+        ind: &Indikator,
+        tahun: Tahun,
+        target: Option<&Nilai>,
+    ) -> (Option<RealisasiTahunan>, Capaian) {
+        let realisasi = self.realisasi_tahunan(ind, tahun);
+        let capaian = match (&realisasi, self.hasil_rumus(ind, tahun, Periode::Tahunan)) {
+            (None, Some(Err(alasan))) if target.is_some() => Capaian::TidakTersedia { alasan },
+            _ => self.capaian(ind, target, realisasi.as_ref().map(|r| &r.nilai)),
+        };
+        (realisasi, capaian)
     }
 
     /// An SKM indicator with no realisasi typed: the survey of that year that names it, when its
@@ -263,12 +355,7 @@ pub fn ukur(ix: &Indeks<'_>, tahun: Tahun) -> TabelPengukuran {
         let mut cs = Vec::new();
         for ind in &inds {
             let target = ix.target_pengukuran(&ind.id, tahun);
-            let realisasi = ix.realisasi_tahunan(ind, tahun);
-            let capaian = ix.capaian(
-                ind,
-                target.map(|t| &t.nilai),
-                realisasi.as_ref().map(|r| &r.nilai),
-            );
+            let (realisasi, capaian) = ix.ukur_indikator(ind, tahun, target.map(|t| &t.nilai));
             cs.push(capaian);
             baris.push(BarisPengukuran {
                 sasaran: s.id.clone(),
@@ -304,6 +391,59 @@ pub struct TingkatKemajuan {
     pub target_akhir: Option<Nilai>,
     pub realisasi: Option<RealisasiTahunan>,
     pub kemajuan: Capaian,
+    /// The baseline (`Indikator::kondisi_awal`).
+    pub kondisi_awal: Option<Nilai>,
+    /// Progress from the baseline toward the end target, percent:
+    /// (realisasi - kondisi awal) / (target akhir - kondisi awal) x 100 (`kemajuan_awal`).
+    pub kemajuan_awal: Capaian,
+}
+
+/// (realisasi - kondisi awal) / (target akhir - kondisi awal) x 100, exact.
+///
+/// Decisions: the formula needs no polarity (a negative-polarity indicator plans a fall,
+/// target akhir below kondisi awal, and a fall achieved divides a negative by a negative); a
+/// realisasi that moved away from the target gives a negative figure and one past the target
+/// more than 100, neither clipped (this is a distance covered, not a capaian); a target akhir
+/// equal to the kondisi awal plans no change, so there is no share to measure (not
+/// available, `TargetAkhirSamaKondisiAwal`); a label or a range has no number (not available).
+pub fn kemajuan_awal(
+    kondisi_awal: Option<&Nilai>,
+    target_akhir: Option<&Nilai>,
+    realisasi: Option<&Nilai>,
+) -> Capaian {
+    use capaian::AlasanTidakTersedia::*;
+    let na = |alasan| Capaian::TidakTersedia { alasan };
+    let Some(ka) = kondisi_awal else {
+        return na(KondisiAwalKosong);
+    };
+    let Some(ta) = target_akhir else {
+        return na(TargetKosong);
+    };
+    let Some(r) = realisasi else {
+        return na(RealisasiKosong);
+    };
+    let (Some(ka), Some(ta)) = (ka.angka_setara(), ta.angka_setara()) else {
+        return na(TargetKualitatif);
+    };
+    let Some(r) = r.angka_setara() else {
+        return na(RealisasiKualitatif);
+    };
+    if ta == ka {
+        return na(TargetAkhirSamaKondisiAwal);
+    }
+    // In range: every figure is at most 4·10^15, so the differences and the product by 100 are
+    // far inside `Decimal`.
+    let Some(tepat) = crate::tepat::Pecahan::new((r - ka) * Decimal::ONE_HUNDRED, ta - ka) else {
+        return na(MelebihiBatas);
+    };
+    match tepat.desimal() {
+        Some(persen) => Capaian::Ada {
+            persen,
+            dibatasi: None,
+            tepat,
+        },
+        None => na(MelebihiBatas),
+    }
 }
 
 pub fn tingkat_kemajuan(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun) -> TingkatKemajuan {
@@ -314,9 +454,9 @@ pub fn tingkat_kemajuan(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun) -> Tingk
             .and_then(|t| ix.target(&ind.id, t, DokumenTarget::Renstra))
             .map(|t| t.nilai.clone())
     });
-    let realisasi = ix.realisasi_tahunan(ind, tahun);
-    let kemajuan = ix.capaian(
-        ind,
+    let (realisasi, kemajuan) = ix.ukur_indikator(ind, tahun, target_akhir.as_ref());
+    let kemajuan_awal = kemajuan_awal(
+        ind.kondisi_awal.as_ref(),
         target_akhir.as_ref(),
         realisasi.as_ref().map(|r| &r.nilai),
     );
@@ -326,6 +466,8 @@ pub fn tingkat_kemajuan(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun) -> Tingk
         target_akhir,
         realisasi,
         kemajuan,
+        kondisi_awal: ind.kondisi_awal.clone(),
+        kemajuan_awal,
     }
 }
 
@@ -353,8 +495,7 @@ pub fn riwayat(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun) -> Vec<TahunRiway
             continue;
         };
         let target = ix.target_pengukuran(&ind.id, t).map(|x| x.nilai.clone());
-        let realisasi = ix.realisasi_tahunan(ind, t);
-        let capaian = ix.capaian(ind, target.as_ref(), realisasi.as_ref().map(|r| &r.nilai));
+        let (realisasi, capaian) = ix.ukur_indikator(ind, t, target.as_ref());
         let sebelum = out
             .last()
             .and_then(|p| p.realisasi.as_ref())

@@ -12,6 +12,7 @@ mod laporan;
 mod program;
 mod realisasi;
 mod renstra;
+mod rumus;
 mod skm;
 mod tahunan;
 
@@ -22,5 +23,6 @@ pub use laporan::*;
 pub use program::*;
 pub use realisasi::*;
 pub use renstra::*;
+pub use rumus::*;
 pub use skm::*;
 pub use tahunan::*;

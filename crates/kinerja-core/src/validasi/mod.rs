@@ -24,6 +24,7 @@ mod pengaturan;
 mod pengukuran;
 mod peringatan;
 mod rencana;
+mod rumus;
 mod tahunan;
 mod teks;
 
@@ -89,12 +90,14 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
     p.unik("skm", &data.skm, |x| &x.id);
     p.unik("laporan", &data.laporan, |x| &x.id);
     p.unik("skala", &data.skala, |x| &x.id);
+    p.unik("data_elemen", &data.data_elemen, |x| &x.id);
 
     // Tables in the order of the file format, so messages come in the order a reader meets them.
     let r = Rujukan::new(data);
     rencana::periksa(&mut p, data, &r);
     kode::periksa(&mut p, data);
     pengukuran::periksa(&mut p, data, &r);
+    rumus::periksa(&mut p, data, &r);
     tahunan::periksa(&mut p, data, &r);
     anggaran::periksa(&mut p, data, &r);
     laporan::periksa(&mut p, data, &r);
