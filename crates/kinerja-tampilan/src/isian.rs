@@ -381,6 +381,9 @@ pub fn form_realisasi(
                             CaraTahunan::Terakhir => "bila Tahunan kosong: triwulan terakhir",
                             CaraTahunan::Jumlah => "bila Tahunan kosong: jumlah triwulan",
                             CaraTahunan::RataRata => "bila Tahunan kosong: rata-rata triwulan",
+                            CaraTahunan::Maksimum => {
+                                "bila Tahunan kosong: nilai triwulan tertinggi"
+                            }
                         },
                         masukan,
                         lencana: ix.predikat(&c).map(|p| Lencana::dari_predikat(&p, n_pita)),
