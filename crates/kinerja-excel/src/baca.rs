@@ -46,6 +46,7 @@ pub struct Buku {
     pub tanggal_pk: Option<(Option<Tanggal>, Letak)>,
     pub realisasi: Vec<BarisRealisasi>,
     pub anggaran: Vec<BarisAnggaran>,
+    pub data_elemen: Vec<crate::elemen::BarisDataElemen>,
     pub peringatan: Vec<Masalah>,
 }
 
@@ -173,7 +174,9 @@ fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     let pk = lembar(&mut wb, LEMBAR_PK);
     let realisasi = lembar(&mut wb, LEMBAR_REALISASI);
     let anggaran = lembar(&mut wb, LEMBAR_ANGGARAN);
+    let data_elemen = lembar(&mut wb, crate::LEMBAR_DATA_ELEMEN);
     let dikenal = [
+        crate::LEMBAR_DATA_ELEMEN,
         LEMBAR_PETUNJUK,
         LEMBAR_RENSTRA,
         LEMBAR_PK,
@@ -208,6 +211,9 @@ fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     }
     if let Some(l) = anggaran {
         baca_anggaran(l, &mut buku, &mut masalah);
+    }
+    if let Some(l) = data_elemen {
+        crate::elemen::baca(l, &mut buku, &mut masalah);
     }
     if masalah.is_empty() {
         Ok(buku)

@@ -30,11 +30,11 @@ use std::collections::HashMap;
 const FORMAT_RUPIAH: &str = "#,##0.00";
 const FORMAT_TANGGAL: &str = "d mmmm yyyy";
 
-struct Gaya {
+pub(crate) struct Gaya {
     judul: Format,
     kepala: Format,
-    kunci: Format,
-    isian: Format,
+    pub(crate) kunci: Format,
+    pub(crate) isian: Format,
     kunci_rupiah: Format,
     isian_rupiah: Format,
     isian_tanggal: Format,
@@ -87,12 +87,15 @@ pub fn templat(
     renstra(wb.add_worksheet(), &g, data, instansi, tahun)?;
     pk(wb.add_worksheet(), &g, data, instansi, tahun)?;
     realisasi(wb.add_worksheet(), &g, data, tahun)?;
+    if crate::elemen::ada(data) {
+        crate::elemen::tulis(wb.add_worksheet(), &g, data, instansi, tahun)?;
+    }
     anggaran(wb.add_worksheet(), &g, data, tahun)?;
     Ok(wb.save_to_buffer()?)
 }
 
 /// Locked cells stay locked; formats, column widths and row heights may change.
-fn kunci(ws: &mut Worksheet) {
+pub(crate) fn kunci(ws: &mut Worksheet) {
     let mut o = ProtectionOptions::new();
     o.format_cells = true;
     o.format_columns = true;
@@ -111,6 +114,7 @@ const PETUNJUK: &[&str] = &[
     "7. Anggaran: Pagu = APBD murni; Pagu Perubahan = APBD-P bila ada (serapan dihitung terhadap pagu yang berlaku). \
      Isi realisasi per bulan Januari sampai Desember; bila hanya ada angka setahun, isi Realisasi Setahun. Jangan keduanya. \
      Jumlah Realisasi dihitung sendiri.",
+    "7a. Data Elemen (bila ada): angka mentah (mis. jumlah desa) per triwulan dan setahun; realisasi indikator berumus dihitung darinya.",
     "8. Jangan mengganti nama lembar atau judul kolom. Kolom atau lembar tambahan diabaikan (dengan peringatan).",
     "9. Impor: kinerja impor BERKAS.xlsx (atau halaman impor di web). Bila ada satu masalah, seluruh berkas ditolak dan \
      tidak ada yang berubah; setiap masalah disebut dengan selnya, mis. Realisasi!E14.",
@@ -142,7 +146,7 @@ fn petunjuk(ws: &mut Worksheet, g: &Gaya, ins: &Instansi, tahun: Tahun) -> Resul
     Ok(())
 }
 
-fn kepala(
+pub(crate) fn kepala(
     ws: &mut Worksheet,
     g: &Gaya,
     judul: &str,
@@ -157,7 +161,7 @@ fn kepala(
 }
 
 /// Whether a spreadsheet number holds `d` exactly (read back as the same decimal).
-fn pas(d: Decimal) -> Option<f64> {
+pub(crate) fn pas(d: Decimal) -> Option<f64> {
     let f = d.to_f64()?;
     (crate::sel::desimal(f) == Some(d.normalize())).then_some(f)
 }
