@@ -235,6 +235,22 @@ impl<'a> Indeks<'a> {
         Some(crate::rumus::hitung(rumus, &data))
     }
 
+    /// A formula indicator's numerator and denominator for a period (`None`: not a formula
+    /// indicator).
+    pub fn bagian_rumus(
+        &self,
+        ind: &Indikator,
+        tahun: Tahun,
+        periode: Periode,
+    ) -> Option<Result<crate::rumus::Bagian, capaian::AlasanTidakTersedia>> {
+        let rumus = ind.rumus.as_ref()?;
+        let Some(inst) = self.instansi_indikator(ind) else {
+            return Some(Err(capaian::AlasanTidakTersedia::DataKosong));
+        };
+        let data = |n: &str| self.nilai_elemen(n, inst, tahun, periode, ind.cara_tahunan);
+        Some(crate::rumus::bagian(rumus, &data))
+    }
+
     /// The year's realisasi and its capaian against `target`; a formula indicator whose
     /// realisasi is not available says why (a missing element, a denominator of 0).
     pub fn ukur_indikator(

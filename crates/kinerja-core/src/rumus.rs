@@ -30,11 +30,21 @@ pub struct HasilRumus {
     pub nilai: Decimal,
 }
 
-/// Evaluates `rumus` with `data` giving each element's value (`None`: missing).
-pub fn hitung(
+/// A formula's numerator and denominator before the quotient: what a ratio of sums across
+/// units adds up (`wilayah::rekap_indikator`), even where one unit's own quotient is undefined
+/// (0 of 0 desa).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Bagian {
+    pub pembilang: Decimal,
+    pub penyebut: Option<Decimal>,
+}
+
+/// The numerator and denominator of `rumus` with `data` giving each element's value
+/// (`None`: missing), under the formula's missing-value strategy.
+pub fn bagian(
     rumus: &Rumus,
     data: &dyn Fn(&str) -> Option<Decimal>,
-) -> Result<HasilRumus, AlasanTidakTersedia> {
+) -> Result<Bagian, AlasanTidakTersedia> {
     let rujukan = rumus.rujukan();
     if rumus
         .kosong
@@ -57,6 +67,21 @@ pub fn hitung(
         ),
         None => None,
     };
+    Ok(Bagian {
+        pembilang,
+        penyebut,
+    })
+}
+
+/// Evaluates `rumus` with `data` giving each element's value (`None`: missing).
+pub fn hitung(
+    rumus: &Rumus,
+    data: &dyn Fn(&str) -> Option<Decimal>,
+) -> Result<HasilRumus, AlasanTidakTersedia> {
+    let Bagian {
+        pembilang,
+        penyebut,
+    } = bagian(rumus, data)?;
     let pengali = rumus.pengali();
     let nilai = susun(pembilang, penyebut, pengali)?;
     Ok(HasilRumus {

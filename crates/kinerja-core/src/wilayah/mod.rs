@@ -13,6 +13,12 @@
 //! - the region's serapan is the realisasi over the pagu of the instansi that reported a
 //!   realisasi: an instansi that has not reported is not zero, it is left out and counted
 //!   (`belum_melapor`).
+//!
+//! One indicator across units, by its declared `CaraWilayah` (sum, mean, ratio of sums,
+//! none): `indikator`.
+
+mod indikator;
+pub use indikator::{NilaiUnit, RekapIndikator, indikator_unit, rekap_indikator};
 
 use crate::anggaran;
 use crate::capaian;
