@@ -79,6 +79,53 @@ impl RekapIndikator {
     }
 }
 
+/// A row of the region's indicator roll-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarisRekapIndikator {
+    pub id: String,
+    pub uraian: String,
+    pub satuan: Option<String>,
+    pub rekap: RekapIndikator,
+}
+
+/// Every indicator that declares a roll-up across units (`cara_wilayah` other than `tidak`),
+/// over the units' data sets: the first unit that has it (by id) gives its wording, way and
+/// factor; a unit without it counts as not reporting. In order of first appearance.
+pub fn rekap_indikator_data(unit: &[&DataInstansi], tahun: Tahun) -> Vec<BarisRekapIndikator> {
+    let mut dilihat = std::collections::HashSet::new();
+    let mut hasil = Vec::new();
+    for d in unit {
+        for ind in d
+            .indikator
+            .iter()
+            .filter(|i| i.cara_wilayah != CaraWilayah::Tidak)
+        {
+            if !dilihat.insert(ind.id.as_str()) {
+                continue;
+            }
+            let nilai: Vec<NilaiUnit> = unit
+                .iter()
+                .map(|u| {
+                    indikator_unit(u, ind.id.as_str())
+                        .map(|i| NilaiUnit::dari_data(u, i, tahun))
+                        .unwrap_or_default()
+                })
+                .collect();
+            hasil.push(BarisRekapIndikator {
+                id: ind.id.to_string(),
+                uraian: ind.uraian.clone(),
+                satuan: ind.satuan.clone(),
+                rekap: rekap_indikator(
+                    ind.cara_wilayah,
+                    ind.rumus.as_ref().and_then(|r| r.pengali),
+                    &nilai,
+                ),
+            });
+        }
+    }
+    hasil
+}
+
 fn jumlah(xs: impl IntoIterator<Item = Option<Decimal>>) -> Option<Decimal> {
     xs.into_iter()
         .try_fold(Decimal::ZERO, |a, x| a.checked_add(x?))
@@ -248,5 +295,22 @@ mod tests {
             rekap_indikator(CaraWilayah::RataRata, None, &v).nilai,
             Ok(dec!(70))
         );
+        // The same through the rows a region page shows: only indicators that declare a way.
+        let unit: Vec<&DataInstansi> = data.iter().collect();
+        assert!(rekap_indikator_data(&unit, t).is_empty());
+        let mut data = data;
+        for d in &mut data {
+            for i in d.indikator.iter_mut().filter(|i| i.id.as_str() == "DESA") {
+                i.cara_wilayah = CaraWilayah::RasioJumlah;
+            }
+        }
+        let unit: Vec<&DataInstansi> = data.iter().collect();
+        let b = rekap_indikator_data(&unit, t);
+        assert_eq!(b.len(), 1);
+        assert_eq!(
+            b[0].rekap.nilai.map(|x| crate::angka::bulatkan(x, 2)),
+            Ok(dec!(86.36))
+        );
+        assert_eq!(b[0].rekap.melapor, 2);
     }
 }

@@ -18,7 +18,10 @@
 //! none): `indikator`.
 
 mod indikator;
-pub use indikator::{NilaiUnit, RekapIndikator, indikator_unit, rekap_indikator};
+pub use indikator::{
+    BarisRekapIndikator, NilaiUnit, RekapIndikator, indikator_unit, rekap_indikator,
+    rekap_indikator_data,
+};
 
 use crate::anggaran;
 use crate::capaian;
@@ -94,6 +97,9 @@ pub struct RekapWilayah {
     pub serapan: Option<Decimal>,
     /// Instansi without a reported realisasi.
     pub belum_melapor: usize,
+    /// The indicators that declare a roll-up across units (`rekap_indikator_data`); `rekap`
+    /// leaves it empty, the caller holding the units' data sets fills it.
+    pub indikator: Vec<BarisRekapIndikator>,
 }
 
 pub fn rekap<'a>(angka: impl IntoIterator<Item = &'a AngkaInstansi>) -> RekapWilayah {
@@ -130,6 +136,7 @@ pub fn rekap<'a>(angka: impl IntoIterator<Item = &'a AngkaInstansi>) -> RekapWil
             .then(|| anggaran::persen(realisasi.nilai(), pagu_lapor.nilai()))
             .flatten(),
         belum_melapor: angka.len() - lapor.len(),
+        indikator: Vec::new(),
     }
 }
 
