@@ -115,5 +115,18 @@ async fn data_elements_are_entered_on_the_realisasi_page() {
             bersama::kirim(&u.app, &u.sesi, Request::builder().uri(REALISASI), vec![]).await;
         assert!(html.contains("85,71"), "{html}");
         assert!(html.contains(r#"value="7""#), "{html}");
+        // The IKU page prints the formula beside the decree's formulasi.
+        let (s, _, html) = bersama::kirim(
+            &u.app,
+            &u.sesi,
+            Request::builder().uri("/instansi/mumbulsari/tahun/2020/iku"),
+            vec![],
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(
+            html.contains("Rumus: <code>#{desa_tepat_waktu} / #{jumlah_desa} x 100</code>"),
+            "{html}"
+        );
     }
 }
