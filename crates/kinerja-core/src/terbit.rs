@@ -15,7 +15,8 @@ use crate::waktu::Tahun;
 /// - `target`: Renstra targets (the plan) kept for every year; RKT, PK and Pengukuran targets
 ///   belong to that year's documents and go with them;
 /// - dropped outside `terbit`: `realisasi` (every period: a quarter of an unpublished year is
-///   unpublished too), `pembanding`, `rkt`, `perjanjian_kinerja`, `anggaran` (the whole line:
+///   unpublished too), `nilai_data` (the raw counts a formula indicator's realisasi is computed
+///   from: an unpublished year's realisasi by another road), `pembanding`, `rkt`, `perjanjian_kinerja`, `anggaran` (the whole line:
 ///   pagu and realisasi of an unpublished year's budget), `skm`, `laporan` (its narrative),
 ///   `tercatat` (a stated figure without a year cannot be placed, so it goes too);
 /// - `reviu`, the reviewer's acceptances of reviu findings: kept once a year is published, as
@@ -30,6 +31,7 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
             x.dokumen == DokumenTarget::Renstra || boleh(x.tahun)
         }),
         realisasi: saring(d.realisasi, |x| boleh(x.tahun)),
+        nilai_data: saring(d.nilai_data, |x| boleh(x.tahun)),
         pembanding: saring(d.pembanding, |x| boleh(x.tahun)),
         rkt: saring(d.rkt, |x| boleh(x.tahun)),
         perjanjian_kinerja: saring(d.perjanjian_kinerja, |x| boleh(x.tahun)),
@@ -65,6 +67,12 @@ mod tests {
         let mum = || InstansiId::new("mumbulsari").unwrap();
         for t in [2020, 2021] {
             d.realisasi.push(realisasi("DESA", t, Periode::Tw2, "77,7"));
+            d.nilai_data.push(crate::uji_rumus::nilai(
+                "jumlah_desa",
+                t,
+                Periode::Tahunan,
+                rust_decimal::Decimal::from(t - 2010),
+            ));
             d.target
                 .push(target("DESA", t, DokumenTarget::Renstra, "90"));
             d.target
@@ -127,6 +135,7 @@ mod tests {
     fn tahun_semua(d: &DataInstansi) -> Vec<(&'static str, u16)> {
         let mut v = vec![];
         v.extend(d.realisasi.iter().map(|x| ("realisasi", x.tahun.get())));
+        v.extend(d.nilai_data.iter().map(|x| ("nilai_data", x.tahun.get())));
         v.extend(d.pembanding.iter().map(|x| ("pembanding", x.tahun.get())));
         v.extend(d.rkt.iter().map(|x| ("rkt", x.tahun.get())));
         v.extend(d.perjanjian_kinerja.iter().map(|x| ("pk", x.tahun.get())));
@@ -154,6 +163,7 @@ mod tests {
         let sebelum = tahun_semua(&d);
         for tabel in [
             "realisasi",
+            "nilai_data",
             "pembanding",
             "rkt",
             "anggaran",
