@@ -108,7 +108,7 @@ const PETUNJUK: &[&str] = &[
     "1. Isi hanya sel putih. Sel abu-abu (Id, kode, nama) dikunci: sel itu menghubungkan baris dengan data, jangan diubah.",
     "2. Angka boleh diketik sebagai angka atau sebagai teks cara Indonesia: 1.234.567,89 ; 85 % ; Rp 1.000.000.",
     "3. Sel kosong berarti belum ada nilai. Mengosongkan sel yang berisi menghapus nilainya (nilai lama tetap tercatat di jejak audit).",
-    "4. Renstra: uraian, satuan, polaritas (positif, negatif, rentang) dan target Renstra tiap tahun setiap indikator.",
+    "4. Renstra: uraian, satuan, polaritas (positif, negatif, rentang), kondisi awal (tahun sebelum periode Renstra) dan target Renstra tiap tahun setiap indikator.",
     "5. PK: target Perjanjian Kinerja tahun ini dan tanggal penandatanganannya.",
     "6. Realisasi: nilai setiap indikator per triwulan dan setahun. Nilai kualitatif boleh, mis. B (80 %), dan rentang 80 - 90.",
     "7. Anggaran: Pagu = APBD murni; Pagu Perubahan = APBD-P bila ada (serapan dihitung terhadap pagu yang berlaku). \
@@ -296,7 +296,7 @@ fn renstra(
             .collect(),
         None => vec![tahun],
     };
-    let lebar = [12.0, 40.0, 12.0, 50.0, 12.0, 11.0];
+    let lebar = [12.0, 40.0, 12.0, 50.0, 12.0, 11.0, 13.0];
     let mut kolom: Vec<(String, f64)> = KEPALA_RENSTRA
         .iter()
         .zip(lebar)
@@ -333,9 +333,10 @@ fn renstra(
             Polaritas::Rentang => "rentang",
         };
         ws.write_string_with_format(r, 5, p, &g.isian)?;
+        tulis_nilai(ws, r, 6, ind.kondisi_awal.as_ref(), &g.isian)?;
         for (i, t) in tahun_rs.iter().enumerate() {
             let n = target(data, &ind.id, *t, DokumenTarget::Renstra);
-            tulis_nilai(ws, r, 6 + i as u16, n, &g.isian)?;
+            tulis_nilai(ws, r, 7 + i as u16, n, &g.isian)?;
         }
     }
     let baris = (BARIS_KEPALA + 1, r.max(BARIS_KEPALA + 200));

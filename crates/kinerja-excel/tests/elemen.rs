@@ -122,3 +122,33 @@ fn a_label_or_an_unknown_element_is_named_by_its_cell() {
         "{teks:?}"
     );
 }
+
+#[test]
+fn the_kondisi_awal_is_entered_on_the_renstra_sheet() {
+    // Typed "60 %" for I-S2-2: its baseline; the workbook imported back unchanged is no change.
+    let d = contoh();
+    let mut g = grid(&templat(&d, &mumbulsari(), tahun(2020)).unwrap());
+    let l = lembar(&mut g, "Renstra");
+    let (r, _) = l.cari("I-S2-2");
+    let c = l.kolom("Kondisi Awal");
+    l.atur(r, c, Isi::Teks("60 %".into()));
+    let baru = ubah(&tulis(&g), &d).unwrap().data;
+    let ind = baru
+        .indikator
+        .iter()
+        .find(|i| i.id.as_str() == "I-S2-2")
+        .unwrap();
+    assert_eq!(ind.kondisi_awal.as_ref().map(|n| n.teks()), Some("60 %"));
+    let b = templat(&baru, &mumbulsari(), tahun(2020)).unwrap();
+    assert_eq!(ubah(&b, &baru).unwrap().data, baru);
+    // A kondisi awal that is not a value is named at its cell.
+    let mut g = grid(&b);
+    let l = lembar(&mut g, "Renstra");
+    l.atur(r, c, Isi::Teks("80 - 70".into()));
+    let m = ubah(&tulis(&g), &baru).unwrap_err();
+    assert!(
+        m.iter()
+            .any(|x| x.lembar == "Renstra" && x.kolom.as_deref() == Some("Kondisi Awal")),
+        "{m:?}"
+    );
+}
