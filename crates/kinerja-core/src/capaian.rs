@@ -74,6 +74,16 @@ pub enum AlasanTidakTersedia {
     /// The result is past what can be computed exactly (numbers beyond the bounds of `angka`,
     /// or a sum over more lines than `Decimal` holds).
     MelebihiBatas,
+    /// A formula indicator whose data elements are missing (under its missing-value strategy).
+    DataKosong,
+    /// A formula indicator whose denominator is 0.
+    PenyebutNol,
+    /// A division by 0 inside a formula's numerator or denominator.
+    RumusTakTerdefinisi,
+    /// Progress from the baseline: the end target equals the kondisi awal.
+    TargetAkhirSamaKondisiAwal,
+    /// Progress from the baseline needs a numeric kondisi awal.
+    KondisiAwalKosong,
 }
 
 impl AlasanTidakTersedia {
@@ -88,6 +98,11 @@ impl AlasanTidakTersedia {
             PolaritasTidakCocok => "polaritas rentang memerlukan target rentang",
             RealisasiNol => "realisasi 0 pada rumus Target / Realisasi",
             MelebihiBatas => "hasil hitung melebihi batas angka yang dapat dihitung tepat",
+            DataKosong => "data elemen rumus belum lengkap",
+            PenyebutNol => "penyebut rumus bernilai 0",
+            RumusTakTerdefinisi => "pembagian dengan 0 di dalam rumus",
+            TargetAkhirSamaKondisiAwal => "target akhir sama dengan kondisi awal",
+            KondisiAwalKosong => "kondisi awal belum tersedia",
         }
     }
 }

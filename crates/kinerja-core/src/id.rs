@@ -93,6 +93,8 @@ typed_id!(
     PohonId,
     SimpulId,
     CrosscuttingId,
+    /// A data element (a raw count such as `jumlah_desa`), as formulas name it: `#{jumlah_desa}`.
+    DataElemenId,
 );
 
 #[cfg(test)]

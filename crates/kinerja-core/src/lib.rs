@@ -10,6 +10,7 @@ pub mod anggaran;
 pub mod angka;
 pub mod cakupan;
 pub mod capaian;
+pub mod ekspresi;
 pub mod hierarki;
 pub mod id;
 pub mod kode;
@@ -18,6 +19,7 @@ pub mod nilai;
 pub mod pengukuran;
 pub mod pohon;
 pub mod predikat;
+pub mod rumus;
 pub mod serde_angka;
 mod skema;
 pub mod skm;
@@ -28,6 +30,8 @@ pub mod uang;
 mod uji;
 #[cfg(test)]
 mod uji_batas;
+#[cfg(test)]
+mod uji_rumus;
 pub mod validasi;
 pub mod waktu;
 pub mod wilayah;

@@ -15,9 +15,11 @@ use crate::waktu::Tahun;
 /// - `target`: Renstra targets (the plan) kept for every year; RKT, PK and Pengukuran targets
 ///   belong to that year's documents and go with them;
 /// - dropped outside `terbit`: `realisasi` (every period: a quarter of an unpublished year is
-///   unpublished too), `pembanding`, `rkt`, `perjanjian_kinerja`, `anggaran` (the whole line:
-///   pagu and realisasi of an unpublished year's budget), `skm` and its `tindak_lanjut_skm`
-///   (the follow-up plan goes with its survey), `laporan` (its narrative),
+///   unpublished too), `nilai_data` (the raw counts a formula indicator's realisasi is computed
+///   from: an unpublished year's realisasi by another road), `pembanding`, `rkt`,
+///   `perjanjian_kinerja`, `anggaran` (the whole line: pagu and realisasi of an unpublished
+///   year's budget), `skm` and its `tindak_lanjut_skm` (the follow-up plan goes with its
+///   survey), `laporan` (its narrative),
 ///   `tercatat` (a stated figure without a year cannot be placed, so it goes too);
 /// - `pohon` (the pemda's pohon kinerja), its `simpul` and `crosscutting`: a year's tree carries
 ///   that year's targets like its Perjanjian Kinerja, so it goes with the year;
@@ -61,6 +63,8 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         simpul,
         crosscutting,
         jawaban_evaluasi: _,
+        data_elemen,
+        nilai_data,
     } = data.clone();
     let skm = saring(skm, |x| boleh(x.tahun));
     // A follow-up plan belongs to its survey's year.
@@ -86,10 +90,12 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         iku,
         skala,
         pengaturan,
+        data_elemen,
         target: saring(target, |x| {
             x.dokumen == DokumenTarget::Renstra || boleh(x.tahun)
         }),
         realisasi: saring(realisasi, |x| boleh(x.tahun)),
+        nilai_data: saring(nilai_data, |x| boleh(x.tahun)),
         pembanding: saring(pembanding, |x| boleh(x.tahun)),
         rkt: saring(rkt, |x| boleh(x.tahun)),
         perjanjian_kinerja: saring(perjanjian_kinerja, |x| boleh(x.tahun)),
@@ -123,6 +129,12 @@ mod tests {
         let mum = || InstansiId::new("mumbulsari").unwrap();
         for t in [2020, 2021] {
             d.realisasi.push(realisasi("DESA", t, Periode::Tw2, "77,7"));
+            d.nilai_data.push(crate::uji_rumus::nilai(
+                "jumlah_desa",
+                t,
+                Periode::Tahunan,
+                rust_decimal::Decimal::from(t - 2010),
+            ));
             d.target
                 .push(target("DESA", t, DokumenTarget::Renstra, "90"));
             d.target
@@ -196,6 +208,7 @@ mod tests {
     fn tahun_semua(d: &DataInstansi) -> Vec<(&'static str, u16)> {
         let mut v = vec![];
         v.extend(d.realisasi.iter().map(|x| ("realisasi", x.tahun.get())));
+        v.extend(d.nilai_data.iter().map(|x| ("nilai_data", x.tahun.get())));
         v.extend(d.pembanding.iter().map(|x| ("pembanding", x.tahun.get())));
         v.extend(d.rkt.iter().map(|x| ("rkt", x.tahun.get())));
         v.extend(d.perjanjian_kinerja.iter().map(|x| ("pk", x.tahun.get())));
@@ -228,6 +241,7 @@ mod tests {
         let sebelum = tahun_semua(&d);
         for tabel in [
             "realisasi",
+            "nilai_data",
             "pembanding",
             "rkt",
             "anggaran",

@@ -46,6 +46,7 @@ pub struct Buku {
     pub tanggal_pk: Option<(Option<Tanggal>, Letak)>,
     pub realisasi: Vec<BarisRealisasi>,
     pub anggaran: Vec<BarisAnggaran>,
+    pub data_elemen: Vec<crate::elemen::BarisDataElemen>,
     pub peringatan: Vec<Masalah>,
 }
 
@@ -59,6 +60,8 @@ pub struct BarisRenstra {
     pub uraian: Kolom<Option<String>>,
     pub satuan: Kolom<Option<String>>,
     pub polaritas: Kolom<Option<String>>,
+    /// The baseline (the year before the plan period).
+    pub kondisi_awal: Kolom<Option<Nilai>>,
     pub target: Vec<(Tahun, Option<Nilai>, Letak)>,
 }
 
@@ -101,13 +104,14 @@ pub(crate) const KEPALA_TRIWULAN: [(&str, Periode); 5] = [
 
 /// Headers of each sheet, in the template's order. Columns that only show (names, codes, the
 /// computed sum) are known so that they are not reported as unknown.
-pub(crate) const KEPALA_RENSTRA: [&str; 6] = [
+pub(crate) const KEPALA_RENSTRA: [&str; 7] = [
     "Id Pemilik",
     "Pemilik",
     "Id Indikator",
     "Indikator",
     "Satuan",
     "Polaritas",
+    "Kondisi Awal",
 ];
 pub(crate) const KEPALA_PK: [&str; 4] = ["Id Indikator", "Indikator", "Satuan", "Target PK"];
 pub(crate) const KEPALA_REALISASI: [&str; 4] = ["Id Indikator", "Indikator", "Satuan", "Target"];
@@ -173,7 +177,9 @@ fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     let pk = lembar(&mut wb, LEMBAR_PK);
     let realisasi = lembar(&mut wb, LEMBAR_REALISASI);
     let anggaran = lembar(&mut wb, LEMBAR_ANGGARAN);
+    let data_elemen = lembar(&mut wb, crate::LEMBAR_DATA_ELEMEN);
     let dikenal = [
+        crate::LEMBAR_DATA_ELEMEN,
         LEMBAR_PETUNJUK,
         LEMBAR_RENSTRA,
         LEMBAR_PK,
@@ -208,6 +214,9 @@ fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     }
     if let Some(l) = anggaran {
         baca_anggaran(l, &mut buku, &mut masalah);
+    }
+    if let Some(l) = data_elemen {
+        crate::elemen::baca(l, &mut buku, &mut masalah);
     }
     if masalah.is_empty() {
         Ok(buku)
@@ -278,6 +287,7 @@ fn baca_renstra(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
             uraian: l.medan(r, "Indikator", sel::teks_opsi, masalah),
             satuan: l.medan(r, "Satuan", sel::teks_opsi, masalah),
             polaritas: l.medan(r, "Polaritas", sel::teks_opsi, masalah),
+            kondisi_awal: l.medan(r, "Kondisi Awal", sel::nilai, masalah),
             target,
         });
     }

@@ -6,7 +6,9 @@
 //! and the instansi and year the workbook belongs to), `Renstra` (indicators and their Renstra
 //! targets per year), `PK` (the year's Perjanjian Kinerja targets and signing date),
 //! `Realisasi` (indicator x triwulan) and `Anggaran` (budget lines: program, kegiatan and sub
-//! kegiatan with their codes, pagu, pagu perubahan, realisasi January to December). Key columns
+//! kegiatan with their codes, pagu, pagu perubahan, realisasi January to December), and, when the
+//! data defines data elements, `Data Elemen` (element x triwulan: the raw counts formula
+//! indicators are computed from, `elemen`). Key columns
 //! (ids, codes, names) are locked; choices are drop-down lists; money has a display format that
 //! an Indonesian locale shows as `1.674.830.966,58`.
 //!
@@ -25,6 +27,7 @@
 //! line and the web hand the result to the store's one write path (`Toko::terapkan`).
 
 mod baca;
+mod elemen;
 mod esakip;
 mod lembar;
 mod sel;
@@ -32,6 +35,7 @@ mod terap;
 mod tulis;
 
 pub use baca::{Buku, baca};
+pub use elemen::BarisDataElemen;
 pub use esakip::{BarisPeta, Cocok, Esakip, baca_esakip, petakan, terapkan_esakip};
 pub use terap::terapkan;
 pub use tulis::templat;
@@ -44,6 +48,7 @@ pub const LEMBAR_RENSTRA: &str = "Renstra";
 pub const LEMBAR_PK: &str = "PK";
 pub const LEMBAR_REALISASI: &str = "Realisasi";
 pub const LEMBAR_ANGGARAN: &str = "Anggaran";
+pub const LEMBAR_DATA_ELEMEN: &str = "Data Elemen";
 
 /// The cells of `Petunjuk` that name the instansi and the year (0-based row, column 1 = B).
 pub(crate) const SEL_INSTANSI: (u32, u16) = (2, 1);

@@ -75,6 +75,12 @@ pub fn terapkan(lama: &DataInstansi, buku: &Buku) -> Result<DataInstansi, Vec<Ma
                 )),
             }
         }
+        if let Some((n, _)) = &b.kondisi_awal {
+            match (&ind.kondisi_awal, n) {
+                (Some(lama), Some(baru)) if sama(lama, baru) => {}
+                _ => ind.kondisi_awal = n.clone(),
+            }
+        }
         for (t, n, _) in &b.target {
             atur_target(&mut d.target, &b.indikator, *t, DokumenTarget::Renstra, n);
         }
@@ -121,6 +127,7 @@ pub fn terapkan(lama: &DataInstansi, buku: &Buku) -> Result<DataInstansi, Vec<Ma
     }
 
     terap_anggaran(&mut d, buku, tahun, &mut masalah);
+    crate::elemen::terapkan(&mut d, buku, instansi, tahun, &mut masalah);
 
     if !masalah.is_empty() {
         return Err(masalah);

@@ -30,11 +30,11 @@ use std::collections::HashMap;
 const FORMAT_RUPIAH: &str = "#,##0.00";
 const FORMAT_TANGGAL: &str = "d mmmm yyyy";
 
-struct Gaya {
+pub(crate) struct Gaya {
     judul: Format,
     kepala: Format,
-    kunci: Format,
-    isian: Format,
+    pub(crate) kunci: Format,
+    pub(crate) isian: Format,
     kunci_rupiah: Format,
     isian_rupiah: Format,
     isian_tanggal: Format,
@@ -87,12 +87,15 @@ pub fn templat(
     renstra(wb.add_worksheet(), &g, data, instansi, tahun)?;
     pk(wb.add_worksheet(), &g, data, instansi, tahun)?;
     realisasi(wb.add_worksheet(), &g, data, tahun)?;
+    if crate::elemen::ada(data) {
+        crate::elemen::tulis(wb.add_worksheet(), &g, data, instansi, tahun)?;
+    }
     anggaran(wb.add_worksheet(), &g, data, tahun)?;
     Ok(wb.save_to_buffer()?)
 }
 
 /// Locked cells stay locked; formats, column widths and row heights may change.
-fn kunci(ws: &mut Worksheet) {
+pub(crate) fn kunci(ws: &mut Worksheet) {
     let mut o = ProtectionOptions::new();
     o.format_cells = true;
     o.format_columns = true;
@@ -105,12 +108,13 @@ const PETUNJUK: &[&str] = &[
     "1. Isi hanya sel putih. Sel abu-abu (Id, kode, nama) dikunci: sel itu menghubungkan baris dengan data, jangan diubah.",
     "2. Angka boleh diketik sebagai angka atau sebagai teks cara Indonesia: 1.234.567,89 ; 85 % ; Rp 1.000.000.",
     "3. Sel kosong berarti belum ada nilai. Mengosongkan sel yang berisi menghapus nilainya (nilai lama tetap tercatat di jejak audit).",
-    "4. Renstra: uraian, satuan, polaritas (positif, negatif, rentang) dan target Renstra tiap tahun setiap indikator.",
+    "4. Renstra: uraian, satuan, polaritas (positif, negatif, rentang), kondisi awal (tahun sebelum periode Renstra) dan target Renstra tiap tahun setiap indikator.",
     "5. PK: target Perjanjian Kinerja tahun ini dan tanggal penandatanganannya.",
     "6. Realisasi: nilai setiap indikator per triwulan dan setahun. Nilai kualitatif boleh, mis. B (80 %), dan rentang 80 - 90.",
     "7. Anggaran: Pagu = APBD murni; Pagu Perubahan = APBD-P bila ada (serapan dihitung terhadap pagu yang berlaku). \
      Isi realisasi per bulan Januari sampai Desember; bila hanya ada angka setahun, isi Realisasi Setahun. Jangan keduanya. \
      Jumlah Realisasi dihitung sendiri.",
+    "7a. Data Elemen (bila ada): angka mentah (mis. jumlah desa) per triwulan dan setahun; realisasi indikator berumus dihitung darinya.",
     "8. Jangan mengganti nama lembar atau judul kolom. Kolom atau lembar tambahan diabaikan (dengan peringatan).",
     "9. Impor: kinerja impor BERKAS.xlsx (atau halaman impor di web). Bila ada satu masalah, seluruh berkas ditolak dan \
      tidak ada yang berubah; setiap masalah disebut dengan selnya, mis. Realisasi!E14.",
@@ -142,7 +146,7 @@ fn petunjuk(ws: &mut Worksheet, g: &Gaya, ins: &Instansi, tahun: Tahun) -> Resul
     Ok(())
 }
 
-fn kepala(
+pub(crate) fn kepala(
     ws: &mut Worksheet,
     g: &Gaya,
     judul: &str,
@@ -157,7 +161,7 @@ fn kepala(
 }
 
 /// Whether a spreadsheet number holds `d` exactly (read back as the same decimal).
-fn pas(d: Decimal) -> Option<f64> {
+pub(crate) fn pas(d: Decimal) -> Option<f64> {
     let f = d.to_f64()?;
     (crate::sel::desimal(f) == Some(d.normalize())).then_some(f)
 }
@@ -292,7 +296,7 @@ fn renstra(
             .collect(),
         None => vec![tahun],
     };
-    let lebar = [12.0, 40.0, 12.0, 50.0, 12.0, 11.0];
+    let lebar = [12.0, 40.0, 12.0, 50.0, 12.0, 11.0, 13.0];
     let mut kolom: Vec<(String, f64)> = KEPALA_RENSTRA
         .iter()
         .zip(lebar)
@@ -329,9 +333,10 @@ fn renstra(
             Polaritas::Rentang => "rentang",
         };
         ws.write_string_with_format(r, 5, p, &g.isian)?;
+        tulis_nilai(ws, r, 6, ind.kondisi_awal.as_ref(), &g.isian)?;
         for (i, t) in tahun_rs.iter().enumerate() {
             let n = target(data, &ind.id, *t, DokumenTarget::Renstra);
-            tulis_nilai(ws, r, 6 + i as u16, n, &g.isian)?;
+            tulis_nilai(ws, r, 7 + i as u16, n, &g.isian)?;
         }
     }
     let baris = (BARIS_KEPALA + 1, r.max(BARIS_KEPALA + 200));

@@ -370,7 +370,8 @@ fn every_problem_is_listed_not_the_first() {
     // empty Pagu written over the bad one in the same cell.
     assert_eq!(m.len(), 7, "{m:?}");
     for sel in [
-        "Renstra!L",
+        // Target 2021: column M since the Kondisi Awal column (G) came before the targets.
+        "Renstra!M",
         "PK!D",
         "Realisasi!I",
         "Anggaran!I",

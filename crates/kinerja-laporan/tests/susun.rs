@@ -252,3 +252,71 @@ fn a_forced_report_is_a_draft_and_an_accepted_reviu_gives_the_final() {
     let akhir = susun(&data, th, &OpsiLaporan::default()).expect("no open galat: final");
     assert_eq!(akhir.draf, None);
 }
+
+/// The example with I-S2-2 (desa that plan on time, %) computed from two data elements, 6 of
+/// the 7 desa in 2020, and a kondisi awal of 60 %.
+fn dengan_rumus() -> kinerja_core::model::DataInstansi {
+    use kinerja_core::ekspresi::StrategiKosong;
+    use kinerja_core::id::DataElemenId;
+    use kinerja_core::model::*;
+    use rust_decimal::Decimal;
+    let mut d = data();
+    let inst = d.renstra[0].instansi.clone();
+    for (e, v) in [("desa_tepat_waktu", 6), ("jumlah_desa", 7)] {
+        d.data_elemen.push(DataElemen {
+            id: DataElemenId::new(e).unwrap(),
+            uraian: e.replace('_', " "),
+            satuan: Some("desa".into()),
+            catatan: None,
+        });
+        d.nilai_data.push(NilaiData {
+            elemen: DataElemenId::new(e).unwrap(),
+            instansi: inst.clone(),
+            tahun: Tahun::new(2020).unwrap(),
+            periode: Default::default(),
+            nilai: Decimal::from(v),
+            sumber: None,
+            catatan: None,
+        });
+    }
+    let ind = d
+        .indikator
+        .iter_mut()
+        .find(|i| i.id.as_str() == "I-S2-2")
+        .unwrap();
+    ind.rumus = Some(Rumus {
+        pembilang: EkspresiData::parse("#{desa_tepat_waktu}").unwrap(),
+        penyebut: Some(EkspresiData::parse("#{jumlah_desa}").unwrap()),
+        pengali: Some(Decimal::ONE_HUNDRED),
+        kosong: StrategiKosong::default(),
+    });
+    ind.kondisi_awal = Some(kinerja_core::nilai::Nilai::parse("60 %").unwrap());
+    assert!(kinerja_core::validasi::periksa(&d).is_empty());
+    d
+}
+
+#[test]
+fn a_formula_indicator_prints_its_formula_its_parts_and_its_progress_from_the_baseline() {
+    let opsi = OpsiLaporan {
+        paksa: true,
+        ..Default::default()
+    };
+    let dok = susun(&dengan_rumus(), Tahun::new(2020).unwrap(), &opsi).unwrap();
+    let t = semua_teks(&dok);
+    // The IKU table: the decree's formulasi, then the formula.
+    assert!(
+        t.contains("; Rumus: #{desa_tepat_waktu} / #{jumlah_desa} x 100|"),
+        "{t}"
+    );
+    // The formula table: 6 x 100 / 7 = 85,714285... printed 85,71 (not the typed 90 %).
+    assert!(
+        t.contains("#{desa_tepat_waktu} / #{jumlah_desa} x 100|6|7|85,71|"),
+        "{t}"
+    );
+    // Progress from the baseline: (85,714285... - 60) / (80 - 60) x 100 = (180/7) / 20 x 100
+    // = 900/7 = 128,571... %, printed 128,57; the column exists only because a kondisi awal is
+    // recorded.
+    assert!(t.contains("128,57"), "{t}");
+    assert!(!semua_teks(&dipaksa()).contains("Kemajuan dari kondisi awal"));
+    assert!(!semua_teks(&dipaksa()).contains("dihitung dengan rumus"));
+}

@@ -72,18 +72,7 @@ impl Operator {
     }
 }
 
-/// What to do when a data element is missing (DHIS2's missing value strategy).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum StrategiKosong {
-    /// Skip the item if any element is missing.
-    #[default]
-    LewatiJikaAdaKosong,
-    /// Skip only if every element is missing; the missing ones count as 0.
-    LewatiJikaSemuaKosong,
-    /// Never skip: missing elements count as 0.
-    TidakPernahLewati,
-}
+pub use crate::ekspresi::StrategiKosong;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -446,17 +435,10 @@ pub(crate) fn jalankan(k: &Konteks, a: &Aturan, out: &mut Vec<Temuan>) {
             .chain(a.kanan.rujukan())
             .collect();
         let ada = |n: &str| b.data.iter().any(|(k, v)| *k == n && v.is_some());
-        let lewati = match a.kosong {
-            StrategiKosong::LewatiJikaAdaKosong => rujukan.iter().any(|n| !ada(n)),
-            StrategiKosong::LewatiJikaSemuaKosong => {
-                !rujukan.is_empty() && rujukan.iter().all(|n| !ada(n))
-            }
-            StrategiKosong::TidakPernahLewati => false,
-        };
-        if lewati {
+        if a.kosong.lewati(rujukan.iter().map(|n| ada(n))) {
             continue;
         }
-        let nol = a.kosong != StrategiKosong::LewatiJikaAdaKosong;
+        let nol = a.kosong.kosong_nol();
         let data = |n: &str| b.data.iter().find(|(k, _)| *k == n).and_then(|(_, v)| *v);
         let (Some(kiri), Some(kanan)) = (a.kiri.nilai(&data, nol), a.kanan.nilai(&data, nol))
         else {

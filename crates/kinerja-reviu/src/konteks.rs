@@ -46,13 +46,15 @@ impl<'a> Konteks<'a> {
         format!("Laporan Kinerja {}", self.tahun)
     }
 
-    /// Whether the data holds a report of the year: the report itself, a realisasi or the
-    /// report's own measurement targets. A plan alone (a Renstra, a budget excerpt) has none,
-    /// and then nothing only a report needs is asked of it, nor is a finding titled by it.
+    /// Whether the data holds a report of the year: the report itself, a realisasi (typed, or
+    /// the data elements a formula computes one from) or the report's own measurement targets.
+    /// A plan alone (a Renstra, a budget excerpt) has none, and then nothing only a report needs
+    /// is asked of it, nor is a finding titled by it.
     pub fn ada_laporan(&self) -> bool {
         let t = self.tahun;
         self.data.laporan.iter().any(|l| l.tahun == t)
             || self.data.realisasi.iter().any(|r| r.tahun == t)
+            || self.data.nilai_data.iter().any(|r| r.tahun == t)
             || self
                 .data
                 .target

@@ -15,7 +15,8 @@
 
 pub mod aturan;
 mod dokumen;
-pub mod ekspresi;
+/// The expression language, shared with the core's formula indicators.
+pub use kinerja_core::ekspresi;
 mod konteks;
 pub mod pohon;
 mod tercatat;

@@ -12,6 +12,20 @@ use kinerja_core::waktu::{Bulan, Periode, Tahun};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// Records of `tabel`, each keyed as the store keys it.
+fn jadi_rekaman<T: Serialize>(tabel: &str, isi: &[T]) -> Vec<Rekaman> {
+    isi.iter()
+        .map(|r| {
+            let isi = serde_json::to_value(r).expect("serializable");
+            Rekaman {
+                tabel: tabel.into(),
+                kunci: rekaman::kunci(tabel, &isi),
+                isi,
+            }
+        })
+        .collect()
+}
+
 impl Toko {
     /// Writes whole records of `tabel`, each replacing the stored one with its key or added at
     /// the end of the table. A data set that does not exist is not created here.
@@ -22,17 +36,7 @@ impl Toko {
         isi: &[T],
         pelaku: &Pelaku,
     ) -> Result<Ringkasan, Galat> {
-        let baru: Vec<Rekaman> = isi
-            .iter()
-            .map(|r| {
-                let isi = serde_json::to_value(r).expect("serializable");
-                Rekaman {
-                    tabel: tabel.into(),
-                    kunci: rekaman::kunci(tabel, &isi),
-                    isi,
-                }
-            })
-            .collect();
+        let baru = jadi_rekaman(tabel, isi);
         self.terapkan(pelapor, pelaku, |lama| {
             if lama.is_empty() {
                 return Err(Galat::TidakAda(pelapor.to_string()));
@@ -51,6 +55,27 @@ impl Toko {
     ) -> Result<Ringkasan, Galat> {
         self.simpan_rekaman(pelapor, "realisasi", &realisasi, pelaku)
             .await
+    }
+
+    /// Writes realisasi and data element values (upsert by their keys) in one write: the
+    /// realisasi form posts both, and a formula indicator's computed realisasi must not be seen
+    /// half-saved.
+    pub async fn simpan_realisasi_dan_data(
+        &self,
+        pelapor: &InstansiId,
+        realisasi: Vec<Realisasi>,
+        nilai_data: Vec<kinerja_core::model::NilaiData>,
+        pelaku: &Pelaku,
+    ) -> Result<Ringkasan, Galat> {
+        let mut baru = jadi_rekaman("realisasi", &realisasi);
+        baru.extend(jadi_rekaman("nilai_data", &nilai_data));
+        self.terapkan(pelapor, pelaku, |lama| {
+            if lama.is_empty() {
+                return Err(Galat::TidakAda(pelapor.to_string()));
+            }
+            Ok(gabung(lama, baru))
+        })
+        .await
     }
 
     /// Withdraws realisasi: each named value is removed, its old value kept in the audit trail

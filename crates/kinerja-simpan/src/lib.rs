@@ -163,4 +163,6 @@ mod tests;
 #[cfg(test)]
 mod tests_generasi;
 #[cfg(test)]
+mod tests_rumus;
+#[cfg(test)]
 mod tests_survei;

@@ -21,6 +21,7 @@ pub struct Rekaman {
 const KUNCI_KHUSUS: &[(&str, &[&str])] = &[
     ("target", &["indikator", "tahun", "dokumen"]),
     ("realisasi", &["indikator", "tahun", "periode"]),
+    ("nilai_data", &["elemen", "instansi", "tahun", "periode"]),
     ("pembanding", &["indikator", "tahun", "lingkup"]),
     ("tercatat", &["lokasi", "subjek", "ukuran", "tahun"]),
     ("reviu", &["aturan", "kunci"]),

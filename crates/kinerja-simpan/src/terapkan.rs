@@ -348,12 +348,13 @@ async fn instansi_tersimpan(tx: &mut Tx, id: &str) -> Result<Option<Rekaman>, Ga
         .transpose()
 }
 
-/// An approved period freezes its realisasi; an approved year (period `tahunan`) also freezes
-/// the year's budget lines.
+/// An approved period freezes its realisasi and its data element values (`nilai_data`, which
+/// formula indicators' realisasi are computed from); an approved year (period `tahunan`) also
+/// freezes the year's budget lines.
 fn periksa_kunci(terkunci: &HashSet<(i64, String)>, r: &Rekaman) -> Result<(), Galat> {
     let tahun = r.isi.get("tahun").and_then(Value::as_i64).unwrap_or(0);
     let periode = match r.tabel.as_str() {
-        "realisasi" => r
+        "realisasi" | "nilai_data" => r
             .isi
             .get("periode")
             .and_then(Value::as_str)
@@ -372,6 +373,10 @@ fn periksa_kunci(terkunci: &HashSet<(i64, String)>, r: &Rekaman) -> Result<(), G
                     .get("indikator")
                     .and_then(Value::as_str)
                     .unwrap_or("?")
+            ),
+            "nilai_data" => format!(
+                "data elemen {}",
+                r.isi.get("elemen").and_then(Value::as_str).unwrap_or("?")
             ),
             _ => format!("anggaran pos {}", r.kunci),
         };

@@ -95,13 +95,9 @@ pub(crate) fn asal_teks(a: &AsalRealisasi) -> String {
     match a {
         AsalRealisasi::Tahunan => "realisasi tahunan".into(),
         AsalRealisasi::Triwulan { cara, jumlah } => {
-            let cara = match cara {
-                kinerja_core::model::CaraTahunan::Terakhir => "triwulan terakhir",
-                kinerja_core::model::CaraTahunan::Jumlah => "jumlah triwulan",
-                kinerja_core::model::CaraTahunan::RataRata => "rata-rata triwulan",
-            };
-            format!("{cara} ({jumlah} triwulan)")
+            format!("{} ({jumlah} triwulan)", cara.label())
         }
+        AsalRealisasi::Rumus { .. } => "dihitung dari rumus atas data elemen".into(),
         AsalRealisasi::Skm { .. } => "dihitung dari survei SKM".into(),
     }
 }

@@ -168,6 +168,8 @@ pub(crate) struct BarisIku {
     pub pembilang: Option<String>,
     pub penyebut: Option<String>,
     pub pengali: Option<String>,
+    /// The indicator's formula over data elements, when it is computed by one.
+    pub rumus: Option<String>,
     pub penanggung_jawab: Option<String>,
     pub sumber_data: Option<String>,
 }
@@ -235,6 +237,7 @@ pub fn iku(k: &Konteks, data: &DataInstansi, _tahun: Tahun) -> String {
                             let n = p.normalize();
                             format_angka(n, n.scale())
                         }),
+                        rumus: ind.and_then(|x| x.rumus.as_ref()).map(|r| r.to_string()),
                         penanggung_jawab: if pj.is_empty() {
                             b.penanggung_jawab_teks.clone()
                         } else {

@@ -8,7 +8,7 @@ use crate::bantu::{
 use crate::tata::{Bagian, Tata, instansi_href};
 use crate::{Izin, KesalahanIsian, Konteks, StatusAlur, StatusPeriode};
 use askama::Template;
-use kinerja_core::id::{IndikatorId, PosAnggaranId};
+use kinerja_core::id::{DataElemenId, IndikatorId, PosAnggaranId};
 use kinerja_core::model::{CaraTahunan, DataInstansi, Indikator, Pemilik, Realisasi};
 use kinerja_core::nilai::Nilai;
 use kinerja_core::pengukuran::Indeks;
@@ -27,6 +27,11 @@ pub enum Medan {
     Anggaran(PosAnggaranId),
     /// `b.{pos_anggaran}.{bulan}`, the month as its number (1 for January).
     Bulanan(PosAnggaranId, Bulan),
+    /// `d.{data_elemen}.{periode}`: a raw count of a formula indicator.
+    Data {
+        elemen: DataElemenId,
+        periode: Periode,
+    },
 }
 
 impl Medan {
@@ -36,6 +41,13 @@ impl Medan {
             let (id, p) = sisa.rsplit_once('.')?;
             return Some(Medan::Realisasi {
                 indikator: IndikatorId::new(id).ok()?,
+                periode: periode_dari_kunci(p)?,
+            });
+        }
+        if let Some(sisa) = nama.strip_prefix("d.") {
+            let (id, p) = sisa.rsplit_once('.')?;
+            return Some(Medan::Data {
+                elemen: DataElemenId::new(id).ok()?,
                 periode: periode_dari_kunci(p)?,
             });
         }
@@ -55,6 +67,7 @@ impl Medan {
             Medan::Realisasi { indikator, periode } => medan_realisasi(indikator, *periode),
             Medan::Anggaran(id) => medan_anggaran(id),
             Medan::Bulanan(id, b) => medan_bulanan(id, *b),
+            Medan::Data { elemen, periode } => crate::isian_elemen::medan_data(elemen, *periode),
         }
     }
 }
@@ -107,7 +120,7 @@ pub(crate) struct BarisIsian {
     pub uraian: String,
     pub satuan: Option<String>,
     pub target: Option<String>,
-    pub cara: &'static str,
+    pub cara: String,
     pub masukan: Vec<Masukan>,
     pub capaian: CapaianTampil,
     pub lencana: Option<Lencana>,
@@ -155,6 +168,8 @@ struct HalamanRealisasi {
     aksi: String,
     kolom: Vec<KolomPeriode>,
     kelompok: Vec<KelompokIsian>,
+    /// The data elements' fields (none when the data defines no data element).
+    elemen: Vec<crate::isian_elemen::BarisElemen>,
     status: Vec<BarisStatus>,
     galat: Vec<GalatRingkas>,
     ubah: bool,
@@ -207,6 +222,16 @@ pub(crate) fn galat_ringkas(
             },
         })
         .collect()
+}
+
+/// What the year is when only quarters are entered.
+fn cara_tahunan(c: CaraTahunan) -> &'static str {
+    match c {
+        CaraTahunan::Terakhir => "bila Tahunan kosong: triwulan terakhir",
+        CaraTahunan::Jumlah => "bila Tahunan kosong: jumlah triwulan",
+        CaraTahunan::RataRata => "bila Tahunan kosong: rata-rata triwulan",
+        CaraTahunan::Maksimum => "bila Tahunan kosong: nilai triwulan tertinggi",
+    }
 }
 
 /// The indicators grouped by owner in plan order: tujuan, sasaran, program, kegiatan.
@@ -268,6 +293,7 @@ fn kelompok_indikator(data: &DataInstansi) -> Vec<(String, Vec<&Indikator>)> {
 /// would give. Values that do not parse are left out (the server reports them).
 fn terapkan_isian(data: &DataInstansi, tahun: Tahun, isian: &[(String, String)]) -> DataInstansi {
     let mut d = data.clone();
+    crate::isian_elemen::terapkan(&mut d, tahun, isian);
     for (k, v) in isian {
         let Some(Medan::Realisasi { indikator, periode }) = Medan::parse(k) else {
             continue;
@@ -377,10 +403,9 @@ pub fn form_realisasi(
                         uraian: ind.uraian.clone(),
                         satuan: ind.satuan.clone(),
                         target: target.map(|t| t.nilai.teks().to_string()),
-                        cara: match ind.cara_tahunan {
-                            CaraTahunan::Terakhir => "bila Tahunan kosong: triwulan terakhir",
-                            CaraTahunan::Jumlah => "bila Tahunan kosong: jumlah triwulan",
-                            CaraTahunan::RataRata => "bila Tahunan kosong: rata-rata triwulan",
+                        cara: match &ind.rumus {
+                            Some(r) => format!("dihitung dari data elemen: {r}"),
+                            None => cara_tahunan(ind.cara_tahunan).to_string(),
                         },
                         masukan,
                         lencana: ix.predikat(&c).map(|p| Lencana::dari_predikat(&p, n_pita)),
@@ -448,6 +473,15 @@ pub fn form_realisasi(
         })
         .collect();
 
+    let elemen = crate::isian_elemen::baris(
+        data,
+        tahun,
+        &KOLOM,
+        &diisi,
+        &galat,
+        &|p| !izin.ubah || status_dari(p) == StatusAlur::Disetujui,
+        &mut label_medan,
+    );
     let label_medan: HashMap<String, String> = label_medan;
     let mut hapus: Vec<Masukan> = Vec::new();
     for (_, inds) in kelompok_indikator(data) {
@@ -482,6 +516,7 @@ pub fn form_realisasi(
         aksi: instansi_href(&id, tahun.get(), "/realisasi"),
         kolom,
         kelompok,
+        elemen,
         status: status_baris,
         galat: galat_ringkas(kesalahan, &label_medan),
         ubah: izin.ubah,

@@ -198,6 +198,8 @@ pub(crate) struct KolomUrut {
 #[template(path = "kabupaten.html")]
 struct HalamanKabupaten {
     l: Tata,
+    /// The indicators rolled up across the units by their declared way (none: no table).
+    indikator: Vec<BarisIndikatorWilayah>,
     induk: String,
     tahun: u16,
     kartu: Vec<crate::dasbor::Kartu>,
@@ -205,6 +207,14 @@ struct HalamanKabupaten {
     urut_label: &'static str,
     kolom: Vec<KolomUrut>,
     pohon: Option<String>,
+}
+
+struct BarisIndikatorWilayah {
+    uraian: String,
+    nilai: Option<String>,
+    alasan: Option<&'static str>,
+    /// How the figure was made and how many units reported.
+    keterangan: String,
 }
 
 /// The kabupaten view: `baris` are the instansi below it, `rekap` the figures over them
@@ -327,8 +337,25 @@ pub fn kabupaten(
             aktif: urut == "serapan",
         },
     ];
+    let indikator = r
+        .indikator
+        .iter()
+        .map(|b| BarisIndikatorWilayah {
+            uraian: b.uraian.clone(),
+            nilai: b.rekap.nilai.as_ref().ok().map(|v| {
+                let t = kinerja_core::angka::format_angka(kinerja_core::angka::bulatkan(*v, 2), 2);
+                match b.satuan.as_deref().map(str::trim) {
+                    Some(s) if !s.is_empty() => format!("{t} {s}"),
+                    _ => t,
+                }
+            }),
+            alasan: b.rekap.nilai.err().map(|a| a.pesan()),
+            keterangan: b.rekap.keterangan(),
+        })
+        .collect();
     render(&HalamanKabupaten {
         l,
+        indikator,
         induk: induk_nama.to_string(),
         tahun: tahun.get(),
         kartu,

@@ -680,3 +680,48 @@ fn each_indicator_links_to_the_audit_trail_of_its_realisasi() {
         "{html}"
     );
 }
+
+#[test]
+fn kabupaten_view_shows_each_rolled_up_indicator_and_how_it_was_made() {
+    use kinerja_core::model::CaraWilayah;
+    use kinerja_core::rumus::Bagian;
+    use kinerja_core::wilayah::{BarisRekapIndikator, NilaiUnit, rekap_indikator};
+    use rust_decimal::Decimal;
+    let baris = baris_kab();
+    let tanpa = kabupaten(
+        &konteks(),
+        "Kab",
+        th(2021),
+        &baris,
+        &rekap_kab(&baris),
+        "nama",
+        None,
+    );
+    assert!(!tanpa.contains("Rekap indikator"));
+    // 1 of 2 and 18 of 20 desa, a third unit without data: (1 + 18) / (2 + 20) x 100 =
+    // 86,3636... -> 86,36 %, from 2 of 3 units.
+    let unit = |p: i64, q: i64| NilaiUnit {
+        realisasi: None,
+        bagian: Some(Bagian {
+            pembilang: Decimal::from(p),
+            penyebut: Some(Decimal::from(q)),
+        }),
+    };
+    let mut r = rekap_kab(&baris);
+    r.indikator = vec![BarisRekapIndikator {
+        id: "DESA".into(),
+        uraian: "Desa tepat waktu".into(),
+        satuan: Some("%".into()),
+        rekap: rekap_indikator(
+            CaraWilayah::RasioJumlah,
+            Some(Decimal::ONE_HUNDRED),
+            &[unit(1, 2), unit(18, 20), NilaiUnit::default()],
+        ),
+    }];
+    let html = kabupaten(&konteks(), "Kab", th(2021), &baris, &r, "nama", None);
+    assert!(html.contains("86,36 %"), "{html}");
+    assert!(
+        html.contains("rasio jumlah pembilang dan penyebut unit, 2 dari 3 unit melapor"),
+        "{html}"
+    );
+}

@@ -51,6 +51,11 @@ pub struct DataInstansi {
     pub target: Vec<Target>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub realisasi: Vec<Realisasi>,
+    /// Raw figures formulas refer to (`Indikator::rumus`), and their values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_elemen: Vec<DataElemen>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nilai_data: Vec<NilaiData>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pembanding: Vec<Pembanding>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

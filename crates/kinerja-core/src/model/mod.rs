@@ -14,6 +14,7 @@ mod pohon;
 mod program;
 mod realisasi;
 mod renstra;
+mod rumus;
 mod skm;
 mod tahunan;
 
@@ -26,5 +27,6 @@ pub use pohon::*;
 pub use program::*;
 pub use realisasi::*;
 pub use renstra::*;
+pub use rumus::*;
 pub use skm::*;
 pub use tahunan::*;

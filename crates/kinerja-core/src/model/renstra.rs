@@ -151,6 +151,47 @@ pub enum CaraTahunan {
     Jumlah,
     /// Mean of the quarters reported.
     RataRata,
+    /// The highest quarter reported (a peak: the most beds in use).
+    Maksimum,
+}
+
+impl CaraTahunan {
+    pub fn label(self) -> &'static str {
+        match self {
+            CaraTahunan::Terakhir => "triwulan terakhir",
+            CaraTahunan::Jumlah => "jumlah triwulan",
+            CaraTahunan::RataRata => "rata-rata triwulan",
+            CaraTahunan::Maksimum => "nilai triwulan tertinggi",
+        }
+    }
+}
+
+/// How the figures of several units (the OPD of a kabupaten, the kabupaten of a province) make
+/// the region's figure of an indicator (`wilayah::rekap_indikator`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CaraWilayah {
+    /// Not rolled up: a figure that means nothing summed or averaged (an index, a rank).
+    #[default]
+    Tidak,
+    /// Sum of the units' realisasi (counts).
+    Jumlah,
+    /// Mean of the units' realisasi, each unit counting once.
+    RataRata,
+    /// A formula indicator: the sum of the units' numerators over the sum of their
+    /// denominators, times the factor (not the mean of their ratios).
+    RasioJumlah,
+}
+
+impl CaraWilayah {
+    pub fn label(self) -> &'static str {
+        match self {
+            CaraWilayah::Tidak => "tidak direkap",
+            CaraWilayah::Jumlah => "jumlah unit",
+            CaraWilayah::RataRata => "rata-rata unit",
+            CaraWilayah::RasioJumlah => "rasio jumlah pembilang dan penyebut unit",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -169,6 +210,17 @@ pub struct Indikator {
     pub satuan: Option<String>,
     #[serde(default)]
     pub cara_tahunan: CaraTahunan,
+    /// How the units' figures make a region's (`wilayah::rekap_indikator`).
+    #[serde(default, skip_serializing_if = "is_tidak")]
+    pub cara_wilayah: CaraWilayah,
+    /// Computed from data elements (`nilai_data`) instead of typed: a typed realisasi of such an
+    /// indicator is a stated figure, which the reviu compares with the computed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rumus: Option<crate::model::Rumus>,
+    /// The baseline: the figure of the year before the plan period (kondisi awal), from which
+    /// progress toward the end target is measured (`pengukuran::tingkat_kemajuan`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kondisi_awal: Option<Nilai>,
     /// The end-of-Renstra target when the Renstra states one apart from its yearly targets;
     /// otherwise the target of the Renstra's last year is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,6 +231,10 @@ pub struct Indikator {
     /// A transcription or editorial note (e.g. how the source printed something).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catatan: Option<String>,
+}
+
+fn is_tidak(c: &CaraWilayah) -> bool {
+    *c == CaraWilayah::Tidak
 }
 
 /// Which document a target is written in. The same indicator can carry different targets for the

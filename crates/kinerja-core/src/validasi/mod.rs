@@ -26,6 +26,7 @@ mod pengukuran;
 mod peringatan;
 mod pohon;
 mod rencana;
+mod rumus;
 mod tahunan;
 mod teks;
 
@@ -95,12 +96,14 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
     p.unik("pohon", &data.pohon, |x| &x.id);
     p.unik("simpul", &data.simpul, |x| &x.id);
     p.unik("crosscutting", &data.crosscutting, |x| &x.id);
+    p.unik("data_elemen", &data.data_elemen, |x| &x.id);
 
     // Tables in the order of the file format, so messages come in the order a reader meets them.
     let r = Rujukan::new(data);
     rencana::periksa(&mut p, data, &r);
     kode::periksa(&mut p, data);
     pengukuran::periksa(&mut p, data, &r);
+    rumus::periksa(&mut p, data, &r);
     tahunan::periksa(&mut p, data, &r);
     anggaran::periksa(&mut p, data, &r);
     laporan::periksa(&mut p, data, &r);

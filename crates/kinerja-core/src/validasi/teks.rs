@@ -66,7 +66,8 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         | "nilai" | "angka" | "pagu" | "pagu_perubahan" | "realisasi" | "anggaran"
         | "batas_atas" | "batas_bawah" | "target_akhir" | "pengali" | "distribusi"
         | "tanggal" | "periode" | "jenis" | "belanja" | "ukuran" | "subjek" | "polaritas"
-        | "cara_tahunan" | "rumus_negatif" | "jumlah_indikator_berpredikat" | "januari"
+        | "cara_tahunan" | "cara_wilayah" | "kosong" | "kondisi_awal" | "elemen"
+        | "rumus_negatif" | "jumlah_indikator_berpredikat" | "januari"
         | "februari" | "maret" | "april" | "mei" | "juni" | "juli" | "agustus" | "september"
         | "oktober" | "november" | "desember" => Pendek,
         _ => return None,

@@ -163,36 +163,55 @@ impl Penyusun<'_> {
         isi
     }
 
-    /// Part c: tingkat kemajuan against the Renstra's final target.
+    /// Part c: tingkat kemajuan against the Renstra's final target; where a kondisi awal is
+    /// recorded, also the progress from it.
     fn kemajuan_renstra(&self, n: usize, inds: &[&Indikator], no: &mut Nomor) -> Vec<Blok> {
+        let awal = inds.iter().any(|i| i.kondisi_awal.is_some());
         let b = inds
             .iter()
             .map(|i| {
                 let k = pengukuran::tingkat_kemajuan(&self.ix, i, self.tahun);
-                baris(vec![
+                let mut sel = vec![
                     Sel::teks(&i.uraian),
                     k.tahun_akhir
                         .map(|t| Sel::teks(t.to_string()))
                         .unwrap_or_else(tt),
+                ];
+                if awal {
+                    sel.push(nilai(k.kondisi_awal.as_ref()));
+                }
+                sel.extend([
                     nilai(k.target_akhir.as_ref()),
                     nilai(k.realisasi.as_ref().map(|r| &r.nilai)),
                     capaian(&k.kemajuan),
-                ])
+                ]);
+                if awal {
+                    sel.push(capaian(&k.kemajuan_awal));
+                }
+                baris(sel)
             })
             .collect();
+        let mut kol = vec![kolom("Indikator", 7, false), kolom("Tahun akhir", 2, true)];
+        if awal {
+            kol.push(kolom("Kondisi awal", 2, true));
+        }
+        kol.extend([
+            kolom("Target akhir", 2, true),
+            kolom(&format!("Realisasi {}", self.tahun), 2, true),
+            kolom("Tingkat kemajuan", 2, true),
+        ]);
+        let mut catatan = "Tingkat kemajuan = realisasi tahun ini dibanding target akhir Renstra, dengan rumus capaian sesuai polaritas.".to_string();
+        if awal {
+            kol.push(kolom("Kemajuan dari kondisi awal", 2, true));
+            catatan.push_str(" Kemajuan dari kondisi awal = (realisasi - kondisi awal) / (target akhir - kondisi awal) x 100: bagian perubahan yang direncanakan yang sudah dicapai (negatif bila menjauh dari target; tidak tersedia bila target akhir sama dengan kondisi awal).");
+        }
         vec![
             judul(3, "c. Perbandingan dengan target akhir Renstra"),
             no.tabel(
                 &format!("Tingkat kemajuan sasaran {n} terhadap target akhir Renstra"),
-                vec![
-                    kolom("Indikator", 7, false),
-                    kolom("Tahun akhir", 2, true),
-                    kolom("Target akhir", 2, true),
-                    kolom(&format!("Realisasi {}", self.tahun), 2, true),
-                    kolom("Tingkat kemajuan", 2, true),
-                ],
+                kol,
                 b,
-                Some("Tingkat kemajuan = realisasi tahun ini dibanding target akhir Renstra, dengan rumus capaian sesuai polaritas.".into()),
+                Some(catatan),
             ),
         ]
     }

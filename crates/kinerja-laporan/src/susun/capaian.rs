@@ -5,7 +5,7 @@
 use super::Penyusun;
 use super::sel::{
     CATATAN_TT, Nomor, bab, baris, blok_grafik, capaian, judul, kolom, nilai, paragraf, predikat,
-    sekali,
+    sekali, tt,
 };
 use crate::dokumen::*;
 use kinerja_core::angka::format_angka;
@@ -111,6 +111,7 @@ impl Penyusun<'_> {
                 }
             )),
         ));
+        isi.extend(self.tabel_rumus(no));
         let butir: Vec<(String, Option<Decimal>)> = self
             .pengukuran
             .baris
@@ -128,6 +129,58 @@ impl Penyusun<'_> {
             ));
         }
         isi
+    }
+}
+
+impl Penyusun<'_> {
+    /// The indicators computed by a formula from data elements: the formula, its numerator and
+    /// denominator with the year's values, and the result (only when there are such
+    /// indicators).
+    fn tabel_rumus(&self, no: &mut Nomor) -> Vec<Blok> {
+        use kinerja_core::pengukuran::AsalRealisasi;
+        let mut b = Vec::new();
+        for r in &self.pengukuran.baris {
+            let Some(ind) = self.ix.indikator(&r.indikator) else {
+                continue;
+            };
+            let Some(rumus) = &ind.rumus else { continue };
+            let hasil = match r.realisasi.as_ref().map(|x| &x.asal) {
+                Some(AsalRealisasi::Rumus { hasil }) => Some(hasil),
+                _ => None,
+            };
+            let alasan = match &r.capaian {
+                kinerja_core::capaian::Capaian::TidakTersedia { alasan } if hasil.is_none() => {
+                    Sel::teks(alasan.pesan())
+                }
+                _ => nilai(r.realisasi.as_ref().map(|x| &x.nilai)),
+            };
+            let bulat = |d: Decimal| Sel::Angka {
+                nilai: d,
+                desimal: d.normalize().scale(),
+            };
+            b.push(baris(vec![
+                Sel::teks(&ind.uraian),
+                Sel::teks(rumus.to_string()),
+                hasil.map(|h| bulat(h.pembilang)).unwrap_or_else(tt),
+                hasil.and_then(|h| h.penyebut).map(bulat).unwrap_or_else(tt),
+                alasan,
+            ]));
+        }
+        if b.is_empty() {
+            return vec![];
+        }
+        vec![no.tabel(
+            &format!("Indikator yang dihitung dengan rumus, tahun {}", self.tahun),
+            vec![
+                kolom("Indikator", 5, false),
+                kolom("Rumus", 5, false),
+                kolom("Pembilang", 2, true),
+                kolom("Penyebut", 2, true),
+                kolom("Realisasi", 3, true),
+            ],
+            b,
+            Some("Realisasi = pembilang / penyebut x pengali, dihitung dari data elemen (#{nama}) yang diisi; bila data elemen kosong atau penyebut 0, realisasi tidak tersedia, bukan 0.".into()),
+        )]
     }
 }
 

@@ -243,6 +243,23 @@ impl Penyusun<'_> {
         out
     }
 
+    /// The IKU's formulasi as written; for an indicator computed by a formula, the formula
+    /// after it (or alone).
+    fn formulasi(&self, r: &kinerja_core::model::BarisIku) -> Sel {
+        let teks = r.formulasi.teks.trim();
+        let rumus = self
+            .ix
+            .indikator(&r.indikator)
+            .and_then(|i| i.rumus.as_ref())
+            .map(|x| format!("Rumus: {x}"));
+        match (teks.is_empty(), rumus) {
+            (true, None) => tt(),
+            (false, None) => Sel::teks(teks),
+            (true, Some(x)) => Sel::teks(x),
+            (false, Some(x)) => Sel::teks(format!("{teks}; {x}")),
+        }
+    }
+
     /// The IKU decree in force (also Lampiran 4).
     pub(super) fn tabel_iku(&self, no: &mut Nomor) -> Blok {
         let Some(iku) = self.iku() else {
@@ -269,11 +286,7 @@ impl Penyusun<'_> {
                     Sel::teks((n + 1).to_string()),
                     Sel::teks(r.kinerja_utama.clone().unwrap_or_default()),
                     Sel::teks(self.uraian_indikator(&r.indikator)),
-                    if r.formulasi.teks.trim().is_empty() {
-                        tt()
-                    } else {
-                        Sel::teks(&r.formulasi.teks)
-                    },
+                    self.formulasi(r),
                     pj.map(Sel::Teks).unwrap_or_else(tt),
                     r.sumber_data.clone().map(Sel::Teks).unwrap_or_else(tt),
                 ])

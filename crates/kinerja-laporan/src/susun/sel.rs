@@ -75,7 +75,10 @@ pub(super) fn nilai(n: Option<&Nilai>) -> Sel {
             },
         )) => Sel::Angka {
             nilai: *nilai,
-            desimal: nilai.scale(),
+            // A number read from the data has at most 6 decimals (`angka`); more is a quotient
+            // the core computed (a formula's realisasi, a mean of quarters): two, like a
+            // percentage.
+            desimal: if nilai.scale() > 6 { 2 } else { nilai.scale() },
         },
         Some((n, _)) => Sel::teks(n.teks()),
     }

@@ -2,6 +2,7 @@
 
 mod kelengkapan;
 mod konsistensi;
+mod rumus;
 mod tahun;
 
 use crate::{Konteks, LokasiTemuan, Temuan, Tingkat};
@@ -55,6 +56,7 @@ pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
     tahun::tahun_dokumen(k, &mut o);
     tahun::tahun_dalam_teks(k, &mut o);
     konsistensi::realisasi_skm(k, &mut o);
+    rumus::realisasi_rumus(k, &mut o);
     kelengkapan::kelengkapan(k, &mut o);
     peringatan_data(k, &mut o);
 }

@@ -16,7 +16,7 @@ use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse};
-use kinerja_core::model::{PosAnggaran, Realisasi};
+use kinerja_core::model::{NilaiData, PosAnggaran, Realisasi};
 use kinerja_core::nilai::Nilai;
 use kinerja_core::waktu::Periode;
 use kinerja_tampilan as t;
@@ -58,6 +58,7 @@ pub(super) async fn realisasi_kirim(
         .collect();
     let mut kesalahan = Vec::new();
     let mut baru = Vec::new();
+    let data_baru = nilai_data(&l, &isian, &mut kesalahan);
     for (nama, nilai) in &isian {
         let Some(t::Medan::Realisasi { indikator, periode }) = t::Medan::parse(nama) else {
             continue;
@@ -85,11 +86,11 @@ pub(super) async fn realisasi_kirim(
     }
     let mut kode = StatusCode::UNPROCESSABLE_ENTITY;
     if kesalahan.is_empty() {
-        let hasil = if baru.is_empty() {
+        let hasil = if baru.is_empty() && data_baru.is_empty() {
             Ok(kinerja_simpan::Ringkasan::default())
         } else {
             n.toko
-                .simpan_realisasi(&l.id, baru, &pelaku_web(&sesi))
+                .simpan_realisasi_dan_data(&l.id, baru, data_baru, &pelaku_web(&sesi))
                 .await
         };
         match setelah_simpan(hasil, &mut l, "realisasi")? {
@@ -108,6 +109,53 @@ pub(super) async fn realisasi_kirim(
         &isian,
     );
     Ok((kode, Html(body)).into_response())
+}
+
+/// The data element values posted (`d.{elemen}.{periode}`) that differ from the stored ones,
+/// for the data set's own instansi; an empty field changes nothing, a value that is not a
+/// number is an error at its field.
+fn nilai_data(
+    l: &Laman,
+    isian: &[(String, String)],
+    kesalahan: &mut Vec<t::KesalahanIsian>,
+) -> Vec<NilaiData> {
+    let mut baru = Vec::new();
+    for (nama, nilai) in isian {
+        let Some(t::Medan::Data { elemen, periode }) = t::Medan::parse(nama) else {
+            continue;
+        };
+        let nilai = nilai.trim();
+        if nilai.is_empty() {
+            continue;
+        }
+        if !l.data.data_elemen.iter().any(|e| e.id == elemen) {
+            kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: format!("data elemen \"{elemen}\" tidak ada dalam data; muat ulang halaman"),
+            });
+            continue;
+        }
+        let lama = l.data.nilai_data.iter().find(|x| {
+            x.elemen == elemen && x.instansi == l.id && x.tahun == l.tahun && x.periode == periode
+        });
+        match kinerja_core::angka::parse_angka(nilai) {
+            Ok(v) if lama.is_some_and(|x| x.nilai == v) => {}
+            Ok(v) => baru.push(NilaiData {
+                elemen,
+                instansi: l.id.clone(),
+                tahun: l.tahun,
+                periode,
+                nilai: v,
+                sumber: lama.and_then(|x| x.sumber.clone()),
+                catatan: lama.and_then(|x| x.catatan.clone()),
+            }),
+            Err(e) => kesalahan.push(t::KesalahanIsian {
+                medan: nama.clone(),
+                pesan: format!("{e}; diharapkan angka, mis. 7 atau 1.250"),
+            }),
+        }
+    }
+    baru
 }
 
 /// The explicit removal of realisasi values (an emptied field changes nothing): each checked

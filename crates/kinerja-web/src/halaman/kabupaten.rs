@@ -54,6 +54,7 @@ pub(super) async fn kabupaten(
     } else {
         None
     };
+    let mut data_unit = Vec::new();
     for p in pelapor {
         let Some(i) = semua.iter().find(|i| i.id == p && bawah.contains(&i.id)) else {
             continue;
@@ -75,8 +76,11 @@ pub(super) async fn kabupaten(
                 u.and_then(|u| u.realisasi),
             ),
         });
+        data_unit.push(d);
     }
-    let rekap = wilayah::rekap(baris.iter().map(|b| &b.angka));
+    let mut rekap = wilayah::rekap(baris.iter().map(|b| &b.angka));
+    let unit: Vec<&kinerja_core::model::DataInstansi> = data_unit.iter().map(|d| &**d).collect();
+    rekap.indikator = wilayah::rekap_indikator_data(&unit, tahun);
     let mut k = konteks_dasar(&sesi);
     k.tahun = Some(tahun.get());
     k.kabupaten = Some((id.to_string(), induk.nama.clone()));

@@ -1,11 +1,64 @@
 //! The expression language of rules, after DHIS2's validation rules: arithmetic over data
 //! elements written `#{nama}`, numbers (`100`, `1,5` or `1.5`), `+ - * /`, parentheses and the
 //! functions `abs(x)`, `min(a; b)`, `max(a; b)`. A missing data element makes the expression
-//! missing, unless the rule's strategy says to treat it as 0.
+//! missing, unless the strategy (`StrategiKosong`) says to treat it as 0.
+//!
+//! One parser for the reviu's rules and the indicators' formulas (`model::Rumus`): the reviu
+//! re-exports this module.
 
 use rust_decimal::Decimal;
 use std::fmt;
 use std::str::FromStr;
+
+/// What to do when a data element is missing (DHIS2's missing value strategy), for a reviu
+/// rule and for a formula indicator alike.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    Default,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum StrategiKosong {
+    /// Skip the item (a formula: not available) if any element is missing.
+    #[default]
+    LewatiJikaAdaKosong,
+    /// Skip only if every element is missing; the missing ones count as 0.
+    LewatiJikaSemuaKosong,
+    /// Never skip: missing elements count as 0.
+    TidakPernahLewati,
+}
+
+impl StrategiKosong {
+    /// Whether to skip, given whether each referenced element is present.
+    pub fn lewati(self, ada: impl IntoIterator<Item = bool>) -> bool {
+        let ada: Vec<bool> = ada.into_iter().collect();
+        match self {
+            StrategiKosong::LewatiJikaAdaKosong => ada.iter().any(|a| !a),
+            StrategiKosong::LewatiJikaSemuaKosong => !ada.is_empty() && ada.iter().all(|a| !a),
+            StrategiKosong::TidakPernahLewati => false,
+        }
+    }
+    /// Whether a missing element reads as 0 once the item is not skipped.
+    pub fn kosong_nol(self) -> bool {
+        self != StrategiKosong::LewatiJikaAdaKosong
+    }
+    pub fn keterangan(self) -> &'static str {
+        match self {
+            StrategiKosong::LewatiJikaAdaKosong => "tidak tersedia bila ada data yang kosong",
+            StrategiKosong::LewatiJikaSemuaKosong => {
+                "data kosong dihitung 0, tidak tersedia bila semua kosong"
+            }
+            StrategiKosong::TidakPernahLewati => "data kosong dihitung 0",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ekspresi {

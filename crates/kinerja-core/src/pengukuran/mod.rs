@@ -15,6 +15,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod rumus;
+pub use rumus::kemajuan_awal;
+
 /// How the year's realisasi was obtained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -28,6 +31,10 @@ pub enum AsalRealisasi {
     /// The nilai konversi (IKM x 25) of a survey in the data that names this indicator.
     Skm {
         survei: SurveiId,
+    },
+    /// Computed by the indicator's formula from its data elements (`crate::rumus`).
+    Rumus {
+        hasil: crate::rumus::HasilRumus,
     },
 }
 
@@ -47,6 +54,7 @@ pub struct Indeks<'a> {
     target: HashMap<(&'a IndikatorId, Tahun, DokumenTarget), &'a Target>,
     realisasi: HashMap<(&'a IndikatorId, Tahun, Periode), &'a Realisasi>,
     pembanding: HashMap<(&'a IndikatorId, Tahun, &'a str), &'a Pembanding>,
+    nilai_data: HashMap<(&'a str, &'a InstansiId, Tahun, Periode), Decimal>,
     pub skala: SkalaPredikat,
     pub aturan: AturanCapaian,
 }
@@ -93,6 +101,16 @@ impl<'a> Indeks<'a> {
                 .iter()
                 .map(|x| ((&x.indikator, x.tahun, x.lingkup.as_str()), x))
                 .collect(),
+            nilai_data: data
+                .nilai_data
+                .iter()
+                .map(|x| {
+                    (
+                        (x.elemen.as_str(), &x.instansi, x.tahun, x.periode),
+                        x.nilai,
+                    )
+                })
+                .collect(),
             skala,
             aturan,
         }
@@ -122,7 +140,18 @@ impl<'a> Indeks<'a> {
     }
 
     /// The year's realisasi: the annual figure if entered, otherwise formed from the quarters.
+    /// A formula indicator's is computed from its data elements (a typed one is only stated:
+    /// `realisasi_tertulis`).
     pub fn realisasi_tahunan(&self, ind: &Indikator, tahun: Tahun) -> Option<RealisasiTahunan> {
+        if ind.rumus.is_some() {
+            return match self.hasil_rumus(ind, tahun, Periode::Tahunan)? {
+                Ok(hasil) => Some(RealisasiTahunan {
+                    nilai: Nilai::dihitung(hasil.nilai, 2),
+                    asal: AsalRealisasi::Rumus { hasil },
+                }),
+                Err(_) => None,
+            };
+        }
         if let Some(r) = self.realisasi.get(&(&ind.id, tahun, Periode::Tahunan)) {
             return Some(RealisasiTahunan {
                 nilai: r.nilai.clone(),
@@ -142,18 +171,12 @@ impl<'a> Indeks<'a> {
         };
         let nilai = match ind.cara_tahunan {
             CaraTahunan::Terakhir => last.nilai.clone(),
-            CaraTahunan::Jumlah | CaraTahunan::RataRata => {
-                // A sum or mean needs every quarter as a number; a label cannot be added.
+            CaraTahunan::Jumlah | CaraTahunan::RataRata | CaraTahunan::Maksimum => {
+                // A sum, mean or maximum needs every quarter as a number; a label cannot be
+                // added.
                 let angka: Option<Vec<Decimal>> =
                     tw.iter().map(|r| r.nilai.angka_setara()).collect();
-                let angka = angka?;
-                // In range: at most four quarters, each within the bound of `angka` (10^15).
-                let jumlah: Decimal = angka.iter().sum();
-                if ind.cara_tahunan == CaraTahunan::Jumlah {
-                    Nilai::hasil(jumlah)
-                } else {
-                    Nilai::hasil(jumlah / Decimal::from(angka.len()))
-                }
+                Nilai::hasil(crate::rumus::gabung_triwulan(ind.cara_tahunan, &angka?)?)
             }
         };
         Some(RealisasiTahunan { nilai, asal })
@@ -263,12 +286,7 @@ pub fn ukur(ix: &Indeks<'_>, tahun: Tahun) -> TabelPengukuran {
         let mut cs = Vec::new();
         for ind in &inds {
             let target = ix.target_pengukuran(&ind.id, tahun);
-            let realisasi = ix.realisasi_tahunan(ind, tahun);
-            let capaian = ix.capaian(
-                ind,
-                target.map(|t| &t.nilai),
-                realisasi.as_ref().map(|r| &r.nilai),
-            );
+            let (realisasi, capaian) = ix.ukur_indikator(ind, tahun, target.map(|t| &t.nilai));
             cs.push(capaian);
             baris.push(BarisPengukuran {
                 sasaran: s.id.clone(),
@@ -304,6 +322,11 @@ pub struct TingkatKemajuan {
     pub target_akhir: Option<Nilai>,
     pub realisasi: Option<RealisasiTahunan>,
     pub kemajuan: Capaian,
+    /// The baseline (`Indikator::kondisi_awal`).
+    pub kondisi_awal: Option<Nilai>,
+    /// Progress from the baseline toward the end target, percent:
+    /// (realisasi - kondisi awal) / (target akhir - kondisi awal) x 100 (`kemajuan_awal`).
+    pub kemajuan_awal: Capaian,
 }
 
 pub fn tingkat_kemajuan(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun) -> TingkatKemajuan {
@@ -314,9 +337,9 @@ pub fn tingkat_kemajuan(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun) -> Tingk
             .and_then(|t| ix.target(&ind.id, t, DokumenTarget::Renstra))
             .map(|t| t.nilai.clone())
     });
-    let realisasi = ix.realisasi_tahunan(ind, tahun);
-    let kemajuan = ix.capaian(
-        ind,
+    let (realisasi, kemajuan) = ix.ukur_indikator(ind, tahun, target_akhir.as_ref());
+    let kemajuan_awal = kemajuan_awal(
+        ind.kondisi_awal.as_ref(),
         target_akhir.as_ref(),
         realisasi.as_ref().map(|r| &r.nilai),
     );
@@ -326,6 +349,8 @@ pub fn tingkat_kemajuan(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun) -> Tingk
         target_akhir,
         realisasi,
         kemajuan,
+        kondisi_awal: ind.kondisi_awal.clone(),
+        kemajuan_awal,
     }
 }
 
@@ -353,8 +378,7 @@ pub fn riwayat(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun) -> Vec<TahunRiway
             continue;
         };
         let target = ix.target_pengukuran(&ind.id, t).map(|x| x.nilai.clone());
-        let realisasi = ix.realisasi_tahunan(ind, t);
-        let capaian = ix.capaian(ind, target.as_ref(), realisasi.as_ref().map(|r| &r.nilai));
+        let (realisasi, capaian) = ix.ukur_indikator(ind, t, target.as_ref());
         let sebelum = out
             .last()
             .and_then(|p| p.realisasi.as_ref())
@@ -419,271 +443,4 @@ pub fn bandingkan(ix: &Indeks<'_>, ind: &Indikator, tahun: Tahun, lingkup: &str)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::angka::bulatkan;
-    use crate::uji::*;
-    use rust_decimal_macros::dec;
-
-    #[test]
-    fn seed_table_3_1_uses_the_measurement_targets() {
-        let d = mumbulsari();
-        let ix = Indeks::new(&d);
-        let t = ukur(&ix, tahun(2020));
-        assert_eq!(t.baris.len(), 3);
-        // SKM: 70,89 / 80 x 100 = 88,6125 -> 88,61 % Baik (target from Tabel 3.1, not the PK's
-        // "B (100%)" nor the Renstra's 85).
-        let skm = &t.baris[0];
-        assert_eq!(skm.dokumen_target, Some(DokumenTarget::Pengukuran));
-        assert_eq!(skm.capaian.persen(), Some(dec!(88.6125)));
-        assert_eq!(skm.predikat.as_ref().unwrap().label, "Baik");
-        assert_eq!(t.baris[1].capaian.persen(), Some(dec!(86.90)));
-        assert_eq!(t.baris[2].capaian.persen(), Some(dec!(90)));
-        // Per sasaran: S1 = 88,6125; S2 = (86,90 + 90) / 2 = 88,45. The seed's text says 80 %
-        // and 85 %.
-        assert_eq!(t.sasaran[0].capaian, Some(dec!(88.6125)));
-        assert_eq!(t.sasaran[1].capaian, Some(dec!(88.45)));
-        assert_eq!(t.sasaran[1].jumlah_terukur, 2);
-        assert_eq!(t.sasaran[1].predikat.as_ref().unwrap().label, "Baik");
-    }
-
-    #[test]
-    fn a_sasaran_mean_on_a_midpoint_is_the_exact_mean() {
-        // Sasaran 2 with three indicators, positive polarity: targets 3, 6, 600 and realisasi
-        // 1, 5, 667,91. Capaian 100/3, 500/6 and 66791/600 %: sum 136791/600 = 227,985, mean
-        // 75,995 exactly, printed 76,00 % and Baik (from 76). Cut 28-digit quotients summed to
-        // 227,98499...9 and printed 75,99 % Cukup.
-        let mut d = mumbulsari();
-        d.target.retain(|t| t.indikator.as_str() == "SKM");
-        d.realisasi.retain(|r| r.indikator.as_str() == "SKM");
-        d.indikator
-            .push(indikator("X3", "S2", 3, Polaritas::Positif));
-        for (i, t, r) in [
-            ("REKOM", "3", "1"),
-            ("DESA", "6", "5"),
-            ("X3", "600", "667,91"),
-        ] {
-            d.target.push(target(i, 2020, DokumenTarget::Pengukuran, t));
-            d.realisasi.push(realisasi(i, 2020, Periode::Tahunan, r));
-        }
-        let ix = Indeks::new(&d);
-        let t = ukur(&ix, tahun(2020));
-        let s2 = &t.sasaran[1];
-        assert_eq!(s2.jumlah_terukur, 3);
-        assert_eq!(s2.capaian, Some(dec!(75.995)));
-        assert_eq!(
-            crate::angka::format_persen(s2.capaian.unwrap(), 2),
-            "76,00 %"
-        );
-        assert_eq!(s2.predikat.as_ref().unwrap().label, "Baik");
-    }
-
-    #[test]
-    fn without_a_measurement_target_the_pk_then_the_renstra_is_used() {
-        let mut d = mumbulsari();
-        d.target.retain(|t| t.dokumen != DokumenTarget::Pengukuran);
-        let ix = Indeks::new(&d);
-        let t = ukur(&ix, tahun(2020));
-        // PK "B (100%)": 70,89 / 100 = 70,89 % -> Cukup.
-        assert_eq!(
-            t.baris[0].dokumen_target,
-            Some(DokumenTarget::PerjanjianKinerja)
-        );
-        assert_eq!(t.baris[0].predikat.as_ref().unwrap().label, "Cukup");
-        d.target
-            .retain(|t| t.dokumen != DokumenTarget::PerjanjianKinerja);
-        let ix = Indeks::new(&d);
-        let t = ukur(&ix, tahun(2020));
-        // Renstra 85: 70,89 / 85 = 83,4000 %.
-        assert_eq!(t.baris[0].dokumen_target, Some(DokumenTarget::Renstra));
-        assert_eq!(
-            bulatkan(t.baris[0].capaian.persen().unwrap(), 2),
-            dec!(83.40)
-        );
-    }
-
-    #[test]
-    fn a_sasaran_without_any_realisasi_has_no_capaian() {
-        let mut d = mumbulsari();
-        d.realisasi.retain(|r| r.indikator.as_str() == "SKM");
-        let ix = Indeks::new(&d);
-        let t = ukur(&ix, tahun(2020));
-        assert_eq!(t.sasaran[1].capaian, None);
-        assert_eq!(t.sasaran[1].predikat, None);
-        assert_eq!(t.sasaran[1].jumlah_terukur, 0);
-    }
-
-    #[test]
-    fn quarterly_realisasi_forms_the_year() {
-        let mut d = mumbulsari();
-        d.realisasi.retain(|r| r.indikator.as_str() != "REKOM");
-        for (p, v) in [
-            (Periode::Tw1, "20"),
-            (Periode::Tw2, "45"),
-            (Periode::Tw3, "70"),
-        ] {
-            d.realisasi.push(realisasi("REKOM", 2020, p, v));
-        }
-        let ix = Indeks::new(&d);
-        let ind = ix.indikator(&IndikatorId::new("REKOM").unwrap()).unwrap();
-        // Cumulative (the default): the latest quarter, TW III = 70.
-        let r = ix.realisasi_tahunan(ind, tahun(2020)).unwrap();
-        assert_eq!(r.nilai.angka_setara(), Some(dec!(70)));
-        assert_eq!(
-            r.asal,
-            AsalRealisasi::Triwulan {
-                cara: CaraTahunan::Terakhir,
-                jumlah: 3
-            }
-        );
-        // Counts: 20 + 45 + 70 = 135; mean 135 / 3 = 45.
-        let mut jumlah = ind.clone();
-        jumlah.cara_tahunan = CaraTahunan::Jumlah;
-        assert_eq!(
-            ix.realisasi_tahunan(&jumlah, tahun(2020))
-                .unwrap()
-                .nilai
-                .angka_setara(),
-            Some(dec!(135))
-        );
-        jumlah.cara_tahunan = CaraTahunan::RataRata;
-        assert_eq!(
-            ix.realisasi_tahunan(&jumlah, tahun(2020))
-                .unwrap()
-                .nilai
-                .angka_setara(),
-            Some(dec!(45))
-        );
-        // An annual figure, when entered, is the year's.
-        d.realisasi
-            .push(realisasi("REKOM", 2020, Periode::Tahunan, "86,90"));
-        let ix = Indeks::new(&d);
-        let ind = ix.indikator(&IndikatorId::new("REKOM").unwrap()).unwrap();
-        assert_eq!(
-            ix.realisasi_tahunan(ind, tahun(2020)).unwrap().asal,
-            AsalRealisasi::Tahunan
-        );
-    }
-
-    #[test]
-    fn an_skm_indicator_takes_its_realisasi_from_the_survey() {
-        let mut d = mumbulsari();
-        d.realisasi
-            .retain(|r| !(r.indikator.as_str() == "SKM" && r.tahun == tahun(2020)));
-        let unsur = |nomor: u32, jumlah: Option<[u64; 4]>| UnsurSkm {
-            nomor,
-            nama: format!("Unsur {nomor}"),
-            jumlah,
-            distribusi: None,
-        };
-        // 9 unsur (PermenPANRB 14/2017), 4 respondents each. Unsur 1-8: answers 3,3,4,4 -> NRR
-        // 14/4 = 3,5; unsur 9: 2,3,3,4 -> 12/4 = 3. IKM = (8 x 3,5 + 3) / 9 = 31/9 = 3,4444...;
-        // NIK = IKM x 25 = 775/9 = 86,1111... -> capaian against "B (80 %)": 107,638...%.
-        let mut u: Vec<UnsurSkm> = (1..=8).map(|n| unsur(n, Some([0, 0, 2, 2]))).collect();
-        u.push(unsur(9, Some([0, 1, 2, 1])));
-        d.skm.push(SurveiSkm {
-            id: SurveiId::new("skm-2020").unwrap(),
-            instansi: InstansiId::new("mumbulsari").unwrap(),
-            tahun: tahun(2020),
-            regime: "permenpanrb-14-2017".into(),
-            indikator: Some(IndikatorId::new("SKM").unwrap()),
-            responden: Some(4),
-            populasi: None,
-            unsur: u,
-            catatan: None,
-        });
-        let ix = Indeks::new(&d);
-        let ind = ix.indikator(&IndikatorId::new("SKM").unwrap()).unwrap();
-        let r = ix.realisasi_tahunan(ind, tahun(2020)).unwrap();
-        assert_eq!(r.nilai.teks(), "86,11");
-        assert_eq!(
-            bulatkan(r.nilai.angka_setara().unwrap(), 6),
-            dec!(86.111111)
-        );
-        assert!(matches!(r.asal, AsalRealisasi::Skm { .. }));
-        let t = ukur(&ix, tahun(2020));
-        assert_eq!(
-            bulatkan(t.baris[0].capaian.persen().unwrap(), 2),
-            dec!(107.64)
-        );
-        // An unsur without answers: no realisasi rather than a wrong one.
-        d.skm[0].unsur[8].jumlah = None;
-        let ix = Indeks::new(&d);
-        let ind = ix.indikator(&IndikatorId::new("SKM").unwrap()).unwrap();
-        assert_eq!(ix.realisasi_tahunan(ind, tahun(2020)), None);
-    }
-
-    #[test]
-    fn tingkat_kemajuan_against_the_last_renstra_year() {
-        let d = mumbulsari();
-        let ix = Indeks::new(&d);
-        let ind = ix.indikator(&IndikatorId::new("SKM").unwrap()).unwrap();
-        // End of Renstra 2021, target 85: 70,89 / 85 x 100 = 83,4000 %.
-        let k = tingkat_kemajuan(&ix, ind, tahun(2020));
-        assert_eq!(k.tahun_akhir, Some(tahun(2021)));
-        assert_eq!(k.target_akhir.as_ref().map(|t| t.teks()), Some("85"));
-        assert_eq!(bulatkan(k.kemajuan.persen().unwrap(), 2), dec!(83.40));
-        // A stated end target wins: 70,89 / 100 = 70,89 %.
-        let mut ind2 = ind.clone();
-        ind2.target_akhir = Some(n("100"));
-        let k = tingkat_kemajuan(&ix, &ind2, tahun(2020));
-        assert_eq!(k.kemajuan.persen(), Some(dec!(70.89)));
-    }
-
-    #[test]
-    fn riwayat_from_the_renstra_start() {
-        let d = mumbulsari();
-        let ix = Indeks::new(&d);
-        let ind = ix.indikator(&IndikatorId::new("SKM").unwrap()).unwrap();
-        let r = riwayat(&ix, ind, tahun(2020));
-        assert_eq!(r.first().unwrap().tahun, tahun(2016));
-        assert_eq!(r.len(), 5);
-        // 2016: no realisasi -> n/a, not 0.
-        assert_eq!(r[0].capaian.persen(), None);
-        // 2017: 75,79 against the Renstra's 85 = 89,1647...%.
-        assert_eq!(bulatkan(r[1].capaian.persen().unwrap(), 2), dec!(89.16));
-        // 2018 vs 2017: 79,92 - 75,79 = 4,13.
-        assert_eq!(r[2].perubahan, Some(dec!(4.13)));
-        // 2019 is missing, so 2020 has no change figure.
-        assert_eq!(r[4].perubahan, None);
-    }
-
-    #[test]
-    fn national_comparison_reads_polarity() {
-        let mut d = mumbulsari();
-        // The seed's Tabel 3.7 pairs: 95,79 vs national 94,40 (positive); TPT 4,21 vs 5,61
-        // (negative).
-        d.indikator
-            .push(indikator("TPT", "S2", 3, Polaritas::Negatif));
-        d.realisasi
-            .push(realisasi("TPT", 2020, Periode::Tahunan, "4,21"));
-        d.realisasi.retain(|r| r.indikator.as_str() != "DESA");
-        d.realisasi
-            .push(realisasi("DESA", 2020, Periode::Tahunan, "95,79"));
-        for (i, v) in [("DESA", "94,40"), ("TPT", "5,61")] {
-            d.pembanding.push(Pembanding {
-                indikator: IndikatorId::new(i).unwrap(),
-                tahun: tahun(2020),
-                lingkup: "nasional".into(),
-                nilai: n(v),
-                sumber: Some("BPS".into()),
-                catatan: None,
-            });
-        }
-        let ix = Indeks::new(&d);
-        let desa = ix.indikator(&IndikatorId::new("DESA").unwrap()).unwrap();
-        let b = bandingkan(&ix, desa, tahun(2020), "nasional");
-        // 95,79 - 94,40 = 1,39, better.
-        assert_eq!(b.selisih, Some(dec!(1.39)));
-        assert_eq!(b.lebih_baik, Some(true));
-        let tpt = ix.indikator(&IndikatorId::new("TPT").unwrap()).unwrap();
-        let b = bandingkan(&ix, tpt, tahun(2020), "nasional");
-        // 4,21 - 5,61 = -1,40: lower unemployment is better.
-        assert_eq!(b.selisih, Some(dec!(-1.40)));
-        assert_eq!(b.lebih_baik, Some(true));
-        // No national figure: nothing to compare, not zero.
-        let skm = ix.indikator(&IndikatorId::new("SKM").unwrap()).unwrap();
-        let b = bandingkan(&ix, skm, tahun(2020), "nasional");
-        assert_eq!((b.pembanding, b.selisih, b.lebih_baik), (None, None, None));
-    }
-}
+mod tests;

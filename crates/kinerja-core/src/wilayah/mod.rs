@@ -13,6 +13,15 @@
 //! - the region's serapan is the realisasi over the pagu of the instansi that reported a
 //!   realisasi: an instansi that has not reported is not zero, it is left out and counted
 //!   (`belum_melapor`).
+//!
+//! One indicator across units, by its declared `CaraWilayah` (sum, mean, ratio of sums,
+//! none): `indikator`.
+
+mod indikator;
+pub use indikator::{
+    BarisRekapIndikator, NilaiUnit, RekapIndikator, indikator_unit, rekap_indikator,
+    rekap_indikator_data,
+};
 
 use crate::anggaran;
 use crate::capaian;
@@ -88,6 +97,9 @@ pub struct RekapWilayah {
     pub serapan: Option<Decimal>,
     /// Instansi without a reported realisasi.
     pub belum_melapor: usize,
+    /// The indicators that declare a roll-up across units (`rekap_indikator_data`); `rekap`
+    /// leaves it empty, the caller holding the units' data sets fills it.
+    pub indikator: Vec<BarisRekapIndikator>,
 }
 
 pub fn rekap<'a>(angka: impl IntoIterator<Item = &'a AngkaInstansi>) -> RekapWilayah {
@@ -124,6 +136,7 @@ pub fn rekap<'a>(angka: impl IntoIterator<Item = &'a AngkaInstansi>) -> RekapWil
             .then(|| anggaran::persen(realisasi.nilai(), pagu_lapor.nilai()))
             .flatten(),
         belum_melapor: angka.len() - lapor.len(),
+        indikator: Vec::new(),
     }
 }
 
