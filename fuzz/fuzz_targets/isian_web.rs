@@ -42,6 +42,10 @@ fuzz_target!(|data: &[u8]| {
             Medan::Anggaran(_) | Medan::Bulanan(..) => {
                 parse_rupiah(nilai).err().map(|e| e.to_string())
             }
+            // A data element's count, read as `halaman::realisasi_kirim` reads it.
+            Medan::Data { .. } => kinerja_core::angka::parse_angka(nilai)
+                .err()
+                .map(|e| e.to_string()),
         };
         if let Some(pesan) = pesan {
             kesalahan.push(KesalahanIsian {
