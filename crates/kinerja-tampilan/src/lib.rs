@@ -21,6 +21,7 @@ mod laporan;
 mod rencana;
 mod reviu;
 mod skm;
+mod sunting;
 mod survei;
 mod tata;
 
@@ -35,6 +36,9 @@ pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
 pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
 pub use skm::{KeadaanSkm, PilihanSkm, skm};
+pub use sunting::baca::ubah_rencana;
+pub use sunting::pk::{sunting_pk, tandatangani_pk, ubah_pk};
+pub use sunting::sunting_rencana;
 pub use survei::{
     AkhirSurvei, BarisLayanan, FormSurvei, SurveiWeb, survei, survei_akhir, survei_poster,
     survei_web,

@@ -12,6 +12,7 @@ mod laporan;
 mod rencana;
 mod sesi;
 mod skm;
+mod sunting;
 mod survei;
 
 use crate::Negara;
@@ -37,7 +38,32 @@ pub(crate) fn daftar() -> Vec<Rute> {
             "/instansi/{id}/tahun/{tahun}/rencana",
             rencana::rencana,
         ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/rencana/ubah",
+            sunting::rencana_ubah,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/rencana/ubah",
+            sunting::rencana_ubah_kirim,
+        ),
         rute(Get, "/instansi/{id}/tahun/{tahun}/pk", rencana::pk),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/pk/ubah",
+            sunting::pk_ubah,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/pk/ubah",
+            sunting::pk_ubah_kirim,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/pk/tandatangani",
+            sunting::pk_tandatangani,
+        ),
         rute(Get, "/instansi/{id}/tahun/{tahun}/iku", rencana::iku),
         rute(
             Get,

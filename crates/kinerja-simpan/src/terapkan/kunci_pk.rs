@@ -1,0 +1,102 @@
+//! The lock of a signed Perjanjian Kinerja, whatever the door: a signed PK record cannot change
+//! or go (except for the targets it keeps when a PK perubahan replaces it), and while the PK in
+//! force of a year is signed, the year's PK targets cannot change. A PK perubahan (a new,
+//! unsigned version replacing it) opens the targets again, for that new version.
+
+use crate::Galat;
+use crate::rekaman::Rekaman;
+use kinerja_core::model::DataInstansi;
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// What the lock needs to know about the result of a write.
+pub(super) struct KunciPk {
+    /// Years whose PK in force is signed, before the write and after it.
+    tahun: HashSet<i64>,
+}
+
+fn tahun_tertanda(data: &DataInstansi) -> HashSet<i64> {
+    data.perjanjian_kinerja
+        .iter()
+        .filter_map(|p| data.pk_berlaku(&p.instansi, p.tahun))
+        .filter(|p| p.ditandatangani)
+        .map(|p| i64::from(p.tahun.get()))
+        .collect()
+}
+
+impl KunciPk {
+    /// `lama`: the stored records; `baru`: the written data. A year is locked when its PK in
+    /// force was signed before and still is: a file bringing a signed PK with its targets, or
+    /// a PK perubahan with its new targets, is one write.
+    pub(super) fn dari(lama: &[Rekaman], baru: &DataInstansi) -> Result<KunciPk, Galat> {
+        let pk_lama = crate::rekaman::rakit(
+            lama.iter()
+                .filter(|r| r.tabel == "perjanjian_kinerja")
+                .cloned(),
+        )
+        .map_err(|e| Galat::Rusak(e.to_string()))?;
+        let sebelum = tahun_tertanda(&pk_lama);
+        let tahun = tahun_tertanda(baru)
+            .into_iter()
+            .filter(|t| sebelum.contains(t))
+            .collect();
+        Ok(KunciPk { tahun })
+    }
+
+    /// Refuses the change of `lama` into `baru` (either absent: added or removed) when the lock
+    /// holds it.
+    pub(super) fn periksa(
+        &self,
+        lama: Option<&Rekaman>,
+        baru: Option<&Rekaman>,
+    ) -> Result<(), Galat> {
+        let r = baru.or(lama).expect("a change has a record");
+        match r.tabel.as_str() {
+            "perjanjian_kinerja" => {
+                let Some(l) = lama else { return Ok(()) };
+                if !tertanda(&l.isi) {
+                    return Ok(());
+                }
+                let sama = baru.is_some_and(|b| tanpa_arsip(&b.isi) == tanpa_arsip(&l.isi));
+                if sama {
+                    return Ok(());
+                }
+                Err(Galat::PkTerkunci(format!(
+                    "Perjanjian Kinerja \"{}\" sudah ditandatangani; buat PK perubahan untuk \
+                     mengubahnya",
+                    l.kunci
+                )))
+            }
+            "target" => {
+                let pk = |x: &Rekaman| {
+                    x.isi.get("dokumen").and_then(Value::as_str) == Some("perjanjian_kinerja")
+                };
+                let tahun = r.isi.get("tahun").and_then(Value::as_i64).unwrap_or(0);
+                if (lama.is_some_and(pk) || baru.is_some_and(pk)) && self.tahun.contains(&tahun) {
+                    return Err(Galat::PkTerkunci(format!(
+                        "target Perjanjian Kinerja {tahun} (indikator {}): PK-nya sudah \
+                         ditandatangani; buat PK perubahan untuk mengubahnya",
+                        r.isi
+                            .get("indikator")
+                            .and_then(Value::as_str)
+                            .unwrap_or("?")
+                    )));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn tertanda(isi: &Value) -> bool {
+    isi.get("ditandatangani").and_then(Value::as_bool) == Some(true)
+}
+
+fn tanpa_arsip(isi: &Value) -> Value {
+    let mut v = isi.clone();
+    if let Value::Object(o) = &mut v {
+        o.remove("target_arsip");
+    }
+    v
+}
