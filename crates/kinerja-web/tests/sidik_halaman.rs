@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "8d5e44e777ab8fcd8506dce3cb4d8e88eb0529ae3cf2e36534338a52cfdeabd2",
+        "0a503db9ac75dd2591019699e3e721b05da1438ddab100e05b257a38a4a69b8d",
     ),
     (
         "/masuk",
