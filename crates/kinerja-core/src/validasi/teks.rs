@@ -56,7 +56,7 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         // Ids of other records.
         | "instansi" | "renstra" | "tujuan" | "sasaran" | "strategi" | "program"
         | "kegiatan" | "sub_kegiatan" | "indikator" | "survei" | "skala" | "penandatangan"
-        | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua"
+        | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua" | "perubahan_dari"
         // Numbers, values and dates written as text, and named variants holding them.
         | "nilai" | "angka" | "pagu" | "pagu_perubahan" | "realisasi" | "anggaran"
         | "batas_atas" | "batas_bawah" | "target_akhir" | "pengali" | "distribusi"
