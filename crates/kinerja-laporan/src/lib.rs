@@ -10,5 +10,5 @@ mod susun;
 pub use dokumen::*;
 pub use susun::{
     GalatLaporan, LaporanSkm, OpsiLaporan, PeriodeSkm, TindakLanjut, sidik, sidik_bait,
-    sidik_laporan, susun, susun_skm,
+    sidik_laporan, susun, susun_pk, susun_skm,
 };

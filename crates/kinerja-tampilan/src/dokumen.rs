@@ -54,6 +54,8 @@ struct HalamanPk {
     versi: Vec<(String, String, bool)>,
     /// The editor's address, for a viewer who may change the PK.
     ubah: Option<String>,
+    /// The PK in force as a PDF to print and sign.
+    unduh: String,
 }
 
 fn pihak(data: &DataInstansi, id: &kinerja_core::id::PejabatId, peran: &'static str) -> Pihak {
@@ -229,6 +231,7 @@ pub fn perjanjian_kinerja(
         status,
         versi: daftar_versi,
         ubah: ubah.then(|| format!("{dasar}/ubah")),
+        unduh: format!("{dasar}.pdf"),
     })
 }
 

@@ -59,6 +59,7 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("get", "/instansi/{id}/tahun/{tahun}/rencana/ubah", Ubah),
     ("post", "/instansi/{id}/tahun/{tahun}/rencana/ubah", Ubah),
     ("get", "/instansi/{id}/tahun/{tahun}/pk", Lihat),
+    ("get", "/instansi/{id}/tahun/{tahun}/pk.pdf", Lihat),
     ("get", "/instansi/{id}/tahun/{tahun}/pk/ubah", Ubah),
     ("post", "/instansi/{id}/tahun/{tahun}/pk/ubah", Ubah),
     // The signature is the pimpinan's (pihak pertama), like an approval.

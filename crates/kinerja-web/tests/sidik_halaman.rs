@@ -46,7 +46,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/mumbulsari/tahun/2020/pk",
         200,
-        "daf9151885ec065d7574a15ce2953faa877a6815b3e95a30f467b511c51e4f80",
+        "7312d4f0ae7644c70b720d94621641be54e30470dd09c4a016e207c0694ad79e",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/iku",

@@ -282,3 +282,50 @@ async fn another_instansis_operator_is_refused() {
     assert_eq!(data(&u.toko).await, sebelum);
     b.selesai().await;
 }
+
+#[tokio::test]
+async fn the_pk_downloads_as_a_pdf_marked_draft_until_signed() {
+    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let u = bersama::operator(&b.url).await;
+    let (s, _, html) = kirim(
+        &u.app,
+        &u.sesi,
+        UBAH,
+        &form(&u.csrf, &[("pk.target.I-S1-1", "B (85 %)")]),
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "{html}");
+    let pdf = |app: axum::Router, sesi: String| async move {
+        bersama::kirim_bait(
+            &app,
+            &sesi,
+            Request::builder().uri(format!("{BACA}.pdf")),
+            vec![],
+        )
+        .await
+    };
+    let (s, _, isi) = pdf(u.app.clone(), u.sesi.clone()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(isi.starts_with(b"%PDF"), "a PDF");
+    let teks = pdf_teks(&isi);
+    assert!(teks.contains("PERJANJIAN KINERJA"), "{teks}");
+    assert!(teks.contains("B (85 %)"), "the target just saved: {teks}");
+    assert!(teks.contains("SOPONJONO"), "pihak pertama: {teks}");
+    assert!(teks.contains("DRAF"), "not signed yet: {teks}");
+    b.selesai().await;
+}
+
+/// The text of a PDF, as `pdftotext` reads it.
+fn pdf_teks(pdf: &[u8]) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sunting_pk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let berkas = dir.join("pk.pdf");
+    std::fs::write(&berkas, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&berkas)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -164,3 +164,73 @@ pub struct Formulasi {
     #[schemars(with = "Option<String>")]
     pub pengali: Option<Decimal>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PerjanjianKinerja;
+    use crate::id::{InstansiId, PejabatId, PkId};
+    use crate::model::Pejabat;
+    use crate::uji::mumbulsari;
+    use crate::waktu::Tahun;
+
+    #[test]
+    fn the_pk_in_force_is_the_last_version_of_its_chain_and_a_cycle_ends() {
+        let mut d = mumbulsari();
+        let m = InstansiId::new("mumbulsari").unwrap();
+        let th = Tahun::new(2020).unwrap();
+        let camat = PejabatId::new("camat").unwrap();
+        d.pejabat.push(Pejabat {
+            id: camat.clone(),
+            instansi: m.clone(),
+            nama: "Camat".into(),
+            nip: None,
+            pangkat: None,
+            golongan: None,
+            jabatan: "Camat Mumbulsari".into(),
+            catatan: None,
+        });
+        let awal = PerjanjianKinerja {
+            id: PkId::new("pk-2020").unwrap(),
+            instansi: m.clone(),
+            tahun: th,
+            pihak_pertama: camat.clone(),
+            pihak_kedua: camat,
+            tempat: None,
+            tanggal: None,
+            indikator: Vec::new(),
+            anggaran: Vec::new(),
+            catatan: None,
+            ditandatangani: true,
+            perubahan_dari: None,
+            target_arsip: Vec::new(),
+        };
+        d.perjanjian_kinerja.push(awal.clone());
+        // Listed before the version it replaces: the chain, not the file order, decides.
+        let mut p1 = awal.clone();
+        p1.id = PkId::new("pk-2020-p1").unwrap();
+        p1.perubahan_dari = Some(awal.id.clone());
+        let mut p2 = awal.clone();
+        p2.id = PkId::new("pk-2020-p2").unwrap();
+        p2.perubahan_dari = Some(p1.id.clone());
+        d.perjanjian_kinerja.insert(0, p2);
+        d.perjanjian_kinerja.insert(0, p1);
+        let versi: Vec<&str> = d.pk_versi(&m, th).iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(versi, [awal.id.as_str(), "pk-2020-p1", "pk-2020-p2"]);
+        assert_eq!(d.pk_berlaku(&m, th).unwrap().id.as_str(), "pk-2020-p2");
+        assert!(crate::validasi::periksa(&d).is_empty());
+        // Another year has none.
+        assert!(d.pk_berlaku(&m, Tahun::new(2019).unwrap()).is_none());
+
+        // A version naming a PK that is not there is refused by validation...
+        d.perjanjian_kinerja[0].perubahan_dari = Some(PkId::new("pk-tidak-ada").unwrap());
+        let p = crate::validasi::periksa(&d);
+        assert!(
+            p.iter().any(|x| x.to_string().contains("perubahan_dari")),
+            "{p:?}"
+        );
+        // ...and a cycle (p1 replaces p2 replaces p1) ends instead of looping.
+        d.perjanjian_kinerja[0].perubahan_dari = Some(PkId::new("pk-2020-p2").unwrap());
+        let n = d.pk_versi(&m, th).len();
+        assert!(n <= 3, "{n}");
+    }
+}

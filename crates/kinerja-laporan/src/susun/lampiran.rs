@@ -227,7 +227,7 @@ impl Penyusun<'_> {
 
     /// The Perjanjian Kinerja as signed: both parties, the pledge, the signatures, then its
     /// tables.
-    fn lampiran_pk(&self) -> Bab {
+    pub(super) fn lampiran_pk(&self) -> Bab {
         let judul = format!("PERJANJIAN KINERJA TAHUN {}", self.tahun);
         let Some(pk) = self.pk() else {
             return lampiran(3, judul, false, vec![tidak_tersedia("Perjanjian Kinerja")]);

@@ -49,6 +49,7 @@ pub(crate) fn daftar() -> Vec<Rute> {
             sunting::rencana_ubah_kirim,
         ),
         rute(Get, "/instansi/{id}/tahun/{tahun}/pk", rencana::pk),
+        rute(Get, "/instansi/{id}/tahun/{tahun}/pk.pdf", laporan::pk_pdf),
         rute(
             Get,
             "/instansi/{id}/tahun/{tahun}/pk/ubah",
