@@ -260,9 +260,12 @@ struct HalamanIku {
     l: Tata,
     instansi: String,
     daftar: Vec<IkuTampil>,
+    /// The editor's address, for a viewer who may change the IKU.
+    ubah: Option<String>,
 }
 
-pub fn iku(k: &Konteks, data: &DataInstansi, _tahun: Tahun) -> String {
+/// The IKU decrees; `ubah`: the viewer may edit (a link to the editor).
+pub fn iku(k: &Konteks, data: &DataInstansi, tahun: Tahun, ubah: bool) -> String {
     let l = Tata::baru(k, "Indikator Kinerja Utama", Bagian::Iku, Some(data));
     let ix = Indeks::new(data);
     let utama = instansi_utama(data);
@@ -326,5 +329,12 @@ pub fn iku(k: &Konteks, data: &DataInstansi, _tahun: Tahun) -> String {
         l,
         instansi: utama.map(|i| i.nama.clone()).unwrap_or_default(),
         daftar,
+        ubah: ubah.then(|| {
+            crate::tata::instansi_href(
+                &crate::isian::id_instansi(k, data),
+                tahun.get(),
+                "/iku/ubah",
+            )
+        }),
     })
 }

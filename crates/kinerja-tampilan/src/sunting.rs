@@ -6,6 +6,7 @@
 //! user typed with the error beside the field.
 
 pub(crate) mod baca;
+pub(crate) mod iku;
 pub(crate) mod pk;
 mod tanggungan;
 

@@ -277,7 +277,7 @@ fn names_are_escaped() {
         ),
         form_anggaran(&k, &d, th(2020), semua, &[], &[]),
         perjanjian_kinerja(&k, &d, th(2020), None, false),
-        iku(&k, &d, th(2020)),
+        iku(&k, &d, th(2020), false),
         jejak(&k, jahat, &j),
         kabupaten(&k, jahat, th(2020), &kab, &rekap_kab(&kab), "nama"),
         masuk(&k, Some(jahat), jahat),
@@ -522,7 +522,7 @@ fn pk_and_iku_show_parties_targets_and_formulas() {
     let kosong = perjanjian_kinerja(&konteks(), &d, th(2019), None, false);
     assert!(kosong.contains("Belum ada Perjanjian Kinerja untuk tahun 2019"));
 
-    let iku = iku(&konteks(), &d, th(2020));
+    let iku = iku(&konteks(), &d, th(2020), false);
     assert!(iku.contains("Nomor 05 Tahun 2019"));
     assert!(iku.contains("Hasil perhitungan survey kepuasan masyarakat (SKM)"));
     assert!(iku.contains("Seksi Pelayanan Umum"));

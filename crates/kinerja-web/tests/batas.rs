@@ -37,11 +37,23 @@ const MEDAN: &[&str] = &[
     "indikator-I-S1-1.target.2020",
     "indikator-I-S1-1.uraian",
     "program-P-YANMUM.pagu.2020",
+    "pk.target.I-S1-1",
+    "pk.anggaran.P-ADM",
+    "iku.I-S1-1.pengali",
 ];
 
 /// The plan editor reads a field only in its row's form: the hidden fields naming the row and
 /// its other required fields, so that the walked field is the one that decides.
 fn baris_sunting(jalur: &str, medan: &str) -> String {
+    // The PK and IKU forms are one form each: the parties and the decree's number are required.
+    if jalur.ends_with("/pk/ubah") && medan.starts_with("pk.") {
+        return "aksi=simpan&pk.pihak1.nama=A&pk.pihak1.jabatan=B&pk.pihak2.nama=C&\
+                pk.pihak2.jabatan=D&"
+            .into();
+    }
+    if jalur.ends_with("/iku/ubah") && medan.starts_with("iku.") {
+        return "iku.keputusan.nomor=1&iku.I-S1-1.formulasi=F&".into();
+    }
     if !jalur.ends_with("/rencana/ubah") {
         return String::new();
     }
@@ -232,7 +244,9 @@ async fn hostile_text_and_numbers_are_a_4xx_without_the_databases_words() {
                             || (medan.contains(".target.")
                                 && jalur.ends_with("/rencana/ubah")
                                 && !nama.starts_with("negative"))
-                            || (medan.contains(".pagu.") && jalur.ends_with("/rencana/ubah"));
+                            || (medan.contains(".pagu.") && jalur.ends_with("/rencana/ubah"))
+                            || (*medan == "pk.anggaran.P-ADM" && jalur.ends_with("/pk/ubah"))
+                            || (*medan == "iku.I-S1-1.pengali" && jalur.ends_with("/iku/ubah"));
                         if angka(nama) && !dibaca {
                             // A number is fine text, and a route ignores fields it does not read.
                             assert!(!s.is_server_error(), "{apa}: {s}");

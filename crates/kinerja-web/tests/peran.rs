@@ -69,6 +69,8 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
         Setujui,
     ),
     ("get", "/instansi/{id}/tahun/{tahun}/iku", Lihat),
+    ("get", "/instansi/{id}/tahun/{tahun}/iku/ubah", Ubah),
+    ("post", "/instansi/{id}/tahun/{tahun}/iku/ubah", Ubah),
     ("get", "/instansi/{id}/tahun/{tahun}/realisasi", Lihat),
     ("post", "/instansi/{id}/tahun/{tahun}/realisasi", Ubah),
     ("post", "/instansi/{id}/tahun/{tahun}/realisasi/hapus", Ubah),

@@ -242,7 +242,7 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
             ),
         ),
         ("pk", perjanjian_kinerja(&k, &d, t, None, false)),
-        ("iku", iku(&k, &d, t)),
+        ("iku", iku(&k, &d, t, false)),
         (
             "jejak",
             jejak(&k, "Jejak audit Kecamatan Mumbulsari", &jejak_contoh()),

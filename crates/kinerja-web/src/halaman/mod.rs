@@ -68,6 +68,16 @@ pub(crate) fn daftar() -> Vec<Rute> {
         rute(Get, "/instansi/{id}/tahun/{tahun}/iku", rencana::iku),
         rute(
             Get,
+            "/instansi/{id}/tahun/{tahun}/iku/ubah",
+            sunting::iku_ubah,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/iku/ubah",
+            sunting::iku_ubah_kirim,
+        ),
+        rute(
+            Get,
             "/instansi/{id}/tahun/{tahun}/realisasi",
             isian::realisasi,
         ),

@@ -126,5 +126,6 @@ pub(super) async fn pk(
 
 pub(super) async fn iku(State(n): State<Negara>, sesi: Sesi, Path((id, th)): JalurTahun) -> Hasil {
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    Ok(html(t::iku(&l.k, &l.data, l.tahun)))
+    let ubah = super::bersama::izin(&sesi, &l).ubah;
+    Ok(html(t::iku(&l.k, &l.data, l.tahun, ubah)))
 }

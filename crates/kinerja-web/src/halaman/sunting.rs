@@ -136,3 +136,44 @@ pub(super) async fn pk_tandatangani(
         Err(GagalUbah::Toko(g)) => Err(g.into()),
     }
 }
+
+/// The IKU editor: the decree in force (or a new one).
+pub(super) async fn iku_ubah(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    q: Result<Query<KueriPesan>, QueryRejection>,
+) -> Hasil {
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
+    Ok(html(t::sunting_iku(&l.k, &l.data, l.tahun, &[], &[])))
+}
+
+pub(super) async fn iku_ubah_kirim(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let (isian, mut l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
+    let pelapor = l.id.clone();
+    let hasil = n
+        .toko
+        .ubah_data(&pelapor, &pelaku_web(&sesi), |d| {
+            t::ubah_iku(d, &pelapor, &isian)
+        })
+        .await;
+    let (kesalahan, kode) = match hasil {
+        Ok(r) => match setelah_simpan(Ok(r), &mut l, "iku/ubah")? {
+            Ok(ke) => return Ok(ke),
+            Err(kode) => (Vec::new(), kode),
+        },
+        Err(GagalUbah::Ditolak(k)) => (k, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(GagalUbah::Toko(g)) => match setelah_simpan(Err(g), &mut l, "iku/ubah")? {
+            Ok(ke) => return Ok(ke),
+            Err(kode) => (Vec::new(), kode),
+        },
+    };
+    let body = t::sunting_iku(&l.k, &l.data, l.tahun, &kesalahan, &isian);
+    Ok((kode, Html(body)).into_response())
+}
