@@ -39,6 +39,8 @@ pub(crate) struct MedanForm {
     pub galat: Option<String>,
     /// `sempit` for numbers and years, `lebar` for text spanning the row.
     pub kelas: &'static str,
+    /// Rows of a text area.
+    pub baris: u8,
 }
 
 /// One row's form: the hidden fields that name the row, its fields, the remove button.
@@ -148,6 +150,7 @@ impl<'a> Pengisi<'a> {
             jenis,
             pilihan: Vec::new(),
             ket: None,
+            baris: 2,
         }
     }
 
@@ -375,6 +378,7 @@ pub fn sunting_rencana(
         "area",
     );
     misi.ket = Some("satu misi per baris".into());
+    misi.baris = 5;
     medan.push(misi);
     let mut f = p.form(
         match renstra {

@@ -100,3 +100,111 @@ fn tanpa_arsip(isi: &Value) -> Value {
     }
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::tests::{contoh, id, pelaku};
+    use crate::uji::semua_basis;
+    use crate::{GagalUbah, Galat, ModeImpor, Toko};
+    use kinerja_core::model::{DataInstansi, DokumenTarget};
+    use kinerja_core::nilai::Nilai;
+    use kinerja_core::waktu::Tahun;
+
+    fn target_pk_2020(d: &mut DataInstansi, nilai: &str) {
+        for t in d
+            .target
+            .iter_mut()
+            .filter(|t| t.dokumen == DokumenTarget::PerjanjianKinerja && t.tahun.get() == 2020)
+        {
+            t.nilai = Nilai::parse(nilai).unwrap();
+        }
+    }
+
+    /// A file bringing a signed PK with its targets is one write; after it, the PK and its
+    /// year's targets are locked through any door (here an import and `ubah_data`); a PK
+    /// perubahan in the same write as new targets opens them for the new version.
+    #[tokio::test]
+    async fn a_signed_pk_locks_itself_and_its_years_targets() {
+        let m = id("mumbulsari");
+        let th = Tahun::new(2020).unwrap();
+        for b in semua_basis().await {
+            let toko = Toko::buka(&b.url).await.unwrap();
+            let mut d = contoh();
+            d.perjanjian_kinerja[0].ditandatangani = true;
+            toko.impor(&d, None, ModeImpor::Gabung, &pelaku())
+                .await
+                .expect("a signed PK with its targets imports in one write");
+
+            let mut ubah = d.clone();
+            target_pk_2020(&mut ubah, "C");
+            let e = toko
+                .impor(&ubah, None, ModeImpor::Gabung, &pelaku())
+                .await
+                .unwrap_err();
+            assert!(matches!(e, Galat::PkTerkunci(_)), "{}: {e}", b.nama);
+            let mut ubah = d.clone();
+            ubah.perjanjian_kinerja[0].tempat = Some("Mumbulsari".into());
+            let e = toko
+                .impor(&ubah, None, ModeImpor::Gabung, &pelaku())
+                .await
+                .unwrap_err();
+            assert!(matches!(e, Galat::PkTerkunci(_)), "{e}");
+            // Removing it is a change too.
+            let e = toko
+                .ubah_data(&m, &pelaku(), |x| {
+                    let mut x = x.clone();
+                    x.perjanjian_kinerja.clear();
+                    x.target
+                        .retain(|t| t.dokumen != DokumenTarget::PerjanjianKinerja);
+                    Ok::<_, ()>(x)
+                })
+                .await
+                .unwrap_err();
+            assert!(matches!(e, GagalUbah::Toko(Galat::PkTerkunci(_))), "{e:?}");
+
+            // A PK perubahan with its new targets, in one write: accepted; the signed version
+            // keeps what it promised.
+            toko.ubah_data(&m, &pelaku(), |x| {
+                let mut x = x.clone();
+                let mut baru = x.perjanjian_kinerja[0].clone();
+                let arsip = x.perjanjian_kinerja[0]
+                    .indikator
+                    .iter()
+                    .filter_map(|i| {
+                        x.target.iter().find(|t| {
+                            &t.indikator == i
+                                && t.tahun == th
+                                && t.dokumen == DokumenTarget::PerjanjianKinerja
+                        })
+                    })
+                    .map(|t| kinerja_core::model::TargetArsip {
+                        indikator: t.indikator.clone(),
+                        nilai: t.nilai.clone(),
+                    })
+                    .collect();
+                x.perjanjian_kinerja[0].target_arsip = arsip;
+                baru.id = kinerja_core::id::PkId::new("pk-2020-perubahan-1").unwrap();
+                baru.ditandatangani = false;
+                baru.perubahan_dari = Some(x.perjanjian_kinerja[0].id.clone());
+                x.perjanjian_kinerja.push(baru);
+                target_pk_2020(&mut x, "A");
+                Ok::<_, ()>(x)
+            })
+            .await
+            .expect("a PK perubahan opens the year's targets");
+            let d = toko.muat(&m).await.unwrap();
+            assert_eq!(
+                d.pk_berlaku(&m, th).unwrap().id.as_str(),
+                "pk-2020-perubahan-1"
+            );
+            assert!(
+                d.perjanjian_kinerja[0]
+                    .target_arsip
+                    .iter()
+                    .all(|t| t.nilai.teks() == "B (100%)")
+            );
+            toko.tutup().await;
+            b.selesai().await;
+        }
+    }
+}

@@ -134,6 +134,7 @@ pub fn sunting_iku(
             "area",
         );
         formulasi.ket = Some("kosongkan untuk mengeluarkan indikator ini dari IKU".into());
+        formulasi.baris = 3;
         kelompok.push((
             ind.to_string(),
             label,

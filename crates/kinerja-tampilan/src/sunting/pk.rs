@@ -155,7 +155,7 @@ pub fn sunting_pk(
             pj.and_then(|x| x.nip.as_ref())
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
-            "angka",
+            "teks",
         );
         nip.ket = Some("18 angka; kosong untuk pejabat tanpa NIP".into());
         kelompok.push((
