@@ -104,6 +104,14 @@ impl crate::model::DataInstansi {
         urut
     }
 
+    /// Whether a PK perubahan replaced `pk` (a replaced version is history: the reviu and the
+    /// report read the version in force).
+    pub fn pk_diganti(&self, pk: &PerjanjianKinerja) -> bool {
+        self.perjanjian_kinerja.iter().any(|x| {
+            x.id != pk.id && x.tahun == pk.tahun && x.perubahan_dari.as_ref() == Some(&pk.id)
+        })
+    }
+
     /// The PK of `tahun` in force for `instansi`: its latest version.
     pub fn pk_berlaku(&self, instansi: &InstansiId, tahun: Tahun) -> Option<&PerjanjianKinerja> {
         self.pk_versi(instansi, tahun).pop()
@@ -217,6 +225,8 @@ mod tests {
         let versi: Vec<&str> = d.pk_versi(&m, th).iter().map(|p| p.id.as_str()).collect();
         assert_eq!(versi, [awal.id.as_str(), "pk-2020-p1", "pk-2020-p2"]);
         assert_eq!(d.pk_berlaku(&m, th).unwrap().id.as_str(), "pk-2020-p2");
+        assert!(d.pk_diganti(&awal));
+        assert!(!d.pk_diganti(d.pk_berlaku(&m, th).unwrap()));
         assert!(crate::validasi::periksa(&d).is_empty());
         // Another year has none.
         assert!(d.pk_berlaku(&m, Tahun::new(2019).unwrap()).is_none());
