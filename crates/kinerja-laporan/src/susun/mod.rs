@@ -184,7 +184,8 @@ pub fn susun_pk(
             catatan: None,
         });
     let s = Penyusun::new(data, tahun, &laporan);
-    let mut bab = s.lampiran_pk();
+    // Printed on its own: its tables are "Tabel PK.1", "Tabel PK.2".
+    let mut bab = s.pk_ditandatangani(sel::Nomor::bab("PK"));
     bab.nomor = None;
     let mut bab = vec![bab];
     sel::namai_tabel_teks(&mut bab);
