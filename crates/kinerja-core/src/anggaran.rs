@@ -470,6 +470,9 @@ mod tests {
             indikator: vec![],
             anggaran: vec![],
             catatan: None,
+            ditandatangani: false,
+            perubahan_dari: None,
+            target_arsip: Vec::new(),
         };
         assert_eq!(jumlah_perjanjian(&pk), Rupiah::NOL);
         // The seed's PK 2020: 210.000.000 + 31.700.000 + 20.000.000 + 138.300.000 = 400.000.000.

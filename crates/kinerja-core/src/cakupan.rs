@@ -73,6 +73,9 @@ mod tests {
             indikator: vec![],
             anggaran: vec![],
             catatan: None,
+            ditandatangani: false,
+            perubahan_dari: None,
+            target_arsip: Vec::new(),
         }
     }
 

@@ -182,7 +182,8 @@ fn bagian(b: &Bab, grafik: &mut Vec<Bytes>) -> Value {
         (JenisBab::Bab, Some(n)) => ("bab", Some(format!("BAB {n}"))),
         (JenisBab::Bab, None) => ("bab", None),
         (JenisBab::Lampiran, Some(n)) => ("lampiran", Some(format!("LAMPIRAN {n}"))),
-        (JenisBab::Lampiran, None) => ("lampiran", Some("LAMPIRAN".to_string())),
+        // A signed document printed on its own (the PK): no annex number.
+        (JenisBab::Lampiran, None) => ("lampiran", None),
     };
     // An annex that is signed (the PK, a decree) is a document of its own: it gets a kop with
     // the emblem.

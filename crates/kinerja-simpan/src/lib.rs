@@ -67,6 +67,9 @@ pub enum Galat {
     Alur(String),
     #[error("periode terkunci (sudah disetujui): {0}; buka kunci dahulu")]
     Terkunci(String),
+    /// A signed Perjanjian Kinerja, or the PK targets of its year, would change.
+    #[error("{0}")]
+    PkTerkunci(String),
     #[error("{0}")]
     Cadangan(String),
     /// A write would change a record another data set owns (an instansi shared by several data

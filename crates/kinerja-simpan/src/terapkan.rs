@@ -176,6 +176,7 @@ async fn terapkan_dalam(
     // Re-split so that keys and order are those of the validated aggregate.
     let baru = rekaman::pecah(&data);
     let terkunci = tulis::periode_terkunci(tx, pelapor.as_str()).await?;
+    let kunci_pk = kunci_pk::KunciPk::dari(&lama, &data)?;
     let bersama = ubahan_bersama(tx, pelapor, pelaku, &baru).await?;
     let diubah_bersama =
         |r: &Rekaman| r.tabel == "instansi" && bersama.iter().any(|b| b.kunci == r.kunci);
@@ -206,6 +207,7 @@ async fn terapkan_dalam(
             }
             Some((_, l)) => {
                 periksa_kunci(&terkunci, r)?;
+                kunci_pk.periksa(Some(l), Some(r))?;
                 tulis.push((posisi, r));
                 ringkasan.diubah += 1;
                 if diubah_bersama(r) {
@@ -221,6 +223,7 @@ async fn terapkan_dalam(
             }
             None => {
                 periksa_kunci(&terkunci, r)?;
+                kunci_pk.periksa(None, Some(r))?;
                 tulis.push((posisi, r));
                 catat.push(tulis::Catatan {
                     rekaman: r,
@@ -235,6 +238,7 @@ async fn terapkan_dalam(
     for l in &lama {
         if !ada.contains(&(l.tabel.as_str(), l.kunci.as_str())) {
             periksa_kunci(&terkunci, l)?;
+            kunci_pk.periksa(Some(l), None)?;
             tulis::hapus(tx, pelapor.as_str(), l).await?;
             catat.push(tulis::Catatan {
                 rekaman: l,
@@ -385,6 +389,7 @@ fn periksa_kunci(terkunci: &HashSet<(i64, String)>, r: &Rekaman) -> Result<(), G
     Ok(())
 }
 
+mod kunci_pk;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -370,6 +370,9 @@ pub fn instansi_skala(i: usize, u: Skala) -> DataInstansi {
                 .collect(),
             anggaran: vec![],
             catatan: None,
+            ditandatangani: false,
+            perubahan_dari: None,
+            target_arsip: Vec::new(),
         });
         d.rkt.push(Rkt {
             id: id(RktId::new, format!("rkt-{tahun}")),

@@ -48,6 +48,14 @@ struct HalamanPk {
     instansi: String,
     tahun: u16,
     pk: Option<Pk>,
+    /// "PK perubahan 1, ditandatangani": shown when the PK is signed or has versions.
+    status: Option<String>,
+    /// `(title, address, shown)` of every version, when there is more than one.
+    versi: Vec<(String, String, bool)>,
+    /// The editor's address, for a viewer who may change the PK.
+    ubah: Option<String>,
+    /// The PK in force as a PDF to print and sign.
+    unduh: String,
 }
 
 fn pihak(data: &DataInstansi, id: &kinerja_core::id::PejabatId, peran: &'static str) -> Pihak {
@@ -81,7 +89,15 @@ fn pihak(data: &DataInstansi, id: &kinerja_core::id::PejabatId, peran: &'static 
     }
 }
 
-pub fn perjanjian_kinerja(k: &Konteks, data: &DataInstansi, tahun: Tahun) -> String {
+/// The Perjanjian Kinerja of `tahun`: the version `versi` (a PK id), else the one in force. A
+/// replaced version shows the targets it promised (`target_arsip`). `ubah`: the viewer may edit.
+pub fn perjanjian_kinerja(
+    k: &Konteks,
+    data: &DataInstansi,
+    tahun: Tahun,
+    versi: Option<&str>,
+    ubah: bool,
+) -> String {
     let l = Tata::baru(
         k,
         format!("Perjanjian Kinerja {}", tahun.get()),
@@ -90,72 +106,132 @@ pub fn perjanjian_kinerja(k: &Konteks, data: &DataInstansi, tahun: Tahun) -> Str
     );
     let ix = Indeks::new(data);
     let utama = instansi_utama(data);
-    let pk = data
-        .perjanjian_kinerja
-        .iter()
-        .filter(|p| p.tahun == tahun)
-        .find(|p| utama.is_none_or(|u| u.id == p.instansi))
-        .map(|p| {
-            let indikator = p
-                .indikator
-                .iter()
-                .enumerate()
-                .map(|(i, id)| {
-                    let ind = ix.indikator(id);
-                    let target = ix.target(id, tahun, DokumenTarget::PerjanjianKinerja);
-                    BarisPk {
-                        no: i + 1,
-                        sasaran: ind.and_then(|ind| match &ind.pemilik {
-                            Pemilik::Sasaran(s) => ix.sasaran(s).map(|s| s.uraian.clone()),
-                            _ => None,
-                        }),
-                        indikator: target
-                            .and_then(|t| t.uraian.clone())
-                            .or_else(|| ind.map(|i| i.uraian.clone()))
-                            .unwrap_or_else(|| id.as_str().to_string()),
-                        satuan: ind.and_then(|i| i.satuan.clone()),
-                        target: target.map(|t| t.nilai.teks().to_string()),
-                    }
-                })
-                .collect();
-            let anggaran: Vec<BarisAnggaranPk> = p
-                .anggaran
-                .iter()
-                .enumerate()
-                .map(|(i, a)| BarisAnggaranPk {
-                    no: i + 1,
-                    program: data
-                        .program
+    let semua: Vec<&kinerja_core::model::PerjanjianKinerja> = match utama {
+        Some(u) => data.pk_versi(&u.id, tahun),
+        None => data
+            .perjanjian_kinerja
+            .iter()
+            .filter(|p| p.tahun == tahun)
+            .collect(),
+    };
+    let pilih = versi
+        .and_then(|v| semua.iter().find(|p| p.id.as_str() == v))
+        .or(semua.last())
+        .copied();
+    let id_i = crate::isian::id_instansi(k, data);
+    let dasar = crate::tata::instansi_href(&id_i, tahun.get(), "/pk");
+    let judul_versi = |n: usize| {
+        if n == 0 {
+            "PK awal".to_string()
+        } else {
+            format!("PK perubahan {n}")
+        }
+    };
+    let status = pilih.and_then(|p| {
+        let n = semua.iter().position(|x| x.id == p.id).unwrap_or(0);
+        let mut s = Vec::new();
+        if semua.len() > 1 {
+            s.push(judul_versi(n));
+        }
+        if p.ditandatangani {
+            s.push("ditandatangani (terkunci)".to_string());
+        }
+        if n + 1 < semua.len() {
+            s.push("sudah diganti PK perubahan; target yang dijanjikan versi ini".to_string());
+        }
+        (!s.is_empty()).then(|| s.join(", "))
+    });
+    let daftar_versi = if semua.len() > 1 {
+        semua
+            .iter()
+            .enumerate()
+            .map(|(n, p)| {
+                (
+                    judul_versi(n),
+                    format!("{dasar}?versi={}", p.id),
+                    pilih.is_some_and(|x| x.id == p.id),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let pk = pilih.map(|p| {
+        let indikator = p
+            .indikator
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let ind = ix.indikator(id);
+                let target = ix.target(id, tahun, DokumenTarget::PerjanjianKinerja);
+                // A replaced version promised what it keeps; the year's PK targets are
+                // the version in force's.
+                let arsip = (!p.target_arsip.is_empty()).then(|| {
+                    p.target_arsip
                         .iter()
-                        .find(|x| x.id == a.program)
-                        .map(|x| x.nama.clone())
-                        .unwrap_or_else(|| a.program.as_str().to_string()),
-                    anggaran: rupiah(a.anggaran),
-                    keterangan: a.keterangan.clone(),
-                })
-                .collect();
-            let jumlah: Rupiah = p.anggaran.iter().map(|a| a.anggaran).sum();
-            Pk {
-                tempat_tanggal: match (&p.tempat, &p.tanggal) {
-                    (Some(t), Some(d)) => Some(format!("{t}, {d}")),
-                    (Some(t), None) => Some(t.clone()),
-                    (None, Some(d)) => Some(d.to_string()),
-                    (None, None) => None,
-                },
-                pihak: vec![
-                    pihak(data, &p.pihak_pertama, "Pihak pertama"),
-                    pihak(data, &p.pihak_kedua, "Pihak kedua"),
-                ],
-                indikator,
-                anggaran,
-                jumlah: rupiah(jumlah),
-            }
-        });
+                        .find(|t| &t.indikator == id)
+                        .map(|t| t.nilai.teks().to_string())
+                });
+                BarisPk {
+                    no: i + 1,
+                    sasaran: ind.and_then(|ind| match &ind.pemilik {
+                        Pemilik::Sasaran(s) => ix.sasaran(s).map(|s| s.uraian.clone()),
+                        _ => None,
+                    }),
+                    indikator: target
+                        .and_then(|t| t.uraian.clone())
+                        .or_else(|| ind.map(|i| i.uraian.clone()))
+                        .unwrap_or_else(|| id.as_str().to_string()),
+                    satuan: ind.and_then(|i| i.satuan.clone()),
+                    target: match arsip {
+                        Some(a) => a,
+                        None => target.map(|t| t.nilai.teks().to_string()),
+                    },
+                }
+            })
+            .collect();
+        let anggaran: Vec<BarisAnggaranPk> = p
+            .anggaran
+            .iter()
+            .enumerate()
+            .map(|(i, a)| BarisAnggaranPk {
+                no: i + 1,
+                program: data
+                    .program
+                    .iter()
+                    .find(|x| x.id == a.program)
+                    .map(|x| x.nama.clone())
+                    .unwrap_or_else(|| a.program.as_str().to_string()),
+                anggaran: rupiah(a.anggaran),
+                keterangan: a.keterangan.clone(),
+            })
+            .collect();
+        let jumlah: Rupiah = p.anggaran.iter().map(|a| a.anggaran).sum();
+        Pk {
+            tempat_tanggal: match (&p.tempat, &p.tanggal) {
+                (Some(t), Some(d)) => Some(format!("{t}, {d}")),
+                (Some(t), None) => Some(t.clone()),
+                (None, Some(d)) => Some(d.to_string()),
+                (None, None) => None,
+            },
+            pihak: vec![
+                pihak(data, &p.pihak_pertama, "Pihak pertama"),
+                pihak(data, &p.pihak_kedua, "Pihak kedua"),
+            ],
+            indikator,
+            anggaran,
+            jumlah: rupiah(jumlah),
+        }
+    });
     render(&HalamanPk {
         l,
         instansi: utama.map(|i| i.nama.clone()).unwrap_or_default(),
         tahun: tahun.get(),
         pk,
+        status,
+        versi: daftar_versi,
+        ubah: ubah.then(|| format!("{dasar}/ubah")),
+        unduh: format!("{dasar}.pdf"),
     })
 }
 
@@ -186,9 +262,12 @@ struct HalamanIku {
     l: Tata,
     instansi: String,
     daftar: Vec<IkuTampil>,
+    /// The editor's address, for a viewer who may change the IKU.
+    ubah: Option<String>,
 }
 
-pub fn iku(k: &Konteks, data: &DataInstansi, _tahun: Tahun) -> String {
+/// The IKU decrees; `ubah`: the viewer may edit (a link to the editor).
+pub fn iku(k: &Konteks, data: &DataInstansi, tahun: Tahun, ubah: bool) -> String {
     let l = Tata::baru(k, "Indikator Kinerja Utama", Bagian::Iku, Some(data));
     let ix = Indeks::new(data);
     let utama = instansi_utama(data);
@@ -253,5 +332,12 @@ pub fn iku(k: &Konteks, data: &DataInstansi, _tahun: Tahun) -> String {
         l,
         instansi: utama.map(|i| i.nama.clone()).unwrap_or_default(),
         daftar,
+        ubah: ubah.then(|| {
+            crate::tata::instansi_href(
+                &crate::isian::id_instansi(k, data),
+                tahun.get(),
+                "/iku/ubah",
+            )
+        }),
     })
 }

@@ -24,6 +24,7 @@ mod rencana;
 mod reviu;
 mod skm;
 mod skm_laporan;
+mod sunting;
 mod survei;
 mod tata;
 
@@ -41,6 +42,11 @@ pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
 pub use skm::{KeadaanSkm, PilihanSkm, skm};
 pub use skm_laporan::{LaporanSkmTampil, laporan_skm};
+pub use sunting::baca::ubah_rencana;
+pub use sunting::iku::{sunting_iku, ubah_iku};
+pub use sunting::pk::sunting_pk;
+pub use sunting::pk_ubah::{tandatangani_pk, ubah_pk};
+pub use sunting::sunting_rencana;
 pub use survei::{
     AkhirSurvei, BarisLayanan, FormSurvei, SurveiWeb, survei, survei_akhir, survei_poster,
     survei_web,

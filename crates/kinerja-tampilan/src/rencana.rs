@@ -75,6 +75,8 @@ struct Halaman {
     tujuan: Vec<NodeTujuan>,
     program_lain: Vec<NodeProgram>,
     jumlah: String,
+    /// The editor's address, for a viewer who may change the plan.
+    ubah: Option<String>,
 }
 
 fn keterangan(i: &Indikator) -> String {
@@ -196,7 +198,9 @@ impl<'a> Pembangun<'a> {
     }
 }
 
-pub fn rencana(k: &Konteks, data: &DataInstansi, tahun: Tahun) -> String {
+/// The plan tree of the Renstra in force in `tahun`; `ubah`: the viewer may edit it (a link to
+/// the editor).
+pub fn rencana(k: &Konteks, data: &DataInstansi, tahun: Tahun, ubah: bool) -> String {
     let l = Tata::baru(
         k,
         format!("Rencana kinerja {}", tahun.get()),
@@ -293,5 +297,12 @@ pub fn rencana(k: &Konteks, data: &DataInstansi, tahun: Tahun) -> String {
         tujuan,
         program_lain,
         jumlah,
+        ubah: ubah.then(|| {
+            crate::tata::instansi_href(
+                &crate::isian::id_instansi(k, data),
+                tahun.get(),
+                "/rencana/ubah",
+            )
+        }),
     })
 }

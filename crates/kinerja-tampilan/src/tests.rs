@@ -262,7 +262,7 @@ fn names_are_escaped() {
     };
     let halaman = [
         dasbor(&k, &d, th(2020), &catatan),
-        rencana(&k, &d, th(2020)),
+        rencana(&k, &d, th(2020), false),
         form_realisasi(
             &k,
             &d,
@@ -276,8 +276,8 @@ fn names_are_escaped() {
             &[("r.I-S1-1.tw1".into(), jahat.into())],
         ),
         form_anggaran(&k, &d, th(2020), semua, &[], &[]),
-        perjanjian_kinerja(&k, &d, th(2020)),
-        iku(&k, &d, th(2020)),
+        perjanjian_kinerja(&k, &d, th(2020), None, false),
+        iku(&k, &d, th(2020), false),
         jejak(&k, jahat, &j),
         kabupaten(&k, jahat, th(2020), &kab, &rekap_kab(&kab), "nama", None),
         masuk(&k, Some(jahat), jahat),
@@ -476,7 +476,7 @@ fn field_names_round_trip() {
 #[test]
 fn plan_tree_lists_every_level_with_targets() {
     let d = mumbulsari();
-    let html = rencana(&konteks(), &d, th(2020));
+    let html = rencana(&konteks(), &d, th(2020), false);
     for t in &d.tujuan {
         assert!(html.contains(t.uraian.as_str()));
     }
@@ -510,7 +510,7 @@ fn plan_tree_lists_every_level_with_targets() {
 #[test]
 fn pk_and_iku_show_parties_targets_and_formulas() {
     let d = mumbulsari();
-    let pk = perjanjian_kinerja(&konteks(), &d, th(2020));
+    let pk = perjanjian_kinerja(&konteks(), &d, th(2020), None, false);
     assert!(pk.contains("Drs. SOPONJONO, M.Si"));
     assert!(pk.contains("dr. Hj. FAIDA, MMR"));
     assert!(pk.contains("19630426 199303 1 004"));
@@ -519,10 +519,10 @@ fn pk_and_iku_show_parties_targets_and_formulas() {
     // The PK's total is computed: 210 + 31,7 + 20 + 138,3 million.
     assert!(pk.contains("Rp 400.000.000,00"));
     assert!(pk.contains("Jember, Februari 2020"));
-    let kosong = perjanjian_kinerja(&konteks(), &d, th(2019));
+    let kosong = perjanjian_kinerja(&konteks(), &d, th(2019), None, false);
     assert!(kosong.contains("Belum ada Perjanjian Kinerja untuk tahun 2019"));
 
-    let iku = iku(&konteks(), &d, th(2020));
+    let iku = iku(&konteks(), &d, th(2020), false);
     assert!(iku.contains("Nomor 05 Tahun 2019"));
     assert!(iku.contains("Hasil perhitungan survey kepuasan masyarakat (SKM)"));
     assert!(iku.contains("Seksi Pelayanan Umum"));

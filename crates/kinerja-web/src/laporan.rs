@@ -129,6 +129,34 @@ fn cetak(
 
 /// `crate::galat`'s table: no report for the year is 404; a final report refused by the reviu
 /// is 409 (the data's state forbids it, as an approved period does).
+/// The year's Perjanjian Kinerja as a PDF (`kinerja_laporan::susun_pk`, the LKjIP's PK annex on
+/// its own), on the blocking pool; `None` when the year has no PK.
+pub(crate) async fn pk_pdf(
+    data: Arc<DataInstansi>,
+    pelapor: kinerja_core::id::InstansiId,
+    tahun: Tahun,
+) -> Result<Option<Vec<u8>>, GalatHttp> {
+    let gagal = |e: String| {
+        GalatHttp::internal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "galat_internal",
+            "Perjanjian Kinerja gagal disusun",
+            e,
+        )
+    };
+    tokio::task::spawn_blocking(move || {
+        let Some(d) = kinerja_laporan::susun_pk(&data, &pelapor, tahun, env!("CARGO_PKG_VERSION"))
+        else {
+            return Ok(None);
+        };
+        kinerja_laporan_pdf::pdf(&d)
+            .map(Some)
+            .map_err(|e| gagal(e.to_string()))
+    })
+    .await
+    .map_err(|e| gagal(e.to_string()))?
+}
+
 fn galat_laporan(e: GalatLaporan) -> GalatHttp {
     let (status, kode) = match e {
         GalatLaporan::TanpaLaporan(_) => (StatusCode::NOT_FOUND, "laporan_tidak_ada"),

@@ -24,7 +24,8 @@ const TEKS_BASIS: &[&str] = &[
 ];
 
 /// Every form field name the pages use (realisasi `r.<indikator>.<periode>`, budget
-/// `a.<line>` and its months `b.<line>.<month>`, the reviewer's note `isi`, the login form).
+/// `a.<line>` and its months `b.<line>.<month>`, the reviewer's note `isi`, the login form, the
+/// plan editor's rows `<table>-<id>.<field>`).
 const MEDAN: &[&str] = &[
     "nama_pengguna",
     "kata_sandi",
@@ -33,11 +34,45 @@ const MEDAN: &[&str] = &[
     "r.I-S1-1.tw1",
     "a.A-2020-BTL",
     "b.A-2020-BTL.1",
+    "indikator-I-S1-1.target.2020",
+    "indikator-I-S1-1.uraian",
+    "program-P-YANMUM.pagu.2020",
+    "pk.target.I-S1-1",
+    "pk.anggaran.P-ADM",
+    "iku.I-S1-1.pengali",
 ];
+
+/// The plan editor reads a field only in its row's form: the hidden fields naming the row and
+/// its other required fields, so that the walked field is the one that decides.
+fn baris_sunting(jalur: &str, medan: &str) -> String {
+    // The PK and IKU forms are one form each: the parties and the decree's number are required.
+    if jalur.ends_with("/pk/ubah") && medan.starts_with("pk.") {
+        return "aksi=simpan&pk.pihak1.nama=A&pk.pihak1.jabatan=B&pk.pihak2.nama=C&\
+                pk.pihak2.jabatan=D&"
+            .into();
+    }
+    if jalur.ends_with("/iku/ubah") && medan.starts_with("iku.") {
+        return "iku.keputusan.nomor=1&iku.I-S1-1.formulasi=F&".into();
+    }
+    if !jalur.ends_with("/rencana/ubah") {
+        return String::new();
+    }
+    if medan.starts_with("indikator-I-S1-1.") {
+        let mut s = "jenis=indikator&id=I-S1-1&aksi=simpan&indikator-I-S1-1.nomor=1&".to_string();
+        if medan != "indikator-I-S1-1.uraian" {
+            s.push_str("indikator-I-S1-1.uraian=Uji&");
+        }
+        s
+    } else if medan.starts_with("program-P-YANMUM.") {
+        "jenis=program&id=P-YANMUM&aksi=simpan&program-P-YANMUM.nama=Uji&".into()
+    } else {
+        String::new()
+    }
+}
 
 /// Every query parameter the routes read.
 const KUERI: &[&str] = &[
-    "tabel", "kunci", "awalan", "urut", "batas", "disimpan", "langkah", "catatan",
+    "tabel", "kunci", "awalan", "urut", "batas", "disimpan", "langkah", "catatan", "versi",
 ];
 
 struct Uji {
@@ -184,7 +219,12 @@ async fn hostile_text_and_numbers_are_a_4xx_without_the_databases_words() {
                     }
                 } else {
                     for medan in MEDAN {
-                        let body = format!("csrf={}&{medan}={}", u.csrf, enc(nilai));
+                        let body = format!(
+                            "csrf={}&{}{medan}={}",
+                            u.csrf,
+                            baris_sunting(jalur, medan),
+                            enc(nilai)
+                        );
                         let (s, _, body) = u
                             .kirim(
                                 metode,
@@ -200,7 +240,14 @@ async fn hostile_text_and_numbers_are_a_4xx_without_the_databases_words() {
                             // An indicator's realisasi may be below zero (a growth rate).
                             && !nama.starts_with("negative"))
                             || (medan.starts_with("a.") && jalur.ends_with("/anggaran"))
-                            || (medan.starts_with("b.") && jalur.ends_with("/anggaran/{pos}"));
+                            || (medan.starts_with("b.") && jalur.ends_with("/anggaran/{pos}"))
+                            // A target may be below zero (a growth rate); a pagu may not.
+                            || (medan.contains(".target.")
+                                && jalur.ends_with("/rencana/ubah")
+                                && !nama.starts_with("negative"))
+                            || (medan.contains(".pagu.") && jalur.ends_with("/rencana/ubah"))
+                            || (*medan == "pk.anggaran.P-ADM" && jalur.ends_with("/pk/ubah"))
+                            || (*medan == "iku.I-S1-1.pengali" && jalur.ends_with("/iku/ubah"));
                         if angka(nama) && !dibaca {
                             // A number is fine text, and a route ignores fields it does not read.
                             assert!(!s.is_server_error(), "{apa}: {s}");

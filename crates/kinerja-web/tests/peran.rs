@@ -56,8 +56,22 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("post", "/keluar", Masuk),
     ("get", "/instansi/{id}/tahun/{tahun}", Lihat),
     ("get", "/instansi/{id}/tahun/{tahun}/rencana", Lihat),
+    // The plan editor is the operator's (and the admin's), like every entry form.
+    ("get", "/instansi/{id}/tahun/{tahun}/rencana/ubah", Ubah),
+    ("post", "/instansi/{id}/tahun/{tahun}/rencana/ubah", Ubah),
     ("get", "/instansi/{id}/tahun/{tahun}/pk", Lihat),
+    ("get", "/instansi/{id}/tahun/{tahun}/pk.pdf", Lihat),
+    ("get", "/instansi/{id}/tahun/{tahun}/pk/ubah", Ubah),
+    ("post", "/instansi/{id}/tahun/{tahun}/pk/ubah", Ubah),
+    // The signature is the pimpinan's (pihak pertama), like an approval.
+    (
+        "post",
+        "/instansi/{id}/tahun/{tahun}/pk/tandatangani",
+        Setujui,
+    ),
     ("get", "/instansi/{id}/tahun/{tahun}/iku", Lihat),
+    ("get", "/instansi/{id}/tahun/{tahun}/iku/ubah", Ubah),
+    ("post", "/instansi/{id}/tahun/{tahun}/iku/ubah", Ubah),
     ("get", "/instansi/{id}/tahun/{tahun}/realisasi", Lihat),
     ("post", "/instansi/{id}/tahun/{tahun}/realisasi", Ubah),
     ("post", "/instansi/{id}/tahun/{tahun}/realisasi/hapus", Ubah),

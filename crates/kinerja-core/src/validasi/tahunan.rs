@@ -25,6 +25,28 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
         for a in &x.anggaran {
             b.rujuk("anggaran.program", &r.program, &a.program, "program");
         }
+        for t in &x.target_arsip {
+            b.rujuk(
+                "target_arsip.indikator",
+                &r.indikator,
+                &t.indikator,
+                "indikator",
+            );
+        }
+        // A PK perubahan replaces an earlier PK of the same instansi and year.
+        if let Some(d) = &x.perubahan_dari {
+            let ada = data.perjanjian_kinerja.iter().any(|p| {
+                &p.id == d && p.id != x.id && p.instansi == x.instansi && p.tahun == x.tahun
+            });
+            if !ada {
+                b.lapor(
+                    "perubahan_dari",
+                    format!(
+                        "merujuk Perjanjian Kinerja \"{d}\" yang tidak ada pada instansi dan tahun yang sama"
+                    ),
+                );
+            }
+        }
     }
     for (i, x) in data.iku.iter().enumerate() {
         let mut b = p.di("iku", i, Some(&x.id));

@@ -57,7 +57,7 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         // Ids of other records.
         | "instansi" | "renstra" | "tujuan" | "sasaran" | "strategi" | "program"
         | "kegiatan" | "sub_kegiatan" | "indikator" | "survei" | "skala" | "penandatangan"
-        | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua" | "pohon" | "asal" | "unit"
+        | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua" | "perubahan_dari" | "pohon" | "asal" | "unit"
         | "dari" | "ke" | "tingkat" | "status" | "target"
         | "kriteria"
         // An evaluation's answers: a code on the criterion's scale, a file's digest.

@@ -227,7 +227,13 @@ impl Penyusun<'_> {
 
     /// The Perjanjian Kinerja as signed: both parties, the pledge, the signatures, then its
     /// tables.
-    fn lampiran_pk(&self) -> Bab {
+    pub(super) fn lampiran_pk(&self) -> Bab {
+        self.pk_ditandatangani(Nomor::lampiran(3))
+    }
+
+    /// The PK annex with its tables named by `no` (the report's annex 3, or the PK printed on
+    /// its own).
+    pub(super) fn pk_ditandatangani(&self, mut no: Nomor) -> Bab {
         let judul = format!("PERJANJIAN KINERJA TAHUN {}", self.tahun);
         let Some(pk) = self.pk() else {
             return lampiran(3, judul, false, vec![tidak_tersedia("Perjanjian Kinerja")]);
@@ -244,7 +250,7 @@ impl Penyusun<'_> {
             isi.push(Blok::DuaPihak { kiri: k, kanan: p });
         }
         isi.push(Blok::HalamanBaru);
-        isi.extend(self.tabel_pk(&mut Nomor::lampiran(3)));
+        isi.extend(self.tabel_pk(&mut no));
         lampiran(3, judul, false, isi)
     }
 

@@ -158,6 +158,64 @@ pub fn susun(
     })
 }
 
+/// The Perjanjian Kinerja of `tahun` in force for `pelapor` on its own, as the LKjIP's annex
+/// prints it (parties, pledge, signatures, its tables), for printing before any report exists;
+/// `None` without a PK.
+pub fn susun_pk(
+    data: &DataInstansi,
+    pelapor: &kinerja_core::id::InstansiId,
+    tahun: Tahun,
+    versi: &str,
+) -> Option<Dokumen> {
+    let pk = data.pk_berlaku(pelapor, tahun)?;
+    let id = kinerja_core::id::LaporanId::new(format!("pk-{}", tahun.get())).ok()?;
+    // The annex reads the instansi and the year through a report: the year's, or a blank one.
+    let laporan = data
+        .laporan
+        .iter()
+        .find(|l| l.tahun == tahun && &l.instansi == pelapor)
+        .cloned()
+        .unwrap_or_else(|| Laporan {
+            id,
+            instansi: pelapor.clone(),
+            tahun,
+            judul: String::new(),
+            tempat: None,
+            tanggal: None,
+            penandatangan: None,
+            kata_pengantar: String::new(),
+            ikhtisar: Default::default(),
+            bagian: Vec::new(),
+            analisis: Vec::new(),
+            penutup: Default::default(),
+            catatan: None,
+        });
+    let s = Penyusun::new(data, tahun, &laporan);
+    // Printed on its own: its tables are "Tabel PK.1", "Tabel PK.2".
+    let mut bab = s.pk_ditandatangani(sel::Nomor::bab("PK"));
+    bab.nomor = None;
+    let mut bab = vec![bab];
+    sel::namai_tabel_teks(&mut bab);
+    let instansi = s.instansi();
+    Some(Dokumen {
+        judul: "PERJANJIAN KINERJA".into(),
+        instansi: instansi.map(|i| i.nama.to_uppercase()).unwrap_or_default(),
+        induk: instansi
+            .and_then(|i| i.induk.as_ref())
+            .and_then(|p| data.instansi.iter().find(|x| &x.id == p))
+            .map(|i| i.nama.to_uppercase()),
+        tahun: tahun.get(),
+        tempat_tanggal: sel::tempat_tanggal(pk.tempat.as_ref(), pk.tanggal),
+        penandatangan: None,
+        sidik: sidik(data),
+        versi: versi.to_string(),
+        draf: (!pk.ditandatangani)
+            .then(|| "DRAF: Perjanjian Kinerja ini belum ditandatangani".to_string()),
+        bab,
+        logo: None,
+    })
+}
+
 /// The data, the year, and the figures every chapter reads, computed once.
 struct Penyusun<'a> {
     data: &'a DataInstansi,
@@ -298,11 +356,16 @@ impl<'a> Penyusun<'a> {
         nilai(self.ix.target(id, tahun, dokumen).map(|t| &t.nilai))
     }
 
+    /// The year's PK in force (its latest version when a PK perubahan replaced it).
     fn pk(&self) -> Option<&'a PerjanjianKinerja> {
         self.data
-            .perjanjian_kinerja
-            .iter()
-            .find(|p| p.tahun == self.tahun)
+            .pk_berlaku(&self.laporan.instansi, self.tahun)
+            .or_else(|| {
+                self.data
+                    .perjanjian_kinerja
+                    .iter()
+                    .find(|p| p.tahun == self.tahun)
+            })
     }
 
     fn iku(&self) -> Option<&'a Iku> {

@@ -149,7 +149,11 @@ pub(super) fn kelengkapan(k: &Konteks, o: &mut Keluaran) {
             );
         }
     }
-    for pk in d.perjanjian_kinerja.iter().filter(|p| p.tahun == t) {
+    for pk in d
+        .perjanjian_kinerja
+        .iter()
+        .filter(|p| p.tahun == t && !d.pk_diganti(p))
+    {
         let dok = format!("Perjanjian Kinerja {}", pk.tahun);
         if let Some(p1) = d.pejabat.iter().find(|p| p.id == pk.pihak_pertama)
             && p1.nip.is_none()

@@ -91,7 +91,7 @@ pub(super) fn iku_dan_pk(k: &Konteks, o: &mut Keluaran) {
         .data
         .perjanjian_kinerja
         .iter()
-        .find(|p| p.tahun == k.tahun)
+        .find(|p| p.tahun == k.tahun && !k.data.pk_diganti(p))
     else {
         return;
     };
@@ -144,7 +144,7 @@ pub(super) fn anggaran_pk(k: &Konteks, o: &mut Keluaran) {
         .data
         .perjanjian_kinerja
         .iter()
-        .filter(|p| p.tahun == k.tahun)
+        .filter(|p| p.tahun == k.tahun && !k.data.pk_diganti(p))
     {
         let dok = format!("Perjanjian Kinerja {}", pk.tahun);
         for a in &pk.anggaran {

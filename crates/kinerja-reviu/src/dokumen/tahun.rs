@@ -24,7 +24,7 @@ pub(super) fn tahun_dokumen(k: &Konteks, o: &mut Keluaran) {
         .data
         .perjanjian_kinerja
         .iter()
-        .filter(|p| p.tahun == k.tahun)
+        .filter(|p| p.tahun == k.tahun && !k.data.pk_diganti(p))
     {
         if let Some(tg) = pk.tanggal
             && !(t - 1..=t).contains(&tg.tahun.get())

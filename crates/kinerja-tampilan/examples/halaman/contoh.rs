@@ -194,8 +194,8 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
             "dasbor-sintetis",
             dasbor(&ks, &sint, th(2021), &PanelCatatan::default()),
         ),
-        ("rencana", rencana(&k, &d, t)),
-        ("rencana-sintetis", rencana(&ks, &sint, th(2021))),
+        ("rencana", rencana(&k, &d, t, false)),
+        ("rencana-sintetis", rencana(&ks, &sint, th(2021), false)),
         (
             "realisasi",
             form_realisasi(&k, &d, t, &status(), semua, &[], &[]),
@@ -241,8 +241,8 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 &[("a.A-2020-K-ADM-1".into(), "1.000,505".into())],
             ),
         ),
-        ("pk", perjanjian_kinerja(&k, &d, t)),
-        ("iku", iku(&k, &d, t)),
+        ("pk", perjanjian_kinerja(&k, &d, t, None, false)),
+        ("iku", iku(&k, &d, t, false)),
         (
             "jejak",
             jejak(&k, "Jejak audit Kecamatan Mumbulsari", &jejak_contoh()),

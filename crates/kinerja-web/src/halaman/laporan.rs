@@ -112,6 +112,32 @@ async fn unduh(
 
 type KueriBerkas = Result<Query<KueriUnduh>, QueryRejection>;
 
+/// The year's Perjanjian Kinerja in force as a PDF to print and sign (marked DRAF until it is
+/// signed).
+pub(super) async fn pk_pdf(State(n): State<Negara>, sesi: Sesi, p: JalurTahun) -> Hasil {
+    let (id, th) = p.0;
+    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    let Some(isi) = crate::laporan::pk_pdf(l.data.clone(), l.id.clone(), l.tahun).await? else {
+        return Err(GalatHttp::baru(
+            StatusCode::NOT_FOUND,
+            "pk_tidak_ada",
+            format!("belum ada Perjanjian Kinerja tahun {}", l.tahun),
+        ));
+    };
+    Ok((
+        [
+            (CONTENT_TYPE, Bentuk::Pdf.jenis().to_string()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"pk-{}-{}.pdf\"", l.id, l.tahun),
+            ),
+            (CACHE_CONTROL, "no-store".to_string()),
+        ],
+        isi,
+    )
+        .into_response())
+}
+
 pub(super) async fn pdf(State(n): State<Negara>, s: Sesi, p: JalurTahun, q: KueriBerkas) -> Hasil {
     unduh(n, s, p.0, q, Bentuk::Pdf).await
 }

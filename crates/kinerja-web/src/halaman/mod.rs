@@ -14,6 +14,7 @@ mod rencana;
 mod sesi;
 mod skm;
 mod skm_laporan;
+mod sunting;
 mod survei;
 
 use crate::Negara;
@@ -40,8 +41,44 @@ pub(crate) fn daftar() -> Vec<Rute> {
             "/instansi/{id}/tahun/{tahun}/rencana",
             rencana::rencana,
         ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/rencana/ubah",
+            sunting::rencana_ubah,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/rencana/ubah",
+            sunting::rencana_ubah_kirim,
+        ),
         rute(Get, "/instansi/{id}/tahun/{tahun}/pk", rencana::pk),
+        rute(Get, "/instansi/{id}/tahun/{tahun}/pk.pdf", laporan::pk_pdf),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/pk/ubah",
+            sunting::pk_ubah,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/pk/ubah",
+            sunting::pk_ubah_kirim,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/pk/tandatangani",
+            sunting::pk_tandatangani,
+        ),
         rute(Get, "/instansi/{id}/tahun/{tahun}/iku", rencana::iku),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/iku/ubah",
+            sunting::iku_ubah,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/iku/ubah",
+            sunting::iku_ubah_kirim,
+        ),
         rute(
             Get,
             "/instansi/{id}/tahun/{tahun}/realisasi",

@@ -97,15 +97,40 @@ pub(super) async fn rencana(
     Path((id, th)): JalurTahun,
 ) -> Hasil {
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    Ok(html(t::rencana(&l.k, &l.data, l.tahun)))
+    Ok(html(t::rencana(
+        &l.k,
+        &l.data,
+        l.tahun,
+        super::bersama::izin(&sesi, &l).ubah,
+    )))
 }
 
-pub(super) async fn pk(State(n): State<Negara>, sesi: Sesi, Path((id, th)): JalurTahun) -> Hasil {
+/// `?versi=ID`: an earlier version of the year's PK (a PK perubahan replaced it).
+#[derive(serde::Deserialize, Default)]
+pub(super) struct KueriPk {
+    versi: Option<String>,
+}
+
+pub(super) async fn pk(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    q: Result<Query<KueriPk>, QueryRejection>,
+) -> Hasil {
+    let q = q.map(|q| q.0).unwrap_or_default();
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    Ok(html(t::perjanjian_kinerja(&l.k, &l.data, l.tahun)))
+    let ubah = super::bersama::izin(&sesi, &l).ubah;
+    Ok(html(t::perjanjian_kinerja(
+        &l.k,
+        &l.data,
+        l.tahun,
+        q.versi.as_deref(),
+        ubah,
+    )))
 }
 
 pub(super) async fn iku(State(n): State<Negara>, sesi: Sesi, Path((id, th)): JalurTahun) -> Hasil {
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    Ok(html(t::iku(&l.k, &l.data, l.tahun)))
+    let ubah = super::bersama::izin(&sesi, &l).ubah;
+    Ok(html(t::iku(&l.k, &l.data, l.tahun, ubah)))
 }

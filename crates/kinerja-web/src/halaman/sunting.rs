@@ -1,0 +1,179 @@
+//! The plan editors: the Renstra (`/rencana/ubah`) and the Perjanjian Kinerja (`/pk/ubah`, its
+//! signature `/pk/tandatangani`). The Renstra editor: the instansi's operator (and the admin) edits the Renstra
+//! row by row. A posted form is read and applied by `kinerja_tampilan::ubah_rencana` inside the
+//! store's one write path (`Toko::ubah_data`: the stored data set, whole-data validation, one
+//! audit row per changed record); a refusal shows the page again with what was typed.
+
+use super::bersama::{Hasil, JalurTahun, KueriPesan, html, kiriman, pelaku_web, pesan_sukses};
+use super::bersama::{izin, ke, setelah_simpan, siapkan};
+use crate::Negara;
+use crate::akun::{Sesi, Tindakan};
+use crate::galat::GalatHttp;
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse};
+use kinerja_simpan::GagalUbah;
+use kinerja_tampilan as t;
+
+pub(super) async fn rencana_ubah(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    q: Result<Query<KueriPesan>, QueryRejection>,
+) -> Hasil {
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
+    Ok(html(t::sunting_rencana(&l.k, &l.data, l.tahun, &[], &[])))
+}
+
+pub(super) async fn rencana_ubah_kirim(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let (isian, mut l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
+    let (pelapor, tahun) = (l.id.clone(), l.tahun);
+    let hapus = isian.iter().any(|(k, v)| k == "aksi" && v == "hapus");
+    let hasil = n
+        .toko
+        .ubah_data(&pelapor, &pelaku_web(&sesi), |d| {
+            t::ubah_rencana(d, &pelapor, tahun, &isian)
+        })
+        .await;
+    let (kesalahan, kode) = match hasil {
+        Ok(r) if hapus => {
+            return Ok(ke(&format!(
+                "/instansi/{}/tahun/{}/rencana/ubah?dihapus={}",
+                l.id, l.tahun, r.dihapus
+            )));
+        }
+        Ok(r) => match setelah_simpan(Ok(r), &mut l, "rencana/ubah")? {
+            Ok(ke) => return Ok(ke),
+            Err(kode) => (Vec::new(), kode),
+        },
+        Err(GagalUbah::Ditolak(k)) => (k, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(GagalUbah::Toko(g)) => match setelah_simpan(Err(g), &mut l, "rencana/ubah")? {
+            Ok(ke) => return Ok(ke),
+            Err(kode) => (Vec::new(), kode),
+        },
+    };
+    // The page shows the data as stored now, the posted form as typed.
+    let body = t::sunting_rencana(&l.k, &l.data, l.tahun, &kesalahan, &isian);
+    Ok((kode, Html(body)).into_response())
+}
+
+/// The Perjanjian Kinerja editor of the year: the PK in force, or the button that makes a PK
+/// perubahan of a signed one.
+pub(super) async fn pk_ubah(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    q: Result<Query<KueriPesan>, QueryRejection>,
+) -> Hasil {
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
+    let tanda = izin(&sesi, &l).setujui;
+    Ok(html(t::sunting_pk(&l.k, &l.data, l.tahun, tanda, &[], &[])))
+}
+
+pub(super) async fn pk_ubah_kirim(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let (isian, mut l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
+    let (pelapor, tahun) = (l.id.clone(), l.tahun);
+    let hasil = n
+        .toko
+        .ubah_data(&pelapor, &pelaku_web(&sesi), |d| {
+            t::ubah_pk(d, &pelapor, tahun, &isian)
+        })
+        .await;
+    let (kesalahan, kode) = match hasil {
+        Ok(r) => match setelah_simpan(Ok(r), &mut l, "pk/ubah")? {
+            Ok(ke) => return Ok(ke),
+            Err(kode) => (Vec::new(), kode),
+        },
+        Err(GagalUbah::Ditolak(k)) => (k, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(GagalUbah::Toko(g)) => match setelah_simpan(Err(g), &mut l, "pk/ubah")? {
+            Ok(ke) => return Ok(ke),
+            Err(kode) => (Vec::new(), kode),
+        },
+    };
+    let tanda = izin(&sesi, &l).setujui;
+    let body = t::sunting_pk(&l.k, &l.data, l.tahun, tanda, &kesalahan, &isian);
+    Ok((kode, Html(body)).into_response())
+}
+
+/// The pimpinan (or the admin) records that the PK in force was signed: it is locked from now.
+pub(super) async fn pk_tandatangani(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let (_, l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Setujui).await?;
+    let (pelapor, tahun) = (l.id.clone(), l.tahun);
+    let hasil = n
+        .toko
+        .ubah_data(&pelapor, &pelaku_web(&sesi), |d| {
+            t::tandatangani_pk(d, &pelapor, tahun)
+        })
+        .await;
+    match hasil {
+        Ok(_) => Ok(ke(&format!(
+            "/instansi/{}/tahun/{}/pk?disimpan=1",
+            l.id, l.tahun
+        ))),
+        Err(GagalUbah::Ditolak(pesan)) => Err(GalatHttp::baru(
+            StatusCode::CONFLICT,
+            "pk_tidak_dapat_ditandatangani",
+            pesan,
+        )),
+        Err(GagalUbah::Toko(g)) => Err(g.into()),
+    }
+}
+
+/// The IKU editor: the decree in force (or a new one).
+pub(super) async fn iku_ubah(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    q: Result<Query<KueriPesan>, QueryRejection>,
+) -> Hasil {
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
+    pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
+    Ok(html(t::sunting_iku(&l.k, &l.data, l.tahun, &[], &[])))
+}
+
+pub(super) async fn iku_ubah_kirim(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    Path((id, th)): JalurTahun,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Hasil {
+    let (isian, mut l) = kiriman(&n, &sesi, &id, &th, form, Tindakan::Ubah).await?;
+    let pelapor = l.id.clone();
+    let hasil = n
+        .toko
+        .ubah_data(&pelapor, &pelaku_web(&sesi), |d| {
+            t::ubah_iku(d, &pelapor, &isian)
+        })
+        .await;
+    let (kesalahan, kode) = match hasil {
+        Ok(r) => match setelah_simpan(Ok(r), &mut l, "iku/ubah")? {
+            Ok(ke) => return Ok(ke),
+            Err(kode) => (Vec::new(), kode),
+        },
+        Err(GagalUbah::Ditolak(k)) => (k, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(GagalUbah::Toko(g)) => match setelah_simpan(Err(g), &mut l, "iku/ubah")? {
+            Ok(ke) => return Ok(ke),
+            Err(kode) => (Vec::new(), kode),
+        },
+    };
+    let body = t::sunting_iku(&l.k, &l.data, l.tahun, &kesalahan, &isian);
+    Ok((kode, Html(body)).into_response())
+}
