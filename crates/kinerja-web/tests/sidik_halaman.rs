@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "68928ab719721547e2959d4edcd75d609fa8a69bef23fedc76466d1209eb3272",
+        "95a2d2226ac154bced9e4e1024e41ff5b02bb992a00d7292cc92a482fa589ca3",
     ),
     (
         "/masuk",
@@ -51,7 +51,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/mumbulsari/tahun/2020/pk",
         200,
-        "1b210f74e855ecb9f680144756bf701c0592c3d2a5dd84b347e224dedd593a61",
+        "827b5959160646c6aaaef9fc1a3e6d7a2e3ec8e990c941804189b26b0de0c374",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/iku",
