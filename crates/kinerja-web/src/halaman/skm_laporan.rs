@@ -67,13 +67,13 @@ async fn susun(n: &Negara, l: &Laman, s: &SurveiSkm) -> Result<LaporanSkm, Galat
             .filter(|r| x.is_none_or(|x| r.layanan == x))
             .cloned()
             .collect();
-        if let Ok(b) = crate::survei::bacaan_web(&pilih, l.tahun, x) {
-            if sama(&b.hasil, &lap.hasil) {
-                let sampel = lap.hasil.sampel.take();
-                lap.hasil = b.hasil;
-                lap.hasil.sampel = sampel;
-                break;
-            }
+        if let Ok(b) = crate::survei::bacaan_web(&pilih, l.tahun, x)
+            && sama(&b.hasil, &lap.hasil)
+        {
+            let sampel = lap.hasil.sampel.take();
+            lap.hasil = b.hasil;
+            lap.hasil.sampel = sampel;
+            break;
         }
     }
     Ok(lap)
