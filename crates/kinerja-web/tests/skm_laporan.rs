@@ -269,3 +269,72 @@ async fn a_survey_of_another_year_or_none_is_not_found() {
         assert_eq!(s, StatusCode::CONFLICT, "{}", teks(&b2));
     }
 }
+
+/// Two respondents answered the hosted form (all 4 for KTP, all 3 for KK): a survey holding
+/// exactly their counts is the hosted survey, so its report prints their profile; a survey
+/// with other counts says it has none rather than borrowing it.
+#[tokio::test]
+async fn the_hosted_surveys_report_prints_its_respondents_profile() {
+    use kinerja_core::skm::isian::IsianSurvei;
+    use kinerja_simpan::{BatasSurvei, Pelaku, RespondenBaru};
+    for b in kinerja_simpan::uji::semua_basis().await {
+        let u = siap(&b.url).await;
+        let p = Pelaku {
+            pengguna: "responden".into(),
+            sumber: "uji".into(),
+            hak: kinerja_simpan::Hak::Instansi(vec![]),
+        };
+        for (i, (j, l)) in [("4", "ktp"), ("3", "kk")].iter().enumerate() {
+            let mut f: Vec<(String, String)> =
+                (1..=9).map(|k| (format!("u{k}"), j.to_string())).collect();
+            for (k, v) in ["jenis_kelamin", "usia", "pendidikan", "pekerjaan"]
+                .iter()
+                .zip(["Perempuan", "30-39", "SMA", "Wirausaha"])
+            {
+                f.push((k.to_string(), v.to_string()));
+            }
+            let r = RespondenBaru {
+                instansi: mum(),
+                tahun: Tahun::new(2020).unwrap(),
+                layanan: l.to_string(),
+                token: format!("t{i}"),
+                alamat: format!("a{i}"),
+                isian: IsianSurvei::baca(&f, Some(l)).unwrap(),
+            };
+            u.toko
+                .simpan_responden(&r, &BatasSurvei::default(), &p)
+                .await
+                .unwrap();
+        }
+        // The hosted survey attached: one answer 3 and one 4 on every unsur.
+        let mut s = survei("skm-host-2020", 2020, [1; 9]);
+        s.responden = Some(2);
+        for x in &mut s.unsur {
+            x.jumlah = Some([0, 0, 1, 1]);
+        }
+        u.toko
+            .ubah_data(&mum(), &bersama::pelaku(), |d| {
+                let mut d = d.clone();
+                d.skm.push(s);
+                Ok::<_, ()>(d)
+            })
+            .await
+            .map_err(|_| "setup")
+            .unwrap();
+        let (st, pdf) = u
+            .buka("/instansi/mumbulsari/tahun/2020/skm/laporan/skm-host-2020/unduh.pdf")
+            .await;
+        assert_eq!(st, StatusCode::OK, "{}", teks(&pdf));
+        let (_, lain) = u.buka(&format!("{HALAMAN}/unduh.pdf")).await;
+        if let (Some(t), Some(tl)) = (pdftotext(&pdf), pdftotext(&lain)) {
+            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(t.contains("Perempuan"), "{t}");
+            assert!(t.contains("Wirausaha"), "{t}");
+            // NRR 3,5 on every unsur: IKM 3,5, NIK 87,50.
+            assert!(t.contains("87,50"), "{t}");
+            let tl = tl.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(!tl.contains("Perempuan"), "{tl}");
+            assert!(tl.contains("tidak memuat kolom profil"), "{tl}");
+        }
+    }
+}

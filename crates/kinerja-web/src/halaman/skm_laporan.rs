@@ -44,27 +44,71 @@ fn jumlah_unsur(s: &SurveiSkm) -> u32 {
     u32::try_from(n).unwrap_or(0)
 }
 
-fn susun(l: &Laman, s: &SurveiSkm) -> Result<LaporanSkm, GalatLaporanSkm> {
-    kinerja_laporan::laporan_skm_dari_data(
+async fn susun(n: &Negara, l: &Laman, s: &SurveiSkm) -> Result<LaporanSkm, GalatHttp> {
+    let mut lap = match kinerja_laporan::laporan_skm_dari_data(
         &l.data,
         &s.id,
         kinerja_laporan::sidik(&l.data),
         env!("CARGO_PKG_VERSION").into(),
-    )
+    ) {
+        Ok(x) => x,
+        Err(e) => return tolak(e),
+    };
+    // The counts keep no respondent's profile. When the survey is the hosted one (its counts
+    // are exactly the tally of the year's web respondents, all or of one layanan), the report
+    // shows the profile breakdowns computed from them.
+    let responden = n.toko.responden_skm(&l.id, l.tahun, None).await?;
+    let mut layanan: Vec<Option<&str>> = vec![None];
+    layanan.extend(responden.iter().map(|r| Some(r.layanan.as_str())));
+    layanan.dedup();
+    for x in layanan {
+        let pilih: Vec<_> = responden
+            .iter()
+            .filter(|r| x.is_none_or(|x| r.layanan == x))
+            .cloned()
+            .collect();
+        if let Ok(b) = crate::survei::bacaan_web(&pilih, l.tahun, x)
+            && sama(&b.hasil, &lap.hasil)
+        {
+            let sampel = lap.hasil.sampel.take();
+            lap.hasil = b.hasil;
+            lap.hasil.sampel = sampel;
+            break;
+        }
+    }
+    Ok(lap)
+}
+
+/// The same answers: every unsur's counts equal.
+fn sama(a: &kinerja_core::skm::HasilSkm, b: &kinerja_core::skm::HasilSkm) -> bool {
+    a.unsur.len() == b.unsur.len()
+        && a.unsur
+            .iter()
+            .zip(&b.unsur)
+            .all(|(x, y)| x.jumlah.is_some() && x.jumlah == y.jumlah)
+}
+
+/// A survey whose report cannot be composed: 409 with the reason.
+fn tolak(e: GalatLaporanSkm) -> Result<LaporanSkm, GalatHttp> {
+    Err(GalatHttp::baru(
+        StatusCode::CONFLICT,
+        "laporan_skm_tidak_dapat_disusun",
+        e.to_string(),
+    ))
 }
 
 fn halaman(
     sesi: &Sesi,
     l: &Laman,
     s: &SurveiSkm,
+    lap: &Result<LaporanSkm, GalatHttp>,
     kesalahan: &[t::KesalahanIsian],
     isian: &[(String, String)],
 ) -> String {
-    let lap = susun(l, s);
     let (rencana, rencana_lalu) = crate::tindak_lanjut::rencana(&l.data, s);
     let tampil = t::LaporanSkmTampil {
         survei: s,
-        hasil: lap.as_ref().map(|x| &x.hasil).map_err(|e| e.to_string()),
+        hasil: lap.as_ref().map(|x| &x.hasil).map_err(|e| e.pesan.clone()),
         rencana,
         rencana_lalu,
     };
@@ -81,7 +125,8 @@ pub(super) async fn laporan(
     let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
     pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
     let s = survei_di(&l, &survei)?;
-    Ok(html(halaman(&sesi, &l, s, &[], &[])))
+    let lap = susun(&n, &l, s).await;
+    Ok(html(halaman(&sesi, &l, s, &lap, &[], &[])))
 }
 
 pub(super) async fn laporan_kirim(
@@ -110,7 +155,8 @@ pub(super) async fn laporan_kirim(
             Err(kode) => (Vec::new(), kode),
         },
     };
-    let body = halaman(&sesi, &l, &s, &kesalahan, &isian);
+    let lap = susun(&n, &l, &s).await;
+    let body = halaman(&sesi, &l, &s, &lap, &kesalahan, &isian);
     Ok((kode, Html(body)).into_response())
 }
 
@@ -122,13 +168,7 @@ async fn unduh(
 ) -> Hasil {
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
     let s = survei_di(&l, &survei)?;
-    let lap = susun(&l, s).map_err(|e| {
-        GalatHttp::baru(
-            StatusCode::CONFLICT,
-            "laporan_skm_tidak_dapat_disusun",
-            e.to_string(),
-        )
-    })?;
+    let lap = susun(&n, &l, s).await?;
     let nama = format!("laporan-skm-{}-{}.{}", l.id, s.id, bentuk.akhiran());
     let isi = crate::laporan::berkas_skm(lap, bentuk).await?;
     Ok((
