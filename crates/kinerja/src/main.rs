@@ -179,35 +179,6 @@ struct ArgPeriksa {
 }
 
 #[derive(clap::Args)]
-struct ArgPohon {
-    #[command(flatten)]
-    data: ArgData,
-    /// Tahun pohon (bawaan: tahun pohon terakhir dalam data)
-    #[arg(long)]
-    tahun: Option<u16>,
-    #[arg(long, value_enum, default_value = "tabel")]
-    format: Format,
-}
-
-#[derive(clap::Args)]
-struct ArgSalinPohon {
-    #[command(flatten)]
-    data: ArgData,
-    /// Tahun tujuan salinan
-    #[arg(long)]
-    tahun: u16,
-    /// Id pohon yang disalin (bawaan: pohon terakhir sebelum --tahun)
-    #[arg(long)]
-    dari: Option<String>,
-    /// Berkas .toml baru berisi rekaman salinan (wajib bila data dari berkas)
-    #[arg(short = 'o', long = "keluaran")]
-    keluaran: Option<PathBuf>,
-    /// Nama pengguna di jejak audit (bawaan: $USER)
-    #[arg(long)]
-    oleh: Option<String>,
-}
-
-#[derive(clap::Args)]
 struct ArgLaporanKinerja {
     #[command(flatten)]
     data: ArgData,
@@ -260,9 +231,9 @@ enum Perintah {
     /// Reviu: memeriksa setiap angka laporan terhadap data asalnya (keluar 1 bila ada galat terbuka)
     Periksa(ArgPeriksa),
     /// Pohon kinerja pemda satu tahun: simpul per tingkat, pemilik, indikator, target, tautan, crosscutting
-    Pohon(ArgPohon),
+    Pohon(pohon::ArgPohon),
     /// Menyalin pohon kinerja ke tahun berikutnya; setiap simpul mencatat simpul asalnya
-    SalinPohon(ArgSalinPohon),
+    SalinPohon(pohon::ArgSalinPohon),
     /// Menerima (menyetujui) satu temuan reviu dengan alasan; dicatat bersama data
     Terima(ArgTerima),
     /// Evaluasi AKIP (PermenPANRB 88/2021): nilai per komponen, predikat, temuan kerangka logis
@@ -462,25 +433,7 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             let t = tahun(&d, a.tahun.or(terakhir))?;
             pohon::jalankan(&d, t, a.format)?
         }
-        Perintah::SalinPohon(a) => {
-            let t =
-                kinerja_core::waktu::Tahun::new(a.tahun as i64).map_err(GalatPerintah::masukan)?;
-            match (&a.data.instansi, &a.keluaran) {
-                (Some(i), _) => pohon::salin_basis(
-                    a.data.basis.db.as_deref(),
-                    i,
-                    a.dari.as_deref(),
-                    t,
-                    a.oleh.as_deref(),
-                )?,
-                (None, Some(k)) => pohon::salin_berkas(&muat(&a.data)?, a.dari.as_deref(), t, k)?,
-                (None, None) => {
-                    return Err(GalatPerintah::masukan(
-                        "sebutkan -o BERKAS (data dari berkas) atau --db/--instansi",
-                    ));
-                }
-            }
-        }
+        Perintah::SalinPohon(a) => pohon::jalankan_salin(&a, &muat)?,
         Perintah::Terima(a) => {
             periksa::terima(&a.data, &a.aturan, &a.kunci, &a.alasan, a.oleh.as_deref())?
         }
@@ -589,11 +542,18 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
 fn main() -> ExitCode {
     match jalankan(Cli::parse()) {
         Ok(k) => {
-            print!("{}", k.teks);
-            if !k.teks.ends_with('\n') {
-                println!();
+            // A reader that stops early (`kinerja capaian | head`) closes the pipe: that ends
+            // the output, it is not an error (`print!` would panic on it).
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            let akhir = if k.teks.ends_with('\n') { "" } else { "\n" };
+            match write!(out, "{}{akhir}", k.teks).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("galat: menulis keluaran: {e}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::from(if k.galat_terbuka { 1 } else { 0 }),
             }
-            ExitCode::from(if k.galat_terbuka { 1 } else { 0 })
         }
         Err(e) => {
             eprintln!("galat: {e}");

@@ -2,6 +2,7 @@
 //! salin-pohon`: the tree copied to a later year (`kinerja_core::pohon::salin`), written as a new
 //! data file beside the data or, from a database, through the one write path.
 
+use crate::ArgData;
 use crate::basis;
 use crate::galat::GalatPerintah;
 use crate::tampil::Format;
@@ -12,6 +13,36 @@ use kinerja_core::waktu::Tahun;
 use kinerja_simpan::GagalUbah;
 use serde_json::{Value, json};
 use std::path::Path;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct ArgPohon {
+    #[command(flatten)]
+    pub data: ArgData,
+    /// Tahun pohon (bawaan: tahun pohon terakhir dalam data)
+    #[arg(long)]
+    pub tahun: Option<u16>,
+    #[arg(long, value_enum, default_value = "tabel")]
+    pub format: Format,
+}
+
+#[derive(clap::Args)]
+pub struct ArgSalinPohon {
+    #[command(flatten)]
+    pub data: ArgData,
+    /// Tahun tujuan salinan
+    #[arg(long)]
+    pub tahun: u16,
+    /// Id pohon yang disalin (bawaan: pohon terakhir sebelum --tahun)
+    #[arg(long)]
+    pub dari: Option<String>,
+    /// Berkas .toml baru berisi rekaman salinan (wajib bila data dari berkas)
+    #[arg(short = 'o', long = "keluaran")]
+    pub keluaran: Option<PathBuf>,
+    /// Nama pengguna di jejak audit (bawaan: $USER)
+    #[arg(long)]
+    pub oleh: Option<String>,
+}
 
 fn nama_instansi(data: &DataInstansi, id: &InstansiId) -> String {
     data.instansi
@@ -272,4 +303,25 @@ pub fn salin_basis(
     Ok(format!(
         "pohon kinerja {pelapor} disalin ke tahun {tahun}: {jumlah} simpul\n"
     ))
+}
+
+/// `kinerja salin-pohon`: into the database (one audit row per record) or into a new file.
+pub fn jalankan_salin(
+    a: &ArgSalinPohon,
+    muat: &dyn Fn(&ArgData) -> Result<DataInstansi, GalatPerintah>,
+) -> Result<String, GalatPerintah> {
+    let t = Tahun::new(i64::from(a.tahun)).map_err(GalatPerintah::masukan)?;
+    match (&a.data.instansi, &a.keluaran) {
+        (Some(i), _) => salin_basis(
+            a.data.basis.db.as_deref(),
+            i,
+            a.dari.as_deref(),
+            t,
+            a.oleh.as_deref(),
+        ),
+        (None, Some(k)) => salin_berkas(&muat(&a.data)?, a.dari.as_deref(), t, k),
+        (None, None) => Err(GalatPerintah::masukan(
+            "sebutkan -o BERKAS (data dari berkas) atau --db/--instansi",
+        )),
+    }
 }

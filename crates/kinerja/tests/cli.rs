@@ -490,3 +490,24 @@ fn the_archive_report_is_pdfa_2a_and_only_pdf() {
     assert!(!docx.exists());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A reader that stops early (`kinerja skema | head -c 10`) closes the pipe: the command ends
+/// quietly with success, no panic. The schema (~75 KB) is larger than a pipe's buffer (64 KB),
+/// so the command is still writing when the pipe closes.
+#[test]
+fn a_closed_pipe_ends_the_output_without_a_panic() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut anak = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .arg("skema")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut awal = [0u8; 10];
+    anak.stdout.take().unwrap().read_exact(&mut awal).unwrap();
+    let o = anak.wait_with_output().unwrap();
+    let galat = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{:?}: {galat}", o.status);
+    assert!(!galat.contains("panicked"), "{galat}");
+}
