@@ -19,7 +19,7 @@ use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The realisasi field of the second indicator of sasaran 2 ("Desa yang sudah menyusun dokumen
 /// perencanaan, penganggaran dengan benar dan tepat waktu"), annual and Tw1.
@@ -88,6 +88,18 @@ struct Uji {
     dasar: String,
     tangkapan: Option<PathBuf>,
     basis: &'static str,
+}
+
+impl Peramban for Uji {
+    fn klien(&self) -> &Client {
+        &self.c
+    }
+    fn dasar(&self) -> &str {
+        &self.dasar
+    }
+    fn nama(&self) -> &str {
+        self.basis
+    }
 }
 
 impl Uji {
@@ -592,82 +604,6 @@ impl Uji {
     }
 
     // ----- helpers -----
-
-    async fn buka(&self, jalur: &str) {
-        self.c
-            .goto(&format!("{}{jalur}", self.dasar))
-            .await
-            .unwrap_or_else(|e| panic!("{}: GET {jalur}: {e}", self.basis));
-    }
-
-    async fn jalur(&self) -> String {
-        self.c.current_url().await.unwrap().path().to_string()
-    }
-
-    async fn tunggu(&self, l: Locator<'_>) -> fantoccini::elements::Element {
-        self.c
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(l)
-            .await
-            .unwrap_or_else(|e| panic!("{}: waiting for {l:?}: {e}", self.basis))
-    }
-
-    /// The visible text of the first element matching `css`.
-    async fn teks(&self, css: &str) -> String {
-        self.tunggu(Locator::Css(css))
-            .await
-            .text()
-            .await
-            .unwrap()
-            .trim()
-            .to_string()
-    }
-
-    /// Marks the current document, runs `aksi` (a click or script that navigates), and waits
-    /// for a new document: no check can read the page that was left.
-    async fn pindah<F: std::future::Future<Output = ()>>(&self, aksi: F) {
-        self.c
-            .execute("document.documentElement.dataset.lama = '1';", vec![])
-            .await
-            .unwrap();
-        aksi.await;
-        self.tunggu(Locator::Css("html:not([data-lama])")).await;
-    }
-
-    async fn klik(&self, css: &str) {
-        let el = self
-            .c
-            .find(Locator::Css(css))
-            .await
-            .unwrap_or_else(|_| panic!("{}: nothing to click at {css}", self.basis));
-        self.pindah(async { el.click().await.unwrap() }).await;
-    }
-
-    async fn hitung(&self, css: &str) -> usize {
-        self.c.find_all(Locator::Css(css)).await.unwrap().len()
-    }
-
-    async fn medan(&self, nama: &str) -> fantoccini::elements::Element {
-        self.tunggu(Locator::Css(&format!("[id='{nama}']"))).await
-    }
-
-    async fn isi_masuk(&self, nama: &str, sandi: &str) {
-        let n = self.tunggu(Locator::Id("nama_pengguna")).await;
-        n.clear().await.unwrap();
-        n.send_keys(nama).await.unwrap();
-        let s = self.c.find(Locator::Id("kata_sandi")).await.unwrap();
-        s.clear().await.unwrap();
-        s.send_keys(sandi).await.unwrap();
-        self.klik("form.masuk-kartu button[type=submit]").await;
-    }
-
-    async fn masuk(&self, (nama, sandi): (&str, &str)) {
-        self.buka("/masuk").await;
-        self.isi_masuk(nama, sandi).await;
-        let akun = self.teks(".akun-nama").await;
-        assert_eq!(akun, nama, "{}: logged in as {nama}", self.basis);
-    }
 
     /// The report: the operator (still logged in from scenario 4) writes the analysis of sasaran 2 on the Laporan Kinerja page,
     /// downloads the draft PDF through the page's link (the example's reviu has open galat, so

@@ -12,7 +12,6 @@ use bersama::*;
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use std::path::PathBuf;
-use std::time::Duration;
 
 const RENCANA: &str = "/instansi/mumbulsari/tahun/2020/rencana";
 const UBAH: &str = "/instansi/mumbulsari/tahun/2020/rencana/ubah";
@@ -51,6 +50,18 @@ struct Uji {
     c: Client,
     dasar: String,
     tangkapan: PathBuf,
+}
+
+impl Peramban for Uji {
+    fn klien(&self) -> &Client {
+        &self.c
+    }
+    fn dasar(&self) -> &str {
+        &self.dasar
+    }
+    fn nama(&self) -> &str {
+        "sqlite"
+    }
 }
 
 impl Uji {
@@ -141,59 +152,6 @@ impl Uji {
 
     // ----- helpers -----
 
-    async fn buka(&self, jalur: &str) {
-        self.c
-            .goto(&format!("{}{jalur}", self.dasar))
-            .await
-            .unwrap_or_else(|e| panic!("GET {jalur}: {e}"));
-    }
-
-    async fn jalur(&self) -> String {
-        self.c.current_url().await.unwrap().path().to_string()
-    }
-
-    async fn tunggu(&self, l: Locator<'_>) -> fantoccini::elements::Element {
-        self.c
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(l)
-            .await
-            .unwrap_or_else(|e| panic!("waiting for {l:?}: {e}"))
-    }
-
-    async fn teks(&self, css: &str) -> String {
-        self.tunggu(Locator::Css(css))
-            .await
-            .text()
-            .await
-            .unwrap()
-            .trim()
-            .to_string()
-    }
-
-    /// Runs `aksi` (a click that navigates) and waits for the new document.
-    async fn pindah<F: std::future::Future<Output = ()>>(&self, aksi: F) {
-        self.c
-            .execute("document.documentElement.dataset.lama = '1';", vec![])
-            .await
-            .unwrap();
-        aksi.await;
-        self.tunggu(Locator::Css("html:not([data-lama])")).await;
-    }
-
-    async fn klik(&self, css: &str) {
-        let el = self
-            .c
-            .find(Locator::Css(css))
-            .await
-            .unwrap_or_else(|_| panic!("nothing to click at {css}"));
-        self.pindah(async { el.click().await.unwrap() }).await;
-    }
-
-    async fn medan(&self, nama: &str) -> fantoccini::elements::Element {
-        self.tunggu(Locator::Css(&format!("[id='{nama}']"))).await
-    }
-
     async fn ketik(&self, nama: &str, teks: &str) {
         let m = self.medan(nama).await;
         m.clear().await.unwrap();
@@ -209,16 +167,6 @@ impl Uji {
         .click()
         .await
         .unwrap();
-    }
-
-    async fn masuk(&self, (nama, sandi): (&str, &str)) {
-        self.buka("/masuk").await;
-        let n = self.tunggu(Locator::Id("nama_pengguna")).await;
-        n.send_keys(nama).await.unwrap();
-        let s = self.c.find(Locator::Id("kata_sandi")).await.unwrap();
-        s.send_keys(sandi).await.unwrap();
-        self.klik("form.masuk-kartu button[type=submit]").await;
-        assert_eq!(self.teks(".akun-nama").await, nama);
     }
 
     /// A PNG of the whole page.

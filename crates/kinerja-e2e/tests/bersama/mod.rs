@@ -3,7 +3,8 @@
 //! the folder screenshots go to.
 #![allow(dead_code)]
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
 use kinerja_core::id::InstansiId;
 use kinerja_simpan::akun::Akun;
 use kinerja_simpan::{ModeImpor, Pelaku, Toko};
@@ -226,5 +227,95 @@ impl Drop for Profil {
             std::thread::sleep(Duration::from_millis(300));
         }
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What every browser scenario does with its page: open an address, wait for an element, read
+/// text, click and wait for the next document, log in. `nama` names the run in messages.
+pub trait Peramban {
+    fn klien(&self) -> &Client;
+    fn dasar(&self) -> &str;
+    fn nama(&self) -> &str;
+
+    async fn buka(&self, jalur: &str) {
+        self.klien()
+            .goto(&format!("{}{jalur}", self.dasar()))
+            .await
+            .unwrap_or_else(|e| panic!("{}: GET {jalur}: {e}", self.nama()));
+    }
+
+    async fn jalur(&self) -> String {
+        self.klien().current_url().await.unwrap().path().to_string()
+    }
+
+    async fn tunggu(&self, l: Locator<'_>) -> Element {
+        self.klien()
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(l)
+            .await
+            .unwrap_or_else(|e| panic!("{}: waiting for {l:?}: {e}", self.nama()))
+    }
+
+    /// The visible text of the first element matching `css`.
+    async fn teks(&self, css: &str) -> String {
+        self.tunggu(Locator::Css(css))
+            .await
+            .text()
+            .await
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    /// Marks the current document, runs `aksi` (a click or script that navigates), and waits
+    /// for a new document: no check can read the page that was left.
+    async fn pindah<F: std::future::Future<Output = ()>>(&self, aksi: F) {
+        self.klien()
+            .execute("document.documentElement.dataset.lama = '1';", vec![])
+            .await
+            .unwrap();
+        aksi.await;
+        self.tunggu(Locator::Css("html:not([data-lama])")).await;
+    }
+
+    async fn klik(&self, css: &str) {
+        let el = self
+            .klien()
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{}: nothing to click at {css}", self.nama()));
+        self.pindah(async { el.click().await.unwrap() }).await;
+    }
+
+    async fn hitung(&self, css: &str) -> usize {
+        self.klien()
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap()
+            .len()
+    }
+
+    /// The form field whose id is `nama` (ids hold dots: `r.I-S2-2.tw1`).
+    async fn medan(&self, nama: &str) -> Element {
+        self.tunggu(Locator::Css(&format!("[id='{nama}']"))).await
+    }
+
+    /// Fills and sends the login form on the current page.
+    async fn isi_masuk(&self, nama: &str, sandi: &str) {
+        let n = self.tunggu(Locator::Id("nama_pengguna")).await;
+        n.clear().await.unwrap();
+        n.send_keys(nama).await.unwrap();
+        let s = self.klien().find(Locator::Id("kata_sandi")).await.unwrap();
+        s.clear().await.unwrap();
+        s.send_keys(sandi).await.unwrap();
+        self.klik("form.masuk-kartu button[type=submit]").await;
+    }
+
+    async fn masuk(&self, (nama, sandi): (&str, &str)) {
+        self.buka("/masuk").await;
+        self.isi_masuk(nama, sandi).await;
+        let akun = self.teks(".akun-nama").await;
+        assert_eq!(akun, nama, "{}: logged in as {nama}", self.nama());
     }
 }
