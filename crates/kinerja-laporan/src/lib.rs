@@ -10,6 +10,7 @@ mod susun;
 pub use dokumen::*;
 pub use susun::{
     GalatLaporan, GalatLaporanSkm, KOLOM_LKE, LaporanEvaluasi, LaporanSkm, OpsiLaporan, PeriodeSkm,
-    TindakLanjut, laporan_skm_dari_data, sidik, sidik_bait, sidik_laporan, status_tindak_lanjut,
-    susun, susun_evaluasi, susun_pk, susun_rekap_evaluasi, susun_skm,
+    TindakLanjut, dokumen_evaluasi, hitung_evaluasi, laporan_skm_dari_data, sidik, sidik_bait,
+    sidik_laporan, status_tindak_lanjut, susun, susun_evaluasi, susun_pk, susun_rekap_evaluasi,
+    susun_skm, usulan_evaluasi,
 };

@@ -160,6 +160,8 @@ struct HalamanReviu {
     alamat: String,
     boleh_terima: bool,
     catatan: Vec<CatatanTampil>,
+    /// The year has Evaluasi AKIP answers: its report can be opened (`/evaluasi.*`).
+    evaluasi: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -256,6 +258,11 @@ pub fn reviu(
         alamat: dasar,
         boleh_terima,
         catatan: catatan.to_vec(),
+        evaluasi: data
+            .jawaban_evaluasi
+            .iter()
+            .any(|j| j.tahun == tahun)
+            .then(|| instansi_href(&id, tahun.get(), "/evaluasi")),
     })
 }
 

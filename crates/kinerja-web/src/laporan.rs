@@ -106,7 +106,7 @@ fn susun_berkas(
 }
 
 /// A composed document in one of the file forms; a renderer's failure is an internal error.
-fn cetak(
+pub(crate) fn cetak(
     d: &kinerja_laporan::Dokumen,
     bentuk: Bentuk,
     pesan: &'static str,

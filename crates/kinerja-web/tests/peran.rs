@@ -137,6 +137,10 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("get", "/instansi/{id}/tahun/{tahun}/laporan.html", Lihat),
     // The reviu is the staff's and the inspektorat's, never the public's.
     ("get", "/instansi/{id}/tahun/{tahun}/reviu", Jejak),
+    ("get", "/instansi/{id}/tahun/{tahun}/evaluasi.html", Jejak),
+    ("get", "/instansi/{id}/tahun/{tahun}/evaluasi.pdf", Jejak),
+    ("get", "/instansi/{id}/tahun/{tahun}/evaluasi.docx", Jejak),
+    ("get", "/instansi/{id}/tahun/{tahun}/evaluasi.xlsx", Jejak),
     ("post", "/instansi/{id}/tahun/{tahun}/reviu/terima", Catat),
     ("get", "/instansi/{id}/jejak", Jejak),
     ("get", "/instansi/{id}/impor", Ubah),

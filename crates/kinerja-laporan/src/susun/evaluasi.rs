@@ -421,3 +421,63 @@ pub fn susun_rekap_evaluasi(
         logo: None,
     }
 }
+
+/// A year's evaluation as every door computes it: the answers read against the worksheet
+/// (refused, with their rows, when off its scales), and the proposals from the data with the
+/// year's reviu (built-in rules) for its open errors.
+pub fn hitung_evaluasi(
+    d: &kinerja_core::model::DataInstansi,
+    tahun: kinerja_core::waktu::Tahun,
+    lke: &kinerja_evaluasi::Lke,
+) -> Result<HasilEvaluasi, Vec<kinerja_evaluasi::GalatJawaban>> {
+    let lembar = kinerja_evaluasi::jawaban::baca(lke, d, tahun)?;
+    Ok(kinerja_evaluasi::nilai(
+        &lembar,
+        &usulan_evaluasi(d, tahun, lke),
+    ))
+}
+
+/// The proposals from the data, with the year's reviu run for its open errors.
+pub fn usulan_evaluasi(
+    d: &kinerja_core::model::DataInstansi,
+    tahun: kinerja_core::waktu::Tahun,
+    lke: &kinerja_evaluasi::Lke,
+) -> Vec<kinerja_evaluasi::Usulan> {
+    let galat = kinerja_reviu::periksa(d, tahun, &[])
+        .iter()
+        .filter(|t| t.tingkat == kinerja_reviu::Tingkat::Galat && t.terbuka())
+        .count();
+    kinerja_evaluasi::usulkan(
+        lke,
+        d,
+        tahun,
+        &kinerja_evaluasi::KonteksUsulan {
+            galat_reviu_terbuka: Some(galat),
+        },
+    )
+}
+
+/// The Laporan Hasil Evaluasi of `instansi` from its data and the worksheet's text (both part
+/// of the fingerprint).
+pub fn dokumen_evaluasi(
+    d: &kinerja_core::model::DataInstansi,
+    instansi: Option<&kinerja_core::id::InstansiId>,
+    h: &HasilEvaluasi,
+    lke_teks: &str,
+) -> Dokumen {
+    let ins = instansi.and_then(|id| d.instansi.iter().find(|i| &i.id == id));
+    let induk = ins
+        .and_then(|i| i.induk.as_ref())
+        .and_then(|id| d.instansi.iter().find(|i| &i.id == id))
+        .map(|i| i.nama.clone());
+    let data = toml::to_string(d).unwrap_or_default();
+    susun_evaluasi(&LaporanEvaluasi {
+        hasil: h,
+        instansi: ins.map(|i| i.nama.clone()).unwrap_or_default(),
+        induk,
+        tempat_tanggal: None,
+        penandatangan: None,
+        sidik: crate::sidik_bait(&[data.as_bytes(), lke_teks.as_bytes()]),
+        versi: env!("CARGO_PKG_VERSION").into(),
+    })
+}

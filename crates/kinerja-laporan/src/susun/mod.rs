@@ -34,8 +34,8 @@ use sel::{nilai, paragraf};
 use sha2::{Digest, Sha256};
 
 pub use evaluasi::{
-    KOLOM_LKE, LaporanEvaluasi, status as status_tindak_lanjut, susun_evaluasi,
-    susun_rekap_evaluasi,
+    KOLOM_LKE, LaporanEvaluasi, dokumen_evaluasi, hitung_evaluasi, status as status_tindak_lanjut,
+    susun_evaluasi, susun_rekap_evaluasi, usulan_evaluasi,
 };
 pub use laporan_skm::{
     GalatLaporanSkm, LaporanSkm, PeriodeSkm, TindakLanjut, laporan_skm_dari_data, susun_skm,

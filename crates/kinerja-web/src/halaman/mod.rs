@@ -4,6 +4,7 @@
 
 mod alur;
 pub(crate) mod bersama;
+mod evaluasi;
 mod impor;
 mod isian;
 mod jejak;
@@ -203,6 +204,26 @@ pub(crate) fn daftar() -> Vec<Rute> {
         rute(Get, "/survei/{id}/{layanan}", survei::form_layanan),
         rute(Post, "/survei/{id}/{layanan}", survei::kirim_layanan),
         rute(Get, "/survei/{id}/{layanan}/poster", survei::poster_layanan),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/evaluasi.html",
+            evaluasi::html,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/evaluasi.pdf",
+            evaluasi::pdf,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/evaluasi.docx",
+            evaluasi::docx,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/evaluasi.xlsx",
+            evaluasi::xlsx,
+        ),
         rute(Get, "/instansi/{id}/tahun/{tahun}/reviu", laporan::reviu),
         rute(
             Post,

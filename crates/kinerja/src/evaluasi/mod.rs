@@ -10,7 +10,7 @@ use crate::galat::GalatPerintah;
 use crate::{ArgBasis, ArgData};
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
-use kinerja_evaluasi::{HasilEvaluasi, KonteksUsulan, Lke};
+use kinerja_evaluasi::{HasilEvaluasi, Lke};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -195,10 +195,9 @@ pub fn tambah_jawaban(d: &mut DataInstansi, berkas: &[PathBuf]) -> Result<(), Ga
     Ok(())
 }
 
-/// Scores the year: answers read against the worksheet (refused, with their rows, when off
-/// scale), proposals from the data with the reviu's open errors.
+/// Scores the year (`kinerja_laporan::hitung_evaluasi`), the answers' problems as one refusal.
 pub fn hitung(d: &DataInstansi, tahun: Tahun, lke: &Lke) -> Result<HasilEvaluasi, GalatPerintah> {
-    let lembar = kinerja_evaluasi::jawaban::baca(lke, d, tahun).map_err(|g| {
+    kinerja_laporan::hitung_evaluasi(d, tahun, lke).map_err(|g| {
         GalatPerintah::ditolak(format!(
             "jawaban evaluasi tahun {} ditolak:\n  {}",
             tahun.get(),
@@ -207,25 +206,7 @@ pub fn hitung(d: &DataInstansi, tahun: Tahun, lke: &Lke) -> Result<HasilEvaluasi
                 .collect::<Vec<_>>()
                 .join("\n  ")
         ))
-    })?;
-    Ok(kinerja_evaluasi::nilai(&lembar, &usulan(d, tahun, lke)))
-}
-
-/// The proposals from the data, with the year's reviu run for its open errors.
-pub fn usulan(d: &DataInstansi, tahun: Tahun, lke: &Lke) -> Vec<kinerja_evaluasi::Usulan> {
-    let temuan = kinerja_reviu::periksa(d, tahun, &[]);
-    let galat = temuan
-        .iter()
-        .filter(|t| t.tingkat == kinerja_reviu::Tingkat::Galat && t.terbuka())
-        .count();
-    kinerja_evaluasi::usulkan(
-        lke,
-        d,
-        tahun,
-        &KonteksUsulan {
-            galat_reviu_terbuka: Some(galat),
-        },
-    )
+    })
 }
 
 /// Evidence given on the command line: `tabel/id` of a record, or a file hashed here.
@@ -276,7 +257,7 @@ pub fn jawab(
         let t = crate::basis::buka(db).await?;
         let r = t
             .ubah_data(&id, &p, |d| {
-                let u = usulan(d, isian.tahun, lke);
+                let u = kinerja_laporan::usulan_evaluasi(d, isian.tahun, lke);
                 let u = u.iter().find(|x| x.kriteria == kriteria);
                 disimpan = u.and_then(|x| x.jawaban.clone());
                 kinerja_evaluasi::catat::catat(lke, d, isian, u)
@@ -305,23 +286,7 @@ pub fn jawab(
 /// inspektorat signs its own copy).
 pub fn dokumen(d: &DataInstansi, h: &HasilEvaluasi, lke_teks: &str) -> kinerja_laporan::Dokumen {
     let pelapor = kinerja_simpan::rekaman::pelapor(d).ok();
-    let ins = pelapor
-        .as_ref()
-        .and_then(|id| d.instansi.iter().find(|i| &i.id == id));
-    let induk = ins
-        .and_then(|i| i.induk.as_ref())
-        .and_then(|id| d.instansi.iter().find(|i| &i.id == id))
-        .map(|i| i.nama.clone());
-    let data = toml::to_string(d).unwrap_or_default();
-    kinerja_laporan::susun_evaluasi(&kinerja_laporan::LaporanEvaluasi {
-        hasil: h,
-        instansi: ins.map(|i| i.nama.clone()).unwrap_or_default(),
-        induk,
-        tempat_tanggal: None,
-        penandatangan: None,
-        sidik: kinerja_laporan::sidik_bait(&[data.as_bytes(), lke_teks.as_bytes()]),
-        versi: env!("CARGO_PKG_VERSION").into(),
-    })
+    kinerja_laporan::dokumen_evaluasi(d, pelapor.as_ref(), h, lke_teks)
 }
 
 pub fn tulis_berkas(
