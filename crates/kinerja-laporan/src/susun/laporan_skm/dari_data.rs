@@ -130,3 +130,131 @@ pub fn laporan_skm_dari_data(
         versi,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kinerja_core::id::{InstansiId, TindakLanjutId};
+    use kinerja_core::model::{Instansi, JenisInstansi, StatusTindakLanjut, UnsurSkm};
+    use kinerja_core::waktu::Tahun;
+    use rust_decimal::Decimal;
+
+    fn dec(n: i64) -> Decimal {
+        Decimal::from(n)
+    }
+
+    /// A 9-unsur survey of 4 respondents per unsur answering `j` (1-4) each: NRR = j on every
+    /// unsur, so the NIK is 25 x j (3 -> 75, 4 -> 100). `None`: an unsur without counts.
+    fn survei(id: &str, tahun: i64, j: Option<usize>) -> SurveiSkm {
+        SurveiSkm {
+            id: SurveiId::new(id).unwrap(),
+            instansi: InstansiId::new("kec").unwrap(),
+            tahun: Tahun::new(tahun).unwrap(),
+            regime: "permenpanrb-14-2017".into(),
+            indikator: None,
+            responden: Some(4),
+            populasi: None,
+            unsur: (1..=9)
+                .map(|nomor| UnsurSkm {
+                    nomor,
+                    nama: format!("Unsur {nomor}"),
+                    jumlah: j.map(|j| {
+                        let mut x = [0; 4];
+                        x[j - 1] = 4;
+                        x
+                    }),
+                    distribusi: None,
+                })
+                .collect(),
+            catatan: None,
+        }
+    }
+
+    fn rtl(id: &str, survei: &str, unsur: u32, status: StatusTindakLanjut) -> TindakLanjutSkm {
+        TindakLanjutSkm {
+            id: TindakLanjutId::new(id).unwrap(),
+            survei: SurveiId::new(survei).unwrap(),
+            unsur,
+            kegiatan: format!("kegiatan {id}"),
+            jadwal: "Triwulan I".into(),
+            penanggung_jawab: "Seksi".into(),
+            status,
+            hasil: (status == StatusTindakLanjut::Selesai).then(|| "sudah".into()),
+        }
+    }
+
+    fn data() -> DataInstansi {
+        DataInstansi {
+            instansi: vec![Instansi {
+                id: InstansiId::new("kec").unwrap(),
+                nama: "Kecamatan Contoh".into(),
+                jenis: JenisInstansi::Kecamatan,
+                induk: None,
+                kode: None,
+                alamat: None,
+                catatan: None,
+            }],
+            skm: vec![
+                survei("s2024", 2024, Some(4)),
+                survei("s2023-ktp", 2023, Some(3)),
+                survei("s2023-kk", 2023, Some(4)),
+                // Counts missing: left out of the trend rather than guessed.
+                survei("s2022", 2022, None),
+            ],
+            tindak_lanjut_skm: vec![
+                rtl("b", "s2024", 9, StatusTindakLanjut::Rencana),
+                rtl("a", "s2024", 2, StatusTindakLanjut::Rencana),
+                rtl("lalu", "s2023-ktp", 5, StatusTindakLanjut::Selesai),
+                rtl("lama", "s2022", 1, StatusTindakLanjut::Berjalan),
+            ],
+            ..Default::default()
+        }
+    }
+
+    fn id(s: &str) -> SurveiId {
+        SurveiId::new(s).unwrap()
+    }
+
+    #[test]
+    fn the_trend_the_plan_and_last_years_follow_up_come_from_the_data() {
+        let l = laporan_skm_dari_data(&data(), &id("s2024"), "x".into(), "v".into()).unwrap();
+        assert_eq!(l.instansi, "Kecamatan Contoh");
+        assert_eq!(l.hasil.nik, dec(100));
+        // Two surveys in 2023 are told apart by their ids; 2022's cannot be computed.
+        let r: Vec<(&str, Decimal)> = l
+            .riwayat
+            .iter()
+            .map(|p| (p.periode.as_str(), p.nik))
+            .collect();
+        assert_eq!(
+            r,
+            [("2023 (s2023-kk)", dec(100)), ("2023 (s2023-ktp)", dec(75))]
+        );
+        // This year's plan by unsur, without a status; last year's with what became of it.
+        let ini: Vec<(&str, Option<&str>)> = l
+            .tindak_lanjut
+            .iter()
+            .map(|t| (t.unsur.as_str(), t.status.as_deref()))
+            .collect();
+        assert_eq!(ini, [("U2", None), ("U9", None)]);
+        let lalu: Vec<&str> = l
+            .tindak_lanjut_lalu
+            .iter()
+            .filter_map(|t| t.status.as_deref())
+            .collect();
+        assert_eq!(lalu, ["selesai: sudah"]);
+    }
+
+    #[test]
+    fn an_unknown_or_uncomputable_survey_is_said_so() {
+        let d = data();
+        assert_eq!(
+            laporan_skm_dari_data(&d, &id("tidak"), "x".into(), "v".into()).unwrap_err(),
+            GalatLaporanSkm::TidakAda("tidak".into())
+        );
+        assert_eq!(
+            laporan_skm_dari_data(&d, &id("s2022"), "x".into(), "v".into()).unwrap_err(),
+            GalatLaporanSkm::TanpaData("s2022".into())
+        );
+    }
+}
