@@ -185,6 +185,8 @@ pub(crate) struct BarisKab {
     pub realisasi: Option<String>,
     pub serapan: Option<String>,
     pub lebar_serapan: u32,
+    /// "61,25 (B)".
+    pub evaluasi: Option<String>,
 }
 
 pub(crate) struct KolomUrut {
@@ -207,6 +209,7 @@ struct HalamanKabupaten {
     urut_label: &'static str,
     kolom: Vec<KolomUrut>,
     pohon: Option<String>,
+    kolom_evaluasi: bool,
 }
 
 struct BarisIndikatorWilayah {
@@ -289,7 +292,7 @@ pub fn kabupaten(
         },
     ];
 
-    let baris = urutan
+    let baris: Vec<BarisKab> = urutan
         .iter()
         .map(|b| BarisKab {
             href: instansi_href(&b.id, tahun.get(), ""),
@@ -307,8 +310,13 @@ pub fn kabupaten(
             realisasi: b.angka.realisasi.map(rupiah),
             serapan: b.angka.serapan.map(persen),
             lebar_serapan: lebar_batang(b.angka.serapan),
+            evaluasi: b
+                .evaluasi
+                .map(|(n, p)| format!("{} ({p})", kinerja_core::angka::format_angka(n, 2))),
         })
         .collect();
+    // The column is there only when some row has a grade the viewer may see.
+    let kolom_evaluasi = baris.iter().any(|b| b.evaluasi.is_some());
     let kolom = vec![
         KolomUrut {
             href: "?urut=nama",
@@ -367,6 +375,7 @@ pub fn kabupaten(
         },
         kolom,
         pohon: pohon.map(str::to_string),
+        kolom_evaluasi,
     })
 }
 

@@ -186,6 +186,9 @@ pub struct BarisKabupaten {
     pub nama: String,
     pub jenis: JenisInstansi,
     pub angka: AngkaInstansi,
+    /// The year's Evaluasi AKIP (the evaluator's total and grade), for a viewer who may read
+    /// the instansi's reviu; `None` without answers or without that right.
+    pub evaluasi: Option<(rust_decimal::Decimal, &'static str)>,
 }
 
 /// One instansi on the landing page.

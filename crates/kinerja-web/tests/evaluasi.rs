@@ -1,6 +1,6 @@
 //! The Laporan Hasil Evaluasi in the web: the answers in the data scored on the bundled 88/2021
 //! worksheet, the same figures `kinerja evaluasi` prints, for the instansi's staff and the
-//! inspektorat; a year without answers has none.
+//! inspektorat, and the grade on the kabupaten page for them; a year without answers has none.
 
 mod bersama;
 
@@ -54,6 +54,11 @@ async fn the_evaluation_report_of_the_worked_example() {
             reviu.contains("/instansi/mumbulsari/tahun/2020/evaluasi.pdf"),
             "{reviu}"
         );
+        // The kabupaten page gives the grade to those who may read the OPD's reviu.
+        let (_, _, kab) = buka("/kabupaten/jember/tahun/2020").await;
+        let kab = String::from_utf8_lossy(&kab);
+        assert!(kab.contains("Evaluasi AKIP"), "{kab}");
+        assert!(kab.contains("61,25 (B)"), "{kab}");
         let (s, _, body) = buka("/instansi/mumbulsari/tahun/2019/evaluasi.pdf").await;
         assert_eq!(
             s,

@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "95a2d2226ac154bced9e4e1024e41ff5b02bb992a00d7292cc92a482fa589ca3",
+        "bf12abbf67d1cf0792c4645636d5f6941ed62a406866936dfa414a6a70733311",
     ),
     (
         "/masuk",
@@ -76,7 +76,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/kabupaten/jember/tahun/2020",
         200,
-        "13784eec1f15547fd10efa73bf54dcf0ead102e5bf8c3ff19f405db6e31dd618",
+        "8f9b05d8bcd890649406ef94556c693309c808909b024ff42af557bb2a63df63",
     ),
     (
         "/instansi/opd-01/tahun/2021",
@@ -91,17 +91,17 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/kabupaten/kab/tahun/2021",
         200,
-        "df14c049205a8ccdd56f76757ec00182a84d7957df891bb9b3fde9e9932c81ef",
+        "4c29ef94813a7ecd2f6052cee863477b0eda90c92d983e0c394d113b0796f1b8",
     ),
     (
         "/kabupaten/kab/tahun/2021?urut=capaian",
         200,
-        "ca068c9fefedf001bb8473d8b31133449093d5cd9d031c0e8c2ceaaffd819649",
+        "36221d8e343798afeb0cd80d448f647c94a9c63866010bfe9e173cad33a42e2f",
     ),
     (
         "/kabupaten/kab/tahun/2021?urut=serapan",
         200,
-        "4f033db49776555071e83d47bc11baa3b09ccad49066a00876d4bc0b1c4fee02",
+        "82f18e96a43339f0c46b6d84bfa748ef721e72573d032bb2d8226ea1462a9a25",
     ),
     (
         "/instansi/mumbulsari/tahun/2021",

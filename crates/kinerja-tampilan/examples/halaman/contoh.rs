@@ -111,6 +111,7 @@ pub fn baris_kab() -> Vec<BarisKabupaten> {
                 nama: i.nama.clone(),
                 jenis: i.jenis,
                 angka: AngkaInstansi::dari_data(d, th(2021)),
+                evaluasi: None,
             }
         })
         .collect();

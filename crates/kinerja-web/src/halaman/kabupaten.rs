@@ -55,6 +55,7 @@ pub(super) async fn kabupaten(
         None
     };
     let mut data_unit = Vec::new();
+    let lke = kinerja_evaluasi::bawaan();
     for p in pelapor {
         let Some(i) = semua.iter().find(|i| i.id == p && bawah.contains(&i.id)) else {
             continue;
@@ -65,6 +66,12 @@ pub(super) async fn kabupaten(
         }
         let d = crate::baca::data_terlihat(&n, &sesi, &p).await?;
         let u = uang.iter().find(|u| u.pelapor == p);
+        // The evaluation is working material: shown to those who may read the OPD's reviu.
+        let evaluasi = (boleh(sesi.0.as_ref(), Tindakan::LihatReviu, &p, terbit)
+            && d.jawaban_evaluasi.iter().any(|j| j.tahun == tahun))
+        .then(|| kinerja_laporan::hitung_evaluasi(&d, tahun, &lke).ok())
+        .flatten()
+        .map(|h| (h.total.evaluator, h.predikat().kode()));
         baris.push(t::BarisKabupaten {
             id: p.to_string(),
             nama: i.nama.clone(),
@@ -75,6 +82,7 @@ pub(super) async fn kabupaten(
                 u.map_or(Rupiah::NOL, |u| u.pagu),
                 u.and_then(|u| u.realisasi),
             ),
+            evaluasi,
         });
         data_unit.push(d);
     }
