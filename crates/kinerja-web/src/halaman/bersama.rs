@@ -278,6 +278,23 @@ pub(super) fn setelah_simpan(
     }
 }
 
+/// After a save through `Toko::ubah_data` whose change refuses with field errors: `Ok` the
+/// redirect back to the page (Post/Redirect/Get), or `Err` the errors beside the fields and
+/// the status to show the page again with (a store's refusal is a message on the page).
+pub(super) fn setelah_ubah(
+    hasil: Result<kinerja_simpan::Ringkasan, kinerja_simpan::GagalUbah<Vec<t::KesalahanIsian>>>,
+    l: &mut Laman,
+    halaman: &str,
+) -> Result<Result<Response, (Vec<t::KesalahanIsian>, StatusCode)>, GalatHttp> {
+    use kinerja_simpan::GagalUbah;
+    let simpan = match hasil {
+        Ok(r) => Ok(r),
+        Err(GagalUbah::Ditolak(k)) => return Ok(Err((k, StatusCode::UNPROCESSABLE_ENTITY))),
+        Err(GagalUbah::Toko(g)) => Err(g),
+    };
+    Ok(setelah_simpan(simpan, l, halaman)?.map_err(|kode| (Vec::new(), kode)))
+}
+
 /// The value of the form field `nama` (empty when absent).
 pub(super) fn medan<'a>(isian: &'a [(String, String)], nama: &str) -> &'a str {
     isian

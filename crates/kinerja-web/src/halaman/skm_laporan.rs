@@ -3,7 +3,7 @@
 //! one write path (`crate::tindak_lanjut` turns the form into the data set to save).
 
 use super::bersama::{
-    Hasil, KueriPesan, Laman, html, kiriman, pelaku_web, pesan_sukses, setelah_simpan, siapkan,
+    Hasil, KueriPesan, Laman, html, kiriman, pelaku_web, pesan_sukses, setelah_ubah, siapkan,
 };
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan, boleh};
@@ -18,7 +18,6 @@ use kinerja_core::id::SurveiId;
 use kinerja_core::model::SurveiSkm;
 use kinerja_core::skm::Regime;
 use kinerja_laporan::{GalatLaporanSkm, LaporanSkm};
-use kinerja_simpan::GagalUbah;
 use kinerja_tampilan as t;
 
 /// `/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}`
@@ -144,16 +143,9 @@ pub(super) async fn laporan_kirim(
             crate::tindak_lanjut::terapkan(d, &s.id, jumlah, &isian)
         })
         .await;
-    let (kesalahan, kode) = match hasil {
-        Ok(r) => match setelah_simpan(Ok(r), &mut l, &format!("skm/laporan/{}", s.id))? {
-            Ok(ke) => return Ok(ke),
-            Err(kode) => (Vec::new(), kode),
-        },
-        Err(GagalUbah::Ditolak(k)) => (k, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(GagalUbah::Toko(e)) => match setelah_simpan(Err(e), &mut l, "")? {
-            Ok(ke) => return Ok(ke),
-            Err(kode) => (Vec::new(), kode),
-        },
+    let (kesalahan, kode) = match setelah_ubah(hasil, &mut l, &format!("skm/laporan/{}", s.id))? {
+        Ok(ke) => return Ok(ke),
+        Err(x) => x,
     };
     let lap = susun(&n, &l, &s).await;
     let body = halaman(&sesi, &l, &s, &lap, &kesalahan, &isian);

@@ -5,7 +5,7 @@
 //! audit row per changed record); a refusal shows the page again with what was typed.
 
 use super::bersama::{Hasil, JalurTahun, KueriPesan, html, kiriman, pelaku_web, pesan_sukses};
-use super::bersama::{izin, ke, setelah_simpan, siapkan};
+use super::bersama::{izin, ke, setelah_ubah, siapkan};
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan};
 use crate::galat::GalatHttp;
@@ -42,22 +42,15 @@ pub(super) async fn rencana_ubah_kirim(
             t::ubah_rencana(d, &pelapor, tahun, &isian)
         })
         .await;
-    let (kesalahan, kode) = match hasil {
-        Ok(r) if hapus => {
-            return Ok(ke(&format!(
-                "/instansi/{}/tahun/{}/rencana/ubah?dihapus={}",
-                l.id, l.tahun, r.dihapus
-            )));
-        }
-        Ok(r) => match setelah_simpan(Ok(r), &mut l, "rencana/ubah")? {
-            Ok(ke) => return Ok(ke),
-            Err(kode) => (Vec::new(), kode),
-        },
-        Err(GagalUbah::Ditolak(k)) => (k, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(GagalUbah::Toko(g)) => match setelah_simpan(Err(g), &mut l, "rencana/ubah")? {
-            Ok(ke) => return Ok(ke),
-            Err(kode) => (Vec::new(), kode),
-        },
+    if let (true, Ok(r)) = (hapus, &hasil) {
+        return Ok(ke(&format!(
+            "/instansi/{}/tahun/{}/rencana/ubah?dihapus={}",
+            l.id, l.tahun, r.dihapus
+        )));
+    }
+    let (kesalahan, kode) = match setelah_ubah(hasil, &mut l, "rencana/ubah")? {
+        Ok(ke) => return Ok(ke),
+        Err(x) => x,
     };
     // The page shows the data as stored now, the posted form as typed.
     let body = t::sunting_rencana(&l.k, &l.data, l.tahun, &kesalahan, &isian);
@@ -92,16 +85,9 @@ pub(super) async fn pk_ubah_kirim(
             t::ubah_pk(d, &pelapor, tahun, &isian)
         })
         .await;
-    let (kesalahan, kode) = match hasil {
-        Ok(r) => match setelah_simpan(Ok(r), &mut l, "pk/ubah")? {
-            Ok(ke) => return Ok(ke),
-            Err(kode) => (Vec::new(), kode),
-        },
-        Err(GagalUbah::Ditolak(k)) => (k, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(GagalUbah::Toko(g)) => match setelah_simpan(Err(g), &mut l, "pk/ubah")? {
-            Ok(ke) => return Ok(ke),
-            Err(kode) => (Vec::new(), kode),
-        },
+    let (kesalahan, kode) = match setelah_ubah(hasil, &mut l, "pk/ubah")? {
+        Ok(ke) => return Ok(ke),
+        Err(x) => x,
     };
     let tanda = izin(&sesi, &l).setujui;
     let body = t::sunting_pk(&l.k, &l.data, l.tahun, tanda, &kesalahan, &isian);
@@ -163,16 +149,9 @@ pub(super) async fn iku_ubah_kirim(
             t::ubah_iku(d, &pelapor, &isian)
         })
         .await;
-    let (kesalahan, kode) = match hasil {
-        Ok(r) => match setelah_simpan(Ok(r), &mut l, "iku/ubah")? {
-            Ok(ke) => return Ok(ke),
-            Err(kode) => (Vec::new(), kode),
-        },
-        Err(GagalUbah::Ditolak(k)) => (k, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(GagalUbah::Toko(g)) => match setelah_simpan(Err(g), &mut l, "iku/ubah")? {
-            Ok(ke) => return Ok(ke),
-            Err(kode) => (Vec::new(), kode),
-        },
+    let (kesalahan, kode) = match setelah_ubah(hasil, &mut l, "iku/ubah")? {
+        Ok(ke) => return Ok(ke),
+        Err(x) => x,
     };
     let body = t::sunting_iku(&l.k, &l.data, l.tahun, &kesalahan, &isian);
     Ok((kode, Html(body)).into_response())
