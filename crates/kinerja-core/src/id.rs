@@ -23,6 +23,15 @@ pub(crate) fn periksa_id(s: &str) -> Result<(), GalatId> {
     }
 }
 
+/// The smallest `{awal}{n}` (n = 1, 2, …) that `dipakai` says is free: the id of a record a
+/// user adds without naming one (a form's new row, a workbook's new row).
+pub fn id_bebas(awal: &str, dipakai: impl Fn(&str) -> bool) -> String {
+    (1u64..)
+        .map(|n| format!("{awal}{n}"))
+        .find(|c| !dipakai(c))
+        .unwrap_or_else(|| unreachable!("a data set holds fewer than u64::MAX ids"))
+}
+
 macro_rules! typed_id {
     ($($(#[$m:meta])* $name:ident),* $(,)?) => {$(
         $(#[$m])*

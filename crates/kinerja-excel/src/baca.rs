@@ -55,8 +55,11 @@ pub type Kolom<T> = Option<(T, Letak)>;
 
 #[derive(Debug, Clone)]
 pub struct BarisRenstra {
-    pub indikator: IndikatorId,
+    /// `None`: a row the user added (its "Id Indikator" empty), a new indicator of `pemilik`.
+    pub indikator: Option<IndikatorId>,
     pub letak: Letak,
+    /// "Id Pemilik": the tujuan, sasaran, program, kegiatan or sub kegiatan; read for new rows.
+    pub pemilik: Kolom<Option<String>>,
     pub uraian: Kolom<Option<String>>,
     pub satuan: Kolom<Option<String>>,
     pub polaritas: Kolom<Option<String>>,
@@ -81,8 +84,13 @@ pub struct BarisRealisasi {
 
 #[derive(Debug, Clone)]
 pub struct BarisAnggaran {
-    pub id: PosAnggaranId,
+    /// `None`: a line the user added (its "Id Pos" empty), placed by `kode`.
+    pub id: Option<PosAnggaranId>,
     pub letak: Letak,
+    /// The sub kegiatan's (or kegiatan's) code; read for new lines.
+    pub kode: Kolom<Option<String>>,
+    /// The name of a sub kegiatan a new line creates.
+    pub sub_kegiatan: Kolom<Option<String>>,
     pub jenis: Kolom<Option<String>>,
     pub pagu: Kolom<Option<Rupiah>>,
     pub pagu_perubahan: Kolom<Option<Rupiah>>,
@@ -273,7 +281,7 @@ fn baca_renstra(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
         .iter()
         .filter_map(|(_, n, c)| tahun_target(n).map(|t| (t, *c)))
         .collect();
-    for (r, id, letak) in l.baris(k, "Id Indikator", indikator_id, masalah) {
+    for (r, id, letak) in l.baris_baru(k, "Id Indikator", indikator_id, true, masalah) {
         let target = tahun
             .iter()
             .filter_map(|(t, c)| {
@@ -282,6 +290,10 @@ fn baca_renstra(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
             })
             .collect();
         buku.renstra.push(BarisRenstra {
+            pemilik: id
+                .is_none()
+                .then(|| l.medan(r, "Id Pemilik", sel::teks_opsi, masalah))
+                .flatten(),
             indikator: id,
             letak,
             uraian: l.medan(r, "Indikator", sel::teks_opsi, masalah),
@@ -370,7 +382,7 @@ fn baca_anggaran(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
     // Found once: a sheet can hold 100.000 lines.
     let [k_setahun, k_pagu, k_jenis, k_perubahan] =
         [KEPALA_SETAHUN, "Pagu", "Jenis Belanja", "Pagu Perubahan"].map(|j| l.kolom(j));
-    for (r, id, letak) in l.baris(k, "Id Pos", id_pos, masalah) {
+    for (r, id, letak) in l.baris_baru(k, "Id Pos", id_pos, true, masalah) {
         let bulanan = (!bulan.is_empty()).then(|| {
             let mut m = [None; 12];
             for (b, c) in &bulan {
@@ -391,7 +403,14 @@ fn baca_anggaran(mut l: Lembar, buku: &mut Buku, masalah: &mut Vec<Masalah>) {
         if let Some((None, lt)) = &pagu {
             masalah.push(lt.masalah(None, "pagu wajib diisi (jumlah rupiah)"));
         }
+        let baru = id.is_none();
         buku.anggaran.push(BarisAnggaran {
+            kode: baru
+                .then(|| l.medan(r, "Kode", sel::teks_opsi, masalah))
+                .flatten(),
+            sub_kegiatan: baru
+                .then(|| l.medan(r, "Sub Kegiatan", sel::teks_opsi, masalah))
+                .flatten(),
             id,
             letak,
             jenis: l.medan_di(r, k_jenis, sel::teks_opsi, masalah),

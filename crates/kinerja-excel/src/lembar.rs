@@ -256,6 +256,22 @@ impl Lembar {
         kunci: impl Fn(String) -> Result<K, String>,
         masalah: &mut Vec<Masalah>,
     ) -> Vec<(u32, K, Letak)> {
+        self.baris_baru(kepala, judul_kunci, kunci, false, masalah)
+            .into_iter()
+            .filter_map(|(r, k, l)| Some((r, k?, l)))
+            .collect()
+    }
+
+    /// Like `baris`; with `boleh_baru` a row whose key is empty is a new record (`None`), the
+    /// key then made by whoever applies the row.
+    pub(crate) fn baris_baru<K: Clone + Eq + std::hash::Hash + std::fmt::Display>(
+        &self,
+        kepala: u32,
+        judul_kunci: &str,
+        kunci: impl Fn(String) -> Result<K, String>,
+        boleh_baru: bool,
+        masalah: &mut Vec<Masalah>,
+    ) -> Vec<(u32, Option<K>, Letak)> {
         let Some(k) = self.kolom(judul_kunci) else {
             return Vec::new();
         };
@@ -269,12 +285,16 @@ impl Lembar {
             let l = self.letak(r, k);
             let teks = sel::teks(d).trim().to_string();
             if teks.is_empty() {
-                masalah.push(l.masalah(
-                    None,
-                    format!(
-                        "baris berisi tetapi \"{judul_kunci}\" kosong: baris baru tidak dapat ditambahkan lewat lembar kerja; isi data baru lewat halaman web atau berkas data, lalu unduh templat lagi"
-                    ),
-                ));
+                if boleh_baru {
+                    hasil.push((r, None, l));
+                } else {
+                    masalah.push(l.masalah(
+                        None,
+                        format!(
+                            "baris berisi tetapi \"{judul_kunci}\" kosong: baris baru tidak dapat ditambahkan di lembar ini; tambahkan di lembar Renstra atau Anggaran, atau lewat halaman web, lalu unduh templat lagi"
+                        ),
+                    ));
+                }
                 continue;
             }
             match kunci(teks.clone()) {
@@ -289,7 +309,7 @@ impl Lembar {
                         ));
                         continue;
                     }
-                    hasil.push((r, id, l));
+                    hasil.push((r, Some(id), l));
                 }
                 Err(e) => masalah.push(l.masalah(Some(teks), e)),
             }

@@ -27,6 +27,7 @@
 //! line and the web hand the result to the store's one write path (`Toko::terapkan`).
 
 mod baca;
+mod baru;
 mod elemen;
 mod esakip;
 mod lembar;

@@ -4,7 +4,7 @@
 
 use crate::baca::{Buku, Letak};
 use crate::{LEMBAR_PETUNJUK, Masalah, SEL_INSTANSI};
-use kinerja_core::id::IndikatorId;
+use kinerja_core::id::{IndikatorId, PosAnggaranId};
 use kinerja_core::model::*;
 use kinerja_core::nilai::Nilai;
 use kinerja_core::validasi;
@@ -26,13 +26,16 @@ pub fn terapkan(lama: &DataInstansi, buku: &Buku) -> Result<DataInstansi, Vec<Ma
             "instansi \"{instansi}\" tidak ada dalam data ini: lembar kerja untuk instansi lain"
         ))]);
     }
-    let indikator: HashMap<IndikatorId, usize> = d
+    let mut indikator: HashMap<IndikatorId, usize> = d
         .indikator
         .iter()
         .enumerate()
         .map(|(i, x)| (x.id.clone(), i))
         .collect();
-    let ada = |id: &IndikatorId, l: &Letak, masalah: &mut Vec<Masalah>| {
+    let ada = |indikator: &HashMap<IndikatorId, usize>,
+               id: &IndikatorId,
+               l: &Letak,
+               masalah: &mut Vec<Masalah>| {
         let i = indikator.get(id).copied();
         if i.is_none() {
             masalah.push(l.masalah(
@@ -43,8 +46,26 @@ pub fn terapkan(lama: &DataInstansi, buku: &Buku) -> Result<DataInstansi, Vec<Ma
         i
     };
 
+    // The row each record was given by, so that a new row standing for a listed record is not
+    // applied twice in silence.
+    let mut baris_indikator: HashMap<IndikatorId, u32> = HashMap::new();
     for b in &buku.renstra {
-        let Some(i) = ada(&b.indikator, &b.letak, &mut masalah) else {
+        let id = match &b.indikator {
+            Some(id) => id.clone(),
+            None => {
+                let Some(id) = crate::baru::indikator(&mut d, b, &mut masalah) else {
+                    continue;
+                };
+                if !indikator.contains_key(&id) {
+                    indikator.insert(id.clone(), d.indikator.len() - 1);
+                }
+                id
+            }
+        };
+        if dua_kali(&mut baris_indikator, &id, &b.letak, &mut masalah) {
+            continue;
+        }
+        let Some(i) = ada(&indikator, &id, &b.letak, &mut masalah) else {
             continue;
         };
         let ind = &mut d.indikator[i];
@@ -82,12 +103,12 @@ pub fn terapkan(lama: &DataInstansi, buku: &Buku) -> Result<DataInstansi, Vec<Ma
             }
         }
         for (t, n, _) in &b.target {
-            atur_target(&mut d.target, &b.indikator, *t, DokumenTarget::Renstra, n);
+            atur_target(&mut d.target, &id, *t, DokumenTarget::Renstra, n);
         }
     }
 
     for b in &buku.pk {
-        if ada(&b.indikator, &b.letak, &mut masalah).is_none() {
+        if ada(&indikator, &b.indikator, &b.letak, &mut masalah).is_none() {
             continue;
         }
         if let Some((n, _)) = &b.target {
@@ -118,7 +139,7 @@ pub fn terapkan(lama: &DataInstansi, buku: &Buku) -> Result<DataInstansi, Vec<Ma
     }
 
     for b in &buku.realisasi {
-        if ada(&b.indikator, &b.letak, &mut masalah).is_none() {
+        if ada(&indikator, &b.indikator, &b.letak, &mut masalah).is_none() {
             continue;
         }
         for (p, n, _) in &b.nilai {
@@ -133,6 +154,29 @@ pub fn terapkan(lama: &DataInstansi, buku: &Buku) -> Result<DataInstansi, Vec<Ma
         return Err(masalah);
     }
     sah(d)
+}
+
+/// Whether `id` was already given by an earlier row (reported: a new row that stands for a
+/// record another row lists, or the same new row twice).
+fn dua_kali<K: std::hash::Hash + Eq + Clone + std::fmt::Display>(
+    dipakai: &mut HashMap<K, u32>,
+    id: &K,
+    l: &Letak,
+    masalah: &mut Vec<Masalah>,
+) -> bool {
+    match dipakai.insert(id.clone(), l.baris) {
+        None => false,
+        Some(r) => {
+            masalah.push(l.masalah(
+                Some(id.to_string()),
+                format!(
+                    "baris ini dan baris {} sama-sama mengisi \"{id}\": setiap data satu baris",
+                    r + 1
+                ),
+            ));
+            true
+        }
+    }
 }
 
 /// The data set if `validasi` accepts it; else its violations, said before the store is asked
@@ -164,7 +208,7 @@ fn petunjuk(pesan: &str) -> Masalah {
     }
 }
 
-fn polaritas(s: &str) -> Option<Polaritas> {
+pub(crate) fn polaritas(s: &str) -> Option<Polaritas> {
     match s.trim().to_lowercase().as_str() {
         "positif" => Some(Polaritas::Positif),
         "negatif" => Some(Polaritas::Negatif),
@@ -251,7 +295,7 @@ fn atur_realisasi(
 
 /// The spending type a cell names: its label within the line's budget structure (both have a
 /// "Belanja Modal").
-fn jenis_belanja(teks: &str, struktur: StrukturBelanja) -> Option<JenisBelanja> {
+pub(crate) fn jenis_belanja(teks: &str, struktur: StrukturBelanja) -> Option<JenisBelanja> {
     let t = teks.trim().to_lowercase();
     JenisBelanja::SEMUA
         .into_iter()
@@ -269,16 +313,32 @@ pub(crate) fn label_jenis(s: StrukturBelanja) -> Vec<&'static str> {
 }
 
 fn terap_anggaran(d: &mut DataInstansi, buku: &Buku, tahun: Tahun, masalah: &mut Vec<Masalah>) {
-    let posisi: HashMap<_, usize> = d
+    let mut posisi: HashMap<_, usize> = d
         .anggaran
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
+    let mut baris_pos: HashMap<PosAnggaranId, u32> = HashMap::new();
     for b in &buku.anggaran {
-        let Some(&i) = posisi.get(&b.id).filter(|&&i| d.anggaran[i].tahun == tahun) else {
+        let id = match &b.id {
+            Some(id) => id.clone(),
+            None => {
+                let Some(id) = crate::baru::pos_anggaran(d, b, tahun, masalah) else {
+                    continue;
+                };
+                if !posisi.contains_key(&id) {
+                    posisi.insert(id.clone(), d.anggaran.len() - 1);
+                }
+                id
+            }
+        };
+        if dua_kali(&mut baris_pos, &id, &b.letak, masalah) {
+            continue;
+        }
+        let Some(&i) = posisi.get(&id).filter(|&&i| d.anggaran[i].tahun == tahun) else {
             masalah.push(b.letak.masalah(
-                Some(b.id.to_string()),
+                Some(id.to_string()),
                 format!("pos anggaran ini tidak ada dalam data tahun {tahun}: jangan ubah kolom Id; unduh templat terbaru"),
             ));
             continue;

@@ -115,6 +115,10 @@ const PETUNJUK: &[&str] = &[
      Isi realisasi per bulan Januari sampai Desember; bila hanya ada angka setahun, isi Realisasi Setahun. Jangan keduanya. \
      Jumlah Realisasi dihitung sendiri.",
     "7a. Data Elemen (bila ada): angka mentah (mis. jumlah desa) per triwulan dan setahun; realisasi indikator berumus dihitung darinya.",
+    "7b. Baris baru: di bawah data Renstra dan Anggaran ada baris kosong yang terbuka. Kosongkan kolom Id. \
+     Indikator baru: isi Id Pemilik (id tujuan, sasaran, program atau kegiatan, seperti di baris lain), uraian, polaritas dan targetnya. \
+     Pos anggaran baru: isi Kode sub kegiatan (mis. 1.01.01.2.01.0001; sub kegiatan baru di bawah kegiatan yang ada dibuat dengan nama dari kolom Sub Kegiatan) \
+     atau kode kegiatan, Jenis Belanja dan Pagu. Mengimpor berkas yang sama dua kali tidak menambah dua kali.",
     "8. Jangan mengganti nama lembar atau judul kolom. Kolom atau lembar tambahan diabaikan (dengan peringatan).",
     "9. Impor: kinerja impor BERKAS.xlsx (atau halaman impor di web). Bila ada satu masalah, seluruh berkas ditolak dan \
      tidak ada yang berubah; setiap masalah disebut dengan selnya, mis. Realisasi!E14.",
@@ -204,6 +208,20 @@ fn tulis_nilai(
         (None, None) => ws.write_blank(r, c, f)?,
     };
     Ok(())
+}
+
+/// How many blank rows under a sheet's data are open for new rows (`baru`).
+const BARIS_BARU: u32 = 50;
+
+/// Opens the cells `kolom` of the blank rows after `akhir` for new rows; the id column stays
+/// locked and empty. Returns the last such row.
+fn baris_baru(ws: &mut Worksheet, akhir: u32, kolom: &[(u16, &Format)]) -> Result<u32, XlsxError> {
+    for r in akhir + 1..=akhir + BARIS_BARU {
+        for (c, f) in kolom {
+            ws.write_blank(r, *c, f)?;
+        }
+    }
+    Ok(akhir + BARIS_BARU)
 }
 
 fn daftar(
@@ -339,7 +357,10 @@ fn renstra(
             tulis_nilai(ws, r, 7 + i as u16, n, &g.isian)?;
         }
     }
-    let baris = (BARIS_KEPALA + 1, r.max(BARIS_KEPALA + 200));
+    let mut terbuka = vec![(0, &g.isian)];
+    terbuka.extend((3..7 + tahun_rs.len() as u16).map(|c| (c, &g.isian)));
+    let akhir = baris_baru(ws, r, &terbuka)?;
+    let baris = (BARIS_KEPALA + 1, akhir);
     let mut satuan: Vec<&str> = data
         .indikator
         .iter()
@@ -563,9 +584,20 @@ fn anggaran(
             &g.kunci_rupiah,
         )?;
     }
-    let struktur = pos.first().map(|p| p.jenis.struktur());
-    let pilihan = struktur.map(label_jenis).unwrap_or_default();
-    daftar(ws, (BARIS_KEPALA + 1, r), 5, &pilihan, true)?;
+    let mut terbuka = vec![(1, &g.isian), (4, &g.isian), (5, &g.isian)];
+    terbuka.extend((6..=setahun).map(|c| (c, &g.isian_rupiah)));
+    let akhir = baris_baru(ws, r, &terbuka)?;
+    // A year without lines takes new ones in the structure of Permendagri 90/2019.
+    let struktur = pos
+        .first()
+        .map_or(StrukturBelanja::Permendagri90, |p| p.jenis.struktur());
+    daftar(
+        ws,
+        (BARIS_KEPALA + 1, akhir),
+        5,
+        &label_jenis(struktur),
+        true,
+    )?;
     ws.set_freeze_panes(BARIS_KEPALA + 1, 2)?;
     kunci(ws);
     Ok(())

@@ -235,11 +235,8 @@ fn galat_form(pesan: &str) -> Vec<KesalahanIsian> {
 const MUAT_ULANG: &str = "baris ini tidak ada lagi; muat ulang halaman";
 
 /// The smallest `{awal}{n}` that no row of `ada` uses.
-fn id_baru(awal: &str, ada: &[&str]) -> String {
-    (1..)
-        .map(|n| format!("{awal}{n}"))
-        .find(|c| !ada.contains(&c.as_str()))
-        .expect("a free number")
+pub(super) fn id_baru(awal: &str, ada: &[&str]) -> String {
+    kinerja_core::id::id_bebas(awal, |c| ada.contains(&c))
 }
 
 /// The data set with the posted form `isian` of the plan editor of `tahun` applied, or the

@@ -28,13 +28,6 @@ fn galat_aksi(pesan: &str) -> Vec<KesalahanIsian> {
     }]
 }
 
-fn id_baru(awal: &str, ada: &[&str]) -> String {
-    (1..)
-        .map(|n| format!("{awal}{n}"))
-        .find(|c| !ada.contains(&c.as_str()))
-        .expect("a free number")
-}
-
 /// The pejabat named by the form: the stored one when nothing changed; changed in place when
 /// nothing else uses it; else a new pejabat, so a signed document elsewhere keeps its signatory.
 #[allow(clippy::too_many_arguments)]
@@ -80,7 +73,7 @@ fn pejabat_dari(
         }
     }
     let ada: Vec<&str> = d.pejabat.iter().map(|p| p.id.as_str()).collect();
-    let id = PejabatId::new(id_baru("PJ-", &ada)).expect("valid id");
+    let id = PejabatId::new(super::baca::id_baru("PJ-", &ada)).expect("valid id");
     d.pejabat.push(Pejabat {
         id: id.clone(),
         instansi: pelapor.clone(),
@@ -124,8 +117,11 @@ pub fn ubah_pk(
                 .iter()
                 .map(|p| p.id.as_str())
                 .collect();
-            let id = PkId::new(id_baru(&format!("pk-{}-perubahan-", tahun.get()), &ada))
-                .expect("valid id");
+            let id = PkId::new(super::baca::id_baru(
+                &format!("pk-{}-perubahan-", tahun.get()),
+                &ada,
+            ))
+            .expect("valid id");
             let arsip = lama
                 .indikator
                 .iter()
@@ -173,7 +169,7 @@ pub fn ubah_pk(
                 .collect();
             let nama = format!("pk-{}", tahun.get());
             PkId::new(if ada.contains(&nama.as_str()) {
-                id_baru(&format!("{nama}-"), &ada)
+                super::baca::id_baru(&format!("{nama}-"), &ada)
             } else {
                 nama
             })
