@@ -47,6 +47,8 @@ pub struct Buku {
     pub realisasi: Vec<BarisRealisasi>,
     pub anggaran: Vec<BarisAnggaran>,
     pub data_elemen: Vec<crate::elemen::BarisDataElemen>,
+    /// The `Responden SKM` sheet when it holds respondents.
+    pub responden_skm: Option<crate::responden::LembarResponden>,
     pub peringatan: Vec<Masalah>,
 }
 
@@ -186,7 +188,9 @@ fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     let realisasi = lembar(&mut wb, LEMBAR_REALISASI);
     let anggaran = lembar(&mut wb, LEMBAR_ANGGARAN);
     let data_elemen = lembar(&mut wb, crate::LEMBAR_DATA_ELEMEN);
+    let responden = lembar(&mut wb, crate::LEMBAR_RESPONDEN_SKM);
     let dikenal = [
+        crate::LEMBAR_RESPONDEN_SKM,
         crate::LEMBAR_DATA_ELEMEN,
         LEMBAR_PETUNJUK,
         LEMBAR_RENSTRA,
@@ -225,6 +229,9 @@ fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     }
     if let Some(l) = data_elemen {
         crate::elemen::baca(l, &mut buku, &mut masalah);
+    }
+    if let Some(l) = responden {
+        crate::responden::baca(l, &mut buku, &mut masalah);
     }
     if masalah.is_empty() {
         Ok(buku)

@@ -90,6 +90,11 @@ impl Lembar {
         self.range.get_value(p).unwrap_or(&KOSONG)
     }
 
+    /// The sheet's cells as calamine read them (merged areas not resolved).
+    pub(crate) fn range(&self) -> &Range<Data> {
+        &self.range
+    }
+
     pub(crate) fn lebar(&self) -> u32 {
         self.range.end().map_or(0, |e| e.1 + 1)
     }

@@ -8,7 +8,8 @@
 //! `Realisasi` (indicator x triwulan) and `Anggaran` (budget lines: program, kegiatan and sub
 //! kegiatan with their codes, pagu, pagu perubahan, realisasi January to December), and, when the
 //! data defines data elements, `Data Elemen` (element x triwulan: the raw counts formula
-//! indicators are computed from, `elemen`). Key columns
+//! indicators are computed from, `elemen`), and `Responden SKM` (one row per respondent of the
+//! year's survey, whose counts a filled sheet replaces, `responden`). Key columns
 //! (ids, codes, names) are locked; choices are drop-down lists; money has a display format that
 //! an Indonesian locale shows as `1.674.830.966,58`.
 //!
@@ -31,6 +32,7 @@ mod baru;
 mod elemen;
 mod esakip;
 mod lembar;
+mod responden;
 mod sel;
 mod terap;
 mod tulis;
@@ -38,6 +40,7 @@ mod tulis;
 pub use baca::{Buku, baca};
 pub use elemen::BarisDataElemen;
 pub use esakip::{BarisPeta, Cocok, Esakip, baca_esakip, petakan, terapkan_esakip};
+pub use responden::LembarResponden;
 pub use terap::terapkan;
 pub use tulis::templat;
 
@@ -50,6 +53,7 @@ pub const LEMBAR_PK: &str = "PK";
 pub const LEMBAR_REALISASI: &str = "Realisasi";
 pub const LEMBAR_ANGGARAN: &str = "Anggaran";
 pub const LEMBAR_DATA_ELEMEN: &str = "Data Elemen";
+pub const LEMBAR_RESPONDEN_SKM: &str = "Responden SKM";
 
 /// The cells of `Petunjuk` that name the instansi and the year (0-based row, column 1 = B).
 pub(crate) const SEL_INSTANSI: (u32, u16) = (2, 1);

@@ -149,6 +149,7 @@ pub fn terapkan(lama: &DataInstansi, buku: &Buku) -> Result<DataInstansi, Vec<Ma
 
     terap_anggaran(&mut d, buku, tahun, &mut masalah);
     crate::elemen::terapkan(&mut d, buku, instansi, tahun, &mut masalah);
+    crate::responden::terapkan(&mut d, buku, instansi, tahun, &mut masalah);
 
     if !masalah.is_empty() {
         return Err(masalah);

@@ -91,6 +91,7 @@ pub fn templat(
         crate::elemen::tulis(wb.add_worksheet(), &g, data, instansi, tahun)?;
     }
     anggaran(wb.add_worksheet(), &g, data, tahun)?;
+    crate::responden::tulis(wb.add_worksheet(), &g, data, instansi, tahun)?;
     Ok(wb.save_to_buffer()?)
 }
 
@@ -119,6 +120,9 @@ const PETUNJUK: &[&str] = &[
      Indikator baru: isi Id Pemilik (id tujuan, sasaran, program atau kegiatan, seperti di baris lain), uraian, polaritas dan targetnya. \
      Pos anggaran baru: isi Kode sub kegiatan (mis. 1.01.01.2.01.0001; sub kegiatan baru di bawah kegiatan yang ada dibuat dengan nama dari kolom Sub Kegiatan) \
      atau kode kegiatan, Jenis Belanja dan Pagu. Mengimpor berkas yang sama dua kali tidak menambah dua kali.",
+    "7c. Responden SKM: satu baris per responden survei tahun ini, jawaban 1-4 per unsur (label kuesioner juga dibaca). \
+     Data menyimpan jumlah jawaban per unsur, bukan per responden: lembar yang diisi MENGGANTI jumlah jawaban survei di sel Id Survei, \
+     jadi isi semua responden periodenya. Lembar kosong tidak mengubah apa pun.",
     "8. Jangan mengganti nama lembar atau judul kolom. Kolom atau lembar tambahan diabaikan (dengan peringatan).",
     "9. Impor: kinerja impor BERKAS.xlsx (atau halaman impor di web). Bila ada satu masalah, seluruh berkas ditolak dan \
      tidak ada yang berubah; setiap masalah disebut dengan selnya, mis. Realisasi!E14.",

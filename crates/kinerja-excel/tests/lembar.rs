@@ -37,7 +37,14 @@ fn the_template_reads_back_with_calamine() {
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(&b)).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["Petunjuk", "Renstra", "PK", "Realisasi", "Anggaran"]
+        [
+            "Petunjuk",
+            "Renstra",
+            "PK",
+            "Realisasi",
+            "Anggaran",
+            "Responden SKM"
+        ]
     );
     let p = wb.worksheet_range("Petunjuk").unwrap();
     assert_eq!(

@@ -33,7 +33,9 @@ use serde::Serialize;
 pub use kepala::AsalKolom;
 pub use label::{CaraJawab, NilaiTerbaca};
 pub use peta::PetaInstansi;
-pub use responden::{BacaanResponden, KolomUnsur, baca_responden, baca_responden_csv};
+pub use responden::{
+    BacaanResponden, KolomUnsur, baca_responden, baca_responden_csv, baca_responden_lembar,
+};
 pub use tabel::{TabelUnsur, baca_tabel_csv, baca_tabel_toml};
 
 /// Options of reading.

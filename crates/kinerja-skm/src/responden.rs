@@ -298,6 +298,21 @@ pub fn baca_responden_xlsx(path: &Path, opsi: &OpsiBaca) -> Result<BacaanRespond
     })
     .unwrap_or_else(|_| Err("lembar kerja rusak: isinya tidak dapat diurai".into()))
     .map_err(format)?;
+    baca_responden_lembar(&berkas, &range, opsi)
+}
+
+/// Reads respondents from a sheet already read (a workbook's own sheet: `kinerja-excel`'s
+/// `Responden SKM`): its first used row is the header. Rows and columns in the messages are
+/// the spreadsheet's own (the range's start counted).
+pub fn baca_responden_lembar(
+    berkas: &str,
+    range: &calamine::Range<Data>,
+    opsi: &OpsiBaca,
+) -> Result<BacaanResponden, GalatBaca> {
+    let format = |pesan: String| GalatBaca::Format {
+        berkas: berkas.to_string(),
+        pesan,
+    };
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let (r0, c0) = (u64::from(r0), c0 as usize);
     let mut rows = range.rows();
@@ -308,7 +323,7 @@ pub fn baca_responden_xlsx(path: &Path, opsi: &OpsiBaca) -> Result<BacaanRespond
         .map(|d| teks_sel(d).trim().to_string())
         .collect();
     // Letters and numbers as the spreadsheet shows them: offset by where the used range starts.
-    let mut p = Pengumpul::new(&berkas, kepala, opsi)?;
+    let mut p = Pengumpul::new(berkas, kepala, opsi)?;
     p.geser_kolom = c0;
     for (i, row) in rows.enumerate() {
         let baris = r0 + i as u64 + 2;

@@ -152,30 +152,7 @@ pub(crate) fn survei(
         None => SurveiId::new(format!("skm-{}-{}", tahun.get(), indikator.as_str()))
             .map_err(|e| e.to_string())?,
     };
-    let unsur = b
-        .hasil
-        .unsur
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let (jumlah, distribusi) = match (u.jumlah, u.persen) {
-                (Some(j), _) => (Some(j), None),
-                (None, Some(p)) => (None, Some(p)),
-                (None, None) => {
-                    return Err(format!(
-                        "unsur {} hanya memuat NRR atau skor: hanya jawaban responden atau distribusi yang dapat dilampirkan sebagai data primer",
-                        u.kode
-                    ));
-                }
-            };
-            Ok(UnsurSkm {
-                nomor: u32::try_from(i + 1).unwrap_or(u32::MAX),
-                nama: u.nama.clone(),
-                jumlah,
-                distribusi,
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
+    let unsur = UnsurSkm::dari_hasil(&b.hasil)?;
     let mut catatan = format!("dilampirkan dari {} melalui web", b.berkas);
     if !b.dilewati.is_empty() {
         let daftar: Vec<&str> = b

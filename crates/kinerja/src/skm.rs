@@ -118,30 +118,27 @@ fn rekaman_survei(
         "catatan = {}\n",
         toml_str(&format!("dilampirkan dari {}", args.berkas.display()))
     ));
-    for (i, u) in hasil.unsur.iter().enumerate() {
+    let unsur = kinerja_core::model::UnsurSkm::dari_hasil(hasil).map_err(GalatPerintah::masukan)?;
+    for u in unsur {
         t.push_str(&format!(
             "\n[[skm.unsur]]\nnomor = {}\nnama = {}\n",
-            i + 1,
+            u.nomor,
             toml_str(&u.nama)
         ));
-        match (u.jumlah, u.persen) {
-            (Some(j), _) => t.push_str(&format!(
+        if let Some(j) = u.jumlah {
+            t.push_str(&format!(
                 "jumlah = [{}, {}, {}, {}]\n",
                 j[0], j[1], j[2], j[3]
-            )),
-            (None, Some(p)) => t.push_str(&format!(
+            ));
+        }
+        if let Some(p) = u.distribusi {
+            t.push_str(&format!(
                 "distribusi = [{}]\n",
                 p.iter()
                     .map(|x| toml_str(&kinerja_core::serde_angka::teks(*x)))
                     .collect::<Vec<_>>()
                     .join(", ")
-            )),
-            (None, None) => {
-                return Err(GalatPerintah::masukan(format!(
-                    "unsur {} hanya memuat NRR atau skor: hanya jawaban responden atau distribusi yang dapat dilampirkan sebagai data primer",
-                    u.kode
-                )));
-            }
+            ));
         }
     }
     Ok(t)

@@ -45,6 +45,38 @@ pub struct UnsurSkm {
     pub distribusi: Option<[Decimal; 4]>,
 }
 
+impl UnsurSkm {
+    /// A computed survey's primary data, per unsur: the answer counts (exact) or, from a
+    /// per-unsur table, the distribution. An unsur that has only an NRR or a printed score has
+    /// neither: keeping it would type a derived figure as primary data, so the whole survey is
+    /// refused with the unsur named.
+    pub fn dari_hasil(hasil: &crate::skm::HasilSkm) -> Result<Vec<UnsurSkm>, String> {
+        hasil
+            .unsur
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let (jumlah, distribusi) = match (u.jumlah, u.persen) {
+                    (Some(j), _) => (Some(j), None),
+                    (None, Some(p)) => (None, Some(p)),
+                    (None, None) => {
+                        return Err(format!(
+                            "unsur {} hanya memuat NRR atau skor: hanya jawaban responden atau distribusi yang dapat dilampirkan sebagai data primer",
+                            u.kode
+                        ));
+                    }
+                };
+                Ok(UnsurSkm {
+                    nomor: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                    nama: u.nama.clone(),
+                    jumlah,
+                    distribusi,
+                })
+            })
+            .collect()
+    }
+}
+
 /// One action of a survey's Rencana Tindak Lanjut (PermenPANRB 14/2017: the results are
 /// published with the plan to improve the weakest unsur). Planned with the survey of one
 /// period, and followed up (`status`, `hasil`) in the next period's report.
