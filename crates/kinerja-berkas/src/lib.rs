@@ -106,6 +106,7 @@ macro_rules! tabel {
             anggaran,
             skm,
             tindak_lanjut_skm,
+            kuesioner_skm,
             laporan,
             tercatat,
             skala,

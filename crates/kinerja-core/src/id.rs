@@ -96,6 +96,7 @@ typed_id!(
     IkuId,
     SurveiId,
     TindakLanjutId,
+    KuesionerSkmId,
     LaporanId,
     SkalaId,
     PosAnggaranId,

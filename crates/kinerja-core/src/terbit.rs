@@ -54,6 +54,7 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         anggaran,
         skm,
         tindak_lanjut_skm,
+        kuesioner_skm,
         laporan,
         tercatat,
         skala,
@@ -102,6 +103,8 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         anggaran: saring(anggaran, |x| boleh(x.tahun)),
         skm,
         tindak_lanjut_skm,
+        // The questions the public survey form asks anyway.
+        kuesioner_skm,
         laporan: saring(laporan, |x| boleh(x.tahun)),
         tercatat: saring(tercatat, |x| x.tahun.is_some_and(boleh)),
         reviu: if terbit.is_empty() { Vec::new() } else { reviu },

@@ -62,6 +62,25 @@ pub(crate) fn jenis_dari_nama(nama: &str) -> Option<JenisProfil> {
 }
 
 impl PetaInstansi {
+    /// The mapping an instansi's stored questionnaire gives its exports: each question's column
+    /// (its header, else its wording) and its four answers, on the 2017 regime.
+    pub fn dari_kuesioner(k: &kinerja_core::model::KuesionerSkm) -> PetaInstansi {
+        PetaInstansi {
+            regime: Some("2017".into()),
+            unsur: k
+                .pertanyaan
+                .iter()
+                .map(|q| PetaUnsur {
+                    nomor: q.nomor as usize,
+                    kolom: Some(q.kolom.clone().unwrap_or_else(|| q.teks.clone())),
+                    nama: None,
+                    label: Some(q.label.to_vec()),
+                })
+                .collect(),
+            profil: Vec::new(),
+        }
+    }
+
     /// Reads and checks a mapping file.
     pub fn baca(path: &Path) -> Result<PetaInstansi, GalatBaca> {
         let berkas = path.display().to_string();

@@ -9,9 +9,7 @@ use crate::Konteks;
 use crate::bantu::render;
 use crate::tata::{Bagian, Tata, instansi_href};
 use askama::Template;
-use kinerja_core::skm::isian::{
-    JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, kelompok_usia, pertanyaan_isian,
-};
+use kinerja_core::skm::isian::{JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, kelompok_usia};
 use kinerja_core::waktu::Tahun;
 
 /// The public form: where it posts, its token, and what was chosen before a refusal.
@@ -26,6 +24,8 @@ pub struct FormSurvei {
     /// The fields as sent, to keep the answers after a refusal.
     pub isian: Vec<(String, String)>,
     pub masalah: Vec<String>,
+    /// The questions asked, in unsur order (`skm::isian::soal_isian`).
+    pub soal: Vec<kinerja_core::skm::isian::SoalIsian>,
 }
 
 struct Pilihan {
@@ -102,7 +102,8 @@ pub fn survei(k: &Konteks, f: &FormSurvei) -> String {
         ),
         soal(f, "pekerjaan", "Pekerjaan".into(), &sama(&PEKERJAAN)),
     ];
-    let soal_unsur = pertanyaan_isian()
+    let soal_unsur = f
+        .soal
         .iter()
         .enumerate()
         .map(|(i, p)| {

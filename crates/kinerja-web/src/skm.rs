@@ -22,6 +22,9 @@ pub(crate) struct Pilihan {
     pub bobot: Bobot,
     /// Skip rows that cannot be read (each one listed and recorded) instead of refusing.
     pub lewati: bool,
+    /// The instansi's own questionnaire (its general one), which names its export's columns
+    /// and answers.
+    pub kuesioner: Option<kinerja_core::model::KuesionerSkm>,
 }
 
 /// A survey file read and computed.
@@ -79,12 +82,15 @@ fn baca_berkas(
             e,
         ));
     }
-    // The instansi's own question mapping (`kinerja skm --peta`) is not uploaded here yet:
-    // the standard wording and labels are recognised without it.
+    // The instansi's own questionnaire, when it has one, names its columns and answers; the
+    // standard wording and labels are recognised besides.
     let opsi = OpsiBaca {
         regime: p.regime.clone(),
         lewati_baris_buruk: p.lewati,
-        peta: None,
+        peta: p
+            .kuesioner
+            .as_ref()
+            .map(kinerja_skm::PetaInstansi::dari_kuesioner),
     };
     let dibaca = kinerja_skm::baca(&sementara, &opsi);
     let _ = std::fs::remove_file(&sementara);

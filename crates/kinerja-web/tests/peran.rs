@@ -119,6 +119,8 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
         "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}/unduh.docx",
         Lihat,
     ),
+    ("get", "/instansi/{id}/tahun/{tahun}/skm/kuesioner", Lihat),
+    ("post", "/instansi/{id}/tahun/{tahun}/skm/kuesioner", Ubah),
     ("get", "/instansi/{id}/tahun/{tahun}/skm/web", Jejak),
     ("post", "/instansi/{id}/tahun/{tahun}/skm/web", Ubah),
     // The survey form and its poster are for the public; a form without its token is

@@ -71,6 +71,9 @@ pub struct DataInstansi {
     /// The Rencana Tindak Lanjut of the surveys, with their follow-up.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tindak_lanjut_skm: Vec<TindakLanjutSkm>,
+    /// The instansi's own SKM questionnaires (the hosted form and the reading of exports).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kuesioner_skm: Vec<KuesionerSkm>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub laporan: Vec<Laporan>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

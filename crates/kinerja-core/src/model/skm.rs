@@ -45,6 +45,36 @@ pub struct UnsurSkm {
     pub distribusi: Option<[Decimal; 4]>,
 }
 
+/// An instansi's own questionnaire for the 9 unsur of PermenPANRB 14/2017: the wording of each
+/// question and its four answers (values 1 to 4), asked by the survey form kinerja hosts
+/// instead of the annex's, and used to read the instansi's own exports (the column header and
+/// labels of each question). One per instansi and layanan; without `layanan` it serves every
+/// address of the instansi that has none of its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KuesionerSkm {
+    pub id: KuesionerSkmId,
+    pub instansi: InstansiId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layanan: Option<String>,
+    /// Exactly one question per unsur 1..9.
+    pub pertanyaan: Vec<PertanyaanSkm>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PertanyaanSkm {
+    /// The unsur (1 = persyaratan ... 9 = penanganan pengaduan).
+    pub nomor: u32,
+    /// The question as the form asks it.
+    pub teks: String,
+    /// The answers for the values 1, 2, 3 and 4.
+    pub label: [String; 4],
+    /// The column header of the instansi's own export, when it is not the question's wording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kolom: Option<String>,
+}
+
 impl UnsurSkm {
     /// A computed survey's primary data, per unsur: the answer counts (exact) or, from a
     /// per-unsur table, the distribution. An unsur that has only an NRR or a printed score has

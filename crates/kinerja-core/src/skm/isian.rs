@@ -40,6 +40,54 @@ pub fn pertanyaan_isian() -> &'static [PertanyaanBaku] {
     pertanyaan_baku(&regime_isian()).unwrap_or(&[])
 }
 
+/// A question as the hosted form asks it, with its four answers (values 1 to 4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SoalIsian {
+    pub teks: String,
+    pub label: [String; 4],
+}
+
+/// The questions the hosted form of `instansi` asks at the address of `layanan`, in unsur
+/// order: the instansi's own questionnaire for that layanan, else its questionnaire for every
+/// address, else the annex's (PermenPANRB 14/2017). Layanan names compare case and spacing
+/// aside, as the address does.
+pub fn soal_isian(
+    kuesioner: &[crate::model::KuesionerSkm],
+    instansi: &crate::id::InstansiId,
+    layanan: Option<&str>,
+) -> Vec<SoalIsian> {
+    let sama = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let milik = |k: &&crate::model::KuesionerSkm| &k.instansi == instansi;
+    let sendiri = kuesioner
+        .iter()
+        .filter(milik)
+        .find(|k| match (&k.layanan, layanan) {
+            (Some(a), Some(b)) => sama(a, b),
+            _ => false,
+        })
+        .or_else(|| kuesioner.iter().filter(milik).find(|k| k.layanan.is_none()));
+    match sendiri {
+        // `validasi` holds a stored questionnaire to one question per unsur 1..9.
+        Some(k) => {
+            let mut q: Vec<&crate::model::PertanyaanSkm> = k.pertanyaan.iter().collect();
+            q.sort_by_key(|q| q.nomor);
+            q.into_iter()
+                .map(|q| SoalIsian {
+                    teks: q.teks.clone(),
+                    label: q.label.clone(),
+                })
+                .collect()
+        }
+        None => pertanyaan_isian()
+            .iter()
+            .map(|p| SoalIsian {
+                teks: p.teks.to_string(),
+                label: p.label.map(str::to_string),
+            })
+            .collect(),
+    }
+}
+
 /// One respondent, checked. Fields are private: only [`IsianSurvei::baca`] and
 /// deserialisation (which re-checks) make one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

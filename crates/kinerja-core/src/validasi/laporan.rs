@@ -41,6 +41,51 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
             );
         }
     }
+    let mut tempat = HashSet::new();
+    for (i, x) in data.kuesioner_skm.iter().enumerate() {
+        let mut b = p.di("kuesioner_skm", i, Some(&x.id));
+        b.rujuk("instansi", &r.instansi, &x.instansi, "instansi");
+        if !tempat.insert((&x.instansi, x.layanan.as_deref().map(str::trim))) {
+            b.lapor(
+                "layanan",
+                "kuesioner ganda: satu kuesioner per instansi dan layanan".to_string(),
+            );
+        }
+        // The hosted form's regime: the 9 unsur of PermenPANRB 14/2017, each asked once.
+        let mut nomor: Vec<u32> = x.pertanyaan.iter().map(|q| q.nomor).collect();
+        nomor.sort_unstable();
+        if nomor != (1..=9).collect::<Vec<u32>>() {
+            b.lapor(
+                "pertanyaan",
+                format!(
+                    "harus tepat satu pertanyaan untuk setiap unsur 1 sampai 9 (PermenPANRB 14/2017); ada nomor {nomor:?}"
+                ),
+            );
+        }
+        for q in &x.pertanyaan {
+            if q.teks.trim().is_empty() {
+                b.lapor(
+                    "pertanyaan.teks",
+                    format!("pertanyaan unsur {} kosong", q.nomor),
+                );
+            }
+            let label: Vec<String> = q.label.iter().map(|l| l.trim().to_lowercase()).collect();
+            if label.iter().any(String::is_empty) {
+                b.lapor(
+                    "pertanyaan.label",
+                    format!("unsur {}: keempat jawaban wajib diisi", q.nomor),
+                );
+            } else if label.iter().collect::<HashSet<_>>().len() < 4 {
+                b.lapor(
+                    "pertanyaan.label",
+                    format!(
+                        "unsur {}: jawaban ganda; keempat jawaban harus berbeda",
+                        q.nomor
+                    ),
+                );
+            }
+        }
+    }
     for (i, x) in data.laporan.iter().enumerate() {
         let mut b = p.di("laporan", i, Some(&x.id));
         b.rujuk("instansi", &r.instansi, &x.instansi, "instansi");

@@ -91,6 +91,7 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
     p.unik("anggaran", &data.anggaran, |x| &x.id);
     p.unik("skm", &data.skm, |x| &x.id);
     p.unik("tindak_lanjut_skm", &data.tindak_lanjut_skm, |x| &x.id);
+    p.unik("kuesioner_skm", &data.kuesioner_skm, |x| &x.id);
     p.unik("laporan", &data.laporan, |x| &x.id);
     p.unik("skala", &data.skala, |x| &x.id);
     p.unik("pohon", &data.pohon, |x| &x.id);

@@ -57,7 +57,7 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         // Ids of other records.
         | "instansi" | "renstra" | "tujuan" | "sasaran" | "strategi" | "program"
         | "kegiatan" | "sub_kegiatan" | "indikator" | "survei" | "skala" | "penandatangan"
-        | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua" | "perubahan_dari" | "pohon" | "asal" | "unit"
+        | "layanan" | "kolom" | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua" | "perubahan_dari" | "pohon" | "asal" | "unit"
         | "dari" | "ke" | "tingkat" | "status" | "target"
         | "kriteria"
         // An evaluation's answers: a code on the criterion's scale, a file's digest.
@@ -88,6 +88,8 @@ pub fn batas_medan(tabel: &str, medan: &str) -> usize {
         ("iku", "teks") => JenisTeks::Kalimat.batas(),
         // An action of a follow-up plan, not a kegiatan's id.
         ("tindak_lanjut_skm", "kegiatan") => JenisTeks::Kalimat.batas(),
+        // A question of a questionnaire, and the column header an export gives it.
+        ("kuesioner_skm", "teks" | "kolom") => JenisTeks::Kalimat.batas(),
         _ => jenis_medan(medan).unwrap_or(JenisTeks::Pendek).batas(),
     }
 }

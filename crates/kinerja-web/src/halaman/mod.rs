@@ -9,6 +9,7 @@ mod impor;
 mod isian;
 mod jejak;
 mod kabupaten;
+mod kuesioner;
 mod laporan;
 mod pohon;
 mod rencana;
@@ -197,6 +198,16 @@ pub(crate) fn daftar() -> Vec<Rute> {
             Get,
             "/instansi/{id}/tahun/{tahun}/skm/laporan/{survei}/unduh.docx",
             skm_laporan::docx,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/skm/kuesioner",
+            kuesioner::kuesioner,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/skm/kuesioner",
+            kuesioner::kuesioner_kirim,
         ),
         rute(Get, "/survei/{id}", survei::form),
         rute(Post, "/survei/{id}", survei::kirim),

@@ -130,6 +130,12 @@ pub(super) async fn skm_kirim(
         regime,
         bobot,
         lewati: pilihan.lewati,
+        kuesioner: l
+            .data
+            .kuesioner_skm
+            .iter()
+            .find(|k| k.instansi == l.id && k.layanan.is_none())
+            .cloned(),
     };
     let b = match crate::skm::baca(nama.clone(), isi, p).await? {
         Ok(b) => b,

@@ -85,7 +85,10 @@ async fn tampil_form(
         OffsetDateTime::now_utc(),
         &n.survei,
     );
+    let data = n.toko.muat_bersama(&id).await?;
+    let soal = kinerja_core::skm::isian::soal_isian(&data.kuesioner_skm, &id, layanan.as_deref());
     let f = t::FormSurvei {
+        soal,
         instansi: nama,
         aksi: alamat_survei(&id, layanan.as_deref()),
         layanan,
