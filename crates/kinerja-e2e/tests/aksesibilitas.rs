@@ -52,6 +52,7 @@ fn halaman() -> Vec<String> {
             *m == "get"
                 && !j.starts_with("/api/")
                 && !j.starts_with("/static/")
+                && !j.starts_with("/panduan/gambar/")
                 && ![".pdf", ".docx", ".xlsx", ".toml"]
                     .iter()
                     .any(|a| j.ends_with(a))
