@@ -52,8 +52,9 @@ Dedi;Baik;Baik;Baik;Baik;Baik;Baik;Baik;Baik;Sangat Baik
 const TARGET_SKM: &str = "90";
 const NIK: &str = "83,33";
 const CAPAIAN_SKM: &str = "92,59 %";
-/// The SKM indicator's wording on the dashboard.
-const URAIAN_SKM: &str = "Nilai SKM";
+/// The SKM indicator I-S1-1 on the dashboard (the tujuan's own SKM indicator, I-T1-1, does not
+/// name "Pelayanan Publik").
+const URAIAN_SKM: &str = "Pelayanan Publik";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_whole_sakip_year_in_a_real_browser() {
@@ -119,11 +120,13 @@ impl Uji {
         self.klik(&format!("form[id='{baru}'] button[value=simpan]"))
             .await;
         self.harap_sukses("perubahan disimpan").await;
+        // Sasaran are numbered across the Renstra (1 under tujuan 1, 2 under tujuan 2): the new
+        // one is 3; its id is the first free one.
         assert!(
             self.teks("main")
                 .await
                 .contains(&format!("Sasaran 3: {SASARAN_BARU}")),
-            "the new sasaran is the third"
+            "the new sasaran, numbered after the Renstra's two"
         );
 
         let baru = format!("indikator-baru-sasaran.{ID_SASARAN}");
@@ -222,8 +225,17 @@ impl Uji {
         self.buka(&format!("{TAHUN}/realisasi")).await;
         self.ketik(&format!("r.{ID_INDIKATOR}.tahunan"), REALISASI_BARU)
             .await;
+        // The new sasaran's rows, not the whole year's table.
         self.panduan
-            .tangkap(self, "realisasi", "form.form-isian")
+            .tangkap_sebagian(
+                self,
+                "realisasi",
+                "form.form-isian",
+                &format!(
+                    "form.form-isian table.tabel-isian > tbody:not(:has([id='r.{ID_INDIKATOR}.tahunan'])), \
+                     form.form-isian table[aria-labelledby=h-elemen], form.form-isian #h-elemen"
+                ),
+            )
             .await;
         self.klik("form.form-isian button[type=submit]").await;
         self.harap_sukses("1 perubahan disimpan").await;
@@ -279,8 +291,10 @@ impl Uji {
     /// The operator uploads a survey file for I-S1-1, sees the index before anything is saved,
     /// attaches it, and the dashboard shows it as the indicator's realisasi.
     async fn survei(&self) {
-        let berkas =
-            std::env::temp_dir().join(format!("kinerja-e2e-skm-{}.csv", std::process::id()));
+        // A fixed name: the preview shows it (and the Panduan's image with it).
+        let folder = std::env::temp_dir().join(format!("kinerja-e2e-skm-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let berkas = folder.join("survei-2021.csv");
         std::fs::write(&berkas, SURVEI).unwrap();
         self.buka(&format!("{TAHUN}/skm")).await;
         self.tunggu(Locator::Id("berkas"))
@@ -332,6 +346,7 @@ impl Uji {
         let _ = std::fs::remove_file(&berkas);
         self.klik("form[action$='/skm/lampirkan'] button[type=submit]")
             .await;
+        let _ = std::fs::remove_dir_all(&folder);
         self.harap_sukses("perubahan disimpan").await;
         self.buka(TAHUN).await;
         assert!(
@@ -354,7 +369,17 @@ impl Uji {
     async fn panduan_pereviu(&self) {
         self.masuk(PEREVIU).await;
         self.buka(&format!("{TAHUN}/reviu")).await;
-        self.panduan.tangkap(self, "reviu", "main").await;
+        // The counts, the filter and the first rule's first findings.
+        self.panduan
+            .tangkap_sebagian(
+                self,
+                "reviu",
+                "main",
+                "main section[aria-labelledby^=h-aturan-]:not([aria-labelledby=h-aturan-1]), \
+                 main section[aria-labelledby=h-aturan-1] tbody tr:nth-child(n+4), \
+                 main section[aria-labelledby=h-catatan]",
+            )
+            .await;
         self.keluar_sesi().await;
     }
 

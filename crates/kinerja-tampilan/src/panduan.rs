@@ -1,5 +1,5 @@
 //! The Panduan's screenshots. The browser test `kinerja-e2e/tests/siklus.rs` takes them while
-//! it walks the year (one element of a page each, at 1024 px) and fails when a page changed
+//! it walks the year (one element of a page each, at 1280 px) and fails when a page changed
 //! since its image was made (`panduan/sidik.txt`); `KINERJA_PERBARUI_PANDUAN=1` regenerates
 //! them. They are embedded here so the binary serves them (`/panduan/gambar/{gambar}`) without
 //! a folder beside it; `tests.rs` holds them to a size budget.

@@ -12,6 +12,7 @@ pub(crate) mod pk;
 pub(crate) mod pk_ubah;
 mod program;
 pub(crate) mod rkt;
+mod strategi;
 pub(crate) mod tanggungan;
 mod urutan;
 
@@ -552,7 +553,15 @@ pub fn sunting_rencana(
             }
             let induk = t.id.as_str();
             let a = awalan("sasaran", "", induk);
-            let nomor = sasaran.iter().map(|s| s.nomor).max().unwrap_or(0) + 1;
+            // Sasaran are numbered across the Renstra (Sasaran 1, 2, 3 under their tujuan).
+            let nomor = data
+                .sasaran
+                .iter()
+                .filter(|s| tujuan.iter().any(|t| t.id == s.tujuan))
+                .map(|s| s.nomor)
+                .max()
+                .unwrap_or(0)
+                + 1;
             let medan = vec![
                 p.medan(&a, "nomor", "No.", nomor.to_string(), "angka"),
                 p.medan(&a, "uraian", "Uraian sasaran", String::new(), "area"),
@@ -593,6 +602,13 @@ pub fn sunting_rencana(
                   dikosongkan dihapus; nilai lamanya tetap tercatat di jejak audit."
                 .into(),
             form,
+        });
+        bagian.push(BagianSunting {
+            judul: "Strategi dan kebijakan".into(),
+            ket: "Strategi mencapai sasaran (centang sasaran yang didukung) dan kebijakan tiap \
+                  strategi."
+                .into(),
+            form: strategi::form_strategi(&mut p, data),
         });
         bagian.push(BagianSunting {
             judul: "Program, kegiatan dan sub kegiatan".into(),

@@ -613,3 +613,109 @@ async fn the_renstras_legal_basis_is_edited_with_the_period() {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     b.selesai().await;
 }
+
+/// Strategi and kebijakan rows: the example's shown; a new strategi serving two sasaran and a
+/// kebijakan under it; a strategi with a kebijakan is not removed.
+#[tokio::test]
+async fn strategi_and_kebijakan_rows_are_edited_in_the_renstra_editor() {
+    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let u = bersama::operator(&b.url).await;
+    let (_, html) = buka(&u, UBAH).await;
+    assert!(
+        html.contains("Strategi 1: Oreintasi Pelayanan Publik"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"name="strategi-ST-1.sasaran.S-1" value="1" checked"#),
+        "{html}"
+    );
+    assert!(html.contains("Kebijakan 1: Membangun koordinasi"), "{html}");
+    let (s, _, html) = kirim(
+        &u.app,
+        &u.sesi,
+        &u.csrf,
+        &[
+            ("jenis", "strategi"),
+            ("id", ""),
+            ("induk", "renstra"),
+            ("aksi", "simpan"),
+            ("strategi-baru-renstra.uraian", "Layanan terpadu satu pintu"),
+            ("strategi-baru-renstra.sasaran.S-1", "1"),
+            ("strategi-baru-renstra.sasaran.S-2", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "{html}");
+    let d = data(&u).await;
+    let st = d.strategi.iter().find(|s| s.id.as_str() == "ST-3").unwrap();
+    assert_eq!(st.uraian, "Layanan terpadu satu pintu");
+    assert_eq!(st.sasaran.len(), 2);
+    // A kebijakan without its wording: refused beside the field.
+    let (s, _, html) = kirim(
+        &u.app,
+        &u.sesi,
+        &u.csrf,
+        &[
+            ("jenis", "kebijakan"),
+            ("id", ""),
+            ("induk", "ST-3"),
+            ("aksi", "simpan"),
+            ("kebijakan-baru-ST-3.uraian", ""),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains(r#"id="kebijakan-baru-ST-3.uraian-galat""#),
+        "{html}"
+    );
+    let (s, _, _) = kirim(
+        &u.app,
+        &u.sesi,
+        &u.csrf,
+        &[
+            ("jenis", "kebijakan"),
+            ("id", ""),
+            ("induk", "ST-3"),
+            ("aksi", "simpan"),
+            ("kebijakan-baru-ST-3.uraian", "Satu loket untuk semua izin"),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let d = data(&u).await;
+    assert!(
+        d.kebijakan
+            .iter()
+            .any(|k| k.id.as_str() == "KB-3" && k.strategi.as_str() == "ST-3")
+    );
+    let (_, html) = buka(
+        &u,
+        "/instansi/mumbulsari/tahun/2020/rencana/hapus?jenis=strategi&id=ST-3",
+    )
+    .await;
+    assert!(html.contains("1 kebijakan (KB-3)"), "{html}");
+    // Untick one sasaran: the strategi keeps the other.
+    let (s, _, _) = kirim(
+        &u.app,
+        &u.sesi,
+        &u.csrf,
+        &[
+            ("jenis", "strategi"),
+            ("id", "ST-3"),
+            ("induk", ""),
+            ("aksi", "simpan"),
+            ("strategi-ST-3.uraian", "Layanan terpadu satu pintu"),
+            ("strategi-ST-3.sasaran.S-2", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let d = data(&u).await;
+    let st = d.strategi.iter().find(|s| s.id.as_str() == "ST-3").unwrap();
+    assert_eq!(
+        st.sasaran.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        ["S-2"]
+    );
+    b.selesai().await;
+}

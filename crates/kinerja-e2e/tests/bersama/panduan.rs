@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-/// The window width of every capture: a laptop screen.
-const LEBAR: u32 = 1024;
+/// The window width of every capture: a laptop screen, wide enough for the entry table.
+const LEBAR: u32 = 1280;
 
 const CSS: &[u8] = include_bytes!("../../../kinerja-tampilan/templates/kinerja.css");
 
@@ -71,6 +71,19 @@ impl Panduan {
 
     /// Captures the element `css` of the current page as the image `nama`.
     pub async fn tangkap<P: Peramban>(&self, p: &P, nama: &str, css: &str) {
+        self.tangkap_sebagian(p, nama, css, "").await;
+    }
+
+    /// As `tangkap`, with the elements `sembunyi` (inside it) hidden in the image, so that a
+    /// long page shows the part the guide explains; the fingerprint is still the whole
+    /// element's. The page is reloaded by the caller's next step.
+    pub async fn tangkap_sebagian<P: Peramban>(
+        &self,
+        p: &P,
+        nama: &str,
+        css: &str,
+        sembunyi: &str,
+    ) {
         let c = p.klien();
         c.set_window_size(LEBAR, 900).await.unwrap();
         let v = c.execute(ISI, vec![json!(css)]).await.unwrap();
@@ -80,6 +93,18 @@ impl Panduan {
         h.update(isi.as_bytes());
         h.update(CSS);
         let sidik: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let v = if sembunyi.is_empty() {
+            v
+        } else {
+            c.execute(
+                "document.querySelectorAll(arguments[1]).forEach(e => e.style.display = 'none');
+                 const r = document.querySelector(arguments[0]).getBoundingClientRect();
+                 return { bawah: Math.ceil(r.bottom + window.scrollY) };",
+                vec![json!(css), json!(sembunyi)],
+            )
+            .await
+            .unwrap()
+        };
         // The whole element inside the window: stretch the window to it.
         let bawah = v["bawah"].as_u64().unwrap_or(900);
         let bingkai = 900u64.saturating_sub(

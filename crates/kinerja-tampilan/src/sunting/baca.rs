@@ -13,7 +13,9 @@ use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::{Tahun, Tanggal};
 
 mod indikator;
+mod strategi;
 use indikator::simpan_indikator;
+use strategi::{simpan_kebijakan, simpan_strategi};
 
 /// The hidden fields every editor form carries: which table, which row (empty: a new row) and,
 /// for a new row, its parent (`renstra`, `tujuan`, `sasaran.S-1` for an indicator's owner...).
@@ -455,6 +457,8 @@ pub fn ubah_rencana(
                 s.nama = nama;
             }
         }
+        "strategi" => simpan_strategi(&mut d, &mut f, id)?,
+        "kebijakan" => simpan_kebijakan(&mut d, &mut f, id, induk)?,
         _ => {
             return Err(galat_form(
                 "formulir tidak dikenal; muat ulang halaman lalu coba lagi",

@@ -68,6 +68,8 @@ pub(super) fn hapus(data: &mut DataInstansi, jenis: &str, id: &str) -> Result<()
         }
         "program" => data.program.retain(|x| x.id.as_str() != id),
         "kegiatan" => data.kegiatan.retain(|x| x.id.as_str() != id),
+        "strategi" => data.strategi.retain(|x| x.id.as_str() != id),
+        "kebijakan" => data.kebijakan.retain(|x| x.id.as_str() != id),
         _ => data.sub_kegiatan.retain(|x| x.id.as_str() != id),
     }
     Ok(())
@@ -248,6 +250,25 @@ pub fn periksa(data: &DataInstansi, jenis: &str, id: &str) -> Result<Penghapusan
                 );
             }
             (s.map(|s| format!("Sub kegiatan {}", s.nama)), s.is_some())
+        }
+        "strategi" => {
+            let s = data.strategi.iter().find(|s| s.id.as_str() == id);
+            if let Some(s) = s {
+                uraian = s.uraian.clone();
+                d.tambah(
+                    "kebijakan",
+                    data.kebijakan
+                        .iter()
+                        .filter(|k| k.strategi == s.id)
+                        .map(|k| k.id.as_str()),
+                );
+            }
+            (s.map(|_| "Strategi".to_string()), s.is_some())
+        }
+        "kebijakan" => {
+            let k = data.kebijakan.iter().find(|k| k.id.as_str() == id);
+            uraian = k.map(|k| k.uraian.clone()).unwrap_or_default();
+            (k.map(|_| "Kebijakan".to_string()), k.is_some())
         }
         _ => return Err("baris ini tidak dapat dihapus di sini".into()),
     };
