@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "bf12abbf67d1cf0792c4645636d5f6941ed62a406866936dfa414a6a70733311",
+        "d46eab5ba7f364f0ec05f8a8cadcd6dcd40cc9fa932ee1be4f29bc73fb045048",
     ),
     (
         "/masuk",
@@ -36,7 +36,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/panduan",
         200,
-        "12e4dfd603324a3497dc2622c27a3723bbe2a5bd4d2d69b212a06b3438fecfd2",
+        "d7f5fa12c809ddc4c6e786003d6938d4adac419a7796b2909bf1a557df678e6a",
     ),
     (
         "/instansi/mumbulsari/tahun/2020",
