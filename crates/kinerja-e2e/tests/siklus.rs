@@ -291,25 +291,7 @@ impl Uji {
     /// The operator uploads a survey file for I-S1-1, sees the index before anything is saved,
     /// attaches it, and the dashboard shows it as the indicator's realisasi.
     async fn survei(&self) {
-        // A fixed name: the preview shows it (and the Panduan's image with it).
-        let folder = std::env::temp_dir().join(format!("kinerja-e2e-skm-{}", std::process::id()));
-        std::fs::create_dir_all(&folder).unwrap();
-        let berkas = folder.join("survei-2021.csv");
-        std::fs::write(&berkas, SURVEI).unwrap();
-        self.buka(&format!("{TAHUN}/skm")).await;
-        self.tunggu(Locator::Id("berkas"))
-            .await
-            .send_keys(berkas.to_str().unwrap())
-            .await
-            .unwrap();
-        self.medan("indikator")
-            .await
-            .select_by_value("I-S1-1")
-            .await
-            .unwrap();
-        self.klik("form[enctype='multipart/form-data'] button[type=submit]")
-            .await;
-        let _ = std::fs::remove_file(&berkas);
+        self.unggah_survei().await;
         assert_eq!(
             self.teks("#h-pratinjau ~ .kartu-grid .kartu-nilai").await,
             NIK,
@@ -328,25 +310,10 @@ impl Uji {
             NIK,
             "nothing attached by the preview"
         );
-        self.buka(&format!("{TAHUN}/skm")).await;
         // The preview is kept per session: upload again and attach.
-        std::fs::write(&berkas, SURVEI).unwrap();
-        self.tunggu(Locator::Id("berkas"))
-            .await
-            .send_keys(berkas.to_str().unwrap())
-            .await
-            .unwrap();
-        self.medan("indikator")
-            .await
-            .select_by_value("I-S1-1")
-            .await
-            .unwrap();
-        self.klik("form[enctype='multipart/form-data'] button[type=submit]")
-            .await;
-        let _ = std::fs::remove_file(&berkas);
+        self.unggah_survei().await;
         self.klik("form[action$='/skm/lampirkan'] button[type=submit]")
             .await;
-        let _ = std::fs::remove_dir_all(&folder);
         self.harap_sukses("perubahan disimpan").await;
         self.buka(TAHUN).await;
         assert!(
@@ -362,6 +329,29 @@ impl Uji {
             )
             .await;
         self.keluar_sesi().await;
+    }
+
+    /// The SKM page of the year with the survey file chosen for I-S1-1 and sent: its preview.
+    async fn unggah_survei(&self) {
+        // A fixed name: the preview shows it (and the Panduan's image with it).
+        let folder = std::env::temp_dir().join(format!("kinerja-e2e-skm-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let berkas = folder.join("survei-2021.csv");
+        std::fs::write(&berkas, SURVEI).unwrap();
+        self.buka(&format!("{TAHUN}/skm")).await;
+        self.tunggu(Locator::Id("berkas"))
+            .await
+            .send_keys(berkas.to_str().unwrap())
+            .await
+            .unwrap();
+        self.medan("indikator")
+            .await
+            .select_by_value("I-S1-1")
+            .await
+            .unwrap();
+        self.klik("form[enctype='multipart/form-data'] button[type=submit]")
+            .await;
+        let _ = std::fs::remove_dir_all(&folder);
     }
 
     /// The pereviu's reviu page of the year, for the Panduan (accepting a finding is

@@ -3,7 +3,7 @@
 //! kegiatan with their planned budget ("-" where the RKT lists a kegiatan without one, as the
 //! documents print it). `ubah_rkt` reads the form this page writes.
 
-use super::pk::calon_indikator;
+use super::pk::{calon_indikator, medan_target};
 use super::{MedanForm, Pengisi};
 use crate::bantu::{instansi_utama, render};
 use crate::isian::{galat_ringkas, id_instansi};
@@ -70,22 +70,10 @@ pub fn sunting_rkt(
     let target: Vec<MedanForm> = calon_indikator(data, tahun, None)
         .into_iter()
         .map(|(i, induk)| {
-            let satuan = i
-                .satuan
-                .as_deref()
-                .map(|s| format!(" ({s})"))
+            let tersimpan = target_rkt(data, &i.id, tahun)
+                .map(|t| t.nilai.teks().to_string())
                 .unwrap_or_default();
-            let mut m = p.medan(
-                AWAL,
-                &format!("target.{}", i.id),
-                format!("{induk}: {}{satuan}", i.uraian),
-                target_rkt(data, &i.id, tahun)
-                    .map(|t| t.nilai.teks().to_string())
-                    .unwrap_or_default(),
-                "teks",
-            );
-            m.kelas = "lebar";
-            m
+            medan_target(&mut p, AWAL, i, &induk, tersimpan)
         })
         .collect();
     let program: Vec<MedanForm> = data
