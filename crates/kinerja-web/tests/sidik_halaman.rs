@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "d46eab5ba7f364f0ec05f8a8cadcd6dcd40cc9fa932ee1be4f29bc73fb045048",
+        "4907232fdfcf16a9ee1d310f5837f79a459fd664ff7ab8e89477190e5d7d6a4f",
     ),
     (
         "/masuk",

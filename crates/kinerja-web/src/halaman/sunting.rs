@@ -1,5 +1,6 @@
-//! The plan editors: the Renstra (`/rencana/ubah`) and the Perjanjian Kinerja (`/pk/ubah`, its
-//! signature `/pk/tandatangani`). The Renstra editor: the instansi's operator (and the admin) edits the Renstra
+//! The plan editors: the Renstra (`/rencana/ubah`, a removal confirmed at `/rencana/hapus`),
+//! the Perjanjian Kinerja (`/pk/ubah`, its signature `/pk/tandatangani`), the IKU (`/iku/ubah`)
+//! and the RKT of a year (`/rkt/ubah`). The Renstra editor: the instansi's operator (and the admin) edits the Renstra
 //! row by row. A posted form is read and applied by `kinerja_tampilan::ubah_rencana` inside the
 //! store's one write path (`Toko::ubah_data`: the stored data set, whole-data validation, one
 //! audit row per changed record); a refusal shows the page again with what was typed.
