@@ -36,7 +36,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/panduan",
         200,
-        "d7f5fa12c809ddc4c6e786003d6938d4adac419a7796b2909bf1a557df678e6a",
+        "5f694377896edef1cf6b28add99ff275470531b5664502afa65880008e735c08",
     ),
     (
         "/instansi/mumbulsari/tahun/2020",
