@@ -18,7 +18,6 @@ use bersama::*;
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 use std::path::PathBuf;
-use std::process::Command;
 use std::time::Instant;
 
 /// The realisasi field of the second indicator of sasaran 2 ("Desa yang sudah menyusun dokumen
@@ -235,7 +234,7 @@ impl Uji {
         self.tangkap("403").await;
         // The same for a workflow step on the other instansi.
         self.buka("/instansi/mumbulsari/tahun/2020/realisasi").await;
-        self.kirim_form_js("/instansi/mumbulsari/tahun/2020/ajukan/tw1")
+        self.kirim_palsu("/instansi/mumbulsari/tahun/2020/ajukan/tw1", &[], false)
             .await;
         self.harap_galat(403, "peran Anda tidak mengizinkan tindakan ini")
             .await;
@@ -634,25 +633,10 @@ impl Uji {
             .expect("the PDF download link");
         let href = tautan.attr("href").await.unwrap().unwrap();
         assert!(href.ends_with("?draf=1"), "{}: {href}", self.basis);
-        let res = self
-            .c
-            .raw_client_for(axum::http::Method::GET, &format!("{}{href}", self.dasar))
-            .await
-            .expect("download with the browser's session");
-        assert_eq!(res.status(), 200, "{}", self.basis);
-        let pdf = http_body_util::BodyExt::collect(res.into_body())
-            .await
-            .unwrap()
-            .to_bytes();
+        let (status, pdf) = self.unduh(&href).await;
+        assert_eq!(status, 200, "{}", self.basis);
         assert!(pdf.starts_with(b"%PDF"), "{}", self.basis);
-        let berkas = std::env::temp_dir().join(format!("kinerja-e2e-{}.pdf", std::process::id()));
-        std::fs::write(&berkas, &pdf).unwrap();
-        let o = Command::new("pdftotext")
-            .args(["-layout", berkas.to_str().unwrap(), "-"])
-            .output()
-            .expect("pdftotext (poppler-utils)");
-        let _ = std::fs::remove_file(&berkas);
-        let teks = String::from_utf8_lossy(&o.stdout);
+        let teks = teks_pdf(&pdf);
         assert!(
             teks.contains(ANALISIS_BARU),
             "{}: the analysis in the PDF",
@@ -724,12 +708,6 @@ impl Uji {
         self.tangkap(nama).await;
     }
 
-    /// Clicks "Keluar" in the header.
-    async fn keluar_sesi(&self) {
-        self.klik("form.akun-keluar button").await;
-        self.tunggu(Locator::Css(".akun a.tombol-kepala")).await;
-    }
-
     async fn simpan_realisasi(&self) {
         self.klik("form.form-isian button[type=submit]").await;
     }
@@ -740,25 +718,6 @@ impl Uji {
             .await;
     }
 
-    /// Submits a POST form with the page's CSRF token to `alamat` (a forged request).
-    async fn kirim_form_js(&self, alamat: &str) {
-        self.pindah(async {
-            self.c
-                .execute(
-                    "const f = document.createElement('form');
-                 f.method = 'post'; f.action = arguments[0];
-                 const c = document.createElement('input');
-                 c.type = 'hidden'; c.name = 'csrf';
-                 c.value = document.querySelector('input[name=csrf]').value;
-                 f.appendChild(c); document.body.appendChild(f); f.submit();",
-                    vec![json!(alamat)],
-                )
-                .await
-                .unwrap();
-        })
-        .await;
-    }
-
     async fn status_periode(&self, label: &str) -> String {
         let el = self
             .tunggu(Locator::XPath(&format!(
@@ -766,63 +725,6 @@ impl Uji {
             )))
             .await;
         el.text().await.unwrap().trim().to_string()
-    }
-
-    async fn harap_sukses(&self, teks: &str) {
-        let p = self.teks(".pesan-sukses").await;
-        assert!(
-            p.contains(teks),
-            "{}: expected {teks:?}, got {p:?}",
-            self.basis
-        );
-    }
-
-    async fn harap_galat(&self, kode: u16, teks: &str) {
-        assert_eq!(
-            self.teks(".galat-kode").await,
-            kode.to_string(),
-            "{}: the error page {kode} at {}",
-            self.basis,
-            self.jalur().await
-        );
-        let isi = self.teks(".galat-wadah").await;
-        assert!(isi.contains(teks), "{}: {isi:?}", self.basis);
-    }
-
-    /// The rows of a table whose first row header contains `uraian`: the text of each cell.
-    async fn baris_tabel(&self, bagian: &str, uraian: &str) -> Vec<String> {
-        let v = self
-            .c
-            .execute(
-                "return Array.from(document.querySelectorAll(
-                     'section[aria-labelledby=' + arguments[0] + '] table > tbody > tr'))
-                   .filter(tr => { const h = tr.querySelector('th.uraian');
-                                   return h && h.innerText.includes(arguments[1]); })
-                   .map(tr => Array.from(tr.children).map(c => {
-                       const k = c.querySelector('.angka-kuat');
-                       return (k ? k.innerText : c.innerText).trim(); }));",
-                vec![json!(bagian), json!(uraian)],
-            )
-            .await
-            .unwrap();
-        let mut baris: Vec<Vec<String>> = serde_json::from_value(v).unwrap();
-        assert_eq!(
-            baris.len(),
-            1,
-            "{}: one row for {uraian:?} in {bagian}: {baris:?}",
-            self.basis
-        );
-        baris.remove(0)
-    }
-
-    /// The capaian column (5th: no, indikator, target, realisasi, capaian) of the dashboard.
-    async fn capaian_indikator(&self, uraian: &str) -> String {
-        self.baris_tabel("h-indikator", uraian).await[4].clone()
-    }
-
-    /// The capaian column (4th: no, sasaran, terukur, capaian) of the dashboard.
-    async fn capaian_sasaran(&self, uraian: &str) -> String {
-        self.baris_tabel("h-sasaran", uraian).await[3].clone()
     }
 
     /// A PNG of the whole page: the window is stretched to the page's height, then restored.

@@ -152,23 +152,6 @@ impl Uji {
 
     // ----- helpers -----
 
-    async fn ketik(&self, nama: &str, teks: &str) {
-        let m = self.medan(nama).await;
-        m.clear().await.unwrap();
-        m.send_keys(teks).await.unwrap();
-    }
-
-    /// Opens the folded form `jangkar` by clicking its summary (no navigation).
-    async fn buka_lipatan(&self, jangkar: &str) {
-        self.tunggu(Locator::Css(&format!(
-            "details:has(> form[id='{jangkar}']) > summary"
-        )))
-        .await
-        .click()
-        .await
-        .unwrap();
-    }
-
     /// A PNG of the whole page.
     async fn tangkap(&self, nama: &str) {
         let tinggi = self

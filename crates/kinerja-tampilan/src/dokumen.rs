@@ -54,8 +54,10 @@ struct HalamanPk {
     versi: Vec<(String, String, bool)>,
     /// The editor's address, for a viewer who may change the PK.
     ubah: Option<String>,
-    /// The PK in force as a PDF to print and sign.
+    /// The version shown as a PDF to print (and sign, while in force).
     unduh: String,
+    /// The signature form's address: the PK in force, unsigned, shown to one who may approve.
+    tanda: Option<String>,
 }
 
 fn pihak(data: &DataInstansi, id: &kinerja_core::id::PejabatId, peran: &'static str) -> Pihak {
@@ -90,13 +92,14 @@ fn pihak(data: &DataInstansi, id: &kinerja_core::id::PejabatId, peran: &'static 
 }
 
 /// The Perjanjian Kinerja of `tahun`: the version `versi` (a PK id), else the one in force. A
-/// replaced version shows the targets it promised (`target_arsip`). `ubah`: the viewer may edit.
+/// replaced version shows the targets it promised (`target_arsip`). `izin`: the viewer may edit
+/// (`ubah`) or sign (`setujui`: the pimpinan records the signature of the PK in force).
 pub fn perjanjian_kinerja(
     k: &Konteks,
     data: &DataInstansi,
     tahun: Tahun,
     versi: Option<&str>,
-    ubah: bool,
+    izin: &crate::Izin,
 ) -> String {
     let l = Tata::baru(
         k,
@@ -230,8 +233,19 @@ pub fn perjanjian_kinerja(
         pk,
         status,
         versi: daftar_versi,
-        ubah: ubah.then(|| format!("{dasar}/ubah")),
-        unduh: format!("{dasar}.pdf"),
+        ubah: izin.ubah.then(|| format!("{dasar}/ubah")),
+        // An earlier version prints itself (marked as no longer in force).
+        unduh: match pilih {
+            Some(p) if semua.last().is_some_and(|x| x.id != p.id) => {
+                format!("{dasar}.pdf?versi={}", p.id)
+            }
+            _ => format!("{dasar}.pdf"),
+        },
+        tanda: pilih
+            .filter(|p| {
+                izin.setujui && !p.ditandatangani && semua.last().is_some_and(|x| x.id == p.id)
+            })
+            .map(|_| format!("{dasar}/tandatangani")),
     })
 }
 

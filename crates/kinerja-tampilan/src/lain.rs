@@ -483,6 +483,13 @@ struct HalamanPanduan {
     l: Tata,
 }
 
+impl HalamanPanduan {
+    /// A screenshot of the browser tests with its description (`panduan::GAMBAR`).
+    fn gambar(&self, nama: &str) -> String {
+        crate::panduan::figur(nama)
+    }
+}
+
 /// The user guide (Bantuan): the year of an operator, a pimpinan and a pereviu.
 pub fn panduan(k: &Konteks) -> String {
     render(&HalamanPanduan {

@@ -20,6 +20,7 @@ mod isian_elemen;
 mod kuesioner;
 mod lain;
 mod laporan;
+pub mod panduan;
 mod pohon;
 mod rencana;
 mod reviu;
@@ -45,9 +46,11 @@ pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu}
 pub use skm::{KeadaanSkm, PilihanSkm, skm};
 pub use skm_laporan::{LaporanSkmTampil, laporan_skm};
 pub use sunting::baca::ubah_rencana;
+pub use sunting::hapus::konfirmasi_hapus;
 pub use sunting::iku::{sunting_iku, ubah_iku};
 pub use sunting::pk::sunting_pk;
 pub use sunting::pk_ubah::{tandatangani_pk, ubah_pk};
+pub use sunting::rkt::{sunting_rkt, ubah_rkt};
 pub use sunting::sunting_rencana;
 pub use survei::{
     AkhirSurvei, BarisLayanan, FormSurvei, SurveiWeb, survei, survei_akhir, survei_poster,

@@ -77,6 +77,8 @@ struct Halaman {
     jumlah: String,
     /// The editor's address, for a viewer who may change the plan.
     ubah: Option<String>,
+    /// The RKT editor of the year, for a viewer who may change the plan.
+    ubah_rkt: Option<String>,
 }
 
 fn keterangan(i: &Indikator) -> String {
@@ -302,6 +304,13 @@ pub fn rencana(k: &Konteks, data: &DataInstansi, tahun: Tahun, ubah: bool) -> St
                 &crate::isian::id_instansi(k, data),
                 tahun.get(),
                 "/rencana/ubah",
+            )
+        }),
+        ubah_rkt: ubah.then(|| {
+            crate::tata::instansi_href(
+                &crate::isian::id_instansi(k, data),
+                tahun.get(),
+                "/rkt/ubah",
             )
         }),
     })

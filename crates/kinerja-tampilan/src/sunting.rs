@@ -6,11 +6,15 @@
 //! user typed with the error beside the field.
 
 pub(crate) mod baca;
+pub(crate) mod hapus;
 pub(crate) mod iku;
 pub(crate) mod pk;
 pub(crate) mod pk_ubah;
 mod program;
-mod tanggungan;
+pub(crate) mod rkt;
+mod strategi;
+pub(crate) mod tanggungan;
+mod urutan;
 
 use crate::bantu::{instansi_utama, render};
 use crate::isian::{galat_ringkas, id_instansi, pesan_sel};
@@ -57,6 +61,8 @@ pub(crate) struct FormBaris {
     pub jangkar: String,
     pub medan: Vec<MedanForm>,
     pub hapus: bool,
+    /// The up and down buttons (`urutan`).
+    pub geser: bool,
     pub galat_form: Option<String>,
     /// A form that adds a row: folded away (`<details>`) until opened or posted.
     pub baru: bool,
@@ -79,6 +85,8 @@ struct HalamanSunting {
     ket: String,
     kembali: String,
     aksi: String,
+    /// The confirmation page a row's "Hapus" opens.
+    aksi_hapus: String,
     bagian: Vec<BagianSunting>,
     galat: Vec<crate::isian::GalatRingkas>,
 }
@@ -203,6 +211,7 @@ impl<'a> Pengisi<'a> {
             jangkar,
             medan,
             hapus: !baru,
+            geser: !baru && urutan::dapat_digeser(jenis),
             baru,
             tombol: if baru { "Tambah" } else { "Simpan" },
         }
@@ -382,6 +391,35 @@ pub fn sunting_rencana(
     misi.ket = Some("satu misi per baris".into());
     misi.baris = 5;
     medan.push(misi);
+    // The legal basis: the decree that set the Renstra.
+    let dasar = renstra.and_then(|r| r.dasar.as_ref());
+    medan.push(p.medan(
+        &a,
+        "dasar.nomor",
+        "Dasar hukum: nomor peraturan atau keputusan",
+        dasar.map(|k| k.nomor.clone()).unwrap_or_default(),
+        "teks",
+    ));
+    medan.push(p.medan(
+        &a,
+        "dasar.tentang",
+        "Dasar hukum: tentang",
+        dasar.and_then(|k| k.tentang.clone()).unwrap_or_default(),
+        "area",
+    ));
+    let mut tanggal = p.medan(
+        &a,
+        "dasar.tanggal",
+        "Dasar hukum: tanggal",
+        dasar
+            .and_then(|k| k.tanggal)
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
+        "teks",
+    );
+    tanggal.ket = Some("misalnya 12 April 2016".into());
+    tanggal.kelas = "sempit";
+    medan.push(tanggal);
     let mut f = p.form(
         match renstra {
             Some(r) => format!("Renstra {}–{}", r.tahun_awal.get(), r.tahun_akhir.get()),
@@ -407,7 +445,7 @@ pub fn sunting_rencana(
     }
     bagian.push(BagianSunting {
         judul: "Renstra".into(),
-        ket: "Periode, visi dan misi rencana strategis.".into(),
+        ket: "Periode, visi, misi dan dasar hukum rencana strategis.".into(),
         form: vec![f],
     });
 
@@ -515,7 +553,15 @@ pub fn sunting_rencana(
             }
             let induk = t.id.as_str();
             let a = awalan("sasaran", "", induk);
-            let nomor = sasaran.iter().map(|s| s.nomor).max().unwrap_or(0) + 1;
+            // Sasaran are numbered across the Renstra (Sasaran 1, 2, 3 under their tujuan).
+            let nomor = data
+                .sasaran
+                .iter()
+                .filter(|s| tujuan.iter().any(|t| t.id == s.tujuan))
+                .map(|s| s.nomor)
+                .max()
+                .unwrap_or(0)
+                + 1;
             let medan = vec![
                 p.medan(&a, "nomor", "No.", nomor.to_string(), "angka"),
                 p.medan(&a, "uraian", "Uraian sasaran", String::new(), "area"),
@@ -558,6 +604,13 @@ pub fn sunting_rencana(
             form,
         });
         bagian.push(BagianSunting {
+            judul: "Strategi dan kebijakan".into(),
+            ket: "Strategi mencapai sasaran (centang sasaran yang didukung) dan kebijakan tiap \
+                  strategi."
+                .into(),
+            form: strategi::form_strategi(&mut p, data),
+        });
+        bagian.push(BagianSunting {
             judul: "Program, kegiatan dan sub kegiatan".into(),
             ket: "Kode menurut Permendagri 90/2019 (program 7.01.01, kegiatan 7.01.01.2.01, sub \
                   kegiatan 7.01.01.2.01.0001). Pagu indikatif dalam rupiah: 1.250.000.000,00."
@@ -578,6 +631,7 @@ pub fn sunting_rencana(
             .into(),
         kembali: instansi_href(&id_i, tahun.get(), "/rencana"),
         aksi: instansi_href(&id_i, tahun.get(), "/rencana/ubah"),
+        aksi_hapus: instansi_href(&id_i, tahun.get(), "/rencana/hapus"),
         bagian,
         galat,
     })

@@ -276,7 +276,7 @@ fn names_are_escaped() {
             &[("r.I-S1-1.tw1".into(), jahat.into())],
         ),
         form_anggaran(&k, &d, th(2020), semua, &[], &[]),
-        perjanjian_kinerja(&k, &d, th(2020), None, false),
+        perjanjian_kinerja(&k, &d, th(2020), None, &Izin::default()),
         iku(&k, &d, th(2020), false),
         jejak(&k, jahat, &j),
         kabupaten(&k, jahat, th(2020), &kab, &rekap_kab(&kab), "nama", None),
@@ -510,7 +510,7 @@ fn plan_tree_lists_every_level_with_targets() {
 #[test]
 fn pk_and_iku_show_parties_targets_and_formulas() {
     let d = mumbulsari();
-    let pk = perjanjian_kinerja(&konteks(), &d, th(2020), None, false);
+    let pk = perjanjian_kinerja(&konteks(), &d, th(2020), None, &Izin::default());
     assert!(pk.contains("Drs. SOPONJONO, M.Si"));
     assert!(pk.contains("dr. Hj. FAIDA, MMR"));
     assert!(pk.contains("19630426 199303 1 004"));
@@ -519,7 +519,7 @@ fn pk_and_iku_show_parties_targets_and_formulas() {
     // The PK's total is computed: 210 + 31,7 + 20 + 138,3 million.
     assert!(pk.contains("Rp 400.000.000,00"));
     assert!(pk.contains("Jember, Februari 2020"));
-    let kosong = perjanjian_kinerja(&konteks(), &d, th(2019), None, false);
+    let kosong = perjanjian_kinerja(&konteks(), &d, th(2019), None, &Izin::default());
     assert!(kosong.contains("Belum ada Perjanjian Kinerja untuk tahun 2019"));
 
     let iku = iku(&konteks(), &d, th(2020), false);
@@ -723,5 +723,32 @@ fn kabupaten_view_shows_each_rolled_up_indicator_and_how_it_was_made() {
     assert!(
         html.contains("rasio jumlah pembilang dan penyebut unit, 2 dari 3 unit melapor"),
         "{html}"
+    );
+}
+
+/// The guide shows every screenshot of `panduan::GAMBAR` once, each with its alt text, and
+/// names none that is missing; the images are real screenshots (not the 1 px placeholders a
+/// new name starts with) and stay within the size budget: the binary embeds them.
+#[test]
+fn the_guide_shows_every_screenshot_within_the_budget() {
+    let html = panduan(&konteks());
+    assert!(!html.contains("gambar panduan tidak ada"), "{html}");
+    let mut jumlah = 0;
+    for g in crate::panduan::GAMBAR {
+        let src = format!("src=\"/panduan/gambar/{}.png\"", g.nama);
+        assert_eq!(html.matches(&src).count(), 1, "{}", g.nama);
+        assert!(g.alt.len() > 40, "{}: a description, not a name", g.nama);
+        let (l, t) = crate::panduan::ukuran(g.png).expect("a PNG");
+        assert!(l >= 300 && t >= 60, "{}: {l} x {t} px", g.nama);
+        assert!(l <= 1280, "{}: captured at 1280 px at most: {l}", g.nama);
+        // Budget: 250 KB an image, 1,5 MB in all.
+        assert!(g.png.len() <= 250_000, "{}: {} bytes", g.nama, g.png.len());
+        jumlah += g.png.len();
+    }
+    assert!(jumlah <= 1_500_000, "{jumlah} bytes in all");
+    assert_eq!(
+        html.matches("<img ").count(),
+        crate::panduan::GAMBAR.len(),
+        "every image of the guide is one of GAMBAR"
     );
 }

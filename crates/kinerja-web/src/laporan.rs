@@ -135,6 +135,7 @@ pub(crate) async fn pk_pdf(
     data: Arc<DataInstansi>,
     pelapor: kinerja_core::id::InstansiId,
     tahun: Tahun,
+    pk_id: Option<kinerja_core::id::PkId>,
 ) -> Result<Option<Vec<u8>>, GalatHttp> {
     let gagal = |e: String| {
         GalatHttp::internal(
@@ -145,8 +146,13 @@ pub(crate) async fn pk_pdf(
         )
     };
     tokio::task::spawn_blocking(move || {
-        let Some(d) = kinerja_laporan::susun_pk(&data, &pelapor, tahun, env!("CARGO_PKG_VERSION"))
-        else {
+        let Some(d) = kinerja_laporan::susun_pk(
+            &data,
+            &pelapor,
+            tahun,
+            env!("CARGO_PKG_VERSION"),
+            pk_id.as_ref(),
+        ) else {
             return Ok(None);
         };
         kinerja_laporan_pdf::pdf(&d)

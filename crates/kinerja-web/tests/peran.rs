@@ -49,6 +49,7 @@ use Aturan::*;
 const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("get", "/", Semua),
     ("get", "/panduan", Semua),
+    ("get", "/panduan/gambar/{gambar}", Semua),
     ("get", "/static/kinerja.css", Semua),
     ("get", "/masuk", Semua),
     // Without the login page's cookie the CSRF check refuses everyone.
@@ -58,6 +59,9 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("get", "/instansi/{id}/tahun/{tahun}/rencana", Lihat),
     // The plan editor is the operator's (and the admin's), like every entry form.
     ("get", "/instansi/{id}/tahun/{tahun}/rencana/ubah", Ubah),
+    ("get", "/instansi/{id}/tahun/{tahun}/rencana/hapus", Ubah),
+    ("get", "/instansi/{id}/tahun/{tahun}/rkt/ubah", Ubah),
+    ("post", "/instansi/{id}/tahun/{tahun}/rkt/ubah", Ubah),
     ("post", "/instansi/{id}/tahun/{tahun}/rencana/ubah", Ubah),
     ("get", "/instansi/{id}/tahun/{tahun}/pk", Lihat),
     ("get", "/instansi/{id}/tahun/{tahun}/pk.pdf", Lihat),
@@ -290,7 +294,8 @@ impl Uji {
             .replace("{periode}", "tw1")
             .replace("{pos}", "A-2020-BTL")
             .replace("{layanan}", "ktp")
-            .replace("{survei}", "skm-2020");
+            .replace("{survei}", "skm-2020")
+            .replace("{gambar}", "realisasi.png");
         let mut r = Request::builder()
             .method(metode.to_uppercase().as_str())
             .uri(&uri);

@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "bf12abbf67d1cf0792c4645636d5f6941ed62a406866936dfa414a6a70733311",
+        "4907232fdfcf16a9ee1d310f5837f79a459fd664ff7ab8e89477190e5d7d6a4f",
     ),
     (
         "/masuk",
@@ -36,7 +36,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/panduan",
         200,
-        "12e4dfd603324a3497dc2622c27a3723bbe2a5bd4d2d69b212a06b3438fecfd2",
+        "5f694377896edef1cf6b28add99ff275470531b5664502afa65880008e735c08",
     ),
     (
         "/instansi/mumbulsari/tahun/2020",

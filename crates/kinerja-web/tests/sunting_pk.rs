@@ -175,13 +175,17 @@ async fn a_signed_pk_is_locked_and_a_pk_perubahan_is_a_new_version() {
         let (camat, csrf_camat) =
             bersama::akun_bersesi(&u.toko, "camat", "pimpinan", Some("mumbulsari"), "x".into())
                 .await;
-        // The operator may not sign; the pimpinan may.
+        // The operator may not sign; the pimpinan may, from the PK's page.
+        let tombol = format!(r#"action="{TANDA}""#);
+        assert!(!buka(&u.app, &u.sesi, BACA).await.1.contains(&tombol));
+        assert!(buka(&u.app, &camat, BACA).await.1.contains(&tombol));
         let (s, _, _) = kirim(&u.app, &u.sesi, TANDA, &[("csrf", &u.csrf)]).await;
         assert_eq!(s, StatusCode::FORBIDDEN);
         let (s, _, html) = kirim(&u.app, &camat, TANDA, &[("csrf", &csrf_camat)]).await;
         assert_eq!(s, StatusCode::SEE_OTHER, "{}: {html}", b.nama);
         let (_, html) = buka(&u.app, &u.sesi, BACA).await;
         assert!(html.contains("ditandatangani (terkunci)"), "{html}");
+        assert!(!buka(&u.app, &camat, BACA).await.1.contains(&tombol));
 
         // The form is gone, a post is refused, and so is any other door (here the store).
         let (_, html) = buka(&u.app, &u.sesi, UBAH).await;
@@ -257,6 +261,32 @@ async fn a_signed_pk_is_locked_and_a_pk_perubahan_is_a_new_version() {
         );
         assert!(!html.contains("A (90 %)"), "{html}");
         assert!(html.contains("sudah diganti PK perubahan"), "{html}");
+        assert!(html.contains(r#"href="/instansi/mumbulsari/tahun/2020/pk.pdf?versi=pk-2020""#));
+
+        // Each version prints: the earlier one with the targets it promised, marked as no
+        // longer in force; the one in force with its own, a draft until signed.
+        let pdf = |alamat: String| {
+            let (app, sesi) = (u.app.clone(), u.sesi.clone());
+            async move { bersama::kirim_bait(&app, &sesi, Request::builder().uri(alamat), vec![]).await }
+        };
+        let (s, _, isi) = pdf(format!("{BACA}.pdf?versi=pk-2020")).await;
+        assert_eq!(s, StatusCode::OK, "{}", b.nama);
+        let teks = pdf_teks(&isi);
+        assert!(teks.contains("B (100%)"), "{teks}");
+        assert!(!teks.contains("A (90 %)"), "{teks}");
+        assert!(teks.contains("TIDAK BERLAKU"), "{teks}");
+        let (s, _, isi) = pdf(format!("{BACA}.pdf")).await;
+        assert_eq!(s, StatusCode::OK);
+        let teks = pdf_teks(&isi);
+        assert!(teks.contains("A (90 %)"), "{teks}");
+        assert!(
+            teks.contains("DRAF") && !teks.contains("TIDAK BERLAKU"),
+            "{teks}"
+        );
+        for v in ["pk-2019", "bukan id!"] {
+            let alamat = format!("{BACA}.pdf?versi={}", v.replace(' ', "%20"));
+            assert_eq!(pdf(alamat).await.0, StatusCode::NOT_FOUND, "{v}");
+        }
         b.selesai().await;
     }
 }
@@ -317,9 +347,12 @@ async fn the_pk_downloads_as_a_pdf_marked_draft_until_signed() {
 
 /// The text of a PDF, as `pdftotext` reads it.
 fn pdf_teks(pdf: &[u8]) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sunting_pk");
     std::fs::create_dir_all(&dir).unwrap();
-    let berkas = dir.join("pk.pdf");
+    // One file per call: the tests run in parallel.
+    let berkas = dir.join(format!("pk-{}.pdf", N.fetch_add(1, Ordering::SeqCst)));
     std::fs::write(&berkas, pdf).unwrap();
     let out = std::process::Command::new("pdftotext")
         .args(["-layout"])

@@ -3,6 +3,8 @@
 //! the folder screenshots go to.
 #![allow(dead_code)]
 
+pub mod panduan;
+
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use kinerja_core::id::InstansiId;
@@ -318,4 +320,153 @@ pub trait Peramban {
         let akun = self.teks(".akun-nama").await;
         assert_eq!(akun, nama, "{}: logged in as {nama}", self.nama());
     }
+
+    /// Clicks "Keluar" in the header.
+    async fn keluar_sesi(&self) {
+        self.klik("form.akun-keluar button").await;
+        self.tunggu(Locator::Css(".akun a.tombol-kepala")).await;
+    }
+
+    /// Replaces the text of the field `nama` with `teks`, as typed.
+    async fn ketik(&self, nama: &str, teks: &str) {
+        let m = self.medan(nama).await;
+        m.clear().await.unwrap();
+        m.send_keys(teks).await.unwrap();
+    }
+
+    /// Opens the folded form `jangkar` of an editor by clicking its summary (no navigation).
+    async fn buka_lipatan(&self, jangkar: &str) {
+        self.tunggu(Locator::Css(&format!(
+            "details:has(> form[id='{jangkar}']) > summary"
+        )))
+        .await
+        .click()
+        .await
+        .unwrap();
+    }
+
+    async fn harap_sukses(&self, teks: &str) {
+        let p = self.teks(".pesan-sukses").await;
+        assert!(
+            p.contains(teks),
+            "{}: expected {teks:?}, got {p:?}",
+            self.nama()
+        );
+    }
+
+    /// The error page with status `kode` whose message contains `teks`.
+    async fn harap_galat(&self, kode: u16, teks: &str) {
+        assert_eq!(
+            self.teks(".galat-kode").await,
+            kode.to_string(),
+            "{}: the error page {kode} at {}",
+            self.nama(),
+            self.jalur().await
+        );
+        let isi = self.teks(".galat-wadah").await;
+        assert!(isi.contains(teks), "{}: {isi:?}", self.nama());
+    }
+
+    /// A forged request: a POST form with the page's CSRF token and the fields `isian`, sent
+    /// to `alamat` (as `multipart/form-data` when `multipart`), the next document awaited.
+    async fn kirim_palsu(&self, alamat: &str, isian: &[(&str, &str)], multipart: bool) {
+        let isian: serde_json::Map<String, serde_json::Value> = isian
+            .iter()
+            .map(|(k, v)| (k.to_string(), json!(v)))
+            .collect();
+        self.pindah(async {
+            self.klien()
+                .execute(
+                    "const f = document.createElement('form');
+                     f.method = 'post'; f.action = arguments[0];
+                     if (arguments[2]) f.enctype = 'multipart/form-data';
+                     const isi = Object.assign(
+                       {csrf: document.querySelector('input[name=csrf]').value}, arguments[1]);
+                     for (const [k, v] of Object.entries(isi)) {
+                       const c = document.createElement('input');
+                       c.type = 'hidden'; c.name = k; c.value = v; f.appendChild(c);
+                     }
+                     document.body.appendChild(f); f.submit();",
+                    vec![json!(alamat), json!(isian), json!(multipart)],
+                )
+                .await
+                .unwrap();
+        })
+        .await;
+    }
+
+    /// The row of the table in the section labelled `bagian` whose row header contains
+    /// `uraian`: the text of each cell (a cell's emphasised figure where it has one).
+    async fn baris_tabel(&self, bagian: &str, uraian: &str) -> Vec<String> {
+        let v = self
+            .klien()
+            .execute(
+                "return Array.from(document.querySelectorAll(
+                     'section[aria-labelledby=' + arguments[0] + '] table > tbody > tr'))
+                   .filter(tr => { const h = tr.querySelector('th.uraian');
+                                   return h && h.innerText.includes(arguments[1]); })
+                   .map(tr => Array.from(tr.children).map(c => {
+                       const k = c.querySelector('.angka-kuat');
+                       return (k ? k.innerText : c.innerText).trim(); }));",
+                vec![json!(bagian), json!(uraian)],
+            )
+            .await
+            .unwrap();
+        let mut baris: Vec<Vec<String>> = serde_json::from_value(v).unwrap();
+        assert_eq!(
+            baris.len(),
+            1,
+            "{}: one row for {uraian:?} in {bagian}: {baris:?}",
+            self.nama()
+        );
+        baris.remove(0)
+    }
+
+    /// Downloads `href` with the browser's session: the status and the body.
+    async fn unduh(&self, href: &str) -> (u16, Vec<u8>) {
+        let res = self
+            .klien()
+            .raw_client_for(axum::http::Method::GET, &format!("{}{href}", self.dasar()))
+            .await
+            .unwrap_or_else(|e| panic!("{}: GET {href}: {e}", self.nama()));
+        let status = res.status().as_u16();
+        let isi = http_body_util::BodyExt::collect(res.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        (status, isi.to_vec())
+    }
+
+    /// The realisasi column (4th: no, indikator, target, realisasi, capaian) of the dashboard.
+    async fn realisasi_indikator(&self, uraian: &str) -> String {
+        self.baris_tabel("h-indikator", uraian).await[3].clone()
+    }
+
+    /// The capaian column (5th) of the dashboard's indicator table.
+    async fn capaian_indikator(&self, uraian: &str) -> String {
+        self.baris_tabel("h-indikator", uraian).await[4].clone()
+    }
+
+    /// The capaian column (4th: no, sasaran, terukur, capaian) of the dashboard.
+    async fn capaian_sasaran(&self, uraian: &str) -> String {
+        self.baris_tabel("h-sasaran", uraian).await[3].clone()
+    }
+}
+
+/// The text of a PDF as `pdftotext -layout` reads it.
+pub fn teks_pdf(pdf: &[u8]) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let berkas = std::env::temp_dir().join(format!(
+        "kinerja-e2e-{}-{}.pdf",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::write(&berkas, pdf).unwrap();
+    let o = Command::new("pdftotext")
+        .args(["-layout", berkas.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let _ = std::fs::remove_file(&berkas);
+    String::from_utf8_lossy(&o.stdout).into_owned()
 }

@@ -158,15 +158,30 @@ pub fn susun(
     })
 }
 
-/// The Perjanjian Kinerja of `tahun` in force for `pelapor` on its own, as the LKjIP's annex
-/// prints it (parties, pledge, signatures, its tables), for printing before any report exists;
-/// `None` without a PK.
+/// The Perjanjian Kinerja of `tahun` for `pelapor` on its own, as the LKjIP's annex prints it
+/// (parties, pledge, signatures, its tables), for printing before any report exists: the version
+/// in force, or the earlier version `pk_id` (a PK perubahan replaced it) with the targets it
+/// promised, marked TIDAK BERLAKU. `None` without that PK.
 pub fn susun_pk(
     data: &DataInstansi,
     pelapor: &kinerja_core::id::InstansiId,
     tahun: Tahun,
     versi: &str,
+    pk_id: Option<&PkId>,
 ) -> Option<Dokumen> {
+    let semua = data.pk_versi(pelapor, tahun);
+    let n = match pk_id {
+        Some(id) => semua.iter().position(|p| &p.id == id)?,
+        None => semua.len().checked_sub(1)?,
+    };
+    let diganti = n + 1 < semua.len();
+    let versi_lama;
+    let data = if diganti {
+        versi_lama = seperti_versi(data, &semua, n, tahun);
+        &versi_lama
+    } else {
+        data
+    };
     let pk = data.pk_berlaku(pelapor, tahun)?;
     let id = kinerja_core::id::LaporanId::new(format!("pk-{}", tahun.get())).ok()?;
     // The annex reads the instansi and the year through a report: the year's, or a blank one.
@@ -209,11 +224,48 @@ pub fn susun_pk(
         penandatangan: None,
         sidik: sidik(data),
         versi: versi.to_string(),
-        draf: (!pk.ditandatangani)
-            .then(|| "DRAF: Perjanjian Kinerja ini belum ditandatangani".to_string()),
+        draf: if diganti {
+            Some("TIDAK BERLAKU: Perjanjian Kinerja ini sudah diganti PK perubahan".to_string())
+        } else {
+            (!pk.ditandatangani)
+                .then(|| "DRAF: Perjanjian Kinerja ini belum ditandatangani".to_string())
+        },
         bab,
         logo: None,
     })
+}
+
+/// The data set as it stood when version `n` of the year's PK (`semua`, in order) was in force:
+/// the later versions left out and the year's PK targets those this version promised
+/// (`target_arsip`, kept when a PK perubahan replaced it), with the wording the current targets
+/// give the indicators.
+fn seperti_versi(
+    data: &DataInstansi,
+    semua: &[&PerjanjianKinerja],
+    n: usize,
+    tahun: Tahun,
+) -> DataInstansi {
+    let pk = semua[n];
+    let kemudian: Vec<&PkId> = semua[n + 1..].iter().map(|p| &p.id).collect();
+    let mut d = data.clone();
+    d.perjanjian_kinerja.retain(|p| !kemudian.contains(&&p.id));
+    let pk_tahun = |t: &Target| t.tahun == tahun && t.dokumen == DokumenTarget::PerjanjianKinerja;
+    let uraian = |i: &IndikatorId| {
+        data.target
+            .iter()
+            .find(|t| pk_tahun(t) && &t.indikator == i)
+            .and_then(|t| t.uraian.clone())
+    };
+    d.target.retain(|t| !pk_tahun(t));
+    d.target.extend(pk.target_arsip.iter().map(|a| Target {
+        indikator: a.indikator.clone(),
+        tahun,
+        dokumen: DokumenTarget::PerjanjianKinerja,
+        nilai: a.nilai.clone(),
+        uraian: uraian(&a.indikator),
+        catatan: None,
+    }));
+    d
 }
 
 /// The data, the year, and the figures every chapter reads, computed once.

@@ -242,7 +242,7 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 &[("a.A-2020-K-ADM-1".into(), "1.000,505".into())],
             ),
         ),
-        ("pk", perjanjian_kinerja(&k, &d, t, None, false)),
+        ("pk", perjanjian_kinerja(&k, &d, t, None, &Izin::default())),
         ("iku", iku(&k, &d, t, false)),
         (
             "jejak",

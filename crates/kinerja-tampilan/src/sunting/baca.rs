@@ -10,10 +10,12 @@ use kinerja_core::kode::{Tingkat, normalkan};
 use kinerja_core::model::*;
 use kinerja_core::nilai::Nilai;
 use kinerja_core::uang::Rupiah;
-use kinerja_core::waktu::Tahun;
+use kinerja_core::waktu::{Tahun, Tanggal};
 
 mod indikator;
+mod strategi;
 use indikator::simpan_indikator;
+use strategi::{simpan_kebijakan, simpan_strategi};
 
 /// The hidden fields every editor form carries: which table, which row (empty: a new row) and,
 /// for a new row, its parent (`renstra`, `tujuan`, `sasaran.S-1` for an indicator's owner...).
@@ -232,7 +234,7 @@ fn galat_form(pesan: &str) -> Vec<KesalahanIsian> {
     }]
 }
 
-const MUAT_ULANG: &str = "baris ini tidak ada lagi; muat ulang halaman";
+pub(super) const MUAT_ULANG: &str = "baris ini tidak ada lagi; muat ulang halaman";
 
 /// The smallest `{awal}{n}` that no row of `ada` uses.
 pub(super) fn id_baru(awal: &str, ada: &[&str]) -> String {
@@ -274,6 +276,12 @@ pub fn ubah_rencana(
                 f.tolak("hapus", pesan);
                 Err(f.salah)
             }
+        };
+    }
+    if aksi == "naik" || aksi == "turun" {
+        return match super::urutan::geser(&mut d, jenis, id, aksi == "naik") {
+            Ok(()) => Ok(d),
+            Err(pesan) => Err(galat_form(&pesan)),
         };
     }
     if aksi != "simpan" {
@@ -446,6 +454,8 @@ pub fn ubah_rencana(
                 s.nama = nama;
             }
         }
+        "strategi" => simpan_strategi(&mut d, &mut f, id)?,
+        "kebijakan" => simpan_kebijakan(&mut d, &mut f, id, induk)?,
         _ => {
             return Err(galat_form(
                 "formulir tidak dikenal; muat ulang halaman lalu coba lagi",
@@ -486,7 +496,9 @@ fn simpan_renstra(
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
-    let (Some(awal), Some(akhir)) = (awal, akhir) else {
+    let lama = d.renstra.iter().find(|r| r.id.as_str() == id);
+    let dasar = dasar_hukum(f, lama.and_then(|r| r.dasar.as_ref()));
+    let (Some(awal), Some(akhir), Ok(dasar)) = (awal, akhir, dasar) else {
         return;
     };
     if id.is_empty() {
@@ -502,7 +514,7 @@ fn simpan_renstra(
             instansi: pelapor.clone(),
             tahun_awal: awal,
             tahun_akhir: akhir,
-            dasar: None,
+            dasar,
             visi,
             misi,
             jenis: Default::default(),
@@ -511,9 +523,45 @@ fn simpan_renstra(
     } else if let Some(r) = d.renstra.iter_mut().find(|r| r.id.as_str() == id) {
         r.tahun_awal = awal;
         r.tahun_akhir = akhir;
+        r.dasar = dasar;
         r.visi = visi;
         r.misi = misi;
     } else {
         f.tolak("tahun_awal", MUAT_ULANG);
     }
+}
+
+/// The Renstra's legal basis (the decree that set it): number, subject, date; the place and
+/// signatory an import brought are kept. All three empty: none. A subject or date without a
+/// number is refused beside the number.
+fn dasar_hukum(f: &mut Isian, lama: Option<&Keputusan>) -> Result<Option<Keputusan>, ()> {
+    let nomor = f.teks("dasar.nomor");
+    let tentang = f.opsi("dasar.tentang");
+    let tanggal = match f.teks("dasar.tanggal") {
+        x if x.is_empty() => None,
+        x => match Tanggal::parse(&x) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                f.tolak("dasar.tanggal", e.to_string());
+                return Err(());
+            }
+        },
+    };
+    if nomor.is_empty() {
+        if tentang.is_some() || tanggal.is_some() {
+            f.tolak(
+                "dasar.nomor",
+                "isi nomor peraturan atau keputusan dasar Renstra",
+            );
+            return Err(());
+        }
+        return Ok(None);
+    }
+    Ok(Some(Keputusan {
+        nomor,
+        tentang,
+        tanggal,
+        tempat: lama.and_then(|k| k.tempat.clone()),
+        penandatangan: lama.and_then(|k| k.penandatangan.clone()),
+    }))
 }

@@ -85,6 +85,30 @@ pub(super) fn calon_indikator<'a>(
     hasil
 }
 
+/// The target field of an indicator a yearly document lists: "Sasaran 1: uraian (satuan)".
+pub(super) fn medan_target(
+    p: &mut Pengisi,
+    awal: &str,
+    i: &Indikator,
+    induk: &str,
+    tersimpan: String,
+) -> MedanForm {
+    let satuan = i
+        .satuan
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    let mut m = p.medan(
+        awal,
+        &format!("target.{}", i.id),
+        format!("{induk}: {}{satuan}", i.uraian),
+        tersimpan,
+        "teks",
+    );
+    m.kelas = "lebar";
+    m
+}
+
 pub(super) fn target_pk<'a>(
     data: &'a DataInstansi,
     id: &IndikatorId,
@@ -222,20 +246,7 @@ pub fn sunting_pk(
                 .and_then(|_| target_pk(data, &i.id, tahun))
                 .map(|t| t.nilai.teks().to_string())
                 .unwrap_or_default();
-            let satuan = i
-                .satuan
-                .as_deref()
-                .map(|s| format!(" ({s})"))
-                .unwrap_or_default();
-            let mut m = p.medan(
-                AWAL,
-                &format!("target.{}", i.id),
-                format!("{induk}: {}{satuan}", i.uraian),
-                tersimpan,
-                "teks",
-            );
-            m.kelas = "lebar";
-            m
+            medan_target(&mut p, AWAL, i, &induk, tersimpan)
         })
         .collect();
     kelompok.push(("target".into(), "Target kinerja".into(), target));

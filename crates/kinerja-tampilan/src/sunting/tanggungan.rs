@@ -49,9 +49,38 @@ fn indikator_milik(data: &DataInstansi, pemilik: &Pemilik, d: &mut Daftar) {
     );
 }
 
+/// What removing a row does: its name, its wording, and what goes with it.
+pub struct Penghapusan {
+    pub label: String,
+    pub uraian: String,
+    pub ikut: Vec<String>,
+}
+
 /// Removes the row `id` of `jenis` from `data`, or says what still uses it.
 pub(super) fn hapus(data: &mut DataInstansi, jenis: &str, id: &str) -> Result<(), String> {
+    periksa(data, jenis, id)?;
+    match jenis {
+        "tujuan" => data.tujuan.retain(|x| x.id.as_str() != id),
+        "sasaran" => data.sasaran.retain(|x| x.id.as_str() != id),
+        "indikator" => {
+            data.indikator.retain(|x| x.id.as_str() != id);
+            data.target.retain(|t| t.indikator.as_str() != id);
+        }
+        "program" => data.program.retain(|x| x.id.as_str() != id),
+        "kegiatan" => data.kegiatan.retain(|x| x.id.as_str() != id),
+        "strategi" => data.strategi.retain(|x| x.id.as_str() != id),
+        "kebijakan" => data.kebijakan.retain(|x| x.id.as_str() != id),
+        _ => data.sub_kegiatan.retain(|x| x.id.as_str() != id),
+    }
+    Ok(())
+}
+
+/// Whether the row `id` of `jenis` may be removed (what goes with it), or what still uses it.
+/// The confirmation page and the removal ask the same question.
+pub fn periksa(data: &DataInstansi, jenis: &str, id: &str) -> Result<Penghapusan, String> {
     let mut d = Daftar(Vec::new());
+    let mut uraian = String::new();
+    let mut ikut = Vec::new();
     let (label, ada) = match jenis {
         "tujuan" => {
             let t = data.tujuan.iter().find(|t| t.id.as_str() == id);
@@ -65,6 +94,7 @@ pub(super) fn hapus(data: &mut DataInstansi, jenis: &str, id: &str) -> Result<()
                 );
                 indikator_milik(data, &Pemilik::Tujuan(t.id.clone()), &mut d);
             }
+            uraian = t.map(|t| t.uraian.clone()).unwrap_or_default();
             (t.map(|t| format!("Tujuan {}", t.nomor)), t.is_some())
         }
         "sasaran" => {
@@ -94,6 +124,7 @@ pub(super) fn hapus(data: &mut DataInstansi, jenis: &str, id: &str) -> Result<()
                         .count(),
                 );
             }
+            uraian = s.map(|s| s.uraian.clone()).unwrap_or_default();
             (s.map(|s| format!("Sasaran {}", s.nomor)), s.is_some())
         }
         "indikator" => {
@@ -136,6 +167,17 @@ pub(super) fn hapus(data: &mut DataInstansi, jenis: &str, id: &str) -> Result<()
                         .filter(|s| s.indikator.as_ref() == Some(x))
                         .map(|s| s.id.as_str()),
                 );
+            }
+            if let Some(i) = i {
+                uraian = i.uraian.clone();
+                let n = data
+                    .target
+                    .iter()
+                    .filter(|t| t.indikator == i.id && t.dokumen == DokumenTarget::Renstra)
+                    .count();
+                if n > 0 {
+                    ikut.push(format!("{n} target Renstra indikator ini"));
+                }
             }
             (i.map(|i| format!("Indikator {}", i.nomor)), i.is_some())
         }
@@ -209,6 +251,25 @@ pub(super) fn hapus(data: &mut DataInstansi, jenis: &str, id: &str) -> Result<()
             }
             (s.map(|s| format!("Sub kegiatan {}", s.nama)), s.is_some())
         }
+        "strategi" => {
+            let s = data.strategi.iter().find(|s| s.id.as_str() == id);
+            if let Some(s) = s {
+                uraian = s.uraian.clone();
+                d.tambah(
+                    "kebijakan",
+                    data.kebijakan
+                        .iter()
+                        .filter(|k| k.strategi == s.id)
+                        .map(|k| k.id.as_str()),
+                );
+            }
+            (s.map(|_| "Strategi".to_string()), s.is_some())
+        }
+        "kebijakan" => {
+            let k = data.kebijakan.iter().find(|k| k.id.as_str() == id);
+            uraian = k.map(|k| k.uraian.clone()).unwrap_or_default();
+            (k.map(|_| "Kebijakan".to_string()), k.is_some())
+        }
         _ => return Err("baris ini tidak dapat dihapus di sini".into()),
     };
     if !ada {
@@ -222,16 +283,9 @@ pub(super) fn hapus(data: &mut DataInstansi, jenis: &str, id: &str) -> Result<()
             d.0.join(", ")
         ));
     }
-    match jenis {
-        "tujuan" => data.tujuan.retain(|x| x.id.as_str() != id),
-        "sasaran" => data.sasaran.retain(|x| x.id.as_str() != id),
-        "indikator" => {
-            data.indikator.retain(|x| x.id.as_str() != id);
-            data.target.retain(|t| t.indikator.as_str() != id);
-        }
-        "program" => data.program.retain(|x| x.id.as_str() != id),
-        "kegiatan" => data.kegiatan.retain(|x| x.id.as_str() != id),
-        _ => data.sub_kegiatan.retain(|x| x.id.as_str() != id),
-    }
-    Ok(())
+    Ok(Penghapusan {
+        label,
+        uraian,
+        ikut,
+    })
 }

@@ -112,24 +112,49 @@ async fn unduh(
 
 type KueriBerkas = Result<Query<KueriUnduh>, QueryRejection>;
 
+/// `?versi=ID`: an earlier version of the year's PK.
+#[derive(Deserialize, Default)]
+pub(super) struct KueriVersi {
+    versi: Option<String>,
+}
+
 /// The year's Perjanjian Kinerja in force as a PDF to print and sign (marked DRAF until it is
-/// signed).
-pub(super) async fn pk_pdf(State(n): State<Negara>, sesi: Sesi, p: JalurTahun) -> Hasil {
+/// signed), or with `?versi=ID` an earlier version (marked TIDAK BERLAKU).
+pub(super) async fn pk_pdf(
+    State(n): State<Negara>,
+    sesi: Sesi,
+    p: JalurTahun,
+    q: Result<Query<KueriVersi>, QueryRejection>,
+) -> Hasil {
     let (id, th) = p.0;
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    let Some(isi) = crate::laporan::pk_pdf(l.data.clone(), l.id.clone(), l.tahun).await? else {
-        return Err(GalatHttp::baru(
-            StatusCode::NOT_FOUND,
-            "pk_tidak_ada",
-            format!("belum ada Perjanjian Kinerja tahun {}", l.tahun),
-        ));
+    let tidak_ada = |apa: String| GalatHttp::baru(StatusCode::NOT_FOUND, "pk_tidak_ada", apa);
+    let pk_id = match q.map(|q| q.0).unwrap_or_default().versi {
+        None => None,
+        Some(v) => Some(
+            kinerja_core::id::PkId::new(v.as_str())
+                .map_err(|_| tidak_ada(format!("tidak ada versi Perjanjian Kinerja \"{v}\"")))?,
+        ),
+    };
+    let berkas = crate::laporan::pk_pdf(l.data.clone(), l.id.clone(), l.tahun, pk_id.clone());
+    let Some(isi) = berkas.await? else {
+        return Err(tidak_ada(match pk_id {
+            Some(v) => format!(
+                "tidak ada versi Perjanjian Kinerja \"{v}\" tahun {}",
+                l.tahun
+            ),
+            None => format!("belum ada Perjanjian Kinerja tahun {}", l.tahun),
+        }));
     };
     Ok((
         [
             (CONTENT_TYPE, Bentuk::Pdf.jenis().to_string()),
             (
                 CONTENT_DISPOSITION,
-                format!("attachment; filename=\"pk-{}-{}.pdf\"", l.id, l.tahun),
+                match &pk_id {
+                    Some(v) => format!("attachment; filename=\"pk-{}-{}-{v}.pdf\"", l.id, l.tahun),
+                    None => format!("attachment; filename=\"pk-{}-{}.pdf\"", l.id, l.tahun),
+                },
             ),
             (CACHE_CONTROL, "no-store".to_string()),
         ],

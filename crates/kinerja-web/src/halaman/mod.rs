@@ -33,6 +33,7 @@ pub(crate) fn daftar() -> Vec<Rute> {
     vec![
         rute(Get, "/", rencana::beranda),
         rute(Get, "/panduan", rencana::panduan),
+        rute(Get, "/panduan/gambar/{gambar}", rencana::gambar_panduan),
         rute(Get, "/static/kinerja.css", bersama::css),
         rute(Get, "/masuk", sesi::masuk),
         rute(Post, "/masuk", sesi::masuk_kirim),
@@ -52,6 +53,21 @@ pub(crate) fn daftar() -> Vec<Rute> {
             Post,
             "/instansi/{id}/tahun/{tahun}/rencana/ubah",
             sunting::rencana_ubah_kirim,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/rencana/hapus",
+            sunting::rencana_hapus,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/rkt/ubah",
+            sunting::rkt_ubah,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/rkt/ubah",
+            sunting::rkt_ubah_kirim,
         ),
         rute(Get, "/instansi/{id}/tahun/{tahun}/pk", rencana::pk),
         rute(Get, "/instansi/{id}/tahun/{tahun}/pk.pdf", laporan::pk_pdf),

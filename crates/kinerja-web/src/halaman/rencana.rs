@@ -7,6 +7,8 @@ use crate::Negara;
 use crate::akun::{Sesi, Tindakan, boleh};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::IntoResponse;
 use kinerja_core::cakupan;
 use kinerja_tampilan as t;
 
@@ -14,6 +16,22 @@ use kinerja_tampilan as t;
 /// The user guide: the same for everyone, in the visitor's frame.
 pub(super) async fn panduan(sesi: Sesi) -> Hasil {
     Ok(html(t::panduan(&konteks_dasar(&sesi))))
+}
+
+/// A screenshot of the guide (`NAME.png`), from the binary; the same for everyone.
+pub(super) async fn gambar_panduan(Path(nama): Path<String>) -> Hasil {
+    let g = nama
+        .strip_suffix(".png")
+        .and_then(t::panduan::gambar)
+        .ok_or_else(crate::galat::GalatHttp::tidak_ada)?;
+    Ok((
+        [
+            (CONTENT_TYPE, "image/png"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        g.png,
+    )
+        .into_response())
 }
 
 pub(super) async fn beranda(State(n): State<Negara>, sesi: Sesi) -> Hasil {
@@ -116,16 +134,18 @@ pub(super) async fn pk(
     sesi: Sesi,
     Path((id, th)): JalurTahun,
     q: Result<Query<KueriPk>, QueryRejection>,
+    qp: Result<Query<KueriPesan>, QueryRejection>,
 ) -> Hasil {
     let q = q.map(|q| q.0).unwrap_or_default();
-    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    let ubah = super::bersama::izin(&sesi, &l).ubah;
+    let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    pesan_sukses(&mut l.k, &qp.map(|q| q.0).unwrap_or_default());
+    let izin = super::bersama::izin(&sesi, &l);
     Ok(html(t::perjanjian_kinerja(
         &l.k,
         &l.data,
         l.tahun,
         q.versi.as_deref(),
-        ubah,
+        &izin,
     )))
 }
 
