@@ -266,7 +266,12 @@ pub(super) fn setelah_simpan(
             l.tahun,
             r.ditambah + r.diubah
         )))),
-        Err(e @ (Galat::TidakSah(_) | Galat::Terkunci(_) | Galat::PkTerkunci(_))) => {
+        Err(
+            e @ (Galat::TidakSah(_)
+            | Galat::Terkunci(_)
+            | Galat::PkTerkunci(_)
+            | Galat::EvaluasiTerkunci(_)),
+        ) => {
             let g = GalatHttp::from(e);
             l.k.pesan.push(t::Pesan {
                 jenis: t::JenisPesan::Galat,
