@@ -107,6 +107,7 @@ fn uri(jalur: &str) -> String {
         .replace("{pos}", "A-2020-BTL")
         .replace("{layanan}", "ktp")
         .replace("{survei}", "skm-2020")
+        .replace("{sha256}", &"0".repeat(64))
 }
 
 fn enc(s: &str) -> String {
