@@ -134,20 +134,26 @@ impl Uji {
             .await;
         assert_eq!(self.teks("#tahap-evaluasi").await, "Final (terkunci)");
         assert_eq!(self.hitung("form[enctype='multipart/form-data']").await, 0);
-        // A further change, posted as the form would be: refused by the lock.
-        let status = self
-            .c
-            .execute(
-                "const f = new FormData();
-                 f.append('csrf', document.querySelector('input[name=csrf]').value);
-                 f.append('kriteria', '2.b.4');
-                 f.append('jawaban', 'AA');
-                 return fetch(arguments[0], {method: 'POST', body: f}).then(r => r.status);",
-                vec![serde_json::json!(format!("{DASAR}/evaluator"))],
-            )
-            .await
-            .unwrap();
-        assert_eq!(status.as_u64(), Some(409));
+        // A further change, posted as the page's form was (a form put in by the test, as the
+        // page has none left): refused by the lock with the error page (409).
+        let kirim = self.c.execute(
+            "const f = document.createElement('form');
+             f.method = 'post'; f.enctype = 'multipart/form-data'; f.action = arguments[0];
+             for (const [k, v] of [['csrf', document.querySelector('input[name=csrf]').value],
+                                   ['kriteria', '2.b.4'], ['jawaban', 'AA']]) {
+               const i = document.createElement('input');
+               i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i);
+             }
+             document.body.appendChild(f); f.submit();",
+            vec![serde_json::json!(format!("{DASAR}/evaluator"))],
+        );
+        self.pindah(async {
+            kirim.await.unwrap();
+        })
+        .await;
+        let body = self.teks("main").await;
+        assert!(body.contains("409"), "{body}");
+        assert!(body.contains("tidak dapat disimpan"), "{body}");
         self.buka(&format!("{DASAR}/evaluator")).await;
         assert_eq!(self.teks("#total-evaluator").await, "60,26");
         assert!(

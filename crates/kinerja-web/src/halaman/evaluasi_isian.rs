@@ -53,19 +53,8 @@ async fn hitung(
     tokio::task::spawn_blocking(move || {
         let lke = Arc::new(kinerja_evaluasi::bawaan());
         let usulan = kinerja_laporan::usulan_evaluasi(&data, tahun, &lke);
-        let lembar = kinerja_evaluasi::jawaban::baca(&lke, &data, tahun).map_err(|g| {
-            GalatHttp::baru(
-                StatusCode::CONFLICT,
-                "jawaban_evaluasi_ditolak",
-                format!(
-                    "jawaban evaluasi tahun {tahun} tidak sesuai lembar kerja: {}",
-                    g.iter()
-                        .map(|x| x.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            )
-        })?;
+        let lembar = kinerja_evaluasi::jawaban::baca(&lke, &data, tahun)
+            .map_err(|g| super::evaluasi::jawaban_ditolak(tahun, &g))?;
         let h = kinerja_evaluasi::nilai(&lembar, &usulan);
         Ok((lke.clone(), h, usulan))
     })
@@ -252,39 +241,12 @@ struct Kiriman {
 }
 
 async fn baca_kiriman(form: Result<Multipart, MultipartRejection>) -> Result<Kiriman, GalatHttp> {
-    let rusak = |pesan: String| {
-        GalatHttp::baru(
-            StatusCode::BAD_REQUEST,
-            "permintaan_tidak_sah",
-            format!("unggahan tidak dapat dibaca: {pesan}"),
-        )
-    };
-    let mut form = form.map_err(|e| rusak(e.body_text()))?;
-    let mut k = Kiriman {
-        isian: Vec::new(),
-        berkas: None,
-    };
-    while let Some(bagian) = form.next_field().await.map_err(|e| rusak(e.body_text()))? {
-        let nama = bagian.name().unwrap_or_default().to_string();
-        if nama == "berkas" {
-            let nama_berkas = bagian.file_name().unwrap_or_default().to_string();
-            let isi = bagian.bytes().await.map_err(|e| rusak(e.body_text()))?;
-            if !isi.is_empty() {
-                k.berkas = Some((nama_berkas, isi.to_vec()));
-            }
-        } else {
-            let nilai = bagian.text().await.map_err(|e| rusak(e.body_text()))?;
-            crate::masukan::periksa_teks(&nilai).map_err(|pesan| {
-                GalatHttp::baru(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "isian_tidak_sah",
-                    format!("{nama}: {pesan}"),
-                )
-            })?;
-            k.isian.push((nama, nilai));
-        }
-    }
-    Ok(k)
+    let (isian, berkas) = super::bersama::baca_multipart(form).await?;
+    Ok(Kiriman {
+        isian,
+        // A form sent without choosing a file carries an empty one.
+        berkas: berkas.filter(|(_, isi)| !isi.is_empty()),
+    })
 }
 
 /// An uploaded file's name as kept: the last path component, control characters and quotes
