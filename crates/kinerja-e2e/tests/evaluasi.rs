@@ -111,15 +111,19 @@ impl Uji {
         self.klik("form.akun-keluar button").await;
 
         self.masuk(PEREVIU).await;
-        self.buka(&format!("{DASAR}/evaluator")).await;
+        // One component at a time: 2.b.4 is on component 2's page, 4.c.2 on 4's.
+        let k2 = format!("{DASAR}/evaluator?komponen=2");
+        self.buka(&k2).await;
         assert_eq!(self.teks("#total-evaluator").await, "61,25");
         assert_eq!(self.teks("#predikat-evaluator").await, "B (Baik)");
         // The proposal beside 2.b.4, with its reason.
         let usulan = self.teks("[id='kriteria-2.b.4'] .usulan-jawaban").await;
         assert_eq!(usulan, "E");
+        self.buka(&format!("{DASAR}/evaluator?komponen=4")).await;
         self.jawab("4.c.2", "E").await;
         assert_eq!(self.teks("#total-evaluator").await, "60,00");
         assert_eq!(self.teks("#predikat-evaluator").await, "CC (Cukup)");
+        self.buka(&k2).await;
         self.jawab("2.b.4", "BB").await;
         assert_eq!(self.teks("#total-evaluator").await, "60,26");
         assert_eq!(self.teks("#predikat-evaluator").await, "B (Baik)");
@@ -154,7 +158,7 @@ impl Uji {
         let body = self.teks("main").await;
         assert!(body.contains("409"), "{body}");
         assert!(body.contains("tidak dapat disimpan"), "{body}");
-        self.buka(&format!("{DASAR}/evaluator")).await;
+        self.buka(&k2).await;
         assert_eq!(self.teks("#total-evaluator").await, "60,26");
         assert!(
             self.c

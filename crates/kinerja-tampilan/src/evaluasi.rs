@@ -109,6 +109,10 @@ pub struct EvaluasiTampil {
     pub predikat_evaluator: String,
     /// Criteria the evaluator has not answered.
     pub belum_dijawab: usize,
+    /// Every component as `(address, label, shown)`: the page shows one component at a time
+    /// (80 criteria with their forms are too long for one page, and for a screen reader).
+    pub bagian: Vec<(String, String, bool)>,
+    /// The component shown.
     pub komponen: Vec<KomponenTampil>,
     /// The page's forms are open (role and stage).
     pub boleh_jawab: bool,

@@ -165,7 +165,9 @@ async fn the_opd_answers_and_submits_the_evaluator_overrides_a_proposal_and_fina
 
         // The evaluator's page: the proposal for 2.b.4 (E: no realisasi per triwulan).
         let ev_jalur = format!("{DASAR}/evaluator");
-        let (s, _, html) = lihat(&ev, &ev_jalur).await;
+        // One component at a time: 2.b.4 is on component 2's page.
+        let ev_k2 = format!("{ev_jalur}?komponen=2");
+        let (s, _, html) = lihat(&ev, &ev_k2).await;
         assert_eq!(s, StatusCode::OK, "{html}");
         assert_eq!(isi_id(&html, "total-evaluator"), "61,25");
         assert_eq!(isi_id(&html, "predikat-evaluator"), "B (Baik)");
@@ -203,7 +205,7 @@ async fn the_opd_answers_and_submits_the_evaluator_overrides_a_proposal_and_fina
             simpan("2.b.4", "BB", "simpan").await.0,
             StatusCode::SEE_OTHER
         );
-        let (_, _, html) = lihat(&ev, &ev_jalur).await;
+        let (_, _, html) = lihat(&ev, &ev_k2).await;
         assert_eq!(isi_id(&html, "total-evaluator"), "60,26");
         assert_eq!(isi_id(&html, "predikat-evaluator"), "B (Baik)");
         assert!(html.contains("mengganti usulan E"), "{html}");
@@ -243,7 +245,7 @@ async fn the_opd_answers_and_submits_the_evaluator_overrides_a_proposal_and_fina
             langkah(&ev, &ev_csrf, "finalkan", "").await.0,
             StatusCode::SEE_OTHER
         );
-        let (_, _, html) = lihat(&ev, &ev_jalur).await;
+        let (_, _, html) = lihat(&ev, &ev_k2).await;
         assert_eq!(isi_id(&html, "tahap-evaluasi"), "Final (terkunci)");
         assert!(!html.contains("Setujui usulan"), "no form on a final year");
         // Locked: the page's door (409), and the store's for every other door.

@@ -35,6 +35,8 @@ use std::sync::Arc;
 pub(super) struct Kueri {
     disimpan: Option<usize>,
     langkah: Option<String>,
+    /// The component shown (its id); the first without.
+    komponen: Option<String>,
 }
 
 fn jalur(l: &Laman, pihak: Pihak) -> String {
@@ -76,8 +78,14 @@ async fn halaman(
     pihak: Pihak,
     kesalahan: &[t::KesalahanIsian],
     isian: Option<&t::IsianKriteria>,
+    komponen: Option<&str>,
 ) -> Result<String, GalatHttp> {
     let (lke, h, _) = hitung(l.data.clone(), l.tahun).await?;
+    let pilih = komponen
+        .filter(|k| h.komponen.iter().any(|x| x.id == *k))
+        .or(h.komponen.first().map(|k| k.id.as_str()))
+        .unwrap_or_default()
+        .to_string();
     let p = sesi.0.as_ref();
     let tahap = tahap_evaluasi(&l.data, l.tahun);
     let bisa = |x: Tindakan| boleh(p, x, &l.id, l.terbit);
@@ -171,7 +179,21 @@ async fn halaman(
             .kriteria()
             .filter(|(_, _, c)| c.evaluator.is_none())
             .count(),
-        komponen: tampil::komponen(&lke, &h, l.id.as_str()),
+        bagian: h
+            .komponen
+            .iter()
+            .map(|k| {
+                (
+                    format!("{}?komponen={}", jalur(l, pihak), k.id),
+                    format!("{}. {}", k.id, k.nama),
+                    k.id == pilih,
+                )
+            })
+            .collect(),
+        komponen: tampil::komponen(&lke, &h, l.id.as_str())
+            .into_iter()
+            .filter(|k| k.id == pilih)
+            .collect(),
         boleh_jawab,
         tertutup,
         langkah,
@@ -212,7 +234,9 @@ fn pesan(k: &mut t::Konteks, q: &Kueri) {
 async fn lihat(n: Negara, sesi: Sesi, (id, th): (String, String), q: Kueri, pihak: Pihak) -> Hasil {
     let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::LihatReviu).await?;
     pesan(&mut l.k, &q);
-    Ok(html(halaman(&sesi, &l, pihak, &[], None).await?))
+    Ok(html(
+        halaman(&sesi, &l, pihak, &[], None, q.komponen.as_deref()).await?,
+    ))
 }
 
 pub(super) async fn opd(
@@ -307,6 +331,11 @@ async fn jawab(
     let kriteria = medan(isian, "kriteria").trim().to_string();
     let (lke, _, usulan) = hitung(l.data.clone(), l.tahun).await?;
     let usul = usulan.iter().find(|u| u.kriteria == kriteria).cloned();
+    // The component of the criterion: the page goes back to it.
+    let komponen = lke
+        .kriteria(&kriteria)
+        .map(|(k, _, _)| k.id.clone())
+        .unwrap_or_default();
     let ketik = t::IsianKriteria {
         kriteria: kriteria.clone(),
         jawaban: medan(isian, "jawaban").trim().to_string(),
@@ -408,7 +437,7 @@ async fn jawab(
         match hasil {
             Ok(r) => {
                 return Ok(ke(&format!(
-                    "{}?disimpan={}#kriteria-{kriteria}",
+                    "{}?komponen={komponen}&disimpan={}#kriteria-{kriteria}",
                     jalur(&l, pihak),
                     r.ditambah + r.diubah
                 )));
@@ -419,7 +448,8 @@ async fn jawab(
                 if g.status == StatusCode::CONFLICT || g.status == StatusCode::UNPROCESSABLE_ENTITY
                 {
                     kesalahan.push(salah("jawaban", format!("tidak disimpan: {}", g.pesan)));
-                    let body = halaman(&sesi, &l, pihak, &kesalahan, Some(&ketik)).await?;
+                    let body = halaman(&sesi, &l, pihak, &kesalahan, Some(&ketik), Some(&komponen))
+                        .await?;
                     return Ok((g.status, Html(body)).into_response());
                 }
                 return Err(g);
@@ -430,7 +460,7 @@ async fn jawab(
         jenis: t::JenisPesan::Galat,
         teks: format!("jawaban kriteria {kriteria} tidak disimpan"),
     });
-    let body = halaman(&sesi, &l, pihak, &kesalahan, Some(&ketik)).await?;
+    let body = halaman(&sesi, &l, pihak, &kesalahan, Some(&ketik), Some(&komponen)).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
 }
 
