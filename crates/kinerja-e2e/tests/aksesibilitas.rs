@@ -125,7 +125,7 @@ async fn periksa(c: &Client, dasar: &str, axe: &str, jalur: &str, siapa: &str) -
     let v = c
         .execute_async(JALANKAN_AXE, vec![])
         .await
-        .expect("run axe-core");
+        .unwrap_or_else(|e| panic!("run axe-core on {jalur} as {siapa}: {e}"));
     for x in v.as_array().cloned().unwrap_or_default() {
         let s = |k: &str| x.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         hasil.push(format!(
