@@ -114,7 +114,8 @@ macro_rules! tabel {
             simpul,
             crosscutting,
             reviu,
-            jawaban_evaluasi
+            jawaban_evaluasi,
+            status_evaluasi
         )
     };
 }

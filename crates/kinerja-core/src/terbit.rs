@@ -28,7 +28,8 @@ use crate::waktu::Tahun;
 ///   report, so without them the public would get a draft of a report the instansi published
 ///   as final); with nothing published they go with everything else;
 /// - `jawaban_evaluasi` (the Evaluasi AKIP worksheet's answers, notes and evidence): dropped
-///   whole, whatever is published; the evaluation is the inspektorat's working paper.
+///   whole, whatever is published; the evaluation is the inspektorat's working paper, and
+///   `status_evaluasi` (where each year's evaluation stands) with it.
 pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
     let boleh = |t: Tahun| terbit.contains(&t);
     // Every table is named here (no `..`): a new table does not compile until it is decided
@@ -64,6 +65,7 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         simpul,
         crosscutting,
         jawaban_evaluasi: _,
+        status_evaluasi: _,
         data_elemen,
         nilai_data,
     } = data.clone();
@@ -110,6 +112,7 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         reviu: if terbit.is_empty() { Vec::new() } else { reviu },
         // The inspektorat's working papers are not the public's.
         jawaban_evaluasi: Vec::new(),
+        status_evaluasi: Vec::new(),
     }
 }
 

@@ -71,6 +71,7 @@ fn halaman() -> Vec<String> {
             .replace("{pos}", "A-2020-K-ADM-1")
             .replace("{layanan}", "ktp")
             .replace("{survei}", "skm-2020")
+            .replace("{sha256}", &"0".repeat(64))
         })
         .collect();
     v.sort();

@@ -82,37 +82,13 @@ pub fn catat(
         Pihak::Opd => baris.opd = Some(penilaian),
         Pihak::Evaluator => baris.evaluator = Some(penilaian),
     }
-    if isian.rekomendasi.is_some() {
-        baris.rekomendasi = isian.rekomendasi;
+    if let Some(r) = isian.rekomendasi {
+        // An emptied field removes the recommendation.
+        baris.rekomendasi = Some(r).filter(|r| !r.trim().is_empty());
     }
     Ok(d)
 }
 
-/// Evidence that names a record of the data must name one that exists: `renstra`, `rkt`,
-/// `perjanjian_kinerja`, `iku`, `laporan` or `skm`, by id.
-pub fn periksa_bukti(data: &DataInstansi, b: &Bukti) -> Result<(), String> {
-    let Bukti::Dokumen(r) = b else {
-        return Ok(());
-    };
-    let (tabel, id) = r.split_once('/').unwrap_or((r.as_str(), ""));
-    let ada = match tabel {
-        "renstra" => data.renstra.iter().any(|x| x.id.as_str() == id),
-        "rkt" => data.rkt.iter().any(|x| x.id.as_str() == id),
-        "perjanjian_kinerja" => data.perjanjian_kinerja.iter().any(|x| x.id.as_str() == id),
-        "iku" => data.iku.iter().any(|x| x.id.as_str() == id),
-        "laporan" => data.laporan.iter().any(|x| x.id.as_str() == id),
-        "skm" => data.skm.iter().any(|x| x.id.as_str() == id),
-        _ => {
-            return Err(format!(
-                "bukti \"{r}\": tulis tabel/id dengan tabel renstra, rkt, perjanjian_kinerja, iku, laporan atau skm"
-            ));
-        }
-    };
-    if ada {
-        Ok(())
-    } else {
-        Err(format!(
-            "bukti \"{r}\": tidak ada {tabel} dengan id \"{id}\" dalam data"
-        ))
-    }
-}
+/// Evidence that names a record of the data must name one that exists (the core's check, which
+/// whole-data validation also runs on answers from a file).
+pub use kinerja_core::model::periksa_bukti;

@@ -7,6 +7,7 @@
 //!
 //! No I/O, no async: the caller reads files and runs the reviu, and hands over text and figures.
 
+pub mod alur;
 pub mod berkas;
 pub mod catat;
 pub mod jawaban;

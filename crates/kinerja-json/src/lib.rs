@@ -24,6 +24,13 @@ pub fn angka(d: Decimal) -> Value {
     Value::String(format!("{PENANDA_ANGKA}{}", d.normalize()))
 }
 
+/// `d` rounded to `dp` decimals half away from zero (`angka::bulatkan`, the one rounding rule),
+/// as an exact JSON number: for a computed quotient that does not end (a criterion's share of
+/// its sub-component, 6/7 = 0,857142857142857142857...), rounded once, here, at the edge.
+pub fn angka_bulat(d: Decimal, dp: u32) -> Value {
+    angka(bulatkan(d, dp))
+}
+
 /// The JSON text of `v`, with the decimals of `angka` as exact JSON numbers.
 pub fn teks(v: &Value) -> Result<String, String> {
     let s = serde_json::to_string_pretty(v).map_err(|e| e.to_string())?;
@@ -230,5 +237,24 @@ mod tests {
         assert!(s.contains("\"teks\": \"a \\\"b\\\"\""), "{s}");
         assert!(s.contains("\"kosong\": null"), "{s}");
         assert!(serde_json::from_str::<Value>(&s).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod tests_angka_bulat {
+    use super::*;
+
+    /// 6/7 of a point (a sub-component of 6 points over 7 equal criteria)
+    /// prints with 28 digits unrounded; rounded at the edge: 0.8571 (4 places), 0.86 (2);
+    /// 2.675 rounds half away from zero to 2.68; -0.125 to -0.13.
+    #[test]
+    fn a_quotient_prints_rounded_once() {
+        let d = Decimal::from(6) / Decimal::from(7);
+        let t = |v: &Value| teks(v).unwrap();
+        assert_eq!(t(&angka_bulat(d, 4)), "0.8571");
+        assert_eq!(t(&angka_bulat(d, 2)), "0.86");
+        assert_eq!(t(&angka_bulat("2.675".parse().unwrap(), 2)), "2.68");
+        assert_eq!(t(&angka_bulat("-0.125".parse().unwrap(), 2)), "-0.13");
+        assert_eq!(t(&angka_bulat(Decimal::from(60), 2)), "60");
     }
 }

@@ -32,6 +32,7 @@ macro_rules! ikat {
                 P::OU(d) => q.bind(d.map($uang).transpose()?),
                 P::J(v) => q.bind(v.map($json)),
                 P::W(w) => q.bind(w),
+                P::B(b) => q.bind(b),
             };
         }
         q
@@ -56,6 +57,8 @@ pub(crate) enum P {
     OU(Option<Decimal>),
     J(Option<Value>),
     W(OffsetDateTime),
+    /// Bytes (BLOB in SQLite, BYTEA in PostgreSQL).
+    B(Vec<u8>),
 }
 
 impl From<&str> for P {
@@ -355,6 +358,12 @@ impl Baris {
                     Err(_) => r.try_get::<i32, _>(i)? as i64,
                 }
             }
+        })
+    }
+    pub(crate) fn bita(&self, i: usize) -> Result<Vec<u8>, Galat> {
+        Ok(match self {
+            Baris::Sqlite(r) => r.try_get(i)?,
+            Baris::Postgres(r) => r.try_get(i)?,
         })
     }
     pub(crate) fn opsi_uang(&self, i: usize) -> Result<Option<Decimal>, Galat> {

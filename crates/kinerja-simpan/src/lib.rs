@@ -19,6 +19,7 @@
 
 pub mod akun;
 mod basis;
+pub mod bukti;
 mod cadangan;
 mod impor;
 mod instansi;
@@ -34,6 +35,7 @@ mod tulis;
 pub mod uji;
 
 pub use basis::{JenisBasis, Kolam};
+pub use bukti::{BATAS_BUKTI, BerkasBukti};
 pub use cadangan::cadangkan;
 pub use impor::{Beda, ModeImpor, pratinjau_impor};
 pub use jejak::BarisJejak;
@@ -70,6 +72,9 @@ pub enum Galat {
     /// A signed Perjanjian Kinerja, or the PK targets of its year, would change.
     #[error("{0}")]
     PkTerkunci(String),
+    /// A final Evaluasi AKIP's answers, or its stage outside its workflow, would change.
+    #[error("{0}")]
+    EvaluasiTerkunci(String),
     #[error("{0}")]
     Cadangan(String),
     /// A write would change a record another data set owns (an instansi shared by several data

@@ -26,6 +26,7 @@ const KUNCI_KHUSUS: &[(&str, &[&str])] = &[
     ("tercatat", &["lokasi", "subjek", "ukuran", "tahun"]),
     ("reviu", &["aturan", "kunci"]),
     ("jawaban_evaluasi", &["tahun", "kriteria"]),
+    ("status_evaluasi", &["tahun"]),
 ];
 
 pub const PENGATURAN: &str = "pengaturan";

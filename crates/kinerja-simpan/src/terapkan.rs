@@ -99,8 +99,20 @@ impl Toko {
         pelaku: &Pelaku,
         ubah: impl FnOnce(Vec<Rekaman>) -> Result<Vec<Rekaman>, Galat>,
     ) -> Result<Ringkasan, Galat> {
+        self.terapkan_pilih(pelapor, pelaku, false, ubah).await
+    }
+
+    /// `terapkan`; `langkah`: the write is a step of the evaluation's workflow, which may change
+    /// a year's stage (`kunci_evaluasi`).
+    async fn terapkan_pilih(
+        &self,
+        pelapor: &InstansiId,
+        pelaku: &Pelaku,
+        langkah: bool,
+        ubah: impl FnOnce(Vec<Rekaman>) -> Result<Vec<Rekaman>, Galat>,
+    ) -> Result<Ringkasan, Galat> {
         let mut tx = self.mulai_tulis(pelapor).await?;
-        let hasil = terapkan_dalam(&mut tx, pelapor, pelaku, ubah).await;
+        let hasil = terapkan_dalam(&mut tx, pelapor, pelaku, langkah, ubah).await;
         match hasil {
             Ok((r, versi, data)) => {
                 tx.selesai().await?;
@@ -135,9 +147,32 @@ impl Toko {
         pelaku: &Pelaku,
         ubah: impl FnOnce(&DataInstansi) -> Result<DataInstansi, E>,
     ) -> Result<Ringkasan, GagalUbah<E>> {
+        self.ubah_data_pilih(pelapor, pelaku, false, ubah).await
+    }
+
+    /// A step of the Evaluasi AKIP's workflow (submit, evaluated, final, reopen): `ubah_data`
+    /// that may change a year's stage (`status_evaluasi`), which no other write by an actor
+    /// without every right may. The caller has checked the actor's role for the step; `ubah`
+    /// checks that the step follows from the stage (`kinerja_evaluasi::alur`).
+    pub async fn langkah_evaluasi<E>(
+        &self,
+        pelapor: &InstansiId,
+        pelaku: &Pelaku,
+        ubah: impl FnOnce(&DataInstansi) -> Result<DataInstansi, E>,
+    ) -> Result<Ringkasan, GagalUbah<E>> {
+        self.ubah_data_pilih(pelapor, pelaku, true, ubah).await
+    }
+
+    async fn ubah_data_pilih<E>(
+        &self,
+        pelapor: &InstansiId,
+        pelaku: &Pelaku,
+        langkah: bool,
+        ubah: impl FnOnce(&DataInstansi) -> Result<DataInstansi, E>,
+    ) -> Result<Ringkasan, GagalUbah<E>> {
         let mut tolak = None;
         let r = self
-            .terapkan(pelapor, pelaku, |lama| {
+            .terapkan_pilih(pelapor, pelaku, langkah, |lama| {
                 let d = rekaman::rakit(lama).map_err(|e| Galat::Rusak(e.to_string()))?;
                 match ubah(&d) {
                     Ok(baru) => Ok(rekaman::pecah(&baru)),
@@ -159,6 +194,7 @@ async fn terapkan_dalam(
     tx: &mut Tx,
     pelapor: &InstansiId,
     pelaku: &Pelaku,
+    langkah: bool,
     ubah: impl FnOnce(Vec<Rekaman>) -> Result<Vec<Rekaman>, Galat>,
 ) -> Result<(Ringkasan, Option<i64>, DataInstansi), Galat> {
     let lama = tulis::muat_rekaman(tx, pelapor.as_str()).await?;
@@ -177,6 +213,7 @@ async fn terapkan_dalam(
     let baru = rekaman::pecah(&data);
     let terkunci = tulis::periode_terkunci(tx, pelapor.as_str()).await?;
     let kunci_pk = kunci_pk::KunciPk::dari(&lama, &data)?;
+    let kunci_evaluasi = kunci_evaluasi::KunciEvaluasi::dari(&lama, &data, pelaku, langkah);
     let bersama = ubahan_bersama(tx, pelapor, pelaku, &baru).await?;
     let diubah_bersama =
         |r: &Rekaman| r.tabel == "instansi" && bersama.iter().any(|b| b.kunci == r.kunci);
@@ -208,6 +245,7 @@ async fn terapkan_dalam(
             Some((_, l)) => {
                 periksa_kunci(&terkunci, r)?;
                 kunci_pk.periksa(Some(l), Some(r))?;
+                kunci_evaluasi.periksa(Some(l), Some(r))?;
                 tulis.push((posisi, r));
                 ringkasan.diubah += 1;
                 if diubah_bersama(r) {
@@ -224,6 +262,7 @@ async fn terapkan_dalam(
             None => {
                 periksa_kunci(&terkunci, r)?;
                 kunci_pk.periksa(None, Some(r))?;
+                kunci_evaluasi.periksa(None, Some(r))?;
                 tulis.push((posisi, r));
                 catat.push(tulis::Catatan {
                     rekaman: r,
@@ -239,6 +278,7 @@ async fn terapkan_dalam(
         if !ada.contains(&(l.tabel.as_str(), l.kunci.as_str())) {
             periksa_kunci(&terkunci, l)?;
             kunci_pk.periksa(Some(l), None)?;
+            kunci_evaluasi.periksa(Some(l), None)?;
             tulis::hapus(tx, pelapor.as_str(), l).await?;
             catat.push(tulis::Catatan {
                 rekaman: l,
@@ -389,6 +429,7 @@ fn periksa_kunci(terkunci: &HashSet<(i64, String)>, r: &Rekaman) -> Result<(), G
     Ok(())
 }
 
+mod kunci_evaluasi;
 mod kunci_pk;
 #[cfg(test)]
 mod tests;

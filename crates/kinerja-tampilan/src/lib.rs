@@ -14,6 +14,7 @@ mod anggaran;
 mod bantu;
 mod dasbor;
 mod dokumen;
+mod evaluasi;
 mod impor;
 mod isian;
 mod isian_elemen;
@@ -34,6 +35,10 @@ pub use anggaran::{form_anggaran, form_anggaran_bulanan};
 pub use bantu::label_jenis;
 pub use dasbor::dasbor;
 pub use dokumen::{iku, perjanjian_kinerja};
+pub use evaluasi::{
+    BuktiTampil, EvaluasiTampil, IsianKriteria, JawabanTampil, KomponenTampil, KriteriaTampil,
+    PihakHalaman, SubTampil, TombolLangkah, UsulanTampil, evaluasi_isian,
+};
 pub use impor::{KeadaanImpor, impor};
 pub use isian::{Medan, form_realisasi, medan_anggaran, medan_bulanan, medan_realisasi};
 pub use isian_elemen::medan_data;

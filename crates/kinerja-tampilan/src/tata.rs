@@ -33,6 +33,7 @@ pub(crate) enum Bagian {
     Iku,
     Laporan,
     Reviu,
+    Evaluasi,
     Skm,
     Jejak,
     Impor,
@@ -55,6 +56,7 @@ impl Bagian {
             Bagian::Laporan => "/laporan",
             Bagian::Reviu => "/reviu",
             Bagian::Skm => "/skm",
+            Bagian::Evaluasi => "/evaluasi",
             _ => return None,
         })
     }
@@ -153,9 +155,13 @@ impl Tata {
                     (Bagian::Skm, "Survei kepuasan"),
                     (Bagian::Laporan, "Laporan Kinerja"),
                     (Bagian::Reviu, "Reviu"),
+                    (Bagian::Evaluasi, "Evaluasi AKIP"),
                 ] {
-                    // The reviu is the staff's and the inspektorat's working page.
-                    if matches!(b, Bagian::Reviu | Bagian::Skm) && k.pengguna.is_none() {
+                    // The reviu and the evaluation are the staff's and the inspektorat's
+                    // working pages.
+                    if matches!(b, Bagian::Reviu | Bagian::Skm | Bagian::Evaluasi)
+                        && k.pengguna.is_none()
+                    {
                         continue;
                     }
                     nav.push(Tautan {

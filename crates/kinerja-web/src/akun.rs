@@ -107,8 +107,13 @@ pub enum Tindakan {
     /// A reviewer's note on the dashboard, or a reviewer's acceptance of a reviu finding.
     Catat,
     /// The reviu's findings: working material of the instansi's staff and the inspektorat,
-    /// not published with the year.
+    /// not published with the year. Also the Evaluasi AKIP's pages and evidence files.
     LihatReviu,
+    /// The evaluator's work on an Evaluasi AKIP: answering as the evaluator, marking the year
+    /// evaluated, finalising it (the OPD's self-assessment is `Ubah`, its submission `Ajukan`).
+    Evaluasi,
+    /// Reopening an Evaluasi AKIP one stage back, with a reason: the administrator's alone.
+    BukaEvaluasi,
 }
 
 /// The shared records (other data sets' instansi) a session may change through the store: the
@@ -136,7 +141,11 @@ pub fn boleh(p: Option<&Pengguna>, t: Tindakan, instansi: &InstansiId, terbit: b
         (Peran::Admin, _) => true,
         (
             Peran::Pereviu,
-            Tindakan::Lihat | Tindakan::LihatJejak | Tindakan::LihatReviu | Tindakan::Catat,
+            Tindakan::Lihat
+            | Tindakan::LihatJejak
+            | Tindakan::LihatReviu
+            | Tindakan::Catat
+            | Tindakan::Evaluasi,
         ) => true,
         (Peran::Pereviu, _) => false,
         (Peran::Operator | Peran::Pimpinan, Tindakan::Lihat) => milik || terbit,

@@ -14,7 +14,7 @@
 //! | a form without the session's CSRF token                               | 403    | `csrf`                 |
 //! | a write would change another data set's shared record (an instansi) the caller may not change (`BukanMilik`) | 403 | `bukan_milik` |
 //! | readable but invalid: fields, the whole data set (`TidakSah`), the reporting instansi (`Pelapor`), accounts and notes (`Akun`), an uploaded file that does not fit the data set (`Ditolak`) | 422 | `isian_tidak_sah`, `isian_kosong`, `data_tidak_sah`, `pelapor`, `berkas_ditolak` |
-//! | valid, but the period's state forbids it: approved (`Terkunci`), a signed Perjanjian Kinerja (`PkTerkunci`), or a workflow step that does not follow from its status (`Alur`) | 409 | `periode_terkunci`, `pk_terkunci`, `alur` |
+//! | valid, but the period's state forbids it: approved (`Terkunci`), a signed Perjanjian Kinerja (`PkTerkunci`), a final Evaluasi AKIP (`EvaluasiTerkunci`), or a workflow step that does not follow from its status (`Alur`) | 409 | `periode_terkunci`, `pk_terkunci`, `evaluasi_terkunci`, `alur` |
 //! | the store cannot be reached (`Basis`, `Migrasi`)                      | 503    | `penyimpanan`          |
 //! | the store holds what it cannot read (`Rusak`)                         | 500    | `galat_internal`       |
 //!
@@ -131,6 +131,9 @@ impl From<Galat> for GalatHttp {
             }
             Galat::Terkunci(_) => GalatHttp::baru(StatusCode::CONFLICT, "periode_terkunci", pesan),
             Galat::PkTerkunci(_) => GalatHttp::baru(StatusCode::CONFLICT, "pk_terkunci", pesan),
+            Galat::EvaluasiTerkunci(_) => {
+                GalatHttp::baru(StatusCode::CONFLICT, "evaluasi_terkunci", pesan)
+            }
             Galat::Alur(_) => GalatHttp::baru(StatusCode::CONFLICT, "alur", pesan),
             Galat::Basis(_) | Galat::Migrasi(_) => GalatHttp::internal(
                 StatusCode::SERVICE_UNAVAILABLE,

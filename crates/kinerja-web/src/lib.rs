@@ -21,7 +21,7 @@ pub mod survei;
 pub mod tembolok;
 mod tindak_lanjut;
 
-pub use masukan::BATAS_TEKS;
+pub use masukan::{BATAS_BODY_UNGGAH, BATAS_TEKS, batas_body};
 
 use axum::Router;
 use kinerja_core::model::DataInstansi;

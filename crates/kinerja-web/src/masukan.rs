@@ -15,6 +15,26 @@ use serde_json::Value;
 
 /// The largest body: a year's realisasi form of a large instansi is a few tens of kilobytes.
 pub const BATAS_BODY: usize = 1024 * 1024;
+/// The body of a POST of an Evaluasi AKIP answer with its evidence file: the file's limit and
+/// 256 KiB for the other fields and the multipart framing.
+pub const BATAS_BODY_UNGGAH: usize = kinerja_simpan::BATAS_BUKTI + 256 * 1024;
+
+/// The body limit of a request: [`BATAS_BODY_UNGGAH`] for a POST of an evaluation answer
+/// (`/instansi/{id}/tahun/{tahun}/evaluasi` and `.../evaluasi/evaluator`, the routes made with
+/// `rute::rute_unggah`), [`BATAS_BODY`] otherwise.
+pub fn batas_body(metode: &axum::http::Method, jalur: &str) -> usize {
+    let bagian: Vec<&str> = jalur.trim_end_matches('/').split('/').collect();
+    let unggah = matches!(
+        bagian.as_slice(),
+        ["", "instansi", _, "tahun", _, "evaluasi"]
+            | ["", "instansi", _, "tahun", _, "evaluasi", "evaluator"]
+    );
+    if metode == axum::http::Method::POST && unggah {
+        BATAS_BODY_UNGGAH
+    } else {
+        BATAS_BODY
+    }
+}
 /// The longest text of one field: a narrative or a reviewer's note, in characters.
 pub const BATAS_TEKS: usize = 20_000;
 
@@ -103,11 +123,12 @@ fn json(letak: &str, v: &Value, salah: &mut Vec<Rincian>) {
 /// Middleware: refuses a request with an unacceptable text before it reaches a handler.
 pub async fn saring(req: Request, next: Next) -> Response {
     let (bagian, body) = req.into_parts();
-    let Ok(b) = to_bytes(body, BATAS_BODY).await else {
+    let batas = batas_body(&bagian.method, bagian.uri.path());
+    let Ok(b) = to_bytes(body, batas).await else {
         return GalatHttp::baru(
             StatusCode::PAYLOAD_TOO_LARGE,
             "terlalu_besar",
-            format!("isi permintaan melebihi {} KB", BATAS_BODY / 1024),
+            format!("isi permintaan melebihi {} KB", batas / 1024),
         )
         .into_response();
     };

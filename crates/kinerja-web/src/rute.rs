@@ -52,6 +52,23 @@ where
     }
 }
 
+/// A POST that takes an uploaded file larger than the 1 MiB every other request may carry:
+/// the Evaluasi AKIP's evidence (`kinerja_simpan::BATAS_BUKTI`, with room for the form's other
+/// fields). `crate::masukan::batas_body` gives the same limit to the body filter.
+pub fn rute_unggah<H, T>(jalur: &'static str, penangan: H) -> Rute
+where
+    H: Handler<T, Negara>,
+    T: 'static,
+{
+    Rute {
+        metode: Metode::Post,
+        jalur,
+        penangan: on(MethodFilter::POST, penangan).layer(axum::extract::DefaultBodyLimit::max(
+            crate::masukan::BATAS_BODY_UNGGAH,
+        )),
+    }
+}
+
 /// A router of exactly these routes (two methods on one path merge).
 pub fn router(daftar: Vec<Rute>) -> Router<Negara> {
     daftar

@@ -108,6 +108,7 @@ fn uri(jalur: &str) -> String {
         .replace("{layanan}", "ktp")
         .replace("{survei}", "skm-2020")
         .replace("{gambar}", "realisasi.png")
+        .replace("{sha256}", &"0".repeat(64))
 }
 
 fn enc(s: &str) -> String {
@@ -259,12 +260,19 @@ async fn hostile_text_and_numbers_are_a_4xx_without_the_databases_words() {
                 }
             }
             if metode != "get" {
+                // An evaluation answer may carry a 10 MiB evidence file: past its own limit.
+                let batas = kinerja_web::batas_body(&axum::http::Method::POST, &alamat);
+                let isi = if batas > raksasa.len() {
+                    "x".repeat(batas + 1)
+                } else {
+                    raksasa.clone()
+                };
                 let (s, _, body) = u
                     .kirim(
                         metode,
                         &alamat,
                         "application/x-www-form-urlencoded",
-                        format!("isi={raksasa}"),
+                        format!("isi={isi}"),
                         &[],
                     )
                     .await;

@@ -41,6 +41,10 @@ enum Aturan {
     Ubah,
     Setujui,
     Catat,
+    /// The Evaluasi AKIP's evaluator: the pereviu (and the admin).
+    Evaluator,
+    /// Only the administrator (reopening a final evaluation).
+    AdminSaja,
 }
 use Aturan::*;
 
@@ -147,6 +151,42 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("get", "/instansi/{id}/tahun/{tahun}/evaluasi.pdf", Jejak),
     ("get", "/instansi/{id}/tahun/{tahun}/evaluasi.docx", Jejak),
     ("get", "/instansi/{id}/tahun/{tahun}/evaluasi.xlsx", Jejak),
+    // Evaluasi AKIP: the OPD's self-assessment is its operator's (like every entry form), the
+    // evaluator's page the pereviu's; both readable by the reviu's readers; reopening a stage
+    // is the admin's alone. An evidence file: the evaluation's readers (a missing one is 404).
+    ("get", "/instansi/{id}/tahun/{tahun}/evaluasi", Jejak),
+    ("post", "/instansi/{id}/tahun/{tahun}/evaluasi", Ubah),
+    (
+        "get",
+        "/instansi/{id}/tahun/{tahun}/evaluasi/evaluator",
+        Jejak,
+    ),
+    (
+        "post",
+        "/instansi/{id}/tahun/{tahun}/evaluasi/evaluator",
+        Evaluator,
+    ),
+    ("post", "/instansi/{id}/tahun/{tahun}/evaluasi/ajukan", Ubah),
+    (
+        "post",
+        "/instansi/{id}/tahun/{tahun}/evaluasi/selesai",
+        Evaluator,
+    ),
+    (
+        "post",
+        "/instansi/{id}/tahun/{tahun}/evaluasi/finalkan",
+        Evaluator,
+    ),
+    (
+        "post",
+        "/instansi/{id}/tahun/{tahun}/evaluasi/buka",
+        AdminSaja,
+    ),
+    (
+        "get",
+        "/instansi/{id}/tahun/{tahun}/evaluasi/bukti/{sha256}",
+        Jejak,
+    ),
     ("post", "/instansi/{id}/tahun/{tahun}/reviu/terima", Catat),
     ("get", "/instansi/{id}/jejak", Jejak),
     ("get", "/instansi/{id}/impor", Ubah),
@@ -179,7 +219,8 @@ fn diizinkan(a: Aturan, s: Siapa) -> bool {
         Lihat | Jejak => matches!(s, Admin | OperatorMilik | PimpinanMilik | Pereviu),
         Ubah => matches!(s, Admin | OperatorMilik),
         Setujui => matches!(s, Admin | PimpinanMilik),
-        Catat => matches!(s, Admin | Pereviu),
+        Catat | Evaluator => matches!(s, Admin | Pereviu),
+        AdminSaja => s == Admin,
     }
 }
 
@@ -295,7 +336,8 @@ impl Uji {
             .replace("{pos}", "A-2020-BTL")
             .replace("{layanan}", "ktp")
             .replace("{survei}", "skm-2020")
-            .replace("{gambar}", "realisasi.png");
+            .replace("{gambar}", "realisasi.png")
+            .replace("{sha256}", &"0".repeat(64));
         let mut r = Request::builder()
             .method(metode.to_uppercase().as_str())
             .uri(&uri);

@@ -74,6 +74,14 @@ fn the_worked_example_scores_as_computed_by_hand() {
     assert_eq!(sub3a["id"], "3.a");
     assert_eq!(sub3a["nilai"]["evaluator"], serde_json::json!(2.15));
     assert_eq!(sub3a["bobot"], serde_json::json!(3));
+    // A criterion's weight that does not end is rounded once at the edge (4 places, half away
+    // from zero): 1.b is 30 x 30 % = 9 points over 11 criteria, 9/11 = 0,818181... -> 0.8182;
+    // its evaluator's B (70 %) earns 0,572727... -> 0.5727. Not the 28 digits of the quotient.
+    let k = &v["komponen"][0]["sub_komponen"][1]["kriteria"][0];
+    assert_eq!(k["id"], "1.b.1");
+    assert_eq!(k["bobot"], serde_json::json!(0.8182));
+    assert_eq!(k["evaluator"]["poin"], serde_json::json!(0.5727));
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("0.818181"));
     // The evaluator's answer to 2.b.4 overrides the proposal, which is kept beside it.
     let k = &v["komponen"][1]["sub_komponen"][1]["kriteria"][3];
     assert_eq!(k["id"], "2.b.4");

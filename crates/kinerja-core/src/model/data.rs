@@ -93,6 +93,9 @@ pub struct DataInstansi {
     /// Answers to the Evaluasi AKIP worksheet (LKE), per year and criterion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub jawaban_evaluasi: Vec<JawabanEvaluasi>,
+    /// Where each year's evaluation stands (draft, submitted, evaluated, final).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_evaluasi: Vec<StatusEvaluasi>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pengaturan: Option<Pengaturan>,
 }

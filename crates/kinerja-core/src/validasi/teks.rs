@@ -61,7 +61,7 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         | "dari" | "ke" | "tingkat" | "status" | "target"
         | "kriteria"
         // An evaluation's answers: a code on the criterion's scale, a file's digest.
-        | "jawaban" | "usulan" | "sha256"
+        | "jawaban" | "usulan" | "sha256" | "tahap"
         // Numbers, values and dates written as text, and named variants holding them.
         | "nilai" | "angka" | "pagu" | "pagu_perubahan" | "realisasi" | "anggaran"
         | "batas_atas" | "batas_bawah" | "target_akhir" | "pengali" | "distribusi"

@@ -225,6 +225,42 @@ pub(super) async fn kiriman(
     Ok((isian, siapkan(n, sesi, id, tahun, perlu).await?))
 }
 
+/// A posted multipart form: its text fields in order (each checked like any form field) and
+/// its file field `berkas` (the client's file name, "berkas" without one, and the bytes).
+pub(super) async fn baca_multipart(
+    form: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<(Vec<(String, String)>, Option<(String, Vec<u8>)>), GalatHttp> {
+    let rusak = |pesan: String| {
+        GalatHttp::baru(
+            StatusCode::BAD_REQUEST,
+            "permintaan_tidak_sah",
+            format!("unggahan tidak dapat dibaca: {pesan}"),
+        )
+    };
+    let mut form = form.map_err(|e| rusak(e.body_text()))?;
+    let mut isian: Vec<(String, String)> = Vec::new();
+    let mut berkas: Option<(String, Vec<u8>)> = None;
+    while let Some(bagian) = form.next_field().await.map_err(|e| rusak(e.body_text()))? {
+        let nama = bagian.name().unwrap_or_default().to_string();
+        if nama == "berkas" {
+            let nama_berkas = bagian.file_name().unwrap_or("berkas").to_string();
+            let isi = bagian.bytes().await.map_err(|e| rusak(e.body_text()))?;
+            berkas = Some((nama_berkas, isi.to_vec()));
+        } else {
+            let nilai = bagian.text().await.map_err(|e| rusak(e.body_text()))?;
+            crate::masukan::periksa_teks(&nilai).map_err(|pesan| {
+                GalatHttp::baru(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "isian_tidak_sah",
+                    format!("{nama}: {pesan}"),
+                )
+            })?;
+            isian.push((nama, nilai));
+        }
+    }
+    Ok((isian, berkas))
+}
+
 /// Checks a form's CSRF token against the session's.
 pub(super) fn periksa_csrf(sesi: &Sesi, isian: &[(String, String)]) -> Result<(), GalatHttp> {
     let dikirim = isian
@@ -266,7 +302,12 @@ pub(super) fn setelah_simpan(
             l.tahun,
             r.ditambah + r.diubah
         )))),
-        Err(e @ (Galat::TidakSah(_) | Galat::Terkunci(_) | Galat::PkTerkunci(_))) => {
+        Err(
+            e @ (Galat::TidakSah(_)
+            | Galat::Terkunci(_)
+            | Galat::PkTerkunci(_)
+            | Galat::EvaluasiTerkunci(_)),
+        ) => {
             let g = GalatHttp::from(e);
             l.k.pesan.push(t::Pesan {
                 jenis: t::JenisPesan::Galat,

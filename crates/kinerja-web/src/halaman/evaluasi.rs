@@ -13,6 +13,25 @@ use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 
+/// The year's answers do not fit the worksheet (an answer off its scale, imported): 409 with
+/// every problem named.
+pub(super) fn jawaban_ditolak(
+    tahun: kinerja_core::waktu::Tahun,
+    g: &[kinerja_evaluasi::GalatJawaban],
+) -> GalatHttp {
+    GalatHttp::baru(
+        StatusCode::CONFLICT,
+        "jawaban_evaluasi_ditolak",
+        format!(
+            "jawaban evaluasi tahun {tahun} tidak sesuai lembar kerja: {}",
+            g.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    )
+}
+
 async fn unduh(n: Negara, sesi: Sesi, (id, th): (String, String), bentuk: Bentuk) -> Hasil {
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::LihatReviu).await?;
     if !l.data.jawaban_evaluasi.iter().any(|j| j.tahun == l.tahun) {
@@ -25,19 +44,8 @@ async fn unduh(n: Negara, sesi: Sesi, (id, th): (String, String), bentuk: Bentuk
     let (data, tahun, instansi) = (l.data.clone(), l.tahun, l.id.clone());
     let isi = tokio::task::spawn_blocking(move || {
         let lke = kinerja_evaluasi::bawaan();
-        let h = kinerja_laporan::hitung_evaluasi(&data, tahun, &lke).map_err(|g| {
-            GalatHttp::baru(
-                StatusCode::CONFLICT,
-                "jawaban_evaluasi_ditolak",
-                format!(
-                    "jawaban evaluasi tahun {tahun} tidak sesuai lembar kerja: {}",
-                    g.iter()
-                        .map(|x| x.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            )
-        })?;
+        let h = kinerja_laporan::hitung_evaluasi(&data, tahun, &lke)
+            .map_err(|g| jawaban_ditolak(tahun, &g))?;
         let d = kinerja_laporan::dokumen_evaluasi(
             &data,
             Some(&instansi),

@@ -58,39 +58,7 @@ pub(super) async fn impor_kirim(
 ) -> Hasil {
     // The role first: a refused caller learns nothing about how the upload was read.
     let l = siapkan_instansi(&n, &sesi, &id, Tindakan::Ubah).await?;
-    let mut form = form.map_err(|e| {
-        GalatHttp::baru(
-            StatusCode::BAD_REQUEST,
-            "permintaan_tidak_sah",
-            format!("unggahan tidak dapat dibaca: {}", e.body_text()),
-        )
-    })?;
-    let mut isian: Vec<(String, String)> = Vec::new();
-    let mut berkas: Option<(String, Vec<u8>)> = None;
-    let rusak = |e: axum::extract::multipart::MultipartError| {
-        GalatHttp::baru(
-            StatusCode::BAD_REQUEST,
-            "permintaan_tidak_sah",
-            format!("unggahan tidak dapat dibaca: {}", e.body_text()),
-        )
-    };
-    while let Some(bagian) = form.next_field().await.map_err(rusak)? {
-        let nama = bagian.name().unwrap_or_default().to_string();
-        if nama == "berkas" {
-            let nama_berkas = bagian.file_name().unwrap_or("berkas").to_string();
-            berkas = Some((nama_berkas, bagian.bytes().await.map_err(rusak)?.to_vec()));
-        } else {
-            let nilai = bagian.text().await.map_err(rusak)?;
-            crate::masukan::periksa_teks(&nilai).map_err(|pesan| {
-                GalatHttp::baru(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "isian_tidak_sah",
-                    format!("{nama}: {pesan}"),
-                )
-            })?;
-            isian.push((nama, nilai));
-        }
-    }
+    let (isian, berkas) = super::bersama::baca_multipart(form).await?;
     periksa_csrf(&sesi, &isian)?;
     let mode = if medan(&isian, "mode") == "ganti" {
         ModeImpor::Ganti

@@ -5,6 +5,8 @@
 mod alur;
 pub(crate) mod bersama;
 mod evaluasi;
+mod evaluasi_isian;
+mod evaluasi_tampil;
 mod impor;
 mod isian;
 mod jejak;
@@ -20,7 +22,7 @@ mod sunting;
 mod survei;
 
 use crate::Negara;
-use crate::rute::{Metode, Rute, rute};
+use crate::rute::{Metode, Rute, rute, rute_unggah};
 use axum::Router;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Periode;
@@ -250,6 +252,49 @@ pub(crate) fn daftar() -> Vec<Rute> {
             Get,
             "/instansi/{id}/tahun/{tahun}/evaluasi.xlsx",
             evaluasi::xlsx,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/evaluasi",
+            evaluasi_isian::opd,
+        ),
+        rute_unggah(
+            "/instansi/{id}/tahun/{tahun}/evaluasi",
+            evaluasi_isian::opd_kirim,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/evaluasi/evaluator",
+            evaluasi_isian::evaluator,
+        ),
+        rute_unggah(
+            "/instansi/{id}/tahun/{tahun}/evaluasi/evaluator",
+            evaluasi_isian::evaluator_kirim,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/evaluasi/ajukan",
+            evaluasi_isian::ajukan,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/evaluasi/selesai",
+            evaluasi_isian::selesai,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/evaluasi/finalkan",
+            evaluasi_isian::finalkan,
+        ),
+        rute(
+            Post,
+            "/instansi/{id}/tahun/{tahun}/evaluasi/buka",
+            evaluasi_isian::buka,
+        ),
+        rute(
+            Get,
+            "/instansi/{id}/tahun/{tahun}/evaluasi/bukti/{sha256}",
+            evaluasi_isian::unduh_bukti,
         ),
         rute(Get, "/instansi/{id}/tahun/{tahun}/reviu", laporan::reviu),
         rute(

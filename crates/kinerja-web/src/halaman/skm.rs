@@ -55,34 +55,7 @@ pub(super) async fn skm_kirim(
     form: Result<Multipart, MultipartRejection>,
 ) -> Hasil {
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Ubah).await?;
-    let rusak = |pesan: String| {
-        GalatHttp::baru(
-            StatusCode::BAD_REQUEST,
-            "permintaan_tidak_sah",
-            format!("unggahan tidak dapat dibaca: {pesan}"),
-        )
-    };
-    let mut form = form.map_err(|e| rusak(e.body_text()))?;
-    let mut isian: Vec<(String, String)> = Vec::new();
-    let mut berkas: Option<(String, Vec<u8>)> = None;
-    while let Some(bagian) = form.next_field().await.map_err(|e| rusak(e.body_text()))? {
-        let nama = bagian.name().unwrap_or_default().to_string();
-        if nama == "berkas" {
-            let nama_berkas = bagian.file_name().unwrap_or("berkas").to_string();
-            let isi = bagian.bytes().await.map_err(|e| rusak(e.body_text()))?;
-            berkas = Some((nama_berkas, isi.to_vec()));
-        } else {
-            let nilai = bagian.text().await.map_err(|e| rusak(e.body_text()))?;
-            crate::masukan::periksa_teks(&nilai).map_err(|pesan| {
-                GalatHttp::baru(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "isian_tidak_sah",
-                    format!("{nama}: {pesan}"),
-                )
-            })?;
-            isian.push((nama, nilai));
-        }
-    }
+    let (isian, berkas) = super::bersama::baca_multipart(form).await?;
     periksa_csrf(&sesi, &isian)?;
     let pilihan = t::PilihanSkm {
         indikator: medan(&isian, "indikator").to_string(),

@@ -130,10 +130,17 @@ pub fn teks(h: &HasilEvaluasi) -> String {
     s
 }
 
+/// Scores and values print with 2 decimals, half away from zero (the grade is read on the
+/// total so rounded, so the JSON's total is the one graded); a criterion's weight in points
+/// (6/7 = 0,857142...) with 4. Rounded once, here.
+fn nilai(d: rust_decimal::Decimal) -> Value {
+    kinerja_json::angka_bulat(d, 2)
+}
+
 fn skor(s: &kinerja_evaluasi::Skor) -> Value {
     json!({
-        "opd": kinerja_json::angka(s.opd),
-        "evaluator": kinerja_json::angka(s.evaluator),
+        "opd": nilai(s.opd),
+        "evaluator": nilai(s.evaluator),
     })
 }
 
@@ -142,8 +149,8 @@ pub fn json(h: &HasilEvaluasi) -> String {
         None => Value::Null,
         Some(j) => json!({
             "jawaban": j.kode,
-            "nilai": kinerja_json::angka(j.nilai),
-            "poin": kinerja_json::angka(j.poin),
+            "nilai": nilai(j.nilai),
+            "poin": kinerja_json::angka_bulat(j.poin, 4),
             "catatan": j.catatan,
             "usulan_tersimpan": j.usulan_tersimpan,
         }),
@@ -155,19 +162,19 @@ pub fn json(h: &HasilEvaluasi) -> String {
             json!({
                 "id": k.id,
                 "nama": k.nama,
-                "bobot": kinerja_json::angka(k.bobot),
+                "bobot": nilai(k.bobot),
                 "nilai": skor(&k.nilai),
                 "sub_komponen": k.sub.iter().map(|s| json!({
                     "id": s.id,
                     "nama": s.nama,
                     "jenis": s.jenis.label().to_lowercase(),
-                    "bobot": kinerja_json::angka(s.bobot),
+                    "bobot": nilai(s.bobot),
                     "nilai": skor(&s.nilai),
                     "persen": skor(&s.persen),
                     "kriteria": s.kriteria.iter().map(|c| json!({
                         "id": c.id,
                         "uraian": c.uraian,
-                        "bobot": kinerja_json::angka(c.poin),
+                        "bobot": kinerja_json::angka_bulat(c.poin, 4),
                         "opd": jawaban(&c.opd),
                         "evaluator": jawaban(&c.evaluator),
                         "rekomendasi": c.rekomendasi,
@@ -243,8 +250,8 @@ pub fn json_rekap(r: &kinerja_evaluasi::Rekap) -> String {
         "instansi": r.baris.iter().map(|b| json!({
             "peringkat": b.peringkat,
             "instansi": b.instansi,
-            "komponen": b.komponen.iter().map(|n| kinerja_json::angka(*n)).collect::<Vec<_>>(),
-            "total": kinerja_json::angka(b.total),
+            "komponen": b.komponen.iter().map(|n| nilai(*n)).collect::<Vec<_>>(),
+            "total": nilai(b.total),
             "predikat": b.predikat.kode(),
         })).collect::<Vec<_>>(),
     });
