@@ -24,6 +24,7 @@ mod impor;
 mod instansi;
 mod isian;
 mod jejak;
+mod massal;
 mod muat;
 pub mod rekaman;
 mod rekap;
@@ -37,6 +38,7 @@ pub use basis::{JenisBasis, Kolam};
 pub use cadangan::cadangkan;
 pub use impor::{Beda, ModeImpor, pratinjau_impor};
 pub use jejak::BarisJejak;
+pub use massal::RingkasanMassal;
 pub use rekap::AnggaranPelapor;
 pub use survei::{BatasSurvei, HasilKirim, RespondenBaru, RespondenTersimpan};
 pub use terapkan::{GagalUbah, Ringkasan};
@@ -165,6 +167,8 @@ impl Toko {
 mod tests;
 #[cfg(test)]
 mod tests_generasi;
+#[cfg(test)]
+mod tests_massal;
 #[cfg(test)]
 mod tests_rumus;
 #[cfg(test)]
