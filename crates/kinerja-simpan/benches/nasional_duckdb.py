@@ -45,39 +45,48 @@ EKSPOR = {
 # Indonesian numbers ("45,67", "1.234,5") to DECIMAL.
 ANGKA = "CAST(replace(replace({0}, '.', ''), ',', '.') AS DECIMAL(38, 6))"
 
-REKAP = f"""
+REKAP = """
 WITH
-unit AS (SELECT count(DISTINCT pelapor) AS n FROM {{indikator}}),
-nd AS (SELECT pelapor, elemen, periode, {ANGKA.format('nilai')} AS v
-       FROM {{nilai_data}} WHERE tahun = {TAHUN}),
+unit AS (SELECT count(DISTINCT pelapor) AS n FROM @indikator@),
+nd AS (SELECT pelapor, elemen, periode, @ANGKA@ AS v
+       FROM @nilai_data@ WHERE tahun = @TAHUN@),
 el AS (SELECT pelapor, elemen,
               coalesce(max(v) FILTER (WHERE periode = 'tahunan'),
                        arg_max(v, periode) FILTER (WHERE periode <> 'tahunan')) AS v
        FROM nd GROUP BY pelapor, elemen),
 rumus AS (SELECT pelapor, id,
-                 regexp_extract(pembilang, '#\\{{([^}}]*)\\}}', 1) AS ep,
-                 regexp_extract(penyebut, '#\\{{([^}}]*)\\}}', 1) AS eq,
+                 regexp_extract(pembilang, '#\{([^}]*)\}', 1) AS ep,
+                 regexp_extract(penyebut, '#\{([^}]*)\}', 1) AS eq,
                  CAST(coalesce(pengali, '1') AS DECIMAL(38, 6)) AS k
-          FROM {{indikator}} WHERE cara = 'rasio_jumlah'),
+          FROM @indikator@ WHERE cara = 'rasio_jumlah'),
 rasio AS (SELECT r.id, sum(p.v) * any_value(r.k) / sum(q.v) AS nilai, count(*) AS melapor
           FROM rumus r
           JOIN el p ON p.pelapor = r.pelapor AND p.elemen = r.ep
           JOIN el q ON q.pelapor = r.pelapor AND q.elemen = r.eq
           GROUP BY r.id),
-re AS (SELECT pelapor, indikator, periode, {ANGKA.format('nilai')} AS v
-       FROM {{realisasi}} WHERE tahun = {TAHUN}),
+re AS (SELECT pelapor, indikator, periode, @ANGKA@ AS v
+       FROM @realisasi@ WHERE tahun = @TAHUN@),
 ry AS (SELECT pelapor, indikator,
               coalesce(max(v) FILTER (WHERE periode = 'tahunan'),
                        arg_max(v, periode) FILTER (WHERE periode <> 'tahunan')) AS v
        FROM re GROUP BY pelapor, indikator),
 rata AS (SELECT i.id, avg(ry.v) AS nilai, count(*) AS melapor
-         FROM {{indikator}} i JOIN ry ON ry.pelapor = i.pelapor AND ry.indikator = i.id
+         FROM @indikator@ i JOIN ry ON ry.pelapor = i.pelapor AND ry.indikator = i.id
          WHERE i.cara = 'rata_rata' GROUP BY i.id)
 SELECT id, nilai, melapor, (SELECT n FROM unit) AS jumlah_unit FROM rasio
 UNION ALL
 SELECT id, nilai, melapor, (SELECT n FROM unit) FROM rata
 ORDER BY id
 """
+
+
+def rekap_sql(tabel, tahun_sql="tahun"):
+    """The roll-up over the tables (or CSV readers) named in `tabel`."""
+    s = REKAP.replace("@ANGKA@", ANGKA.format("nilai")).replace("@TAHUN@", str(TAHUN))
+    s = s.replace("WHERE tahun = ", f"WHERE {tahun_sql} = ")
+    for n, sumber in tabel.items():
+        s = s.replace(f"@{n}@", sumber)
+    return s
 
 
 def ekspor():
@@ -113,10 +122,8 @@ def main():
     con.execute("CREATE OR REPLACE TABLE nilai_data AS SELECT * REPLACE (CAST(tahun AS INTEGER) AS tahun) FROM nilai_data")
     con.execute("CREATE OR REPLACE TABLE realisasi AS SELECT * REPLACE (CAST(tahun AS INTEGER) AS tahun) FROM realisasi")
     muat = time.perf_counter() - t
-    sql_tabel = REKAP.format(**{n: n for n in EKSPOR})
-    sql_csv = REKAP.format(**{n: s for n, s in csv_.items()}).replace(
-        "WHERE tahun = ", "WHERE CAST(tahun AS INTEGER) = "
-    )
+    sql_tabel = rekap_sql({n: n for n in EKSPOR})
+    sql_csv = rekap_sql(csv_, "CAST(tahun AS INTEGER)")
     m_tabel, hasil = median(lambda: con.execute(sql_tabel).fetchall())
     m_csv, hasil_csv = median(lambda: con.execute(sql_csv).fetchall())
     assert hasil == hasil_csv
