@@ -85,6 +85,7 @@ macro_rules! tabel {
     ($m:ident) => {
         $m!(
             instansi,
+            reorganisasi,
             pejabat,
             renstra,
             tujuan,

@@ -105,6 +105,8 @@ typed_id!(
     CrosscuttingId,
     /// A data element (a raw count such as `jumlah_desa`), as formulas name it: `#{jumlah_desa}`.
     DataElemenId,
+    /// A reorganisation (a split, merge or renaming of instansi).
+    ReorganisasiId,
 );
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod nilai;
 pub mod pengukuran;
 pub mod pohon;
 pub mod predikat;
+pub mod reorganisasi;
 pub mod rumus;
 pub mod serde_angka;
 mod skema;

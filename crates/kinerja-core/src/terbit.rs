@@ -9,7 +9,8 @@ use crate::waktu::Tahun;
 /// The data set `data` as seen by a reader who may read only the years in `terbit`.
 ///
 /// Per table:
-/// - kept whole: `instansi`, `pejabat`, the plan (`renstra`, `tujuan`, `sasaran`, `strategi`,
+/// - kept whole: `instansi`, `reorganisasi` (which instansi became which: the organisation,
+///   public like the instansi), `pejabat`, the plan (`renstra`, `tujuan`, `sasaran`, `strategi`,
 ///   `kebijakan`, `program`, `kegiatan`, `sub_kegiatan`, `indikator`, `iku`), `skala`,
 ///   `pengaturan`: plan documents are public once anything is, and carry no measured figure;
 /// - `target`: Renstra targets (the plan) kept for every year; RKT, PK and Pengukuran targets
@@ -36,6 +37,7 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
     // whether the public may see it, so nothing new leaks by default.
     let DataInstansi {
         instansi,
+        reorganisasi,
         pejabat,
         renstra,
         tujuan,
@@ -80,6 +82,7 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         simpul,
         crosscutting,
         instansi,
+        reorganisasi,
         pejabat,
         renstra,
         tujuan,

@@ -82,6 +82,42 @@ impl From<i64> for P {
     }
 }
 
+impl P {
+    /// The value in PostgreSQL's COPY text format (`\\N` for NULL; backslash, tab, newline and
+    /// carriage return escaped), appended to `buf`.
+    pub(crate) fn salin(&self, buf: &mut String) {
+        use std::fmt::Write;
+        fn teks(buf: &mut String, s: &str) {
+            for c in s.chars() {
+                match c {
+                    '\\' => buf.push_str("\\\\"),
+                    '\t' => buf.push_str("\\t"),
+                    '\n' => buf.push_str("\\n"),
+                    '\r' => buf.push_str("\\r"),
+                    c => buf.push(c),
+                }
+            }
+        }
+        match self {
+            P::T(s) | P::OT(Some(s)) => teks(buf, s),
+            P::I(n) | P::OI(Some(n)) => {
+                let _ = write!(buf, "{n}");
+            }
+            P::U(d) | P::OU(Some(d)) => {
+                let _ = write!(buf, "{d}");
+            }
+            P::J(Some(v)) => teks(buf, &v.to_string()),
+            P::W(w) => {
+                let f = w
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .expect("a time of this century formats");
+                buf.push_str(&f);
+            }
+            P::OT(None) | P::OI(None) | P::OU(None) | P::J(None) => buf.push_str("\\N"),
+        }
+    }
+}
+
 fn sen(d: Decimal) -> Result<i64, Galat> {
     (d * Decimal::ONE_HUNDRED)
         .to_i64()

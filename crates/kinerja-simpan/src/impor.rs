@@ -96,7 +96,7 @@ pub fn pratinjau_impor(
     Ok((beda, data))
 }
 
-fn tentukan_pelapor(
+pub(crate) fn tentukan_pelapor(
     data: &DataInstansi,
     diminta: Option<&InstansiId>,
 ) -> Result<InstansiId, Galat> {

@@ -25,6 +25,7 @@ mod impor;
 mod instansi;
 mod isian;
 mod jejak;
+mod massal;
 mod muat;
 pub mod rekaman;
 mod rekap;
@@ -39,6 +40,7 @@ pub use bukti::{BATAS_BUKTI, BerkasBukti};
 pub use cadangan::cadangkan;
 pub use impor::{Beda, ModeImpor, pratinjau_impor};
 pub use jejak::BarisJejak;
+pub use massal::RingkasanMassal;
 pub use rekap::AnggaranPelapor;
 pub use survei::{BatasSurvei, HasilKirim, RespondenBaru, RespondenTersimpan};
 pub use terapkan::{GagalUbah, Ringkasan};
@@ -170,6 +172,8 @@ impl Toko {
 mod tests;
 #[cfg(test)]
 mod tests_generasi;
+#[cfg(test)]
+mod tests_massal;
 #[cfg(test)]
 mod tests_rumus;
 #[cfg(test)]

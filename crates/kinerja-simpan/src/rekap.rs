@@ -1,11 +1,14 @@
 //! Roll-ups across instansi, summed by the database over the typed tables (not over copies of
 //! each data set).
 
-use crate::basis::P;
-use crate::{Galat, Toko};
+use crate::basis::{Baris, P};
+use crate::rekaman::{self, Rekaman};
+use crate::{Galat, Toko, tulis};
 use kinerja_core::id::InstansiId;
 use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::Tahun;
+use kinerja_core::wilayah::{BarisRekapIndikator, RingkasUnit, rekap_indikator_ringkas};
+use std::collections::HashMap;
 
 /// One instansi's budget total of a year, from `Toko::anggaran_wilayah`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +56,124 @@ impl Toko {
                 })
             })
             .collect()
+    }
+}
+
+/// Data sets read per chunk of the indicator roll-up: a chunk's rows are in memory at once.
+const PELAPOR_PER_POTONG: usize = 256;
+
+impl Toko {
+    /// Every indicator that declares a roll-up across units, rolled up over the data sets
+    /// below `induk` (at any depth, `induk` included), or over every data set (`None`: the
+    /// nation), for `tahun`: `wilayah::rekap_indikator_ringkas`, the roll-up the kabupaten
+    /// page makes from the data sets it shows, over summaries the store makes a chunk of data
+    /// sets at a time from the tables a figure needs (the plan's indicators and owners, data
+    /// elements' values and realisasi of the year, surveys, settings); only the summaries stay
+    /// in memory, so a nation of 20.560 OPD fits.
+    pub async fn rekap_indikator_wilayah(
+        &self,
+        induk: Option<&InstansiId>,
+        tahun: Tahun,
+    ) -> Result<Vec<BarisRekapIndikator>, Galat> {
+        let pelapor: Vec<String> = match induk {
+            Some(induk) => {
+                self.kolam
+                    .ambil(
+                        "WITH RECURSIVE bawah (id) AS ( \
+                       SELECT id FROM instansi WHERE id = $1 \
+                       UNION SELECT i.id FROM instansi i JOIN bawah b ON i.induk = b.id) \
+                     SELECT v.pelapor FROM versi_data v JOIN bawah b ON v.pelapor = b.id \
+                     ORDER BY v.pelapor",
+                        vec![P::from(induk.as_str())],
+                    )
+                    .await?
+            }
+            None => {
+                self.kolam
+                    .ambil("SELECT pelapor FROM versi_data ORDER BY pelapor", vec![])
+                    .await?
+            }
+        }
+        .iter()
+        .map(|b| b.teks(0))
+        .collect::<Result<_, _>>()?;
+        let mut ringkas: Vec<RingkasUnit> = Vec::with_capacity(pelapor.len());
+        // The next chunk is read while the last one is summarised on a blocking thread.
+        let mut jalan: Option<tokio::task::JoinHandle<Result<Vec<RingkasUnit>, Galat>>> = None;
+        for potong in pelapor.chunks(PELAPOR_PER_POTONG) {
+            let rekaman = self.rekaman_rekap(potong, tahun).await?;
+            if let Some(j) = jalan.take() {
+                ringkas.extend(j.await.map_err(|e| Galat::Rusak(e.to_string()))??);
+            }
+            jalan = Some(tokio::task::spawn_blocking(move || {
+                rekaman
+                    .into_iter()
+                    .map(|r| {
+                        let d = rekaman::rakit(r).map_err(|e| Galat::Rusak(e.to_string()))?;
+                        Ok(RingkasUnit::dari_data(&d, tahun))
+                    })
+                    .collect()
+            }));
+        }
+        if let Some(j) = jalan {
+            ringkas.extend(j.await.map_err(|e| Galat::Rusak(e.to_string()))??);
+        }
+        Ok(rekap_indikator_ringkas(&ringkas))
+    }
+
+    /// The records of the data sets `potong` (sorted) that a year's indicator figures need,
+    /// per data set in the order of `potong`.
+    async fn rekaman_rekap(
+        &self,
+        potong: &[String],
+        tahun: Tahun,
+    ) -> Result<Vec<Vec<Rekaman>>, Galat> {
+        let (Some(awal), Some(akhir)) = (potong.first(), potong.last()) else {
+            return Ok(Vec::new());
+        };
+        let th = i64::from(tahun.get());
+        let rentang = || vec![P::from(awal.as_str()), P::from(akhir.as_str()), P::I(th)];
+        let mut per: HashMap<&str, Vec<Rekaman>> =
+            potong.iter().map(|p| (p.as_str(), Vec::new())).collect();
+        let b = self
+            .kolam
+            .ambil(
+                "SELECT pelapor, tabel, kunci, isi FROM rekaman \
+                 WHERE pelapor >= $1 AND pelapor <= $2 AND (tabel IN ('indikator', 'sasaran', \
+                 'tujuan', 'renstra', 'skm', 'pengaturan') \
+                 OR (tabel = 'nilai_data' AND CAST(isi ->> 'tahun' AS INTEGER) = $3)) \
+                 ORDER BY pelapor, tabel, urutan",
+                rentang(),
+            )
+            .await?;
+        for r in &b {
+            let p = r.teks(0)?;
+            if let Some(v) = per.get_mut(p.as_str()) {
+                v.push(Rekaman {
+                    tabel: r.teks(1)?,
+                    kunci: r.teks(2)?,
+                    isi: r.json(3)?,
+                });
+            }
+        }
+        let b: Vec<Baris> = self
+            .kolam
+            .ambil(
+                "SELECT indikator, tahun, periode, nilai, sumber, catatan, pelapor FROM realisasi \
+                 WHERE pelapor >= $1 AND pelapor <= $2 AND tahun = $3 ORDER BY pelapor, urutan",
+                rentang(),
+            )
+            .await?;
+        for r in &b {
+            let p = r.teks(6)?;
+            if let Some(v) = per.get_mut(p.as_str()) {
+                v.push(tulis::ke_rekaman("realisasi", &tulis::realisasi_dari(r)?));
+            }
+        }
+        Ok(potong
+            .iter()
+            .map(|p| per.remove(p.as_str()).unwrap_or_default())
+            .collect())
     }
 }
 

@@ -67,6 +67,18 @@ pub(crate) fn instansi_dari(b: &Baris) -> Result<Instansi, Galat> {
     })
 }
 
+/// A realisasi row read as `indikator, tahun, periode, nilai, sumber, catatan`.
+pub(crate) fn realisasi_dari(b: &Baris) -> Result<Realisasi, Galat> {
+    Ok(Realisasi {
+        indikator: IndikatorId::new(b.teks(0)?).map_err(rusak)?,
+        tahun: tahun(b, 1)?,
+        periode: enum_dari(b.teks(2)?)?,
+        nilai: Nilai::parse(&b.teks(3)?).map_err(rusak)?,
+        sumber: b.opsi_teks(4)?,
+        catatan: b.opsi_teks(5)?,
+    })
+}
+
 /// All records of a data set, each table in its stored order.
 pub(crate) async fn muat_rekaman(tx: &mut Tx, pelapor: &str) -> Result<Vec<Rekaman>, Galat> {
     let p = || vec![P::from(pelapor)];
@@ -107,15 +119,7 @@ pub(crate) async fn muat_rekaman(tx: &mut Tx, pelapor: &str) -> Result<Vec<Rekam
         )
         .await?
     {
-        let r = Realisasi {
-            indikator: IndikatorId::new(b.teks(0)?).map_err(rusak)?,
-            tahun: tahun(&b, 1)?,
-            periode: enum_dari(b.teks(2)?)?,
-            nilai: Nilai::parse(&b.teks(3)?).map_err(rusak)?,
-            sumber: b.opsi_teks(4)?,
-            catatan: b.opsi_teks(5)?,
-        };
-        hasil.push(ke_rekaman("realisasi", &r));
+        hasil.push(ke_rekaman("realisasi", &realisasi_dari(&b)?));
     }
     for b in tx
         .ambil(
@@ -189,6 +193,19 @@ pub(crate) struct Sisip {
     akhir: &'static str,
 }
 
+impl Sisip {
+    /// The same table and columns as a `COPY ... FROM STDIN` (text format), for the bulk load
+    /// (`massal`), which writes only new rows: `INSERT INTO t (a, b) VALUES` becomes
+    /// `COPY t (a, b) FROM STDIN`.
+    pub(crate) fn salin(&self) -> String {
+        let tabel = self
+            .awal
+            .trim_start_matches("INSERT INTO ")
+            .trim_end_matches(" VALUES");
+        format!("COPY {tabel} FROM STDIN")
+    }
+}
+
 const SISIP_INSTANSI: Sisip = Sisip {
     awal: "INSERT INTO instansi (id, nama, jenis, induk, kode, alamat, catatan) VALUES",
     kolom: 7,
@@ -240,9 +257,15 @@ const SISIP_JEJAK: Sisip = Sisip {
     akhir: "",
 };
 
+/// Whether `s` writes the shared instansi row (not a data set's membership, `cakupan`).
+pub(crate) fn sisip_instansi(s: &Sisip) -> bool {
+    // By text: a `const` referred to in two places need not have one address.
+    s.awal == SISIP_INSTANSI.awal
+}
+
 /// The rows that hold record `r` at position `urutan` (an instansi is two: itself and its
 /// membership in this data set).
-fn baris_rekaman(
+pub(crate) fn baris_rekaman(
     pelapor: &str,
     urutan: i64,
     r: &Rekaman,
@@ -471,24 +494,32 @@ pub(crate) async fn catat(
 ) -> Result<(), Galat> {
     let baris = catatan
         .iter()
-        .map(|c| {
-            (
-                &SISIP_JEJAK,
-                vec![
-                    P::W(waktu),
-                    P::from(pelaku.pengguna.as_str()),
-                    P::from(pelapor),
-                    P::from(c.rekaman.tabel.as_str()),
-                    P::from(c.rekaman.kunci.as_str()),
-                    P::from(c.aksi),
-                    P::J(c.lama.cloned()),
-                    P::J(c.baru.cloned()),
-                    P::from(pelaku.sumber.as_str()),
-                ],
-            )
-        })
+        .map(|c| baris_jejak(waktu, pelaku, pelapor, c))
         .collect();
     sisipkan(tx, baris).await
+}
+
+/// The audit row of one change.
+pub(crate) fn baris_jejak(
+    waktu: OffsetDateTime,
+    pelaku: &Pelaku,
+    pelapor: &str,
+    c: &Catatan<'_>,
+) -> (&'static Sisip, Vec<P>) {
+    (
+        &SISIP_JEJAK,
+        vec![
+            P::W(waktu),
+            P::from(pelaku.pengguna.as_str()),
+            P::from(pelapor),
+            P::from(c.rekaman.tabel.as_str()),
+            P::from(c.rekaman.kunci.as_str()),
+            P::from(c.aksi),
+            P::J(c.lama.cloned()),
+            P::J(c.baru.cloned()),
+            P::from(pelaku.sumber.as_str()),
+        ],
+    )
 }
 
 /// (year, period) pairs of this data set that are approved.

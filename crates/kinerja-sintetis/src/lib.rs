@@ -2,7 +2,8 @@
 //! indicators (30 in all, positive and negative polarity), targets in the Renstra, the PK and the
 //! measurement table, quarterly realisasi, 4 programs of 2 kegiatan with two budget lines a year,
 //! a PK, an IKU and a report per year, and stated figures of which some are deliberately wrong.
-//! Deterministic: the same arguments give the same data.
+//! Deterministic: the same arguments give the same data. `nasional` places such OPDs in a whole
+//! synthetic nation (38 provinces, 514 kabupaten/kota, 40 OPD each).
 
 use kinerja_core::id::*;
 use kinerja_core::model::*;
@@ -10,6 +11,8 @@ use kinerja_core::nilai::Nilai;
 use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::{Periode, Tahun};
 use rust_decimal::Decimal;
+
+pub mod nasional;
 
 /// A small linear congruential generator: enough spread for synthetic figures, no dependency.
 struct Acak(u64);
@@ -49,6 +52,12 @@ pub struct Skala {
     /// Names as long as real ones ("Persentase pertanggungjawaban keuangan ..."), with words
     /// of 13 letters and more, instead of "Indikator 0.0.1".
     pub nama_panjang: bool,
+    /// Every `rumus_tiap`-th sasaran indicator (the first, the fourth, ...) is a formula
+    /// indicator over two data elements with quarterly values, rolled up as a ratio of sums;
+    /// 0: none (realisasi typed as percentages, as before).
+    pub rumus_tiap: u32,
+    /// Sub kegiatan per kegiatan, the budget lines on them; 0: the lines on the kegiatan.
+    pub sub_kegiatan_per_kegiatan: u32,
 }
 
 impl Skala {
@@ -62,6 +71,16 @@ impl Skala {
         kegiatan_per_program: 2,
         salah_per_10: 1,
         nama_panjang: false,
+        rumus_tiap: 0,
+        sub_kegiatan_per_kegiatan: 0,
+    };
+
+    /// An OPD of the synthetic nation (`nasional`): the default size, a third of the 30
+    /// indicators formulas (every third), two sub kegiatan per kegiatan carrying the budget.
+    pub const NASIONAL: Skala = Skala {
+        rumus_tiap: 3,
+        sub_kegiatan_per_kegiatan: 2,
+        ..Skala::BAKU
     };
 
     /// The long report of issue 17: 12 sasaran (4 tujuan of 3), 60 indicators, 40 kegiatan
@@ -75,6 +94,8 @@ impl Skala {
         kegiatan_per_program: 4,
         salah_per_10: 10,
         nama_panjang: true,
+        rumus_tiap: 0,
+        sub_kegiatan_per_kegiatan: 0,
     };
 }
 
@@ -85,23 +106,54 @@ pub fn instansi(i: usize) -> DataInstansi {
 
 /// The data of instansi number `i` at size `u`.
 pub fn instansi_skala(i: usize, u: Skala) -> DataInstansi {
-    let mut r = Acak(0x5eed ^ (i as u64).wrapping_mul(0x9e3779b97f4a7c15));
-    let mut d = DataInstansi::default();
-    let kab = id(InstansiId::new, "kab".into());
-    let ins = id(InstansiId::new, format!("opd-{i:02}"));
-    let th = |t: u16| Tahun::new(t as i64).expect("valid year");
-    d.instansi.push(Instansi {
-        id: kab.clone(),
+    let kab = Instansi {
+        id: id(InstansiId::new, "kab".into()),
         nama: "Kabupaten Sintetis".into(),
         jenis: JenisInstansi::Kabupaten,
         induk: None,
         kode: Some("99.01".into()),
         alamat: None,
         catatan: None,
-    });
+    };
+    buat(
+        &Letak {
+            atas: vec![kab],
+            opd: id(InstansiId::new, format!("opd-{i:02}")),
+            nama: format!("Dinas Sintetis {i}"),
+            awalan: String::new(),
+            benih: i as u64,
+        },
+        u,
+    )
+}
+
+/// Where a synthetic OPD sits and how its ids are spelled.
+#[derive(Debug, Clone)]
+pub struct Letak {
+    /// The instansi above the OPD, outermost first (a province, then its kabupaten): each the
+    /// parent of the next, the last the OPD's parent, whose head (the bupati) signs the PK.
+    pub atas: Vec<Instansi>,
+    pub opd: InstansiId,
+    pub nama: String,
+    /// Prefix of the indicator and data element ids: the same OPD of every kabupaten shares
+    /// its indicators' ids, which is what a roll-up over kabupaten groups by.
+    pub awalan: String,
+    /// Seeds the figures: the same seed gives the same figures.
+    pub benih: u64,
+}
+
+/// The data set of the OPD `letak` places, at size `u`.
+pub fn buat(letak: &Letak, u: Skala) -> DataInstansi {
+    let mut r = Acak(0x5eed ^ letak.benih.wrapping_mul(0x9e3779b97f4a7c15));
+    let mut d = DataInstansi::default();
+    let i = letak.benih;
+    let ins = letak.opd.clone();
+    let th = |t: u16| Tahun::new(t as i64).expect("valid year");
+    let kab = letak.atas.last().expect("an OPD has a parent").id.clone();
+    d.instansi.extend(letak.atas.iter().cloned());
     d.instansi.push(Instansi {
         id: ins.clone(),
-        nama: format!("Dinas Sintetis {i}"),
+        nama: letak.nama.clone(),
         jenis: JenisInstansi::Opd,
         induk: Some(kab.clone()),
         kode: None,
@@ -169,8 +221,16 @@ pub fn instansi_skala(i: usize, u: Skala) -> DataInstansi {
                 catatan: None,
             });
             for k in 0..u.indikator_per_sasaran {
-                let iid = id(IndikatorId::new, format!("I{t}{s}{k}"));
+                let iid = id(IndikatorId::new, format!("{}I{t}{s}{k}", letak.awalan));
                 let negatif = k + 1 == u.indikator_per_sasaran;
+                let urut = (t * u.sasaran_per_tujuan + s) * u.indikator_per_sasaran + k;
+                let rumus = (u.rumus_tiap > 0 && urut % u.rumus_tiap == 0)
+                    .then(|| rumus_indikator(&mut d, &iid));
+                let cara_wilayah = match (&rumus, u.rumus_tiap) {
+                    (Some(_), _) => CaraWilayah::RasioJumlah,
+                    (None, 0) => CaraWilayah::default(),
+                    (None, _) => CaraWilayah::RataRata,
+                };
                 d.indikator.push(Indikator {
                     id: iid.clone(),
                     pemilik: Pemilik::Sasaran(sid.clone()),
@@ -190,8 +250,8 @@ pub fn instansi_skala(i: usize, u: Skala) -> DataInstansi {
                     },
                     satuan: Some("%".into()),
                     cara_tahunan: CaraTahunan::Terakhir,
-                    cara_wilayah: Default::default(),
-                    rumus: None,
+                    cara_wilayah,
+                    rumus: rumus.clone(),
                     kondisi_awal: None,
                     target_akhir: None,
                     induk: None,
@@ -229,17 +289,39 @@ pub fn instansi_skala(i: usize, u: Skala) -> DataInstansi {
                         });
                     }
                     let mut v = r.antara(3000, 9500);
+                    // A formula indicator: how many units are counted (desa, sekolah), the
+                    // same all year; the numerator follows the percentage.
+                    let jumlah = rumus.as_ref().map(|_| r.antara(20, 400));
                     for p in Periode::TRIWULAN {
                         v = (v + r.antara(-200, 400)).clamp(0, 10000);
-                        d.realisasi.push(Realisasi {
-                            indikator: iid.clone(),
-                            tahun,
-                            periode: p,
-                            nilai: Nilai::angka(Decimal::new(v, 2))
-                                .expect("synthetic values are within the bounds"),
-                            sumber: None,
-                            catatan: None,
-                        });
+                        match jumlah {
+                            Some(q) => {
+                                for (akhiran, x) in [("p", q * v / 10000), ("q", q)] {
+                                    d.nilai_data.push(NilaiData {
+                                        elemen: id(DataElemenId::new, format!("{iid}-{akhiran}")),
+                                        instansi: ins.clone(),
+                                        tahun,
+                                        periode: p,
+                                        nilai: Decimal::from(x),
+                                        sumber: None,
+                                        catatan: None,
+                                    });
+                                }
+                            }
+                            None => d.realisasi.push(Realisasi {
+                                indikator: iid.clone(),
+                                tahun,
+                                periode: p,
+                                nilai: Nilai::angka(Decimal::new(v, 2))
+                                    .expect("synthetic values are within the bounds"),
+                                sumber: None,
+                                catatan: None,
+                            }),
+                        }
+                    }
+                    if jumlah.is_some() {
+                        // Its realisasi is computed; no stated capaian to check.
+                        continue;
                     }
                     // A stated capaian, wrong `salah_per_10` times in ten.
                     let benar = if negatif {
@@ -316,27 +398,44 @@ pub fn instansi_skala(i: usize, u: Skala) -> DataInstansi {
                 induk: None,
                 catatan: None,
             });
+            // Where the budget sits: the kegiatan, or its sub kegiatan.
+            let mut tempat = Vec::new();
+            for m in 0..u.sub_kegiatan_per_kegiatan {
+                let sid = id(SubKegiatanId::new, format!("SK{p}{k}{m}"));
+                d.sub_kegiatan.push(SubKegiatan {
+                    id: sid.clone(),
+                    kegiatan: kid.clone(),
+                    kode: Some(format!("1.01.{:02}.2.{:02}.{:04}", p + 1, k + 1, m + 1)),
+                    nama: format!("Sub kegiatan {p}.{k}.{m}"),
+                });
+                tempat.push((TempatAnggaran::SubKegiatan(sid), format!("A{p}{k}{m}")));
+            }
+            if tempat.is_empty() {
+                tempat.push((TempatAnggaran::Kegiatan(kid.clone()), format!("A{p}{k}")));
+            }
             for y in 0..JUMLAH_TAHUN {
-                for (j, jenis) in [
-                    JenisBelanja::LangsungPegawai,
-                    JenisBelanja::LangsungBarangJasa,
-                ]
-                .into_iter()
-                .enumerate()
-                {
-                    let pagu = r.antara(10_000_000, 500_000_000);
-                    let real = pagu * r.antara(60, 100) / 100;
-                    d.anggaran.push(PosAnggaran {
-                        id: id(PosAnggaranId::new, format!("A{p}{k}-{y}-{j}")),
-                        tahun: th(TAHUN_AWAL + y),
-                        tempat: TempatAnggaran::Kegiatan(kid.clone()),
-                        jenis,
-                        pagu: Rupiah::utuh(pagu),
-                        pagu_perubahan: None,
-                        realisasi: Some(Rupiah::utuh(real)),
-                        realisasi_bulanan: Default::default(),
-                        catatan: None,
-                    });
+                for (tempat, awal) in &tempat {
+                    for (j, jenis) in [
+                        JenisBelanja::LangsungPegawai,
+                        JenisBelanja::LangsungBarangJasa,
+                    ]
+                    .into_iter()
+                    .enumerate()
+                    {
+                        let pagu = r.antara(10_000_000, 500_000_000);
+                        let real = pagu * r.antara(60, 100) / 100;
+                        d.anggaran.push(PosAnggaran {
+                            id: id(PosAnggaranId::new, format!("{awal}-{y}-{j}")),
+                            tahun: th(TAHUN_AWAL + y),
+                            tempat: tempat.clone(),
+                            jenis,
+                            pagu: Rupiah::utuh(pagu),
+                            pagu_perubahan: None,
+                            realisasi: Some(Rupiah::utuh(real)),
+                            realisasi_bulanan: Default::default(),
+                            catatan: None,
+                        });
+                    }
                 }
             }
         }
@@ -417,6 +516,28 @@ pub fn instansi_skala(i: usize, u: Skala) -> DataInstansi {
         catatan: None,
     });
     d
+}
+
+/// Makes `iid` a formula indicator over two new data elements, `{iid}-p` (numerator) and
+/// `{iid}-q` (denominator): `#{p} / #{q} x 100`.
+fn rumus_indikator(d: &mut DataInstansi, iid: &IndikatorId) -> Rumus {
+    let ekspresi = |a: &str| {
+        EkspresiData::parse(&format!("#{{{iid}-{a}}}")).expect("a valid synthetic formula")
+    };
+    for (a, uraian) in [("p", "yang memenuhi"), ("q", "seluruhnya")] {
+        d.data_elemen.push(DataElemen {
+            id: id(DataElemenId::new, format!("{iid}-{a}")),
+            uraian: format!("Unit {uraian} ({iid})"),
+            satuan: Some("unit".into()),
+            catatan: None,
+        });
+    }
+    Rumus {
+        pembilang: ekspresi("p"),
+        penyebut: Some(ekspresi("q")),
+        pengali: Some(Decimal::ONE_HUNDRED),
+        kosong: Default::default(),
+    }
 }
 
 /// `n` instansi of one kabupaten.

@@ -265,3 +265,53 @@ async fn a_kept_page_ends_with_any_write_anywhere_and_with_its_session() {
         b.selesai().await;
     }
 }
+
+/// Two servers on one database (each its own pool, data set copies and page cache, as two
+/// `kinerja serve` processes have): a save through either is on the other's next page, on
+/// both backends, every round, though each server keeps the page from before.
+#[tokio::test]
+async fn two_servers_on_one_database_read_each_others_saves_at_once() {
+    for b in kinerja_simpan::uji::semua_basis().await {
+        let u = siap(&b.url).await;
+        let kedua = kinerja_web::negara(Toko::buka(&b.url).await.unwrap());
+        let server = [&u.negara, &kedua];
+        for putaran in 0..6usize {
+            // Both pages are kept first, so a stale one would be served if anything were.
+            for s in server {
+                let (st, _) = u
+                    .kirim(s, Some(OPERATOR), Request::get(DASBOR), Body::empty())
+                    .await;
+                assert_eq!(st, StatusCode::OK);
+            }
+            let nilai = format!("{},{:02}", 40 + putaran, putaran);
+            let (tulis, baca) = (server[putaran % 2], server[1 - putaran % 2]);
+            let isi = format!(
+                "csrf={}&r.I-S1-1.tahunan={}",
+                u.csrf(OPERATOR),
+                nilai.replace(',', "%2C")
+            );
+            let (st, _) = u
+                .kirim(
+                    tulis,
+                    Some(OPERATOR),
+                    Request::post(format!("{DASBOR}/realisasi"))
+                        .header("content-type", "application/x-www-form-urlencoded"),
+                    Body::from(isi),
+                )
+                .await;
+            assert_eq!(st, StatusCode::SEE_OTHER, "{}: round {putaran}", b.nama);
+            let (st, halaman) = u
+                .kirim(baca, Some(OPERATOR), Request::get(DASBOR), Body::empty())
+                .await;
+            assert_eq!(st, StatusCode::OK);
+            assert!(
+                halaman.contains(&nilai),
+                "{}: round {putaran}: {nilai} saved through one server is not on the other's page",
+                b.nama
+            );
+        }
+        kedua.toko.tutup().await;
+        u.toko.tutup().await;
+        b.selesai().await;
+    }
+}

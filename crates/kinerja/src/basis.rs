@@ -121,6 +121,56 @@ pub fn impor(
     })
 }
 
+/// Imports several data sets (each a file or folder) one after another, each in its own
+/// transaction, with a progress bar (`kemajuan`). The first refusal stops the run: the data sets
+/// before it stay imported, and the message names them and the refused one.
+pub fn impor_banyak(
+    semua: &[std::path::PathBuf],
+    db: Option<&str>,
+    ganti: bool,
+    oleh: Option<&str>,
+    diam: bool,
+) -> Result<String, GalatPerintah> {
+    let mode = if ganti {
+        ModeImpor::Ganti
+    } else {
+        ModeImpor::Gabung
+    };
+    jalan(async {
+        let t = buka(db).await?;
+        let backend = t.kolam().nama_backend();
+        let bar = crate::kemajuan::batang(semua.len(), "data", diam);
+        let mut keluaran = String::new();
+        for (i, data) in semua.iter().enumerate() {
+            bar.set_message(data.display().to_string());
+            let hasil = match kinerja_berkas::baca(data) {
+                Ok(d) => {
+                    let p = pelaku(oleh, format!("impor {}", data.display()));
+                    t.impor(&d, None, mode, &p).await.map_err(|e| e.to_string())
+                }
+                Err(e) => Err(e.to_string()),
+            };
+            match hasil {
+                Ok((id, r)) => keluaran.push_str(&hasil_impor(&id, &r, backend)),
+                Err(e) => {
+                    bar.abandon();
+                    t.tutup().await;
+                    return Err(GalatPerintah::ditolak(format!(
+                        "{keluaran}impor {} dibatalkan, data itu tidak berubah: {e}
+                         ({i} data sebelumnya sudah diimpor; {} berikutnya tidak)",
+                        data.display(),
+                        semua.len() - i - 1
+                    )));
+                }
+            }
+            bar.inc(1);
+        }
+        bar.finish_and_clear();
+        t.tutup().await;
+        Ok(keluaran)
+    })
+}
+
 /// What an import did, for the terminal.
 pub fn hasil_impor(id: &InstansiId, r: &kinerja_simpan::Ringkasan, backend: &str) -> String {
     if r.tidak_berubah() {

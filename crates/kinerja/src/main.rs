@@ -6,6 +6,7 @@ mod capaian;
 mod data;
 mod evaluasi;
 mod galat;
+mod kemajuan;
 mod laporan;
 mod lembar;
 mod pengguna;
@@ -74,6 +75,13 @@ struct ArgTemplat {
 struct ArgImpor {
     /// Berkas atau folder data (.toml), atau lembar kerja isian (.xlsx dari `kinerja templat`)
     data: PathBuf,
+    /// Berkas atau folder data lain, masing-masing satu kumpulan data (mis. setiap OPD satu
+    /// kabupaten: `kinerja impor kab/*`), diimpor berurutan dengan batang kemajuan; setiap
+    /// kumpulan utuh atau tidak sama sekali
+    lain: Vec<PathBuf>,
+    /// Tanpa batang kemajuan
+    #[arg(long)]
+    diam: bool,
     #[command(flatten)]
     basis: ArgBasis,
     /// Instansi pelapor, bila dokumen data menyebut lebih dari satu
@@ -462,6 +470,21 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             s
         }
         Perintah::Skema => kinerja_berkas::skema_json(),
+        Perintah::Impor(a) if !a.lain.is_empty() => {
+            if a.esakip || a.instansi.is_some() {
+                return Err(GalatPerintah::masukan(
+                    "--esakip dan --instansi berlaku untuk satu berkas data saja",
+                ));
+            }
+            let semua: Vec<PathBuf> = std::iter::once(a.data).chain(a.lain).collect();
+            basis::impor_banyak(
+                &semua,
+                a.basis.db.as_deref(),
+                a.ganti,
+                a.oleh.as_deref(),
+                a.diam,
+            )?
+        }
         Perintah::Impor(a) if a.esakip => {
             lembar::impor_esakip(&a.data, a.basis.db.as_deref(), a.ya, a.oleh.as_deref())?
         }

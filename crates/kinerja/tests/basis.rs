@@ -676,3 +676,55 @@ fn the_pemdas_tree_is_copied_in_the_database() {
         selesai(b);
     }
 }
+
+/// Several data sets in one command (a kabupaten's OPDs): each imported in turn; with the
+/// output piped no progress bar is drawn (standard error stays empty); a refused one stops
+/// the run, the ones before it stay, the ones after it are not read.
+#[test]
+fn several_data_sets_import_in_turn_quietly_when_piped() {
+    let dir = std::env::temp_dir().join(format!("kinerja-impor-banyak-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut jalur = Vec::new();
+    for j in 0..3 {
+        let p = dir.join(format!("opd-{j}"));
+        std::fs::create_dir_all(&p).unwrap();
+        kinerja_berkas::tulis(&kinerja_sintetis::nasional::opd(0, j), &p.join("data.toml"))
+            .unwrap();
+        jalur.push(p.to_str().unwrap().to_string());
+    }
+    let rusak = dir.join("rusak.toml");
+    std::fs::write(&rusak, "[[instansi]]\nid = \"x\"\n").unwrap();
+    let b = basis().remove(0);
+    let db = b.url.as_str();
+    let mut args = vec!["impor"];
+    args.extend(jalur.iter().map(String::as_str));
+    args.extend(["--db", db]);
+    let o = kinerja(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = String::from_utf8_lossy(&o.stdout);
+    for j in 0..3 {
+        assert!(s.contains(&format!("kab-000-opd-0{j}: ")), "{s}");
+    }
+    assert_eq!(s.matches(" ditambah, 0 diubah").count(), 3, "{s}");
+    assert!(o.stderr.is_empty(), "no bar when piped: {:?}", o.stderr);
+    // Again with a bad file second: the first is unchanged, the run stops there.
+    let o = kinerja(&[
+        "impor",
+        &jalur[0],
+        rusak.to_str().unwrap(),
+        &jalur[2],
+        "--db",
+        db,
+        "--diam",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("kab-000-opd-00: tidak ada perubahan"), "{e}");
+    assert!(e.contains("rusak.toml dibatalkan"), "{e}");
+    assert!(
+        e.contains("1 data sebelumnya sudah diimpor; 1 berikutnya tidak"),
+        "{e}"
+    );
+    selesai(b);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -27,6 +27,9 @@ pub struct Pengaturan {
 pub struct DataInstansi {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instansi: Vec<Instansi>,
+    /// Splits, merges and renamings of the instansi (`crate::reorganisasi`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reorganisasi: Vec<Reorganisasi>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pejabat: Vec<Pejabat>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,7 +1,7 @@
 //! Organisation: instansi and their hierarchy, officials, decrees.
 
 use crate::id::*;
-use crate::waktu::Tanggal;
+use crate::waktu::{Tahun, Tanggal};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -136,4 +136,46 @@ pub struct Keputusan {
     pub tempat: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub penandatangan: Option<PejabatId>,
+}
+
+/// A change of organisation: the instansi `pendahulu` became the instansi `penerus` from year
+/// `tahun` on (the predecessors' last year is the one before). A merge has several
+/// predecessors and one successor, a split one predecessor and several successors, a
+/// renaming one of each (a new id: the old id keeps its history). Trends over years and
+/// roll-ups read the predecessors' figures for the years before (`crate::reorganisasi`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reorganisasi {
+    pub id: ReorganisasiId,
+    pub jenis: JenisReorganisasi,
+    /// The successors' first year.
+    pub tahun: Tahun,
+    pub pendahulu: Vec<InstansiId>,
+    pub penerus: Vec<InstansiId>,
+    /// The legal basis (a Perda or Perbup on the organisation of the pemda).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dasar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catatan: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JenisReorganisasi {
+    /// Several instansi become one.
+    Penggabungan,
+    /// One instansi becomes several.
+    Pemekaran,
+    /// One instansi continues under a new id and name.
+    GantiNama,
+}
+
+impl JenisReorganisasi {
+    pub fn label(self) -> &'static str {
+        match self {
+            JenisReorganisasi::Penggabungan => "penggabungan",
+            JenisReorganisasi::Pemekaran => "pemekaran",
+            JenisReorganisasi::GantiNama => "ganti nama",
+        }
+    }
 }

@@ -26,6 +26,7 @@ mod pengukuran;
 mod peringatan;
 mod pohon;
 mod rencana;
+mod reorganisasi;
 mod rumus;
 mod tahunan;
 mod teks;
@@ -101,6 +102,7 @@ pub fn periksa(data: &DataInstansi) -> Vec<Pelanggaran> {
 
     // Tables in the order of the file format, so messages come in the order a reader meets them.
     let r = Rujukan::new(data);
+    reorganisasi::periksa(&mut p, data, &r);
     rencana::periksa(&mut p, data, &r);
     kode::periksa(&mut p, data);
     pengukuran::periksa(&mut p, data, &r);

@@ -49,7 +49,7 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         "uraian" | "visi" | "misi" | "alamat" | "tentang" | "mendukung" | "sumber"
         | "sumber_data" | "kinerja_utama" | "pembilang" | "penyebut" | "kendala"
         | "langkah_perbaikan" | "alasan" | "lingkup" | "tertulis" | "hasil"
-        | "rekomendasi" => Kalimat,
+        | "rekomendasi" | "dasar" => Kalimat,
         // Names, titles, codes and references.
         "id" | "nama" | "kode" | "nomor" | "nip" | "jabatan" | "pangkat" | "golongan"
         | "satuan" | "judul" | "tempat" | "regime" | "dokumen" | "bagian" | "baris" | "kunci"
@@ -58,7 +58,7 @@ pub fn jenis_medan(medan: &str) -> Option<JenisTeks> {
         | "instansi" | "renstra" | "tujuan" | "sasaran" | "strategi" | "program"
         | "kegiatan" | "sub_kegiatan" | "indikator" | "survei" | "skala" | "penandatangan"
         | "layanan" | "kolom" | "penanggung_jawab" | "pihak_pertama" | "pihak_kedua" | "perubahan_dari" | "pohon" | "asal" | "unit"
-        | "dari" | "ke" | "tingkat" | "status" | "target"
+        | "dari" | "ke" | "tingkat" | "status" | "target" | "pendahulu" | "penerus"
         | "kriteria"
         // An evaluation's answers: a code on the criterion's scale, a file's digest.
         | "jawaban" | "usulan" | "sha256" | "tahap"

@@ -31,7 +31,11 @@ pub struct NilaiUnit {
 impl NilaiUnit {
     /// The figure of `ind` (an indicator of the unit's `data`) for `tahun`.
     pub fn dari_data(data: &DataInstansi, ind: &Indikator, tahun: Tahun) -> NilaiUnit {
-        let ix = Indeks::new(data);
+        NilaiUnit::dari_indeks(&Indeks::new(data), ind, tahun)
+    }
+
+    /// The same over an index already built (one per data set, not one per indicator).
+    pub fn dari_indeks(ix: &Indeks, ind: &Indikator, tahun: Tahun) -> NilaiUnit {
         NilaiUnit {
             realisasi: ix
                 .realisasi_tahunan(ind, tahun)
@@ -54,6 +58,49 @@ pub fn indikator_unit<'a>(data: &'a DataInstansi, id: &str) -> Option<&'a Indika
                 .iter()
                 .find(|i| i.induk.as_deref() == Some(id))
         })
+}
+
+/// What a roll-up needs of one unit's data set for a year: every indicator with its figure.
+/// Small, so a national roll-up keeps one per unit (20.560 OPD), not their data sets.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RingkasUnit {
+    pub indikator: Vec<IndikatorUnit>,
+}
+
+/// One indicator of a unit: what identifies it in a roll-up, how it declares to roll up, and
+/// its figure of the year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndikatorUnit {
+    pub id: String,
+    pub induk: Option<String>,
+    pub uraian: String,
+    pub satuan: Option<String>,
+    pub cara: CaraWilayah,
+    /// The formula's factor.
+    pub pengali: Option<Decimal>,
+    pub nilai: NilaiUnit,
+}
+
+impl RingkasUnit {
+    /// Every indicator of `data` with its figure for `tahun`, in the data's order.
+    pub fn dari_data(data: &DataInstansi, tahun: Tahun) -> RingkasUnit {
+        let ix = Indeks::new(data);
+        RingkasUnit {
+            indikator: data
+                .indikator
+                .iter()
+                .map(|ind| IndikatorUnit {
+                    id: ind.id.to_string(),
+                    induk: ind.induk.as_ref().map(|x| x.to_string()),
+                    uraian: ind.uraian.clone(),
+                    satuan: ind.satuan.clone(),
+                    cara: ind.cara_wilayah,
+                    pengali: ind.rumus.as_ref().and_then(|r| r.pengali),
+                    nilai: NilaiUnit::dari_indeks(&ix, ind, tahun),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A region's figure of one indicator, with how it was made.
@@ -92,38 +139,62 @@ pub struct BarisRekapIndikator {
 /// over the units' data sets: the first unit that has it (by id) gives its wording, way and
 /// factor; a unit without it counts as not reporting. In order of first appearance.
 pub fn rekap_indikator_data(unit: &[&DataInstansi], tahun: Tahun) -> Vec<BarisRekapIndikator> {
-    let mut dilihat = std::collections::HashSet::new();
-    let mut hasil = Vec::new();
-    for d in unit {
-        for ind in d
-            .indikator
-            .iter()
-            .filter(|i| i.cara_wilayah != CaraWilayah::Tidak)
-        {
-            if !dilihat.insert(ind.id.as_str()) {
-                continue;
+    let ringkas: Vec<RingkasUnit> = unit
+        .iter()
+        .map(|d| RingkasUnit::dari_data(d, tahun))
+        .collect();
+    rekap_indikator_ringkas(&ringkas)
+}
+
+/// `rekap_indikator_data` over the units' summaries: the one roll-up, whether the units' data
+/// sets are at hand (a kabupaten page) or were read a table at a time (the store's national
+/// roll-up, `Toko::rekap_indikator_wilayah`). A unit's indicator for the region's indicator
+/// `X` is the one with id `X`, else the first whose `induk` is `X` (`indikator_unit`).
+pub fn rekap_indikator_ringkas(unit: &[RingkasUnit]) -> Vec<BarisRekapIndikator> {
+    use std::collections::HashMap;
+    // The region's indicators, in order of first appearance.
+    let mut baris: Vec<(&IndikatorUnit, Vec<NilaiUnit>)> = Vec::new();
+    let mut posisi: HashMap<&str, usize> = HashMap::new();
+    for u in unit {
+        for ind in u.indikator.iter().filter(|i| i.cara != CaraWilayah::Tidak) {
+            if !posisi.contains_key(ind.id.as_str()) {
+                posisi.insert(ind.id.as_str(), baris.len());
+                baris.push((ind, Vec::new()));
             }
-            let nilai: Vec<NilaiUnit> = unit
-                .iter()
-                .map(|u| {
-                    indikator_unit(u, ind.id.as_str())
-                        .map(|i| NilaiUnit::dari_data(u, i, tahun))
-                        .unwrap_or_default()
-                })
-                .collect();
-            hasil.push(BarisRekapIndikator {
-                id: ind.id.to_string(),
-                uraian: ind.uraian.clone(),
-                satuan: ind.satuan.clone(),
-                rekap: rekap_indikator(
-                    ind.cara_wilayah,
-                    ind.rumus.as_ref().and_then(|r| r.pengali),
-                    &nilai,
-                ),
-            });
         }
     }
-    hasil
+    // Each unit's figures to the rows they feed, a unit's indicators once each: by id first,
+    // then the first cascading one for a row the unit has no indicator of.
+    for u in unit {
+        let ids: std::collections::HashSet<&str> =
+            u.indikator.iter().map(|i| i.id.as_str()).collect();
+        let mut diisi = std::collections::HashSet::new();
+        for ind in &u.indikator {
+            if let Some(&p) = posisi.get(ind.id.as_str())
+                && diisi.insert(p)
+            {
+                baris[p].1.push(ind.nilai);
+            }
+        }
+        for ind in &u.indikator {
+            if let Some(induk) = ind.induk.as_deref()
+                && !ids.contains(induk)
+                && let Some(&p) = posisi.get(induk)
+                && diisi.insert(p)
+            {
+                baris[p].1.push(ind.nilai);
+            }
+        }
+    }
+    baris
+        .into_iter()
+        .map(|(ind, nilai)| BarisRekapIndikator {
+            id: ind.id.clone(),
+            uraian: ind.uraian.clone(),
+            satuan: ind.satuan.clone(),
+            rekap: rekap_atas(ind.cara, ind.pengali, &nilai, unit.len()),
+        })
+        .collect()
 }
 
 fn jumlah(xs: impl IntoIterator<Item = Option<Decimal>>) -> Option<Decimal> {
@@ -138,8 +209,18 @@ pub fn rekap_indikator(
     pengali: Option<Decimal>,
     unit: &[NilaiUnit],
 ) -> RekapIndikator {
+    rekap_atas(cara, pengali, unit, unit.len())
+}
+
+/// `rekap_indikator` over the units that have the indicator, out of `jumlah_unit` (the others
+/// would each be a `NilaiUnit::default()`, which adds nothing but the count).
+fn rekap_atas(
+    cara: CaraWilayah,
+    pengali: Option<Decimal>,
+    unit: &[NilaiUnit],
+    jumlah_unit: usize,
+) -> RekapIndikator {
     use AlasanTidakTersedia::*;
-    let jumlah_unit = unit.len();
     let angka: Vec<Decimal> = unit.iter().filter_map(|u| u.realisasi).collect();
     let (nilai, melapor) = match cara {
         CaraWilayah::Tidak => (Err(RealisasiKosong), 0),

@@ -19,8 +19,8 @@
 
 mod indikator;
 pub use indikator::{
-    BarisRekapIndikator, NilaiUnit, RekapIndikator, indikator_unit, rekap_indikator,
-    rekap_indikator_data,
+    BarisRekapIndikator, IndikatorUnit, NilaiUnit, RekapIndikator, RingkasUnit, indikator_unit,
+    rekap_indikator, rekap_indikator_data, rekap_indikator_ringkas,
 };
 
 use crate::anggaran;

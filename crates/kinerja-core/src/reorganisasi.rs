@@ -1,0 +1,310 @@
+//! Trends across a reorganisation (`model::Reorganisasi`): an instansi formed by a merge, a
+//! split or a renaming has, for the years before it began, the figures of its predecessors,
+//! rolled up the way the indicator declares (`CaraWilayah`, the region roll-up's code), so a
+//! trend over years does not break where the organisation changed.
+//!
+//! Decisions:
+//! - a merge's earlier years are its predecessors rolled up (a ratio of sums for a formula
+//!   indicator: 1 of 2 desa and 18 of 20 make 19 of 22, not the mean of 50 % and 90 %);
+//! - a split's successors each show the whole predecessor for the earlier years (the data
+//!   cannot say which part of the predecessor's desa went where); the figure names its source;
+//! - a renaming shows the old instansi's figure as is;
+//! - chains are followed (renamed, then merged); the walk ends even on cyclic data (which
+//!   validation refuses).
+//!
+//! Region roll-ups need nothing of this: each year counts the units that report in it, the
+//! predecessors up to their last year and the successors from their first.
+
+use crate::capaian::AlasanTidakTersedia;
+use crate::id::InstansiId;
+use crate::model::{CaraWilayah, DataInstansi, Reorganisasi};
+use crate::waktu::Tahun;
+use crate::wilayah::{RekapIndikator, RingkasUnit, rekap_indikator_ringkas};
+
+/// The instansi whose figures stand for `instansi` in `tahun`: itself from the year it began,
+/// before that its predecessors (their own predecessors before they began), in record order.
+pub fn sumber_pada(reorg: &[Reorganisasi], instansi: &InstansiId, tahun: Tahun) -> Vec<InstansiId> {
+    let mut hasil = vec![instansi.clone()];
+    // Each pass replaces instansi formed after `tahun` by their predecessors; a valid chain
+    // is at most as long as the records, so more passes mean a cycle: stop.
+    for _ in 0..=reorg.len() {
+        let mut berubah = false;
+        let mut baru = Vec::with_capacity(hasil.len());
+        for id in hasil {
+            match reorg
+                .iter()
+                .find(|r| tahun < r.tahun && r.penerus.contains(&id))
+            {
+                Some(r) => {
+                    berubah = true;
+                    for p in &r.pendahulu {
+                        if !baru.contains(p) {
+                            baru.push(p.clone());
+                        }
+                    }
+                }
+                None if !baru.contains(&id) => baru.push(id),
+                None => {}
+            }
+        }
+        hasil = baru;
+        if !berubah {
+            break;
+        }
+    }
+    hasil
+}
+
+/// One year of an indicator's trend across a reorganisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitikRiwayat {
+    pub tahun: Tahun,
+    /// Whose figures it is: the instansi itself, or its predecessors.
+    pub sumber: Vec<InstansiId>,
+    pub rekap: RekapIndikator,
+}
+
+/// The trend of indicator `indikator` of `instansi` over `tahun`: each year from the data sets
+/// of `sumber_pada` (`data` gives an instansi's data set; one not at hand counts as a unit that
+/// did not report). One source: its own figure; several: the region roll-up over them, by the
+/// indicator's declared way (`rekap_indikator_ringkas`); an indicator declared not to roll up
+/// (`tidak`) has no figure for a merge's earlier years.
+pub fn riwayat_indikator<'a>(
+    reorg: &[Reorganisasi],
+    instansi: &InstansiId,
+    indikator: &str,
+    tahun: &[Tahun],
+    data: impl Fn(&InstansiId) -> Option<&'a DataInstansi>,
+) -> Vec<TitikRiwayat> {
+    tahun
+        .iter()
+        .map(|&t| {
+            let sumber = sumber_pada(reorg, instansi, t);
+            let unit: Vec<RingkasUnit> = sumber
+                .iter()
+                .map(|s| {
+                    data(s)
+                        .map(|d| RingkasUnit::dari_data(d, t))
+                        .unwrap_or_default()
+                })
+                .collect();
+            let rekap = match unit.as_slice() {
+                [satu] => sendiri(satu, indikator),
+                _ => rekap_indikator_ringkas(&unit)
+                    .into_iter()
+                    .find(|b| b.id == indikator)
+                    .map(|b| b.rekap)
+                    .unwrap_or(RekapIndikator {
+                        cara: CaraWilayah::Tidak,
+                        nilai: Err(AlasanTidakTersedia::RealisasiKosong),
+                        jumlah_unit: unit.len(),
+                        melapor: 0,
+                    }),
+            };
+            TitikRiwayat {
+                tahun: t,
+                sumber,
+                rekap,
+            }
+        })
+        .collect()
+}
+
+/// One unit's own figure of the indicator (by id, else the one cascading from it).
+fn sendiri(unit: &RingkasUnit, indikator: &str) -> RekapIndikator {
+    let ind = unit
+        .indikator
+        .iter()
+        .find(|i| i.id == indikator)
+        .or_else(|| {
+            unit.indikator
+                .iter()
+                .find(|i| i.induk.as_deref() == Some(indikator))
+        });
+    let nilai = ind.and_then(|i| i.nilai.realisasi);
+    RekapIndikator {
+        cara: ind.map_or(CaraWilayah::Tidak, |i| i.cara),
+        nilai: nilai.ok_or(AlasanTidakTersedia::RealisasiKosong),
+        jumlah_unit: 1,
+        melapor: usize::from(nilai.is_some()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::id::ReorganisasiId;
+    use crate::model::{Instansi, JenisInstansi, JenisReorganisasi};
+    use crate::uji::tahun;
+    use crate::uji_rumus::{dengan_rumus, nilai};
+    use crate::waktu::Periode;
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    fn id(s: &str) -> InstansiId {
+        InstansiId::new(s).unwrap()
+    }
+
+    fn reorg(
+        nama: &str,
+        jenis: JenisReorganisasi,
+        t: i64,
+        dari: &[&str],
+        ke: &[&str],
+    ) -> Reorganisasi {
+        Reorganisasi {
+            id: ReorganisasiId::new(nama).unwrap(),
+            jenis,
+            tahun: tahun(t),
+            pendahulu: dari.iter().map(|s| id(s)).collect(),
+            penerus: ke.iter().map(|s| id(s)).collect(),
+            dasar: None,
+            catatan: None,
+        }
+    }
+
+    #[test]
+    fn the_sources_of_a_year_follow_renamings_and_merges() {
+        // X renamed Y in 2020; Y and Z merged into W in 2022.
+        let r = [
+            reorg("r1", JenisReorganisasi::GantiNama, 2020, &["x"], &["y"]),
+            reorg(
+                "r2",
+                JenisReorganisasi::Penggabungan,
+                2022,
+                &["y", "z"],
+                &["w"],
+            ),
+        ];
+        let s = |i: &str, t| sumber_pada(&r, &id(i), tahun(t));
+        assert_eq!(s("w", 2022), vec![id("w")]);
+        assert_eq!(s("w", 2021), vec![id("y"), id("z")]);
+        assert_eq!(s("w", 2019), vec![id("x"), id("z")]);
+        assert_eq!(s("y", 2019), vec![id("x")]);
+        // Cyclic data (refused by validation) still ends.
+        let c = [
+            reorg("c1", JenisReorganisasi::GantiNama, 2020, &["a"], &["b"]),
+            reorg("c2", JenisReorganisasi::GantiNama, 2021, &["b"], &["a"]),
+        ];
+        let _ = sumber_pada(&c, &id("a"), tahun(2019));
+    }
+
+    /// Kecamatan A and B merge into C from 2021. DESA ("desa yang menyusun dokumen
+    /// perencanaan tepat waktu / jumlah desa x 100") is a formula rolled up as a ratio of sums.
+    #[test]
+    fn a_merge_keeps_the_trend_by_the_ratio_of_sums() {
+        let buat = |t: i64, p: Decimal, q: Decimal| {
+            let mut d = dengan_rumus();
+            for i in d.indikator.iter_mut().filter(|i| i.id.as_str() == "DESA") {
+                i.cara_wilayah = CaraWilayah::RasioJumlah;
+            }
+            d.nilai_data = vec![
+                nilai("desa_tepat_waktu", t, Periode::Tahunan, p),
+                nilai("jumlah_desa", t, Periode::Tahunan, q),
+            ];
+            d
+        };
+        // 2020: A 1 of 2 desa on time (50 %), B 18 of 20 (90 %). 2021: C 15 of 22.
+        let a = buat(2020, dec!(1), dec!(2));
+        let b = buat(2020, dec!(18), dec!(20));
+        let c = buat(2021, dec!(15), dec!(22));
+        let r = [reorg(
+            "gabung-2021",
+            JenisReorganisasi::Penggabungan,
+            2021,
+            &["a", "b"],
+            &["c"],
+        )];
+        let data = |i: &InstansiId| match i.as_str() {
+            "a" => Some(&a),
+            "b" => Some(&b),
+            "c" => Some(&c),
+            _ => None,
+        };
+        let t = [tahun(2020), tahun(2021)];
+        let v = riwayat_indikator(&r, &id("c"), "DESA", &t, data);
+        // 2020: (1 + 18) / (2 + 20) x 100 = 1900 / 22 = 86,3636... -> 86,36 %, from A and B,
+        // both reporting (the mean of 50 % and 90 % would be 70 %).
+        assert_eq!(v[0].sumber, vec![id("a"), id("b")]);
+        assert_eq!(
+            v[0].rekap.nilai.map(|x| crate::angka::bulatkan(x, 2)),
+            Ok(dec!(86.36))
+        );
+        assert_eq!((v[0].rekap.melapor, v[0].rekap.jumlah_unit), (2, 2));
+        assert_eq!(v[0].rekap.cara, CaraWilayah::RasioJumlah);
+        // 2021: C's own 15 x 100 / 22 = 68,1818... -> 68,18 %.
+        assert_eq!(v[1].sumber, vec![id("c")]);
+        assert_eq!(
+            v[1].rekap.nilai.map(|x| crate::angka::bulatkan(x, 2)),
+            Ok(dec!(68.18))
+        );
+        // Without the record, C has no 2020 figure of its own.
+        let tanpa = riwayat_indikator(&[], &id("c"), "DESA", &t, data);
+        assert_eq!(
+            tanpa[0].rekap.nilai,
+            Err(AlasanTidakTersedia::RealisasiKosong)
+        );
+        // A predecessor whose data set is not at hand is a unit that did not report:
+        // 2020 from A alone, 1 of 2 = 50 %, 1 of 2 units.
+        let tanpa_b = |i: &InstansiId| if i.as_str() == "b" { None } else { data(i) };
+        let v = riwayat_indikator(&r, &id("c"), "DESA", &t[..1], tanpa_b);
+        assert_eq!(v[0].rekap.nilai, Ok(dec!(50)));
+        assert_eq!((v[0].rekap.melapor, v[0].rekap.jumlah_unit), (1, 2));
+    }
+
+    fn instansi(i: &str) -> Instansi {
+        Instansi {
+            id: id(i),
+            nama: i.to_uppercase(),
+            jenis: JenisInstansi::Kecamatan,
+            induk: None,
+            kode: None,
+            alamat: None,
+            catatan: None,
+        }
+    }
+
+    fn pesan(r: Vec<Reorganisasi>) -> Vec<String> {
+        let mut d = DataInstansi::default();
+        d.instansi = ["a", "b", "c", "d"].into_iter().map(instansi).collect();
+        d.reorganisasi = r;
+        crate::validasi::periksa(&d)
+            .into_iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn reorganisations_are_validated() {
+        use JenisReorganisasi::*;
+        assert_eq!(
+            pesan(vec![
+                reorg("r1", GantiNama, 2020, &["a"], &["b"]),
+                reorg("r2", Penggabungan, 2022, &["b", "c"], &["d"]),
+            ]),
+            Vec::<String>::new()
+        );
+        let e = pesan(vec![reorg("r1", Penggabungan, 2020, &["a"], &["x"])]);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e[0].contains("instansi \"x\" yang tidak ada"), "{e:?}");
+        assert!(e[1].contains("penggabungan harus dua pendahulu"), "{e:?}");
+        // A renamed to B in 2020 and B renamed back to A in 2021: A would end in 2020 although
+        // it begins in 2021, and the chain comes back to itself.
+        let e = pesan(vec![
+            reorg("r1", GantiNama, 2020, &["a"], &["b"]),
+            reorg("r2", GantiNama, 2021, &["b"], &["a"]),
+        ]);
+        assert!(
+            e.iter()
+                .any(|m| m.contains("pendahulu \"a\" baru dibentuk tahun 2021")),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|m| m.contains("siklus")), "{e:?}");
+        // An instansi ends once.
+        let e = pesan(vec![
+            reorg("r1", Pemekaran, 2020, &["a"], &["b", "c"]),
+            reorg("r2", GantiNama, 2021, &["a"], &["d"]),
+        ]);
+        assert!(e.iter().any(|m| m.contains("sudah berakhir")), "{e:?}");
+    }
+}
