@@ -62,7 +62,7 @@ fn isi(k: &Kotak) -> Isi {
         for b in bungkus(u, lebar, HURUF_KECIL, 2) {
             baris.push((b, HURUF_KECIL, false));
         }
-        for b in bungkus(angka, lebar, HURUF_KECIL, 1) {
+        for b in bungkus(angka, lebar, HURUF_KECIL * 1.1, 2) {
             baris.push((b, HURUF_KECIL, true));
         }
     }
@@ -73,7 +73,7 @@ fn isi(k: &Kotak) -> Isi {
             false,
         ));
     }
-    for b in bungkus(&k.capaian, lebar, HURUF, 1) {
+    for b in bungkus(&k.capaian, lebar, HURUF * 1.1, 2) {
         baris.push((b, HURUF, true));
     }
     if let Some(r) = &k.ringkas {

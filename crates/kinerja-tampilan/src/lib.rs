@@ -37,7 +37,7 @@ pub use isian::{Medan, form_realisasi, medan_anggaran, medan_bulanan, medan_real
 pub use isian_elemen::medan_data;
 pub use lain::{beranda, galat, jejak, kabupaten, masuk, panduan, urutkan_kabupaten};
 pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
-pub use pohon::pohon;
+pub use pohon::{FokusPohon, pohon};
 pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
 pub use skm::{KeadaanSkm, PilihanSkm, skm};

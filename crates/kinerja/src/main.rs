@@ -506,13 +506,14 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         Perintah::Cadangan(a) => basis::cadangan(a.basis.db.as_deref(), &a.keluaran)?,
         Perintah::Serve(a) => {
             pasang_log();
-            let contoh = data::muat(None).map_err(GalatPerintah::masukan)?;
+            let mut contoh = vec![data::muat(None).map_err(GalatPerintah::masukan)?];
+            contoh.extend(data::muat_pemda().map_err(GalatPerintah::masukan)?);
             let url = basis::url(a.basis.db.as_deref());
             basis::jalan_server(kinerja_web::layani(
                 &url,
                 a.alamat,
                 a.publik,
-                Some(&contoh),
+                &contoh,
                 |k| eprintln!("{k}"),
             ))
             .map_err(GalatPerintah::masukan)?;

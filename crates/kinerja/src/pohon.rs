@@ -6,7 +6,7 @@ use crate::ArgData;
 use crate::basis;
 use crate::galat::GalatPerintah;
 use crate::gambar_pohon as g;
-use kinerja_core::id::{InstansiId, PohonId};
+use kinerja_core::id::PohonId;
 use kinerja_core::model::*;
 use kinerja_core::pohon::ukur::{UkurPohon, ukur};
 use kinerja_core::pohon::{Cabang, pohon_tahun, salin, susun, tambahkan};

@@ -74,6 +74,8 @@ pub struct UkurSimpul {
     /// The colour of the predikat's band (CSS hex): the scale's own when it states a valid one,
     /// else one by rank from red (lowest) to green (highest). None without a predikat.
     pub warna: Option<String>,
+    /// The number of bands of that scale (a page's badge places a band by its rank).
+    pub jumlah_pita: usize,
 }
 
 /// A tree measured: every node by id, and the owners whose data set was not given.
@@ -108,7 +110,7 @@ pub fn ukur(pemda: &DataInstansi, pohon: &PohonId, opd: &[&DataInstansi]) -> Uku
         }
         let ix = Indeks::new(d);
         let tabel = pengukuran::ukur(&ix, tahun);
-        let rpjmd = d.renstra.iter().any(|r| r.jenis == JenisRencana::Rpjmd);
+        let rpjmd = d.rpjmd();
         sumber.insert(id, Sumber { ix, tabel, rpjmd });
     }
     let pemda_ix = sumber.get(&ph.instansi).map(|s| &s.ix);
@@ -147,6 +149,7 @@ pub fn ukur(pemda: &DataInstansi, pohon: &PohonId, opd: &[&DataInstansi]) -> Uku
                 indikator,
                 predikat,
                 warna,
+                jumlah_pita: skala.map(|sk| sk.pita.len()).unwrap_or(0),
                 capaian,
                 dasar: capaian.and(dasar),
             },
@@ -285,6 +288,112 @@ fn capaian_sasaran(s: &SimpulPohon, src: &Sumber) -> Option<Rasional> {
             .fold(Rasional::nol(), |a, r| a.tambah(r))
             .bagi(n),
     )
+}
+
+/// An OPD's part in an RPJMD sasaran: its node right under the pemda's node of that sasaran.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Kontribusi {
+    pub instansi: InstansiId,
+    /// The instansi's name as the pemda's data set lists it (its id when it does not).
+    pub nama: String,
+    pub simpul: SimpulId,
+    pub uraian: String,
+    pub capaian: Option<Decimal>,
+    pub predikat: Option<Predikat>,
+    pub jumlah_pita: usize,
+}
+
+/// An indicator of an RPJMD sasaran (the pemda's IKU) measured for the year, with each OPD's
+/// contribution through the tree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IkuPemda {
+    pub sasaran: SasaranId,
+    pub sasaran_uraian: String,
+    pub indikator: IndikatorId,
+    pub uraian: String,
+    pub satuan: Option<String>,
+    pub target: Option<Nilai>,
+    pub dokumen: Option<DokumenTarget>,
+    pub realisasi: Option<Nilai>,
+    pub capaian: Capaian,
+    pub predikat: Option<Predikat>,
+    /// The nodes of other instansi directly under a pemda node linked to this sasaran, in tree
+    /// order: the OPDs that carry it.
+    pub kontribusi: Vec<Kontribusi>,
+}
+
+/// The RPJMD's sasaran indicators of `tahun` (the pemda's own measurement, as its LKjIP
+/// prints it), each with the OPD nodes of the year's tree `pohon` (measured: `ukur`) that carry
+/// it. Empty when the data set has no RPJMD.
+pub fn iku_pemda(
+    pemda: &DataInstansi,
+    tahun: crate::waktu::Tahun,
+    pohon: Option<&UkurPohon>,
+) -> Vec<IkuPemda> {
+    if !pemda.rpjmd() {
+        return Vec::new();
+    }
+    let ix = Indeks::new(pemda);
+    let tabel = pengukuran::ukur(&ix, tahun);
+    let ph = crate::pohon::pohon_tahun(pemda, tahun);
+    let simpul: Vec<&SimpulPohon> = pemda
+        .simpul
+        .iter()
+        .filter(|s| ph.is_some_and(|p| p.id == s.pohon))
+        .collect();
+    tabel
+        .baris
+        .iter()
+        .filter_map(|b| {
+            let ind = ix.indikator(&b.indikator)?;
+            let sasaran = ix.sasaran(&b.sasaran)?;
+            let pemda_simpul: Vec<&SimpulId> = simpul
+                .iter()
+                .filter(|s| {
+                    s.pemilik.as_ref().map(|m| &m.instansi) == ph.map(|p| &p.instansi)
+                        && s.tautan.contains(&Pemilik::Sasaran(b.sasaran.clone()))
+                })
+                .map(|s| &s.id)
+                .collect();
+            let kontribusi = simpul
+                .iter()
+                .filter(|s| s.induk.as_ref().is_some_and(|i| pemda_simpul.contains(&i)))
+                .filter_map(|s| {
+                    let m = s.pemilik.as_ref()?;
+                    if Some(&m.instansi) == ph.map(|p| &p.instansi) {
+                        return None;
+                    }
+                    let u = pohon.and_then(|u| u.simpul.get(&s.id));
+                    Some(Kontribusi {
+                        instansi: m.instansi.clone(),
+                        nama: pemda
+                            .instansi
+                            .iter()
+                            .find(|i| i.id == m.instansi)
+                            .map_or_else(|| m.instansi.to_string(), |i| i.nama.clone()),
+                        simpul: s.id.clone(),
+                        uraian: s.uraian.clone(),
+                        capaian: u.and_then(|u| u.capaian),
+                        predikat: u.and_then(|u| u.predikat.clone()),
+                        jumlah_pita: u.map_or(0, |u| u.jumlah_pita),
+                    })
+                })
+                .collect();
+            Some(IkuPemda {
+                sasaran: b.sasaran.clone(),
+                sasaran_uraian: sasaran.uraian.clone(),
+                indikator: b.indikator.clone(),
+                uraian: ind.uraian.clone(),
+                satuan: ind.satuan.clone(),
+                target: b.target.clone(),
+                dokumen: b.dokumen_target,
+                realisasi: b.realisasi.as_ref().map(|r| r.nilai.clone()),
+                capaian: b.capaian,
+                predikat: b.predikat.clone(),
+                kontribusi,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

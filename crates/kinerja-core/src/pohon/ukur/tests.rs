@@ -246,3 +246,26 @@ fn a_colour_that_is_not_hex_is_replaced_by_the_ramp() {
     let p = sk.predikat(dec!(10));
     assert_eq!(warna(&p, &sk), "#d73027");
 }
+
+/// The kabupaten's view: the RPJMD's IKU1 (target 100, realisasi 95: 95 %) carried by A1 (OPD
+/// a, 85 % from SA-1) and B1 (OPD b, no data set: not available), the nodes under P1, which
+/// links S1.
+#[test]
+fn the_rpjmd_iku_lists_the_opd_nodes_that_carry_it() {
+    let d = pemda();
+    let u = ukur(&d, &pid(), &[&opd_a()]);
+    let iku = iku_pemda(&d, crate::waktu::Tahun::new(2024).unwrap(), Some(&u));
+    assert_eq!(iku.len(), 1);
+    let i = &iku[0];
+    assert_eq!(i.indikator.as_str(), "IKU1");
+    assert_eq!(i.capaian.persen(), Some(dec!(95)));
+    assert_eq!(i.dokumen, Some(DokumenTarget::Renstra));
+    let k: Vec<(&str, Option<Decimal>)> = i
+        .kontribusi
+        .iter()
+        .map(|k| (k.simpul.as_str(), k.capaian))
+        .collect();
+    assert_eq!(k, vec![("A1", Some(dec!(85))), ("B1", None)]);
+    // An OPD's data set has no RPJMD: nothing.
+    assert!(iku_pemda(&opd_a(), crate::waktu::Tahun::new(2024).unwrap(), None).is_empty());
+}
