@@ -84,6 +84,8 @@ pub enum AlasanTidakTersedia {
     TargetAkhirSamaKondisiAwal,
     /// Progress from the baseline needs a numeric kondisi awal.
     KondisiAwalKosong,
+    /// A pohon kinerja node names a plan indicator of an instansi whose data set was not given.
+    DataPemilikKosong,
 }
 
 impl AlasanTidakTersedia {
@@ -103,6 +105,7 @@ impl AlasanTidakTersedia {
             RumusTakTerdefinisi => "pembagian dengan 0 di dalam rumus",
             TargetAkhirSamaKondisiAwal => "target akhir sama dengan kondisi awal",
             KondisiAwalKosong => "kondisi awal belum tersedia",
+            DataPemilikKosong => "data instansi pemilik simpul tidak tersedia",
         }
     }
 }
@@ -161,6 +164,28 @@ impl Capaian {
 }
 
 const SERATUS: Decimal = dec!(100);
+
+/// The rule of PermenPANRB 8/2021 (continued by 6/2022) for an official's indicator (Capaian
+/// IKI, Lampiran Bab VI A.1.b.1): "kondisi normal" `R / T x 100`, "kondisi khusus"
+/// `(1 + (1 - R / T)) x 100`, which is the seed's `(T - (R - T)) / T x 100`; a range target
+/// measured against its upper bound above it and its lower bound below it, with the
+/// indicator's own formula. Whatever the instansi's own setting: the regulation prescribes the
+/// formula. No cap: the regulation turns a capaian above 110 % into a *nilai* of 120, it does
+/// not cap the capaian. The floor at 0 past twice the target (khusus) is this module's, as for
+/// every capaian (the regulation does not say).
+pub const ATURAN_SKP: AturanCapaian = AturanCapaian {
+    rumus_negatif: RumusNegatif::SelisihTarget,
+    batas_atas: None,
+};
+
+/// Capaian IKI of an official's indicator ([`ATURAN_SKP`]).
+pub fn hitung_skp(
+    polaritas: Polaritas,
+    target: Option<&Nilai>,
+    realisasi: Option<&Nilai>,
+) -> Capaian {
+    hitung(polaritas, target, realisasi, &ATURAN_SKP)
+}
 
 /// Capaian of one indicator for one period.
 pub fn hitung(

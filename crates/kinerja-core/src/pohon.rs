@@ -7,6 +7,8 @@ use crate::model::*;
 use crate::waktu::Tahun;
 use std::collections::{HashMap, HashSet};
 
+pub mod ukur;
+
 /// A node and its children, in file order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cabang<'a> {
@@ -18,6 +20,25 @@ impl Cabang<'_> {
     /// This node and every node below it.
     pub fn jumlah(&self) -> usize {
         1 + self.anak.iter().map(Cabang::jumlah).sum::<usize>()
+    }
+
+    /// The nodes below this one (not itself) per level, in the order of `TingkatSimpul::SEMUA`,
+    /// levels without nodes left out: what a collapsed branch shows.
+    pub fn jumlah_per_tingkat(&self) -> Vec<(TingkatSimpul, usize)> {
+        fn hitung(c: &Cabang, n: &mut [usize; 5]) {
+            for a in &c.anak {
+                n[a.simpul.tingkat as usize] += 1;
+                hitung(a, n);
+            }
+        }
+        let mut n = [0; 5];
+        hitung(self, &mut n);
+        TingkatSimpul::SEMUA
+            .iter()
+            .zip(n)
+            .filter(|(_, n)| *n > 0)
+            .map(|(t, n)| (*t, n))
+            .collect()
     }
 }
 

@@ -25,6 +25,7 @@
 mod batang;
 mod kanvas;
 mod png;
+pub mod pohon;
 pub mod qr;
 pub mod skm;
 mod teks;

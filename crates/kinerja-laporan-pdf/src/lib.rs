@@ -29,6 +29,9 @@ use typst_layout::PagedDocument;
 use crate::huruf::HURUF;
 
 mod huruf;
+mod pohon;
+
+pub use pohon::pdf_pohon;
 
 /// The page design.
 const TEMPLAT: &str = include_str!("laporan.typ");
@@ -64,16 +67,26 @@ pub fn pdf_arsip(d: &Dokumen) -> Result<Vec<u8>, GalatPdf> {
 
 fn tulis(d: &Dokumen, arsip: bool) -> Result<Vec<u8>, GalatPdf> {
     let dunia = Dunia::new(d);
-    let halaman: PagedDocument = typst::compile(&dunia)
+    let ident = format!("kinerja/laporan/{}/{}/{}", d.instansi, d.tahun, d.sidik);
+    cetak_dunia(&dunia, ident, &d.versi, d.tahun, arsip)
+}
+
+/// Lays out a World and writes it as PDF (identifier, creator and date from the document, never
+/// the clock).
+fn cetak_dunia(
+    dunia: &Dunia,
+    ident: String,
+    versi: &str,
+    tahun: u16,
+    arsip: bool,
+) -> Result<Vec<u8>, GalatPdf> {
+    let halaman: PagedDocument = typst::compile(dunia)
         .output
-        .map_err(|e| GalatPdf::Susun(uraikan(&dunia, &e)))?;
+        .map_err(|e| GalatPdf::Susun(uraikan(dunia, &e)))?;
     let opsi = typst_pdf::PdfOptions {
-        ident: Smart::Custom(format!(
-            "kinerja/laporan/{}/{}/{}",
-            d.instansi, d.tahun, d.sidik
-        )),
-        creator: Smart::Custom(Some(format!("kinerja {} (typst)", d.versi))),
-        timestamp: tanggal_dokumen(d.tahun).map(typst_pdf::Timestamp::new_utc),
+        ident: Smart::Custom(ident),
+        creator: Smart::Custom(Some(format!("kinerja {versi} (typst)"))),
+        timestamp: tanggal_dokumen(tahun).map(typst_pdf::Timestamp::new_utc),
         standards: if arsip {
             typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2a])
                 .map_err(|e| GalatPdf::Tulis(e.message().to_string()))?
@@ -83,7 +96,7 @@ fn tulis(d: &Dokumen, arsip: bool) -> Result<Vec<u8>, GalatPdf> {
         tagged: true,
         ..Default::default()
     };
-    let hasil = typst_pdf::pdf(&halaman, &opsi).map_err(|e| GalatPdf::Tulis(uraikan(&dunia, &e)));
+    let hasil = typst_pdf::pdf(&halaman, &opsi).map_err(|e| GalatPdf::Tulis(uraikan(dunia, &e)));
     // Keep typst's memo cache from growing without bound in a long-running process (a server, a
     // batch of reports); entries used in the last few compilations stay warm.
     typst::comemo::evict(10);
@@ -105,7 +118,8 @@ fn uraikan(dunia: &Dunia, diag: &[SourceDiagnostic]) -> String {
             if d.span.id() == Some(*UTAMA)
                 && let Some(r) = dunia.range(d.span)
             {
-                let baris = TEMPLAT[..r.start.min(TEMPLAT.len())].lines().count().max(1);
+                let t = dunia.utama.text();
+                let baris = t[..r.start.min(t.len())].lines().count().max(1);
                 s.push_str(&format!(" [laporan.typ baris {baris}]"));
             }
             for h in &d.hints {

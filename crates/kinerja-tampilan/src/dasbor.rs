@@ -226,7 +226,7 @@ pub fn dasbor(k: &Konteks, data: &DataInstansi, tahun: Tahun, catatan: &PanelCat
             uraian,
             satuan: ind.and_then(|i| i.satuan.clone()),
             target: nilai(b.target.as_ref()),
-            dokumen: b.dokumen_target.map(|d| d.label()),
+            dokumen: b.dokumen_target.map(|d| d.label_rencana(ix.data.rpjmd())),
             realisasi: b.realisasi.as_ref().map(|r| r.nilai.teks().to_string()),
             asal: b.realisasi.as_ref().map(|r| asal_teks(&r.asal)),
             capaian: CapaianTampil::dari(&b.capaian),

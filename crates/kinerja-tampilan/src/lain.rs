@@ -210,6 +210,20 @@ struct HalamanKabupaten {
     kolom: Vec<KolomUrut>,
     pohon: Option<String>,
     kolom_evaluasi: bool,
+    iku: Vec<BarisIkuPemda>,
+}
+
+/// An RPJMD IKU with its capaian and the OPD nodes that carry it.
+struct BarisIkuPemda {
+    sasaran: String,
+    uraian: String,
+    target: Option<String>,
+    dokumen: Option<&'static str>,
+    realisasi: Option<String>,
+    capaian: crate::bantu::CapaianTampil,
+    lencana: Option<Lencana>,
+    /// (href of the node, OPD name, node statement, capaian, badge)
+    kontribusi: Vec<(String, String, String, Option<String>, Option<Lencana>)>,
 }
 
 struct BarisIndikatorWilayah {
@@ -231,6 +245,7 @@ pub fn kabupaten(
     rekap: &RekapWilayah,
     urut: &str,
     pohon: Option<&str>,
+    iku: &[kinerja_core::pohon::ukur::IkuPemda],
 ) -> String {
     let l = Tata::baru(
         k,
@@ -376,6 +391,36 @@ pub fn kabupaten(
         kolom,
         pohon: pohon.map(str::to_string),
         kolom_evaluasi,
+        iku: iku
+            .iter()
+            .map(|i| BarisIkuPemda {
+                sasaran: i.sasaran_uraian.clone(),
+                uraian: match &i.satuan {
+                    Some(s) => format!("{} ({s})", i.uraian),
+                    None => i.uraian.clone(),
+                },
+                target: i.target.as_ref().map(|t| t.to_string()),
+                dokumen: i.dokumen.map(|d| d.label_rencana(true)),
+                realisasi: i.realisasi.as_ref().map(|t| t.to_string()),
+                capaian: crate::bantu::CapaianTampil::dari(&i.capaian),
+                lencana: i.predikat.as_ref().map(|p| Lencana::dari_label(&p.label)),
+                kontribusi: i
+                    .kontribusi
+                    .iter()
+                    .map(|k| {
+                        (
+                            format!("{}?simpul={}", pohon.unwrap_or_default(), k.simpul),
+                            k.nama.clone(),
+                            k.uraian.clone(),
+                            k.capaian.map(persen),
+                            k.predikat
+                                .as_ref()
+                                .map(|p| Lencana::dari_predikat(p, k.jumlah_pita)),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
     })
 }
 

@@ -45,7 +45,7 @@ pub use isian_elemen::medan_data;
 pub use kuesioner::{kuesioner_skm, ubah_kuesioner};
 pub use lain::{beranda, galat, jejak, kabupaten, masuk, panduan, urutkan_kabupaten};
 pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
-pub use pohon::pohon;
+pub use pohon::{FokusPohon, pohon};
 pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
 pub use skm::{KeadaanSkm, PilihanSkm, skm};

@@ -132,7 +132,7 @@ impl<'a> Pembangun<'a> {
                     keterangan: keterangan(i),
                     per_tahun: per_tahun(i),
                     target_ini: ini.map(|t| t.nilai.teks().to_string()),
-                    dokumen_ini: ini.map(|t| t.dokumen.label()),
+                    dokumen_ini: ini.map(|t| t.dokumen.label_rencana(self.ix.data.rpjmd())),
                 }
             })
             .collect();

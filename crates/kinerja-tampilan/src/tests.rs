@@ -279,7 +279,16 @@ fn names_are_escaped() {
         perjanjian_kinerja(&k, &d, th(2020), None, &Izin::default()),
         iku(&k, &d, th(2020), false),
         jejak(&k, jahat, &j),
-        kabupaten(&k, jahat, th(2020), &kab, &rekap_kab(&kab), "nama", None),
+        kabupaten(
+            &k,
+            jahat,
+            th(2020),
+            &kab,
+            &rekap_kab(&kab),
+            "nama",
+            None,
+            &[],
+        ),
         masuk(&k, Some(jahat), jahat),
         galat(&k, 404, jahat),
         laporan(
@@ -555,6 +564,7 @@ fn kabupaten_view_sorts_and_links() {
         &rekap_kab(&baris),
         "capaian",
         None,
+        &[],
     );
     for u in ["?urut=nama", "?urut=capaian", "?urut=serapan"] {
         assert!(html.contains(&format!(r#"href="{u}""#)));
@@ -696,6 +706,7 @@ fn kabupaten_view_shows_each_rolled_up_indicator_and_how_it_was_made() {
         &rekap_kab(&baris),
         "nama",
         None,
+        &[],
     );
     assert!(!tanpa.contains("Rekap indikator"));
     // 1 of 2 and 18 of 20 desa, a third unit without data: (1 + 18) / (2 + 20) x 100 =
@@ -718,7 +729,7 @@ fn kabupaten_view_shows_each_rolled_up_indicator_and_how_it_was_made() {
             &[unit(1, 2), unit(18, 20), NilaiUnit::default()],
         ),
     }];
-    let html = kabupaten(&konteks(), "Kab", th(2021), &baris, &r, "nama", None);
+    let html = kabupaten(&konteks(), "Kab", th(2021), &baris, &r, "nama", None, &[]);
     assert!(html.contains("86,36 %"), "{html}");
     assert!(
         html.contains("rasio jumlah pembilang dan penyebut unit, 2 dari 3 unit melapor"),

@@ -196,7 +196,9 @@ fn main() {
     let (negara, bearer) = rt.block_on(async {
         let toko = Toko::buka(db.to_str().unwrap()).await.expect("database");
         let n = kinerja_web::negara(toko.clone());
-        halaman::isi_contoh(&n, &contoh).await.expect("the example");
+        halaman::isi_contoh(&n, std::slice::from_ref(&contoh))
+            .await
+            .expect("the example");
         let p = kinerja_simpan::Pelaku {
             pengguna: "bench".into(),
             sumber: "bench".into(),

@@ -136,13 +136,13 @@ impl std::fmt::Display for Kabar {
 }
 
 /// Serves until Ctrl-C. Refuses a non-loopback address unless `publik`. An empty database
-/// first gets `contoh` (the bundled example), so that a newcomer sees real data. What the
-/// operator should know goes to `kabar`.
+/// first gets `contoh` (the bundled examples: Mumbulsari, then the example pemda's data sets),
+/// so that a newcomer sees real data. What the operator should know goes to `kabar`.
 pub async fn layani(
     url: &str,
     alamat: SocketAddr,
     publik: bool,
-    contoh: Option<&DataInstansi>,
+    contoh: &[DataInstansi],
     kabar: impl Fn(Kabar),
 ) -> Result<(), GalatServer> {
     if !alamat.ip().is_loopback() && !publik {
@@ -151,9 +151,7 @@ pub async fn layani(
     let toko = Toko::buka(url).await?;
     let mut n = negara(toko.clone());
     n.https = publik;
-    if let Some(c) = contoh
-        && halaman::isi_contoh(&n, c).await?
-    {
+    if !contoh.is_empty() && halaman::isi_contoh(&n, contoh).await? {
         kabar(Kabar::ContohDimuat);
     }
     if toko.jumlah_akun().await? == 0 {

@@ -192,10 +192,23 @@ fn tetapkan(html: &str) -> String {
 async fn siap(url: &str) -> axum::Router {
     let toko = Toko::buka(url).await.unwrap();
     let n = kinerja_web::negara(toko.clone());
-    let contoh = kinerja_berkas::baca(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
-    )
-    .unwrap();
+    // The bundled examples as `kinerja serve` loads them: Mumbulsari, then the example pemda.
+    let contoh: Vec<_> = [
+        "mumbulsari",
+        "pemda-jember/kabupaten",
+        "pemda-jember/dinkes",
+        "pemda-jember/dispendukcapil",
+    ]
+    .iter()
+    .map(|f| {
+        kinerja_berkas::baca(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../contoh")
+                .join(f),
+        )
+        .unwrap()
+    })
+    .collect();
     assert!(halaman::isi_contoh(&n, &contoh).await.unwrap());
     let p = Pelaku {
         pengguna: "uji".into(),

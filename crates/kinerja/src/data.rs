@@ -19,6 +19,21 @@ pub fn muat(path: Option<&Path>) -> Result<DataInstansi, kinerja_berkas::GalatBe
     }
 }
 
+/// The bundled example pemda (Kabupaten Jember's RPJMD and pohon kinerja, two OPDs; synthetic
+/// where `contoh/pemda-jember/README.md` says so), each data set as its folder reads.
+pub fn muat_pemda() -> Result<Vec<DataInstansi>, kinerja_berkas::GalatBerkas> {
+    CONTOH_PEMDA
+        .iter()
+        .map(|f| {
+            kinerja_berkas::baca_sumber(
+                f.iter()
+                    .map(|(n, t)| (PathBuf::from(n), (*t).to_string()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
 /// Appends TOML text to the data (`berkas` inside a data folder, or the data file itself), then
 /// reads the whole data again: if it no longer validates, the file is put back as it was and
 /// the error returned. Nothing the user had is lost either way.

@@ -6,6 +6,7 @@ mod capaian;
 mod data;
 mod evaluasi;
 mod galat;
+mod gambar_pohon;
 mod kemajuan;
 mod laporan;
 mod lembar;
@@ -439,7 +440,15 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             // Without --tahun: the latest tree's year.
             let terakhir = d.pohon.iter().map(|p| p.tahun.get()).max();
             let t = tahun(&d, a.tahun.or(terakhir))?;
-            pohon::jalankan(&d, t, a.format)?
+            let mut opd = a
+                .opd
+                .iter()
+                .map(|p| data::muat(Some(p.as_path())).map_err(GalatPerintah::masukan))
+                .collect::<Result<Vec<_>, _>>()?;
+            if let (Some(i), true) = (&a.data.instansi, a.opd.is_empty()) {
+                opd = basis::muat_bawahan(a.data.basis.db.as_deref(), i)?;
+            }
+            pohon::jalankan(&d, &opd, t, &a)?
         }
         Perintah::SalinPohon(a) => pohon::jalankan_salin(&a, &muat)?,
         Perintah::Terima(a) => {
@@ -520,13 +529,14 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
         Perintah::Cadangan(a) => basis::cadangan(a.basis.db.as_deref(), &a.keluaran)?,
         Perintah::Serve(a) => {
             pasang_log();
-            let contoh = data::muat(None).map_err(GalatPerintah::masukan)?;
+            let mut contoh = vec![data::muat(None).map_err(GalatPerintah::masukan)?];
+            contoh.extend(data::muat_pemda().map_err(GalatPerintah::masukan)?);
             let url = basis::url(a.basis.db.as_deref());
             basis::jalan_server(kinerja_web::layani(
                 &url,
                 a.alamat,
                 a.publik,
-                Some(&contoh),
+                &contoh,
                 |k| eprintln!("{k}"),
             ))
             .map_err(GalatPerintah::masukan)?;

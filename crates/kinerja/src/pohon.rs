@@ -5,15 +5,28 @@
 use crate::ArgData;
 use crate::basis;
 use crate::galat::GalatPerintah;
-use crate::tampil::Format;
-use kinerja_core::id::{InstansiId, PohonId};
+use crate::gambar_pohon as g;
+use kinerja_core::id::PohonId;
 use kinerja_core::model::*;
+use kinerja_core::pohon::ukur::{UkurPohon, ukur};
 use kinerja_core::pohon::{Cabang, pohon_tahun, salin, susun, tambahkan};
 use kinerja_core::waktu::Tahun;
 use kinerja_simpan::GagalUbah;
 use serde_json::{Value, json};
 use std::path::Path;
 use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatPohon {
+    /// Pohon berindentasi untuk dibaca
+    Tabel,
+    /// JSON, angka sebagai bilangan JSON
+    Json,
+    /// Gambar SVG (ke -o BERKAS, atau ke keluaran standar)
+    Svg,
+    /// PDF A3 mendatar, satu halaman per simpul akar (wajib -o BERKAS)
+    Pdf,
+}
 
 #[derive(clap::Args)]
 pub struct ArgPohon {
@@ -23,7 +36,18 @@ pub struct ArgPohon {
     #[arg(long)]
     pub tahun: Option<u16>,
     #[arg(long, value_enum, default_value = "tabel")]
-    pub format: Format,
+    pub format: FormatPohon,
+    /// Data OPD (berkas atau folder) untuk capaian simpulnya; boleh diulang. Dari basis data
+    /// (--instansi PEMDA) data OPD di bawahnya dibaca sendiri.
+    #[arg(long = "opd")]
+    pub opd: Vec<PathBuf>,
+    /// Tingkat terdalam yang digambar (svg, pdf): strategis_opd, taktis, operasional, individu;
+    /// simpul di bawahnya diringkas sebagai jumlah per tingkat
+    #[arg(long)]
+    pub sampai: Option<String>,
+    /// Berkas keluaran (svg, pdf)
+    #[arg(short = 'o', long = "keluaran")]
+    pub keluaran: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -44,14 +68,6 @@ pub struct ArgSalinPohon {
     pub oleh: Option<String>,
 }
 
-fn nama_instansi(data: &DataInstansi, id: &InstansiId) -> String {
-    data.instansi
-        .iter()
-        .find(|i| &i.id == id)
-        .map(|i| i.nama.clone())
-        .unwrap_or_else(|| id.to_string())
-}
-
 fn tautan(t: &Pemilik) -> String {
     match t {
         Pemilik::Tujuan(x) => format!("tujuan {x}"),
@@ -62,36 +78,7 @@ fn tautan(t: &Pemilik) -> String {
     }
 }
 
-fn pemilik(data: &DataInstansi, m: &PemilikSimpul) -> String {
-    let mut v = vec![nama_instansi(data, &m.instansi)];
-    if let Some(u) = &m.unit {
-        v.push(nama_instansi(data, u));
-    }
-    if let Some(j) = &m.jabatan {
-        v.push(j.clone());
-    }
-    if let Some(n) = &m.nip {
-        v.push(format!("NIP {n}"));
-    }
-    v.join(", ")
-}
-
-fn indikator(i: &IndikatorSimpul) -> String {
-    let mut s = i.uraian.clone();
-    if let Some(k) = &i.kode {
-        s = format!("[{k}] {s}");
-    }
-    match &i.target {
-        Some(t) => s.push_str(&format!(": target {t}")),
-        None => s.push_str(": tanpa target"),
-    }
-    if let Some(u) = &i.satuan {
-        s.push_str(&format!(" {u}"));
-    }
-    s
-}
-
-fn teks_cabang(data: &DataInstansi, c: &Cabang, kedalaman: usize, out: &mut String) {
+fn teks_cabang(data: &DataInstansi, c: &Cabang, u: &UkurPohon, kedalaman: usize, out: &mut String) {
     let s = c.simpul;
     let jarak = "    ".repeat(kedalaman);
     out.push_str(&format!(
@@ -102,12 +89,23 @@ fn teks_cabang(data: &DataInstansi, c: &Cabang, kedalaman: usize, out: &mut Stri
     ));
     let d = format!("{jarak}    ");
     match &s.pemilik {
-        Some(m) => out.push_str(&format!("{d}pemilik: {}\n", pemilik(data, m))),
+        Some(m) => out.push_str(&format!("{d}pemilik: {}\n", g::pemilik(data, m))),
         None => out.push_str(&format!("{d}pemilik: (belum ditetapkan)\n")),
     }
-    for i in &s.indikator {
-        out.push_str(&format!("{d}indikator: {}\n", indikator(i)));
+    let us = u.simpul.get(&s.id);
+    for (n, i) in s.indikator.iter().enumerate() {
+        let kode = i
+            .kode
+            .as_deref()
+            .map(|k| format!("[{k}] "))
+            .unwrap_or_default();
+        let angka = us
+            .and_then(|x| x.indikator.get(n))
+            .map(|x| g::angka_indikator(i, x))
+            .unwrap_or_default();
+        out.push_str(&format!("{d}indikator: {kode}{}: {angka}\n", i.uraian));
     }
+    out.push_str(&format!("{d}{}\n", g::capaian_simpul(us)));
     if !s.tautan.is_empty() {
         let t: Vec<String> = s.tautan.iter().map(tautan).collect();
         out.push_str(&format!("{d}tautan: {}\n", t.join(", ")));
@@ -116,29 +114,34 @@ fn teks_cabang(data: &DataInstansi, c: &Cabang, kedalaman: usize, out: &mut Stri
         out.push_str(&format!("{d}asal: {a}\n"));
     }
     for a in &c.anak {
-        teks_cabang(data, a, kedalaman + 1, out);
+        teks_cabang(data, a, u, kedalaman + 1, out);
     }
 }
 
-fn json_cabang(c: &Cabang) -> Value {
-    let s = c.simpul;
-    json!({
-        "id": s.id,
-        "tingkat": s.tingkat,
-        "uraian": s.uraian,
-        "pemilik": s.pemilik,
-        "indikator": s.indikator,
-        "tautan": s.tautan,
-        "asal": s.asal,
-        "anak": c.anak.iter().map(json_cabang).collect::<Vec<_>>(),
+/// The deepest level drawn, from `--sampai` ("taktis", "operasional", ...).
+fn tingkat(s: &str) -> Result<TingkatSimpul, GalatPerintah> {
+    serde_json::from_value(Value::String(s.to_string())).map_err(|_| {
+        let semua: Vec<String> = TingkatSimpul::SEMUA
+            .iter()
+            .map(|t| {
+                serde_json::to_value(t)
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        GalatPerintah::masukan(format!(
+            "--sampai \"{s}\" bukan tingkat simpul; pilih {}",
+            semua.join(", ")
+        ))
     })
 }
 
-/// The tree of `tahun` as text or JSON.
+/// The tree of `tahun`, measured with the OPDs' data sets `opd`, as text, JSON, SVG or PDF.
 pub fn jalankan(
     data: &DataInstansi,
+    opd: &[DataInstansi],
     tahun: Tahun,
-    format: Format,
+    a: &ArgPohon,
 ) -> Result<String, GalatPerintah> {
     let Some(p) = pohon_tahun(data, tahun) else {
         let ada: Vec<String> = data.pohon.iter().map(|p| p.tahun.to_string()).collect();
@@ -151,6 +154,14 @@ pub fn jalankan(
             )
         }));
     };
+    let sampai = a
+        .sampai
+        .as_deref()
+        .map(tingkat)
+        .transpose()?
+        .unwrap_or(TingkatSimpul::Individu);
+    let opd: Vec<&DataInstansi> = opd.iter().collect();
+    let u = ukur(data, &p.id, &opd);
     let akar = susun(data, &p.id);
     let cc: Vec<&Crosscutting> = data
         .crosscutting
@@ -161,21 +172,71 @@ pub fn jalankan(
                 .any(|s| s.id == c.dari && s.pohon == p.id)
         })
         .collect();
-    match format {
-        Format::Json => Ok(serde_json::to_string_pretty(&json!({
+    let judul = format!(
+        "Pohon Kinerja {} Tahun {}",
+        g::nama_instansi(data, &p.instansi),
+        p.tahun
+    );
+    let tulis = |isi: &[u8], jenis: &str| -> Result<String, GalatPerintah> {
+        let Some(k) = &a.keluaran else {
+            return Err(GalatPerintah::masukan(format!(
+                "--format {jenis} memerlukan -o BERKAS"
+            )));
+        };
+        std::fs::write(k, isi).map_err(|e| {
+            GalatPerintah::masukan(format!("tidak dapat menulis {}: {e}", k.display()))
+        })?;
+        Ok(format!(
+            "{judul} ditulis ke {} ({} bait).\n",
+            k.display(),
+            isi.len()
+        ))
+    };
+    match a.format {
+        FormatPohon::Json => Ok(serde_json::to_string_pretty(&json!({
             "pohon": p,
-            "simpul": akar.iter().map(json_cabang).collect::<Vec<_>>(),
+            "simpul": akar.iter().map(|c| g::json_cabang(c, &u)).collect::<Vec<_>>(),
             "crosscutting": cc,
+            "tanpa_data": u.tanpa_data,
         }))
         .expect("JSON values serialize")
             + "\n"),
-        Format::Tabel => {
-            let mut out = format!(
-                "Pohon Kinerja {} Tahun {} ({})\n",
-                nama_instansi(data, &p.instansi),
-                p.tahun,
-                p.id
-            );
+        FormatPohon::Svg => {
+            let kotak: Vec<_> = akar.iter().map(|c| g::kotak(data, c, &u, sampai)).collect();
+            let svg = kinerja_grafik::pohon::pohon(&judul, &kotak);
+            match &a.keluaran {
+                Some(_) => tulis(svg.as_bytes(), "svg"),
+                None => Ok(svg),
+            }
+        }
+        FormatPohon::Pdf => {
+            // One A3 page per root (a pemda sasaran), so a wide pemda stays readable.
+            let halaman: Vec<(String, String)> = akar
+                .iter()
+                .map(|c| {
+                    let j = format!("{judul}: {}", c.simpul.uraian);
+                    let svg = kinerja_grafik::pohon::pohon(&j, &[g::kotak(data, c, &u, sampai)]);
+                    (j, svg)
+                })
+                .collect();
+            let halaman = if halaman.is_empty() {
+                vec![(judul.clone(), kinerja_grafik::pohon::pohon(&judul, &[]))]
+            } else {
+                halaman
+            };
+            let sidik = kinerja_laporan::sidik(data);
+            let pdf = kinerja_laporan_pdf::pdf_pohon(
+                &judul,
+                &format!("{}/{}/{sidik}", p.instansi, p.tahun),
+                p.tahun.get(),
+                env!("CARGO_PKG_VERSION"),
+                &halaman,
+            )
+            .map_err(GalatPerintah::ditolak)?;
+            tulis(&pdf, "pdf")
+        }
+        FormatPohon::Tabel => {
+            let mut out = format!("{judul} ({})\n", p.id);
             if let Some(a) = &p.asal {
                 out.push_str(&format!("disalin dari pohon {a}\n"));
             }
@@ -190,9 +251,17 @@ pub fn jalankan(
                     format!("{} {n}", t.label())
                 })
                 .collect();
-            out.push_str(&format!("simpul per tingkat: {}\n\n", jumlah.join(", ")));
+            out.push_str(&format!("simpul per tingkat: {}\n", jumlah.join(", ")));
+            if !u.tanpa_data.is_empty() {
+                let v: Vec<String> = u.tanpa_data.iter().map(|i| i.to_string()).collect();
+                out.push_str(&format!(
+                    "data OPD tidak diberikan (capaian simpulnya tidak tersedia): {}\n",
+                    v.join(", ")
+                ));
+            }
+            out.push('\n');
             for c in &akar {
-                teks_cabang(data, c, 0, &mut out);
+                teks_cabang(data, c, &u, 0, &mut out);
             }
             if !cc.is_empty() {
                 out.push_str("\nCrosscutting:\n");
@@ -211,9 +280,6 @@ pub fn jalankan(
             }
             Ok(out)
         }
-        Format::Csv => Err(GalatPerintah::masukan(
-            "pohon kinerja tersedia sebagai --format tabel atau json",
-        )),
     }
 }
 

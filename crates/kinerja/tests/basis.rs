@@ -608,7 +608,7 @@ fn the_pemdas_tree_is_copied_in_the_database() {
             "2021",
         ]);
         assert_eq!(
-            s, "pohon kinerja jember disalin ke tahun 2021: 15 simpul\n",
+            s, "pohon kinerja jember disalin ke tahun 2021: 17 simpul\n",
             "{}",
             b.nama
         );

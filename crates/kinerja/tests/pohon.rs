@@ -34,7 +34,7 @@ fn the_tree_as_text_and_json() {
         "{s}"
     );
     assert!(
-        s.contains("simpul per tingkat: strategis pemda 3, strategis OPD 3, taktis 3, operasional 5, individu 1"),
+        s.contains("simpul per tingkat: strategis pemda 3, strategis OPD 3, taktis 3, operasional 5, individu 3"),
         "{s}"
     );
     // A node three levels down, with its owner's unit, jabatan and NIP.
@@ -94,7 +94,7 @@ fn the_copy_is_a_new_file_that_validates_beside_the_data() {
     assert!(ok, "{e}");
     assert!(
         s.contains(
-            "pohon pohon-2020 disalin ke tahun 2021: 15 simpul, 3 crosscutting (status usulan)"
+            "pohon pohon-2020 disalin ke tahun 2021: 17 simpul, 3 crosscutting (status usulan)"
         ),
         "{s}"
     );

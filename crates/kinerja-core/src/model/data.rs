@@ -104,6 +104,12 @@ pub struct DataInstansi {
 }
 
 impl DataInstansi {
+    /// Whether this data set's medium-term plan is an RPJMD (a pemda's): its `renstra` targets
+    /// read "RPJMD" (`DokumenTarget::label_rencana`).
+    pub fn rpjmd(&self) -> bool {
+        self.renstra.iter().any(|r| r.jenis == JenisRencana::Rpjmd)
+    }
+
     /// Lookups by id for printing names (linear: for a handful of calls; `pengukuran::Indeks`
     /// indexes what computations look up often).
     pub fn program(&self, id: &ProgramId) -> Option<&Program> {

@@ -108,6 +108,12 @@ pub struct IndikatorSimpul {
     /// Perjanjian Kinerja target of the year is set beside the node's (`POHON-TARGET-PK`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indikator: Option<IndikatorId>,
+    /// The year's realisasi of an indicator that is not a plan indicator (an official's rencana
+    /// hasil kerja, a seksi's output): measured against `target` (`pohon::ukur`; at the
+    /// individual level by PermenPANRB 8/2021). A plan indicator's realisasi is the owner's
+    /// data set's, never typed here too (`validasi`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub realisasi: Option<Nilai>,
 }
 
 /// A node of a pohon kinerja.

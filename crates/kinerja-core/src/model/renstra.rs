@@ -260,6 +260,14 @@ impl DokumenTarget {
             DokumenTarget::Pengukuran => "Pengukuran (Laporan Kinerja)",
         }
     }
+    /// The label where the plan may be a pemda's RPJMD: its yearly targets are stored under
+    /// `renstra` (the medium-term plan) but read "RPJMD".
+    pub fn label_rencana(self, rpjmd: bool) -> &'static str {
+        match self {
+            DokumenTarget::Renstra if rpjmd => "RPJMD",
+            d => d.label(),
+        }
+    }
     /// Measurement uses the most specific document that states a target for the year.
     pub const URUTAN_PENGUKURAN: [DokumenTarget; 4] = [
         DokumenTarget::Pengukuran,

@@ -114,6 +114,15 @@ pub(super) fn periksa(p: &mut Pemeriksa, data: &DataInstansi, r: &Rujukan) {
             if let (true, Some(id)) = (lokal, &ind.indikator) {
                 b.rujuk("indikator.indikator", &r.indikator, id, "indikator");
             }
+            if let (Some(id), Some(_)) = (&ind.indikator, &ind.realisasi) {
+                b.lapor(
+                    "indikator.realisasi",
+                    format!(
+                        "indikator \"{}\" adalah indikator rencana \"{id}\": realisasinya diambil dari data instansi pemiliknya, jangan ditulis lagi di pohon",
+                        ind.uraian
+                    ),
+                );
+            }
             if ind.polaritas == Polaritas::Rentang
                 && matches!(
                     ind.target.as_ref().map(|t| t.bentuk()),

@@ -49,10 +49,23 @@ impl Server {
     pub async fn mulai(url: &str) -> Server {
         let toko = Toko::buka(url).await.expect("open the test database");
         let negara = kinerja_web::negara(toko.clone());
-        let contoh = kinerja_berkas::baca(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari"),
-        )
-        .expect("the bundled example reads");
+        // The bundled examples as `kinerja serve` loads them: Mumbulsari, then the example pemda.
+        let contoh: Vec<_> = [
+            "mumbulsari",
+            "pemda-jember/kabupaten",
+            "pemda-jember/dinkes",
+            "pemda-jember/dispendukcapil",
+        ]
+        .iter()
+        .map(|f| {
+            kinerja_berkas::baca(
+                &Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../../contoh")
+                    .join(f),
+            )
+            .expect("the bundled example reads")
+        })
+        .collect();
         assert!(
             kinerja_web::halaman::isi_contoh(&negara, &contoh)
                 .await

@@ -87,7 +87,10 @@ impl Penyusun<'_> {
             .pengukuran
             .baris
             .iter()
-            .filter_map(|r| r.dokumen_target.map(|d| d.label()))
+            .filter_map(|r| {
+                r.dokumen_target
+                    .map(|d| d.label_rencana(self.ix.data.rpjmd()))
+            })
             .collect();
         dok.dedup();
         isi.push(no.tabel(

@@ -258,6 +258,7 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 &rekap_kab(&baris_kab()),
                 "capaian",
                 None,
+                &[],
             ),
         ),
         ("pohon", {
@@ -265,7 +266,44 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/pemda-jember/kabupaten"),
             )
             .expect("contoh pemda terbaca");
-            pohon(&k, &kab, &kab.pohon[0])
+            let opd: Vec<_> = ["dinkes", "dispendukcapil"]
+                .iter()
+                .map(|o| {
+                    kinerja_berkas::baca(
+                        &Path::new(env!("CARGO_MANIFEST_DIR"))
+                            .join("../../contoh/pemda-jember")
+                            .join(o),
+                    )
+                    .expect("contoh OPD terbaca")
+                })
+                .collect();
+            let opd: Vec<_> = opd.iter().collect();
+            let u = kinerja_core::pohon::ukur::ukur(&kab, &kab.pohon[0].id, &opd);
+            pohon(
+                &k,
+                "/kabupaten/jember/tahun/2020/pohon",
+                &kab,
+                &kab.pohon[0],
+                &u,
+                &FokusPohon::Semua,
+            )
+            .expect("pohon")
+        }),
+        ("pohon-simpul", {
+            let kab = kinerja_berkas::baca(
+                &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/pemda-jember/kabupaten"),
+            )
+            .expect("contoh pemda terbaca");
+            let u = kinerja_core::pohon::ukur::ukur(&kab, &kab.pohon[0].id, &[]);
+            pohon(
+                &k,
+                "/kabupaten/jember/tahun/2020/pohon",
+                &kab,
+                &kab.pohon[0],
+                &u,
+                &FokusPohon::Simpul(kinerja_core::id::SimpulId::new("DKS-6").expect("id")),
+            )
+            .expect("simpul")
         }),
         ("laporan", laporan(&k, &d, t, &keadaan_laporan(0), &[], &[])),
         (

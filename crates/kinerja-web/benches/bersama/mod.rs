@@ -48,7 +48,7 @@ pub async fn siapkan(url: &str, contoh: &DataInstansi, kab: &[DataInstansi]) -> 
     let toko = Toko::buka(url).await.expect("open the database");
     let negara = kinerja_web::negara(toko.clone());
     assert!(
-        halaman::isi_contoh(&negara, contoh)
+        halaman::isi_contoh(&negara, std::slice::from_ref(contoh))
             .await
             .expect("the example"),
         "a fresh database"

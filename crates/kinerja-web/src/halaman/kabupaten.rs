@@ -46,13 +46,25 @@ pub(super) async fn kabupaten(
     let uang = n.toko.anggaran_wilayah(&id, tahun).await?;
     let mut baris = Vec::new();
     let pelapor = n.toko.daftar_pelapor().await?;
-    // The pemda's own pohon kinerja of the year, when it reports and the caller may see it.
-    let pohon = if pelapor.contains(&id) {
+    // The pemda's own pohon kinerja of the year, when it reports and the caller may see it,
+    // and its RPJMD's IKU with each OPD's contribution through the tree.
+    let (pohon, iku) = if pelapor.contains(&id) {
         let d = crate::baca::data_terlihat(&n, &sesi, &id).await?;
-        kinerja_core::pohon::pohon_tahun(&d, tahun)
-            .map(|_| format!("/kabupaten/{id}/tahun/{}/pohon", tahun.get()))
+        match kinerja_core::pohon::pohon_tahun(&d, tahun) {
+            Some(p) => {
+                let opd = super::pohon::data_pemilik(&n, &sesi, &d, &p.id).await?;
+                let opd: Vec<&kinerja_core::model::DataInstansi> =
+                    opd.iter().map(|x| &**x).collect();
+                let u = kinerja_core::pohon::ukur::ukur(&d, &p.id, &opd);
+                (
+                    Some(format!("/kabupaten/{id}/tahun/{}/pohon", tahun.get())),
+                    kinerja_core::pohon::ukur::iku_pemda(&d, tahun, Some(&u)),
+                )
+            }
+            None => (None, kinerja_core::pohon::ukur::iku_pemda(&d, tahun, None)),
+        }
     } else {
-        None
+        (None, Vec::new())
     };
     let mut data_unit = Vec::new();
     let lke = kinerja_evaluasi::bawaan();
@@ -104,5 +116,6 @@ pub(super) async fn kabupaten(
         &rekap,
         &urut,
         pohon.as_deref(),
+        &iku,
     )))
 }

@@ -321,9 +321,12 @@ pub(crate) fn rute_halaman() -> Router<Negara> {
     crate::rute::router(daftar()).fallback(bersama::tidak_ada)
 }
 
-/// For `kinerja serve` on an empty database: the bundled example, with its 2020 report
-/// published (it is a published LKjIP), so that a newcomer sees real data.
-pub async fn isi_contoh(n: &Negara, contoh: &DataInstansi) -> Result<bool, Galat> {
+/// For `kinerja serve` on an empty database: the bundled examples, imported in order (a data
+/// set that copies another's instansi records comes after it), each with the years it reports
+/// (its LKjIP, its Perjanjian Kinerja, its pohon kinerja) published, so that a newcomer sees
+/// real data: Mumbulsari's is a published LKjIP; the example pemda (Kabupaten Jember's RPJMD,
+/// pohon kinerja and two OPDs) is synthetic where its README says so.
+pub async fn isi_contoh(n: &Negara, contoh: &[DataInstansi]) -> Result<bool, Galat> {
     if !n.toko.daftar_pelapor().await?.is_empty() {
         return Ok(false);
     }
@@ -332,17 +335,28 @@ pub async fn isi_contoh(n: &Negara, contoh: &DataInstansi) -> Result<bool, Galat
         sumber: "contoh bawaan".into(),
         hak: kinerja_simpan::Hak::Semua,
     };
-    let (id, _) = n
-        .toko
-        .impor(contoh, None, kinerja_simpan::ModeImpor::Gabung, &p)
-        .await?;
-    for th in contoh.laporan.iter().map(|l| l.tahun) {
-        n.toko
-            .langkah_alur(&id, th, Periode::Tahunan, Langkah::Ajukan, &p)
+    for c in contoh {
+        let (id, _) = n
+            .toko
+            .impor(c, None, kinerja_simpan::ModeImpor::Gabung, &p)
             .await?;
-        n.toko
-            .langkah_alur(&id, th, Periode::Tahunan, Langkah::Setujui, &p)
-            .await?;
+        let mut tahun: Vec<_> = c
+            .laporan
+            .iter()
+            .map(|l| l.tahun)
+            .chain(c.perjanjian_kinerja.iter().map(|x| x.tahun))
+            .chain(c.pohon.iter().map(|x| x.tahun))
+            .collect();
+        tahun.sort();
+        tahun.dedup();
+        for th in tahun {
+            n.toko
+                .langkah_alur(&id, th, Periode::Tahunan, Langkah::Ajukan, &p)
+                .await?;
+            n.toko
+                .langkah_alur(&id, th, Periode::Tahunan, Langkah::Setujui, &p)
+                .await?;
+        }
     }
     Ok(true)
 }
