@@ -113,6 +113,13 @@ impl P {
                     .expect("a time of this century formats");
                 buf.push_str(&f);
             }
+            // bytea's hex form `\x…`, its backslash escaped for COPY.
+            P::B(b) => {
+                buf.push_str("\\\\x");
+                for x in b {
+                    let _ = write!(buf, "{x:02x}");
+                }
+            }
             P::OT(None) | P::OI(None) | P::OU(None) | P::J(None) => buf.push_str("\\N"),
         }
     }
