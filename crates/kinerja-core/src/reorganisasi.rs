@@ -265,9 +265,11 @@ mod tests {
     }
 
     fn pesan(r: Vec<Reorganisasi>) -> Vec<String> {
-        let mut d = DataInstansi::default();
-        d.instansi = ["a", "b", "c", "d"].into_iter().map(instansi).collect();
-        d.reorganisasi = r;
+        let d = DataInstansi {
+            instansi: ["a", "b", "c", "d"].into_iter().map(instansi).collect(),
+            reorganisasi: r,
+            ..Default::default()
+        };
         crate::validasi::periksa(&d)
             .into_iter()
             .map(|p| p.to_string())

@@ -390,7 +390,9 @@ impl Uji {
         let uraian = format!("sasaran-{ID_SASARAN}.uraian");
         let realisasi = format!("r.{ID_INDIKATOR}.tahunan");
         let analisis = format!("analisis.{ID_SASARAN}");
-        let kiriman: Vec<(&str, Vec<(&str, &str)>, bool)> = vec![
+        // (page, fields, sent as multipart)
+        type Kiriman<'a> = (&'a str, Vec<(&'a str, &'a str)>, bool);
+        let kiriman: Vec<Kiriman> = vec![
             (
                 "rencana/ubah",
                 [&sasaran[..], &[(uraian.as_str(), "diubah orang lain")]].concat(),

@@ -224,7 +224,7 @@ pub fn buat(letak: &Letak, u: Skala) -> DataInstansi {
                 let iid = id(IndikatorId::new, format!("{}I{t}{s}{k}", letak.awalan));
                 let negatif = k + 1 == u.indikator_per_sasaran;
                 let urut = (t * u.sasaran_per_tujuan + s) * u.indikator_per_sasaran + k;
-                let rumus = (u.rumus_tiap > 0 && urut % u.rumus_tiap == 0)
+                let rumus = (u.rumus_tiap > 0 && urut.is_multiple_of(u.rumus_tiap))
                     .then(|| rumus_indikator(&mut d, &iid));
                 let cara_wilayah = match (&rumus, u.rumus_tiap) {
                     (Some(_), _) => CaraWilayah::RasioJumlah,

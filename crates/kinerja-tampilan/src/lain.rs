@@ -222,8 +222,16 @@ struct BarisIkuPemda {
     realisasi: Option<String>,
     capaian: crate::bantu::CapaianTampil,
     lencana: Option<Lencana>,
-    /// (href of the node, OPD name, node statement, capaian, badge)
-    kontribusi: Vec<(String, String, String, Option<String>, Option<Lencana>)>,
+    kontribusi: Vec<Kontribusi>,
+}
+
+/// An OPD node carrying an RPJMD IKU.
+struct Kontribusi {
+    href: String,
+    opd: String,
+    uraian: String,
+    capaian: Option<String>,
+    lencana: Option<Lencana>,
 }
 
 struct BarisIndikatorWilayah {
@@ -236,7 +244,8 @@ struct BarisIndikatorWilayah {
 
 /// The kabupaten view: `baris` are the instansi below it, `rekap` the figures over them
 /// (`kinerja_core::wilayah::rekap`); `pohon` the address of the pemda's pohon kinerja of the
-/// year, when the caller may see one.
+/// year, when the caller may see one, and `iku` its RPJMD IKU with their OPD nodes.
+#[allow(clippy::too_many_arguments)]
 pub fn kabupaten(
     k: &Konteks,
     induk_nama: &str,
@@ -407,16 +416,15 @@ pub fn kabupaten(
                 kontribusi: i
                     .kontribusi
                     .iter()
-                    .map(|k| {
-                        (
-                            format!("{}?simpul={}", pohon.unwrap_or_default(), k.simpul),
-                            k.nama.clone(),
-                            k.uraian.clone(),
-                            k.capaian.map(persen),
-                            k.predikat
-                                .as_ref()
-                                .map(|p| Lencana::dari_predikat(p, k.jumlah_pita)),
-                        )
+                    .map(|k| Kontribusi {
+                        href: format!("{}?simpul={}", pohon.unwrap_or_default(), k.simpul),
+                        opd: k.nama.clone(),
+                        uraian: k.uraian.clone(),
+                        capaian: k.capaian.map(persen),
+                        lencana: k
+                            .predikat
+                            .as_ref()
+                            .map(|p| Lencana::dari_predikat(p, k.jumlah_pita)),
                     })
                     .collect(),
             })
