@@ -21,12 +21,12 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/",
         200,
-        "6debc23f8bd744d355d15c9f64f8297c817fd5a44960d250d25bff2c8c4d8e4a",
+        "aab8220791652b0c08d6c50ecfee1ba230604b071c1ecce001174cb053855f1e",
     ),
     (
         "/static/kinerja.css",
         200,
-        "4907232fdfcf16a9ee1d310f5837f79a459fd664ff7ab8e89477190e5d7d6a4f",
+        "613aa2dac6042236cd96695fc7e910ead8d77a72b6a78d124c8a849aef6e78d2",
     ),
     (
         "/masuk",
@@ -41,67 +41,67 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/mumbulsari/tahun/2020",
         200,
-        "abc6a34316c45a33a549fb9ee4d0c506317d6f0f941eddf1ea99829afefb0f96",
+        "07a5986a5538181c8f2354f3aa5645dd49dc83eb4aa03e2345bbaac91ce66123",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/rencana",
         200,
-        "81dde77cc8ec9be1822ab900e445ef9e222fce3777c21f2c1a67d15d38f51f1f",
+        "ca9e7a01965fa61d293a0eaf902bf5e549f75521f503c609f86fd5dcff8f4ab4",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/pk",
         200,
-        "827b5959160646c6aaaef9fc1a3e6d7a2e3ec8e990c941804189b26b0de0c374",
+        "efe15e99b8544f8fb63b1832ee0db1c704be5f17a185528ba717ea556699c178",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/iku",
         200,
-        "2b56696e34f9e2ccbf6c1c776d63a40a2fa93597f09065f6a527b95afe4cf17b",
+        "ac7ed5c3147493291572144081db1c3d877b0cede41514c535d89c9f2748f207",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/laporan",
         200,
-        "80f83b6f254eaa53b7b8a35a9a4ff9d12716d86487bfc91767541464072c1210",
+        "8ab1a10580c79f28969a1c6c86cecd5017130e29500df05512b5bee307b35e5f",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/realisasi",
         200,
-        "323d1e6bc0d77989555fc89d38fcfe7eeac252b1c58c44d58349873b9b8f8709",
+        "441208d1bb09bf9c99b30a999735fef7a2f002cfd9d718136dd2a1b4ab606360",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/anggaran",
         200,
-        "f5edcbab3feca2924122f4ed9ff961e679fae862bc14aa91cc30fb7e846714b5",
+        "e3bc9bf408cb8941d24b768f8f38a2f01d2791e0494bf459ce3fd15a79815313",
     ),
     (
         "/kabupaten/jember/tahun/2020",
         200,
-        "8f9b05d8bcd890649406ef94556c693309c808909b024ff42af557bb2a63df63",
+        "f9c88ed21d4a96372671fe83c3d63201abf1af4f12ba6c27c9e3261f9dd23800",
     ),
     (
         "/instansi/opd-01/tahun/2021",
         200,
-        "3d8e74afd4b4eb872f07ee8fa5a562813c3366d48e1a1cd946ffa0f05739a7c3",
+        "3fda64a77cf94d86a3813173f6e7eca112af3841b55ec97fd88d570d0d4525a9",
     ),
     (
         "/instansi/opd-01/tahun/2021/anggaran",
         200,
-        "92a3dd308aee527a25bcf1dc7e2fd4c46caba3f93f4940e5b59be39514a78450",
+        "0862c867e5c2b08dc07c8939f1005c194209b8a7c8e3eced8042d629269618ad",
     ),
     (
         "/kabupaten/kab/tahun/2021",
         200,
-        "4c29ef94813a7ecd2f6052cee863477b0eda90c92d983e0c394d113b0796f1b8",
+        "44b172be435e916499ace6ffbdb0c66a5ced29a2e11f4867310518f5c1a45c19",
     ),
     (
         "/kabupaten/kab/tahun/2021?urut=capaian",
         200,
-        "36221d8e343798afeb0cd80d448f647c94a9c63866010bfe9e173cad33a42e2f",
+        "ef9f4cf571164a26d80e60fb3693d5f59e2b958e24373ddeea5540e0c7ebd630",
     ),
     (
         "/kabupaten/kab/tahun/2021?urut=serapan",
         200,
-        "82f18e96a43339f0c46b6d84bfa748ef721e72573d032bb2d8226ea1462a9a25",
+        "8f87a4439f729ff54d7a9d3830e1de1665410f9ee5e10ef90692f1ed3f5b76af",
     ),
     (
         "/instansi/mumbulsari/tahun/2021",
@@ -136,7 +136,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/api/v1/instansi",
         200,
-        "aec3523ac9749a8c421e0c53d9465efa45cc4d47a8f38455646f451d297655ca",
+        "6d4aba31285777a108484e29ba53f494ae0a7e31cc60a393fdfd7fe7f529c7ec",
     ),
     (
         "/api/v1/instansi/mumbulsari/rencana",

@@ -638,8 +638,8 @@ fn the_pemdas_tree_is_copied_in_the_database() {
             "json",
         ]);
         let v: serde_json::Value = serde_json::from_str(&j).unwrap();
-        // 15 nodes imported, 15 copied.
-        assert_eq!(v.as_array().unwrap().len(), 30, "{}", b.nama);
+        // 17 nodes imported, 17 copied.
+        assert_eq!(v.as_array().unwrap().len(), 34, "{}", b.nama);
         // The pemda reviu from the database reads the data sets below the pemda that are
         // stored: Mumbulsari's and the Dinas Kesehatan's, not Dispendukcapil's (not imported).
         ok(&["impor", contoh().to_str().unwrap(), "--db", db]);
