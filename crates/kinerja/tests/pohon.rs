@@ -59,7 +59,10 @@ fn the_tree_as_text_and_json() {
     assert_eq!(v["pohon"]["id"], "pohon-2020");
     assert_eq!(v["simpul"].as_array().unwrap().len(), 3);
     assert_eq!(v["simpul"][2]["anak"][0]["id"], "DKS-1");
-    assert_eq!(v["simpul"][2]["anak"][0]["indikator"][0]["target"], "32");
+    assert_eq!(
+        v["simpul"][2]["anak"][0]["indikator"][0]["indikator"]["target"],
+        "32"
+    );
     assert_eq!(v["crosscutting"].as_array().unwrap().len(), 3);
 
     // Without --tahun: the latest tree (the RPJMD's targets run to 2021, the tree is 2020's).
