@@ -151,6 +151,21 @@ pub fn baca(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
 }
 
 fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
+    // Which sheets hold merged cells is found by inflating every sheet's XML once more; on a
+    // machine with two cores that runs beside calamine's parse of the same sheets (a tenth of
+    // the time of a large workbook).
+    std::thread::scope(|s| {
+        let bergabung = s.spawn(|| lembar_bergabung(isi));
+        baca_lembar(isi, move || bergabung.join().ok().flatten())
+    })
+}
+
+/// The sheets of the workbook read by calamine, then given their merged cells (`bergabung`,
+/// asked for only after every sheet is parsed), then read into rows.
+fn baca_lembar(
+    isi: &[u8],
+    bergabung: impl FnOnce() -> Option<std::collections::HashSet<String>>,
+) -> Result<Buku, Vec<Masalah>> {
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(isi)).map_err(|e| {
         vec![masalah_buku(&format!(
             "bukan lembar kerja XLSX yang terbaca ({e}); simpan sebagai Excel Workbook (.xlsx)"
@@ -159,47 +174,55 @@ fn baca_dalam(isi: &[u8]) -> Result<Buku, Vec<Masalah>> {
     let mut buku = Buku::default();
     let mut masalah = Vec::new();
     let nama: Vec<String> = wb.sheet_names();
-    let bergabung = lembar_bergabung(isi);
-    let mut lembar = |wb: &mut Xlsx<Cursor<&[u8]>>, n: &'static str| -> Option<Lembar> {
-        let asli = nama.iter().find(|x| normal(x) == normal(n))?;
-        match wb.worksheet_range(asli) {
-            Ok(range) => {
-                let gabung = match &bergabung {
-                    Some(b) if !b.contains(asli) => Vec::new(),
-                    _ => wb.merge_cells_by_sheet_name(asli).unwrap_or_default(),
-                };
-                Some(Lembar::new(n, range, &gabung))
-            }
-            Err(e) => {
-                masalah.push(Masalah {
-                    lembar: n.into(),
-                    sel: None,
-                    kolom: None,
-                    nilai: None,
-                    pesan: format!("lembar tidak terbaca: {e}"),
-                });
-                None
-            }
-        }
-    };
-    let petunjuk = lembar(&mut wb, LEMBAR_PETUNJUK);
-    let renstra = lembar(&mut wb, LEMBAR_RENSTRA);
-    let pk = lembar(&mut wb, LEMBAR_PK);
-    let realisasi = lembar(&mut wb, LEMBAR_REALISASI);
-    let anggaran = lembar(&mut wb, LEMBAR_ANGGARAN);
-    let data_elemen = lembar(&mut wb, crate::LEMBAR_DATA_ELEMEN);
-    let responden = lembar(&mut wb, crate::LEMBAR_RESPONDEN_SKM);
-    let dikenal = [
-        crate::LEMBAR_RESPONDEN_SKM,
-        crate::LEMBAR_DATA_ELEMEN,
+    let urutan = [
         LEMBAR_PETUNJUK,
         LEMBAR_RENSTRA,
         LEMBAR_PK,
         LEMBAR_REALISASI,
         LEMBAR_ANGGARAN,
+        crate::LEMBAR_DATA_ELEMEN,
+        crate::LEMBAR_RESPONDEN_SKM,
     ];
+    let mut dibaca: Vec<(&'static str, String, calamine::Range<Data>)> = Vec::new();
+    for n in urutan {
+        let Some(asli) = nama.iter().find(|x| normal(x) == normal(n)) else {
+            continue;
+        };
+        match wb.worksheet_range(asli) {
+            Ok(range) => dibaca.push((n, asli.clone(), range)),
+            Err(e) => masalah.push(Masalah {
+                lembar: n.into(),
+                sel: None,
+                kolom: None,
+                nilai: None,
+                pesan: format!("lembar tidak terbaca: {e}"),
+            }),
+        }
+    }
+    let bergabung = bergabung();
+    let mut siap: Vec<(&'static str, Lembar)> = dibaca
+        .into_iter()
+        .map(|(n, asli, range)| {
+            let gabung = match &bergabung {
+                Some(b) if !b.contains(&asli) => Vec::new(),
+                _ => wb.merge_cells_by_sheet_name(&asli).unwrap_or_default(),
+            };
+            (n, Lembar::new(n, range, &gabung))
+        })
+        .collect();
+    let mut lembar = |n: &'static str| -> Option<Lembar> {
+        let i = siap.iter().position(|(x, _)| *x == n)?;
+        Some(siap.swap_remove(i).1)
+    };
+    let petunjuk = lembar(LEMBAR_PETUNJUK);
+    let renstra = lembar(LEMBAR_RENSTRA);
+    let pk = lembar(LEMBAR_PK);
+    let realisasi = lembar(LEMBAR_REALISASI);
+    let anggaran = lembar(LEMBAR_ANGGARAN);
+    let data_elemen = lembar(crate::LEMBAR_DATA_ELEMEN);
+    let responden = lembar(crate::LEMBAR_RESPONDEN_SKM);
     for n in &nama {
-        if !dikenal.iter().any(|d| normal(d) == normal(n)) {
+        if !urutan.iter().any(|d| normal(d) == normal(n)) {
             buku.peringatan.push(Masalah {
                 lembar: n.clone(),
                 sel: None,
