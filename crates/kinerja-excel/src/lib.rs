@@ -32,6 +32,7 @@ mod baru;
 mod elemen;
 mod esakip;
 mod lembar;
+mod petunjuk;
 mod responden;
 mod sel;
 mod terap;

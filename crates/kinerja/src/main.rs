@@ -275,7 +275,7 @@ enum Perintah {
     Serve(ArgServe),
     /// Akun pengguna antarmuka web dan API
     #[command(subcommand)]
-    Pengguna(PerintahPengguna),
+    Pengguna(pengguna::PerintahPengguna),
 }
 
 #[derive(clap::Args)]
@@ -288,70 +288,6 @@ struct ArgServe {
     /// Izinkan alamat selain localhost (pasang di belakang proksi HTTPS)
     #[arg(long)]
     publik: bool,
-}
-
-#[derive(Subcommand)]
-enum PerintahPengguna {
-    /// Membuat akun. Kata sandi dibaca dari masukan standar (satu baris) atau ditanyakan;
-    /// tidak pernah dari baris perintah.
-    Tambah(ArgPenggunaTambah),
-    /// Membuat token API untuk program (dikirim sebagai `Authorization: Bearer`), menggantikan
-    /// kata sandi. Token dicetak sekali; yang disimpan hanya SHA-256-nya.
-    Token(ArgToken),
-    /// Daftar token API: label, waktu dibuat, terakhir dipakai, dicabut (tanpa tokennya)
-    DaftarToken(ArgDaftarToken),
-    /// Mencabut token API: satu (--id) atau semua milik seorang pengguna (--nama)
-    CabutToken(ArgCabutToken),
-}
-
-#[derive(clap::Args)]
-struct ArgToken {
-    #[command(flatten)]
-    basis: ArgBasis,
-    /// Pengguna pemilik token; program memakai perannya
-    #[arg(long)]
-    nama: String,
-    /// Untuk apa token ini (mis. "sinkron SIPD"), agar dapat dikenali saat dicabut
-    #[arg(long, default_value = "")]
-    label: String,
-}
-
-#[derive(clap::Args)]
-struct ArgDaftarToken {
-    #[command(flatten)]
-    basis: ArgBasis,
-    /// Hanya token pengguna ini
-    #[arg(long)]
-    nama: Option<String>,
-    #[arg(long, value_enum, default_value = "tabel")]
-    format: Format,
-}
-
-#[derive(clap::Args)]
-struct ArgCabutToken {
-    #[command(flatten)]
-    basis: ArgBasis,
-    /// Id token (lihat `kinerja pengguna daftar-token`)
-    #[arg(long, conflicts_with = "nama")]
-    id: Option<i64>,
-    /// Cabut semua token yang masih berlaku milik pengguna ini
-    #[arg(long)]
-    nama: Option<String>,
-}
-
-#[derive(clap::Args)]
-struct ArgPenggunaTambah {
-    #[command(flatten)]
-    basis: ArgBasis,
-    /// Nama pengguna untuk masuk
-    #[arg(long)]
-    nama: String,
-    /// admin, operator, pimpinan atau pereviu
-    #[arg(long)]
-    peran: String,
-    /// Instansi (wajib untuk operator dan pimpinan)
-    #[arg(long)]
-    instansi: Option<String>,
 }
 
 fn tahun(
@@ -542,24 +478,7 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             .map_err(GalatPerintah::masukan)?;
             String::new()
         }
-        Perintah::Pengguna(PerintahPengguna::Tambah(a)) => basis::tambah_pengguna(
-            a.basis.db.as_deref(),
-            &a.nama,
-            &a.peran,
-            a.instansi.as_deref(),
-        )?,
-        Perintah::Pengguna(PerintahPengguna::Token(a)) => {
-            pengguna::token(a.basis.db.as_deref(), &a.nama, &a.label)
-                .map_err(GalatPerintah::masukan)?
-        }
-        Perintah::Pengguna(PerintahPengguna::DaftarToken(a)) => {
-            pengguna::daftar(a.basis.db.as_deref(), a.nama.as_deref(), a.format)
-                .map_err(GalatPerintah::masukan)?
-        }
-        Perintah::Pengguna(PerintahPengguna::CabutToken(a)) => {
-            pengguna::cabut(a.basis.db.as_deref(), a.id, a.nama.as_deref())
-                .map_err(GalatPerintah::masukan)?
-        }
+        Perintah::Pengguna(p) => pengguna::jalankan(p)?,
         Perintah::Jejak(a) => basis::jejak(
             a.basis.db.as_deref(),
             &a.instansi,

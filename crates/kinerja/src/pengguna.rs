@@ -1,4 +1,5 @@
-//! API tokens of accounts (`kinerja pengguna token`, `daftar-token`, `cabut-token`): programs
+//! `kinerja pengguna`: its arguments, accounts (`tambah`), and API tokens (`token`,
+//! `daftar-token`, `cabut-token`): programs
 //! send a token (`Authorization: Bearer`) instead of a password, so that no request of theirs
 //! costs the server a password hash, and a token can be revoked without changing a password.
 
@@ -7,6 +8,94 @@ use crate::tampil::{self, Format};
 use kinerja_simpan::akun::{CabutToken, TokenApi};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
+
+use crate::galat::GalatPerintah;
+use clap::Subcommand;
+#[derive(Subcommand)]
+pub(crate) enum PerintahPengguna {
+    /// Membuat akun. Kata sandi dibaca dari masukan standar (satu baris) atau ditanyakan;
+    /// tidak pernah dari baris perintah.
+    Tambah(ArgPenggunaTambah),
+    /// Membuat token API untuk program (dikirim sebagai `Authorization: Bearer`), menggantikan
+    /// kata sandi. Token dicetak sekali; yang disimpan hanya SHA-256-nya.
+    Token(ArgToken),
+    /// Daftar token API: label, waktu dibuat, terakhir dipakai, dicabut (tanpa tokennya)
+    DaftarToken(ArgDaftarToken),
+    /// Mencabut token API: satu (--id) atau semua milik seorang pengguna (--nama)
+    CabutToken(ArgCabutToken),
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ArgToken {
+    #[command(flatten)]
+    basis: crate::ArgBasis,
+    /// Pengguna pemilik token; program memakai perannya
+    #[arg(long)]
+    nama: String,
+    /// Untuk apa token ini (mis. "sinkron SIPD"), agar dapat dikenali saat dicabut
+    #[arg(long, default_value = "")]
+    label: String,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ArgDaftarToken {
+    #[command(flatten)]
+    basis: crate::ArgBasis,
+    /// Hanya token pengguna ini
+    #[arg(long)]
+    nama: Option<String>,
+    #[arg(long, value_enum, default_value = "tabel")]
+    format: Format,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ArgCabutToken {
+    #[command(flatten)]
+    basis: crate::ArgBasis,
+    /// Id token (lihat `kinerja pengguna daftar-token`)
+    #[arg(long, conflicts_with = "nama")]
+    id: Option<i64>,
+    /// Cabut semua token yang masih berlaku milik pengguna ini
+    #[arg(long)]
+    nama: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ArgPenggunaTambah {
+    #[command(flatten)]
+    basis: crate::ArgBasis,
+    /// Nama pengguna untuk masuk
+    #[arg(long)]
+    nama: String,
+    /// admin, operator, pimpinan atau pereviu
+    #[arg(long)]
+    peran: String,
+    /// Instansi (wajib untuk operator dan pimpinan)
+    #[arg(long)]
+    instansi: Option<String>,
+}
+
+/// `kinerja pengguna …`: what the command prints.
+pub(crate) fn jalankan(p: PerintahPengguna) -> Result<String, GalatPerintah> {
+    Ok(match p {
+        PerintahPengguna::Tambah(a) => crate::basis::tambah_pengguna(
+            a.basis.db.as_deref(),
+            &a.nama,
+            &a.peran,
+            a.instansi.as_deref(),
+        )?,
+        PerintahPengguna::Token(a) => {
+            token(a.basis.db.as_deref(), &a.nama, &a.label).map_err(GalatPerintah::masukan)?
+        }
+        PerintahPengguna::DaftarToken(a) => {
+            daftar(a.basis.db.as_deref(), a.nama.as_deref(), a.format)
+                .map_err(GalatPerintah::masukan)?
+        }
+        PerintahPengguna::CabutToken(a) => {
+            cabut(a.basis.db.as_deref(), a.id, a.nama.as_deref()).map_err(GalatPerintah::masukan)?
+        }
+    })
+}
 
 /// Makes a token; standard output gets the token alone (for a script to capture), standard
 /// error says that it is shown only this once.

@@ -8,21 +8,21 @@
 //! the store (409). Uploaded evidence is kept by `Toko::simpan_bukti` and served by
 //! `/evaluasi/bukti/{sha256}` to the same readers, only when the year's answers name it.
 
-use super::bersama::{Hasil, JalurTahun, Laman, html, ke, kiriman, medan};
+use super::bersama::{Hasil, JalurTahun, Laman, html, ke, medan};
 use super::bersama::{pelaku_web, periksa_csrf, siapkan};
 use super::evaluasi_tampil as tampil;
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan, boleh};
 use crate::galat::GalatHttp;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Form, Multipart, Path, Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{Html, IntoResponse};
 use kinerja_core::model::{Bukti, DataInstansi, TahapEvaluasi, tahap_evaluasi};
 use kinerja_core::waktu::Tahun;
-use kinerja_evaluasi::alur::{self, Langkah};
+use kinerja_evaluasi::alur;
 use kinerja_evaluasi::catat::{Isian, catat, periksa_bukti};
 use kinerja_evaluasi::skor::{HasilEvaluasi, Pihak};
 use kinerja_evaluasi::{Lke, Usulan};
@@ -39,7 +39,7 @@ pub(super) struct Kueri {
     komponen: Option<String>,
 }
 
-fn jalur(l: &Laman, pihak: Pihak) -> String {
+pub(super) fn jalur(l: &Laman, pihak: Pihak) -> String {
     match pihak {
         Pihak::Opd => format!("/instansi/{}/tahun/{}/evaluasi", l.id, l.tahun),
         Pihak::Evaluator => format!("/instansi/{}/tahun/{}/evaluasi/evaluator", l.id, l.tahun),
@@ -480,76 +480,6 @@ pub(super) async fn evaluator_kirim(
     form: Result<Multipart, MultipartRejection>,
 ) -> Hasil {
     jawab(n, sesi, p.0, form, Pihak::Evaluator).await
-}
-
-/// A workflow step, by the role the step needs.
-async fn langkah(
-    n: Negara,
-    sesi: Sesi,
-    (id, th): (String, String),
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
-    langkah: Langkah,
-) -> Hasil {
-    let (perlu, nama, pihak) = match langkah {
-        Langkah::Ajukan => (Tindakan::Ajukan, "ajukan", Pihak::Opd),
-        Langkah::Selesai => (Tindakan::Evaluasi, "selesai", Pihak::Evaluator),
-        Langkah::Finalkan => (Tindakan::Evaluasi, "finalkan", Pihak::Evaluator),
-        Langkah::Buka => (Tindakan::BukaEvaluasi, "buka", Pihak::Evaluator),
-    };
-    let (isian, l) = kiriman(&n, &sesi, &id, &th, form, perlu).await?;
-    let alasan = medan(&isian, "alasan").to_string();
-    let tahun = l.tahun;
-    let hasil = n
-        .toko
-        .langkah_evaluasi(&l.id, &pelaku_web(&sesi), |d| {
-            alur::langkah(d, tahun, langkah, Some(&alasan))
-        })
-        .await;
-    match hasil {
-        Ok(_) => Ok(ke(&format!("{}?langkah={nama}", jalur(&l, pihak)))),
-        Err(GagalUbah::Ditolak(pesan)) => Err(GalatHttp::baru(
-            StatusCode::CONFLICT,
-            "alur_evaluasi",
-            pesan,
-        )),
-        Err(GagalUbah::Toko(g)) => Err(g.into()),
-    }
-}
-
-pub(super) async fn ajukan(
-    State(n): State<Negara>,
-    sesi: Sesi,
-    p: JalurTahun,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
-) -> Hasil {
-    langkah(n, sesi, p.0, form, Langkah::Ajukan).await
-}
-
-pub(super) async fn selesai(
-    State(n): State<Negara>,
-    sesi: Sesi,
-    p: JalurTahun,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
-) -> Hasil {
-    langkah(n, sesi, p.0, form, Langkah::Selesai).await
-}
-
-pub(super) async fn finalkan(
-    State(n): State<Negara>,
-    sesi: Sesi,
-    p: JalurTahun,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
-) -> Hasil {
-    langkah(n, sesi, p.0, form, Langkah::Finalkan).await
-}
-
-pub(super) async fn buka(
-    State(n): State<Negara>,
-    sesi: Sesi,
-    p: JalurTahun,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
-) -> Hasil {
-    langkah(n, sesi, p.0, form, Langkah::Buka).await
 }
 
 /// An uploaded evidence file, for the evaluation's readers, only when the year's answers of

@@ -6,6 +6,7 @@ mod alur;
 pub(crate) mod bersama;
 mod evaluasi;
 mod evaluasi_isian;
+mod evaluasi_langkah;
 mod evaluasi_tampil;
 mod impor;
 mod isian;
@@ -274,22 +275,22 @@ pub(crate) fn daftar() -> Vec<Rute> {
         rute(
             Post,
             "/instansi/{id}/tahun/{tahun}/evaluasi/ajukan",
-            evaluasi_isian::ajukan,
+            evaluasi_langkah::ajukan,
         ),
         rute(
             Post,
             "/instansi/{id}/tahun/{tahun}/evaluasi/selesai",
-            evaluasi_isian::selesai,
+            evaluasi_langkah::selesai,
         ),
         rute(
             Post,
             "/instansi/{id}/tahun/{tahun}/evaluasi/finalkan",
-            evaluasi_isian::finalkan,
+            evaluasi_langkah::finalkan,
         ),
         rute(
             Post,
             "/instansi/{id}/tahun/{tahun}/evaluasi/buka",
-            evaluasi_isian::buka,
+            evaluasi_langkah::buka,
         ),
         rute(
             Get,
