@@ -22,21 +22,11 @@ impl Uji {
     }
 
     async fn kirim(&self, medan: &[(String, String)]) -> (StatusCode, String, String) {
-        let mut body = format!("csrf={}", self.csrf);
-        for (k, v) in medan {
-            let v: String = form_urlencoded::byte_serialize(v.as_bytes()).collect();
-            body.push_str(&format!("&{k}={v}"));
-        }
-        bersama::kirim(
-            &self.app,
-            &self.sesi,
-            Request::builder()
-                .method("POST")
-                .uri(HALAMAN)
-                .header("content-type", "application/x-www-form-urlencoded"),
-            body.into_bytes(),
-        )
-        .await
+        let medan: Vec<(&str, &str)> = medan
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.kirim_form(HALAMAN, &medan).await
     }
 
     async fn jejak(&self) -> usize {

@@ -39,21 +39,7 @@ fn dengan_rumus() -> DataInstansi {
 }
 
 async fn kirim(u: &bersama::Operator, medan: &[(&str, &str)]) -> (StatusCode, String, String) {
-    let mut body = format!("csrf={}", u.csrf);
-    for (k, v) in medan {
-        let v: String = form_urlencoded::byte_serialize(v.as_bytes()).collect();
-        body.push_str(&format!("&{k}={v}"));
-    }
-    bersama::kirim(
-        &u.app,
-        &u.sesi,
-        Request::builder()
-            .method("POST")
-            .uri(REALISASI)
-            .header("content-type", "application/x-www-form-urlencoded"),
-        body.into_bytes(),
-    )
-    .await
+    u.kirim_form(REALISASI, medan).await
 }
 
 #[tokio::test]

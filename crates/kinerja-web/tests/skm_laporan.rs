@@ -90,21 +90,7 @@ impl Uji {
     }
 
     async fn kirim(&self, jalur: &str, medan: &[(&str, &str)]) -> (StatusCode, String, String) {
-        let mut body = format!("csrf={}", self.csrf);
-        for (k, v) in medan {
-            let v: String = form_urlencoded::byte_serialize(v.as_bytes()).collect();
-            body.push_str(&format!("&{k}={v}"));
-        }
-        bersama::kirim(
-            &self.app,
-            &self.sesi,
-            Request::builder()
-                .method("POST")
-                .uri(jalur)
-                .header("content-type", "application/x-www-form-urlencoded"),
-            body.into_bytes(),
-        )
-        .await
+        self.kirim_form(jalur, medan).await
     }
 
     async fn jejak(&self) -> usize {

@@ -81,6 +81,32 @@ pub async fn operator(url: &str) -> Operator {
     }
 }
 
+impl Operator {
+    /// A form post (`application/x-www-form-urlencoded`) of `medan` to `jalur` as this
+    /// operator, the session's CSRF token first.
+    pub async fn kirim_form(
+        &self,
+        jalur: &str,
+        medan: &[(&str, &str)],
+    ) -> (axum::http::StatusCode, String, String) {
+        let mut body = format!("csrf={}", self.csrf);
+        for (k, v) in medan {
+            let v: String = form_urlencoded::byte_serialize(v.as_bytes()).collect();
+            body.push_str(&format!("&{k}={v}"));
+        }
+        kirim(
+            &self.app,
+            &self.sesi,
+            axum::http::Request::builder()
+                .method("POST")
+                .uri(jalur)
+                .header("content-type", "application/x-www-form-urlencoded"),
+            body.into_bytes(),
+        )
+        .await
+    }
+}
+
 /// A request to `app` with the session cookie `sesi`: the status, the redirect's target (empty
 /// without one) and the body as text.
 pub async fn kirim(
