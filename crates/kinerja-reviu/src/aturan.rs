@@ -239,7 +239,8 @@ fn tercatat(k: &Konteks, subjek: &Subjek, ukuran: Ukuran) -> Option<Decimal> {
         NilaiTercatat::Angka(v)
             if &t.subjek == subjek
                 && t.ukuran == ukuran
-                && t.tahun.is_none_or(|y| y == k.tahun) =>
+                && t.milik_tahun(k.tahun)
+                && t.tahun_angka().is_none_or(|y| y == k.tahun) =>
         {
             Some(*v)
         }

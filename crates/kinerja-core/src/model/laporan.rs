@@ -95,6 +95,51 @@ pub struct Lokasi {
     pub baris: Option<String>,
 }
 
+impl Lokasi {
+    /// The year the document's name carries (`Laporan Kinerja 2020`, `LKjIP 2019`,
+    /// `SKM 2023 Semester 1`): its one four-digit year. None when the name carries no year, or
+    /// several (`Renstra 2019-2023`: a plan of many years states figures of each).
+    pub fn tahun_dokumen(&self) -> Option<Tahun> {
+        let mut tahun = None;
+        for kata in self
+            .dokumen
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|k| k.len() == 4)
+        {
+            // Four digits outside the years data holds (`Nomor 1234`) are not a year.
+            let Some(t) = kata.parse().ok().and_then(|t| Tahun::new(t).ok()) else {
+                continue;
+            };
+            if tahun.is_some_and(|x| x != t) {
+                return None;
+            }
+            tahun = Some(t);
+        }
+        tahun
+    }
+}
+
+impl Tercatat {
+    /// The year whose documents state this figure, which is the year whose reviu checks it:
+    /// the year of the document (a Laporan Kinerja 2020 comparing with 2017 states its 2017
+    /// column in 2020), or, for a document whose name carries no single year, the figure's own.
+    pub fn tahun_dokumen(&self) -> Option<Tahun> {
+        self.lokasi.tahun_dokumen().or(self.tahun)
+    }
+
+    /// The year the figure is about: its own, or without one its document's.
+    pub fn tahun_angka(&self) -> Option<Tahun> {
+        self.tahun.or(self.lokasi.tahun_dokumen())
+    }
+
+    /// Whether the reviu of `tahun` checks this figure: it belongs to that year's documents.
+    /// A figure placed in no year (no year of its own, and a document named without one) is
+    /// checked in every year's reviu, as nothing says which it belongs to.
+    pub fn milik_tahun(&self, tahun: Tahun) -> bool {
+        self.tahun_dokumen().is_none_or(|t| t == tahun)
+    }
+}
+
 /// What a stated figure is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -165,4 +210,70 @@ pub struct PenerimaanTemuan {
     pub oleh: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tanggal: Option<Tanggal>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tercatat(dokumen: &str, tahun: Option<i64>) -> Tercatat {
+        Tercatat {
+            lokasi: Lokasi {
+                dokumen: dokumen.into(),
+                bagian: "Tabel 3.1".into(),
+                baris: None,
+            },
+            subjek: Subjek::Instansi,
+            ukuran: Ukuran::Capaian,
+            tahun: tahun.map(|t| Tahun::new(t).unwrap()),
+            nilai: NilaiTercatat::Teks("x".into()),
+            tertulis: None,
+            catatan: None,
+        }
+    }
+
+    fn th(t: i64) -> Tahun {
+        Tahun::new(t).unwrap()
+    }
+
+    #[test]
+    fn tahun_dokumen_dari_nama() {
+        let t = |d: &str| tercatat(d, None).lokasi.tahun_dokumen();
+        assert_eq!(t("Laporan Kinerja 2020"), Some(th(2020)));
+        assert_eq!(t("LKjIP 2019"), Some(th(2019)));
+        assert_eq!(t("SKM 2023 Semester 1"), Some(th(2023)));
+        // The same year twice is that year; two years, none (a plan's period).
+        assert_eq!(t("LKj 2021 (revisi 2021)"), Some(th(2021)));
+        assert_eq!(t("Renstra 2019-2023"), None);
+        assert_eq!(t("LKjIP"), None);
+        // Not a year: a number of another length, or four digits outside the years data holds.
+        assert_eq!(t("Perbup 123 Lampiran 12345"), None);
+        assert_eq!(t("Nomor 1234"), None);
+        assert_eq!(t("Perbup Nomor 1234 LKj 2020"), Some(th(2020)));
+    }
+
+    #[test]
+    fn tahun_reviu_angka_tercatat() {
+        // A 2017 column of the 2020 report is the 2020 report's: checked in 2020, about 2017.
+        let x = tercatat("Laporan Kinerja 2020", Some(2017));
+        assert_eq!(x.tahun_dokumen(), Some(th(2020)));
+        assert_eq!(x.tahun_angka(), Some(th(2017)));
+        assert!(x.milik_tahun(th(2020)));
+        assert!(!x.milik_tahun(th(2017)));
+        assert!(!x.milik_tahun(th(2021)));
+        // Without a year of its own: the document's.
+        let x = tercatat("LKj 2021", None);
+        assert_eq!(x.tahun_angka(), Some(th(2021)));
+        assert!(x.milik_tahun(th(2021)));
+        assert!(!x.milik_tahun(th(2020)));
+        // A plan of many years: the figure's own year.
+        let x = tercatat("Renstra 2019-2023", Some(2021));
+        assert_eq!(x.tahun_dokumen(), Some(th(2021)));
+        assert!(x.milik_tahun(th(2021)));
+        assert!(!x.milik_tahun(th(2022)));
+        // Placed in no year: every reviu.
+        let x = tercatat("LKjIP", None);
+        assert_eq!(x.tahun_dokumen(), None);
+        assert!(x.milik_tahun(th(2020)) && x.milik_tahun(th(2021)));
+    }
 }

@@ -12,9 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The same indicator and year must carry the same target in the Renstra, the RKT, the PK and the
 /// measurement table. The measurement must use the PK's target (PermenPANRB 53/2014), so a
 /// difference there is an error; other differences are warnings (a Renstra may be revised).
+/// Only the reviewed year's targets: another year's documents are that year's reviu's.
 pub(super) fn target_antar_dokumen(k: &Konteks, o: &mut Keluaran) {
     let mut per: BTreeMap<(&IndikatorId, u16), Vec<&Target>> = BTreeMap::new();
-    for t in &k.data.target {
+    for t in k.data.target.iter().filter(|t| t.tahun == k.tahun) {
         per.entry((&t.indikator, t.tahun.get()))
             .or_default()
             .push(t);

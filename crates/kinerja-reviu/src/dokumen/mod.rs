@@ -77,9 +77,21 @@ fn baris(k: &Konteks, p: &kinerja_core::validasi::Peringatan) -> String {
 }
 
 /// What `validasi` warns about (a target's comparison against the polarity, negative targets,
-/// gaps in a predikat scale), as findings of the document the value is in.
+/// gaps in a predikat scale), as findings of the document the value is in. A target's warning
+/// is its year's: another year's target is that year's reviu's.
 fn peringatan_data(k: &Konteks, o: &mut Keluaran) {
-    for p in kinerja_core::validasi::peringatan(k.data) {
+    let tahun_lain = |p: &kinerja_core::validasi::Peringatan| {
+        p.letak.tabel == "target"
+            && k
+                .data
+                .target
+                .get(p.letak.indeks)
+                .is_some_and(|t| t.tahun != k.tahun)
+    };
+    for p in kinerja_core::validasi::peringatan(k.data)
+        .into_iter()
+        .filter(|p| !tahun_lain(p))
+    {
         let tabel = match p.letak.tabel {
             "target" => "Target",
             "indikator" => "Indikator",

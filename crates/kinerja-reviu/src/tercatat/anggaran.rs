@@ -109,7 +109,7 @@ pub(super) fn jumlah_bagian(k: &Konteks, out: &mut Vec<Temuan>) {
     let d = k.data;
     // (dokumen, bagian, ukuran, tahun) -> stated figures of that table.
     let mut tabel: HashMap<(&str, &str, &Ukuran, Option<Tahun>), Vec<&Tercatat>> = HashMap::new();
-    for t in &d.tercatat {
+    for t in d.tercatat.iter().filter(|t| t.milik_tahun(k.tahun)) {
         if matches!(t.ukuran, Ukuran::Pagu | Ukuran::RealisasiAnggaran)
             && matches!(t.nilai, NilaiTercatat::Angka(_))
         {

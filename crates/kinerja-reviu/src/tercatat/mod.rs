@@ -190,8 +190,11 @@ fn nilai_teks(v: &NilaiTercatat) -> String {
 }
 
 pub(crate) fn periksa(k: &Konteks, out: &mut Vec<Temuan>) {
-    for t in &k.data.tercatat {
-        let tahun = t.tahun.unwrap_or(k.tahun);
+    // Only the figures the year's documents state: a 2021 reviu does not report the 2020
+    // report's errors again (they are that year's), and a figure without a year of its own is
+    // about its document's year, not the year reviewed.
+    for t in k.data.tercatat.iter().filter(|t| t.milik_tahun(k.tahun)) {
+        let tahun = t.tahun_angka().unwrap_or(k.tahun);
         let subjek = teks_subjek(k, &t.subjek);
         let ukuran = teks_ukuran(&t.ukuran);
         let tertulis = t
