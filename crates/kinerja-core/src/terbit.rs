@@ -21,7 +21,8 @@ use crate::waktu::Tahun;
 ///   `perjanjian_kinerja`, `anggaran` (the whole line: pagu and realisasi of an unpublished
 ///   year's budget), `skm` and its `tindak_lanjut_skm` (the follow-up plan goes with its
 ///   survey), `laporan` (its narrative),
-///   `tercatat` (a stated figure without a year cannot be placed, so it goes too);
+///   `tercatat` (a stated figure goes with the document that states it: the year in the
+///   document's name, else its own; one placed in no year goes too);
 /// - `pohon` (the pemda's pohon kinerja), its `simpul` and `crosscutting`: a year's tree carries
 ///   that year's targets like its Perjanjian Kinerja, so it goes with the year;
 /// - `reviu`, the reviewer's acceptances of reviu findings: kept once a year is published, as
@@ -111,7 +112,7 @@ pub fn untuk_publik(data: &DataInstansi, terbit: &[Tahun]) -> DataInstansi {
         // The questions the public survey form asks anyway.
         kuesioner_skm,
         laporan: saring(laporan, |x| boleh(x.tahun)),
-        tercatat: saring(tercatat, |x| x.tahun.is_some_and(boleh)),
+        tercatat: saring(tercatat, |x| x.tahun_dokumen().is_some_and(boleh)),
         reviu: if terbit.is_empty() { Vec::new() } else { reviu },
         // The inspektorat's working papers are not the public's.
         jawaban_evaluasi: Vec::new(),
@@ -232,7 +233,7 @@ mod tests {
         v.extend(
             d.tercatat
                 .iter()
-                .map(|x| ("tercatat", x.tahun.map_or(0, |t| t.get()))),
+                .map(|x| ("tercatat", x.tahun_dokumen().map_or(0, |t| t.get()))),
         );
         v.extend(
             d.target
@@ -280,6 +281,21 @@ mod tests {
         assert_eq!(p.indikator, d.indikator);
         assert_eq!(p.sasaran, d.sasaran);
         assert_eq!(p.program, d.program);
+    }
+
+    #[test]
+    fn a_stated_figure_goes_with_the_document_that_states_it() {
+        let mut d = dua_tahun();
+        // The fixture's first figure (`LKjIP 2020`) has no year of its own: it is the 2020
+        // report's. A 2020 figure stated in the unpublished 2021 report (its comparison column)
+        // is that report's, and stays out with it.
+        let mut lalu = d.tercatat[1].clone();
+        lalu.tahun = Some(th(2020));
+        d.tercatat.push(lalu);
+        let p = untuk_publik(&d, &[th(2020)]);
+        assert_eq!(p.tercatat, vec![d.tercatat[0].clone()]);
+        let p = untuk_publik(&d, &[th(2021)]);
+        assert_eq!(p.tercatat, d.tercatat[1..].to_vec());
     }
 
     #[test]
