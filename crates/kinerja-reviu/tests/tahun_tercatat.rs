@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 fn baca(folder: &str) -> DataInstansi {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh").join(folder);
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../contoh")
+        .join(folder);
     kinerja_berkas::baca(&p).unwrap_or_else(|e| panic!("{folder}: {e}"))
 }
 
@@ -55,7 +57,10 @@ fn reviu_2021_contoh_tanpa_angka_laporan_2020() {
                 || t.kunci.contains("/2020")
         })
         .collect();
-    assert!(lama.is_empty(), "2020's findings in the 2021 reviu: {lama:#?}");
+    assert!(
+        lama.is_empty(),
+        "2020's findings in the 2021 reviu: {lama:#?}"
+    );
     // Before: 58 errors and warnings, every one of the 2020 report's or 2020's targets but the
     // RKT 2021's target against the Renstra's (80 against "100%"), which stays.
     let terbuka: Vec<&Temuan> = ts.iter().filter(|t| t.tingkat != Tingkat::Info).collect();
@@ -132,20 +137,26 @@ fn kolom_tahun_lalu_diperiksa_pada_tahun_dokumennya() {
     let kunci_2019 = "Tabel 3.5/01.01/indikator:01.01/capaian/2019";
     let ts = reviu(&d, 2019);
     assert!(ts.iter().all(|t| t.kunci != kunci_2019), "{ts:#?}");
-    assert!(ts.iter().all(|t| !t.lokasi.dokumen.contains("LKIP 2020")), "{ts:#?}");
+    assert!(
+        ts.iter().all(|t| !t.lokasi.dokumen.contains("LKIP 2020")),
+        "{ts:#?}"
+    );
     // In 2020 the 2019 column is checked: a wrong figure there would be reported. Changed to
     // 107,18 (digits swapped; the right one is 107,81), it is.
     let mut d = d;
     let x = d
         .tercatat
         .iter_mut()
-        .find(|t| t.tahun == Some(Tahun::new(2019).unwrap()) && t.lokasi.baris.as_deref() == Some("01.01"))
+        .find(|t| {
+            t.tahun == Some(Tahun::new(2019).unwrap()) && t.lokasi.baris.as_deref() == Some("01.01")
+        })
         .unwrap();
     x.nilai = kinerja_core::model::NilaiTercatat::Angka(rust_decimal_macros::dec!(107.18));
     let ts = reviu(&d, 2020);
     assert!(
-        ts.iter()
-            .any(|t| t.kunci == kunci_2019 && t.aturan == "CAPAIAN-TERCATAT" && t.tingkat == Tingkat::Galat),
+        ts.iter().any(|t| t.kunci == kunci_2019
+            && t.aturan == "CAPAIAN-TERCATAT"
+            && t.tingkat == Tingkat::Galat),
         "{ts:#?}"
     );
 }

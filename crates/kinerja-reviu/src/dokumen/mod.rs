@@ -82,8 +82,7 @@ fn baris(k: &Konteks, p: &kinerja_core::validasi::Peringatan) -> String {
 fn peringatan_data(k: &Konteks, o: &mut Keluaran) {
     let tahun_lain = |p: &kinerja_core::validasi::Peringatan| {
         p.letak.tabel == "target"
-            && k
-                .data
+            && k.data
                 .target
                 .get(p.letak.indeks)
                 .is_some_and(|t| t.tahun != k.tahun)
