@@ -11,19 +11,19 @@ use std::process::Command;
 const SIDIK: [(&str, &str); 4] = [
     (
         "pdf",
-        "55c08befe6db7a82c8caf736e624f4e8ce734aaeb70fed12b1cbb808ab8aef83",
+        "f80b001505eaeed7a7a161cfc2dcd38a621051487a618779dd8ac64d8e4003c0",
     ),
     (
         "docx",
-        "125a5acb5d66b5d6f5c0f626f5987f392e7993a7e04d4564d96090c20e9ddbdf",
+        "ea41f0a59c7b2583a03adb2be4e48741af177ba15902607350c1e7917dad89b6",
     ),
     (
         "xlsx",
-        "88307d31acb66e04cee7b14cd834de60884946862d1ec6360ee8f4f60dc81527",
+        "f7d68219258b8b9228c6154ac3505b16089af77da49595ecada9ddb820ee9822",
     ),
     (
         "html",
-        "00b48e4b03048a7196110a56acaa7f17ab0299fa21bcd826dcd723ba683145df",
+        "b427189dd89521f24e06c02f6ed8bf84cfa37b930c753c8cae8e01edc4a3a3b4",
     ),
 ];
 

@@ -20,8 +20,16 @@ pub(super) fn kelengkapan(k: &Konteks, o: &mut Keluaran) {
                 format!("sasaran \"{}\" tidak memiliki indikator", s.uraian),
             );
         }
+        // A year outside the sasaran's Renstra (an excerpt whose plan ends earlier, a year
+        // reviewed past it) asks no target of it.
+        let dalam_periode = d
+            .tujuan
+            .iter()
+            .find(|x| x.id == s.tujuan)
+            .and_then(|x| d.renstra.iter().find(|r| r.id == x.renstra))
+            .is_none_or(|r| r.tahun_awal <= t && t <= r.tahun_akhir);
         for i in inds {
-            if k.ix.target_pengukuran(&i.id, t).is_none() {
+            if dalam_periode && k.ix.target_pengukuran(&i.id, t).is_none() {
                 o.tambah(
                     "LENGKAP-TARGET",
                     Tingkat::Galat,
