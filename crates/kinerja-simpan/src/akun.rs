@@ -9,7 +9,7 @@ pub use token::{CabutToken, TokenApi};
 
 use crate::basis::P;
 use crate::tulis::{enum_dari, nama_enum};
-use crate::{Galat, Pelaku, Toko};
+use crate::{Galat, Pelaku, Toko, generasi};
 use kinerja_core::id::InstansiId;
 use kinerja_core::waktu::{Periode, Tahun};
 use serde_json::json;
@@ -121,13 +121,11 @@ impl Toko {
     }
 
     pub async fn akun(&self, nama: &str) -> Result<Option<Akun>, Galat> {
-        let b = self
-            .kolam()
-            .ambil(
-                "SELECT nama, hash, peran, instansi FROM pengguna WHERE nama = $1",
-                vec![P::from(nama)],
-            )
-            .await?;
+        let b = generasi::dalam_umum(self.kolam().ambil(
+            "SELECT nama, hash, peran, instansi FROM pengguna WHERE nama = $1",
+            vec![P::from(nama)],
+        ))
+        .await?;
         b.first().map(akun_dari).transpose()
     }
 
@@ -170,18 +168,35 @@ impl Toko {
     /// Whether year `tahun` of the data set is published (its annual period approved), or,
     /// without a year, whether any year is. Published data is what the public may read.
     pub async fn terbit(&self, pelapor: &InstansiId, tahun: Option<Tahun>) -> Result<bool, Galat> {
-        let b = self
-            .kolam()
-            .ambil(
+        let b = generasi::dalam_data(
+            pelapor.as_str(),
+            self.kolam().ambil(
                 "SELECT tahun FROM status_periode WHERE pelapor = $1 AND periode = 'tahunan' \
                  AND status = 'disetujui' AND ($2 IS NULL OR tahun = $2) LIMIT 1",
                 vec![
                     P::from(pelapor.as_str()),
                     P::OI(tahun.map(|t| i64::from(t.get()))),
                 ],
-            )
-            .await?;
+            ),
+        )
+        .await?;
         Ok(!b.is_empty())
+    }
+
+    /// The published years of one data set (its annual period approved), oldest first.
+    pub async fn tahun_terbit(&self, pelapor: &InstansiId) -> Result<Vec<Tahun>, Galat> {
+        let b = generasi::dalam_data(
+            pelapor.as_str(),
+            self.kolam().ambil(
+                "SELECT tahun FROM status_periode WHERE pelapor = $1 AND periode = 'tahunan' \
+                 AND status = 'disetujui' ORDER BY tahun",
+                vec![P::from(pelapor.as_str())],
+            ),
+        )
+        .await?;
+        b.iter()
+            .map(|r| Tahun::new(r.int(0)?).map_err(|e| Galat::Rusak(e.to_string())))
+            .collect()
     }
 
     /// Every published (instansi, year), in one query: for pages that list many instansi.
@@ -206,14 +221,12 @@ impl Toko {
 
     /// The session's account and CSRF token, if the session exists and has not expired.
     pub async fn sesi(&self, token: &str) -> Result<Option<(Akun, String)>, Galat> {
-        let b = self
-            .kolam()
-            .ambil(
-                "SELECT p.nama, p.hash, p.peran, p.instansi, s.csrf, s.kedaluwarsa FROM sesi s \
+        let b = generasi::dalam_umum(self.kolam().ambil(
+            "SELECT p.nama, p.hash, p.peran, p.instansi, s.csrf, s.kedaluwarsa FROM sesi s \
                  JOIN pengguna p ON p.nama = s.pengguna WHERE s.token = $1",
-                vec![P::from(token)],
-            )
-            .await?;
+            vec![P::from(token)],
+        ))
+        .await?;
         match b.first() {
             Some(r) if r.waktu(5)? > OffsetDateTime::now_utc() => {
                 Ok(Some((akun_dari(r)?, r.teks(4)?)))
@@ -224,13 +237,11 @@ impl Toko {
 
     /// Until when the session `token` (a digest) is valid; None for an unknown session.
     pub async fn sesi_berlaku_sampai(&self, token: &str) -> Result<Option<OffsetDateTime>, Galat> {
-        let b = self
-            .kolam()
-            .ambil(
-                "SELECT kedaluwarsa FROM sesi WHERE token = $1",
-                vec![P::from(token)],
-            )
-            .await?;
+        let b = generasi::dalam_umum(self.kolam().ambil(
+            "SELECT kedaluwarsa FROM sesi WHERE token = $1",
+            vec![P::from(token)],
+        ))
+        .await?;
         b.first().map(|r| r.waktu(0)).transpose()
     }
 
@@ -246,14 +257,15 @@ impl Toko {
         pelapor: &InstansiId,
         tahun: Tahun,
     ) -> Result<Vec<StatusPeriode>, Galat> {
-        let b = self
-            .kolam()
-            .ambil(
+        let b = generasi::dalam_data(
+            pelapor.as_str(),
+            self.kolam().ambil(
                 "SELECT periode, status, oleh, waktu FROM status_periode \
                  WHERE pelapor = $1 AND tahun = $2 ORDER BY periode",
                 vec![P::from(pelapor.as_str()), P::I(tahun.get().into())],
-            )
-            .await?;
+            ),
+        )
+        .await?;
         b.iter()
             .map(|r| {
                 Ok(StatusPeriode {
@@ -340,6 +352,12 @@ impl Toko {
             baru: Some(&baru),
         };
         crate::tulis::catat(&mut tx, waktu, pelaku, pelapor.as_str(), &[c]).await?;
+        // The period's status is part of the data set (what it shows, what is published).
+        tx.jalankan(
+            "UPDATE versi_data SET versi = versi + 1 WHERE pelapor = $1",
+            vec![P::from(pelapor.as_str())],
+        )
+        .await?;
         tx.selesai().await
     }
 }
@@ -403,12 +421,12 @@ impl Toko {
         pelapor: &InstansiId,
         tahun: Tahun,
     ) -> Result<Vec<CatatanReviu>, Galat> {
-        let b = self.kolam()
-            .ambil(
-                "SELECT id, pengguna, waktu, isi FROM catatan_reviu WHERE pelapor = $1 AND tahun = $2 ORDER BY id",
-                vec![P::from(pelapor.as_str()), P::I(tahun.get().into())],
-            )
-            .await?;
+        // Notes are written outside data sets' transactions, so under the common generation.
+        let b = generasi::dalam_umum(self.kolam().ambil(
+            "SELECT id, pengguna, waktu, isi FROM catatan_reviu WHERE pelapor = $1 AND tahun = $2 ORDER BY id",
+            vec![P::from(pelapor.as_str()), P::I(tahun.get().into())],
+        ))
+        .await?;
         b.iter()
             .map(|r| {
                 Ok(CatatanReviu {

@@ -4,6 +4,7 @@
 //! stays exact), NUMERIC(20,2) in PostgreSQL.
 
 use crate::Galat;
+use crate::generasi::Generasi;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde_json::Value;
@@ -200,6 +201,12 @@ impl Kolam {
 
     /// A read outside any transaction: one round trip, for single-statement reads.
     pub(crate) async fn ambil(&self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
+        crate::generasi::tandai();
+        self.ambil_tanpa_tanda(sql, ps).await
+    }
+
+    /// `ambil`, not recorded as a read of the caller (the generations themselves).
+    async fn ambil_tanpa_tanda(&self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
         Ok(match self {
             Kolam::Sqlite(p) => ikat!(sqlx::query(sql), ps, sen, |v: Value| v.to_string())
                 .fetch_all(p)
@@ -217,6 +224,7 @@ impl Kolam {
     }
 
     pub(crate) async fn mulai(&self) -> Result<Tx, Galat> {
+        crate::generasi::tandai();
         Ok(match self {
             Kolam::Sqlite(p) => Tx::baru(TxIsi::Sqlite(p.begin().await?)),
             Kolam::Postgres(p) => Tx::baru(TxIsi::Postgres(p.begin().await?)),
@@ -227,6 +235,7 @@ impl Kolam {
     /// SQLite takes the write lock at BEGIN: a deferred transaction that reads and then
     /// writes cannot wait for another writer (SQLITE_BUSY at once, whatever the busy timeout).
     pub(crate) async fn mulai_tulis(&self) -> Result<Tx, Galat> {
+        crate::generasi::tandai();
         Ok(match self {
             Kolam::Sqlite(p) => Tx::baru(TxIsi::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?)),
             Kolam::Postgres(p) => Tx::baru(TxIsi::Postgres(p.begin().await?)),
@@ -242,6 +251,28 @@ impl Kolam {
             .map(|r| r.int(0))
             .transpose()
             .map(|n| n.unwrap_or(0))
+    }
+
+    /// Every generation (see `generasi`), in one query.
+    pub(crate) async fn baca_generasi(&self) -> Result<Generasi, Galat> {
+        let b = self
+            .ambil_tanpa_tanda(
+                "SELECT '', n, umum FROM generasi \
+                 UNION ALL SELECT pelapor, versi, 0 FROM versi_data",
+                vec![],
+            )
+            .await?;
+        let mut g = Generasi::default();
+        for r in &b {
+            let p = r.teks(0)?;
+            if p.is_empty() {
+                g.semua = r.int(1)?;
+                g.umum = r.int(2)?;
+            } else {
+                g.data.insert(p, r.int(1)?);
+            }
+        }
+        Ok(g)
     }
 
     pub(crate) async fn tutup(&self) {
@@ -269,6 +300,10 @@ pub(crate) enum TxIsi {
 pub(crate) struct Tx {
     isi: TxIsi,
     menulis: bool,
+    /// The writes are a data set's (`Toko::mulai_tulis`), which raises its version itself:
+    /// the commit raises the common generation only if `ubah_umum` is set.
+    data_saja: bool,
+    ubah_umum: bool,
 }
 
 fn uang_pg(d: Decimal) -> Result<Decimal, Galat> {
@@ -280,7 +315,19 @@ impl Tx {
         Tx {
             isi,
             menulis: false,
+            data_saja: false,
+            ubah_umum: false,
         }
+    }
+
+    /// Marks the transaction as a data set's write (see `generasi`).
+    pub(crate) fn hanya_data(&mut self) {
+        self.data_saja = true;
+    }
+
+    /// A data set's write that changes the instansi list (an instansi record, a new data set).
+    pub(crate) fn ubah_umum(&mut self) {
+        self.ubah_umum = true;
     }
 
     pub(crate) fn postgres(&self) -> bool {
@@ -354,8 +401,13 @@ impl Tx {
     pub(crate) async fn selesai(mut self) -> Result<(), Galat> {
         if self.menulis {
             // Last, so the row lock (PostgreSQL) is held only for the commit.
-            self.jalankan("UPDATE generasi SET n = n + 1", vec![])
-                .await?;
+            if self.data_saja && !self.ubah_umum {
+                self.jalankan("UPDATE generasi SET n = n + 1", vec![])
+                    .await?;
+            } else {
+                self.jalankan("UPDATE generasi SET n = n + 1, umum = umum + 1", vec![])
+                    .await?;
+            }
         }
         match self.isi {
             TxIsi::Sqlite(tx) => tx.commit().await?,

@@ -1,7 +1,7 @@
 //! The instansi the database knows (global, shared by every data set naming them), and which of
-//! them report.
+//! them report. Both lists are read under the common generation (`generasi`).
 
-use crate::{Galat, Toko, tulis};
+use crate::{Galat, Toko, generasi, tulis};
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::{Instansi, JenisInstansi};
 use std::collections::{HashMap, HashSet};
@@ -9,13 +9,11 @@ use std::collections::{HashMap, HashSet};
 impl Toko {
     /// Every instansi known to the database, parents before children, then by name.
     pub async fn daftar_instansi(&self) -> Result<Vec<Instansi>, Galat> {
-        let b = self
-            .kolam
-            .ambil(
-                "SELECT id, nama, jenis, induk, kode, alamat, catatan FROM instansi ORDER BY id",
-                vec![],
-            )
-            .await?;
+        let b = generasi::dalam_umum(self.kolam.ambil(
+            "SELECT id, nama, jenis, induk, kode, alamat, catatan FROM instansi ORDER BY id",
+            vec![],
+        ))
+        .await?;
         let semua = b
             .iter()
             .map(tulis::instansi_dari)
@@ -25,13 +23,11 @@ impl Toko {
 
     /// The instansi that have a data set of their own (they report).
     pub async fn daftar_pelapor(&self) -> Result<Vec<InstansiId>, Galat> {
-        let b = self
-            .kolam
-            .ambil(
-                "SELECT DISTINCT pelapor FROM cakupan ORDER BY pelapor",
-                vec![],
-            )
-            .await?;
+        let b = generasi::dalam_umum(self.kolam.ambil(
+            "SELECT DISTINCT pelapor FROM cakupan ORDER BY pelapor",
+            vec![],
+        ))
+        .await?;
         b.iter()
             .map(|r| {
                 let s = r.teks(0)?;

@@ -15,12 +15,14 @@
 //! one write path and its per-data-set lock), `impor` and `isian` (the doors into it: a data
 //! file, realisasi entry), `jejak` (the audit trail), `rekap` (roll-ups in SQL), `cadangan`
 //! (online backup of an SQLite file), `akun` (accounts, sessions, the approval workflow),
-//! `survei` (respondents of the survey form the web hosts, with its abuse limits).
+//! `survei` (respondents of the survey form the web hosts, with its abuse limits), `generasi`
+//! (the numbers writes raise, and what a piece of work read, for caches).
 
 pub mod akun;
 mod basis;
 pub mod bukti;
 mod cadangan;
+mod generasi;
 mod impor;
 mod instansi;
 mod isian;
@@ -38,6 +40,7 @@ pub mod uji;
 pub use basis::{JenisBasis, Kolam};
 pub use bukti::{BATAS_BUKTI, BerkasBukti};
 pub use cadangan::cadangkan;
+pub use generasi::{Bacaan, Cap, Generasi, catat_bacaan};
 pub use impor::{Beda, ModeImpor, pratinjau_impor};
 pub use jejak::BarisJejak;
 pub use massal::RingkasanMassal;
@@ -130,12 +133,14 @@ impl Hak {
 #[derive(Clone, Debug)]
 pub struct Toko {
     kolam: Kolam,
-    /// Loaded data sets with the version they were loaded at (`versi_data`). Every write bumps
-    /// the version in its transaction, so a copy is used only while no process has written:
-    /// correct with several servers on one PostgreSQL, and one cheap query per read.
+    /// Loaded data sets with the version they were loaded at (`versi_data`). Every write of a data
+    /// set bumps its version in its transaction, so a copy is used only while no process has
+    /// written it: correct with several servers on one PostgreSQL (see `generasi`).
     simpanan: Arc<Mutex<Salinan>>,
     /// Writers of this process, in arrival order (SQLite: see `Toko::mulai_tulis`).
     antrean_tulis: Arc<tokio::sync::Mutex<()>>,
+    /// Reads of the generations, shared by concurrent callers (`Toko::generasi_kini`).
+    pengamat: Arc<generasi::Pengamat>,
 }
 
 /// Data sets in memory: reporting instansi → (version, data).
@@ -149,6 +154,7 @@ impl Toko {
             kolam: Kolam::buka(url).await?,
             simpanan: Arc::default(),
             antrean_tulis: Arc::default(),
+            pengamat: Arc::default(),
         })
     }
 

@@ -226,8 +226,9 @@ impl Toko {
             .bind(&pelapor)
             .execute(&mut *tx)
             .await?;
-        // As `basis::Tx::selesai` does for every writing transaction, last.
-        sqlx::query("UPDATE generasi SET n = n + 1")
+        // As `basis::Tx::selesai` does for every writing transaction, last; new data sets
+        // change the instansi list (the common generation).
+        sqlx::query("UPDATE generasi SET n = n + 1, umum = umum + 1")
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;

@@ -1,8 +1,9 @@
 //! Loading a data set, and the copies kept in memory: a copy is served while the data set's
-//! version (`versi_data`, bumped in every write's transaction) is the one it was loaded at.
+//! version (`versi_data`, bumped in every transaction that writes the data set) is the one it
+//! was loaded at.
 
 use crate::basis::P;
-use crate::{Galat, Toko, rekaman, tulis};
+use crate::{Galat, Toko, generasi, rekaman, tulis};
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use std::sync::Arc;
@@ -15,15 +16,13 @@ impl Toko {
 
     /// The data set, shared: from memory while its version is unchanged, else from the tables.
     pub async fn muat_bersama(&self, pelapor: &InstansiId) -> Result<Arc<DataInstansi>, Galat> {
-        let b = self
-            .kolam
-            .ambil(
-                "SELECT versi FROM versi_data WHERE pelapor = $1",
-                vec![P::from(pelapor.as_str())],
-            )
-            .await?;
-        let versi = match b.first() {
-            Some(r) => r.int(0)?,
+        generasi::dalam_data(pelapor.as_str(), self.muat_bersama_dalam(pelapor)).await
+    }
+
+    async fn muat_bersama_dalam(&self, pelapor: &InstansiId) -> Result<Arc<DataInstansi>, Galat> {
+        // The version as read after this call began, shared with concurrent callers.
+        let versi = match self.generasi_kini().await?.data.get(pelapor.as_str()) {
+            Some(v) => *v,
             None => return Err(Galat::TidakAda(pelapor.to_string())),
         };
         if let Some((v, d)) = self

@@ -64,7 +64,9 @@ impl Toko {
     /// A write transaction of `pelapor`'s data set, begun after every earlier writer of it has
     /// finished. Everything that writes a data set, or decides what may be written to it (the
     /// approval of a period), reads and writes inside one of these, so a decision read here
-    /// cannot be changed by another writer before this transaction commits.
+    /// cannot be changed by another writer before this transaction commits. Its commit raises
+    /// the common generation only when marked (`Tx::ubah_umum`): the writer raises the
+    /// versions (`versi_data`) of the data sets it changes.
     pub(crate) async fn mulai_tulis(&self, pelapor: &InstansiId) -> Result<TxTulis<'_>, Galat> {
         Ok(match &self.kolam {
             Kolam::Sqlite(p) => {
@@ -73,13 +75,16 @@ impl Toko {
                 // wait at all (SQLITE_BUSY at once). Queue this process's writers here, first
                 // come first served, and take the write lock at BEGIN.
                 let giliran = self.antrean_tulis.lock().await;
+                let mut tx = Tx::baru(TxIsi::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?));
+                tx.hanya_data();
                 TxTulis {
-                    tx: Tx::baru(TxIsi::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?)),
+                    tx,
                     _giliran: Some(giliran),
                 }
             }
             Kolam::Postgres(p) => {
                 let mut tx = Tx::baru(TxIsi::Postgres(p.begin().await?));
+                tx.hanya_data();
                 // Writers of one data set queue up (across processes): load-change-write must
                 // not interleave. Released at commit or rollback.
                 tx.jalankan(
@@ -289,6 +294,28 @@ async fn terapkan_dalam(
             ringkasan.dihapus += 1;
         }
     }
+    // The shared instansi rows whose stored content this write changes (read before it
+    // writes them): every other data set carrying one of them changes with it. A record this
+    // data set merely starts or stops carrying, unchanged, changes no other data set.
+    let mut berubah: Vec<&str> = bersama.iter().map(|b| b.kunci.as_str()).collect();
+    for c in catat
+        .iter()
+        .filter(|c| c.rekaman.tabel == "instansi" && c.aksi != "hapus")
+    {
+        // Changed: the data set's copy is the stored row. Added: the row may exist already
+        // (another data set carries it), changed or not.
+        let beda = c.aksi == "ubah"
+            || instansi_tersimpan(tx, &c.rekaman.kunci)
+                .await?
+                .is_some_and(|t| t.isi != c.rekaman.isi);
+        if beda {
+            berubah.push(c.rekaman.kunci.as_str());
+        }
+    }
+    if !bersama.is_empty() || catat.iter().any(|c| c.rekaman.tabel == "instansi") {
+        // The instansi list (names, hierarchy, which instansi report) may differ.
+        tx.ubah_umum();
+    }
     tulis::tulis(tx, pelapor.as_str(), &tulis).await?;
     tulis::catat(tx, waktu, pelaku, pelapor.as_str(), &catat).await?;
     for l in &bersama {
@@ -307,12 +334,6 @@ async fn terapkan_dalam(
     let versi = if ringkasan.tidak_berubah() && tulis.is_empty() {
         None
     } else {
-        // Instansi rows are shared: a change to one is a change to every data set naming it.
-        let berubah = catat
-            .iter()
-            .filter(|c| c.rekaman.tabel == "instansi")
-            .map(|c| c.rekaman.kunci.as_str())
-            .chain(bersama.iter().map(|b| b.kunci.as_str()));
         for kunci in berubah {
             tx.jalankan(
                 "UPDATE versi_data SET versi = versi + 1 WHERE pelapor <> $1 AND pelapor IN \

@@ -22,13 +22,6 @@ pub(crate) async fn data_terlihat(
     if boleh(sesi.0.as_ref(), Tindakan::Lihat, id, false) {
         return Ok(d);
     }
-    let tahun: Vec<Tahun> = n
-        .toko
-        .semua_terbit()
-        .await?
-        .into_iter()
-        .filter(|(p, _)| p == id)
-        .map(|(_, t)| t)
-        .collect();
+    let tahun: Vec<Tahun> = n.toko.tahun_terbit(id).await?;
     Ok(Arc::new(terbit::untuk_publik(&d, &tahun)))
 }

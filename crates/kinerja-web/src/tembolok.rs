@@ -1,23 +1,28 @@
-//! Answers to GET requests, kept while the database's generation is unchanged.
+//! Answers to GET requests, kept while what they were made from is unchanged.
 //!
-//! Every committed change, in any table and from any process, raises the generation
-//! (`Toko::generasi`; the store's transactions do it, so no writer can forget). A page is a
-//! function of the database, the address (path and query) and the viewer (the session, which
-//! fixes the name, role and CSRF token in the frame). So an answer kept under (generation,
-//! address, session) is what a fresh render would give, and a request costs one small query
-//! instead of a dozen plus rendering.
+//! A page is a function of the database, the address (path and query) and the viewer (the
+//! session, which fixes the name, role and CSRF token in the frame). The store records what a
+//! handler read ([`kinerja_simpan::catat_bacaan`]): the data sets it loaded, whether it read
+//! accounts, sessions or the instansi list (the common generation), and whether it read
+//! anything else (the database's generation, which every write raises). Each kind has a
+//! generation in the database that the writes raise, in the store's transactions, from any
+//! process (`kinerja_simpan::Generasi`). An answer is kept under (address, session) with the
+//! generations of what it read, and served while they are unchanged: a save to one data set
+//! leaves the pages of every other data set that did not read it.
 //!
-//! - The generation is read *before* the handler runs. The handler's reads happen later, so a
-//!   kept answer is never older than the generation it is filed under.
+//! - The generations are read *before* the handler runs (`Toko::generasi_kini`: a read that
+//!   began after the request arrived, shared by concurrent requests). The handler's reads
+//!   happen later, so a kept answer is never older than the generations it is filed under.
 //! - Only a 200 without `Set-Cookie` and without [`TanpaSimpan`] (a page that carries a fresh
 //!   one-use token, or names the host the client used), for a caller with no credentials
-//!   header, is kept; a
-//!   request with `Authorization` always goes to the handler (a Basic password must be
-//!   checked, a token's use recorded).
+//!   header, is kept; a request with `Authorization` always goes to the handler (a Basic
+//!   password must be checked, a token's use recorded).
 //! - A session is served from the cache only while it is valid: its expiry is read once per
-//!   generation (a logout or a new login raises the generation) and checked on every hit.
+//!   common generation (a login or a logout, in any process, raises it) and checked on every
+//!   hit; an unknown, ended or expired session goes to the handler.
 //! - Bounded: at most `KAPASITAS` answers and `BYTE_MAKS` bytes; an answer larger than
-//!   `BYTE_SATU` is not kept. When the generation moves, everything kept is dropped.
+//!   `BYTE_SATU` is not kept. An answer found out of date is dropped when looked up; the oldest
+//!   go first when full.
 
 use crate::Negara;
 use crate::akun::{COOKIE_SESI, cookie, digest};
@@ -27,6 +32,7 @@ use axum::http::header::{AUTHORIZATION, SET_COOKIE};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use kinerja_simpan::{Cap, Generasi, catat_bacaan};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use time::OffsetDateTime;
@@ -52,31 +58,23 @@ struct Kunci {
 }
 
 struct Entri {
+    /// The generations of what the handler read, when the request arrived.
+    cap: Cap,
     kepala: HeaderMap,
     badan: Bytes,
 }
 
+/// How many sessions' expiries are kept at most (dropped all at once when full).
+const SESI_MAKS: usize = 100_000;
+
 #[derive(Default)]
 struct Isi {
-    generasi: i64,
     peta: HashMap<Kunci, Entri>,
     /// Insertion order, for dropping the oldest answer when full.
     urutan: VecDeque<Kunci>,
     byte: usize,
-    /// Each session's expiry as read in this generation (None: not a session).
-    sesi: HashMap<String, Option<OffsetDateTime>>,
-}
-
-impl Isi {
-    /// Moves to generation `g` (dropping everything kept) when it is newer.
-    fn ke(&mut self, g: i64) {
-        if g > self.generasi {
-            *self = Isi {
-                generasi: g,
-                ..Isi::default()
-            };
-        }
-    }
+    /// Each session's expiry (None: not a session), with the common generation it was read at.
+    sesi: HashMap<String, (i64, Option<OffsetDateTime>)>,
 }
 
 /// The answer cache of one server; see the module documentation.
@@ -86,9 +84,19 @@ pub struct Tembolok {
 }
 
 impl Tembolok {
-    /// How many answers are kept.
+    /// How many answers are kept (some may be out of date, dropped when next looked up).
     pub fn jumlah(&self) -> usize {
         self.kunci().peta.len()
+    }
+
+    /// Whether the answer to `alamat` for the session `token` (anonymous: None) is kept and
+    /// still valid at generations `g`.
+    pub fn berlaku(&self, g: &Generasi, alamat: &str, token: Option<&str>) -> bool {
+        let k = Kunci {
+            alamat: alamat.to_string(),
+            sesi: token.map(digest),
+        };
+        self.kunci().peta.get(&k).is_some_and(|e| g.masih(&e.cap))
     }
 
     fn kunci(&self) -> std::sync::MutexGuard<'_, Isi> {
@@ -96,52 +104,58 @@ impl Tembolok {
         self.isi.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn ambil(&self, g: i64, k: &Kunci) -> Option<Response> {
+    fn ambil(&self, g: &Generasi, k: &Kunci) -> Option<Response> {
         let mut isi = self.kunci();
-        isi.ke(g);
         let e = isi.peta.get(k)?;
+        if !g.masih(&e.cap) {
+            // Out of date: dropped (its place in `urutan` goes when it comes up).
+            if let Some(e) = isi.peta.remove(k) {
+                isi.byte -= e.badan.len();
+            }
+            return None;
+        }
         let mut r = Response::new(Body::from(e.badan.clone()));
         *r.headers_mut() = e.kepala.clone();
         Some(r)
     }
 
-    fn simpan(&self, g: i64, k: Kunci, kepala: HeaderMap, badan: Bytes) {
+    fn simpan(&self, k: Kunci, e: Entri) {
         let mut isi = self.kunci();
-        isi.ke(g);
-        // An answer computed under an older generation than the one now kept is not filed.
-        if isi.generasi != g {
-            return;
-        }
-        let n = badan.len();
-        if let Some(lama) = isi.peta.insert(k.clone(), Entri { kepala, badan }) {
+        let n = e.badan.len();
+        if let Some(lama) = isi.peta.insert(k.clone(), e) {
             isi.byte -= lama.badan.len();
-        } else {
-            isi.urutan.push_back(k);
         }
+        isi.urutan.push_back(k);
         isi.byte += n;
-        while isi.urutan.len() > KAPASITAS || isi.byte > BYTE_MAKS {
+        while isi.peta.len() > KAPASITAS || isi.byte > BYTE_MAKS || isi.urutan.len() > 2 * KAPASITAS
+        {
             let Some(tua) = isi.urutan.pop_front() else {
                 break;
             };
+            // A key filed again since is in `urutan` twice; only its last place holds it.
+            if isi.urutan.contains(&tua) {
+                continue;
+            }
             if let Some(e) = isi.peta.remove(&tua) {
                 isi.byte -= e.badan.len();
             }
         }
     }
 
-    /// The session's expiry as known in generation `g`, if read already.
-    fn sesi(&self, g: i64, token: &str) -> Option<Option<OffsetDateTime>> {
-        let mut isi = self.kunci();
-        isi.ke(g);
-        isi.sesi.get(token).copied()
+    /// The session's expiry as read at common generation `umum`, if read already.
+    fn sesi(&self, umum: i64, token: &str) -> Option<Option<OffsetDateTime>> {
+        match self.kunci().sesi.get(token) {
+            Some((u, s)) if *u == umum => Some(*s),
+            _ => None,
+        }
     }
 
-    fn catat_sesi(&self, g: i64, token: String, sampai: Option<OffsetDateTime>) {
+    fn catat_sesi(&self, umum: i64, token: String, sampai: Option<OffsetDateTime>) {
         let mut isi = self.kunci();
-        isi.ke(g);
-        if isi.generasi == g && isi.sesi.len() < 100_000 {
-            isi.sesi.insert(token, sampai);
+        if isi.sesi.len() >= SESI_MAKS {
+            isi.sesi.clear();
         }
+        isi.sesi.insert(token, (umum, sampai));
     }
 }
 
@@ -151,18 +165,18 @@ pub(crate) async fn layani(State(n): State<Negara>, req: Request, next: Next) ->
         return next.run(req).await;
     }
     // A read that fails here is the handler's to report; this request is just not cached.
-    let Ok(g) = n.toko.generasi().await else {
+    let Ok(g) = n.toko.generasi_kini().await else {
         return next.run(req).await;
     };
     let sesi = cookie(req.headers(), COOKIE_SESI).map(|t| digest(&t));
     if let Some(token) = &sesi {
-        let sampai = match n.tembolok.sesi(g, token) {
+        let sampai = match n.tembolok.sesi(g.umum, token) {
             Some(s) => s,
             None => {
                 let Ok(s) = n.toko.sesi_berlaku_sampai(token).await else {
                     return next.run(req).await;
                 };
-                n.tembolok.catat_sesi(g, token.clone(), s);
+                n.tembolok.catat_sesi(g.umum, token.clone(), s);
                 s
             }
         };
@@ -179,10 +193,10 @@ pub(crate) async fn layani(State(n): State<Negara>, req: Request, next: Next) ->
             .unwrap_or_default(),
         sesi,
     };
-    if let Some(r) = n.tembolok.ambil(g, &kunci) {
+    if let Some(r) = n.tembolok.ambil(&g, &kunci) {
         return r;
     }
-    let r = next.run(req).await;
+    let (r, bacaan) = catat_bacaan(next.run(req)).await;
     if r.status() != StatusCode::OK
         || r.headers().contains_key(SET_COOKIE)
         || r.extensions().get::<TanpaSimpan>().is_some()
@@ -199,7 +213,11 @@ pub(crate) async fn layani(State(n): State<Negara>, req: Request, next: Next) ->
     let Ok(badan) = axum::body::to_bytes(badan, BYTE_SATU).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    n.tembolok
-        .simpan(g, kunci, bagian.headers.clone(), badan.clone());
+    let e = Entri {
+        cap: g.cap(&bacaan),
+        kepala: bagian.headers.clone(),
+        badan: badan.clone(),
+    };
+    n.tembolok.simpan(kunci, e);
     Response::from_parts(bagian, Body::from(badan))
 }

@@ -15,6 +15,7 @@ use tower::ServiceExt;
 const DASBOR: &str = "/instansi/mumbulsari/tahun/2020";
 const OPERATOR: &str = "operator-satu";
 const PIMPINAN: &str = "pimpinan-dua";
+const PEREVIU: &str = "pereviu-tiga";
 
 struct Uji {
     negara: kinerja_web::Negara,
@@ -26,10 +27,13 @@ struct Uji {
 async fn siap(url: &str) -> Uji {
     let toko = bersama::toko_contoh(url).await;
     let mut sesi = Vec::new();
-    for (nama, peran) in [(OPERATOR, "operator"), (PIMPINAN, "pimpinan")] {
+    for (nama, peran, instansi) in [
+        (OPERATOR, "operator", Some("mumbulsari")),
+        (PIMPINAN, "pimpinan", Some("mumbulsari")),
+        (PEREVIU, "pereviu", None),
+    ] {
         let hash = "tidak-dipakai".to_string();
-        let (token, csrf) =
-            bersama::akun_bersesi(&toko, nama, peran, Some("mumbulsari"), hash).await;
+        let (token, csrf) = bersama::akun_bersesi(&toko, nama, peran, instansi, hash).await;
         sesi.push((nama, token, csrf));
     }
     Uji {
@@ -163,11 +167,11 @@ async fn a_save_is_on_the_next_dashboard_and_no_viewer_sees_anothers_frame() {
     b.selesai().await;
 }
 
-/// What the cache must not outlive, on both backends: a write by another process (a second
-/// pool on the same database), a logout done elsewhere, the session's expiry; and a request
+/// What the cache must not outlive, on both backends: a write of what the page read by another
+/// process (a second pool on the same database), a logout done elsewhere, the session's expiry; and a request
 /// with credentials is never answered from it.
 #[tokio::test]
-async fn a_kept_page_ends_with_any_write_anywhere_and_with_its_session() {
+async fn a_kept_page_ends_with_a_write_of_its_data_and_with_its_session() {
     use kinerja_core::model::Realisasi;
     use kinerja_core::nilai::Nilai;
     for b in kinerja_simpan::uji::semua_basis().await {
@@ -310,6 +314,134 @@ async fn two_servers_on_one_database_read_each_others_saves_at_once() {
                 b.nama
             );
         }
+        kedua.toko.tutup().await;
+        u.toko.tutup().await;
+        b.selesai().await;
+    }
+}
+
+/// Each data set's pages have their own generation: on two servers over one database (as two
+/// processes), a save to Mumbulsari ends the kept pages of Mumbulsari on both and leaves those
+/// of another data set (a synthetic OPD) valid on both, and the other way round; what is
+/// served from the cache is what a fresh render gives.
+#[tokio::test]
+async fn a_save_to_one_data_set_leaves_the_kept_pages_of_another() {
+    let opd = kinerja_sintetis::instansi(0);
+    let dasbor_opd = format!("/instansi/opd-00/tahun/{}", opd.realisasi[0].tahun);
+    for b in kinerja_simpan::uji::semua_basis().await {
+        let n = b.nama;
+        let u = siap(&b.url).await;
+        u.toko
+            .impor(
+                &opd,
+                None,
+                kinerja_simpan::ModeImpor::Gabung,
+                &bersama::pelaku(),
+            )
+            .await
+            .unwrap();
+        let kedua = kinerja_web::negara(Toko::buka(&b.url).await.unwrap());
+        let server = [&u.negara, &kedua];
+        let token = u
+            .sesi
+            .iter()
+            .find(|(x, _, _)| *x == PEREVIU)
+            .unwrap()
+            .1
+            .clone();
+        let (uu, token, dasbor_opd) = (&u, token.as_str(), dasbor_opd.as_str());
+        let halaman = |alamat: &str| {
+            let alamat = alamat.to_string();
+            async move {
+                let mut v = Vec::new();
+                for s in server {
+                    let (st, h) = uu
+                        .kirim(s, Some(PEREVIU), Request::get(&alamat), Body::empty())
+                        .await;
+                    assert_eq!(st, StatusCode::OK, "{alamat}");
+                    v.push(h);
+                }
+                v
+            }
+        };
+        // Which of (Mumbulsari's dashboard, the OPD's) each server holds valid now.
+        let berlaku = || async move {
+            let g = uu.toko.generasi_kini().await.unwrap();
+            server
+                .iter()
+                .map(|s| {
+                    (
+                        s.tembolok.berlaku(&g, DASBOR, Some(token)),
+                        s.tembolok.berlaku(&g, dasbor_opd, Some(token)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let opd1 = halaman(dasbor_opd).await;
+        halaman(DASBOR).await;
+        assert_eq!(berlaku().await, vec![(true, true); 2], "{n}: both kept");
+
+        // A realisasi of Mumbulsari saved through the first server.
+        let isi = format!("csrf={}&r.I-S1-1.tahunan=55%2C55", u.csrf(OPERATOR));
+        let (st, _) = u
+            .kirim(
+                &u.negara,
+                Some(OPERATOR),
+                Request::post(format!("{DASBOR}/realisasi"))
+                    .header("content-type", "application/x-www-form-urlencoded"),
+                Body::from(isi),
+            )
+            .await;
+        assert_eq!(st, StatusCode::SEE_OTHER, "{n}");
+        assert_eq!(
+            berlaku().await,
+            vec![(false, true); 2],
+            "{n}: Mumbulsari's pages end, the OPD's stay, on both servers"
+        );
+        assert_eq!(
+            halaman(dasbor_opd).await,
+            opd1,
+            "{n}: served from the cache"
+        );
+        for h in halaman(DASBOR).await {
+            assert!(h.contains("55,55"), "{n}: the saved figure");
+        }
+        assert_eq!(
+            berlaku().await,
+            vec![(true, true); 2],
+            "{n}: both kept again"
+        );
+
+        // A realisasi of the OPD saved by a third process: the other way round.
+        let lain = Toko::buka(&b.url).await.unwrap();
+        let mut r = opd.realisasi[0].clone();
+        r.nilai = kinerja_core::nilai::Nilai::parse("7").unwrap();
+        lain.simpan_realisasi(
+            &InstansiId::new("opd-00").unwrap(),
+            vec![r],
+            &bersama::pelaku(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            berlaku().await,
+            vec![(true, false); 2],
+            "{n}: the OPD's pages end"
+        );
+        let opd2 = halaman(dasbor_opd).await;
+        let segar = kinerja_web::negara(u.toko.clone());
+        let (_, h) = u
+            .kirim(
+                &segar,
+                Some(PEREVIU),
+                Request::get(dasbor_opd),
+                Body::empty(),
+            )
+            .await;
+        assert_eq!(opd2[0], h, "{n}: what a fresh render gives");
+        assert_eq!(opd2[1], h, "{n}: what a fresh render gives");
+
+        lain.tutup().await;
         kedua.toko.tutup().await;
         u.toko.tutup().await;
         b.selesai().await;
