@@ -75,6 +75,32 @@ pub(crate) async fn berkas(
         })?
 }
 
+/// The pemda's LKjIP of `tahun` with its OPDs' data sets as a file (`kinerja laporan --pemda`
+/// composes the same), on the blocking pool.
+pub(crate) async fn berkas_pemda(
+    pemda: Arc<DataInstansi>,
+    opd: Vec<Arc<DataInstansi>>,
+    tahun: Tahun,
+    bentuk: Bentuk,
+    draf: bool,
+) -> Result<Vec<u8>, GalatHttp> {
+    tokio::task::spawn_blocking(move || {
+        let opd: Vec<&DataInstansi> = opd.iter().map(|d| &**d).collect();
+        let d = kinerja_laporan::susun_pemda(&pemda, &opd, tahun, &opsi(draf))
+            .map_err(galat_laporan)?;
+        cetak(&d, bentuk, "laporan gagal disusun")
+    })
+    .await
+    .map_err(|e| {
+        GalatHttp::internal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "galat_internal",
+            "laporan gagal disusun",
+            e,
+        )
+    })?
+}
+
 /// The SKM report of one survey as a file, on the blocking pool.
 pub(crate) async fn berkas_skm(
     l: kinerja_laporan::LaporanSkm,
@@ -167,6 +193,7 @@ fn galat_laporan(e: GalatLaporan) -> GalatHttp {
     let (status, kode) = match e {
         GalatLaporan::TanpaLaporan(_) => (StatusCode::NOT_FOUND, "laporan_tidak_ada"),
         GalatLaporan::ReviuGalat(_) => (StatusCode::CONFLICT, "reviu_galat"),
+        GalatLaporan::TanpaRpjmd => (StatusCode::NOT_FOUND, "rpjmd_tidak_ada"),
     };
     let pesan = match e {
         GalatLaporan::ReviuGalat(n) => format!(

@@ -17,6 +17,7 @@ mod ikhtisar;
 mod lampiran;
 mod laporan_skm;
 mod pendahuluan;
+mod pemda;
 mod penutup;
 mod perencanaan;
 mod reviu;
@@ -37,6 +38,7 @@ pub use evaluasi::{
     KOLOM_LKE, LaporanEvaluasi, dokumen_evaluasi, hitung_evaluasi, status as status_tindak_lanjut,
     susun_evaluasi, susun_rekap_evaluasi, usulan_evaluasi,
 };
+pub use pemda::{sidik_pemda, susun_pemda};
 pub use laporan_skm::{
     GalatLaporanSkm, LaporanSkm, PeriodeSkm, TindakLanjut, laporan_skm_dari_data, susun_skm,
 };
@@ -62,6 +64,10 @@ pub enum GalatLaporan {
         "reviu menemukan {0} galat terbuka; perbaiki datanya, terima temuannya dengan alasan (kinerja terima), atau buat laporan dengan --paksa (temuan dicetak di lampiran reviu). Rinciannya: kinerja periksa"
     )]
     ReviuGalat(usize),
+    #[error(
+        "data pemda tidak memuat RPJMD ([[renstra]] dengan jenis = \"rpjmd\"); Laporan Kinerja pemda disusun dari RPJMD"
+    )]
+    TanpaRpjmd,
 }
 
 /// A short fingerprint of the data: the first 12 hex digits of the SHA-256 of its canonical
@@ -183,28 +189,8 @@ pub fn susun_pk(
         data
     };
     let pk = data.pk_berlaku(pelapor, tahun)?;
-    let id = kinerja_core::id::LaporanId::new(format!("pk-{}", tahun.get())).ok()?;
     // The annex reads the instansi and the year through a report: the year's, or a blank one.
-    let laporan = data
-        .laporan
-        .iter()
-        .find(|l| l.tahun == tahun && &l.instansi == pelapor)
-        .cloned()
-        .unwrap_or_else(|| Laporan {
-            id,
-            instansi: pelapor.clone(),
-            tahun,
-            judul: String::new(),
-            tempat: None,
-            tanggal: None,
-            penandatangan: None,
-            kata_pengantar: String::new(),
-            ikhtisar: Default::default(),
-            bagian: Vec::new(),
-            analisis: Vec::new(),
-            penutup: Default::default(),
-            catatan: None,
-        });
+    let laporan = laporan_atau_kosong(data, pelapor, tahun, "pk")?;
     let s = Penyusun::new(data, tahun, &laporan);
     // Printed on its own: its tables are "Tabel PK.1", "Tabel PK.2".
     let mut bab = s.pk_ditandatangani(sel::Nomor::bab("PK"));
@@ -232,6 +218,38 @@ pub fn susun_pk(
         },
         bab,
         logo: None,
+    })
+}
+
+/// The report record of `pelapor` for `tahun`, or a blank one with id `{awalan}-{tahun}` (a
+/// document printed without a `[[laporan]]`: its narrative then reads "data tidak tersedia").
+fn laporan_atau_kosong(
+    data: &DataInstansi,
+    pelapor: &kinerja_core::id::InstansiId,
+    tahun: Tahun,
+    awalan: &str,
+) -> Option<Laporan> {
+    if let Some(l) = data
+        .laporan
+        .iter()
+        .find(|l| l.tahun == tahun && &l.instansi == pelapor)
+    {
+        return Some(l.clone());
+    }
+    Some(Laporan {
+        id: kinerja_core::id::LaporanId::new(format!("{awalan}-{}", tahun.get())).ok()?,
+        instansi: pelapor.clone(),
+        tahun,
+        judul: String::new(),
+        tempat: None,
+        tanggal: None,
+        penandatangan: None,
+        kata_pengantar: String::new(),
+        ikhtisar: Default::default(),
+        bagian: Vec::new(),
+        analisis: Vec::new(),
+        penutup: Default::default(),
+        catatan: None,
     })
 }
 
