@@ -107,7 +107,7 @@ fn a_line_linked_twice_is_counted_once_and_a_line_reaching_two_sasaran_under_the
     assert_eq!(s1.sasaran.as_str(), "S1");
     assert_eq!(s1.serapan.pagu, rp("150000000"));
     assert_eq!(s1.serapan.realisasi, Some(rp("130000000")));
-    assert_eq!(bulatkan(s1.serapan.persen.unwrap()), dec!(86.67));
+    assert_eq!(bulatkan(s1.serapan.persen.unwrap(), 2), dec!(86.67));
     assert_eq!(s1.instansi.len(), 1);
     assert_eq!(s1.instansi[0].serapan.pagu, rp("150000000"));
     // S2 gets nothing of its own (L2 is S1's): pagu 0, no realisasi, no serapan.
@@ -140,12 +140,12 @@ fn lines_off_the_tree_are_listed_with_why_and_every_line_adds_up_to_the_total() 
     assert_eq!(h.tidak_terhubung.pagu, rp("230000000"));
     assert_eq!(h.tidak_terhubung.realisasi, Some(rp("30000000")));
     assert_eq!(h.tidak_terhubung.belum_dilaporkan, 1);
-    assert_eq!(bulatkan(h.tidak_terhubung.persen.unwrap()), dec!(13.04));
+    assert_eq!(bulatkan(h.tidak_terhubung.persen.unwrap(), 2), dec!(13.04));
     // Total 150.000.000 + 230.000.000 = 380.000.000 = the sasaran's plus the rest; realisasi
     // 130.000.000 + 30.000.000 = 160.000.000; serapan 160 / 380 x 100 = 42,105... → 42,11 %.
     assert_eq!(h.total.pagu, rp("380000000"));
     assert_eq!(h.total.realisasi, Some(rp("160000000")));
-    assert_eq!(bulatkan(h.total.persen.unwrap()), dec!(42.11));
+    assert_eq!(bulatkan(h.total.persen.unwrap(), 2), dec!(42.11));
     let jumlah = h
         .sasaran
         .iter()
