@@ -220,3 +220,17 @@ fn without_an_rpjmd_the_report_is_refused() {
         .unwrap_err();
     assert!(e.to_string().contains("RPJMD"), "{e}");
 }
+
+#[test]
+fn the_html_rendering_prints_the_rollup_and_the_missing_text() {
+    let (p, o) = semua();
+    let h = kinerja_laporan::html::html(&lapor(&p, &o));
+    for f in [
+        "PEMERINTAH KABUPATEN JEMBER",
+        "Tidak terhubung ke pohon kinerja",
+        "4.370.330.966,58",
+        "Kata pengantar: data tidak tersedia",
+    ] {
+        assert!(h.contains(f), "{f} missing from the HTML");
+    }
+}

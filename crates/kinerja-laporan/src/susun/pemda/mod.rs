@@ -85,7 +85,7 @@ pub fn susun_pemda(
         opd,
     };
     let mut bab = vec![
-        p.s.kata_pengantar(),
+        p.kata_pengantar(),
         p.ikhtisar(),
         p.bab1(),
         p.bab2(),
@@ -147,6 +147,15 @@ impl Pemda<'_> {
             .filter(|i| i.induk.as_ref() == Some(&self.rpjmd.instansi))
             .filter(|i| i.jenis != JenisInstansi::Unit)
             .collect()
+    }
+
+    /// The pemda's own text; without a report record, said missing.
+    fn kata_pengantar(&self) -> Bab {
+        let mut b = self.s.kata_pengantar();
+        if b.isi.is_empty() {
+            b.isi.push(sel::tidak_tersedia("Kata pengantar"));
+        }
+        b
     }
 
     fn ikhtisar(&self) -> Bab {
