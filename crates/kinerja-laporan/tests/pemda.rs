@@ -8,8 +8,12 @@ use kinerja_laporan::{Blok, Dokumen, JenisBab, OpsiLaporan, Sel, Tabel, susun_pe
 use std::path::PathBuf;
 
 fn baca(p: &str) -> DataInstansi {
-    kinerja_berkas::baca(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../contoh").join(p))
-        .unwrap()
+    kinerja_berkas::baca(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../contoh")
+            .join(p),
+    )
+    .unwrap()
 }
 
 fn semua() -> (DataInstansi, Vec<DataInstansi>) {
@@ -78,7 +82,11 @@ fn the_pemda_report_has_the_chapters_of_permenpanrb_53_2014() {
                 Some("1"),
                 "RENCANA PEMBANGUNAN JANGKA MENENGAH DAERAH"
             ),
-            (&JenisBab::Lampiran, Some("2"), "POS ANGGARAN DAN POHON KINERJA"),
+            (
+                &JenisBab::Lampiran,
+                Some("2"),
+                "POS ANGGARAN DAN POHON KINERJA"
+            ),
             (&JenisBab::Lampiran, Some("3"), "INDIKATOR KINERJA UTAMA"),
         ]
     );
@@ -87,7 +95,11 @@ fn the_pemda_report_has_the_chapters_of_permenpanrb_53_2014() {
     let bab1 = &d.bab[2];
     assert!(bab1.isi.iter().any(|b| matches!(b, Blok::Paragraf { teks }
         if teks == "Visi: Jember Bersatu Menuju Masyarakat Makmur, Sejahtera, Berkeadilan Dan Mandiri")));
-    assert!(bab1.isi.iter().any(|b| matches!(b, Blok::Daftar { butir, .. } if butir.len() == 3)));
+    assert!(
+        bab1.isi
+            .iter()
+            .any(|b| matches!(b, Blok::Daftar { butir, .. } if butir.len() == 3))
+    );
     let opd = cetak(tabel(&d, "Perangkat daerah"));
     assert_eq!(baris(&opd, "Dinas Kesehatan")[3], "ya");
     assert_eq!(baris(&opd, "Kecamatan Mumbulsari")[3], "ya");
@@ -130,7 +142,10 @@ fn each_iku_is_measured_by_the_core_with_the_opds_under_it() {
         ]
     );
     // Part c reads RPJMD for the pemda's plan, not Renstra.
-    assert!(d.tabel().any(|t| t.judul.contains("terhadap target akhir RPJMD")));
+    assert!(
+        d.tabel()
+            .any(|t| t.judul.contains("terhadap target akhir RPJMD"))
+    );
     assert!(!d.tabel().any(|t| t.judul.contains("target akhir Renstra")));
 }
 
@@ -216,8 +231,7 @@ fn without_an_rpjmd_the_report_is_refused() {
     let (mut p, o) = semua();
     p.renstra.clear();
     let opd: Vec<&DataInstansi> = o.iter().collect();
-    let e = susun_pemda(&p, &opd, Tahun::new(2020).unwrap(), &OpsiLaporan::default())
-        .unwrap_err();
+    let e = susun_pemda(&p, &opd, Tahun::new(2020).unwrap(), &OpsiLaporan::default()).unwrap_err();
     assert!(e.to_string().contains("RPJMD"), "{e}");
 }
 

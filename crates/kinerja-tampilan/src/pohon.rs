@@ -230,11 +230,7 @@ fn rinci(data: &DataInstansi, ukur: &UkurPohon, c: &Cabang, jalur: &[&Cabang]) -
         tingkat: s.tingkat.label(),
         uraian: s.uraian.clone(),
         pemilik: s.pemilik.as_ref().map(|m| pemilik(data, m)),
-        tautan: s
-            .tautan
-            .iter()
-            .map(teks_tautan)
-            .collect(),
+        tautan: s.tautan.iter().map(teks_tautan).collect(),
         asal: s.asal.as_ref().map(|a| a.to_string()),
         capaian: u.and_then(|u| u.capaian).map(persen),
         dasar: match u.and_then(|u| u.dasar) {

@@ -732,7 +732,17 @@ fn kabupaten_view_shows_each_rolled_up_indicator_and_how_it_was_made() {
             &[unit(1, 2), unit(18, 20), NilaiUnit::default()],
         ),
     }];
-    let html = kabupaten(&konteks(), "Kab", th(2021), &baris, &r, "nama", None, None, &[]);
+    let html = kabupaten(
+        &konteks(),
+        "Kab",
+        th(2021),
+        &baris,
+        &r,
+        "nama",
+        None,
+        None,
+        &[],
+    );
     assert!(html.contains("86,36 %"), "{html}");
     assert!(
         html.contains("rasio jumlah pembilang dan penyebut unit, 2 dari 3 unit melapor"),

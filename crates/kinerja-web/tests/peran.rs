@@ -202,10 +202,26 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     // The pemda's tree: anyone, of the years they may see (`baca::data_terlihat`).
     ("get", "/kabupaten/{id}/tahun/{tahun}/pohon", Semua),
     // The pemda's LKjIP: the rule of an instansi's report, on the pemda (Jember).
-    ("get", "/kabupaten/{id}/tahun/{tahun}/laporan.pdf", LihatPemda),
-    ("get", "/kabupaten/{id}/tahun/{tahun}/laporan.docx", LihatPemda),
-    ("get", "/kabupaten/{id}/tahun/{tahun}/laporan.xlsx", LihatPemda),
-    ("get", "/kabupaten/{id}/tahun/{tahun}/laporan.html", LihatPemda),
+    (
+        "get",
+        "/kabupaten/{id}/tahun/{tahun}/laporan.pdf",
+        LihatPemda,
+    ),
+    (
+        "get",
+        "/kabupaten/{id}/tahun/{tahun}/laporan.docx",
+        LihatPemda,
+    ),
+    (
+        "get",
+        "/kabupaten/{id}/tahun/{tahun}/laporan.xlsx",
+        LihatPemda,
+    ),
+    (
+        "get",
+        "/kabupaten/{id}/tahun/{tahun}/laporan.html",
+        LihatPemda,
+    ),
     ("get", "/api/v1/openapi.json", Semua),
     ("get", "/api/v1/instansi", Semua),
     ("get", "/api/v1/instansi/{id}/rencana", Lihat),

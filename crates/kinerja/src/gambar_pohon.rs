@@ -5,11 +5,11 @@
 use kinerja_core::angka::format_persen;
 use kinerja_core::capaian::Capaian;
 use kinerja_core::model::*;
-pub use kinerja_core::pohon::{nama_instansi, teks_pemilik as pemilik};
 use kinerja_core::pohon::Cabang;
 use kinerja_core::pohon::ukur::{
     DasarCapaian, SumberRealisasi, UkurIndikator, UkurPohon, UkurSimpul,
 };
+pub use kinerja_core::pohon::{nama_instansi, teks_pemilik as pemilik};
 use kinerja_grafik::pohon::Kotak;
 use serde_json::{Value, json};
 

@@ -109,7 +109,10 @@ fn the_pemda_report_in_every_format_and_the_same_bytes_again() {
     assert!(buku.contains("Tabel 3."), "{buku}");
     let docx2 = dir.join("lkjip-jember-2.docx");
     lapor("docx", &docx2, &OPD);
-    assert_eq!(std::fs::read(&docx).unwrap(), std::fs::read(&docx2).unwrap());
+    assert_eq!(
+        std::fs::read(&docx).unwrap(),
+        std::fs::read(&docx2).unwrap()
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -167,8 +170,11 @@ async fn the_kabupaten_pages_download_is_the_commands_file() {
         .await
         .unwrap();
         let app = kinerja_web::aplikasi(kinerja_web::negara(toko.clone()));
-        let folder =
-            std::env::temp_dir().join(format!("kinerja-unduh-pemda-{}-{}", std::process::id(), b.nama));
+        let folder = std::env::temp_dir().join(format!(
+            "kinerja-unduh-pemda-{}-{}",
+            std::process::id(),
+            b.nama
+        ));
         std::fs::create_dir_all(&folder).unwrap();
         // The kabupaten page links the report.
         let (s, h) = unduh(&app, &sesi, "/kabupaten/jember/tahun/2020").await;

@@ -92,7 +92,12 @@ impl Penyusun<'_> {
     }
 
     /// Part b: realisasi of every year of the history, and a trend chart when there is a trend.
-    pub(super) fn tahun_sebelumnya(&self, n: usize, inds: &[&Indikator], no: &mut Nomor) -> Vec<Blok> {
+    pub(super) fn tahun_sebelumnya(
+        &self,
+        n: usize,
+        inds: &[&Indikator],
+        no: &mut Nomor,
+    ) -> Vec<Blok> {
         let mut isi = vec![judul(3, "b. Perbandingan dengan tahun-tahun sebelumnya")];
         let riwayat: Vec<(String, Vec<pengukuran::TahunRiwayat>)> = inds
             .iter()
@@ -165,7 +170,12 @@ impl Penyusun<'_> {
 
     /// Part c: tingkat kemajuan against the Renstra's final target; where a kondisi awal is
     /// recorded, also the progress from it.
-    pub(super) fn kemajuan_renstra(&self, n: usize, inds: &[&Indikator], no: &mut Nomor) -> Vec<Blok> {
+    pub(super) fn kemajuan_renstra(
+        &self,
+        n: usize,
+        inds: &[&Indikator],
+        no: &mut Nomor,
+    ) -> Vec<Blok> {
         let awal = inds.iter().any(|i| i.kondisi_awal.is_some());
         let b = inds
             .iter()
@@ -202,7 +212,9 @@ impl Penyusun<'_> {
         ]);
         // A pemda's medium-term plan is its RPJMD.
         let rencana = DokumenTarget::Renstra.label_rencana(self.data.rpjmd());
-        let mut catatan = format!("Tingkat kemajuan = realisasi tahun ini dibanding target akhir {rencana}, dengan rumus capaian sesuai polaritas.");
+        let mut catatan = format!(
+            "Tingkat kemajuan = realisasi tahun ini dibanding target akhir {rencana}, dengan rumus capaian sesuai polaritas."
+        );
         if awal {
             kol.push(kolom("Kemajuan dari kondisi awal", 2, true));
             catatan.push_str(" Kemajuan dari kondisi awal = (realisasi - kondisi awal) / (target akhir - kondisi awal) x 100: bagian perubahan yang direncanakan yang sudah dicapai (negatif bila menjauh dari target; tidak tersedia bila target akhir sama dengan kondisi awal).");

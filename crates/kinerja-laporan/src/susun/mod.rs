@@ -16,8 +16,8 @@ mod evaluasi;
 mod ikhtisar;
 mod lampiran;
 mod laporan_skm;
-mod pendahuluan;
 mod pemda;
+mod pendahuluan;
 mod penutup;
 mod perencanaan;
 mod reviu;
@@ -38,10 +38,10 @@ pub use evaluasi::{
     KOLOM_LKE, LaporanEvaluasi, dokumen_evaluasi, hitung_evaluasi, status as status_tindak_lanjut,
     susun_evaluasi, susun_rekap_evaluasi, usulan_evaluasi,
 };
-pub use pemda::{sidik_pemda, susun_pemda};
 pub use laporan_skm::{
     GalatLaporanSkm, LaporanSkm, PeriodeSkm, TindakLanjut, laporan_skm_dari_data, susun_skm,
 };
+pub use pemda::{sidik_pemda, susun_pemda};
 
 #[derive(Debug, Clone, Default)]
 pub struct OpsiLaporan {

@@ -7,12 +7,12 @@ use crate::Negara;
 use crate::akun::{Sesi, Tindakan, boleh};
 use crate::galat::GalatHttp;
 use crate::jalur;
+use crate::laporan::{Bentuk, berkas_pemda};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
-use crate::laporan::{Bentuk, berkas_pemda};
 use kinerja_core::hierarki;
 use kinerja_core::uang::Rupiah;
 use kinerja_core::wilayah::{self, AngkaInstansi};
@@ -191,14 +191,29 @@ pub(super) async fn lkjip_pdf(State(n): State<Negara>, s: Sesi, p: Jalur, q: Kue
     unduh_lkjip(n, s, p.0, q, Bentuk::Pdf).await
 }
 
-pub(super) async fn lkjip_docx(State(n): State<Negara>, s: Sesi, p: Jalur, q: KueriBerkas) -> Hasil {
+pub(super) async fn lkjip_docx(
+    State(n): State<Negara>,
+    s: Sesi,
+    p: Jalur,
+    q: KueriBerkas,
+) -> Hasil {
     unduh_lkjip(n, s, p.0, q, Bentuk::Docx).await
 }
 
-pub(super) async fn lkjip_xlsx(State(n): State<Negara>, s: Sesi, p: Jalur, q: KueriBerkas) -> Hasil {
+pub(super) async fn lkjip_xlsx(
+    State(n): State<Negara>,
+    s: Sesi,
+    p: Jalur,
+    q: KueriBerkas,
+) -> Hasil {
     unduh_lkjip(n, s, p.0, q, Bentuk::Xlsx).await
 }
 
-pub(super) async fn lkjip_html(State(n): State<Negara>, s: Sesi, p: Jalur, q: KueriBerkas) -> Hasil {
+pub(super) async fn lkjip_html(
+    State(n): State<Negara>,
+    s: Sesi,
+    p: Jalur,
+    q: KueriBerkas,
+) -> Hasil {
     unduh_lkjip(n, s, p.0, q, Bentuk::Html).await
 }

@@ -115,8 +115,9 @@ impl Pemda<'_> {
         for k in &iku.kontribusi {
             let simpul = self.s.data.simpul.iter().find(|x| x.id == k.simpul);
             let ukur = self.ukur.as_ref().and_then(|u| u.simpul.get(&k.simpul));
-            let inds: Vec<&IndikatorSimpul> =
-                simpul.map(|x| x.indikator.iter().collect()).unwrap_or_default();
+            let inds: Vec<&IndikatorSimpul> = simpul
+                .map(|x| x.indikator.iter().collect())
+                .unwrap_or_default();
             let jumlah = inds.len().max(1);
             for i in 0..jumlah {
                 let ind = inds.get(i);
@@ -129,7 +130,11 @@ impl Pemda<'_> {
                     nilai(u.and_then(|u| u.target.as_ref())),
                     nilai(u.and_then(|u| u.realisasi.as_ref())),
                     u.map(|u| capaian(&u.capaian)).unwrap_or_else(sel::tt),
-                    if pertama { persen(k.capaian) } else { Sel::Kosong },
+                    if pertama {
+                        persen(k.capaian)
+                    } else {
+                        Sel::Kosong
+                    },
                     if pertama {
                         predikat(k.predikat.as_ref())
                     } else {

@@ -22,8 +22,8 @@ use kinerja_core::id::InstansiId;
 use kinerja_core::model::*;
 use kinerja_core::pohon::anggaran::{AnggaranPohon, anggaran_pohon};
 use kinerja_core::pohon::instansi_data;
-use kinerja_core::pohon::ukur::{IkuPemda, UkurPohon, iku_pemda, ukur};
 use kinerja_core::pohon::pohon_tahun;
+use kinerja_core::pohon::ukur::{IkuPemda, UkurPohon, iku_pemda, ukur};
 use kinerja_core::waktu::Tahun;
 use kinerja_reviu::Tingkat;
 
@@ -217,7 +217,8 @@ impl Pemda<'_> {
             profil,
             None,
         ));
-        let diberikan: Vec<&InstansiId> = self.opd.iter().filter_map(|d| instansi_data(d)).collect();
+        let diberikan: Vec<&InstansiId> =
+            self.opd.iter().filter_map(|d| instansi_data(d)).collect();
         let b: Vec<Baris> = self
             .perangkat_daerah()
             .iter()
@@ -283,7 +284,10 @@ impl Pemda<'_> {
         let mut no = Nomor::bab("2");
         let mut isi = self.s.narasi("bab2.", &mut |_| vec![]);
         let (th, akhir) = (self.s.tahun, self.rpjmd.tahun_akhir);
-        isi.push(judul(1, "A. Tujuan, sasaran dan indikator kinerja utama RPJMD"));
+        isi.push(judul(
+            1,
+            "A. Tujuan, sasaran dan indikator kinerja utama RPJMD",
+        ));
         let mut b = Vec::new();
         let mut tujuan: Vec<&Tujuan> = self
             .s
@@ -321,7 +325,10 @@ impl Pemda<'_> {
             }
         }
         isi.push(no.tabel(
-            &format!("Tujuan, sasaran dan IKU RPJMD {}-{}", self.rpjmd.tahun_awal, akhir),
+            &format!(
+                "Tujuan, sasaran dan IKU RPJMD {}-{}",
+                self.rpjmd.tahun_awal, akhir
+            ),
             vec![
                 kolom("Tujuan", 4, false),
                 kolom("Sasaran", 4, false),
@@ -473,19 +480,17 @@ impl Pemda<'_> {
                     teks: akuntabilitas::ATURAN_ANGGARAN.into(),
                 },
                 Nomor::tunggal(format!("Lampiran {nomor}")).tabel(
-                    &format!("Pos anggaran tahun {} dan simpul pohon kinerjanya", self.s.tahun),
+                    &format!(
+                        "Pos anggaran tahun {} dan simpul pohon kinerjanya",
+                        self.s.tahun
+                    ),
                     kol,
                     b,
                     None,
                 ),
             ]
         };
-        lampiran(
-            nomor,
-            "POS ANGGARAN DAN POHON KINERJA".into(),
-            true,
-            isi,
-        )
+        lampiran(nomor, "POS ANGGARAN DAN POHON KINERJA".into(), true, isi)
     }
 }
 
