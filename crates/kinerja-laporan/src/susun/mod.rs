@@ -120,13 +120,7 @@ pub fn susun(
         .find(|l| l.tahun == tahun)
         .ok_or(GalatLaporan::TanpaLaporan(tahun.get()))?;
     let temuan = kinerja_reviu::periksa(data, tahun, &opsi.aturan);
-    let galat = temuan
-        .iter()
-        .filter(|t| t.tingkat == Tingkat::Galat && t.terbuka())
-        .count();
-    if galat > 0 && !opsi.paksa {
-        return Err(GalatLaporan::ReviuGalat(galat));
-    }
+    let galat = gerbang_reviu(&temuan, opsi.paksa)?;
     let s = Penyusun::new(data, tahun, laporan);
     let mut bab = vec![
         s.kata_pengantar(),
@@ -162,6 +156,18 @@ pub fn susun(
         bab,
         logo: opsi.logo.clone(),
     })
+}
+
+/// The reviu's gate: the number of open `galat` findings, refused unless the report is forced.
+fn gerbang_reviu(temuan: &[kinerja_reviu::Temuan], paksa: bool) -> Result<usize, GalatLaporan> {
+    let galat = temuan
+        .iter()
+        .filter(|t| t.tingkat == Tingkat::Galat && t.terbuka())
+        .count();
+    if galat > 0 && !paksa {
+        return Err(GalatLaporan::ReviuGalat(galat));
+    }
+    Ok(galat)
 }
 
 /// The Perjanjian Kinerja of `tahun` for `pelapor` on its own, as the LKjIP's annex prints it
@@ -236,21 +242,11 @@ fn laporan_atau_kosong(
     {
         return Some(l.clone());
     }
-    Some(Laporan {
-        id: kinerja_core::id::LaporanId::new(format!("{awalan}-{}", tahun.get())).ok()?,
-        instansi: pelapor.clone(),
+    Some(Laporan::kosong(
+        kinerja_core::id::LaporanId::new(format!("{awalan}-{}", tahun.get())).ok()?,
+        pelapor.clone(),
         tahun,
-        judul: String::new(),
-        tempat: None,
-        tanggal: None,
-        penandatangan: None,
-        kata_pengantar: String::new(),
-        ikhtisar: Default::default(),
-        bagian: Vec::new(),
-        analisis: Vec::new(),
-        penutup: Default::default(),
-        catatan: None,
-    })
+    ))
 }
 
 /// The data set as it stood when version `n` of the year's PK (`semua`, in order) was in force:

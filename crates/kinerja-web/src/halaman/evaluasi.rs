@@ -64,20 +64,7 @@ async fn unduh(n: Negara, sesi: Sesi, (id, th): (String, String), bentuk: Bentuk
         )
     })??;
     let nama = format!("evaluasi-akip-{}-{}.{}", l.id, l.tahun, bentuk.akhiran());
-    let cara = if bentuk == Bentuk::Html {
-        "inline"
-    } else {
-        "attachment"
-    };
-    Ok((
-        [
-            (CONTENT_TYPE, bentuk.jenis().to_string()),
-            (CONTENT_DISPOSITION, format!("{cara}; filename=\"{nama}\"")),
-            (CACHE_CONTROL, "no-store".to_string()),
-        ],
-        isi,
-    )
-        .into_response())
+    Ok(crate::laporan::jawaban_berkas(&nama, bentuk, isi))
 }
 
 pub(super) async fn html(State(n): State<Negara>, s: Sesi, p: JalurTahun) -> Hasil {

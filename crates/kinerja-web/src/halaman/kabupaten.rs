@@ -163,20 +163,7 @@ async fn unduh_lkjip(
         if draf { "-draf" } else { "" },
         bentuk.akhiran()
     );
-    let cara = if bentuk == Bentuk::Html {
-        "inline"
-    } else {
-        "attachment"
-    };
-    Ok((
-        [
-            (CONTENT_TYPE, bentuk.jenis().to_string()),
-            (CONTENT_DISPOSITION, format!("{cara}; filename=\"{nama}\"")),
-            (CACHE_CONTROL, "no-store".to_string()),
-        ],
-        isi,
-    )
-        .into_response())
+    Ok(crate::laporan::jawaban_berkas(&nama, bentuk, isi))
 }
 
 #[derive(Deserialize)]

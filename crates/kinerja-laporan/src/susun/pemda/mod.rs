@@ -15,7 +15,9 @@
 mod akuntabilitas;
 
 use super::sel::{self, Nomor, bab, baris, judul, kolom, lampiran, tt};
-use super::{GalatLaporan, OpsiLaporan, Penyusun, laporan_atau_kosong, sidik_bait};
+use super::{
+    GalatLaporan, OpsiLaporan, Penyusun, gerbang_reviu, laporan_atau_kosong, sidik_bait,
+};
 use crate::dokumen::*;
 use kinerja_core::angka::{format_angka, format_persen};
 use kinerja_core::id::InstansiId;
@@ -25,7 +27,6 @@ use kinerja_core::pohon::instansi_data;
 use kinerja_core::pohon::pohon_tahun;
 use kinerja_core::pohon::ukur::{IkuPemda, UkurPohon, iku_pemda, ukur};
 use kinerja_core::waktu::Tahun;
-use kinerja_reviu::Tingkat;
 
 /// The fingerprint of a pemda report: SHA-256 over the pemda's canonical data, each OPD's (in
 /// instansi id order, so the order they were given in does not matter) and the logo, each
@@ -65,13 +66,7 @@ pub fn susun_pemda(
         .min_by_key(|r| !(r.tahun_awal..=r.tahun_akhir).contains(&tahun))
         .ok_or(GalatLaporan::TanpaRpjmd)?;
     let temuan = kinerja_reviu::periksa_pemda(pemda, opd, tahun, &opsi.aturan);
-    let galat = temuan
-        .iter()
-        .filter(|t| t.tingkat == Tingkat::Galat && t.terbuka())
-        .count();
-    if galat > 0 && !opsi.paksa {
-        return Err(GalatLaporan::ReviuGalat(galat));
-    }
+    let galat = gerbang_reviu(&temuan, opsi.paksa)?;
     let laporan = laporan_atau_kosong(pemda, &rpjmd.instansi, tahun, "lkjip-pemda")
         .ok_or(GalatLaporan::TanpaRpjmd)?;
     let s = Penyusun::new(pemda, tahun, &laporan);
