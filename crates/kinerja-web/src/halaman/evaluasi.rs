@@ -10,8 +10,6 @@ use crate::galat::GalatHttp;
 use crate::laporan::Bentuk;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::IntoResponse;
 
 /// The year's answers do not fit the worksheet (an answer off its scale, imported): 409 with
 /// every problem named.

@@ -11,8 +11,6 @@ use crate::laporan::{Bentuk, berkas_pemda};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::IntoResponse;
 use kinerja_core::hierarki;
 use kinerja_core::uang::Rupiah;
 use kinerja_core::wilayah::{self, AngkaInstansi};
