@@ -313,14 +313,12 @@ pub fn naskah_laporan(
     let mut lap = match lama {
         Some(l) => l.clone(),
         None => Laporan::kosong(
-            LaporanId::new(format!("lkjip-{}-{}", pelapor.as_str(), tahun.get())).map_err(
-                |e| {
-                    vec![KesalahanIsian {
-                        medan: JUDUL.into(),
-                        pesan: e.to_string(),
-                    }]
-                },
-            )?,
+            LaporanId::new(format!("lkjip-{}-{}", pelapor.as_str(), tahun.get())).map_err(|e| {
+                vec![KesalahanIsian {
+                    medan: JUDUL.into(),
+                    pesan: e.to_string(),
+                }]
+            })?,
             pelapor.clone(),
             tahun,
         ),

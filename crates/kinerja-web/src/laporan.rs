@@ -46,11 +46,7 @@ impl Bentuk {
 
 /// A report file as the answer: its type, its name, shown in the browser when HTML (the
 /// preview) and saved otherwise, never cached.
-pub(crate) fn jawaban_berkas(
-    nama: &str,
-    bentuk: Bentuk,
-    isi: Vec<u8>,
-) -> axum::response::Response {
+pub(crate) fn jawaban_berkas(nama: &str, bentuk: Bentuk, isi: Vec<u8>) -> axum::response::Response {
     use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
     use axum::response::IntoResponse;
     let cara = if bentuk == Bentuk::Html {
@@ -137,7 +133,13 @@ pub(crate) async fn berkas_skm(
     bentuk: Bentuk,
 ) -> Result<Vec<u8>, GalatHttp> {
     di_latar(
-        move || cetak(&kinerja_laporan::susun_skm(&l), bentuk, "laporan SKM gagal disusun"),
+        move || {
+            cetak(
+                &kinerja_laporan::susun_skm(&l),
+                bentuk,
+                "laporan SKM gagal disusun",
+            )
+        },
         "laporan SKM gagal disusun",
     )
     .await

@@ -107,8 +107,14 @@ fn the_pemda_report_in_every_format_and_the_same_bytes_again() {
     lapor("xlsx", &xlsx, &OPD);
     let buku = bagian_zip(&xlsx, "xl/workbook.xml");
     // A sheet per table, named by its number and caption.
-    assert!(buku.contains(r#"name="3.2 Pengukuran Kinerja Tahun""#), "{buku}");
-    assert!(buku.contains(r#"name="3.15 Anggaran per sasaran RPJMD""#), "{buku}");
+    assert!(
+        buku.contains(r#"name="3.2 Pengukuran Kinerja Tahun""#),
+        "{buku}"
+    );
+    assert!(
+        buku.contains(r#"name="3.15 Anggaran per sasaran RPJMD""#),
+        "{buku}"
+    );
     let docx2 = dir.join("lkjip-jember-2.docx");
     lapor("docx", &docx2, &OPD);
     assert_eq!(

@@ -15,9 +15,7 @@
 mod akuntabilitas;
 
 use super::sel::{self, Nomor, bab, baris, judul, kolom, lampiran, tt};
-use super::{
-    GalatLaporan, OpsiLaporan, Penyusun, gerbang_reviu, laporan_atau_kosong, sidik_bait,
-};
+use super::{GalatLaporan, OpsiLaporan, Penyusun, gerbang_reviu, laporan_atau_kosong, sidik_bait};
 use crate::dokumen::*;
 use kinerja_core::angka::{format_angka, format_persen};
 use kinerja_core::id::InstansiId;
