@@ -7,6 +7,7 @@ use crate::model::*;
 use crate::waktu::Tahun;
 use std::collections::{HashMap, HashSet};
 
+pub mod anggaran;
 pub mod ukur;
 
 /// A node and its children, in file order.
@@ -217,6 +218,36 @@ pub fn tambahkan(data: &mut DataInstansi, baru: DataInstansi) {
     data.pohon.extend(baru.pohon);
     data.simpul.extend(baru.simpul);
     data.crosscutting.extend(baru.crosscutting);
+}
+
+/// An instansi's name as data set `data` lists it; its id when it does not.
+pub fn nama_instansi(data: &DataInstansi, id: &InstansiId) -> String {
+    data.instansi
+        .iter()
+        .find(|i| &i.id == id)
+        .map_or_else(|| id.to_string(), |i| i.nama.clone())
+}
+
+/// A node's owner as one line: instansi, unit, jabatan, NIP ("Dinas Kesehatan, Seksi Kesehatan
+/// Keluarga dan Gizi, Bidan Ahli Muda, NIP 19880704 201101 2 007"); the tree's drawing, its
+/// page and the pemda report print it alike.
+pub fn teks_pemilik(data: &DataInstansi, m: &PemilikSimpul) -> String {
+    let mut v = vec![nama_instansi(data, &m.instansi)];
+    v.extend(m.unit.as_ref().map(|u| nama_instansi(data, u)));
+    v.extend(m.jabatan.clone());
+    v.extend(m.nip.as_ref().map(|n| format!("NIP {n}")));
+    v.join(", ")
+}
+
+/// A node's link as text: "sasaran S-1", "sub kegiatan DKS-SK-1".
+pub fn teks_tautan(t: &Pemilik) -> String {
+    match t {
+        Pemilik::Tujuan(x) => format!("tujuan {x}"),
+        Pemilik::Sasaran(x) => format!("sasaran {x}"),
+        Pemilik::Program(x) => format!("program {x}"),
+        Pemilik::Kegiatan(x) => format!("kegiatan {x}"),
+        Pemilik::SubKegiatan(x) => format!("sub kegiatan {x}"),
+    }
 }
 
 /// The instansi a data set reports for: the one its Renstra or RPJMD, RKT, PK, IKU and report

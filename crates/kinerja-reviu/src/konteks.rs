@@ -63,10 +63,15 @@ impl<'a> Konteks<'a> {
     }
 
     /// The document a finding about an indicator's year concerns: the report when there is
-    /// one, otherwise the document of the target measured (the Renstra of a plan alone).
+    /// one, otherwise the document of the target measured (the Renstra of a plan alone; a
+    /// pemda's RPJMD reads RPJMD).
     pub fn dokumen_indikator(&self, target: Option<&Target>) -> String {
         match target {
-            Some(x) if !self.ada_laporan() => format!("{} {}", x.dokumen.label(), self.tahun),
+            Some(x) if !self.ada_laporan() => format!(
+                "{} {}",
+                x.dokumen.label_rencana(self.data.rpjmd()),
+                self.tahun
+            ),
             _ => self.dokumen_laporan(),
         }
     }

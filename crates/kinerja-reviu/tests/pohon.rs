@@ -249,3 +249,25 @@ fn childrens_targets_add_up_at_the_boundary() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_finding_on_a_plan_year_names_the_rpjmd_not_the_renstra() {
+    // 2021: the kabupaten's RPJMD sets IKU-1 to 81 and nothing is reported yet, so a finding
+    // about the indicator's year is placed in the plan document the target comes from.
+    let c = contoh();
+    let t2021 = Tahun::new(2021).unwrap();
+    let k = kinerja_reviu::Konteks::new(&c.kab, t2021);
+    let target = c
+        .kab
+        .target
+        .iter()
+        .find(|t| t.indikator.as_str() == "IKU-1" && t.tahun == t2021)
+        .unwrap();
+    assert_eq!(k.dokumen_indikator(Some(target)), "RPJMD 2021");
+    // An OPD's Renstra stays a Renstra.
+    let dinkes = &c.opd[1];
+    let k = kinerja_reviu::Konteks::new(dinkes, t2021);
+    let mut t = target.clone();
+    t.indikator = kinerja_core::id::IndikatorId::new("DKS-I-S1-1").unwrap();
+    assert_eq!(k.dokumen_indikator(Some(&t)), "Renstra 2021");
+}

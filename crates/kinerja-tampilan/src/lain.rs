@@ -209,6 +209,8 @@ struct HalamanKabupaten {
     urut_label: &'static str,
     kolom: Vec<KolomUrut>,
     pohon: Option<String>,
+    /// The address of the pemda's LKjIP without the extension (`.pdf`, `.docx`...).
+    lkjip: Option<String>,
     kolom_evaluasi: bool,
     iku: Vec<BarisIkuPemda>,
 }
@@ -244,7 +246,9 @@ struct BarisIndikatorWilayah {
 
 /// The kabupaten view: `baris` are the instansi below it, `rekap` the figures over them
 /// (`kinerja_core::wilayah::rekap`); `pohon` the address of the pemda's pohon kinerja of the
-/// year, when the caller may see one, and `iku` its RPJMD IKU with their OPD nodes.
+/// year, when the caller may see one, `lkjip` the address of the pemda's LKjIP of the year
+/// without the extension (when it may be downloaded), and `iku` its RPJMD IKU with their OPD
+/// nodes.
 #[allow(clippy::too_many_arguments)]
 pub fn kabupaten(
     k: &Konteks,
@@ -254,6 +258,7 @@ pub fn kabupaten(
     rekap: &RekapWilayah,
     urut: &str,
     pohon: Option<&str>,
+    lkjip: Option<&str>,
     iku: &[kinerja_core::pohon::ukur::IkuPemda],
 ) -> String {
     let l = Tata::baru(
@@ -399,6 +404,7 @@ pub fn kabupaten(
         },
         kolom,
         pohon: pohon.map(str::to_string),
+        lkjip: lkjip.map(str::to_string),
         kolom_evaluasi,
         iku: iku
             .iter()

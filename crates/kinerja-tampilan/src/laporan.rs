@@ -312,28 +312,16 @@ pub fn naskah_laporan(
 ) -> Result<Laporan, Vec<KesalahanIsian>> {
     let mut lap = match lama {
         Some(l) => l.clone(),
-        None => Laporan {
-            id: LaporanId::new(format!("lkjip-{}-{}", pelapor.as_str(), tahun.get())).map_err(
-                |e| {
-                    vec![KesalahanIsian {
-                        medan: JUDUL.into(),
-                        pesan: e.to_string(),
-                    }]
-                },
-            )?,
-            instansi: pelapor.clone(),
+        None => Laporan::kosong(
+            LaporanId::new(format!("lkjip-{}-{}", pelapor.as_str(), tahun.get())).map_err(|e| {
+                vec![KesalahanIsian {
+                    medan: JUDUL.into(),
+                    pesan: e.to_string(),
+                }]
+            })?,
+            pelapor.clone(),
             tahun,
-            judul: String::new(),
-            tempat: None,
-            tanggal: None,
-            penandatangan: None,
-            kata_pengantar: String::new(),
-            ikhtisar: Uraian::default(),
-            bagian: Vec::new(),
-            analisis: Vec::new(),
-            penutup: Uraian::default(),
-            catatan: None,
-        },
+        ),
     };
     let mut salah = Vec::new();
     let mut tolak = |medan: &str, pesan: String| {

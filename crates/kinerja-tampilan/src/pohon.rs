@@ -11,7 +11,9 @@ use askama::Template;
 use kinerja_core::id::{InstansiId, SimpulId};
 use kinerja_core::model::*;
 use kinerja_core::pohon::ukur::{DasarCapaian, SumberRealisasi, UkurPohon, UkurSimpul};
-use kinerja_core::pohon::{Cabang, susun};
+use kinerja_core::pohon::{
+    Cabang, nama_instansi as nama, susun, teks_pemilik as pemilik, teks_tautan,
+};
 
 /// What the page shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,22 +86,6 @@ struct HalamanPohon {
     rinci: Option<Rinci>,
     crosscutting: Vec<BarisCrosscutting>,
     tanpa_data: Vec<String>,
-}
-
-fn nama(data: &DataInstansi, id: &InstansiId) -> String {
-    data.instansi
-        .iter()
-        .find(|i| &i.id == id)
-        .map(|i| i.nama.clone())
-        .unwrap_or_else(|| id.to_string())
-}
-
-fn pemilik(data: &DataInstansi, m: &PemilikSimpul) -> String {
-    let mut v = vec![nama(data, &m.instansi)];
-    v.extend(m.unit.as_ref().map(|u| nama(data, u)));
-    v.extend(m.jabatan.clone());
-    v.extend(m.nip.as_ref().map(|n| format!("NIP {n}")));
-    v.join(", ")
 }
 
 fn lencana(u: Option<&UkurSimpul>) -> Option<Lencana> {
@@ -244,17 +230,7 @@ fn rinci(data: &DataInstansi, ukur: &UkurPohon, c: &Cabang, jalur: &[&Cabang]) -
         tingkat: s.tingkat.label(),
         uraian: s.uraian.clone(),
         pemilik: s.pemilik.as_ref().map(|m| pemilik(data, m)),
-        tautan: s
-            .tautan
-            .iter()
-            .map(|t| match t {
-                Pemilik::Tujuan(x) => format!("tujuan {x}"),
-                Pemilik::Sasaran(x) => format!("sasaran {x}"),
-                Pemilik::Program(x) => format!("program {x}"),
-                Pemilik::Kegiatan(x) => format!("kegiatan {x}"),
-                Pemilik::SubKegiatan(x) => format!("sub kegiatan {x}"),
-            })
-            .collect(),
+        tautan: s.tautan.iter().map(teks_tautan).collect(),
         asal: s.asal.as_ref().map(|a| a.to_string()),
         capaian: u.and_then(|u| u.capaian).map(persen),
         dasar: match u.and_then(|u| u.dasar) {

@@ -287,6 +287,7 @@ fn names_are_escaped() {
             &rekap_kab(&kab),
             "nama",
             None,
+            None,
             &[],
         ),
         masuk(&k, Some(jahat), jahat),
@@ -564,6 +565,7 @@ fn kabupaten_view_sorts_and_links() {
         &rekap_kab(&baris),
         "capaian",
         None,
+        None,
         &[],
     );
     for u in ["?urut=nama", "?urut=capaian", "?urut=serapan"] {
@@ -706,6 +708,7 @@ fn kabupaten_view_shows_each_rolled_up_indicator_and_how_it_was_made() {
         &rekap_kab(&baris),
         "nama",
         None,
+        None,
         &[],
     );
     assert!(!tanpa.contains("Rekap indikator"));
@@ -729,7 +732,17 @@ fn kabupaten_view_shows_each_rolled_up_indicator_and_how_it_was_made() {
             &[unit(1, 2), unit(18, 20), NilaiUnit::default()],
         ),
     }];
-    let html = kabupaten(&konteks(), "Kab", th(2021), &baris, &r, "nama", None, &[]);
+    let html = kabupaten(
+        &konteks(),
+        "Kab",
+        th(2021),
+        &baris,
+        &r,
+        "nama",
+        None,
+        None,
+        &[],
+    );
     assert!(html.contains("86,36 %"), "{html}");
     assert!(
         html.contains("rasio jumlah pembilang dan penyebut unit, 2 dari 3 unit melapor"),

@@ -44,6 +44,42 @@ impl Bentuk {
     }
 }
 
+/// A report file as the answer: its type, its name, shown in the browser when HTML (the
+/// preview) and saved otherwise, never cached.
+pub(crate) fn jawaban_berkas(nama: &str, bentuk: Bentuk, isi: Vec<u8>) -> axum::response::Response {
+    use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    let cara = if bentuk == Bentuk::Html {
+        "inline"
+    } else {
+        "attachment"
+    };
+    (
+        [
+            (CONTENT_TYPE, bentuk.jenis().to_string()),
+            (CONTENT_DISPOSITION, format!("{cara}; filename=\"{nama}\"")),
+            (CACHE_CONTROL, "no-store".to_string()),
+        ],
+        isi,
+    )
+        .into_response()
+}
+
+/// A composition on the blocking pool; its panic or cancellation is an internal error.
+async fn di_latar(
+    kerja: impl FnOnce() -> Result<Vec<u8>, GalatHttp> + Send + 'static,
+    pesan: &'static str,
+) -> Result<Vec<u8>, GalatHttp> {
+    tokio::task::spawn_blocking(kerja).await.map_err(|e| {
+        GalatHttp::internal(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "galat_internal",
+            pesan,
+            e,
+        )
+    })?
+}
+
 /// The options of `kinerja laporan` without `--aturan`: the web runs the built-in rules only.
 fn opsi(draf: bool) -> OpsiLaporan {
     OpsiLaporan {
@@ -63,16 +99,32 @@ pub(crate) async fn berkas(
     bentuk: Bentuk,
     draf: bool,
 ) -> Result<Vec<u8>, GalatHttp> {
-    tokio::task::spawn_blocking(move || susun_berkas(&data, tahun, bentuk, draf))
-        .await
-        .map_err(|e| {
-            GalatHttp::internal(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "galat_internal",
-                "laporan gagal disusun",
-                e,
-            )
-        })?
+    di_latar(
+        move || susun_berkas(&data, tahun, bentuk, draf),
+        "laporan gagal disusun",
+    )
+    .await
+}
+
+/// The pemda's LKjIP of `tahun` with its OPDs' data sets as a file (`kinerja laporan --pemda`
+/// composes the same), on the blocking pool.
+pub(crate) async fn berkas_pemda(
+    pemda: Arc<DataInstansi>,
+    opd: Vec<Arc<DataInstansi>>,
+    tahun: Tahun,
+    bentuk: Bentuk,
+    draf: bool,
+) -> Result<Vec<u8>, GalatHttp> {
+    di_latar(
+        move || {
+            let opd: Vec<&DataInstansi> = opd.iter().map(|d| &**d).collect();
+            let d = kinerja_laporan::susun_pemda(&pemda, &opd, tahun, &opsi(draf))
+                .map_err(galat_laporan)?;
+            cetak(&d, bentuk, "laporan gagal disusun")
+        },
+        "laporan gagal disusun",
+    )
+    .await
 }
 
 /// The SKM report of one survey as a file, on the blocking pool.
@@ -80,19 +132,17 @@ pub(crate) async fn berkas_skm(
     l: kinerja_laporan::LaporanSkm,
     bentuk: Bentuk,
 ) -> Result<Vec<u8>, GalatHttp> {
-    tokio::task::spawn_blocking(move || {
-        let d = kinerja_laporan::susun_skm(&l);
-        cetak(&d, bentuk, "laporan SKM gagal disusun")
-    })
+    di_latar(
+        move || {
+            cetak(
+                &kinerja_laporan::susun_skm(&l),
+                bentuk,
+                "laporan SKM gagal disusun",
+            )
+        },
+        "laporan SKM gagal disusun",
+    )
     .await
-    .map_err(|e| {
-        GalatHttp::internal(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "galat_internal",
-            "laporan SKM gagal disusun",
-            e,
-        )
-    })?
 }
 
 fn susun_berkas(
@@ -167,6 +217,7 @@ fn galat_laporan(e: GalatLaporan) -> GalatHttp {
     let (status, kode) = match e {
         GalatLaporan::TanpaLaporan(_) => (StatusCode::NOT_FOUND, "laporan_tidak_ada"),
         GalatLaporan::ReviuGalat(_) => (StatusCode::CONFLICT, "reviu_galat"),
+        GalatLaporan::TanpaRpjmd => (StatusCode::NOT_FOUND, "rpjmd_tidak_ada"),
     };
     let pesan = match e {
         GalatLaporan::ReviuGalat(n) => format!(

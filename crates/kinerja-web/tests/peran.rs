@@ -45,6 +45,9 @@ enum Aturan {
     Evaluator,
     /// Only the administrator (reopening a final evaluation).
     AdminSaja,
+    /// Kabupaten Jember's own report of its unpublished 2020 (no account is Jember's): the roles
+    /// that read every instansi.
+    LihatPemda,
 }
 use Aturan::*;
 
@@ -198,6 +201,27 @@ const KEBIJAKAN: &[(&str, &str, Aturan)] = &[
     ("get", "/kabupaten/{id}/tahun/{tahun}", Semua),
     // The pemda's tree: anyone, of the years they may see (`baca::data_terlihat`).
     ("get", "/kabupaten/{id}/tahun/{tahun}/pohon", Semua),
+    // The pemda's LKjIP: the rule of an instansi's report, on the pemda (Jember).
+    (
+        "get",
+        "/kabupaten/{id}/tahun/{tahun}/laporan.pdf",
+        LihatPemda,
+    ),
+    (
+        "get",
+        "/kabupaten/{id}/tahun/{tahun}/laporan.docx",
+        LihatPemda,
+    ),
+    (
+        "get",
+        "/kabupaten/{id}/tahun/{tahun}/laporan.xlsx",
+        LihatPemda,
+    ),
+    (
+        "get",
+        "/kabupaten/{id}/tahun/{tahun}/laporan.html",
+        LihatPemda,
+    ),
     ("get", "/api/v1/openapi.json", Semua),
     ("get", "/api/v1/instansi", Semua),
     ("get", "/api/v1/instansi/{id}/rencana", Lihat),
@@ -219,7 +243,7 @@ fn diizinkan(a: Aturan, s: Siapa) -> bool {
         Lihat | Jejak => matches!(s, Admin | OperatorMilik | PimpinanMilik | Pereviu),
         Ubah => matches!(s, Admin | OperatorMilik),
         Setujui => matches!(s, Admin | PimpinanMilik),
-        Catat | Evaluator => matches!(s, Admin | Pereviu),
+        Catat | Evaluator | LihatPemda => matches!(s, Admin | Pereviu),
         AdminSaja => s == Admin,
     }
 }

@@ -9,6 +9,7 @@ use kinerja_core::pohon::Cabang;
 use kinerja_core::pohon::ukur::{
     DasarCapaian, SumberRealisasi, UkurIndikator, UkurPohon, UkurSimpul,
 };
+pub use kinerja_core::pohon::{nama_instansi, teks_pemilik as pemilik};
 use kinerja_grafik::pohon::Kotak;
 use serde_json::{Value, json};
 
@@ -64,28 +65,6 @@ pub fn capaian_simpul(u: Option<&UkurSimpul>) -> String {
         }
         None => "Capaian: data tidak tersedia".into(),
     }
-}
-
-pub fn nama_instansi(data: &DataInstansi, id: &kinerja_core::id::InstansiId) -> String {
-    data.instansi
-        .iter()
-        .find(|i| &i.id == id)
-        .map(|i| i.nama.clone())
-        .unwrap_or_else(|| id.to_string())
-}
-
-pub fn pemilik(data: &DataInstansi, m: &PemilikSimpul) -> String {
-    let mut v = vec![nama_instansi(data, &m.instansi)];
-    if let Some(u) = &m.unit {
-        v.push(nama_instansi(data, u));
-    }
-    if let Some(j) = &m.jabatan {
-        v.push(j.clone());
-    }
-    if let Some(n) = &m.nip {
-        v.push(format!("NIP {n}"));
-    }
-    v.join(", ")
 }
 
 /// A branch as boxes, cut below level `sampai` (the cut node shows its descendants' counts).

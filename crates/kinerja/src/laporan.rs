@@ -4,7 +4,7 @@ use crate::galat::GalatPerintah;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
 use kinerja_laporan::logo::{JenisLogo, Logo, UKURAN_MAKS};
-use kinerja_laporan::{OpsiLaporan, susun};
+use kinerja_laporan::{OpsiLaporan, susun, susun_pemda};
 use std::path::Path;
 
 /// The names a logo file may have beside the data, and the kind each name promises.
@@ -75,8 +75,11 @@ pub enum FormatLaporan {
     Html,
 }
 
+/// The LKjIP of an instansi (`opd` is None) or of a pemda with its OPDs' data sets
+/// (`kinerja_laporan::susun_pemda`), written to `keluaran`.
 pub fn jalankan(
     data: &DataInstansi,
+    opd: Option<&[DataInstansi]>,
     tahun: Tahun,
     format: FormatLaporan,
     arsip: bool,
@@ -88,7 +91,14 @@ pub fn jalankan(
             "--arsip hanya untuk --format pdf (PDF/A-2a)".to_string(),
         ));
     }
-    let d = susun(data, tahun, &opsi).map_err(GalatPerintah::ditolak)?;
+    let d = match opd {
+        None => susun(data, tahun, &opsi),
+        Some(opd) => {
+            let opd: Vec<&DataInstansi> = opd.iter().collect();
+            susun_pemda(data, &opd, tahun, &opsi)
+        }
+    }
+    .map_err(GalatPerintah::ditolak)?;
     let isi: Vec<u8> = match format {
         FormatLaporan::Html => kinerja_laporan::html::html(&d).into_bytes(),
         FormatLaporan::Docx => kinerja_laporan_docx::docx(&d).map_err(GalatPerintah::ditolak)?,

@@ -209,6 +209,29 @@ struct ArgLaporanKinerja {
     /// Berkas aturan reviu tambahan (TOML, [[aturan]]); boleh diulang
     #[arg(long = "aturan")]
     aturan: Vec<PathBuf>,
+    /// Laporan Kinerja pemda (kepala daerah): dari RPJMD, IKU dan pohon kinerja data ini dengan
+    /// data OPD (--opd, atau dari basis data OPD di bawah --instansi)
+    #[arg(long)]
+    pemda: bool,
+    /// Dengan --pemda: data OPD (berkas atau folder); boleh diulang
+    #[arg(long = "opd", requires = "pemda")]
+    opd: Vec<PathBuf>,
+}
+
+/// The OPDs' data sets for a pemda's tree, reviu or report: the files given with `--opd`, else,
+/// for a pemda read from the database (`--instansi`) when `dari_basis`, the stored data sets
+/// below it. `kinerja pohon`, `periksa` and `laporan --pemda` share it.
+fn muat_opd(
+    a: &ArgData,
+    opd: &[PathBuf],
+    dari_basis: bool,
+) -> Result<Vec<kinerja_core::model::DataInstansi>, GalatPerintah> {
+    if let (Some(i), true) = (&a.instansi, dari_basis && opd.is_empty()) {
+        return basis::muat_bawahan(a.basis.db.as_deref(), i);
+    }
+    opd.iter()
+        .map(|p| data::muat(Some(p.as_path())).map_err(GalatPerintah::masukan))
+        .collect()
 }
 
 #[derive(clap::Args)]
@@ -350,21 +373,19 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
                 aturan,
                 logo: laporan::logo_di_samping(a.data.data.as_deref())?,
             };
-            laporan::jalankan(&d, t, a.format, a.arsip, &a.keluaran, opsi)?
+            let opd = if a.pemda {
+                Some(muat_opd(&a.data, &a.opd, true)?)
+            } else {
+                None
+            };
+            laporan::jalankan(&d, opd.as_deref(), t, a.format, a.arsip, &a.keluaran, opsi)?
         }
         Perintah::Periksa(a) => {
             let d = muat(&a.data)?;
             let t = tahun(&d, a.tahun)?;
             let aturan = periksa::baca_aturan(&a.aturan)?;
-            let mut opd = a
-                .opd
-                .iter()
-                .map(|p| data::muat(Some(p.as_path())).map_err(GalatPerintah::masukan))
-                .collect::<Result<Vec<_>, _>>()?;
             // A stored pemda with a pohon kinerja: its OPDs' data sets are in the same database.
-            if let (Some(i), true) = (&a.data.instansi, !d.pohon.is_empty() && a.opd.is_empty()) {
-                opd = basis::muat_bawahan(a.data.basis.db.as_deref(), i)?;
-            }
+            let opd = muat_opd(&a.data, &a.opd, !d.pohon.is_empty())?;
             let (teks, galat_terbuka) = periksa::jalankan(&d, &opd, t, &aturan, a.format);
             return Ok(Keluaran {
                 teks,
@@ -376,14 +397,7 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             // Without --tahun: the latest tree's year.
             let terakhir = d.pohon.iter().map(|p| p.tahun.get()).max();
             let t = tahun(&d, a.tahun.or(terakhir))?;
-            let mut opd = a
-                .opd
-                .iter()
-                .map(|p| data::muat(Some(p.as_path())).map_err(GalatPerintah::masukan))
-                .collect::<Result<Vec<_>, _>>()?;
-            if let (Some(i), true) = (&a.data.instansi, a.opd.is_empty()) {
-                opd = basis::muat_bawahan(a.data.basis.db.as_deref(), i)?;
-            }
+            let opd = muat_opd(&a.data, &a.opd, true)?;
             pohon::jalankan(&d, &opd, t, &a)?
         }
         Perintah::SalinPohon(a) => pohon::jalankan_salin(&a, &muat)?,

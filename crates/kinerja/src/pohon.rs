@@ -9,7 +9,7 @@ use crate::gambar_pohon as g;
 use kinerja_core::id::PohonId;
 use kinerja_core::model::*;
 use kinerja_core::pohon::ukur::{UkurPohon, ukur};
-use kinerja_core::pohon::{Cabang, pohon_tahun, salin, susun, tambahkan};
+use kinerja_core::pohon::{Cabang, pohon_tahun, salin, susun, tambahkan, teks_tautan};
 use kinerja_core::waktu::Tahun;
 use kinerja_simpan::GagalUbah;
 use serde_json::{Value, json};
@@ -68,16 +68,6 @@ pub struct ArgSalinPohon {
     pub oleh: Option<String>,
 }
 
-fn tautan(t: &Pemilik) -> String {
-    match t {
-        Pemilik::Tujuan(x) => format!("tujuan {x}"),
-        Pemilik::Sasaran(x) => format!("sasaran {x}"),
-        Pemilik::Program(x) => format!("program {x}"),
-        Pemilik::Kegiatan(x) => format!("kegiatan {x}"),
-        Pemilik::SubKegiatan(x) => format!("sub kegiatan {x}"),
-    }
-}
-
 fn teks_cabang(data: &DataInstansi, c: &Cabang, u: &UkurPohon, kedalaman: usize, out: &mut String) {
     let s = c.simpul;
     let jarak = "    ".repeat(kedalaman);
@@ -107,7 +97,7 @@ fn teks_cabang(data: &DataInstansi, c: &Cabang, u: &UkurPohon, kedalaman: usize,
     }
     out.push_str(&format!("{d}{}\n", g::capaian_simpul(us)));
     if !s.tautan.is_empty() {
-        let t: Vec<String> = s.tautan.iter().map(tautan).collect();
+        let t: Vec<String> = s.tautan.iter().map(teks_tautan).collect();
         out.push_str(&format!("{d}tautan: {}\n", t.join(", ")));
     }
     if let Some(a) = &s.asal {

@@ -33,6 +33,28 @@ pub struct Laporan {
     pub catatan: Option<String>,
 }
 
+impl Laporan {
+    /// A report record without any text yet: what the narrative form starts from, and what a
+    /// document printed without a `[[laporan]]` reads (its narrative "data tidak tersedia").
+    pub fn kosong(id: LaporanId, instansi: InstansiId, tahun: Tahun) -> Laporan {
+        Laporan {
+            id,
+            instansi,
+            tahun,
+            judul: String::new(),
+            tempat: None,
+            tanggal: None,
+            penandatangan: None,
+            kata_pengantar: String::new(),
+            ikhtisar: Uraian::default(),
+            bagian: Vec::new(),
+            analisis: Vec::new(),
+            penutup: Uraian::default(),
+            catatan: None,
+        }
+    }
+}
+
 /// A narrative with the obstacles met and the steps taken (the ikhtisar and Bab IV have both).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]

@@ -46,7 +46,7 @@ impl Penyusun<'_> {
     }
 
     /// Part a: the sasaran's rows of the year's measurement, and its average.
-    fn capaian_tahun_ini(&self, n: usize, s: &Sasaran, no: &mut Nomor) -> Vec<Blok> {
+    pub(super) fn capaian_tahun_ini(&self, n: usize, s: &Sasaran, no: &mut Nomor) -> Vec<Blok> {
         let mut b: Vec<Baris> = self
             .pengukuran
             .baris
@@ -92,7 +92,12 @@ impl Penyusun<'_> {
     }
 
     /// Part b: realisasi of every year of the history, and a trend chart when there is a trend.
-    fn tahun_sebelumnya(&self, n: usize, inds: &[&Indikator], no: &mut Nomor) -> Vec<Blok> {
+    pub(super) fn tahun_sebelumnya(
+        &self,
+        n: usize,
+        inds: &[&Indikator],
+        no: &mut Nomor,
+    ) -> Vec<Blok> {
         let mut isi = vec![judul(3, "b. Perbandingan dengan tahun-tahun sebelumnya")];
         let riwayat: Vec<(String, Vec<pengukuran::TahunRiwayat>)> = inds
             .iter()
@@ -165,7 +170,12 @@ impl Penyusun<'_> {
 
     /// Part c: tingkat kemajuan against the Renstra's final target; where a kondisi awal is
     /// recorded, also the progress from it.
-    fn kemajuan_renstra(&self, n: usize, inds: &[&Indikator], no: &mut Nomor) -> Vec<Blok> {
+    pub(super) fn kemajuan_renstra(
+        &self,
+        n: usize,
+        inds: &[&Indikator],
+        no: &mut Nomor,
+    ) -> Vec<Blok> {
         let awal = inds.iter().any(|i| i.kondisi_awal.is_some());
         let b = inds
             .iter()
@@ -200,15 +210,19 @@ impl Penyusun<'_> {
             kolom(&format!("Realisasi {}", self.tahun), 2, true),
             kolom("Tingkat kemajuan", 2, true),
         ]);
-        let mut catatan = "Tingkat kemajuan = realisasi tahun ini dibanding target akhir Renstra, dengan rumus capaian sesuai polaritas.".to_string();
+        // A pemda's medium-term plan is its RPJMD.
+        let rencana = DokumenTarget::Renstra.label_rencana(self.data.rpjmd());
+        let mut catatan = format!(
+            "Tingkat kemajuan = realisasi tahun ini dibanding target akhir {rencana}, dengan rumus capaian sesuai polaritas."
+        );
         if awal {
             kol.push(kolom("Kemajuan dari kondisi awal", 2, true));
             catatan.push_str(" Kemajuan dari kondisi awal = (realisasi - kondisi awal) / (target akhir - kondisi awal) x 100: bagian perubahan yang direncanakan yang sudah dicapai (negatif bila menjauh dari target; tidak tersedia bila target akhir sama dengan kondisi awal).");
         }
         vec![
-            judul(3, "c. Perbandingan dengan target akhir Renstra"),
+            judul(3, format!("c. Perbandingan dengan target akhir {rencana}")),
             no.tabel(
-                &format!("Tingkat kemajuan sasaran {n} terhadap target akhir Renstra"),
+                &format!("Tingkat kemajuan sasaran {n} terhadap target akhir {rencana}"),
                 kol,
                 b,
                 Some(catatan),

@@ -32,7 +32,7 @@ impl Penyusun<'_> {
 
     /// A. Pengukuran capaian kinerja: the formula, the predikat scale, Tabel 3.2 of every
     /// indicator and its chart.
-    fn pengukuran_kinerja(&self, no: &mut Nomor) -> Vec<Blok> {
+    pub(super) fn pengukuran_kinerja(&self, no: &mut Nomor) -> Vec<Blok> {
         let mut isi = vec![judul(
             1,
             format!("A. Pengukuran Capaian Kinerja Tahun {}", self.tahun),

@@ -23,7 +23,7 @@ impl Penyusun<'_> {
 
     /// The Renstra of the year (else the first): per tujuan and sasaran, the targets of every
     /// year of the plan, with strategi, kebijakan and Renstra programs.
-    fn lampiran_renstra(&self) -> Bab {
+    pub(super) fn lampiran_renstra(&self) -> Bab {
         let Some(rs) = self
             .data
             .renstra
@@ -287,9 +287,14 @@ impl Penyusun<'_> {
 
     /// The IKU decree in force, with its table and signature.
     fn lampiran_iku(&self) -> Bab {
+        self.lampiran_iku_nomor(4)
+    }
+
+    /// The IKU decree as annex `nomor`.
+    pub(super) fn lampiran_iku_nomor(&self, nomor: usize) -> Bab {
         let judul = "INDIKATOR KINERJA UTAMA".to_string();
         let Some(iku) = self.iku() else {
-            return lampiran(4, judul, false, vec![tidak_tersedia("Keputusan IKU")]);
+            return lampiran(nomor, judul, false, vec![tidak_tersedia("Keputusan IKU")]);
         };
         let k = &iku.keputusan;
         let mut isi = vec![
@@ -303,7 +308,7 @@ impl Penyusun<'_> {
                         .unwrap_or_default()
                 ),
             },
-            self.tabel_iku(&mut Nomor::tunggal("Lampiran 4")),
+            self.tabel_iku(&mut Nomor::tunggal(format!("Lampiran {nomor}"))),
         ];
         let tempat = match (&k.tempat, k.tanggal) {
             (Some(t), Some(d)) => Some(format!("Ditetapkan di {t}, {d}")),
@@ -319,6 +324,6 @@ impl Penyusun<'_> {
                 teks: "Penandatangan keputusan: data tidak tersedia.".into(),
             }),
         }
-        lampiran(4, judul, false, isi)
+        lampiran(nomor, judul, false, isi)
     }
 }

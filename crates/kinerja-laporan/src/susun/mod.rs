@@ -16,6 +16,7 @@ mod evaluasi;
 mod ikhtisar;
 mod lampiran;
 mod laporan_skm;
+mod pemda;
 mod pendahuluan;
 mod penutup;
 mod perencanaan;
@@ -40,6 +41,7 @@ pub use evaluasi::{
 pub use laporan_skm::{
     GalatLaporanSkm, LaporanSkm, PeriodeSkm, TindakLanjut, laporan_skm_dari_data, susun_skm,
 };
+pub use pemda::{sidik_pemda, susun_pemda};
 
 #[derive(Debug, Clone, Default)]
 pub struct OpsiLaporan {
@@ -62,6 +64,10 @@ pub enum GalatLaporan {
         "reviu menemukan {0} galat terbuka; perbaiki datanya, terima temuannya dengan alasan (kinerja terima), atau buat laporan dengan --paksa (temuan dicetak di lampiran reviu). Rinciannya: kinerja periksa"
     )]
     ReviuGalat(usize),
+    #[error(
+        "data pemda tidak memuat RPJMD ([[renstra]] dengan jenis = \"rpjmd\"); Laporan Kinerja pemda disusun dari RPJMD"
+    )]
+    TanpaRpjmd,
 }
 
 /// A short fingerprint of the data: the first 12 hex digits of the SHA-256 of its canonical
@@ -114,13 +120,7 @@ pub fn susun(
         .find(|l| l.tahun == tahun)
         .ok_or(GalatLaporan::TanpaLaporan(tahun.get()))?;
     let temuan = kinerja_reviu::periksa(data, tahun, &opsi.aturan);
-    let galat = temuan
-        .iter()
-        .filter(|t| t.tingkat == Tingkat::Galat && t.terbuka())
-        .count();
-    if galat > 0 && !opsi.paksa {
-        return Err(GalatLaporan::ReviuGalat(galat));
-    }
+    let galat = gerbang_reviu(&temuan, opsi.paksa)?;
     let s = Penyusun::new(data, tahun, laporan);
     let mut bab = vec![
         s.kata_pengantar(),
@@ -158,6 +158,18 @@ pub fn susun(
     })
 }
 
+/// The reviu's gate: the number of open `galat` findings, refused unless the report is forced.
+fn gerbang_reviu(temuan: &[kinerja_reviu::Temuan], paksa: bool) -> Result<usize, GalatLaporan> {
+    let galat = temuan
+        .iter()
+        .filter(|t| t.tingkat == Tingkat::Galat && t.terbuka())
+        .count();
+    if galat > 0 && !paksa {
+        return Err(GalatLaporan::ReviuGalat(galat));
+    }
+    Ok(galat)
+}
+
 /// The Perjanjian Kinerja of `tahun` for `pelapor` on its own, as the LKjIP's annex prints it
 /// (parties, pledge, signatures, its tables), for printing before any report exists: the version
 /// in force, or the earlier version `pk_id` (a PK perubahan replaced it) with the targets it
@@ -183,28 +195,8 @@ pub fn susun_pk(
         data
     };
     let pk = data.pk_berlaku(pelapor, tahun)?;
-    let id = kinerja_core::id::LaporanId::new(format!("pk-{}", tahun.get())).ok()?;
     // The annex reads the instansi and the year through a report: the year's, or a blank one.
-    let laporan = data
-        .laporan
-        .iter()
-        .find(|l| l.tahun == tahun && &l.instansi == pelapor)
-        .cloned()
-        .unwrap_or_else(|| Laporan {
-            id,
-            instansi: pelapor.clone(),
-            tahun,
-            judul: String::new(),
-            tempat: None,
-            tanggal: None,
-            penandatangan: None,
-            kata_pengantar: String::new(),
-            ikhtisar: Default::default(),
-            bagian: Vec::new(),
-            analisis: Vec::new(),
-            penutup: Default::default(),
-            catatan: None,
-        });
+    let laporan = laporan_atau_kosong(data, pelapor, tahun, "pk")?;
     let s = Penyusun::new(data, tahun, &laporan);
     // Printed on its own: its tables are "Tabel PK.1", "Tabel PK.2".
     let mut bab = s.pk_ditandatangani(sel::Nomor::bab("PK"));
@@ -233,6 +225,28 @@ pub fn susun_pk(
         bab,
         logo: None,
     })
+}
+
+/// The report record of `pelapor` for `tahun`, or a blank one with id `{awalan}-{tahun}` (a
+/// document printed without a `[[laporan]]`: its narrative then reads "data tidak tersedia").
+fn laporan_atau_kosong(
+    data: &DataInstansi,
+    pelapor: &kinerja_core::id::InstansiId,
+    tahun: Tahun,
+    awalan: &str,
+) -> Option<Laporan> {
+    if let Some(l) = data
+        .laporan
+        .iter()
+        .find(|l| l.tahun == tahun && &l.instansi == pelapor)
+    {
+        return Some(l.clone());
+    }
+    Some(Laporan::kosong(
+        kinerja_core::id::LaporanId::new(format!("{awalan}-{}", tahun.get())).ok()?,
+        pelapor.clone(),
+        tahun,
+    ))
 }
 
 /// The data set as it stood when version `n` of the year's PK (`semua`, in order) was in force:

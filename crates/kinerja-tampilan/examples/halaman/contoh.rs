@@ -258,6 +258,7 @@ pub fn semua_halaman() -> Vec<(&'static str, String)> {
                 &rekap_kab(&baris_kab()),
                 "capaian",
                 None,
+                None,
                 &[],
             ),
         ),

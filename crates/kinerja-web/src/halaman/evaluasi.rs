@@ -10,8 +10,6 @@ use crate::galat::GalatHttp;
 use crate::laporan::Bentuk;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::IntoResponse;
 
 /// The year's answers do not fit the worksheet (an answer off its scale, imported): 409 with
 /// every problem named.
@@ -64,20 +62,7 @@ async fn unduh(n: Negara, sesi: Sesi, (id, th): (String, String), bentuk: Bentuk
         )
     })??;
     let nama = format!("evaluasi-akip-{}-{}.{}", l.id, l.tahun, bentuk.akhiran());
-    let cara = if bentuk == Bentuk::Html {
-        "inline"
-    } else {
-        "attachment"
-    };
-    Ok((
-        [
-            (CONTENT_TYPE, bentuk.jenis().to_string()),
-            (CONTENT_DISPOSITION, format!("{cara}; filename=\"{nama}\"")),
-            (CACHE_CONTROL, "no-store".to_string()),
-        ],
-        isi,
-    )
-        .into_response())
+    Ok(crate::laporan::jawaban_berkas(&nama, bentuk, isi))
 }
 
 pub(super) async fn html(State(n): State<Negara>, s: Sesi, p: JalurTahun) -> Hasil {

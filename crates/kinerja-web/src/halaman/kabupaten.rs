@@ -1,11 +1,13 @@
 //! The roll-up of a kabupaten (or any instansi with instansi below it) for one year: each
-//! reporting instansi below it that the caller may see, and the figures over them.
+//! reporting instansi below it that the caller may see, and the figures over them; and the
+//! pemda's LKjIP of the year (`laporan.pdf`, `.docx`, `.xlsx`, `.html`).
 
-use super::bersama::{Hasil, html, konteks_dasar};
+use super::bersama::{Hasil, html, konteks_dasar, siapkan};
 use crate::Negara;
 use crate::akun::{Sesi, Tindakan, boleh};
 use crate::galat::GalatHttp;
 use crate::jalur;
+use crate::laporan::{Bentuk, berkas_pemda};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -48,8 +50,14 @@ pub(super) async fn kabupaten(
     let pelapor = n.toko.daftar_pelapor().await?;
     // The pemda's own pohon kinerja of the year, when it reports and the caller may see it,
     // and its RPJMD's IKU with each OPD's contribution through the tree.
+    let terbit_pemda = terbit_semua.contains(&(id.clone(), tahun));
+    let mut lkjip = None;
     let (pohon, iku) = if pelapor.contains(&id) {
         let d = crate::baca::data_terlihat(&n, &sesi, &id).await?;
+        // The pemda's LKjIP: by the rule of an instansi's report (public once published).
+        if d.rpjmd() && boleh(sesi.0.as_ref(), Tindakan::Lihat, &id, terbit_pemda) {
+            lkjip = Some(format!("/kabupaten/{id}/tahun/{}/laporan", tahun.get()));
+        }
         match kinerja_core::pohon::pohon_tahun(&d, tahun) {
             Some(p) => {
                 let opd = super::pohon::data_pemilik(&n, &sesi, &d, &p.id).await?;
@@ -116,6 +124,81 @@ pub(super) async fn kabupaten(
         &rekap,
         &urut,
         pohon.as_deref(),
+        lkjip.as_deref(),
         &iku,
     )))
+}
+
+/// The pemda's LKjIP of the year (`kinerja_laporan::susun_pemda`) with the stored data sets below
+/// it, each as the caller may see it (the set `kinerja laporan --pemda --db --instansi` reads),
+/// under the rule of an instansi's report: the pemda's year published, or a caller who may read
+/// it; `?draf=1` the draft past open reviu errors.
+async fn unduh_lkjip(
+    n: Negara,
+    sesi: Sesi,
+    (id, th): (String, String),
+    q: Result<Query<KueriDraf>, QueryRejection>,
+    bentuk: Bentuk,
+) -> Hasil {
+    let draf = q.ok().and_then(|q| q.0.draf) == Some(1);
+    let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
+    let semua = n.toko.daftar_instansi().await?;
+    let bawah: HashSet<_> = hierarki::keturunan(&semua, &l.id)
+        .into_iter()
+        .map(|i| &i.id)
+        .collect();
+    let mut opd = Vec::new();
+    for p in n.toko.daftar_pelapor().await? {
+        if bawah.contains(&p) {
+            opd.push(crate::baca::data_terlihat(&n, &sesi, &p).await?);
+        }
+    }
+    let isi = berkas_pemda(l.data.clone(), opd, l.tahun, bentuk, draf).await?;
+    let nama = format!(
+        "lkjip-{}-{}{}.{}",
+        l.id,
+        l.tahun,
+        if draf { "-draf" } else { "" },
+        bentuk.akhiran()
+    );
+    Ok(crate::laporan::jawaban_berkas(&nama, bentuk, isi))
+}
+
+#[derive(Deserialize)]
+pub(super) struct KueriDraf {
+    draf: Option<u8>,
+}
+
+type Jalur = Path<(String, String)>;
+type KueriBerkas = Result<Query<KueriDraf>, QueryRejection>;
+
+pub(super) async fn lkjip_pdf(State(n): State<Negara>, s: Sesi, p: Jalur, q: KueriBerkas) -> Hasil {
+    unduh_lkjip(n, s, p.0, q, Bentuk::Pdf).await
+}
+
+pub(super) async fn lkjip_docx(
+    State(n): State<Negara>,
+    s: Sesi,
+    p: Jalur,
+    q: KueriBerkas,
+) -> Hasil {
+    unduh_lkjip(n, s, p.0, q, Bentuk::Docx).await
+}
+
+pub(super) async fn lkjip_xlsx(
+    State(n): State<Negara>,
+    s: Sesi,
+    p: Jalur,
+    q: KueriBerkas,
+) -> Hasil {
+    unduh_lkjip(n, s, p.0, q, Bentuk::Xlsx).await
+}
+
+pub(super) async fn lkjip_html(
+    State(n): State<Negara>,
+    s: Sesi,
+    p: Jalur,
+    q: KueriBerkas,
+) -> Hasil {
+    unduh_lkjip(n, s, p.0, q, Bentuk::Html).await
 }

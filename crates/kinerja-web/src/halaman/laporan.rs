@@ -93,21 +93,7 @@ async fn unduh(
         if draf { "-draf" } else { "" },
         bentuk.akhiran()
     );
-    // The HTML is the preview: shown in the browser, not saved.
-    let cara = if bentuk == Bentuk::Html {
-        "inline"
-    } else {
-        "attachment"
-    };
-    Ok((
-        [
-            (CONTENT_TYPE, bentuk.jenis().to_string()),
-            (CONTENT_DISPOSITION, format!("{cara}; filename=\"{nama}\"")),
-            (CACHE_CONTROL, "no-store".to_string()),
-        ],
-        isi,
-    )
-        .into_response())
+    Ok(crate::laporan::jawaban_berkas(&nama, bentuk, isi))
 }
 
 type KueriBerkas = Result<Query<KueriUnduh>, QueryRejection>;

@@ -315,6 +315,26 @@ pub(crate) fn daftar() -> Vec<Rute> {
         ),
         rute(Get, "/kabupaten/{id}/tahun/{tahun}", kabupaten::kabupaten),
         rute(Get, "/kabupaten/{id}/tahun/{tahun}/pohon", pohon::pohon),
+        rute(
+            Get,
+            "/kabupaten/{id}/tahun/{tahun}/laporan.pdf",
+            kabupaten::lkjip_pdf,
+        ),
+        rute(
+            Get,
+            "/kabupaten/{id}/tahun/{tahun}/laporan.docx",
+            kabupaten::lkjip_docx,
+        ),
+        rute(
+            Get,
+            "/kabupaten/{id}/tahun/{tahun}/laporan.xlsx",
+            kabupaten::lkjip_xlsx,
+        ),
+        rute(
+            Get,
+            "/kabupaten/{id}/tahun/{tahun}/laporan.html",
+            kabupaten::lkjip_html,
+        ),
     ]
 }
 
