@@ -88,15 +88,21 @@ impl P {
     pub(crate) fn salin(&self, buf: &mut String) {
         use std::fmt::Write;
         fn teks(buf: &mut String, s: &str) {
-            for c in s.chars() {
-                match c {
-                    '\\' => buf.push_str("\\\\"),
-                    '\t' => buf.push_str("\\t"),
-                    '\n' => buf.push_str("\\n"),
-                    '\r' => buf.push_str("\\r"),
-                    c => buf.push(c),
-                }
+            // Runs without a character to escape are copied whole (most text has none).
+            let mut awal = 0;
+            for (i, b) in s.bytes().enumerate() {
+                let ganti = match b {
+                    b'\\' => "\\\\",
+                    b'\t' => "\\t",
+                    b'\n' => "\\n",
+                    b'\r' => "\\r",
+                    _ => continue,
+                };
+                buf.push_str(&s[awal..i]);
+                buf.push_str(ganti);
+                awal = i + 1;
             }
+            buf.push_str(&s[awal..]);
         }
         match self {
             P::T(s) | P::OT(Some(s)) => teks(buf, s),

@@ -40,7 +40,7 @@ pub use bukti::{BATAS_BUKTI, BerkasBukti};
 pub use cadangan::cadangkan;
 pub use impor::{Beda, ModeImpor, pratinjau_impor};
 pub use jejak::BarisJejak;
-pub use massal::RingkasanMassal;
+pub use massal::{MuatanMassal, RingkasanMassal, siapkan_massal};
 pub use rekap::AnggaranPelapor;
 pub use survei::{BatasSurvei, HasilKirim, RespondenBaru, RespondenTersimpan};
 pub use terapkan::{GagalUbah, Ringkasan};
@@ -134,6 +134,8 @@ pub struct Toko {
     /// the version in its transaction, so a copy is used only while no process has written:
     /// correct with several servers on one PostgreSQL, and one cheap query per read.
     simpanan: Arc<Mutex<Salinan>>,
+    /// Units' summaries for the indicator roll-up, with their data set's version (`rekap`).
+    ringkas: Arc<Mutex<rekap::SimpananRingkas>>,
     /// Writers of this process, in arrival order (SQLite: see `Toko::mulai_tulis`).
     antrean_tulis: Arc<tokio::sync::Mutex<()>>,
 }
@@ -148,6 +150,7 @@ impl Toko {
         Ok(Toko {
             kolam: Kolam::buka(url).await?,
             simpanan: Arc::default(),
+            ringkas: Arc::default(),
             antrean_tulis: Arc::default(),
         })
     }
@@ -174,6 +177,8 @@ mod tests;
 mod tests_generasi;
 #[cfg(test)]
 mod tests_massal;
+#[cfg(test)]
+mod tests_nilai_data;
 #[cfg(test)]
 mod tests_rumus;
 #[cfg(test)]
