@@ -2,7 +2,9 @@
 //! OPD each) loaded into PostgreSQL with COPY (`Toko::muat_massal`), then read as the product
 //! reads it.
 //!
-//! Run: `cargo bench -p kinerja-simpan --bench nasional -- [--kabupaten N] [--diam]`
+//! Run: `cargo bench -p kinerja-simpan --bench nasional -- [--kabupaten N] [--diam]
+//! [--hanya-rekap]` (`--hanya-rekap`: no load, the roll-ups and the reviu over the database a
+//! run left)
 //! (default 28 kabupaten: provinces 1 and 2, 1.120 OPD; `--kabupaten 514` is the whole nation,
 //! ~67 million rows and tens of GB). Into the database `kinerja_nasional_bench` on the server
 //! of `KINERJA_UJI_PG` (default `postgres://postgres@127.0.0.1:5432/postgres`), dropped and made
@@ -34,9 +36,10 @@ use std::time::{Duration, Instant};
 
 const BASIS: &str = "kinerja_nasional_bench";
 
-fn argumen() -> (usize, bool) {
+fn argumen() -> (usize, bool, bool) {
     let mut kabupaten = 28;
     let mut diam = false;
+    let mut hanya_rekap = false;
     let mut a = std::env::args().skip(1);
     while let Some(x) = a.next() {
         match x.as_str() {
@@ -48,11 +51,19 @@ fn argumen() -> (usize, bool) {
                     .expect("--kabupaten 1..514")
             }
             "--diam" => diam = true,
+            "--hanya-rekap" => hanya_rekap = true,
             // `cargo bench` passes `--bench`.
             _ => {}
         }
     }
-    (kabupaten, diam)
+    (kabupaten, diam, hanya_rekap)
+}
+
+/// The bench's database on the test server.
+fn url_basis() -> String {
+    let admin = kinerja_simpan::uji::url_pg_uji();
+    let (dasar, _) = admin.rsplit_once('/').expect("URL with a database name");
+    format!("{dasar}/{BASIS}")
 }
 
 async fn basis_baru() -> String {
@@ -70,8 +81,7 @@ async fn basis_baru() -> String {
             .await
             .unwrap();
     }
-    let (dasar, _) = admin.rsplit_once('/').expect("URL with a database name");
-    format!("{dasar}/{BASIS}")
+    url_basis()
 }
 
 fn batang(n: u64, diam: bool) -> ProgressBar {
@@ -95,10 +105,15 @@ fn detik(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
 
-async fn jalan() {
-    let (n_kab, diam) = argumen();
-    let url = basis_baru().await;
-    let toko = Toko::buka(&url).await.unwrap();
+fn pool(toko: &Toko) -> &sqlx::PgPool {
+    match toko.kolam() {
+        kinerja_simpan::Kolam::Postgres(p) => p,
+        _ => unreachable!("the bench runs on PostgreSQL"),
+    }
+}
+
+/// Loads `n_kab` kabupaten and prints where the time went and the database's size.
+async fn muat(toko: &Toko, n_kab: usize, diam: bool) {
     let pelaku = Pelaku {
         pengguna: "bench".into(),
         sumber: "muat-massal".into(),
@@ -152,10 +167,7 @@ async fn jalan() {
     bar.finish_and_clear();
     let muat = t0.elapsed();
     let ukuran: i64 = sqlx::query_scalar("SELECT pg_database_size(current_database())")
-        .fetch_one(match toko.kolam() {
-            kinerja_simpan::Kolam::Postgres(p) => p,
-            _ => unreachable!(),
-        })
+        .fetch_one(pool(toko))
         .await
         .unwrap();
     let opd = n_kab * nasional::OPD_PER_KABUPATEN;
@@ -181,7 +193,11 @@ async fn jalan() {
         detik(siapkan),
         detik(tunggu)
     );
-    println!("  PostgreSQL: COPY + commit {}; commit {}", detik(tulis), detik(commit));
+    println!(
+        "  PostgreSQL: COPY + commit {}; commit {}",
+        detik(tulis),
+        detik(commit)
+    );
     for (tabel, n, w) in &salin {
         println!(
             "    COPY {tabel}: {n} baris, {} ({:.0} baris/s)",
@@ -197,6 +213,32 @@ async fn jalan() {
         muat.as_secs_f64() * skala,
         baris as f64 * skala / 1e6
     );
+}
+
+async fn jalan() {
+    let (n_kab, diam, hanya_rekap) = argumen();
+    let url = match hanya_rekap {
+        true => url_basis(),
+        false => basis_baru().await,
+    };
+    let toko = Toko::buka(&url).await.unwrap();
+    let n_kab = match hanya_rekap {
+        false => {
+            muat(&toko, n_kab, diam).await;
+            n_kab
+        }
+        true => {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM versi_data")
+                .fetch_one(pool(&toko))
+                .await
+                .unwrap();
+            let n_kab = n as usize / nasional::OPD_PER_KABUPATEN;
+            println!("nasional: {n_kab} kabupaten yang sudah dimuat (--hanya-rekap)");
+            n_kab
+        }
+    };
+    let opd = n_kab * nasional::OPD_PER_KABUPATEN;
+    let skala = nasional::KABUPATEN as f64 / n_kab as f64;
     let th = Tahun::new(2021).unwrap();
     // Each roll-up three times "dingin" (a fresh store: every unit's summary made from the
     // tables) and three times "hangat" (the same store again: the summaries kept with their

@@ -401,10 +401,12 @@ impl Baris {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => {
-                // INTEGER columns are int4 in PostgreSQL, BIGINT int8.
-                match r.try_get::<i64, _>(i) {
-                    Ok(n) => n,
-                    Err(_) => r.try_get::<i32, _>(i)? as i64,
+                // INTEGER columns are int4 in PostgreSQL, BIGINT int8: asked by the column's
+                // type, not by a failed read (whose error text costs more than the read).
+                use sqlx::{Column, Row, TypeInfo};
+                match r.columns().get(i).map(|c| c.type_info().name()) {
+                    Some("INT4") => i64::from(r.try_get::<i32, _>(i)?),
+                    _ => r.try_get::<i64, _>(i)?,
                 }
             }
         })

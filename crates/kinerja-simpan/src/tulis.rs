@@ -47,7 +47,6 @@ pub(crate) fn ke_rekaman<T: Serialize>(tabel: &str, x: &T) -> Rekaman {
     }
 }
 
-
 /// An upsert statement: the part before `VALUES`, the number of columns, the part after.
 pub(crate) struct Sisip {
     awal: &'static str,

@@ -423,6 +423,9 @@ mod tests {
         assert_eq!((b[0].rekap.melapor, b[0].rekap.jumlah_unit), (2, 2));
         assert_eq!(b[1].rekap.nilai, Ok(dec!(12)));
         assert_eq!((b[1].rekap.melapor, b[1].rekap.jumlah_unit), (1, 1));
-        assert_eq!(b[1].rekap.keterangan(), "jumlah unit, 1 dari 1 unit melapor");
+        assert_eq!(
+            b[1].rekap.keterangan(),
+            "jumlah unit, 1 dari 1 unit melapor"
+        );
     }
 }

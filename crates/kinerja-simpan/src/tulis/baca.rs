@@ -2,8 +2,8 @@
 //! set's records (`muat_rekaman`).
 
 use super::{enum_dari, ke_rekaman, rusak};
-use crate::basis::{Baris, P, Tx};
 use crate::Galat;
+use crate::basis::{Baris, P, Tx};
 use crate::rekaman::Rekaman;
 use kinerja_core::id::*;
 use kinerja_core::model::*;
