@@ -5,10 +5,9 @@
 //! kept by data set version) follows each change at once. Both backends.
 
 use crate::tests::{contoh, id, pelaku};
+use crate::tests_rumus::nilai;
 use crate::uji::semua_basis;
 use crate::{ModeImpor, Toko, tulis};
-use kinerja_core::ekspresi::StrategiKosong;
-use kinerja_core::id::DataElemenId;
 use kinerja_core::model::*;
 use kinerja_core::waktu::{Periode, Tahun};
 use rust_decimal::Decimal;
@@ -17,50 +16,14 @@ fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
-fn nilai(e: &str, periode: Periode, v: Decimal) -> NilaiData {
-    NilaiData {
-        elemen: DataElemenId::new(e).unwrap(),
-        instansi: id("mumbulsari"),
-        tahun: Tahun::new(2020).unwrap(),
-        periode,
-        nilai: v,
-        sumber: Some("laporan desa".into()),
-        catatan: None,
-    }
-}
-
-/// The example with I-S2-2 a formula indicator rolled up as a ratio of sums:
-/// desa_tepat_waktu / jumlah_desa x 100, values 6 of 7 for 2020 (and a first quarter of 3).
+/// The formula example of `tests_rumus` (I-S2-2 = desa_tepat_waktu / jumlah_desa x 100, a
+/// ratio of sums; 2020 values 3 in the first quarter, 6 of 7 for the year) and a first-quarter
+/// jumlah_desa with a trailing zero and thousands, kept exactly as written (1.234,50).
 fn dengan_rumus() -> DataInstansi {
-    let mut d = contoh();
-    for e in ["desa_tepat_waktu", "jumlah_desa"] {
-        d.data_elemen.push(DataElemen {
-            id: DataElemenId::new(e).unwrap(),
-            uraian: e.replace('_', " "),
-            satuan: Some("desa".into()),
-            catatan: None,
-        });
-    }
-    d.nilai_data = vec![
-        nilai("desa_tepat_waktu", Periode::Tw1, dec("3")),
-        nilai("desa_tepat_waktu", Periode::Tahunan, dec("6")),
-        // A fraction with a trailing zero and thousands: kept exactly as written (1.234,50).
-        nilai("jumlah_desa", Periode::Tw1, dec("1234.50")),
-        nilai("jumlah_desa", Periode::Tahunan, dec("7")),
-    ];
-    let ind = d
-        .indikator
-        .iter_mut()
-        .find(|i| i.id.as_str() == "I-S2-2")
-        .unwrap();
-    ind.rumus = Some(Rumus {
-        pembilang: EkspresiData::parse("#{desa_tepat_waktu}").unwrap(),
-        penyebut: Some(EkspresiData::parse("#{jumlah_desa}").unwrap()),
-        pengali: Some(Decimal::ONE_HUNDRED),
-        kosong: StrategiKosong::LewatiJikaSemuaKosong,
-    });
-    ind.cara_wilayah = CaraWilayah::RasioJumlah;
-    assert!(kinerja_core::validasi::periksa(&d).is_empty());
+    let mut d = crate::tests_rumus::dengan_rumus();
+    let mut x = nilai("jumlah_desa", Periode::Tw1, 0);
+    x.nilai = dec("1234.50");
+    d.nilai_data.push(x);
     d
 }
 
@@ -114,7 +77,7 @@ async fn the_typed_values_follow_every_write() {
             .await
             .unwrap();
         assert_eq!(baris(&t).await, d.nilai_data, "{}", b.nama);
-        assert_eq!(baris(&t).await[2].nilai.to_string(), "1234.50");
+        assert_eq!(baris(&t).await[3].nilai.to_string(), "1234.50");
         assert_eq!(t.muat(&p).await.unwrap(), d, "{}: file → db → file", b.nama);
         // The year's values are the tahunan ones: 6 of 7 desa x 100 = 85,714... -> 85,71.
         assert_eq!(rekap(&t).await, Some(dec("85.71")), "{}", b.nama);
@@ -125,8 +88,8 @@ async fn the_typed_values_follow_every_write() {
                 &p,
                 vec![],
                 vec![
-                    nilai("jumlah_desa", Periode::Tahunan, dec("8")),
-                    nilai("desa_tepat_waktu", Periode::Tw2, dec("4")),
+                    nilai("jumlah_desa", Periode::Tahunan, 8),
+                    nilai("desa_tepat_waktu", Periode::Tw2, 4),
                 ],
                 &pelaku(),
             )
@@ -134,8 +97,8 @@ async fn the_typed_values_follow_every_write() {
             .unwrap();
         assert_eq!((r.diubah, r.ditambah), (1, 1), "{}: {r:?}", b.nama);
         let mut harap = d.nilai_data.clone();
-        harap[3].nilai = dec("8");
-        harap.push(nilai("desa_tepat_waktu", Periode::Tw2, dec("4")));
+        harap[2].nilai = dec("8");
+        harap.push(nilai("desa_tepat_waktu", Periode::Tw2, 4));
         assert_eq!(baris(&t).await, harap, "{}", b.nama);
         assert_eq!(t.muat(&p).await.unwrap().nilai_data, harap);
         // The kept summary was made at the old version: the roll-up reads the new value,
@@ -175,8 +138,8 @@ async fn the_typed_values_follow_every_write() {
         // An import that replaces (`--ganti`): exactly the file's values remain.
         let mut ganti = dengan_rumus();
         ganti.nilai_data = vec![
-            nilai("jumlah_desa", Periode::Tahunan, dec("10")),
-            nilai("desa_tepat_waktu", Periode::Tahunan, dec("9")),
+            nilai("jumlah_desa", Periode::Tahunan, 10),
+            nilai("desa_tepat_waktu", Periode::Tahunan, 9),
         ];
         t.impor(&ganti, None, ModeImpor::Ganti, &pelaku())
             .await
@@ -228,7 +191,8 @@ async fn the_migration_moves_json_values_to_their_columns() {
             tx.jalankan_rakitan(s.to_string(), vec![]).await.unwrap();
         }
         tx.selesai().await.unwrap();
-        let mut harap = nilai("jumlah_desa", Periode::Tw1, dec("1234.5"));
+        let mut harap = nilai("jumlah_desa", Periode::Tw1, 0);
+        harap.nilai = dec("1234.5");
         harap.sumber = Some("BPS".into());
         assert_eq!(baris(&t).await, vec![harap], "{}", b.nama);
         t.tutup().await;
