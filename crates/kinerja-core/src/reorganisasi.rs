@@ -90,10 +90,15 @@ pub fn riwayat_indikator<'a>(
                 .collect();
             let rekap = match unit.as_slice() {
                 [satu] => sendiri(satu, indikator),
+                // A merge's units are all its predecessors, also one whose data set is not
+                // at hand (the roll-up counts only the units that carry the indicator).
                 _ => rekap_indikator_ringkas(&unit)
                     .into_iter()
                     .find(|b| b.id == indikator)
-                    .map(|b| b.rekap)
+                    .map(|b| RekapIndikator {
+                        jumlah_unit: unit.len(),
+                        ..b.rekap
+                    })
                     .unwrap_or(RekapIndikator {
                         cara: CaraWilayah::Tidak,
                         nilai: Err(AlasanTidakTersedia::RealisasiKosong),

@@ -2,19 +2,25 @@
 //! OPD each) loaded into PostgreSQL with COPY (`Toko::muat_massal`), then read as the product
 //! reads it.
 //!
-//! Run: `cargo bench -p kinerja-simpan --bench nasional -- [--kabupaten N] [--diam]`
+//! Run: `cargo bench -p kinerja-simpan --bench nasional -- [--kabupaten N] [--diam]
+//! [--hanya-rekap]` (`--hanya-rekap`: no load, the roll-ups and the reviu over the database a
+//! run left)
 //! (default 28 kabupaten: provinces 1 and 2, 1.120 OPD; `--kabupaten 514` is the whole nation,
 //! ~67 million rows and tens of GB). Into the database `kinerja_nasional_bench` on the server
 //! of `KINERJA_UJI_PG` (default `postgres://postgres@127.0.0.1:5432/postgres`), dropped and made
 //! anew, and kept afterwards for `benches/nasional_duckdb.py` (the same roll-up in DuckDB).
 //!
 //! Measures:
-//! - load: kabupaten by kabupaten (one `muat_massal` of its 40 data sets: one transaction,
-//!   each data set validated whole, one audit row per record), the next kabupaten generated
-//!   while one is written; time, rows per second (every row COPY wrote, audit rows included),
+//! - load: kabupaten by kabupaten (one `muat_massal` of its 40 data sets, in its two steps
+//!   `siapkan_massal` and `Toko::muat_siap`: one transaction, each data set validated whole,
+//!   one audit row per record), the next kabupaten generated and prepared while one is written; time, rows per second (every row COPY wrote, audit rows included),
 //!   records per second; `pg_database_size`;
+//! - where the load's time goes: generating and preparing (validation, COPY encoding) on a
+//!   thread beside the writer, each table's COPY and the commit;
 //! - the roll-up of every indicator that declares one (`Toko::rekap_indikator_wilayah`, the
-//!   kabupaten page's code) for one province and for every loaded data set (the nation);
+//!   kabupaten page's code) for one province and for every loaded data set (the nation), 3
+//!   times cold (a new store: every unit's summary made from the typed tables) and 3 times
+//!   warm (the summaries kept by data set version), as ranges;
 //! - the reviu of one kabupaten: its 40 data sets read from the store, every rule, 5 years.
 //!
 //! A figure for the whole nation from a fraction is linear extrapolation (rows, size and the
@@ -30,9 +36,10 @@ use std::time::{Duration, Instant};
 
 const BASIS: &str = "kinerja_nasional_bench";
 
-fn argumen() -> (usize, bool) {
+fn argumen() -> (usize, bool, bool) {
     let mut kabupaten = 28;
     let mut diam = false;
+    let mut hanya_rekap = false;
     let mut a = std::env::args().skip(1);
     while let Some(x) = a.next() {
         match x.as_str() {
@@ -44,11 +51,19 @@ fn argumen() -> (usize, bool) {
                     .expect("--kabupaten 1..514")
             }
             "--diam" => diam = true,
+            "--hanya-rekap" => hanya_rekap = true,
             // `cargo bench` passes `--bench`.
             _ => {}
         }
     }
-    (kabupaten, diam)
+    (kabupaten, diam, hanya_rekap)
+}
+
+/// The bench's database on the test server.
+fn url_basis() -> String {
+    let admin = kinerja_simpan::uji::url_pg_uji();
+    let (dasar, _) = admin.rsplit_once('/').expect("URL with a database name");
+    format!("{dasar}/{BASIS}")
 }
 
 async fn basis_baru() -> String {
@@ -66,8 +81,7 @@ async fn basis_baru() -> String {
             .await
             .unwrap();
     }
-    let (dasar, _) = admin.rsplit_once('/').expect("URL with a database name");
-    format!("{dasar}/{BASIS}")
+    url_basis()
 }
 
 fn batang(n: u64, diam: bool) -> ProgressBar {
@@ -91,10 +105,15 @@ fn detik(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
 
-async fn jalan() {
-    let (n_kab, diam) = argumen();
-    let url = basis_baru().await;
-    let toko = Toko::buka(&url).await.unwrap();
+fn pool(toko: &Toko) -> &sqlx::PgPool {
+    match toko.kolam() {
+        kinerja_simpan::Kolam::Postgres(p) => p,
+        _ => unreachable!("the bench runs on PostgreSQL"),
+    }
+}
+
+/// Loads `n_kab` kabupaten and prints where the time went and the database's size.
+async fn muat(toko: &Toko, n_kab: usize, diam: bool) {
     let pelaku = Pelaku {
         pengguna: "bench".into(),
         sumber: "muat-massal".into(),
@@ -104,29 +123,51 @@ async fn jalan() {
     let t0 = Instant::now();
     let mut rekaman = 0;
     let mut baris = 0;
-    let mut tunggu_buat = Duration::ZERO;
-    let mut berikut = Some(tokio::task::spawn_blocking(|| nasional::data_kabupaten(0)));
+    let mut tunggu = Duration::ZERO;
+    let mut siapkan = Duration::ZERO;
+    let mut buat = Duration::ZERO;
+    let mut commit = Duration::ZERO;
+    let mut salin: Vec<(String, u64, Duration)> = Vec::new();
+    // Generating and preparing (validating, encoding) kabupaten k+1 runs on a blocking thread
+    // while kabupaten k is written.
+    let siap = |k: usize| {
+        let pelaku = pelaku.clone();
+        tokio::task::spawn_blocking(move || {
+            let t = Instant::now();
+            let data = nasional::data_kabupaten(k);
+            let b = t.elapsed();
+            (b, kinerja_simpan::siapkan_massal(&data, &pelaku).unwrap())
+        })
+    };
+    let mut berikut = Some(siap(0));
     for k in 0..n_kab {
         let t = Instant::now();
-        let data = berikut.take().unwrap().await.unwrap();
-        tunggu_buat += t.elapsed();
+        let (b, muatan) = berikut.take().unwrap().await.unwrap();
+        tunggu += t.elapsed();
+        buat += b;
         if k + 1 < n_kab {
-            berikut = Some(tokio::task::spawn_blocking(move || {
-                nasional::data_kabupaten(k + 1)
-            }));
+            berikut = Some(siap(k + 1));
         }
-        let r = toko.muat_massal(data, &pelaku).await.unwrap();
+        let r = toko.muat_siap(muatan).await.unwrap();
         rekaman += r.rekaman;
         baris += r.baris;
+        siapkan += r.waktu_siapkan;
+        commit += r.waktu_commit;
+        for (tabel, n, w) in r.waktu_salin {
+            match salin.iter_mut().find(|x| x.0 == tabel) {
+                Some(x) => {
+                    x.1 += n;
+                    x.2 += w;
+                }
+                None => salin.push((tabel, n, w)),
+            }
+        }
         bar.inc(1);
     }
     bar.finish_and_clear();
     let muat = t0.elapsed();
     let ukuran: i64 = sqlx::query_scalar("SELECT pg_database_size(current_database())")
-        .fetch_one(match toko.kolam() {
-            kinerja_simpan::Kolam::Postgres(p) => p,
-            _ => unreachable!(),
-        })
+        .fetch_one(pool(toko))
         .await
         .unwrap();
     let opd = n_kab * nasional::OPD_PER_KABUPATEN;
@@ -137,13 +178,33 @@ async fn jalan() {
         100.0 / skala
     );
     println!(
-        "muat (COPY): {} ; {baris} baris ({:.0} baris/s), {rekaman} rekaman ({:.0} rekaman/s); \
-         menunggu pembuat data sintetis {}",
+        "muat (COPY): {} ; {baris} baris ({:.0} baris/s), {rekaman} rekaman ({:.0} rekaman/s)",
         detik(muat),
         baris as f64 / muat.as_secs_f64(),
         rekaman as f64 / muat.as_secs_f64(),
-        detik(tunggu_buat)
     );
+    // Where the time went: the thread beside makes and prepares the next kabupaten; the
+    // writer waits for it (`menunggu`), then COPYs and commits.
+    let tulis: Duration = salin.iter().map(|x| x.2).sum::<Duration>() + commit;
+    println!(
+        "  di utas samping: buat data sintetis {}, siapkan (validasi + sandi COPY) {}; \
+         penulis menunggu {}",
+        detik(buat),
+        detik(siapkan),
+        detik(tunggu)
+    );
+    println!(
+        "  PostgreSQL: COPY + commit {}; commit {}",
+        detik(tulis),
+        detik(commit)
+    );
+    for (tabel, n, w) in &salin {
+        println!(
+            "    COPY {tabel}: {n} baris, {} ({:.0} baris/s)",
+            detik(*w),
+            *n as f64 / w.as_secs_f64()
+        );
+    }
     println!(
         "ukuran basis data: {:.0} MiB (pg_database_size); seluruh negeri diperkirakan {:.1} GiB, \
          muat {:.0} s, {:.0} juta baris (x {skala:.2}, linear)",
@@ -152,40 +213,89 @@ async fn jalan() {
         muat.as_secs_f64() * skala,
         baris as f64 * skala / 1e6
     );
+}
+
+async fn jalan() {
+    let (n_kab, diam, hanya_rekap) = argumen();
+    let url = match hanya_rekap {
+        true => url_basis(),
+        false => basis_baru().await,
+    };
+    let toko = Toko::buka(&url).await.unwrap();
+    let n_kab = match hanya_rekap {
+        false => {
+            muat(&toko, n_kab, diam).await;
+            n_kab
+        }
+        true => {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM versi_data")
+                .fetch_one(pool(&toko))
+                .await
+                .unwrap();
+            let n_kab = n as usize / nasional::OPD_PER_KABUPATEN;
+            println!("nasional: {n_kab} kabupaten yang sudah dimuat (--hanya-rekap)");
+            n_kab
+        }
+    };
+    let opd = n_kab * nasional::OPD_PER_KABUPATEN;
+    let skala = nasional::KABUPATEN as f64 / n_kab as f64;
     let th = Tahun::new(2021).unwrap();
-    // Province 0 (loaded whole when n_kab >= its 14 kabupaten).
-    let mut putaran = Vec::new();
-    let mut prov = Vec::new();
-    for _ in 0..3 {
-        let t = Instant::now();
-        prov = toko
-            .rekap_indikator_wilayah(Some(&nasional::id_provinsi(0)), th)
-            .await
-            .unwrap();
-        putaran.push(t.elapsed());
-    }
-    putaran.sort();
-    let unit = prov.first().map_or(0, |b| b.rekap.jumlah_unit);
+    // Each roll-up three times "dingin" (a fresh store: every unit's summary made from the
+    // tables) and three times "hangat" (the same store again: the summaries kept with their
+    // data sets' versions, one query checks the versions).
+    let rekap = |induk: Option<kinerja_core::id::InstansiId>| {
+        let url = url.clone();
+        async move {
+            let mut dingin = Vec::new();
+            let mut hasil = Vec::new();
+            for _ in 0..3 {
+                let t = Toko::buka(&url).await.unwrap();
+                let w = Instant::now();
+                hasil = t.rekap_indikator_wilayah(induk.as_ref(), th).await.unwrap();
+                dingin.push(w.elapsed());
+                t.tutup().await;
+            }
+            let t = Toko::buka(&url).await.unwrap();
+            t.rekap_indikator_wilayah(induk.as_ref(), th).await.unwrap();
+            let mut hangat = Vec::new();
+            for _ in 0..3 {
+                let w = Instant::now();
+                let h = t.rekap_indikator_wilayah(induk.as_ref(), th).await.unwrap();
+                hangat.push(w.elapsed());
+                assert_eq!(h, hasil, "the kept summaries give the same roll-up");
+            }
+            t.tutup().await;
+            dingin.sort();
+            hangat.sort();
+            (hasil, dingin, hangat)
+        }
+    };
+    let rentang = |v: &[Duration]| {
+        format!(
+            "{:.3}-{:.3} s (median {:.3})",
+            v[0].as_secs_f64(),
+            v[2].as_secs_f64(),
+            v[1].as_secs_f64()
+        )
+    };
+    let (prov, dingin, hangat) = rekap(Some(nasional::id_provinsi(0))).await;
+    let unit: usize = prov.iter().map(|b| b.rekap.jumlah_unit).sum();
     println!(
-        "rekap provinsi 1 ({unit} OPD, {} indikator): median {} dari 3",
+        "rekap provinsi 1 ({} indikator, {unit} indikator-unit): dingin {}; hangat {}",
         prov.len(),
-        detik(putaran[1])
+        rentang(&dingin),
+        rentang(&hangat)
     );
-    let mut putaran = Vec::new();
-    let mut negeri = Vec::new();
-    for _ in 0..3 {
-        let t = Instant::now();
-        negeri = toko.rekap_indikator_wilayah(None, th).await.unwrap();
-        putaran.push(t.elapsed());
-    }
-    putaran.sort();
+    let (negeri, dingin, hangat) = rekap(None).await;
+    let unit: usize = negeri.iter().map(|b| b.rekap.jumlah_unit).sum();
     println!(
-        "rekap nasional atas {opd} OPD ({} indikator, tiap atas {} unit): median {} dari 3; \
-         seluruh negeri diperkirakan {:.1} s",
+        "rekap nasional atas {opd} OPD ({} indikator, {unit} indikator-unit): dingin {}; \
+         hangat {}; seluruh negeri diperkirakan dingin {:.1} s, hangat {:.2} s",
         negeri.len(),
-        negeri.first().map_or(0, |b| b.rekap.jumlah_unit),
-        detik(putaran[1]),
-        putaran[1].as_secs_f64() * skala
+        rentang(&dingin),
+        rentang(&hangat),
+        dingin[1].as_secs_f64() * skala,
+        hangat[1].as_secs_f64() * skala
     );
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/nasional");
     std::fs::create_dir_all(&folder).unwrap();

@@ -15,7 +15,8 @@ and checks that every figure equals ours (target/nasional/rekap-2021.csv) to 6 d
 The SQL implements the ways the synthetic data declares: a year's figure is the annual value
 if entered, else the last quarter entered (`cara_tahunan = terakhir`); formula indicators
 (one data element over another, times a factor) are rolled up as a ratio of sums, the others
-as a mean; a unit with an element missing is left out. Ours is the general code.
+as a mean; a unit with an element missing is left out; an indicator's units are the data sets
+that carry it. Ours is the general code.
 """
 
 import csv
@@ -38,8 +39,8 @@ EKSPOR = {
     "isi->'rumus'->>'pembilang' AS pembilang, isi->'rumus'->>'penyebut' AS penyebut, "
     "isi->'rumus'->>'pengali' AS pengali FROM rekaman WHERE tabel = 'indikator'",
     "realisasi": "SELECT pelapor, indikator, tahun, periode, nilai FROM realisasi",
-    "nilai_data": "SELECT pelapor, isi->>'elemen' AS elemen, (isi->>'tahun')::int AS tahun, "
-    "isi->>'periode' AS periode, isi->>'nilai' AS nilai FROM rekaman WHERE tabel = 'nilai_data'",
+    # Typed columns (migration 33); `nilai` is the exact decimal with a point ("1234.5").
+    "nilai_data": "SELECT pelapor, elemen, tahun, periode, nilai FROM nilai_data",
 }
 
 # Indonesian numbers ("45,67", "1.234,5") to DECIMAL.
@@ -47,8 +48,8 @@ ANGKA = "CAST(replace(replace({0}, '.', ''), ',', '.') AS DECIMAL(38, 6))"
 
 REKAP = """
 WITH
-unit AS (SELECT count(DISTINCT pelapor) AS n FROM @indikator@),
-nd AS (SELECT pelapor, elemen, periode, @ANGKA@ AS v
+unit AS (SELECT id, count(DISTINCT pelapor) AS n FROM @indikator@ GROUP BY id),
+nd AS (SELECT pelapor, elemen, periode, CAST(nilai AS DECIMAL(38, 6)) AS v
        FROM @nilai_data@ WHERE tahun = @TAHUN@),
 el AS (SELECT pelapor, elemen,
               coalesce(max(v) FILTER (WHERE periode = 'tahunan'),
@@ -73,10 +74,9 @@ ry AS (SELECT pelapor, indikator,
 rata AS (SELECT i.id, avg(ry.v) AS nilai, count(*) AS melapor
          FROM @indikator@ i JOIN ry ON ry.pelapor = i.pelapor AND ry.indikator = i.id
          WHERE i.cara = 'rata_rata' GROUP BY i.id)
-SELECT id, nilai, melapor, (SELECT n FROM unit) AS jumlah_unit FROM rasio
-UNION ALL
-SELECT id, nilai, melapor, (SELECT n FROM unit) FROM rata
-ORDER BY id
+SELECT x.id, x.nilai, x.melapor, unit.n AS jumlah_unit
+FROM (SELECT * FROM rasio UNION ALL SELECT * FROM rata) x JOIN unit ON unit.id = x.id
+ORDER BY x.id
 """
 
 

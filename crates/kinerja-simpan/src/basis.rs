@@ -89,15 +89,21 @@ impl P {
     pub(crate) fn salin(&self, buf: &mut String) {
         use std::fmt::Write;
         fn teks(buf: &mut String, s: &str) {
-            for c in s.chars() {
-                match c {
-                    '\\' => buf.push_str("\\\\"),
-                    '\t' => buf.push_str("\\t"),
-                    '\n' => buf.push_str("\\n"),
-                    '\r' => buf.push_str("\\r"),
-                    c => buf.push(c),
-                }
+            // Runs without a character to escape are copied whole (most text has none).
+            let mut awal = 0;
+            for (i, b) in s.bytes().enumerate() {
+                let ganti = match b {
+                    b'\\' => "\\\\",
+                    b'\t' => "\\t",
+                    b'\n' => "\\n",
+                    b'\r' => "\\r",
+                    _ => continue,
+                };
+                buf.push_str(&s[awal..i]);
+                buf.push_str(ganti);
+                awal = i + 1;
             }
+            buf.push_str(&s[awal..]);
         }
         match self {
             P::T(s) | P::OT(Some(s)) => teks(buf, s),
@@ -447,10 +453,12 @@ impl Baris {
         Ok(match self {
             Baris::Sqlite(r) => r.try_get(i)?,
             Baris::Postgres(r) => {
-                // INTEGER columns are int4 in PostgreSQL, BIGINT int8.
-                match r.try_get::<i64, _>(i) {
-                    Ok(n) => n,
-                    Err(_) => r.try_get::<i32, _>(i)? as i64,
+                // INTEGER columns are int4 in PostgreSQL, BIGINT int8: asked by the column's
+                // type, not by a failed read (whose error text costs more than the read).
+                use sqlx::{Column, Row, TypeInfo};
+                match r.columns().get(i).map(|c| c.type_info().name()) {
+                    Some("INT4") => i64::from(r.try_get::<i32, _>(i)?),
+                    _ => r.try_get::<i64, _>(i)?,
                 }
             }
         })

@@ -43,7 +43,7 @@ pub use cadangan::cadangkan;
 pub use generasi::{Bacaan, Cap, Generasi, catat_bacaan};
 pub use impor::{Beda, ModeImpor, pratinjau_impor};
 pub use jejak::BarisJejak;
-pub use massal::RingkasanMassal;
+pub use massal::{MuatanMassal, RingkasanMassal, siapkan_massal};
 pub use rekap::AnggaranPelapor;
 pub use survei::{BatasSurvei, HasilKirim, RespondenBaru, RespondenTersimpan};
 pub use terapkan::{GagalUbah, Ringkasan};
@@ -137,6 +137,8 @@ pub struct Toko {
     /// set bumps its version in its transaction, so a copy is used only while no process has
     /// written it: correct with several servers on one PostgreSQL (see `generasi`).
     simpanan: Arc<Mutex<Salinan>>,
+    /// Units' summaries for the indicator roll-up, with their data set's version (`rekap`).
+    ringkas: Arc<Mutex<rekap::SimpananRingkas>>,
     /// Writers of this process, in arrival order (SQLite: see `Toko::mulai_tulis`).
     antrean_tulis: Arc<tokio::sync::Mutex<()>>,
     /// Reads of the generations, shared by concurrent callers (`Toko::generasi_kini`).
@@ -153,6 +155,7 @@ impl Toko {
         Ok(Toko {
             kolam: Kolam::buka(url).await?,
             simpanan: Arc::default(),
+            ringkas: Arc::default(),
             antrean_tulis: Arc::default(),
             pengamat: Arc::default(),
         })
@@ -180,6 +183,8 @@ mod tests;
 mod tests_generasi;
 #[cfg(test)]
 mod tests_massal;
+#[cfg(test)]
+mod tests_nilai_data;
 #[cfg(test)]
 mod tests_rumus;
 #[cfg(test)]

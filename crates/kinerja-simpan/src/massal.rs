@@ -22,9 +22,10 @@ use crate::{Galat, Pelaku, Toko};
 use kinerja_core::model::DataInstansi;
 use kinerja_core::validasi;
 use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
-/// What a bulk load wrote.
+/// What a bulk load wrote, and where its time went.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RingkasanMassal {
     pub data_set: usize,
@@ -32,6 +33,30 @@ pub struct RingkasanMassal {
     pub rekaman: usize,
     /// Rows written by COPY, every table (records, shared instansi, memberships, audit rows).
     pub baris: u64,
+    /// Validating and encoding the batch (`siapkan_massal`).
+    pub waktu_siapkan: Duration,
+    /// Each COPY (its statement's table, rows, time), in the order sent.
+    pub waktu_salin: Vec<(String, u64, Duration)>,
+    /// The commit (PostgreSQL checks the deferred references to `instansi` here).
+    pub waktu_commit: Duration,
+}
+
+/// A batch validated and encoded for COPY (`siapkan_massal`), to be written by
+/// `Toko::muat_siap`: a caller can prepare the next batch while one is written.
+pub struct MuatanMassal {
+    salinan: Salinan,
+    waktu: Duration,
+}
+
+/// Validates and encodes a batch of new data sets for `Toko::muat_siap` (CPU only; all or
+/// nothing: the first refusal refuses the batch). See the module's documentation.
+pub fn siapkan_massal(kumpulan: &[DataInstansi], pelaku: &Pelaku) -> Result<MuatanMassal, Galat> {
+    let t = Instant::now();
+    let salinan = siapkan(kumpulan, pelaku)?;
+    Ok(MuatanMassal {
+        salinan,
+        waktu: t.elapsed(),
+    })
 }
 
 /// The batch as COPY text, one buffer per statement, in the order they are sent.
@@ -136,15 +161,27 @@ impl Toko {
         kumpulan: Vec<DataInstansi>,
         pelaku: &Pelaku,
     ) -> Result<RingkasanMassal, Galat> {
-        let Kolam::Postgres(pool) = &self.kolam else {
-            return Err(Galat::Alur(
-                "muat massal (COPY) hanya untuk PostgreSQL; pakai impor".into(),
-            ));
-        };
+        self.pool_massal()?;
         let pelaku_ = pelaku.clone();
-        let s = tokio::task::spawn_blocking(move || siapkan(&kumpulan, &pelaku_))
+        let m = tokio::task::spawn_blocking(move || siapkan_massal(&kumpulan, &pelaku_))
             .await
             .map_err(|e| Galat::Rusak(format!("penyiapan muatan gagal: {e}")))??;
+        self.muat_siap(m).await
+    }
+
+    fn pool_massal(&self) -> Result<&sqlx::PgPool, Galat> {
+        match &self.kolam {
+            Kolam::Postgres(pool) => Ok(pool),
+            _ => Err(Galat::Alur(
+                "muat massal (COPY) hanya untuk PostgreSQL; pakai impor".into(),
+            )),
+        }
+    }
+
+    /// Writes a batch `siapkan_massal` prepared: `muat_massal` in two steps.
+    pub async fn muat_siap(&self, m: MuatanMassal) -> Result<RingkasanMassal, Galat> {
+        let pool = self.pool_massal()?;
+        let s = m.salinan;
         let mut tx = pool.begin().await?;
         let mut pelapor = s.pelapor.clone();
         // A fixed order of locks: two batches sharing data sets cannot deadlock.
@@ -213,14 +250,23 @@ impl Toko {
             }
         }
         let mut n = 0;
+        let mut waktu_salin = Vec::new();
         let semua = perintah_instansi
             .map(|p| (p, baris_instansi))
             .into_iter()
             .chain(s.urutan);
         for (perintah, isi) in semua {
+            let t = Instant::now();
             let mut c = tx.copy_in_raw(&perintah).await?;
             c.send(isi.as_bytes()).await?;
-            n += c.finish().await?;
+            let k = c.finish().await?;
+            n += k;
+            let tabel = perintah
+                .trim_start_matches("COPY ")
+                .split(' ')
+                .next()
+                .unwrap_or_default();
+            waktu_salin.push((tabel.to_string(), k, t.elapsed()));
         }
         sqlx::query("INSERT INTO versi_data (pelapor, versi) SELECT unnest($1::text[]), 1")
             .bind(&pelapor)
@@ -231,11 +277,15 @@ impl Toko {
         sqlx::query("UPDATE generasi SET n = n + 1, umum = umum + 1")
             .execute(&mut *tx)
             .await?;
+        let t = Instant::now();
         tx.commit().await?;
         Ok(RingkasanMassal {
             data_set: s.pelapor.len(),
             rekaman: s.rekaman,
             baris: n,
+            waktu_siapkan: m.waktu,
+            waktu_salin,
+            waktu_commit: t.elapsed(),
         })
     }
 }

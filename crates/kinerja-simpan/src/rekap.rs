@@ -1,14 +1,16 @@
 //! Roll-ups across instansi, summed by the database over the typed tables (not over copies of
 //! each data set).
 
-use crate::basis::{Baris, P};
+use crate::basis::P;
 use crate::rekaman::{self, Rekaman};
 use crate::{Galat, Toko, tulis};
 use kinerja_core::id::InstansiId;
+use kinerja_core::model::{NilaiData, Realisasi};
 use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::Tahun;
 use kinerja_core::wilayah::{BarisRekapIndikator, RingkasUnit, rekap_indikator_ringkas};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One instansi's budget total of a year, from `Toko::anggaran_wilayah`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,27 +64,36 @@ impl Toko {
 /// Data sets read per chunk of the indicator roll-up: a chunk's rows are in memory at once.
 const PELAPOR_PER_POTONG: usize = 256;
 
+/// Units' summaries for the indicator roll-up, by data set and year, with the version of the
+/// data set (`versi_data`) they were made from. Every write raises the version in its
+/// transaction, so a summary is used only while its data set is unchanged, whichever process
+/// wrote (as the copies of `Toko::muat`).
+pub(crate) type SimpananRingkas = HashMap<(String, i64), (i64, Arc<RingkasUnit>)>;
+
 impl Toko {
     /// Every indicator that declares a roll-up across units, rolled up over the data sets
     /// below `induk` (at any depth, `induk` included), or over every data set (`None`: the
     /// nation), for `tahun`: `wilayah::rekap_indikator_ringkas`, the roll-up the kabupaten
-    /// page makes from the data sets it shows, over summaries the store makes a chunk of data
-    /// sets at a time from the tables a figure needs (the plan's indicators and owners, data
-    /// elements' values and realisasi of the year, surveys, settings); only the summaries stay
-    /// in memory, so a nation of 20.560 OPD fits.
+    /// page makes from the data sets it shows, over each data set's summary
+    /// (`wilayah::RingkasUnit`). A summary is kept with its data set's version and made again
+    /// only when the data set changed; one is made from the tables a figure needs (the plan's
+    /// indicators and owners, the year's data element values and realisasi by their typed
+    /// columns, surveys, settings), a chunk of data sets at a time. Only the summaries stay in
+    /// memory, so a nation of 20.560 OPD fits.
     pub async fn rekap_indikator_wilayah(
         &self,
         induk: Option<&InstansiId>,
         tahun: Tahun,
     ) -> Result<Vec<BarisRekapIndikator>, Galat> {
-        let pelapor: Vec<String> = match induk {
+        let th = i64::from(tahun.get());
+        let pelapor: Vec<(String, i64)> = match induk {
             Some(induk) => {
                 self.kolam
                     .ambil(
                         "WITH RECURSIVE bawah (id) AS ( \
                        SELECT id FROM instansi WHERE id = $1 \
                        UNION SELECT i.id FROM instansi i JOIN bawah b ON i.induk = b.id) \
-                     SELECT v.pelapor FROM versi_data v JOIN bawah b ON v.pelapor = b.id \
+                     SELECT v.pelapor, v.versi FROM versi_data v JOIN bawah b ON v.pelapor = b.id \
                      ORDER BY v.pelapor",
                         vec![P::from(induk.as_str())],
                     )
@@ -90,90 +101,157 @@ impl Toko {
             }
             None => {
                 self.kolam
-                    .ambil("SELECT pelapor FROM versi_data ORDER BY pelapor", vec![])
+                    .ambil(
+                        "SELECT pelapor, versi FROM versi_data ORDER BY pelapor",
+                        vec![],
+                    )
                     .await?
             }
         }
         .iter()
-        .map(|b| b.teks(0))
-        .collect::<Result<_, _>>()?;
-        let mut ringkas: Vec<RingkasUnit> = Vec::with_capacity(pelapor.len());
+        .map(|b| Ok((b.teks(0)?, b.int(1)?)))
+        .collect::<Result<_, Galat>>()?;
+        // Summaries still current; the others are made below, in the order of `pelapor`.
+        let mut ringkas: Vec<Option<Arc<RingkasUnit>>> = {
+            let s = self.ringkas.lock().expect("summary cache lock");
+            pelapor
+                .iter()
+                .map(|(p, v)| match s.get(&(p.clone(), th)) {
+                    Some((versi, r)) if versi == v => Some(r.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let kurang: Vec<String> = pelapor
+            .iter()
+            .zip(&ringkas)
+            .filter(|(_, r)| r.is_none())
+            .map(|((p, _), _)| p.clone())
+            .collect();
+        let mut baru: HashMap<String, Arc<RingkasUnit>> = HashMap::with_capacity(kurang.len());
         // The next chunk is read while the last one is summarised on a blocking thread.
-        let mut jalan: Option<tokio::task::JoinHandle<Result<Vec<RingkasUnit>, Galat>>> = None;
-        for potong in pelapor.chunks(PELAPOR_PER_POTONG) {
-            let rekaman = self.rekaman_rekap(potong, tahun).await?;
+        type Jalan = tokio::task::JoinHandle<Result<Vec<(String, RingkasUnit)>, Galat>>;
+        let mut jalan: Option<Jalan> = None;
+        for potong in kurang.chunks(PELAPOR_PER_POTONG) {
+            let bahan = self.data_rekap(potong, tahun).await?;
             if let Some(j) = jalan.take() {
-                ringkas.extend(j.await.map_err(|e| Galat::Rusak(e.to_string()))??);
+                let r = j.await.map_err(|e| Galat::Rusak(e.to_string()))??;
+                baru.extend(r.into_iter().map(|(p, r)| (p, Arc::new(r))));
             }
             jalan = Some(tokio::task::spawn_blocking(move || {
-                rekaman
-                    .into_iter()
-                    .map(|r| {
-                        let d = rekaman::rakit(r).map_err(|e| Galat::Rusak(e.to_string()))?;
-                        Ok(RingkasUnit::dari_data(&d, tahun))
-                    })
-                    .collect()
+                bahan.into_iter().map(|b| b.ringkas(tahun)).collect()
             }));
         }
         if let Some(j) = jalan {
-            ringkas.extend(j.await.map_err(|e| Galat::Rusak(e.to_string()))??);
+            let r = j.await.map_err(|e| Galat::Rusak(e.to_string()))??;
+            baru.extend(r.into_iter().map(|(p, r)| (p, Arc::new(r))));
         }
+        if !baru.is_empty() {
+            let mut s = self.ringkas.lock().expect("summary cache lock");
+            for ((p, v), r) in pelapor.iter().zip(ringkas.iter_mut()) {
+                if let Some(b) = baru.get(p) {
+                    // Labelled with the version read before the data: a write in between
+                    // only makes the next roll-up make it again.
+                    s.insert((p.clone(), th), (*v, b.clone()));
+                    *r = Some(b.clone());
+                }
+            }
+        }
+        let ringkas: Vec<Arc<RingkasUnit>> = ringkas.into_iter().flatten().collect();
         Ok(rekap_indikator_ringkas(&ringkas))
     }
 
-    /// The records of the data sets `potong` (sorted) that a year's indicator figures need,
-    /// per data set in the order of `potong`.
-    async fn rekaman_rekap(
-        &self,
-        potong: &[String],
-        tahun: Tahun,
-    ) -> Result<Vec<Vec<Rekaman>>, Galat> {
+    /// The data sets `potong` (sorted), each with what a year's indicator figures need: the
+    /// JSON records of the plan's indicators and their owners, settings and surveys, and the
+    /// year's realisasi and data element values from their typed columns.
+    async fn data_rekap(&self, potong: &[String], tahun: Tahun) -> Result<Vec<BahanRekap>, Galat> {
         let (Some(awal), Some(akhir)) = (potong.first(), potong.last()) else {
             return Ok(Vec::new());
         };
         let th = i64::from(tahun.get());
-        let rentang = || vec![P::from(awal.as_str()), P::from(akhir.as_str()), P::I(th)];
-        let mut per: HashMap<&str, Vec<Rekaman>> =
-            potong.iter().map(|p| (p.as_str(), Vec::new())).collect();
-        let b = self
+        let rentang = || vec![P::from(awal.as_str()), P::from(akhir.as_str())];
+        let rentang_tahun = || {
+            let mut v = rentang();
+            v.push(P::I(th));
+            v
+        };
+        let mut bahan: HashMap<&str, BahanRekap> = potong
+            .iter()
+            .map(|p| (p.as_str(), BahanRekap::default()))
+            .collect();
+        for r in &self
             .kolam
             .ambil(
                 "SELECT pelapor, tabel, kunci, isi FROM rekaman \
-                 WHERE pelapor >= $1 AND pelapor <= $2 AND (tabel IN ('indikator', 'sasaran', \
+                 WHERE pelapor >= $1 AND pelapor <= $2 AND tabel IN ('indikator', 'sasaran', \
                  'tujuan', 'renstra', 'skm', 'pengaturan') \
-                 OR (tabel = 'nilai_data' AND CAST(isi ->> 'tahun' AS INTEGER) = $3)) \
                  ORDER BY pelapor, tabel, urutan",
                 rentang(),
             )
-            .await?;
-        for r in &b {
-            let p = r.teks(0)?;
-            if let Some(v) = per.get_mut(p.as_str()) {
-                v.push(Rekaman {
+            .await?
+        {
+            if let Some(b) = bahan.get_mut(r.teks(0)?.as_str()) {
+                b.rekaman.push(Rekaman {
                     tabel: r.teks(1)?,
                     kunci: r.teks(2)?,
                     isi: r.json(3)?,
                 });
             }
         }
-        let b: Vec<Baris> = self
+        for r in &self
             .kolam
             .ambil(
                 "SELECT indikator, tahun, periode, nilai, sumber, catatan, pelapor FROM realisasi \
                  WHERE pelapor >= $1 AND pelapor <= $2 AND tahun = $3 ORDER BY pelapor, urutan",
-                rentang(),
+                rentang_tahun(),
             )
-            .await?;
-        for r in &b {
-            let p = r.teks(6)?;
-            if let Some(v) = per.get_mut(p.as_str()) {
-                v.push(tulis::ke_rekaman("realisasi", &tulis::realisasi_dari(r)?));
+            .await?
+        {
+            if let Some(b) = bahan.get_mut(r.teks(6)?.as_str()) {
+                b.realisasi.push(tulis::realisasi_dari(r)?);
+            }
+        }
+        for r in &self
+            .kolam
+            .ambil(
+                "SELECT elemen, instansi, tahun, periode, nilai, sumber, catatan, pelapor \
+                 FROM nilai_data WHERE pelapor >= $1 AND pelapor <= $2 AND tahun = $3 \
+                 ORDER BY pelapor, urutan",
+                rentang_tahun(),
+            )
+            .await?
+        {
+            if let Some(b) = bahan.get_mut(r.teks(7)?.as_str()) {
+                b.nilai_data.push(tulis::nilai_data_dari(r)?);
             }
         }
         Ok(potong
             .iter()
-            .map(|p| per.remove(p.as_str()).unwrap_or_default())
+            .map(|p| {
+                let mut b = bahan.remove(p.as_str()).unwrap_or_default();
+                b.pelapor = p.clone();
+                b
+            })
             .collect())
+    }
+}
+
+/// What a data set's summary for the roll-up is made from (`Toko::data_rekap`).
+#[derive(Default)]
+struct BahanRekap {
+    pelapor: String,
+    rekaman: Vec<Rekaman>,
+    realisasi: Vec<Realisasi>,
+    nilai_data: Vec<NilaiData>,
+}
+
+impl BahanRekap {
+    /// The data set's summary for `tahun` (CPU only: run off the async workers).
+    fn ringkas(self, tahun: Tahun) -> Result<(String, RingkasUnit), Galat> {
+        let mut d = rekaman::rakit(self.rekaman).map_err(|e| Galat::Rusak(e.to_string()))?;
+        d.realisasi = self.realisasi;
+        d.nilai_data = self.nilai_data;
+        Ok((self.pelapor, RingkasUnit::dari_data(&d, tahun)))
     }
 }
 

@@ -11,7 +11,7 @@ use kinerja_core::model::*;
 use kinerja_core::waktu::{Periode, Tahun};
 use rust_decimal::Decimal;
 
-fn nilai(e: &str, periode: Periode, v: i64) -> NilaiData {
+pub(crate) fn nilai(e: &str, periode: Periode, v: i64) -> NilaiData {
     NilaiData {
         elemen: DataElemenId::new(e).unwrap(),
         instansi: id("mumbulsari"),
@@ -25,7 +25,7 @@ fn nilai(e: &str, periode: Periode, v: i64) -> NilaiData {
 
 /// The example with I-S2-2 a formula indicator with a kondisi awal, two elements and three
 /// values (the same element in two periods).
-fn dengan_rumus() -> DataInstansi {
+pub(crate) fn dengan_rumus() -> DataInstansi {
     let mut d = contoh();
     for e in ["desa_tepat_waktu", "jumlah_desa"] {
         d.data_elemen.push(DataElemen {

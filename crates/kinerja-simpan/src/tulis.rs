@@ -1,15 +1,17 @@
-//! Records to rows and back. Targets, realisasi and budget lines have typed columns (these are
-//! what roll-ups across a kabupaten sum and compare); instansi are global, shared by every data
-//! set that names them; every other table is one JSON row per record.
+//! Records to rows and back (`baca`: rows to records). Targets, realisasi, data element values
+//! and budget lines have typed columns (these are what roll-ups across a kabupaten or the
+//! nation read); instansi are global, shared by every data set that names them; every other
+//! table is one JSON row per record.
 
-use crate::basis::{Baris, P, Tx};
+mod baca;
+pub(crate) use baca::{instansi_dari, muat_rekaman, nilai_data_dari, realisasi_dari};
+
+use crate::basis::{P, Tx};
 use crate::rekaman::{self, Rekaman};
 use crate::{Galat, Pelaku};
-use kinerja_core::id::*;
 use kinerja_core::model::*;
-use kinerja_core::nilai::Nilai;
 use kinerja_core::uang::Rupiah;
-use kinerja_core::waktu::{Bulan, Tahun};
+use kinerja_core::waktu::Bulan;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -32,7 +34,8 @@ pub(crate) fn enum_dari<T: DeserializeOwned>(s: String) -> Result<T, Galat> {
 }
 
 fn dari_isi<T: DeserializeOwned>(r: &Rekaman) -> Result<T, Galat> {
-    serde_json::from_value(r.isi.clone()).map_err(rusak)
+    // From the borrowed value: no copy of the record.
+    <T as serde::Deserialize>::deserialize(&r.isi).map_err(rusak)
 }
 
 pub(crate) fn ke_rekaman<T: Serialize>(tabel: &str, x: &T) -> Rekaman {
@@ -42,148 +45,6 @@ pub(crate) fn ke_rekaman<T: Serialize>(tabel: &str, x: &T) -> Rekaman {
         kunci: rekaman::kunci(tabel, &isi),
         isi,
     }
-}
-
-fn tahun(b: &Baris, i: usize) -> Result<Tahun, Galat> {
-    Tahun::new(b.int(i)?).map_err(rusak)
-}
-
-fn uang(d: rust_decimal::Decimal) -> Result<Rupiah, Galat> {
-    Rupiah::new(d).map_err(rusak)
-}
-
-pub(crate) fn instansi_dari(b: &Baris) -> Result<Instansi, Galat> {
-    Ok(Instansi {
-        id: InstansiId::new(b.teks(0)?).map_err(rusak)?,
-        nama: b.teks(1)?,
-        jenis: enum_dari(b.teks(2)?)?,
-        induk: b
-            .opsi_teks(3)?
-            .map(|s| InstansiId::new(s).map_err(rusak))
-            .transpose()?,
-        kode: b.opsi_teks(4)?,
-        alamat: b.opsi_teks(5)?,
-        catatan: b.opsi_teks(6)?,
-    })
-}
-
-/// A realisasi row read as `indikator, tahun, periode, nilai, sumber, catatan`.
-pub(crate) fn realisasi_dari(b: &Baris) -> Result<Realisasi, Galat> {
-    Ok(Realisasi {
-        indikator: IndikatorId::new(b.teks(0)?).map_err(rusak)?,
-        tahun: tahun(b, 1)?,
-        periode: enum_dari(b.teks(2)?)?,
-        nilai: Nilai::parse(&b.teks(3)?).map_err(rusak)?,
-        sumber: b.opsi_teks(4)?,
-        catatan: b.opsi_teks(5)?,
-    })
-}
-
-/// All records of a data set, each table in its stored order.
-pub(crate) async fn muat_rekaman(tx: &mut Tx, pelapor: &str) -> Result<Vec<Rekaman>, Galat> {
-    let p = || vec![P::from(pelapor)];
-    let mut hasil = Vec::new();
-    for b in tx
-        .ambil(
-            "SELECT i.id, i.nama, i.jenis, i.induk, i.kode, i.alamat, i.catatan FROM cakupan c \
-             JOIN instansi i ON i.id = c.instansi WHERE c.pelapor = $1 ORDER BY c.urutan",
-            p(),
-        )
-        .await?
-    {
-        hasil.push(ke_rekaman("instansi", &instansi_dari(&b)?));
-    }
-    for b in tx
-        .ambil(
-            "SELECT indikator, tahun, dokumen, nilai, uraian, catatan FROM target \
-             WHERE pelapor = $1 ORDER BY urutan",
-            p(),
-        )
-        .await?
-    {
-        let t = Target {
-            indikator: IndikatorId::new(b.teks(0)?).map_err(rusak)?,
-            tahun: tahun(&b, 1)?,
-            dokumen: enum_dari(b.teks(2)?)?,
-            nilai: Nilai::parse(&b.teks(3)?).map_err(rusak)?,
-            uraian: b.opsi_teks(4)?,
-            catatan: b.opsi_teks(5)?,
-        };
-        hasil.push(ke_rekaman("target", &t));
-    }
-    for b in tx
-        .ambil(
-            "SELECT indikator, tahun, periode, nilai, sumber, catatan FROM realisasi \
-             WHERE pelapor = $1 ORDER BY urutan",
-            p(),
-        )
-        .await?
-    {
-        hasil.push(ke_rekaman("realisasi", &realisasi_dari(&b)?));
-    }
-    for b in tx
-        .ambil(
-            "SELECT id, tahun, tempat, tempat_id, jenis, pagu, realisasi, catatan, pagu_perubahan, \
-             realisasi_01, realisasi_02, realisasi_03, realisasi_04, realisasi_05, realisasi_06, \
-             realisasi_07, realisasi_08, realisasi_09, realisasi_10, realisasi_11, realisasi_12 \
-             FROM pos_anggaran WHERE pelapor = $1 ORDER BY urutan",
-            p(),
-        )
-        .await?
-    {
-        let tempat_id = b.opsi_teks(3)?.unwrap_or_default();
-        let tempat = match b.teks(2)?.as_str() {
-            "instansi" => TempatAnggaran::Instansi,
-            "kegiatan" => TempatAnggaran::Kegiatan(KegiatanId::new(tempat_id).map_err(rusak)?),
-            "sub_kegiatan" => {
-                TempatAnggaran::SubKegiatan(SubKegiatanId::new(tempat_id).map_err(rusak)?)
-            }
-            lain => return Err(rusak(format!("tempat anggaran \"{lain}\" tidak dikenal"))),
-        };
-        let mut realisasi_bulanan = std::collections::BTreeMap::new();
-        for (i, bulan) in Bulan::SEMUA.into_iter().enumerate() {
-            if let Some(r) = b.opsi_uang(9 + i)? {
-                realisasi_bulanan.insert(bulan, uang(r)?);
-            }
-        }
-        let pos = PosAnggaran {
-            id: PosAnggaranId::new(b.teks(0)?).map_err(rusak)?,
-            tahun: tahun(&b, 1)?,
-            tempat,
-            jenis: enum_dari(b.teks(4)?)?,
-            pagu: uang(b.uang(5)?)?,
-            pagu_perubahan: b.opsi_uang(8)?.map(uang).transpose()?,
-            // The column holds the year's figure; with months, the year is their sum.
-            realisasi: match realisasi_bulanan.is_empty() {
-                true => b.opsi_uang(6)?.map(uang).transpose()?,
-                false => None,
-            },
-            realisasi_bulanan,
-            catatan: b.opsi_teks(7)?,
-        };
-        hasil.push(ke_rekaman("anggaran", &pos));
-    }
-    let mut lain = Vec::new();
-    for b in tx
-        .ambil(
-            "SELECT tabel, kunci, isi, urutan FROM rekaman WHERE pelapor = $1",
-            p(),
-        )
-        .await?
-    {
-        lain.push((
-            b.teks(0)?,
-            b.int(3)?,
-            Rekaman {
-                tabel: b.teks(0)?,
-                kunci: b.teks(1)?,
-                isi: b.json(2)?,
-            },
-        ));
-    }
-    lain.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    hasil.extend(lain.into_iter().map(|(_, _, r)| r));
-    Ok(hasil)
 }
 
 /// An upsert statement: the part before `VALUES`, the number of columns, the part after.
@@ -228,6 +89,12 @@ const SISIP_REALISASI: Sisip = Sisip {
     awal: "INSERT INTO realisasi (pelapor, indikator, tahun, periode, nilai, sumber, catatan, urutan) VALUES",
     kolom: 8,
     akhir: "ON CONFLICT (pelapor, indikator, tahun, periode) DO UPDATE SET nilai = excluded.nilai, \
+            sumber = excluded.sumber, catatan = excluded.catatan, urutan = excluded.urutan",
+};
+const SISIP_NILAI_DATA: Sisip = Sisip {
+    awal: "INSERT INTO nilai_data (pelapor, elemen, instansi, tahun, periode, nilai, sumber, catatan, urutan) VALUES",
+    kolom: 9,
+    akhir: "ON CONFLICT (pelapor, elemen, instansi, tahun, periode) DO UPDATE SET nilai = excluded.nilai, \
             sumber = excluded.sumber, catatan = excluded.catatan, urutan = excluded.urutan",
 };
 const SISIP_ANGGARAN: Sisip = Sisip {
@@ -318,6 +185,23 @@ pub(crate) fn baris_rekaman(
                     P::I(x.tahun.get().into()),
                     P::from(nama_enum(&x.periode)),
                     P::from(x.nilai.teks()),
+                    P::from(x.sumber),
+                    P::from(x.catatan),
+                    P::I(urutan),
+                ],
+            )]
+        }
+        "nilai_data" => {
+            let x: NilaiData = dari_isi(r)?;
+            vec![(
+                &SISIP_NILAI_DATA,
+                vec![
+                    P::from(pelapor),
+                    P::from(x.elemen.as_str()),
+                    P::from(x.instansi.as_str()),
+                    P::I(x.tahun.get().into()),
+                    P::from(nama_enum(&x.periode)),
+                    P::from(x.nilai.to_string()),
                     P::from(x.sumber),
                     P::from(x.catatan),
                     P::I(urutan),
@@ -448,6 +332,21 @@ pub(crate) async fn hapus(tx: &mut Tx, pelapor: &str, r: &Rekaman) -> Result<(),
                 vec![
                     P::from(pelapor),
                     P::from(x.indikator.as_str()),
+                    P::I(x.tahun.get().into()),
+                    P::from(nama_enum(&x.periode)),
+                ],
+            )
+            .await?;
+        }
+        "nilai_data" => {
+            let x: NilaiData = dari_isi(r)?;
+            tx.jalankan(
+                "DELETE FROM nilai_data WHERE pelapor = $1 AND elemen = $2 AND instansi = $3 \
+                 AND tahun = $4 AND periode = $5",
+                vec![
+                    P::from(pelapor),
+                    P::from(x.elemen.as_str()),
+                    P::from(x.instansi.as_str()),
                     P::I(x.tahun.get().into()),
                     P::from(nama_enum(&x.periode)),
                 ],

@@ -137,7 +137,8 @@ pub struct BarisRekapIndikator {
 
 /// Every indicator that declares a roll-up across units (`cara_wilayah` other than `tidak`),
 /// over the units' data sets: the first unit that has it (by id) gives its wording, way and
-/// factor; a unit without it counts as not reporting. In order of first appearance.
+/// factor; its units are the units that carry it (`indikator_unit`), and of those, a unit
+/// without a figure counts as not reporting. In order of first appearance.
 pub fn rekap_indikator_data(unit: &[&DataInstansi], tahun: Tahun) -> Vec<BarisRekapIndikator> {
     let ringkas: Vec<RingkasUnit> = unit
         .iter()
@@ -150,12 +151,14 @@ pub fn rekap_indikator_data(unit: &[&DataInstansi], tahun: Tahun) -> Vec<BarisRe
 /// sets are at hand (a kabupaten page) or were read a table at a time (the store's national
 /// roll-up, `Toko::rekap_indikator_wilayah`). A unit's indicator for the region's indicator
 /// `X` is the one with id `X`, else the first whose `induk` is `X` (`indikator_unit`).
-pub fn rekap_indikator_ringkas(unit: &[RingkasUnit]) -> Vec<BarisRekapIndikator> {
+pub fn rekap_indikator_ringkas<U: std::borrow::Borrow<RingkasUnit>>(
+    unit: &[U],
+) -> Vec<BarisRekapIndikator> {
     use std::collections::HashMap;
     // The region's indicators, in order of first appearance.
     let mut baris: Vec<(&IndikatorUnit, Vec<NilaiUnit>)> = Vec::new();
     let mut posisi: HashMap<&str, usize> = HashMap::new();
-    for u in unit {
+    for u in unit.iter().map(U::borrow) {
         for ind in u.indikator.iter().filter(|i| i.cara != CaraWilayah::Tidak) {
             if !posisi.contains_key(ind.id.as_str()) {
                 posisi.insert(ind.id.as_str(), baris.len());
@@ -165,7 +168,7 @@ pub fn rekap_indikator_ringkas(unit: &[RingkasUnit]) -> Vec<BarisRekapIndikator>
     }
     // Each unit's figures to the rows they feed, a unit's indicators once each: by id first,
     // then the first cascading one for a row the unit has no indicator of.
-    for u in unit {
+    for u in unit.iter().map(U::borrow) {
         let ids: std::collections::HashSet<&str> =
             u.indikator.iter().map(|i| i.id.as_str()).collect();
         let mut diisi = std::collections::HashSet::new();
@@ -192,7 +195,9 @@ pub fn rekap_indikator_ringkas(unit: &[RingkasUnit]) -> Vec<BarisRekapIndikator>
             id: ind.id.clone(),
             uraian: ind.uraian.clone(),
             satuan: ind.satuan.clone(),
-            rekap: rekap_atas(ind.cara, ind.pengali, &nilai, unit.len()),
+            // The units of an indicator are those that carry it (by id or cascading): a
+            // dinas's indicator is over the dinas of each kabupaten, not over every OPD.
+            rekap: rekap_indikator(ind.cara, ind.pengali, &nilai),
         })
         .collect()
 }
@@ -202,23 +207,12 @@ fn jumlah(xs: impl IntoIterator<Item = Option<Decimal>>) -> Option<Decimal> {
         .try_fold(Decimal::ZERO, |a, x| a.checked_add(x?))
 }
 
-/// The region's figure over `unit` by `cara`; `pengali` is the formula's factor (for
-/// `rasio_jumlah`; 1 when absent).
+/// The region's figure over `unit` (the units that carry the indicator) by `cara`; `pengali`
+/// is the formula's factor (for `rasio_jumlah`; 1 when absent).
 pub fn rekap_indikator(
     cara: CaraWilayah,
     pengali: Option<Decimal>,
     unit: &[NilaiUnit],
-) -> RekapIndikator {
-    rekap_atas(cara, pengali, unit, unit.len())
-}
-
-/// `rekap_indikator` over the units that have the indicator, out of `jumlah_unit` (the others
-/// would each be a `NilaiUnit::default()`, which adds nothing but the count).
-fn rekap_atas(
-    cara: CaraWilayah,
-    pengali: Option<Decimal>,
-    unit: &[NilaiUnit],
-    jumlah_unit: usize,
 ) -> RekapIndikator {
     use AlasanTidakTersedia::*;
     let angka: Vec<Decimal> = unit.iter().filter_map(|u| u.realisasi).collect();
@@ -260,7 +254,7 @@ fn rekap_atas(
     RekapIndikator {
         cara,
         nilai,
-        jumlah_unit,
+        jumlah_unit: unit.len(),
         melapor,
     }
 }
@@ -393,5 +387,45 @@ mod tests {
             Ok(dec!(86.36))
         );
         assert_eq!(b[0].rekap.melapor, 2);
+    }
+
+    #[test]
+    fn an_indicator_is_rolled_up_over_the_units_that_carry_it() {
+        // A kabupaten of three OPD: the dinas of education and of health carry their own
+        // indicator each (SEKOLAH: 40 and 60 schools, summed; PUSKESMAS: 12 in one dinas),
+        // the third OPD carries neither. SEKOLAH: 40 + 60 = 100, 2 of 2 units reporting (not
+        // 2 of 3); PUSKESMAS: 12, 1 of 1 (not 1 of 3).
+        let ind = |id: &str, x: Decimal| IndikatorUnit {
+            id: id.into(),
+            induk: None,
+            uraian: id.into(),
+            satuan: None,
+            cara: CaraWilayah::Jumlah,
+            pengali: None,
+            nilai: NilaiUnit {
+                realisasi: Some(x),
+                bagian: None,
+            },
+        };
+        let unit = [
+            RingkasUnit {
+                indikator: vec![ind("SEKOLAH", dec!(40)), ind("PUSKESMAS", dec!(12))],
+            },
+            RingkasUnit {
+                indikator: vec![ind("SEKOLAH", dec!(60))],
+            },
+            RingkasUnit::default(),
+        ];
+        let b = rekap_indikator_ringkas(&unit);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].id, "SEKOLAH");
+        assert_eq!(b[0].rekap.nilai, Ok(dec!(100)));
+        assert_eq!((b[0].rekap.melapor, b[0].rekap.jumlah_unit), (2, 2));
+        assert_eq!(b[1].rekap.nilai, Ok(dec!(12)));
+        assert_eq!((b[1].rekap.melapor, b[1].rekap.jumlah_unit), (1, 1));
+        assert_eq!(
+            b[1].rekap.keterangan(),
+            "jumlah unit, 1 dari 1 unit melapor"
+        );
     }
 }
