@@ -39,7 +39,7 @@ EKSPOR = {
     "isi->'rumus'->>'pembilang' AS pembilang, isi->'rumus'->>'penyebut' AS penyebut, "
     "isi->'rumus'->>'pengali' AS pengali FROM rekaman WHERE tabel = 'indikator'",
     "realisasi": "SELECT pelapor, indikator, tahun, periode, nilai FROM realisasi",
-    # Typed columns (migration 33); `nilai` is the exact decimal with a point ("1234.5").
+    # Typed columns (migration 34); `nilai` is the exact decimal with a point ("1234.5").
     "nilai_data": "SELECT pelapor, elemen, tahun, periode, nilai FROM nilai_data",
 }
 

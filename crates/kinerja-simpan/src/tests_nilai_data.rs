@@ -1,4 +1,4 @@
-//! Data element values (`nilai_data`) have typed columns (migration 33): the table holds
+//! Data element values (`nilai_data`) have typed columns (migration 34): the table holds
 //! exactly the data set's values after every kind of write (an import, the web's single save,
 //! a removal, an import that replaces), the audit trail keeps one row per change, the
 //! migration moves values stored as JSON records, and the store's roll-up (with its summaries
@@ -164,11 +164,11 @@ async fn the_migration_moves_json_values_to_their_columns() {
             .unwrap();
         let (sql, isi) = match b.nama {
             "postgres" => (
-                include_str!("../migrations/postgres/0033_nilai_data.sql"),
+                include_str!("../migrations/postgres/0034_nilai_data.sql"),
                 "CAST($1 AS JSONB)",
             ),
             _ => (
-                include_str!("../migrations/sqlite/0033_nilai_data.sql"),
+                include_str!("../migrations/sqlite/0034_nilai_data.sql"),
                 "$1",
             ),
         };
