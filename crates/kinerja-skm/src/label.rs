@@ -251,11 +251,13 @@ mod tests {
         assert_eq!(l.baca("  "), Err(GalatJawaban::Kosong));
         // One letter off a long label: read, marked.
         assert_eq!(nilai("Sangat mahall"), Ok((1, CaraJawab::Mirip)));
-        // A hostile cell is refused without comparing it letter by letter.
+        // A hostile cell is refused, its text quoted (its cost is bounded by the length filter
+        // before any edit distance, not timed here: speed lives in benchmarks).
         let besar = "Sangat mahal ".repeat(100_000);
-        let awal = std::time::Instant::now();
-        assert!(l.baca(&besar).is_err());
-        assert!(awal.elapsed() < std::time::Duration::from_secs(2));
+        assert_eq!(
+            l.baca(&besar),
+            Err(GalatJawaban::TidakDikenal(besar.trim().to_string()))
+        );
     }
 
     #[test]
