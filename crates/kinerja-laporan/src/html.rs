@@ -69,6 +69,7 @@ footer.kaki { margin-top: 4em; padding-top: .6em; border-top: 1px solid var(--ga
 footer.kaki p { text-align: left; }
 @media screen {
   section.bab { border-top: 1px solid #bbb; padding-top: 2em; }
+  figure.tabel { overflow-x: auto; }
   .sampul { min-height: 70vh; }
 }
 @page { size: A4 portrait; margin: 20mm 20mm 20mm 25mm;

@@ -61,7 +61,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/instansi/mumbulsari/tahun/2020/laporan",
         200,
-        "8ab1a10580c79f28969a1c6c86cecd5017130e29500df05512b5bee307b35e5f",
+        "c39ba85399d2f2f224e560907c88d85a9442b8e35c5c295a690f5d59ab746df6",
     ),
     (
         "/instansi/mumbulsari/tahun/2020/realisasi",
@@ -76,7 +76,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/kabupaten/jember/tahun/2020",
         200,
-        "f9c88ed21d4a96372671fe83c3d63201abf1af4f12ba6c27c9e3261f9dd23800",
+        "eec64f96f9cea166937c4dc9d203889127bc8ed41ae33ea59e2aaf03ecb02b92",
     ),
     (
         "/instansi/opd-01/tahun/2021",

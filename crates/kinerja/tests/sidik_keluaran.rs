@@ -23,7 +23,7 @@ const SIDIK: [(&str, &str); 4] = [
     ),
     (
         "html",
-        "b427189dd89521f24e06c02f6ed8bf84cfa37b930c753c8cae8e01edc4a3a3b4",
+        "e39e304ed25cd619e8f1f136b5c4d2eb9818d2e15f4180f7b64ef8a974e98e1d",
     ),
 ];
 
