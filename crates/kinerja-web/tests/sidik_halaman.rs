@@ -36,7 +36,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/panduan",
         200,
-        "5f694377896edef1cf6b28add99ff275470531b5664502afa65880008e735c08",
+        "988a464eb9cbb6fdd5fc571cec6141f647a05a6b78885fbf1a887b2f2200cddb",
     ),
     (
         "/instansi/mumbulsari/tahun/2020",
