@@ -6,15 +6,18 @@
 #[allow(dead_code)]
 mod bersama;
 
+#[path = "bersama/web.rs"]
+mod web;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use bersama::{kinerja, pdftotext};
-use http_body_util::BodyExt;
 use kinerja_simpan::akun::Akun;
 use kinerja_simpan::{Hak, ModeImpor, Pelaku, Toko};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
+use web::unduh;
 
 fn contoh(p: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -122,20 +125,6 @@ fn the_pemda_report_in_every_format_and_the_same_bytes_again() {
         std::fs::read(&docx2).unwrap()
     );
     std::fs::remove_dir_all(&dir).ok();
-}
-
-async fn unduh(app: &axum::Router, sesi: &str, alamat: &str) -> (StatusCode, Vec<u8>) {
-    let r = Request::builder()
-        .uri(alamat)
-        .header("cookie", format!("kinerja_sesi={sesi}"))
-        .body(Body::empty())
-        .unwrap();
-    let res = app.clone().oneshot(r).await.unwrap();
-    let s = res.status();
-    (
-        s,
-        res.into_body().collect().await.unwrap().to_bytes().to_vec(),
-    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

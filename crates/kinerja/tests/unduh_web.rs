@@ -3,14 +3,15 @@
 //! --db ... --instansi ...` writes for the same data in the same database; the final report is
 //! refused by both while the reviu has open `galat`, and the draft of both is the `--paksa` one.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
+#[path = "bersama/web.rs"]
+mod web;
+
+use axum::http::StatusCode;
 use kinerja_simpan::akun::Akun;
 use kinerja_simpan::{Hak, ModeImpor, Pelaku, Toko};
 use std::path::PathBuf;
 use std::process::{Command, Output};
-use tower::ServiceExt;
+use web::unduh;
 
 fn contoh() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../contoh/mumbulsari")
@@ -22,20 +23,6 @@ fn kinerja(args: &[&str]) -> Output {
         .env_remove("KINERJA_DB")
         .output()
         .expect("run kinerja")
-}
-
-async fn unduh(app: &axum::Router, sesi: &str, alamat: &str) -> (StatusCode, Vec<u8>) {
-    let r = Request::builder()
-        .uri(alamat)
-        .header("cookie", format!("kinerja_sesi={sesi}"))
-        .body(Body::empty())
-        .unwrap();
-    let res = app.clone().oneshot(r).await.unwrap();
-    let s = res.status();
-    (
-        s,
-        res.into_body().collect().await.unwrap().to_bytes().to_vec(),
-    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
