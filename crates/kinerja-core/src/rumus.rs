@@ -17,7 +17,7 @@ use crate::capaian::AlasanTidakTersedia;
 use crate::model::{CaraTahunan, Rumus};
 use crate::tepat::Pecahan;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A formula's parts and result for one period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -33,7 +33,7 @@ pub struct HasilRumus {
 /// A formula's numerator and denominator before the quotient: what a ratio of sums across
 /// units adds up (`wilayah::rekap_indikator`), even where one unit's own quotient is undefined
 /// (0 of 0 desa).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bagian {
     pub pembilang: Decimal,
     pub penyebut: Option<Decimal>,

@@ -2,13 +2,15 @@
 //! OPD each) loaded into PostgreSQL with COPY (`Toko::muat_massal`), then read as the product
 //! reads it.
 //!
-//! Run: `cargo bench -p kinerja-simpan --bench nasional -- [--kabupaten N] [--diam]
-//! [--hanya-rekap]` (`--hanya-rekap`: no load, the roll-ups and the reviu over the database a
-//! run left)
+//! Run: `cargo bench -p kinerja-simpan --bench nasional -- [--kabupaten N] [--basis NAME]
+//! [--diam] [--hanya-rekap]` (`--hanya-rekap`: no load, the roll-ups and the reviu over the
+//! database a run left)
 //! (default 28 kabupaten: provinces 1 and 2, 1.120 OPD; `--kabupaten 514` is the whole nation,
-//! ~67 million rows and tens of GB). Into the database `kinerja_nasional_bench` on the server
-//! of `KINERJA_UJI_PG` (default `postgres://postgres@127.0.0.1:5432/postgres`), dropped and made
-//! anew, and kept afterwards for `benches/nasional_duckdb.py` (the same roll-up in DuckDB).
+//! ~67 million rows and tens of GB). Into the database `--basis` (default
+//! `kinerja_nasional_bench`; two runs at once need two names) on the server of `KINERJA_UJI_PG`
+//! (default `postgres://postgres@127.0.0.1:5432/postgres`), dropped and made anew, and kept
+//! afterwards for `benches/nasional_duckdb.py` (the same roll-up in DuckDB), which reads the
+//! name the last run wrote to `target/nasional/basis.txt`.
 //!
 //! Measures:
 //! - load: kabupaten by kabupaten (one `muat_massal` of its 40 data sets, in its two steps
@@ -18,9 +20,14 @@
 //! - where the load's time goes: generating and preparing (validation, COPY encoding) on a
 //!   thread beside the writer, each table's COPY and the commit;
 //! - the roll-up of every indicator that declares one (`Toko::rekap_indikator_wilayah`, the
-//!   kabupaten page's code) for one province and for every loaded data set (the nation), 3
-//!   times cold (a new store: every unit's summary made from the typed tables) and 3 times
-//!   warm (the summaries kept by data set version), as ranges;
+//!   kabupaten page's code) for one province and for every loaded data set (the nation), as
+//!   ranges of 3 runs each:
+//!   - "dari tabel": a new store and no stored summary (the stored ones deleted first): every
+//!     unit's summary made from the typed tables, then stored (the first roll-up after a load
+//!     or after every data set changed);
+//!   - "dingin": a new store (a fresh process), the summaries stored in the database
+//!     (`ringkas_rekap`) current: one small row read per unit;
+//!   - "hangat": the same store again, the summaries kept in its memory;
 //! - the reviu of one kabupaten: its 40 data sets read from the store, every rule, 5 years.
 //!
 //! A figure for the whole nation from a fraction is linear extrapolation (rows, size and the
@@ -34,10 +41,18 @@ use kinerja_sintetis::nasional;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-const BASIS: &str = "kinerja_nasional_bench";
+const BASIS_BAWAAN: &str = "kinerja_nasional_bench";
 
-fn argumen() -> (usize, bool, bool) {
+struct Argumen {
+    kabupaten: usize,
+    basis: String,
+    diam: bool,
+    hanya_rekap: bool,
+}
+
+fn argumen() -> Argumen {
     let mut kabupaten = 28;
+    let mut basis = BASIS_BAWAAN.to_string();
     let mut diam = false;
     let mut hanya_rekap = false;
     let mut a = std::env::args().skip(1);
@@ -50,38 +65,54 @@ fn argumen() -> (usize, bool, bool) {
                     .filter(|n| (1..=nasional::KABUPATEN).contains(n))
                     .expect("--kabupaten 1..514")
             }
+            "--basis" => {
+                basis = a
+                    .next()
+                    .filter(|n| {
+                        !n.is_empty()
+                            && n.len() <= 63
+                            && n.bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                    })
+                    .expect("--basis NAME (a-z, 0-9, _; at most 63)")
+            }
             "--diam" => diam = true,
             "--hanya-rekap" => hanya_rekap = true,
             // `cargo bench` passes `--bench`.
             _ => {}
         }
     }
-    (kabupaten, diam, hanya_rekap)
+    Argumen {
+        kabupaten,
+        basis,
+        diam,
+        hanya_rekap,
+    }
 }
 
 /// The bench's database on the test server.
-fn url_basis() -> String {
+fn url_basis(basis: &str) -> String {
     let admin = kinerja_simpan::uji::url_pg_uji();
     let (dasar, _) = admin.rsplit_once('/').expect("URL with a database name");
-    format!("{dasar}/{BASIS}")
+    format!("{dasar}/{basis}")
 }
 
-async fn basis_baru() -> String {
+async fn basis_baru(basis: &str) -> String {
     use sqlx::Connection;
     let admin = kinerja_simpan::uji::url_pg_uji();
     let mut c = sqlx::PgConnection::connect(&admin)
         .await
         .unwrap_or_else(|e| panic!("PostgreSQL {admin}: {e}"));
     for sql in [
-        format!("DROP DATABASE IF EXISTS {BASIS} WITH (FORCE)"),
-        format!("CREATE DATABASE {BASIS}"),
+        format!("DROP DATABASE IF EXISTS {basis} WITH (FORCE)"),
+        format!("CREATE DATABASE {basis}"),
     ] {
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .execute(&mut c)
             .await
             .unwrap();
     }
-    url_basis()
+    url_basis(basis)
 }
 
 fn batang(n: u64, diam: bool) -> ProgressBar {
@@ -99,6 +130,14 @@ fn batang(n: u64, diam: bool) -> ProgressBar {
     );
     b.set_message("memuat");
     b
+}
+
+/// The machine's load average (1, 5, 15 minutes), printed beside the figures: other work on
+/// the machine slows every figure.
+fn beban() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "?".into())
 }
 
 fn detik(d: Duration) -> String {
@@ -166,6 +205,7 @@ async fn muat(toko: &Toko, n_kab: usize, diam: bool) {
     }
     bar.finish_and_clear();
     let muat = t0.elapsed();
+    println!("beban mesin setelah muat: {}", beban());
     let ukuran: i64 = sqlx::query_scalar("SELECT pg_database_size(current_database())")
         .fetch_one(pool(toko))
         .await
@@ -216,11 +256,23 @@ async fn muat(toko: &Toko, n_kab: usize, diam: bool) {
 }
 
 async fn jalan() {
-    let (n_kab, diam, hanya_rekap) = argumen();
+    let Argumen {
+        kabupaten: n_kab,
+        basis,
+        diam,
+        hanya_rekap,
+    } = argumen();
     let url = match hanya_rekap {
-        true => url_basis(),
-        false => basis_baru().await,
+        true => url_basis(&basis),
+        false => basis_baru(&basis).await,
     };
+    println!(
+        "basis data: {basis}; beban mesin (load average) {}",
+        beban()
+    );
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/nasional");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("basis.txt"), &basis).unwrap();
     let toko = Toko::buka(&url).await.unwrap();
     let n_kab = match hanya_rekap {
         false => {
@@ -240,19 +292,33 @@ async fn jalan() {
     let opd = n_kab * nasional::OPD_PER_KABUPATEN;
     let skala = nasional::KABUPATEN as f64 / n_kab as f64;
     let th = Tahun::new(2021).unwrap();
-    // Each roll-up three times "dingin" (a fresh store: every unit's summary made from the
-    // tables) and three times "hangat" (the same store again: the summaries kept with their
-    // data sets' versions, one query checks the versions).
+    // Each roll-up three times "dari tabel" (a fresh store, no stored summary: every unit's
+    // summary made from the tables, then stored), three times "dingin" (a fresh store: the
+    // stored summaries read) and three times "hangat" (the same store again: the summaries
+    // kept in memory with their data sets' versions, one query checks the versions).
     let rekap = |induk: Option<kinerja_core::id::InstansiId>| {
         let url = url.clone();
         async move {
-            let mut dingin = Vec::new();
+            let mut dari_tabel = Vec::new();
             let mut hasil = Vec::new();
             for _ in 0..3 {
                 let t = Toko::buka(&url).await.unwrap();
+                sqlx::query("DELETE FROM ringkas_rekap")
+                    .execute(pool(&t))
+                    .await
+                    .unwrap();
                 let w = Instant::now();
                 hasil = t.rekap_indikator_wilayah(induk.as_ref(), th).await.unwrap();
+                dari_tabel.push(w.elapsed());
+                t.tutup().await;
+            }
+            let mut dingin = Vec::new();
+            for _ in 0..3 {
+                let t = Toko::buka(&url).await.unwrap();
+                let w = Instant::now();
+                let h = t.rekap_indikator_wilayah(induk.as_ref(), th).await.unwrap();
                 dingin.push(w.elapsed());
+                assert_eq!(h, hasil, "the stored summaries give the same roll-up");
                 t.tutup().await;
             }
             let t = Toko::buka(&url).await.unwrap();
@@ -265,9 +331,10 @@ async fn jalan() {
                 assert_eq!(h, hasil, "the kept summaries give the same roll-up");
             }
             t.tutup().await;
+            dari_tabel.sort();
             dingin.sort();
             hangat.sort();
-            (hasil, dingin, hangat)
+            (hasil, dari_tabel, dingin, hangat)
         }
     };
     let rentang = |v: &[Duration]| {
@@ -278,27 +345,31 @@ async fn jalan() {
             v[1].as_secs_f64()
         )
     };
-    let (prov, dingin, hangat) = rekap(Some(nasional::id_provinsi(0))).await;
+    let (prov, dari_tabel, dingin, hangat) = rekap(Some(nasional::id_provinsi(0))).await;
     let unit: usize = prov.iter().map(|b| b.rekap.jumlah_unit).sum();
     println!(
-        "rekap provinsi 1 ({} indikator, {unit} indikator-unit): dingin {}; hangat {}",
+        "rekap provinsi 1 ({} indikator, {unit} indikator-unit): dari tabel {}; dingin {}; \
+         hangat {}",
         prov.len(),
+        rentang(&dari_tabel),
         rentang(&dingin),
         rentang(&hangat)
     );
-    let (negeri, dingin, hangat) = rekap(None).await;
+    let (negeri, dari_tabel, dingin, hangat) = rekap(None).await;
+    println!("beban mesin setelah rekap: {}", beban());
     let unit: usize = negeri.iter().map(|b| b.rekap.jumlah_unit).sum();
     println!(
-        "rekap nasional atas {opd} OPD ({} indikator, {unit} indikator-unit): dingin {}; \
-         hangat {}; seluruh negeri diperkirakan dingin {:.1} s, hangat {:.2} s",
+        "rekap nasional atas {opd} OPD ({} indikator, {unit} indikator-unit): dari tabel {}; \
+         dingin {}; hangat {}; seluruh negeri diperkirakan dari tabel {:.1} s, dingin {:.2} s, \
+         hangat {:.2} s",
         negeri.len(),
+        rentang(&dari_tabel),
         rentang(&dingin),
         rentang(&hangat),
+        dari_tabel[1].as_secs_f64() * skala,
         dingin[1].as_secs_f64() * skala,
         hangat[1].as_secs_f64() * skala
     );
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/nasional");
-    std::fs::create_dir_all(&folder).unwrap();
     let mut f =
         std::io::BufWriter::new(std::fs::File::create(folder.join("rekap-2021.csv")).unwrap());
     writeln!(f, "indikator,cara,nilai,melapor,jumlah_unit").unwrap();
@@ -333,7 +404,7 @@ async fn jalan() {
         detik(t.elapsed())
     );
     toko.tutup().await;
-    println!("basis data {BASIS} disimpan untuk benches/nasional_duckdb.py");
+    println!("basis data {basis} disimpan untuk benches/nasional_duckdb.py");
 }
 
 fn main() {

@@ -1,10 +1,11 @@
 """The national indicator roll-up of `benches/nasional.rs`, side by side in DuckDB.
 
 Benchmark only: DuckDB is never a dependency of kinerja. After
-`cargo bench -p kinerja-simpan --bench nasional` has left the database kinerja_nasional_bench:
+`cargo bench -p kinerja-simpan --bench nasional` has left its database (the name it wrote to
+target/nasional/basis.txt; `--basis NAME` reads another):
 
     python3 -m venv target/duckdb-venv && target/duckdb-venv/bin/pip install duckdb
-    target/duckdb-venv/bin/python crates/kinerja-simpan/benches/nasional_duckdb.py
+    target/duckdb-venv/bin/python crates/kinerja-simpan/benches/nasional_duckdb.py [--basis NAME]
 
 It exports what the roll-up reads (indicators, the realisasi and data element values) from
 PostgreSQL to CSV with psql (not timed), then times in DuckDB (median of 5):
@@ -31,7 +32,21 @@ import duckdb
 AKAR = os.path.normpath(os.path.join(os.path.dirname(__file__), "../../.."))
 FOLDER = os.path.join(AKAR, "target", "nasional")
 URL = os.environ.get("KINERJA_UJI_PG", "postgres://postgres@127.0.0.1:5432/postgres")
-URL = URL.rsplit("/", 1)[0] + "/kinerja_nasional_bench"
+
+
+
+def nama_basis():
+    """The bench's database: `--basis NAME`, else the name the last bench run wrote."""
+    if "--basis" in sys.argv:
+        return sys.argv[sys.argv.index("--basis") + 1]
+    berkas = os.path.join(FOLDER, "basis.txt")
+    if os.path.exists(berkas):
+        with open(berkas) as f:
+            return f.read().strip()
+    return "kinerja_nasional_bench"
+
+
+URL = URL.rsplit("/", 1)[0] + "/" + nama_basis()
 TAHUN = 2021
 
 EKSPOR = {
@@ -112,6 +127,8 @@ def median(f, n=5):
 
 
 def main():
+    print(f"basis data: {URL.rsplit('/', 1)[1]}; beban mesin (load average) "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if "--tanpa-ekspor" not in sys.argv:
         ekspor()
     con = duckdb.connect()

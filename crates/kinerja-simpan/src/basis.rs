@@ -211,6 +211,23 @@ impl Kolam {
         self.ambil_tanpa_tanda(sql, ps).await
     }
 
+    /// A write of derived data, outside any transaction (the roll-up's stored summaries,
+    /// `ringkas`): it raises no generation, since it changes nothing a reader uses without
+    /// checking it against the data sets' versions. Never for data.
+    pub(crate) async fn tulis_turunan(&self, sql: String, ps: Vec<P>) -> Result<u64, Galat> {
+        let teks = sqlx::AssertSqlSafe(sql);
+        Ok(match self {
+            Kolam::Sqlite(p) => ikat!(sqlx::query(teks), ps, sen, |v: Value| v.to_string())
+                .execute(p)
+                .await?
+                .rows_affected(),
+            Kolam::Postgres(p) => ikat!(sqlx::query(teks), ps, uang_pg, sqlx::types::Json)
+                .execute(p)
+                .await?
+                .rows_affected(),
+        })
+    }
+
     /// `ambil`, not recorded as a read of the caller (the generations themselves).
     async fn ambil_tanpa_tanda(&self, sql: &'static str, ps: Vec<P>) -> Result<Vec<Baris>, Galat> {
         Ok(match self {

@@ -13,7 +13,8 @@
 //! Modules by subject: `basis` (the two backends, and which one a URL names), `muat` (loading a
 //! data set, with the copies kept in memory), `instansi` (the instansi list), `terapkan` (the
 //! one write path and its per-data-set lock), `impor` and `isian` (the doors into it: a data
-//! file, realisasi entry), `jejak` (the audit trail), `rekap` (roll-ups in SQL), `cadangan`
+//! file, realisasi entry), `jejak` (the audit trail), `rekap` (roll-ups in SQL, over the
+//! summaries `ringkas` keeps in memory and in the database), `cadangan`
 //! (online backup of an SQLite file), `akun` (accounts, sessions, the approval workflow),
 //! `survei` (respondents of the survey form the web hosts, with its abuse limits), `generasi`
 //! (the numbers writes raise, and what a piece of work read, for caches).
@@ -31,6 +32,7 @@ mod massal;
 mod muat;
 pub mod rekaman;
 mod rekap;
+mod ringkas;
 mod survei;
 mod terapkan;
 mod tulis;
@@ -137,8 +139,9 @@ pub struct Toko {
     /// set bumps its version in its transaction, so a copy is used only while no process has
     /// written it: correct with several servers on one PostgreSQL (see `generasi`).
     simpanan: Arc<Mutex<Salinan>>,
-    /// Units' summaries for the indicator roll-up, with their data set's version (`rekap`).
-    ringkas: Arc<Mutex<rekap::SimpananRingkas>>,
+    /// Units' summaries for the indicator roll-up, with their data set's version, bounded
+    /// (`ringkas`).
+    ringkas: Arc<Mutex<ringkas::SimpananRingkas>>,
     /// Writers of this process, in arrival order (SQLite: see `Toko::mulai_tulis`).
     antrean_tulis: Arc<tokio::sync::Mutex<()>>,
     /// Reads of the generations, shared by concurrent callers (`Toko::generasi_kini`).
@@ -185,6 +188,8 @@ mod tests_generasi;
 mod tests_massal;
 #[cfg(test)]
 mod tests_nilai_data;
+#[cfg(test)]
+mod tests_ringkas;
 #[cfg(test)]
 mod tests_rumus;
 #[cfg(test)]

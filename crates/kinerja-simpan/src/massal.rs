@@ -272,6 +272,12 @@ impl Toko {
             .bind(&pelapor)
             .execute(&mut *tx)
             .await?;
+        // A roll-up summary stored under these names (none should be: no version to match)
+        // must not meet the new data sets' version 1.
+        sqlx::query("DELETE FROM ringkas_rekap WHERE pelapor = ANY($1)")
+            .bind(&pelapor)
+            .execute(&mut *tx)
+            .await?;
         // As `basis::Tx::selesai` does for every writing transaction, last; new data sets
         // change the instansi list (the common generation).
         sqlx::query("UPDATE generasi SET n = n + 1, umum = umum + 1")

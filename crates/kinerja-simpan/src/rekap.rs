@@ -64,22 +64,17 @@ impl Toko {
 /// Data sets read per chunk of the indicator roll-up: a chunk's rows are in memory at once.
 const PELAPOR_PER_POTONG: usize = 256;
 
-/// Units' summaries for the indicator roll-up, by data set and year, with the version of the
-/// data set (`versi_data`) they were made from. Every write raises the version in its
-/// transaction, so a summary is used only while its data set is unchanged, whichever process
-/// wrote (as the copies of `Toko::muat`).
-pub(crate) type SimpananRingkas = HashMap<(String, i64), (i64, Arc<RingkasUnit>)>;
-
 impl Toko {
     /// Every indicator that declares a roll-up across units, rolled up over the data sets
     /// below `induk` (at any depth, `induk` included), or over every data set (`None`: the
     /// nation), for `tahun`: `wilayah::rekap_indikator_ringkas`, the roll-up the kabupaten
     /// page makes from the data sets it shows, over each data set's summary
-    /// (`wilayah::RingkasUnit`). A summary is kept with its data set's version and made again
-    /// only when the data set changed; one is made from the tables a figure needs (the plan's
+    /// (`wilayah::RingkasUnit`). A summary is kept with its data set's version, in memory and
+    /// in the database (`ringkas.rs`), and made again only when the data set changed (or the
+    /// summary's format did); one is made from the tables a figure needs (the plan's
     /// indicators and owners, the year's data element values and realisasi by their typed
-    /// columns, surveys, settings), a chunk of data sets at a time. Only the summaries stay in
-    /// memory, so a nation of 20.560 OPD fits.
+    /// columns, surveys, settings), a chunk of data sets at a time, and stored. Only the
+    /// summaries stay in memory (bounded), so a nation of 20.560 OPD fits.
     pub async fn rekap_indikator_wilayah(
         &self,
         induk: Option<&InstansiId>,
@@ -111,48 +106,61 @@ impl Toko {
         .iter()
         .map(|b| Ok((b.teks(0)?, b.int(1)?)))
         .collect::<Result<_, Galat>>()?;
-        // Summaries still current; the others are made below, in the order of `pelapor`.
+        // Summaries current in memory; the others are read from the database if stored
+        // current there, else made from the tables (`ringkas.rs`).
         let mut ringkas: Vec<Option<Arc<RingkasUnit>>> = {
-            let s = self.ringkas.lock().expect("summary cache lock");
-            pelapor
-                .iter()
-                .map(|(p, v)| match s.get(&(p.clone(), th)) {
-                    Some((versi, r)) if versi == v => Some(r.clone()),
-                    _ => None,
-                })
-                .collect()
+            let mut s = self.ringkas.lock().expect("summary cache lock");
+            pelapor.iter().map(|(p, v)| s.ambil(p, th, *v)).collect()
         };
-        let kurang: Vec<String> = pelapor
+        let kurang: Vec<(String, i64)> = pelapor
             .iter()
             .zip(&ringkas)
             .filter(|(_, r)| r.is_none())
-            .map(|((p, _), _)| p.clone())
+            .map(|(p, _)| p.clone())
             .collect();
         let mut baru: HashMap<String, Arc<RingkasUnit>> = HashMap::with_capacity(kurang.len());
+        for potong in kurang.chunks(PELAPOR_PER_POTONG) {
+            let t = self.ringkas_tersimpan(potong, th).await?;
+            baru.extend(t.into_iter().map(|(p, r)| (p, Arc::new(r))));
+        }
+        let buat: Vec<String> = kurang
+            .iter()
+            .filter(|(p, _)| !baru.contains_key(p))
+            .map(|(p, _)| p.clone())
+            .collect();
+        let mut dibuat: Vec<(String, RingkasUnit)> = Vec::with_capacity(buat.len());
         // The next chunk is read while the last one is summarised on a blocking thread.
         type Jalan = tokio::task::JoinHandle<Result<Vec<(String, RingkasUnit)>, Galat>>;
         let mut jalan: Option<Jalan> = None;
-        for potong in kurang.chunks(PELAPOR_PER_POTONG) {
+        for potong in buat.chunks(PELAPOR_PER_POTONG) {
             let bahan = self.data_rekap(potong, tahun).await?;
             if let Some(j) = jalan.take() {
-                let r = j.await.map_err(|e| Galat::Rusak(e.to_string()))??;
-                baru.extend(r.into_iter().map(|(p, r)| (p, Arc::new(r))));
+                dibuat.extend(j.await.map_err(|e| Galat::Rusak(e.to_string()))??);
             }
             jalan = Some(tokio::task::spawn_blocking(move || {
                 bahan.into_iter().map(|b| b.ringkas(tahun)).collect()
             }));
         }
         if let Some(j) = jalan {
-            let r = j.await.map_err(|e| Galat::Rusak(e.to_string()))??;
-            baru.extend(r.into_iter().map(|(p, r)| (p, Arc::new(r))));
+            dibuat.extend(j.await.map_err(|e| Galat::Rusak(e.to_string()))??);
         }
+        // Labelled with the version read before the data: a write in between only makes the
+        // next roll-up make it again.
+        let versi: HashMap<&str, i64> = kurang.iter().map(|(p, v)| (p.as_str(), *v)).collect();
+        let dibuat: Vec<(String, i64, Arc<RingkasUnit>)> = dibuat
+            .into_iter()
+            .map(|(p, r)| {
+                let v = versi.get(p.as_str()).copied().unwrap_or_default();
+                (p, v, Arc::new(r))
+            })
+            .collect();
+        self.simpan_ringkas(&dibuat, th).await?;
+        baru.extend(dibuat.into_iter().map(|(p, _, r)| (p, r)));
         if !baru.is_empty() {
             let mut s = self.ringkas.lock().expect("summary cache lock");
             for ((p, v), r) in pelapor.iter().zip(ringkas.iter_mut()) {
                 if let Some(b) = baru.get(p) {
-                    // Labelled with the version read before the data: a write in between
-                    // only makes the next roll-up make it again.
-                    s.insert((p.clone(), th), (*v, b.clone()));
+                    s.simpan(p.clone(), th, *v, b.clone());
                     *r = Some(b.clone());
                 }
             }

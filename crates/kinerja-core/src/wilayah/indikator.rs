@@ -18,9 +18,10 @@ use crate::rumus::{Bagian, susun};
 use crate::tepat::Pecahan;
 use crate::waktu::{Periode, Tahun};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// One unit's figure of the indicator for the year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct NilaiUnit {
     /// The unit's realisasi as a number (computed, for a formula indicator).
     pub realisasi: Option<Decimal>,
@@ -61,15 +62,16 @@ pub fn indikator_unit<'a>(data: &'a DataInstansi, id: &str) -> Option<&'a Indika
 }
 
 /// What a roll-up needs of one unit's data set for a year: every indicator with its figure.
-/// Small, so a national roll-up keeps one per unit (20.560 OPD), not their data sets.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Small, so a national roll-up keeps one per unit (20.560 OPD), not their data sets; the store
+/// keeps it as JSON (serde), labelled with the data set's version.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RingkasUnit {
     pub indikator: Vec<IndikatorUnit>,
 }
 
 /// One indicator of a unit: what identifies it in a roll-up, how it declares to roll up, and
 /// its figure of the year.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndikatorUnit {
     pub id: String,
     pub induk: Option<String>,
