@@ -22,6 +22,11 @@ ALTER TABLE jejak ALTER COLUMN lama TYPE json USING lama::json,
 --      a removed id must not be named by any referencing row. The note is then deleted.
 --    The tables of accounts, periods, reviu notes and survey respondents keep their foreign
 --    keys (few rows, written one at a time).
+--    The checks assume READ COMMITTED, the isolation of every kinerja transaction: each check
+--    sees what was committed before it ran (a removal that commits first makes a concurrent
+--    writer's check fail; a writer that locked first makes the removal wait, then see its
+--    rows). Measured before the change: a 300.000-row COPY with the per-row deferred key
+--    spent ~2 s in its commit, with the statement check ~5-10 ms.
 CREATE TABLE periksa_instansi (
     n    BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     arah TEXT NOT NULL CHECK (arah IN ('acu', 'lepas')),
