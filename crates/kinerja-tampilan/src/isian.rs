@@ -242,26 +242,13 @@ fn kelompok_indikator(data: &DataInstansi) -> Vec<(String, Vec<&Indikator>)> {
         v
     };
     let mut out = Vec::new();
-    let mut tujuan: Vec<_> = data.tujuan.iter().collect();
-    tujuan.sort_by_key(|t| t.nomor);
-    for t in &tujuan {
+    for t in data.tujuan_renstra(None) {
         out.push((
             format!("Tujuan {}: {}", t.nomor, t.uraian),
             dari(&|p| matches!(p, Pemilik::Tujuan(x) if *x == t.id)),
         ));
     }
-    let mut sasaran: Vec<_> = data.sasaran.iter().collect();
-    sasaran.sort_by_key(|s| {
-        (
-            tujuan
-                .iter()
-                .find(|t| t.id == s.tujuan)
-                .map(|t| t.nomor)
-                .unwrap_or(0),
-            s.nomor,
-        )
-    });
-    for s in sasaran {
+    for s in data.sasaran_urut() {
         out.push((
             format!("Sasaran {}: {}", s.nomor, s.uraian),
             dari(&|p| matches!(p, Pemilik::Sasaran(x) if *x == s.id)),

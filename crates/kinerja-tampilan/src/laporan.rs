@@ -77,20 +77,6 @@ struct HalamanLaporan {
     galat: Vec<(String, String)>,
 }
 
-/// The sasaran in the plan's order (by their tujuan's number, then their own), as the report
-/// prints them.
-fn sasaran_urut(data: &DataInstansi) -> Vec<&Sasaran> {
-    let mut v: Vec<&Sasaran> = data.sasaran.iter().collect();
-    let nomor_tujuan = |s: &Sasaran| {
-        data.tujuan
-            .iter()
-            .find(|t| t.id == s.tujuan)
-            .map_or(0, |t| t.nomor)
-    };
-    v.sort_by_key(|s| (nomor_tujuan(s), s.nomor));
-    v
-}
-
 fn baris(daftar: &[String]) -> String {
     daftar.join("\n")
 }
@@ -220,7 +206,8 @@ pub fn laporan(
             4,
         ),
     ];
-    let analisis = sasaran_urut(data)
+    let analisis = data
+        .sasaran_urut()
         .into_iter()
         .map(|s| {
             medan(

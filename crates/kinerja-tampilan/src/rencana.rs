@@ -230,19 +230,12 @@ pub fn rencana(k: &Konteks, data: &DataInstansi, tahun: Tahun, ubah: bool) -> St
         tahun,
     };
 
-    let mut tujuan: Vec<&kinerja_core::model::Tujuan> = data
-        .tujuan
-        .iter()
-        .filter(|t| renstra.is_none_or(|r| t.renstra == r.id))
-        .collect();
-    tujuan.sort_by_key(|t| t.nomor);
     let mut dipakai = std::collections::HashSet::new();
-    let tujuan: Vec<NodeTujuan> = tujuan
+    let tujuan: Vec<NodeTujuan> = data
+        .tujuan_renstra(renstra.map(|r| &r.id))
         .into_iter()
         .map(|t| {
-            let mut sas: Vec<&kinerja_core::model::Sasaran> =
-                data.sasaran.iter().filter(|s| s.tujuan == t.id).collect();
-            sas.sort_by_key(|s| s.nomor);
+            let sas = data.sasaran_tujuan(&t.id);
             NodeTujuan {
                 nomor: t.nomor,
                 uraian: t.uraian.clone(),

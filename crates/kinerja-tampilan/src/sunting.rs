@@ -223,11 +223,6 @@ pub(super) fn rupiah_isian(r: kinerja_core::uang::Rupiah) -> String {
     format_angka(r.nilai(), 2)
 }
 
-fn urut<T>(mut v: Vec<&T>, kunci: impl Fn(&T) -> u32) -> Vec<&T> {
-    v.sort_by_key(|x| kunci(x));
-    v
-}
-
 /// The plan editor of the Renstra in force in `tahun`.
 pub fn sunting_rencana(
     k: &Konteks,
@@ -343,10 +338,7 @@ pub fn sunting_rencana(
 
     if let Some(r) = renstra {
         let mut form = Vec::new();
-        let tujuan = urut(
-            data.tujuan.iter().filter(|t| t.renstra == r.id).collect(),
-            |t| t.nomor,
-        );
+        let tujuan = data.tujuan_renstra(Some(&r.id));
         let pilihan_tujuan: Vec<(String, String)> = tujuan
             .iter()
             .map(|t| {
@@ -371,13 +363,7 @@ pub fn sunting_rencana(
                 medan,
             ));
             let pemilik = Pemilik::Tujuan(t.id.clone());
-            for i in urut(
-                data.indikator
-                    .iter()
-                    .filter(|i| i.pemilik == pemilik)
-                    .collect(),
-                |i| i.nomor,
-            ) {
+            for i in data.indikator_milik(&pemilik) {
                 form.push(indikator::form_indikator(
                     &mut p,
                     data,
@@ -391,10 +377,7 @@ pub fn sunting_rencana(
                 indikator::form_indikator(&mut p, data, Some(r), None, &pemilik, "tingkat-1");
             baru.judul = format!("Tambah indikator tujuan {}", t.nomor);
             form.push(baru);
-            let sasaran = urut(
-                data.sasaran.iter().filter(|s| s.tujuan == t.id).collect(),
-                |s| s.nomor,
-            );
+            let sasaran = data.sasaran_tujuan(&t.id);
             for s in &sasaran {
                 let a = awalan("sasaran", s.id.as_str(), "");
                 let medan = vec![
@@ -424,13 +407,7 @@ pub fn sunting_rencana(
                     medan,
                 ));
                 let pemilik = Pemilik::Sasaran(s.id.clone());
-                for i in urut(
-                    data.indikator
-                        .iter()
-                        .filter(|i| i.pemilik == pemilik)
-                        .collect(),
-                    |i| i.nomor,
-                ) {
+                for i in data.indikator_milik(&pemilik) {
                     form.push(indikator::form_indikator(
                         &mut p,
                         data,

@@ -57,30 +57,15 @@ impl Penyusun<'_> {
             kolom("Program", 4, false),
         ]);
         let mut b = Vec::new();
-        let mut tujuan: Vec<&Tujuan> = self
-            .data
-            .tujuan
-            .iter()
-            .filter(|t| t.renstra == rs.id)
-            .collect();
-        tujuan.sort_by_key(|t| t.nomor);
-        for tj in tujuan {
+        for tj in self.data.tujuan_renstra(Some(&rs.id)) {
             let ind_tujuan: Vec<String> = self
                 .data
-                .indikator
-                .iter()
-                .filter(|i| matches!(&i.pemilik, Pemilik::Tujuan(x) if x == &tj.id))
+                .indikator_milik(&Pemilik::Tujuan(tj.id.clone()))
+                .into_iter()
                 .map(|i| i.uraian.clone())
                 .collect();
-            let mut sasaran: Vec<&Sasaran> = self
-                .data
-                .sasaran
-                .iter()
-                .filter(|s| s.tujuan == tj.id)
-                .collect();
-            sasaran.sort_by_key(|s| s.nomor);
             let mut pertama_tujuan = true;
-            for s in sasaran {
+            for s in self.data.sasaran_tujuan(&tj.id) {
                 let strategi: Vec<&Strategi> = self
                     .data
                     .strategi

@@ -378,19 +378,8 @@ impl<'a> Penyusun<'a> {
         out
     }
 
-    /// Sasaran in the plan's order: by their tujuan's number, then their own.
     fn sasaran_urut(&self) -> Vec<&'a Sasaran> {
-        let mut v: Vec<&Sasaran> = self.data.sasaran.iter().collect();
-        let tujuan = |s: &Sasaran| {
-            self.data
-                .tujuan
-                .iter()
-                .find(|t| t.id == s.tujuan)
-                .map(|t| t.nomor)
-                .unwrap_or(0)
-        };
-        v.sort_by_key(|s| (tujuan(s), s.nomor));
-        v
+        self.data.sasaran_urut()
     }
 
     fn uraian_indikator(&self, id: &IndikatorId) -> String {

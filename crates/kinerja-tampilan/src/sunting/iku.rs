@@ -41,26 +41,11 @@ pub fn iku_berlaku<'a>(data: &'a DataInstansi, pelapor: &InstansiId) -> Option<&
 /// The indicators an IKU may hold: those of the tujuan and sasaran, in plan order, then any
 /// other the decree already lists.
 fn calon(data: &DataInstansi, iku: Option<&Iku>) -> Vec<(IndikatorId, String)> {
-    let mut tujuan: Vec<&Tujuan> = data.tujuan.iter().collect();
-    tujuan.sort_by_key(|t| t.nomor);
-    let mut v: Vec<(IndikatorId, String)> = Vec::new();
-    let milik = |p: Pemilik| {
-        let mut x: Vec<&Indikator> = data.indikator.iter().filter(|i| i.pemilik == p).collect();
-        x.sort_by_key(|i| i.nomor);
-        x
-    };
-    for t in &tujuan {
-        for i in milik(Pemilik::Tujuan(t.id.clone())) {
-            v.push((i.id.clone(), format!("Tujuan {}: {}", t.nomor, i.uraian)));
-        }
-        let mut sasaran: Vec<&Sasaran> = data.sasaran.iter().filter(|s| s.tujuan == t.id).collect();
-        sasaran.sort_by_key(|s| s.nomor);
-        for s in sasaran {
-            for i in milik(Pemilik::Sasaran(s.id.clone())) {
-                v.push((i.id.clone(), format!("Sasaran {}: {}", s.nomor, i.uraian)));
-            }
-        }
-    }
+    let mut v: Vec<(IndikatorId, String)> = data
+        .indikator_rencana(None)
+        .into_iter()
+        .map(|(i, pemilik)| (i.id.clone(), format!("{pemilik}: {}", i.uraian)))
+        .collect();
     for b in iku.map(|i| i.baris.as_slice()).unwrap_or_default() {
         if !v.iter().any(|(i, _)| i == &b.indikator) {
             v.push((b.indikator.clone(), b.indikator.to_string()));

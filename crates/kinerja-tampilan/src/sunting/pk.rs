@@ -51,30 +51,7 @@ pub(super) fn calon_indikator<'a>(
     pk: Option<&PerjanjianKinerja>,
 ) -> Vec<(&'a Indikator, String)> {
     let renstra = renstra_tahun(data, tahun);
-    let mut tujuan: Vec<&Tujuan> = data
-        .tujuan
-        .iter()
-        .filter(|t| renstra.is_none_or(|r| t.renstra == r.id))
-        .collect();
-    tujuan.sort_by_key(|t| t.nomor);
-    let mut hasil: Vec<(&Indikator, String)> = Vec::new();
-    let milik = |p: Pemilik| {
-        let mut v: Vec<&Indikator> = data.indikator.iter().filter(|i| i.pemilik == p).collect();
-        v.sort_by_key(|i| i.nomor);
-        v
-    };
-    for t in &tujuan {
-        for i in milik(Pemilik::Tujuan(t.id.clone())) {
-            hasil.push((i, format!("Tujuan {}", t.nomor)));
-        }
-        let mut sasaran: Vec<&Sasaran> = data.sasaran.iter().filter(|s| s.tujuan == t.id).collect();
-        sasaran.sort_by_key(|s| s.nomor);
-        for s in sasaran {
-            for i in milik(Pemilik::Sasaran(s.id.clone())) {
-                hasil.push((i, format!("Sasaran {}", s.nomor)));
-            }
-        }
-    }
+    let mut hasil = data.indikator_rencana(renstra.map(|r| &r.id));
     for id in pk.map(|p| p.indikator.as_slice()).unwrap_or_default() {
         if !hasil.iter().any(|(i, _)| &i.id == id)
             && let Some(i) = data.indikator.iter().find(|i| &i.id == id)

@@ -87,9 +87,8 @@ pub fn periksa(data: &DataInstansi, jenis: &str, id: &str) -> Result<Penghapusan
             if let Some(t) = t {
                 d.tambah(
                     "sasaran",
-                    data.sasaran
-                        .iter()
-                        .filter(|s| s.tujuan == t.id)
+                    data.sasaran_tujuan(&t.id)
+                        .into_iter()
                         .map(|s| s.id.as_str()),
                 );
                 indikator_milik(data, &Pemilik::Tujuan(t.id.clone()), &mut d);

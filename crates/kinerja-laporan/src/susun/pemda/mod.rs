@@ -282,25 +282,9 @@ impl Pemda<'_> {
             "A. Tujuan, sasaran dan indikator kinerja utama RPJMD",
         ));
         let mut b = Vec::new();
-        let mut tujuan: Vec<&Tujuan> = self
-            .s
-            .data
-            .tujuan
-            .iter()
-            .filter(|t| t.renstra == self.rpjmd.id)
-            .collect();
-        tujuan.sort_by_key(|t| t.nomor);
-        for tj in tujuan {
-            let mut sasaran: Vec<&Sasaran> = self
-                .s
-                .data
-                .sasaran
-                .iter()
-                .filter(|s| s.tujuan == tj.id)
-                .collect();
-            sasaran.sort_by_key(|s| s.nomor);
+        for tj in self.s.data.tujuan_renstra(Some(&self.rpjmd.id)) {
             let mut tujuan_baru = true;
-            for sa in sasaran {
+            for sa in self.s.data.sasaran_tujuan(&tj.id) {
                 let inds = kinerja_core::pengukuran::indikator_sasaran(&self.s.ix, &sa.id);
                 let mut sasaran_baru = true;
                 for ind in inds {
