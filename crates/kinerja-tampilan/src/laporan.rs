@@ -8,7 +8,7 @@ use crate::tata::{Bagian, Tata, instansi_href};
 use crate::{KesalahanIsian, Konteks};
 use askama::Template;
 use kinerja_core::id::{InstansiId, LaporanId, SasaranId};
-use kinerja_core::model::{AnalisisSasaran, DataInstansi, Laporan, Sasaran, Uraian};
+use kinerja_core::model::{AnalisisSasaran, DataInstansi, Laporan, Uraian};
 use kinerja_core::waktu::{Tahun, Tanggal};
 use std::collections::HashMap;
 
