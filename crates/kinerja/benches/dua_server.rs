@@ -176,6 +176,15 @@ fn jalankan_putaran(
         let isi = format!(
             r#"{{"realisasi":[{{"indikator":"{INDIKATOR}","tahun":{TAHUN},"periode":"tahunan","nilai":"{x}"}}]}}"#
         );
+        // The reading server does not show the value before the save: the check below can
+        // tell a fresh read from a stale one.
+        let (_, sebelum) = minta(lihat.alamat, "GET", &baca, token, "")?;
+        if sebelum.contains(&x.to_string()) {
+            return Err(format!(
+                "putaran {}: {x} sudah terbaca sebelum disimpan",
+                i + 1
+            ));
+        }
         let m = Instant::now();
         let (s, badan) = minta(tulis.alamat, "PUT", &simpan, token, &isi)?;
         lama_simpan.push(m.elapsed());
@@ -198,9 +207,10 @@ fn jalankan_putaran(
     Ok((lama_simpan, lama_baca))
 }
 
-/// Milliseconds with a decimal comma, as the tool prints numbers.
+/// Milliseconds the Indonesian way (`14.093,7`), as the tool prints numbers.
 fn ms(d: Duration) -> String {
-    format!("{:.1}", d.as_secs_f64() * 1000.0).replace('.', ",")
+    let mikro = rust_decimal::Decimal::from(d.as_micros().min(u128::from(u64::MAX)) as u64);
+    kinerja_core::angka::format_angka(mikro / rust_decimal::Decimal::from(1000), 1)
 }
 
 fn ringkas(nama: &str, v: &mut [Duration]) -> String {
@@ -245,12 +255,12 @@ fn main() {
     });
     let (siap, total, (mut lama_simpan, mut lama_baca)) = hasil.unwrap_or_else(|e| gagal(e));
     println!(
-        "dua_server: 2 proses kinerja serve, satu PostgreSQL; siap dalam {:.1} s",
-        siap.as_secs_f64()
+        "dua_server: 2 proses kinerja serve, satu PostgreSQL; siap dalam {} ms",
+        ms(siap)
     );
     println!(
-        "  {putaran} putaran simpan lewat satu server, baca lewat server lain: 0 bacaan basi; {:.1} s",
-        total.as_secs_f64()
+        "  {putaran} putaran simpan lewat satu server, baca lewat server lain: 0 bacaan basi; {} ms",
+        ms(total)
     );
     println!("  {}", ringkas("simpan (PUT)", &mut lama_simpan));
     println!("  {}", ringkas("baca di server lain (GET)", &mut lama_baca));

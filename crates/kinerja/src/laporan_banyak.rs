@@ -7,11 +7,13 @@
 use crate::basis::{buka, instansi_id, jalan};
 use crate::galat::GalatPerintah;
 use crate::laporan::{FormatLaporan, bait};
+use kinerja_core::angka::format_angka;
 use kinerja_core::cakupan;
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
 use kinerja_laporan::{OpsiLaporan, susun};
+use rust_decimal::Decimal;
 use std::path::Path;
 
 /// What the run did: the text for standard output, and whether a report was refused.
@@ -107,7 +109,7 @@ pub fn jalankan(
                 teks.push_str(&format!(
                     "{id}: {} ({} bait, sidik data {})\n",
                     berkas.display(),
-                    isi.len(),
+                    format_angka(Decimal::from(isi.len()), 0),
                     dok.sidik
                 ));
                 ditulis += 1;
