@@ -107,7 +107,7 @@ pub fn tahun_riwayat<'a>(
     }
     let awal = pendahulu_semua(reorg, instansi)
         .iter()
-        .filter_map(|i| data(i))
+        .filter_map(&data)
         .flat_map(|d| {
             d.realisasi
                 .iter()
@@ -449,13 +449,15 @@ mod tests {
             Some("dari C (sebelum berganti nama); data C tidak tersedia")
         );
         // A hostile first year far back: at most ten years shown.
-        let mut jauh = crate::model::DataInstansi::default();
-        jauh.nilai_data = vec![crate::uji_rumus::nilai(
-            "jumlah_desa",
-            1990,
-            Periode::Tahunan,
-            dec!(1),
-        )];
+        let jauh = DataInstansi {
+            nilai_data: vec![crate::uji_rumus::nilai(
+                "jumlah_desa",
+                1990,
+                Periode::Tahunan,
+                dec!(1),
+            )],
+            ..Default::default()
+        };
         let t = tahun_riwayat(&r, &id("c"), tahun(2022), |_| Some(&jauh));
         assert_eq!((t.first(), t.len()), (Some(&tahun(2013)), 10));
     }

@@ -3,7 +3,7 @@
 //! (`kinerja_core::reorganisasi::riwayat_indikator`, measured by the handler over the data
 //! sets the caller may see), each year saying whose figure it is and how it was rolled up.
 
-use kinerja_core::angka::{bulatkan, format_angka};
+use crate::bantu::angka_satuan;
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::Reorganisasi;
 use kinerja_core::reorganisasi::TitikRiwayat;
@@ -65,13 +65,12 @@ impl TrenReorganisasi {
                     .titik
                     .iter()
                     .map(|t| {
-                        let angka = t.rekap.nilai.as_ref().ok().map(|v| {
-                            let teks = format_angka(bulatkan(*v, 2), 2);
-                            match i.satuan.as_deref().map(str::trim) {
-                                Some(s) if !s.is_empty() => format!("{teks} {s}"),
-                                _ => teks,
-                            }
-                        });
+                        let angka = t
+                            .rekap
+                            .nilai
+                            .as_ref()
+                            .ok()
+                            .map(|v| angka_satuan(*v, i.satuan.as_deref()));
                         let alasan = t.rekap.nilai.err().map(|a| a.pesan());
                         let asal = t
                             .keterangan(nama)

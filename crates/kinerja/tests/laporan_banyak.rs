@@ -6,24 +6,7 @@
 #[allow(dead_code)]
 mod bersama;
 
-use bersama::kinerja;
-use std::path::PathBuf;
-
-fn contoh(p: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../contoh")
-        .join(p)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn jalan<T>(f: impl std::future::Future<Output = T>) -> T {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(f)
-}
+use bersama::{contoh, jalan, kinerja};
 
 #[test]
 fn a_batch_of_reports_one_file_each_the_refused_named() {
