@@ -12,12 +12,15 @@
 //! - chains are followed (renamed, then merged); the walk ends even on cyclic data (which
 //!   validation refuses).
 //!
-//! Region roll-ups need nothing of this: each year counts the units that report in it, the
-//! predecessors up to their last year and the successors from their first.
+//! - a predecessor whose data set is not at hand is no unit of the roll-up (it is named as
+//!   absent beside the figure), so "1 dari 1 unit" never pretends a second unit was asked.
+//!
+//! Region roll-ups (a kabupaten's units in a year) count only the units that exist in that
+//! year (`ada_pada`): the predecessors up to their last year, the successors from their first.
 
 use crate::capaian::AlasanTidakTersedia;
 use crate::id::InstansiId;
-use crate::model::{CaraWilayah, DataInstansi, Reorganisasi};
+use crate::model::{CaraWilayah, DataInstansi, JenisReorganisasi, Reorganisasi};
 use crate::waktu::Tahun;
 use crate::wilayah::{RekapIndikator, RingkasUnit, rekap_indikator_ringkas};
 
@@ -55,20 +58,129 @@ pub fn sumber_pada(reorg: &[Reorganisasi], instansi: &InstansiId, tahun: Tahun) 
     hasil
 }
 
+/// Whether `instansi` exists in `tahun`: not before a reorganisation formed it, not from the
+/// year one ended it (an instansi no record names always exists).
+pub fn ada_pada(reorg: &[Reorganisasi], instansi: &InstansiId, tahun: Tahun) -> bool {
+    !reorg.iter().any(|r| {
+        (tahun < r.tahun && r.penerus.contains(instansi))
+            || (tahun >= r.tahun && r.pendahulu.contains(instansi))
+    })
+}
+
+/// The reorganisation that formed `instansi`, if one did.
+pub fn pembentukan<'a>(
+    reorg: &'a [Reorganisasi],
+    instansi: &InstansiId,
+) -> Option<&'a Reorganisasi> {
+    reorg.iter().find(|r| r.penerus.contains(instansi))
+}
+
+/// Every instansi a trend of `instansi` may read, itself first, then its predecessors back
+/// along every chain, each once (ends on cyclic data).
+pub fn pendahulu_semua(reorg: &[Reorganisasi], instansi: &InstansiId) -> Vec<InstansiId> {
+    let mut hasil = vec![instansi.clone()];
+    let mut i = 0;
+    while let Some(id) = hasil.get(i).cloned() {
+        for r in reorg.iter().filter(|r| r.penerus.contains(&id)) {
+            for p in &r.pendahulu {
+                if !hasil.contains(p) {
+                    hasil.push(p.clone());
+                }
+            }
+        }
+        i += 1;
+    }
+    hasil
+}
+
+/// The years a reorganised trend of `instansi` shows up to `sampai`: from the first year any
+/// of its data sets or its predecessors' measured something (realisasi or data element
+/// values), at most `BATAS_TAHUN` years; none when no reorganisation formed it.
+pub fn tahun_riwayat<'a>(
+    reorg: &[Reorganisasi],
+    instansi: &InstansiId,
+    sampai: Tahun,
+    data: impl Fn(&InstansiId) -> Option<&'a DataInstansi>,
+) -> Vec<Tahun> {
+    if pembentukan(reorg, instansi).is_none() {
+        return Vec::new();
+    }
+    let awal = pendahulu_semua(reorg, instansi)
+        .iter()
+        .filter_map(&data)
+        .flat_map(|d| {
+            d.realisasi
+                .iter()
+                .map(|r| r.tahun)
+                .chain(d.nilai_data.iter().map(|n| n.tahun))
+        })
+        .filter(|t| *t <= sampai)
+        .min()
+        .unwrap_or(sampai);
+    let batas = sampai.get().saturating_sub(BATAS_TAHUN - 1);
+    (awal.get().max(batas)..=sampai.get())
+        .filter_map(|t| Tahun::new(i64::from(t)).ok())
+        .collect()
+}
+
+/// The longest trend a page shows (a hostile year far back must not make a page of centuries).
+pub const BATAS_TAHUN: u16 = 10;
+
 /// One year of an indicator's trend across a reorganisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TitikRiwayat {
     pub tahun: Tahun,
     /// Whose figures it is: the instansi itself, or its predecessors.
     pub sumber: Vec<InstansiId>,
+    /// Sources whose data set is not at hand: no units of the figure.
+    pub tanpa_data: Vec<InstansiId>,
+    /// The kind of the reorganisation that formed the instansi, when the figure is from its
+    /// predecessors.
+    pub jenis: Option<JenisReorganisasi>,
     pub rekap: RekapIndikator,
 }
 
+impl TitikRiwayat {
+    /// Where the figure comes from, for a table's note, `None` for the instansi's own year:
+    /// "gabungan dari A dan B (rasio jumlah pembilang dan penyebut unit, 2 dari 2 unit melapor)"; a renaming's old name;
+    /// a split's whole predecessor. `nama` gives an instansi's name.
+    pub fn keterangan(&self, nama: impl Fn(&InstansiId) -> String) -> Option<String> {
+        let jenis = self.jenis?;
+        let daftar = |v: &[InstansiId]| {
+            let n: Vec<String> = v.iter().map(&nama).collect();
+            match n.split_last() {
+                Some((akhir, awal)) if !awal.is_empty() => {
+                    format!("{} dan {akhir}", awal.join(", "))
+                }
+                _ => n.concat(),
+            }
+        };
+        let mut teks = match (self.sumber.as_slice(), jenis) {
+            ([satu], JenisReorganisasi::Pemekaran) => {
+                format!("dari {} sebelum pemekaran (seluruh wilayahnya)", nama(satu))
+            }
+            ([satu], _) => format!("dari {} (sebelum berganti nama)", nama(satu)),
+            (banyak, _) => format!(
+                "gabungan dari {} ({})",
+                daftar(banyak),
+                self.rekap.keterangan()
+            ),
+        };
+        if !self.tanpa_data.is_empty() {
+            teks.push_str(&format!(
+                "; data {} tidak tersedia",
+                daftar(&self.tanpa_data)
+            ));
+        }
+        Some(teks)
+    }
+}
+
 /// The trend of indicator `indikator` of `instansi` over `tahun`: each year from the data sets
-/// of `sumber_pada` (`data` gives an instansi's data set; one not at hand counts as a unit that
-/// did not report). One source: its own figure; several: the region roll-up over them, by the
-/// indicator's declared way (`rekap_indikator_ringkas`); an indicator declared not to roll up
-/// (`tidak`) has no figure for a merge's earlier years.
+/// of `sumber_pada` (`data` gives an instansi's data set; one not at hand is left out of the
+/// units and named in `tanpa_data`). One source: its own figure; several: the region roll-up
+/// over those at hand, by the indicator's declared way (`rekap_indikator_ringkas`); an
+/// indicator declared not to roll up (`tidak`) has no figure for a merge's earlier years.
 pub fn riwayat_indikator<'a>(
     reorg: &[Reorganisasi],
     instansi: &InstansiId,
@@ -80,18 +192,18 @@ pub fn riwayat_indikator<'a>(
         .iter()
         .map(|&t| {
             let sumber = sumber_pada(reorg, instansi, t);
-            let unit: Vec<RingkasUnit> = sumber
+            let (ada, tanpa_data): (Vec<&InstansiId>, Vec<&InstansiId>) =
+                sumber.iter().partition(|s| data(s).is_some());
+            let unit: Vec<RingkasUnit> = ada
                 .iter()
-                .map(|s| {
-                    data(s)
-                        .map(|d| RingkasUnit::dari_data(d, t))
-                        .unwrap_or_default()
-                })
+                .filter_map(|s| data(s))
+                .map(|d| RingkasUnit::dari_data(d, t))
                 .collect();
-            let rekap = match unit.as_slice() {
-                [satu] => sendiri(satu, indikator),
-                // A merge's units are all its predecessors, also one whose data set is not
-                // at hand (the roll-up counts only the units that carry the indicator).
+            let rekap = match (sumber.len(), unit.as_slice()) {
+                (1, [satu]) => sendiri(satu, indikator),
+                // A merge's units are its predecessors at hand, each one counting whether it
+                // carries the indicator or not (a predecessor that did not measure it did not
+                // report it).
                 _ => rekap_indikator_ringkas(&unit)
                     .into_iter()
                     .find(|b| b.id == indikator)
@@ -106,9 +218,14 @@ pub fn riwayat_indikator<'a>(
                         melapor: 0,
                     }),
             };
+            let jenis = (sumber.as_slice() != std::slice::from_ref(instansi))
+                .then(|| pembentukan(reorg, instansi).map(|r| r.jenis))
+                .flatten();
             TitikRiwayat {
                 tahun: t,
+                tanpa_data: tanpa_data.into_iter().cloned().collect(),
                 sumber,
+                jenis,
                 rekap,
             }
         })
@@ -249,12 +366,100 @@ mod tests {
             tanpa[0].rekap.nilai,
             Err(AlasanTidakTersedia::RealisasiKosong)
         );
-        // A predecessor whose data set is not at hand is a unit that did not report:
-        // 2020 from A alone, 1 of 2 = 50 %, 1 of 2 units.
+        let nama = |i: &InstansiId| format!("Kecamatan {}", i.as_str().to_uppercase());
+        assert_eq!(
+            v[0].keterangan(nama).as_deref(),
+            Some(
+                "gabungan dari Kecamatan A dan Kecamatan B (rasio jumlah pembilang dan penyebut unit, 2 dari 2 unit melapor)"
+            )
+        );
+        assert_eq!(v[1].keterangan(nama), None, "C's own year needs no note");
+        // A predecessor whose data set is not at hand is no unit: 2020 from A alone,
+        // 1 x 100 / 2 = 50 %, 1 of 1 unit, B named as absent.
         let tanpa_b = |i: &InstansiId| if i.as_str() == "b" { None } else { data(i) };
         let v = riwayat_indikator(&r, &id("c"), "DESA", &t[..1], tanpa_b);
         assert_eq!(v[0].rekap.nilai, Ok(dec!(50)));
-        assert_eq!((v[0].rekap.melapor, v[0].rekap.jumlah_unit), (1, 2));
+        assert_eq!((v[0].rekap.melapor, v[0].rekap.jumlah_unit), (1, 1));
+        assert_eq!(v[0].tanpa_data, vec![id("b")]);
+        assert_eq!(
+            v[0].keterangan(nama).as_deref(),
+            Some(
+                "gabungan dari Kecamatan A dan Kecamatan B (rasio jumlah pembilang dan penyebut unit, 1 dari 1 unit \
+                 melapor); data Kecamatan B tidak tersedia"
+            )
+        );
+        // The years shown: from the first year A, B or C measured anything (the fixture's
+        // SKM realisasi of 2017) to 2022; without it, from A's and B's counts of 2020.
+        assert_eq!(
+            tahun_riwayat(&r, &id("c"), tahun(2022), data).first(),
+            Some(&tahun(2017))
+        );
+        let hanya_data = |mut d: DataInstansi| {
+            d.realisasi.clear();
+            d
+        };
+        let (a2, b2, c2) = (
+            hanya_data(a.clone()),
+            hanya_data(b.clone()),
+            hanya_data(c.clone()),
+        );
+        let data2 = |i: &InstansiId| match i.as_str() {
+            "a" => Some(&a2),
+            "b" => Some(&b2),
+            "c" => Some(&c2),
+            _ => None,
+        };
+        assert_eq!(
+            tahun_riwayat(&r, &id("c"), tahun(2022), data2),
+            vec![tahun(2020), tahun(2021), tahun(2022)]
+        );
+        // An instansi no reorganisation formed has no such trend.
+        assert!(tahun_riwayat(&r, &id("a"), tahun(2022), data).is_empty());
+    }
+
+    #[test]
+    fn an_instansi_exists_from_its_forming_to_its_ending() {
+        // A and B merge into C in 2021; C is renamed D in 2023.
+        let r = [
+            reorg(
+                "r1",
+                JenisReorganisasi::Penggabungan,
+                2021,
+                &["a", "b"],
+                &["c"],
+            ),
+            reorg("r2", JenisReorganisasi::GantiNama, 2023, &["c"], &["d"]),
+        ];
+        let ada = |i: &str, t| ada_pada(&r, &id(i), tahun(t));
+        assert!(ada("a", 2020) && !ada("a", 2021));
+        assert!(!ada("c", 2020) && ada("c", 2021) && ada("c", 2022) && !ada("c", 2023));
+        assert!(!ada("d", 2022) && ada("d", 2023));
+        assert!(ada("x", 1990), "an instansi no record names always exists");
+        assert_eq!(
+            pendahulu_semua(&r, &id("d")),
+            vec![id("d"), id("c"), id("a"), id("b")]
+        );
+        // D's 2020 figure is A's and B's, from the renaming's record: the merge is further
+        // back, but the note names what D's figure is made of.
+        let v = riwayat_indikator(&r, &id("d"), "DESA", &[tahun(2022)], |_| None);
+        assert_eq!(v[0].sumber, vec![id("c")]);
+        assert_eq!(v[0].jenis, Some(JenisReorganisasi::GantiNama));
+        assert_eq!(
+            v[0].keterangan(|i| i.as_str().to_uppercase()).as_deref(),
+            Some("dari C (sebelum berganti nama); data C tidak tersedia")
+        );
+        // A hostile first year far back: at most ten years shown.
+        let jauh = DataInstansi {
+            nilai_data: vec![crate::uji_rumus::nilai(
+                "jumlah_desa",
+                1990,
+                Periode::Tahunan,
+                dec!(1),
+            )],
+            ..Default::default()
+        };
+        let t = tahun_riwayat(&r, &id("c"), tahun(2022), |_| Some(&jauh));
+        assert_eq!((t.first(), t.len()), (Some(&tahun(2013)), 10));
     }
 
     fn instansi(i: &str) -> Instansi {

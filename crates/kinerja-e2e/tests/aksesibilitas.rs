@@ -243,3 +243,71 @@ async fn every_page_passes_axe_core() {
         salah.join("\n")
     );
 }
+
+/// The pages that show a reorganisation (`contoh/reorganisasi`: A and B merged into C in
+/// 2021): C's dashboard with its predecessors' years, and the kabupaten's roll-up of the year
+/// before the merge. Checked as the pereviu, who sees every year.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reorganised_pages_pass_axe_core() {
+    let Some(driver) = Driver::mulai() else {
+        return;
+    };
+    let Some(axe) = skrip_axe() else {
+        return;
+    };
+    let basis = kinerja_simpan::uji::semua_basis()
+        .await
+        .into_iter()
+        .next()
+        .expect("SQLite is always there");
+    let server = Server::mulai(&basis.url).await;
+    let p = kinerja_simpan::Pelaku {
+        pengguna: "uji-e2e".into(),
+        sumber: "uji".into(),
+        hak: kinerja_simpan::Hak::Semua,
+    };
+    for f in ["kec-a.toml", "kec-b.toml", "kec-c.toml"] {
+        let d = kinerja_berkas::baca(
+            &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../contoh/reorganisasi")
+                .join(f),
+        )
+        .expect("the example reads");
+        server
+            .toko
+            .impor(&d, None, kinerja_simpan::ModeImpor::Gabung, &p)
+            .await
+            .expect("import the example");
+    }
+    let dasar = format!("http://{}", server.alamat);
+    let profil = Profil::baru();
+    let c = driver.sesi(&profil.0).await;
+    masuk(&c, &dasar, PEREVIU).await;
+    let mut salah = Vec::new();
+    for j in [
+        "/instansi/kec-c/tahun/2021",
+        "/kabupaten/kab-gabung/tahun/2020",
+    ] {
+        salah.extend(periksa(&c, &dasar, &axe, j, "pereviu").await);
+    }
+    c.goto(&format!("{dasar}/instansi/kec-c/tahun/2021"))
+        .await
+        .unwrap();
+    let teks = c
+        .find(Locator::Css("#h-riwayat"))
+        .await
+        .expect("the reorganised trend is on the dashboard")
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(teks, "Tren indikator sejak sebelum reorganisasi");
+    c.close().await.unwrap();
+    server.berhenti().await;
+    basis.selesai().await;
+    assert!(
+        salah.is_empty(),
+        "{} pelanggaran serius/kritis:\n{}",
+        salah.len(),
+        salah.join("\n")
+    );
+}

@@ -33,8 +33,11 @@ async fn pg_baru() -> Option<String> {
             .await
             .unwrap_or_default();
     for nama in lama {
-        let pid = nama.split('_').nth(2).unwrap_or_default();
-        if !Path::new("/proc").join(pid).exists() {
+        // Only this module's own names (`kinerja_uji_PID_N`): `_` is a LIKE wildcard, and a
+        // helper's base database (`kinerja_uji_h1`) has no process id and must be left alone.
+        let bagian: Vec<&str> = nama.split('_').collect();
+        let milik_uji = bagian.len() == 4 && bagian[2..].iter().all(|b| b.parse::<u64>().is_ok());
+        if milik_uji && !Path::new("/proc").join(bagian[2]).exists() {
             let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DROP DATABASE IF EXISTS {nama} WITH (FORCE)"
             )))

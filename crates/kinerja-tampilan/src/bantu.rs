@@ -62,6 +62,15 @@ pub(crate) fn persen(d: Decimal) -> String {
     format_persen(d, 2)
 }
 
+/// A rolled-up figure with its unit, rounded once here: `86,36 %`.
+pub(crate) fn angka_satuan(v: Decimal, satuan: Option<&str>) -> String {
+    let t = kinerja_core::angka::format_angka(kinerja_core::angka::bulatkan(v, 2), 2);
+    match satuan.map(str::trim) {
+        Some(s) if !s.is_empty() => format!("{t} {s}"),
+        _ => t,
+    }
+}
+
 pub(crate) fn rupiah(r: Rupiah) -> String {
     format_rupiah(r)
 }

@@ -6,6 +6,7 @@ use crate::bantu::{
     CapaianTampil, Lencana, TAK_TERSEDIA, instansi_utama, lebar_batang, nilai, persen, render,
     rupiah,
 };
+use crate::riwayat::TrenReorganisasi;
 use crate::tata::{Bagian, Tata};
 use askama::Template;
 use kinerja_core::anggaran::{Serapan, ringkas};
@@ -84,6 +85,7 @@ struct Halaman {
     tren_tahun: Vec<u16>,
     tren: Vec<BarisTren>,
     grafik_tren: Option<String>,
+    riwayat: Option<crate::riwayat::BagianRiwayat>,
     skala_nama: String,
     skala: Vec<(Lencana, String)>,
     catatan: PanelCatatan,
@@ -160,6 +162,18 @@ fn skala_legenda(ix: &Indeks<'_>) -> Vec<(Lencana, String)> {
 
 /// The dashboard, with the reviewers' notes (`catatan`) at the end.
 pub fn dasbor(k: &Konteks, data: &DataInstansi, tahun: Tahun, catatan: &PanelCatatan) -> String {
+    dasbor_reorganisasi(k, data, tahun, catatan, &TrenReorganisasi::default())
+}
+
+/// The dashboard of an instansi formed by a reorganisation: also its indicators' earlier
+/// years from its predecessors (`riwayat`; nothing more when no reorganisation formed it).
+pub fn dasbor_reorganisasi(
+    k: &Konteks,
+    data: &DataInstansi,
+    tahun: Tahun,
+    catatan: &PanelCatatan,
+    riwayat: &TrenReorganisasi,
+) -> String {
     let ix = Indeks::new(data);
     let tabel = ukur(&ix, tahun);
     let n_pita = ix.skala.pita.len();
@@ -395,6 +409,7 @@ pub fn dasbor(k: &Konteks, data: &DataInstansi, tahun: Tahun, catatan: &PanelCat
         tren_tahun,
         tren,
         grafik_tren,
+        riwayat: riwayat.bagian(),
         skala_nama: ix.skala.nama.clone(),
         skala: skala_legenda(&ix),
         catatan: catatan.clone(),

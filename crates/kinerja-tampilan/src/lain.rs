@@ -379,13 +379,12 @@ pub fn kabupaten(
         .iter()
         .map(|b| BarisIndikatorWilayah {
             uraian: b.uraian.clone(),
-            nilai: b.rekap.nilai.as_ref().ok().map(|v| {
-                let t = kinerja_core::angka::format_angka(kinerja_core::angka::bulatkan(*v, 2), 2);
-                match b.satuan.as_deref().map(str::trim) {
-                    Some(s) if !s.is_empty() => format!("{t} {s}"),
-                    _ => t,
-                }
-            }),
+            nilai: b
+                .rekap
+                .nilai
+                .as_ref()
+                .ok()
+                .map(|v| crate::bantu::angka_satuan(*v, b.satuan.as_deref())),
             alasan: b.rekap.nilai.err().map(|a| a.pesan()),
             keterangan: b.rekap.keterangan(),
         })

@@ -25,6 +25,7 @@ pub mod panduan;
 mod pohon;
 mod rencana;
 mod reviu;
+mod riwayat;
 mod skm;
 mod skm_laporan;
 mod sunting;
@@ -33,7 +34,7 @@ mod tata;
 
 pub use anggaran::{form_anggaran, form_anggaran_bulanan};
 pub use bantu::label_jenis;
-pub use dasbor::dasbor;
+pub use dasbor::{dasbor, dasbor_reorganisasi};
 pub use dokumen::{iku, perjanjian_kinerja};
 pub use evaluasi::{
     BuktiTampil, EvaluasiTampil, IsianKriteria, JawabanTampil, KomponenTampil, KriteriaTampil,
@@ -48,6 +49,7 @@ pub use laporan::{KeadaanLaporan, laporan, naskah_laporan};
 pub use pohon::{FokusPohon, pohon};
 pub use rencana::rencana;
 pub use reviu::{RingkasanReviu, SaringReviu, TemuanTampil, TingkatTemuan, reviu};
+pub use riwayat::{RiwayatIndikator, TrenReorganisasi};
 pub use skm::{KeadaanSkm, PilihanSkm, skm};
 pub use skm_laporan::{LaporanSkmTampil, laporan_skm};
 pub use sunting::baca::ubah_rencana;

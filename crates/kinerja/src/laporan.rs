@@ -4,7 +4,7 @@ use crate::galat::GalatPerintah;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
 use kinerja_laporan::logo::{JenisLogo, Logo, UKURAN_MAKS};
-use kinerja_laporan::{OpsiLaporan, susun, susun_pemda};
+use kinerja_laporan::{Dokumen, OpsiLaporan, susun, susun_pemda};
 use std::path::Path;
 
 /// The names a logo file may have beside the data, and the kind each name promises.
@@ -75,6 +75,31 @@ pub enum FormatLaporan {
     Html,
 }
 
+/// A composed report as the bytes of `format` (`arsip`: PDF/A-2a).
+pub fn bait(d: &Dokumen, format: FormatLaporan, arsip: bool) -> Result<Vec<u8>, GalatPerintah> {
+    Ok(match format {
+        FormatLaporan::Html => kinerja_laporan::html::html(d).into_bytes(),
+        FormatLaporan::Docx => kinerja_laporan_docx::docx(d).map_err(GalatPerintah::ditolak)?,
+        FormatLaporan::Xlsx => kinerja_laporan_xlsx::xlsx(d).map_err(GalatPerintah::ditolak)?,
+        FormatLaporan::Pdf if arsip => {
+            kinerja_laporan_pdf::pdf_arsip(d).map_err(GalatPerintah::ditolak)?
+        }
+        FormatLaporan::Pdf => kinerja_laporan_pdf::pdf(d).map_err(GalatPerintah::ditolak)?,
+    })
+}
+
+impl FormatLaporan {
+    /// The file name's extension.
+    pub fn akhiran(self) -> &'static str {
+        match self {
+            FormatLaporan::Pdf => "pdf",
+            FormatLaporan::Docx => "docx",
+            FormatLaporan::Xlsx => "xlsx",
+            FormatLaporan::Html => "html",
+        }
+    }
+}
+
 /// The LKjIP of an instansi (`opd` is None) or of a pemda with its OPDs' data sets
 /// (`kinerja_laporan::susun_pemda`), written to `keluaran`.
 pub fn jalankan(
@@ -99,15 +124,7 @@ pub fn jalankan(
         }
     }
     .map_err(GalatPerintah::ditolak)?;
-    let isi: Vec<u8> = match format {
-        FormatLaporan::Html => kinerja_laporan::html::html(&d).into_bytes(),
-        FormatLaporan::Docx => kinerja_laporan_docx::docx(&d).map_err(GalatPerintah::ditolak)?,
-        FormatLaporan::Xlsx => kinerja_laporan_xlsx::xlsx(&d).map_err(GalatPerintah::ditolak)?,
-        FormatLaporan::Pdf if arsip => {
-            kinerja_laporan_pdf::pdf_arsip(&d).map_err(GalatPerintah::ditolak)?
-        }
-        FormatLaporan::Pdf => kinerja_laporan_pdf::pdf(&d).map_err(GalatPerintah::ditolak)?,
-    };
+    let isi = bait(&d, format, arsip)?;
     std::fs::write(keluaran, &isi).map_err(|e| {
         GalatPerintah::masukan(format!("tidak dapat menulis {}: {e}", keluaran.display()))
     })?;

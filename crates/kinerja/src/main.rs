@@ -9,6 +9,7 @@ mod galat;
 mod gambar_pohon;
 mod kemajuan;
 mod laporan;
+mod laporan_banyak;
 mod lembar;
 mod pengguna;
 mod periksa;
@@ -216,6 +217,14 @@ struct ArgLaporanKinerja {
     /// Dengan --pemda: data OPD (berkas atau folder); boleh diulang
     #[arg(long = "opd", requires = "pemda")]
     opd: Vec<PathBuf>,
+    /// Laporan setiap instansi pelapor di bawah kabupaten ini (dari --db) yang punya data tahun
+    /// --tahun, satu berkas per instansi (ID.pdf, ...) di folder -o, dengan batang kemajuan;
+    /// laporan yang ditolak reviu tidak ditulis dan disebut di akhir (status keluar 1)
+    #[arg(long, conflicts_with_all = ["pemda", "data", "instansi"])]
+    kabupaten: Option<String>,
+    /// Dengan --kabupaten: tanpa batang kemajuan
+    #[arg(long, requires = "kabupaten")]
+    diam: bool,
 }
 
 /// The OPDs' data sets for a pemda's tree, reviu or report: the files given with `--opd`, else,
@@ -362,6 +371,28 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             let d = muat(&a.data)?;
             let t = tahun(&d, a.tahun)?;
             anggaran::jalankan(&d, t, a.format)?
+        }
+        Perintah::Laporan(a) if a.kabupaten.is_some() => {
+            let opsi = kinerja_laporan::OpsiLaporan {
+                paksa: a.paksa,
+                versi: env!("CARGO_PKG_VERSION").into(),
+                aturan: periksa::baca_aturan(&a.aturan)?,
+                logo: None,
+            };
+            let h = laporan_banyak::jalankan(
+                a.data.basis.db.as_deref(),
+                a.kabupaten.as_deref().unwrap_or_default(),
+                a.tahun,
+                a.format,
+                a.arsip,
+                &a.keluaran,
+                &opsi,
+                a.diam,
+            )?;
+            return Ok(Keluaran {
+                teks: h.teks,
+                galat_terbuka: h.ada_ditolak,
+            });
         }
         Perintah::Laporan(a) => {
             let d = muat(&a.data)?;

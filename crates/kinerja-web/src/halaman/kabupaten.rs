@@ -12,6 +12,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use kinerja_core::hierarki;
+use kinerja_core::model::Reorganisasi;
+use kinerja_core::reorganisasi;
 use kinerja_core::uang::Rupiah;
 use kinerja_core::wilayah::{self, AngkaInstansi};
 use kinerja_tampilan as t;
@@ -46,14 +48,16 @@ pub(super) async fn kabupaten(
     let terbit_semua = n.toko.semua_terbit().await?;
     // Each instansi's pagu and realisasi, summed by the database.
     let uang = n.toko.anggaran_wilayah(&id, tahun).await?;
-    let mut baris = Vec::new();
     let pelapor = n.toko.daftar_pelapor().await?;
     // The pemda's own pohon kinerja of the year, when it reports and the caller may see it,
     // and its RPJMD's IKU with each OPD's contribution through the tree.
     let terbit_pemda = terbit_semua.contains(&(id.clone(), tahun));
     let mut lkjip = None;
+    // Reorganisations below it, kept by the pemda or by the instansi they formed.
+    let mut reorg: Vec<Reorganisasi> = Vec::new();
     let (pohon, iku) = if pelapor.contains(&id) {
         let d = crate::baca::data_terlihat(&n, &sesi, &id).await?;
+        tambah_reorganisasi(&mut reorg, &d.reorganisasi);
         // The pemda's LKjIP: by the rule of an instansi's report (public once published).
         if d.rpjmd() && boleh(sesi.0.as_ref(), Tindakan::Lihat, &id, terbit_pemda) {
             lkjip = Some(format!("/kabupaten/{id}/tahun/{}/laporan", tahun.get()));
@@ -74,7 +78,7 @@ pub(super) async fn kabupaten(
     } else {
         (None, Vec::new())
     };
-    let mut data_unit = Vec::new();
+    let mut unit = Vec::new();
     let lke = kinerja_evaluasi::bawaan();
     for p in pelapor {
         let Some(i) = semua.iter().find(|i| i.id == p && bawah.contains(&i.id)) else {
@@ -92,7 +96,7 @@ pub(super) async fn kabupaten(
         .then(|| kinerja_laporan::hitung_evaluasi(&d, tahun, &lke).ok())
         .flatten()
         .map(|h| (h.total.evaluator, h.predikat().kode()));
-        baris.push(t::BarisKabupaten {
+        let baris = t::BarisKabupaten {
             id: p.to_string(),
             nama: i.nama.clone(),
             jenis: i.jenis,
@@ -103,9 +107,17 @@ pub(super) async fn kabupaten(
                 u.and_then(|u| u.realisasi),
             ),
             evaluasi,
-        });
-        data_unit.push(d);
+        };
+        tambah_reorganisasi(&mut reorg, &d.reorganisasi);
+        unit.push((p, baris, d));
     }
+    // A unit counts in the years it exists: not before a reorganisation formed it, not from
+    // the year one ended it (those years' figures are its predecessors' or successors').
+    let (baris, data_unit): (Vec<_>, Vec<_>) = unit
+        .into_iter()
+        .filter(|(p, _, _)| reorganisasi::ada_pada(&reorg, p, tahun))
+        .map(|(_, b, d)| (b, d))
+        .unzip();
     let mut rekap = wilayah::rekap(baris.iter().map(|b| &b.angka));
     let unit: Vec<&kinerja_core::model::DataInstansi> = data_unit.iter().map(|d| &**d).collect();
     rekap.indikator = wilayah::rekap_indikator_data(&unit, tahun);
@@ -127,6 +139,16 @@ pub(super) async fn kabupaten(
         lkjip.as_deref(),
         &iku,
     )))
+}
+
+/// Adds `baru` to `reorg`, each record once (the pemda and the instansi a record formed may
+/// both keep it).
+fn tambah_reorganisasi(reorg: &mut Vec<Reorganisasi>, baru: &[Reorganisasi]) {
+    for r in baru {
+        if !reorg.iter().any(|x| x.id == r.id) {
+            reorg.push(r.clone());
+        }
+    }
 }
 
 /// The pemda's LKjIP of the year (`kinerja_laporan::susun_pemda`) with the stored data sets below

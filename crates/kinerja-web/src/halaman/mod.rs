@@ -16,6 +16,7 @@ mod kuesioner;
 mod laporan;
 mod pohon;
 mod rencana;
+mod reorganisasi;
 mod sesi;
 mod skm;
 mod skm_laporan;

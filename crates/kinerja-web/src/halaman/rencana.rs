@@ -106,7 +106,10 @@ pub(super) async fn dasbor(
             .then(|| t::RingkasanReviu::dari(&crate::laporan::temuan(&l.data, l.tahun))),
         ..catatan
     };
-    Ok(html(t::dasbor(&l.k, &l.data, l.tahun, &catatan)))
+    let riwayat = super::reorganisasi::tren(&n, &sesi, &l.id, &l.data, l.tahun).await?;
+    Ok(html(t::dasbor_reorganisasi(
+        &l.k, &l.data, l.tahun, &catatan, &riwayat,
+    )))
 }
 
 pub(super) async fn rencana(

@@ -3,6 +3,26 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// A folder or file of `contoh/` (`"pemda-jember/dinkes"`), as an argument.
+#[allow(dead_code)]
+pub fn contoh(p: &str) -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../contoh")
+        .join(p)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// An async piece of a test (the store's set-up and clean-up) on a small runtime.
+#[allow(dead_code)]
+pub fn jalan<T>(f: impl std::future::Future<Output = T>) -> T {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(f)
+}
+
 pub fn kinerja(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kinerja"))
         .args(args)
