@@ -66,7 +66,9 @@ fn main() {
             }
         }
     }
-    println!("mumbulsari 2020 PDF, phases of the command, median of {n} fresh processes (min, max):");
+    println!(
+        "mumbulsari 2020 PDF, phases of the command, median of {n} fresh processes (min, max):"
+    );
     for (nama, mut v) in kali {
         v.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
@@ -76,7 +78,7 @@ fn main() {
             ms(v[0]),
             ms(v[v.len() - 1])
         );
-        if nama == "validasi" {
+        if nama == BAGIAN[0] {
             println!("parts, each timed on its own after the command's phases:");
         }
         println!("{baris}");

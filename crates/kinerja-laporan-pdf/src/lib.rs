@@ -29,10 +29,8 @@ use typst_layout::PagedDocument;
 use crate::huruf::HURUF;
 
 mod huruf;
-mod panas;
 mod pohon;
 
-pub use panas::panaskan;
 pub use pohon::pdf_pohon;
 
 /// The page design.
@@ -68,11 +66,6 @@ pub fn pdf_arsip(d: &Dokumen) -> Result<Vec<u8>, GalatPdf> {
 }
 
 fn tulis(d: &Dokumen, arsip: bool) -> Result<Vec<u8>, GalatPdf> {
-    panas::tunggu();
-    tulis_tanpa_menunggu(d, arsip)
-}
-
-fn tulis_tanpa_menunggu(d: &Dokumen, arsip: bool) -> Result<Vec<u8>, GalatPdf> {
     let dunia = Dunia::new(d);
     let ident = format!("kinerja/laporan/{}/{}/{}", d.instansi, d.tahun, d.sidik);
     cetak_dunia(&dunia, ident, &d.versi, d.tahun, arsip)

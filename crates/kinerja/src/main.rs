@@ -364,10 +364,6 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             anggaran::jalankan(&d, t, a.format)?
         }
         Perintah::Laporan(a) => {
-            if a.format == laporan::FormatLaporan::Pdf {
-                // typst gets ready on the other core while the data is read and reviewed.
-                kinerja_laporan_pdf::panaskan();
-            }
             let d = muat(&a.data)?;
             let t = tahun(&d, a.tahun)?;
             let aturan = periksa::baca_aturan(&a.aturan)?;
