@@ -5,7 +5,8 @@ use crate::basis::P;
 use crate::rekaman::{self, Rekaman};
 use crate::{Galat, Toko, tulis};
 use kinerja_core::id::InstansiId;
-use kinerja_core::model::{NilaiData, Realisasi};
+use kinerja_core::model::{NilaiData, Realisasi, Reorganisasi};
+use kinerja_core::reorganisasi;
 use kinerja_core::uang::Rupiah;
 use kinerja_core::waktu::Tahun;
 use kinerja_core::wilayah::{BarisRekapIndikator, RingkasUnit, rekap_indikator_ringkas};
@@ -74,7 +75,9 @@ impl Toko {
     /// summary's format did); one is made from the tables a figure needs (the plan's
     /// indicators and owners, the year's data element values and realisasi by their typed
     /// columns, surveys, settings), a chunk of data sets at a time, and stored. Only the
-    /// summaries stay in memory (bounded), so a nation of 20.560 OPD fits.
+    /// summaries stay in memory (bounded), so a nation of 20.560 OPD fits. A unit counts only
+    /// in the years it exists (`reorganisasi::ada_pada`, as on the kabupaten page): not before
+    /// a reorganisation formed it, not from the year one ended it.
     pub async fn rekap_indikator_wilayah(
         &self,
         induk: Option<&InstansiId>,
@@ -106,6 +109,14 @@ impl Toko {
         .iter()
         .map(|b| Ok((b.teks(0)?, b.int(1)?)))
         .collect::<Result<_, Galat>>()?;
+        let reorg = self.reorganisasi_semua().await?;
+        let pelapor: Vec<(String, i64)> = pelapor
+            .into_iter()
+            .filter(|(p, _)| {
+                InstansiId::new(p.as_str())
+                    .is_ok_and(|id| reorganisasi::ada_pada(&reorg, &id, tahun))
+            })
+            .collect();
         // Summaries current in memory; the others are read from the database if stored
         // current there, else made from the tables (`ringkas.rs`).
         let mut ringkas: Vec<Option<Arc<RingkasUnit>>> = {
@@ -167,6 +178,27 @@ impl Toko {
         }
         let ringkas: Vec<Arc<RingkasUnit>> = ringkas.into_iter().flatten().collect();
         Ok(rekap_indikator_ringkas(&ringkas))
+    }
+
+    /// Every stored reorganisation record, each once (the pemda and the instansi it formed may
+    /// both keep it); found through a partial index (migration 36), few rows at any scale.
+    async fn reorganisasi_semua(&self) -> Result<Vec<Reorganisasi>, Galat> {
+        let mut v: Vec<Reorganisasi> = Vec::new();
+        for r in &self
+            .kolam
+            .ambil(
+                "SELECT isi FROM rekaman WHERE tabel = 'reorganisasi' ORDER BY pelapor, urutan",
+                vec![],
+            )
+            .await?
+        {
+            let x: Reorganisasi =
+                serde_json::from_value(r.json(0)?).map_err(|e| Galat::Rusak(e.to_string()))?;
+            if !v.iter().any(|y| y.id == x.id) {
+                v.push(x);
+            }
+        }
+        Ok(v)
     }
 
     /// The data sets `potong` (sorted), each with what a year's indicator figures need: the

@@ -67,6 +67,23 @@ async fn a_merged_kecamatan_shows_its_predecessors_years() {
                 .await
                 .unwrap();
         }
+        // The store's roll-up over every data set (the nation's) counts the same units as
+        // the kabupaten page: 2020 A and B (19 / 22 = 86,36 %, 2 of 2), 2021 C alone
+        // (15 / 22 = 68,18 %, 1 of 1); counting every data set would say 3 units each year.
+        for (t, nilai, unit) in [(2020, "86.36", 2), (2021, "68.18", 1)] {
+            let r = toko
+                .rekap_indikator_wilayah(None, Tahun::new(t).unwrap())
+                .await
+                .unwrap();
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            let x = &r[0].rekap;
+            assert_eq!((x.jumlah_unit, x.melapor), (unit, unit), "{t}");
+            assert_eq!(
+                x.nilai.as_ref().unwrap().round_dp(2).to_string(),
+                nilai,
+                "{t}"
+            );
+        }
         let (admin, _) = bersama::akun_bersesi(&toko, "adm", "admin", None, "x".into()).await;
         let app = kinerja_web::aplikasi(kinerja_web::negara(toko.clone()));
 
