@@ -223,26 +223,26 @@ mod tests {
     /// Written out of order on purpose: T2 (nomor 2) before T1, a second Renstra's tujuan in
     /// between, sasaran numbered against their file order, two indicators with the same nomor.
     fn acak() -> DataInstansi {
-        let mut d = DataInstansi::default();
-        d.tujuan = vec![
-            tujuan("T2", "R1", 2),
-            tujuan("X1", "R2", 1),
-            tujuan("T1", "R1", 1),
-        ];
-        d.sasaran = vec![
-            sasaran("S-T2-1", "T2", 1),
-            sasaran("S-T1-2", "T1", 2),
-            sasaran("S-T1-1", "T1", 1),
-        ];
-        let mut a = indikator("I-a", "S-T1-1", 2, Polaritas::Positif);
+        let a = indikator("I-a", "S-T1-1", 2, Polaritas::Positif);
         let b = indikator("I-b", "S-T1-1", 1, Polaritas::Positif);
         let c = indikator("I-c", "S-T1-1", 1, Polaritas::Positif);
         let mut t = indikator("I-t", "S-T1-1", 1, Polaritas::Positif);
         t.pemilik = Pemilik::Tujuan(TujuanId::new("T2").unwrap());
-        a.uraian = "a".into();
         let e = indikator("I-e", "S-T2-1", 1, Polaritas::Positif);
-        d.indikator = vec![a, b, t, c, e];
-        d
+        DataInstansi {
+            tujuan: vec![
+                tujuan("T2", "R1", 2),
+                tujuan("X1", "R2", 1),
+                tujuan("T1", "R1", 1),
+            ],
+            sasaran: vec![
+                sasaran("S-T2-1", "T2", 1),
+                sasaran("S-T1-2", "T1", 2),
+                sasaran("S-T1-1", "T1", 1),
+            ],
+            indikator: vec![a, b, t, c, e],
+            ..Default::default()
+        }
     }
 
     fn id<T>(v: Vec<&T>, f: impl Fn(&T) -> &str) -> Vec<String> {
