@@ -160,6 +160,10 @@ impl TitikRiwayat {
                 format!("dari {} sebelum pemekaran (seluruh wilayahnya)", nama(satu))
             }
             ([satu], _) => format!("dari {} (sebelum berganti nama)", nama(satu)),
+            // No predecessor's data set at hand: nothing was rolled up, only the absent named.
+            (banyak, _) if self.rekap.jumlah_unit == 0 => {
+                format!("gabungan dari {}", daftar(banyak))
+            }
             (banyak, _) => format!(
                 "gabungan dari {} ({})",
                 daftar(banyak),
@@ -386,6 +390,18 @@ mod tests {
             Some(
                 "gabungan dari Kecamatan A dan Kecamatan B (rasio jumlah pembilang dan penyebut unit, 1 dari 1 unit \
                  melapor); data Kecamatan B tidak tersedia"
+            )
+        );
+        // Neither data set at hand: no roll-up is claimed ("0 dari 0 unit"), both named.
+        let v = riwayat_indikator(&r, &id("c"), "DESA", &t[..1], |i: &InstansiId| {
+            if i.as_str() == "c" { data(i) } else { None }
+        });
+        assert_eq!(v[0].rekap.jumlah_unit, 0);
+        assert_eq!(
+            v[0].keterangan(nama).as_deref(),
+            Some(
+                "gabungan dari Kecamatan A dan Kecamatan B; data Kecamatan A dan Kecamatan B \
+                 tidak tersedia"
             )
         );
         // The years shown: from the first year A, B or C measured anything (the fixture's

@@ -9,8 +9,8 @@ mod susun;
 
 pub use dokumen::*;
 pub use susun::{
-    GalatLaporan, GalatLaporanSkm, KOLOM_LKE, LaporanEvaluasi, LaporanSkm, OpsiLaporan, PeriodeSkm,
-    TindakLanjut, dokumen_evaluasi, hitung_evaluasi, laporan_skm_dari_data, sidik, sidik_bait,
-    sidik_laporan, sidik_pemda, status_tindak_lanjut, susun, susun_evaluasi, susun_pemda, susun_pk,
-    susun_rekap_evaluasi, susun_skm, usulan_evaluasi,
+    GalatLaporan, GalatLaporanSkm, KOLOM_LKE, LaporanEvaluasi, LaporanSkm, OpsiLaporan, Pendahulu,
+    PeriodeSkm, TindakLanjut, dokumen_evaluasi, hitung_evaluasi, laporan_skm_dari_data, sidik,
+    sidik_bait, sidik_laporan, sidik_pemda, status_tindak_lanjut, susun, susun_dengan_pendahulu,
+    susun_evaluasi, susun_pemda, susun_pk, susun_rekap_evaluasi, susun_skm, usulan_evaluasi,
 };

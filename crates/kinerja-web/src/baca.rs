@@ -25,3 +25,28 @@ pub(crate) async fn data_terlihat(
     let tahun: Vec<Tahun> = n.toko.tahun_terbit(id).await?;
     Ok(Arc::new(terbit::untuk_publik(&d, &tahun)))
 }
+
+/// The stored data sets of `id`'s predecessors (`data` is its data set) when a reorganisation
+/// formed it, back along every chain (`reorganisasi::pendahulu_semua`), each as the caller may
+/// see it (`data_terlihat`): what a reorganised trend and a report's earlier years read. A
+/// predecessor with no data set in the store is left out (the figures name it as absent).
+pub(crate) async fn pendahulu(
+    n: &Negara,
+    sesi: &Sesi,
+    id: &InstansiId,
+    data: &DataInstansi,
+) -> Result<Vec<(InstansiId, Arc<DataInstansi>)>, GalatHttp> {
+    use kinerja_core::reorganisasi::{pembentukan, pendahulu_semua};
+    if pembentukan(&data.reorganisasi, id).is_none() {
+        return Ok(Vec::new());
+    }
+    let pelapor = n.toko.daftar_pelapor().await?;
+    let mut v = Vec::new();
+    for p in pendahulu_semua(&data.reorganisasi, id).into_iter().skip(1) {
+        if pelapor.contains(&p) {
+            let d = data_terlihat(n, sesi, &p).await?;
+            v.push((p, d));
+        }
+    }
+    Ok(v)
+}

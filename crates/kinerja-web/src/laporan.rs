@@ -6,9 +6,10 @@
 
 use crate::galat::GalatHttp;
 use axum::http::StatusCode;
+use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
-use kinerja_laporan::{GalatLaporan, OpsiLaporan};
+use kinerja_laporan::{GalatLaporan, OpsiLaporan, Pendahulu};
 use kinerja_reviu::{Temuan, Tingkat};
 use kinerja_tampilan as t;
 use std::sync::Arc;
@@ -91,16 +92,24 @@ fn opsi(draf: bool) -> OpsiLaporan {
     }
 }
 
+/// The predecessors' data sets (`baca::pendahulu`) as the composer takes them.
+fn pendahulu_laporan(v: &[(InstansiId, Arc<DataInstansi>)]) -> Vec<Pendahulu<'_>> {
+    v.iter().map(|(id, d)| Pendahulu { id, data: d }).collect()
+}
+
 /// The report of `tahun` as a file: final (refused while the reviu has open `galat`), or with
-/// `draf` the draft `kinerja laporan --paksa` writes.
+/// `draf` the draft `kinerja laporan --paksa` writes. `pendahulu`: the predecessors' data sets
+/// of an instansi a reorganisation formed (`baca::pendahulu`), as `kinerja laporan --db` reads
+/// them.
 pub(crate) async fn berkas(
     data: Arc<DataInstansi>,
+    pendahulu: Vec<(InstansiId, Arc<DataInstansi>)>,
     tahun: Tahun,
     bentuk: Bentuk,
     draf: bool,
 ) -> Result<Vec<u8>, GalatHttp> {
     di_latar(
-        move || susun_berkas(&data, tahun, bentuk, draf),
+        move || susun_berkas(&data, &pendahulu_laporan(&pendahulu), tahun, bentuk, draf),
         "laporan gagal disusun",
     )
     .await
@@ -147,11 +156,13 @@ pub(crate) async fn berkas_skm(
 
 fn susun_berkas(
     data: &DataInstansi,
+    pendahulu: &[Pendahulu],
     tahun: Tahun,
     bentuk: Bentuk,
     draf: bool,
 ) -> Result<Vec<u8>, GalatHttp> {
-    let d = kinerja_laporan::susun(data, tahun, &opsi(draf)).map_err(galat_laporan)?;
+    let d = kinerja_laporan::susun_dengan_pendahulu(data, pendahulu, tahun, &opsi(draf))
+        .map_err(galat_laporan)?;
     cetak(&d, bentuk, "laporan gagal disusun")
 }
 
@@ -260,13 +271,18 @@ fn tampil(x: Temuan) -> t::TemuanTampil {
 }
 
 /// What the report page says about the year's report: the reviu's verdict and the
-/// fingerprint.
-pub(crate) fn keadaan(data: &DataInstansi, tahun: Tahun) -> t::KeadaanLaporan {
+/// fingerprint (of the data and the predecessors' data sets the report reads, as the file
+/// prints it).
+pub(crate) fn keadaan(
+    data: &DataInstansi,
+    pendahulu: &[(InstansiId, Arc<DataInstansi>)],
+    tahun: Tahun,
+) -> t::KeadaanLaporan {
     let r = t::RingkasanReviu::dari(&temuan(data, tahun));
     t::KeadaanLaporan {
         galat_terbuka: r.galat,
         peringatan_terbuka: r.peringatan,
-        sidik: kinerja_laporan::sidik(data),
+        sidik: kinerja_laporan::sidik_laporan(data, &pendahulu_laporan(pendahulu), None),
         ..Default::default()
     }
 }

@@ -1,6 +1,6 @@
 //! A merge on the pages (`contoh/reorganisasi`): Kecamatan A and B merge into C from 2021.
 //! C's dashboard shows its indicator's 2020 as A and B rolled up by the indicator's own rule,
-//! labelled; the kabupaten page counts in each year only the units that existed then; the public sees a predecessor's
+//! labelled, and so does Bab III of its downloaded report; the kabupaten page counts in each year only the units that existed then; the public sees a predecessor's
 //! year only once that predecessor published it.
 
 mod bersama;
@@ -109,6 +109,31 @@ async fn a_merged_kecamatan_shows_its_predecessors_years() {
             "{}",
             b.nama
         );
+        // C's Laporan Kinerja 2021 downloaded: Bab III's earlier years read A and B as the
+        // dashboard does (2020: 86,36 %, the source in the table's note), and the report page
+        // shows the fingerprint the file prints (it covers A's and B's data sets).
+        let lkjip = halaman(&app, &admin, "/instansi/kec-c/tahun/2021/laporan.html").await;
+        assert!(
+            lkjip.contains("<td class=\"kanan\">86,36</td>"),
+            "{}: {lkjip}",
+            b.nama
+        );
+        assert!(
+            lkjip.contains(
+                "Realisasi 2020: gabungan dari Kecamatan A dan Kecamatan B (rasio jumlah \
+                 pembilang dan penyebut unit, 2 dari 2 unit melapor)."
+            ),
+            "{lkjip}"
+        );
+        let awal = lkjip.find("sidik data <code>").unwrap() + "sidik data <code>".len();
+        let sidik = &lkjip[awal..awal + 12];
+        assert_ne!(sidik, kinerja_laporan::sidik(&baca("kec-c.toml")));
+        let laman = halaman(&app, &admin, "/instansi/kec-c/tahun/2021/laporan").await;
+        assert!(
+            laman.contains(&format!("<code class=\"sidik\">{sidik}</code>")),
+            "{laman}"
+        );
+
         // A's dashboard has no such section: no reorganisation formed A.
         let html = halaman(&app, &admin, "/instansi/kec-a/tahun/2020").await;
         assert!(!html.contains("h-riwayat"), "{html}");

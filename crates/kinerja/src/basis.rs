@@ -67,6 +67,47 @@ pub fn muat(db: Option<&str>, instansi: &str) -> Result<DataInstansi, GalatPerin
     })
 }
 
+/// The stored data sets of the predecessors of `instansi` (`data` is its data set) when a
+/// reorganisation formed it, back along every chain (`reorganisasi::pendahulu_semua`); a
+/// predecessor with no data set in the store is left out (the report names it as absent).
+pub async fn pendahulu_di(
+    t: &Toko,
+    data: &DataInstansi,
+    instansi: &InstansiId,
+) -> Result<Vec<(InstansiId, DataInstansi)>, GalatPerintah> {
+    let reorg = &data.reorganisasi;
+    if kinerja_core::reorganisasi::pembentukan(reorg, instansi).is_none() {
+        return Ok(Vec::new());
+    }
+    let pelapor = t.daftar_pelapor().await.map_err(GalatPerintah::masukan)?;
+    let mut v = Vec::new();
+    for p in kinerja_core::reorganisasi::pendahulu_semua(reorg, instansi)
+        .into_iter()
+        .skip(1)
+    {
+        if pelapor.contains(&p) {
+            let d = t.muat(&p).await.map_err(GalatPerintah::masukan)?;
+            v.push((p, d));
+        }
+    }
+    Ok(v)
+}
+
+/// [`pendahulu_di`] on the database `db`.
+pub fn muat_pendahulu(
+    db: Option<&str>,
+    data: &DataInstansi,
+    instansi: &str,
+) -> Result<Vec<(InstansiId, DataInstansi)>, GalatPerintah> {
+    let id = instansi_id(instansi)?;
+    jalan(async {
+        let t = buka(db).await?;
+        let hasil = pendahulu_di(&t, data, &id).await;
+        t.tutup().await;
+        hasil
+    })
+}
+
 /// The data sets of every reporting instansi below `instansi` (its OPDs, at any depth), for the
 /// pemda reviu of a stored pemda.
 pub fn muat_bawahan(db: Option<&str>, instansi: &str) -> Result<Vec<DataInstansi>, GalatPerintah> {

@@ -1,10 +1,11 @@
 //! `kinerja laporan`: the Laporan Kinerja in PDF, DOCX, XLSX or HTML, composed from the data.
 
 use crate::galat::GalatPerintah;
+use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
 use kinerja_laporan::logo::{JenisLogo, Logo, UKURAN_MAKS};
-use kinerja_laporan::{Dokumen, OpsiLaporan, susun, susun_pemda};
+use kinerja_laporan::{Dokumen, OpsiLaporan, Pendahulu, susun_dengan_pendahulu, susun_pemda};
 use std::path::Path;
 
 /// The names a logo file may have beside the data, and the kind each name promises.
@@ -63,6 +64,11 @@ pub fn logo_di_samping(data: Option<&Path>) -> Result<Option<Logo>, GalatPerinta
     Ok(Some(logo))
 }
 
+/// The predecessors as the composer takes them.
+pub fn pendahulu_laporan(v: &[(InstansiId, DataInstansi)]) -> Vec<Pendahulu<'_>> {
+    v.iter().map(|(id, data)| Pendahulu { id, data }).collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FormatLaporan {
     /// PDF siap cetak (A4)
@@ -100,11 +106,66 @@ impl FormatLaporan {
     }
 }
 
+/// What a report is composed from: the data set; for a pemda's report its OPDs' data sets;
+/// for an instansi a reorganisation formed, its predecessors' (Bab III's earlier years).
+pub struct Sumber<'a> {
+    pub data: &'a DataInstansi,
+    pub opd: Option<&'a [DataInstansi]>,
+    pub pendahulu: &'a [(InstansiId, DataInstansi)],
+}
+
+/// The predecessors' data sets given with `--pendahulu` (files or folders): each must be the
+/// data set of a predecessor of the instansi reporting `tahun` in `data`
+/// (`reorganisasi::pendahulu_semua`), so a wrong folder is refused rather than silently unused.
+pub fn pendahulu_berkas(
+    data: &DataInstansi,
+    tahun: Tahun,
+    jalur: &[std::path::PathBuf],
+) -> Result<Vec<(InstansiId, DataInstansi)>, GalatPerintah> {
+    if jalur.is_empty() {
+        return Ok(Vec::new());
+    }
+    let pelapor = data
+        .laporan
+        .iter()
+        .find(|l| l.tahun == tahun)
+        .map(|l| l.instansi.clone())
+        .ok_or_else(|| {
+            GalatPerintah::masukan(format!(
+                "--pendahulu: data tidak memuat Laporan Kinerja tahun {tahun}"
+            ))
+        })?;
+    let boleh = kinerja_core::reorganisasi::pendahulu_semua(&data.reorganisasi, &pelapor);
+    jalur
+        .iter()
+        .map(|p| {
+            let d = crate::data::muat(Some(p.as_path())).map_err(GalatPerintah::masukan)?;
+            let id = kinerja_simpan::rekaman::pelapor(&d).map_err(|v| {
+                GalatPerintah::masukan(format!(
+                    "--pendahulu {}: instansi pelapornya tidak jelas ({})",
+                    p.display(),
+                    if v.is_empty() {
+                        "tidak ada dokumen yang menyebutnya".to_string()
+                    } else {
+                        v.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+                    }
+                ))
+            })?;
+            if id == pelapor || !boleh.contains(&id) {
+                return Err(GalatPerintah::masukan(format!(
+                    "--pendahulu {}: data \"{id}\" bukan pendahulu \"{pelapor}\" (menurut [[reorganisasi]] datanya)",
+                    p.display()
+                )));
+            }
+            Ok((id, d))
+        })
+        .collect()
+}
+
 /// The LKjIP of an instansi (`opd` is None) or of a pemda with its OPDs' data sets
 /// (`kinerja_laporan::susun_pemda`), written to `keluaran`.
 pub fn jalankan(
-    data: &DataInstansi,
-    opd: Option<&[DataInstansi]>,
+    sumber: Sumber,
     tahun: Tahun,
     format: FormatLaporan,
     arsip: bool,
@@ -116,8 +177,13 @@ pub fn jalankan(
             "--arsip hanya untuk --format pdf (PDF/A-2a)".to_string(),
         ));
     }
+    let Sumber {
+        data,
+        opd,
+        pendahulu,
+    } = sumber;
     let d = match opd {
-        None => susun(data, tahun, &opsi),
+        None => susun_dengan_pendahulu(data, &pendahulu_laporan(pendahulu), tahun, &opsi),
         Some(opd) => {
             let opd: Vec<&DataInstansi> = opd.iter().collect();
             susun_pemda(data, &opd, tahun, &opsi)

@@ -4,15 +4,15 @@
 //! (`kinerja_laporan::susun`, `--paksa` alike); one it refuses is not written and is listed
 //! with its reason at the end, the others are, and the exit status is then 1.
 
-use crate::basis::{buka, instansi_id, jalan};
+use crate::basis::{buka, instansi_id, jalan, pendahulu_di};
 use crate::galat::GalatPerintah;
-use crate::laporan::{FormatLaporan, bait};
+use crate::laporan::{FormatLaporan, bait, pendahulu_laporan};
 use kinerja_core::angka::format_angka;
 use kinerja_core::cakupan;
 use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use kinerja_core::waktu::Tahun;
-use kinerja_laporan::{OpsiLaporan, susun};
+use kinerja_laporan::{OpsiLaporan, susun_dengan_pendahulu};
 use rust_decimal::Decimal;
 use std::path::Path;
 
@@ -22,13 +22,17 @@ pub struct HasilBanyak {
     pub ada_ditolak: bool,
 }
 
+/// A reporting instansi's data set with its predecessors' (`basis::pendahulu_di`).
+type DataLaporan = (InstansiId, DataInstansi, Vec<(InstansiId, DataInstansi)>);
+
 /// The reporting instansi below `kabupaten` (any depth) that have data for `tahun`
-/// (`cakupan::tahun`: a realisasi, a budget line, a PK or a report), in the store's order.
+/// (`cakupan::tahun`: a realisasi, a budget line, a PK or a report), in the store's order,
+/// each with its predecessors' data sets when a reorganisation formed it.
 fn muat_bawahan(
     db: Option<&str>,
     kabupaten: &str,
     tahun: Tahun,
-) -> Result<Vec<(InstansiId, DataInstansi)>, GalatPerintah> {
+) -> Result<Vec<DataLaporan>, GalatPerintah> {
     let id = instansi_id(kabupaten)?;
     jalan(async {
         let t = buka(db).await?;
@@ -45,7 +49,8 @@ fn muat_bawahan(
                 if bawah.iter().any(|i| i.id == p) {
                     let d = t.muat(&p).await.map_err(GalatPerintah::masukan)?;
                     if cakupan::tahun(&d).contains(&tahun) {
-                        v.push((p, d));
+                        let pendahulu = pendahulu_di(&t, &d, &p).await?;
+                        v.push((p, d, pendahulu));
                     }
                 }
             }
@@ -87,9 +92,9 @@ pub fn jalankan(
     let mut teks = String::new();
     let mut ditolak: Vec<(&InstansiId, String)> = Vec::new();
     let mut ditulis = 0;
-    for (id, d) in &data {
+    for (id, d, pendahulu) in &data {
         bar.set_message(id.to_string());
-        let hasil = susun(d, tahun, opsi)
+        let hasil = susun_dengan_pendahulu(d, &pendahulu_laporan(pendahulu), tahun, opsi)
             .map_err(|e| e.to_string())
             .and_then(|dok| {
                 bait(&dok, format, arsip)

@@ -217,6 +217,11 @@ struct ArgLaporanKinerja {
     /// Dengan --pemda: data OPD (berkas atau folder); boleh diulang
     #[arg(long = "opd", requires = "pemda")]
     opd: Vec<PathBuf>,
+    /// Data instansi pendahulu (berkas atau folder) bagi instansi hasil penggabungan,
+    /// pemekaran atau perubahan nama: tahun sebelum reorganisasi di Bab III dibaca darinya;
+    /// boleh diulang. Dari basis data (--instansi) dibaca sendiri
+    #[arg(long = "pendahulu", conflicts_with = "pemda")]
+    pendahulu: Vec<PathBuf>,
     /// Laporan setiap instansi pelapor di bawah kabupaten ini (dari --db) yang punya data tahun
     /// --tahun, satu berkas per instansi (ID.pdf, ...) di folder -o, dengan batang kemajuan;
     /// laporan yang ditolak reviu tidak ditulis dan disebut di akhir (status keluar 1)
@@ -409,7 +414,18 @@ fn jalankan(cli: Cli) -> Result<Keluaran, GalatPerintah> {
             } else {
                 None
             };
-            laporan::jalankan(&d, opd.as_deref(), t, a.format, a.arsip, &a.keluaran, opsi)?
+            let pendahulu = match (&a.data.instansi, a.pendahulu.is_empty()) {
+                (Some(i), true) if !a.pemda => {
+                    basis::muat_pendahulu(a.data.basis.db.as_deref(), &d, i)?
+                }
+                _ => laporan::pendahulu_berkas(&d, t, &a.pendahulu)?,
+            };
+            let sumber = laporan::Sumber {
+                data: &d,
+                opd: opd.as_deref(),
+                pendahulu: &pendahulu,
+            };
+            laporan::jalankan(sumber, t, a.format, a.arsip, &a.keluaran, opsi)?
         }
         Perintah::Periksa(a) => {
             let d = muat(&a.data)?;

@@ -4,14 +4,12 @@
 
 use super::Penyusun;
 use super::sel::{
-    CATATAN_TT, Nomor, angka, baris, baris_tebal, blok_grafik, capaian, judul, kolom,
-    kolom_serapan, nilai, paragraf, persen, predikat, sel_serapan, tidak_tersedia, tt,
+    CATATAN_TT, Nomor, angka, baris, baris_tebal, capaian, judul, kolom, kolom_serapan, nilai,
+    paragraf, persen, predikat, sel_serapan, tidak_tersedia, tt,
 };
 use crate::dokumen::*;
 use kinerja_core::model::*;
 use kinerja_core::pengukuran;
-use kinerja_core::waktu::Tahun;
-use kinerja_grafik as grafik;
 
 impl Penyusun<'_> {
     pub(super) fn analisis_sasaran(&self, n: usize, s: &Sasaran, no: &mut Nomor) -> Vec<Blok> {
@@ -89,83 +87,6 @@ impl Penyusun<'_> {
                 None,
             ),
         ]
-    }
-
-    /// Part b: realisasi of every year of the history, and a trend chart when there is a trend.
-    pub(super) fn tahun_sebelumnya(
-        &self,
-        n: usize,
-        inds: &[&Indikator],
-        no: &mut Nomor,
-    ) -> Vec<Blok> {
-        let mut isi = vec![judul(3, "b. Perbandingan dengan tahun-tahun sebelumnya")];
-        let riwayat: Vec<(String, Vec<pengukuran::TahunRiwayat>)> = inds
-            .iter()
-            .map(|i| {
-                (
-                    i.uraian.clone(),
-                    pengukuran::riwayat(&self.ix, i, self.tahun),
-                )
-            })
-            .collect();
-        let tahun: Vec<Tahun> = riwayat
-            .first()
-            .map(|(_, r)| r.iter().map(|t| t.tahun).collect())
-            .unwrap_or_default();
-        let mut kol = vec![kolom("Indikator", 6, false)];
-        for t in &tahun {
-            kol.push(kolom(&format!("Realisasi {t}"), 2, true));
-        }
-        kol.push(kolom("Capaian tahun ini", 2, true));
-        let b = riwayat
-            .iter()
-            .map(|(u, r)| {
-                let mut sel = vec![Sel::teks(u)];
-                sel.extend(
-                    r.iter()
-                        .map(|t| nilai(t.realisasi.as_ref().map(|x| &x.nilai))),
-                );
-                sel.push(r.last().map(|t| capaian(&t.capaian)).unwrap_or_else(tt));
-                baris(sel)
-            })
-            .collect();
-        isi.push(no.tabel(
-            &format!("Realisasi sasaran {n} dari tahun ke tahun"),
-            kol,
-            b,
-            Some(format!(
-                "Realisasi tiap tahun dibandingkan dengan target tahun itu. {CATATAN_TT}"
-            )),
-        ));
-        let seri: Vec<grafik::Seri> = riwayat
-            .iter()
-            .map(|(u, r)| grafik::Seri {
-                nama: u.clone(),
-                realisasi: r
-                    .iter()
-                    .map(|t| t.realisasi.as_ref().and_then(|x| x.nilai.angka_setara()))
-                    .collect(),
-                target: r
-                    .iter()
-                    .map(|t| t.target.as_ref().and_then(|x| x.angka_setara()))
-                    .collect(),
-            })
-            .collect();
-        if seri
-            .iter()
-            .any(|s| s.realisasi.iter().filter(|x| x.is_some()).count() > 1)
-        {
-            let judul = format!("Tren realisasi sasaran {n}");
-            isi.push(blok_grafik(
-                judul.clone(),
-                grafik::tren(
-                    &judul,
-                    &tahun.iter().map(|t| t.get()).collect::<Vec<_>>(),
-                    &seri,
-                ),
-            ));
-        }
-        isi
     }
 
     /// Part c: tingkat kemajuan against the Renstra's final target; where a kondisi awal is

@@ -23,6 +23,7 @@ mod perencanaan;
 mod reviu;
 mod sel;
 mod skm;
+mod tahun_sebelumnya;
 
 use crate::dokumen::*;
 use kinerja_core::anggaran::RingkasanAnggaran;
@@ -70,19 +71,44 @@ pub enum GalatLaporan {
     TanpaRpjmd,
 }
 
+/// The data set of an instansi that a reorganisation merged, split or renamed into the
+/// reporting one, with its id: the report's comparison with earlier years reads the years
+/// before the reorganisation from it (`kinerja_core::reorganisasi::pendahulu_semua` says which
+/// instansi these are).
+#[derive(Debug, Clone, Copy)]
+pub struct Pendahulu<'a> {
+    pub id: &'a InstansiId,
+    pub data: &'a DataInstansi,
+}
+
 /// A short fingerprint of the data: the first 12 hex digits of the SHA-256 of its canonical
 /// TOML form. The same data always gives the same fingerprint.
 pub fn sidik(data: &DataInstansi) -> String {
-    sidik_laporan(data, None)
+    sidik_laporan(data, &[], None)
 }
 
-/// The fingerprint of what a report is made from: the data and, when there is one, the logo
-/// file printed on its cover (a changed emblem is a changed report). Without a logo it is
-/// [`sidik`]; with one, the SHA-256 runs on over a separator and the logo's bytes.
-pub fn sidik_laporan(data: &DataInstansi, logo: Option<&crate::logo::Logo>) -> String {
+/// The fingerprint of what a report is made from: the data, the predecessors' data sets it
+/// reads (a changed figure of a merged kecamatan's 2020 is a changed report) and, when there is
+/// one, the logo file printed on its cover (a changed emblem is a changed report). Without
+/// either it is [`sidik`]; with them, the SHA-256 runs on over a separator and each
+/// predecessor's id and canonical TOML (in id order, so the order they were given in does not
+/// matter), then over a separator and the logo's bytes.
+pub fn sidik_laporan(
+    data: &DataInstansi,
+    pendahulu: &[Pendahulu],
+    logo: Option<&crate::logo::Logo>,
+) -> String {
     let teks = toml::to_string(data).unwrap_or_default();
     let mut h = Sha256::new();
     h.update(teks.as_bytes());
+    let mut urut: Vec<&Pendahulu> = pendahulu.iter().collect();
+    urut.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    for p in urut {
+        h.update(b"\0pendahulu\0");
+        h.update(p.id.as_str().as_bytes());
+        h.update(b"\0");
+        h.update(toml::to_string(p.data).unwrap_or_default().as_bytes());
+    }
     if let Some(l) = logo {
         h.update(b"\0logo\0");
         h.update(&l.isi);
@@ -109,8 +135,21 @@ pub fn sidik_bait(bagian: &[&[u8]]) -> String {
         .collect()
 }
 
+/// The Laporan Kinerja of `tahun` from the data.
 pub fn susun(
     data: &DataInstansi,
+    tahun: Tahun,
+    opsi: &OpsiLaporan,
+) -> Result<Dokumen, GalatLaporan> {
+    susun_dengan_pendahulu(data, &[], tahun, opsi)
+}
+
+/// [`susun`] for an instansi formed by a reorganisation, with its predecessors' data sets at
+/// hand: Bab III's comparison with earlier years shows the years before the reorganisation
+/// from them, and the fingerprint covers them. A predecessor not given is named as absent.
+pub fn susun_dengan_pendahulu(
+    data: &DataInstansi,
+    pendahulu: &[Pendahulu],
     tahun: Tahun,
     opsi: &OpsiLaporan,
 ) -> Result<Dokumen, GalatLaporan> {
@@ -121,7 +160,11 @@ pub fn susun(
         .ok_or(GalatLaporan::TanpaLaporan(tahun.get()))?;
     let temuan = kinerja_reviu::periksa(data, tahun, &opsi.aturan);
     let galat = gerbang_reviu(&temuan, opsi.paksa)?;
-    let s = Penyusun::new(data, tahun, laporan);
+    let pendahulu = pendahulu_dibaca(data, &laporan.instansi, pendahulu);
+    let s = Penyusun {
+        pendahulu: pendahulu.clone(),
+        ..Penyusun::new(data, tahun, laporan)
+    };
     let mut bab = vec![
         s.kata_pengantar(),
         s.ikhtisar(),
@@ -149,13 +192,33 @@ pub fn susun(
         tahun: tahun.get(),
         tempat_tanggal: s.tempat_tanggal(),
         penandatangan: s.penandatangan(),
-        sidik: sidik_laporan(data, opsi.logo.as_ref()),
+        sidik: sidik_laporan(data, &pendahulu, opsi.logo.as_ref()),
         versi: opsi.versi.clone(),
         draf: (galat > 0)
             .then(|| format!("DRAF: reviu menemukan {galat} galat terbuka; bukan laporan final")),
         bab,
         logo: opsi.logo.clone(),
     })
+}
+
+/// Of the data sets given, those of `instansi`'s predecessors when a reorganisation formed it
+/// (`reorganisasi::pendahulu_semua`): the ones the report reads, and so the ones its
+/// fingerprint covers.
+fn pendahulu_dibaca<'a>(
+    data: &DataInstansi,
+    instansi: &InstansiId,
+    pendahulu: &[Pendahulu<'a>],
+) -> Vec<Pendahulu<'a>> {
+    use kinerja_core::reorganisasi::{pembentukan, pendahulu_semua};
+    if pembentukan(&data.reorganisasi, instansi).is_none() {
+        return Vec::new();
+    }
+    let semua = pendahulu_semua(&data.reorganisasi, instansi);
+    pendahulu
+        .iter()
+        .filter(|p| p.id != instansi && semua.contains(p.id))
+        .copied()
+        .collect()
 }
 
 /// The reviu's gate: the number of open `galat` findings, refused unless the report is forced.
@@ -290,6 +353,9 @@ struct Penyusun<'a> {
     laporan: &'a Laporan,
     anggaran: RingkasanAnggaran,
     pengukuran: pengukuran::TabelPengukuran,
+    /// The predecessors' data sets of an instansi a reorganisation formed (Bab III's earlier
+    /// years); empty otherwise.
+    pendahulu: Vec<Pendahulu<'a>>,
 }
 
 impl<'a> Penyusun<'a> {
@@ -303,6 +369,7 @@ impl<'a> Penyusun<'a> {
             anggaran: kinerja_core::anggaran::ringkas(data, tahun),
             pengukuran,
             ix,
+            pendahulu: Vec::new(),
         }
     }
 

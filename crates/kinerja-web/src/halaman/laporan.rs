@@ -20,14 +20,15 @@ use kinerja_core::model::PenerimaanTemuan;
 use kinerja_tampilan as t;
 use serde::Deserialize;
 
-fn keadaan_laman(sesi: &Sesi, l: &Laman) -> t::KeadaanLaporan {
+async fn keadaan_laman(n: &Negara, sesi: &Sesi, l: &Laman) -> Result<t::KeadaanLaporan, GalatHttp> {
     let p = sesi.0.as_ref();
-    t::KeadaanLaporan {
+    let pendahulu = crate::baca::pendahulu(n, sesi, &l.id, &l.data).await?;
+    Ok(t::KeadaanLaporan {
         terbit: l.terbit,
         lihat_reviu: boleh(p, Tindakan::LihatReviu, &l.id, l.terbit),
         ubah: boleh(p, Tindakan::Ubah, &l.id, l.terbit),
-        ..keadaan(&l.data, l.tahun)
-    }
+        ..keadaan(&l.data, &pendahulu, l.tahun)
+    })
 }
 
 pub(super) async fn laporan(
@@ -38,7 +39,7 @@ pub(super) async fn laporan(
 ) -> Hasil {
     let mut l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
     pesan_sukses(&mut l.k, &q.map(|q| q.0).unwrap_or_default());
-    let k = keadaan_laman(&sesi, &l);
+    let k = keadaan_laman(&n, &sesi, &l).await?;
     Ok(html(t::laporan(&l.k, &l.data, l.tahun, &k, &[], &[])))
 }
 
@@ -66,7 +67,7 @@ pub(super) async fn laporan_kirim(
         }
         Err(k) => (k, StatusCode::UNPROCESSABLE_ENTITY),
     };
-    let k = keadaan_laman(&sesi, &l);
+    let k = keadaan_laman(&n, &sesi, &l).await?;
     let body = t::laporan(&l.k, &l.data, l.tahun, &k, &kesalahan, &isian);
     Ok((kode, Html(body)).into_response())
 }
@@ -85,7 +86,8 @@ async fn unduh(
 ) -> Hasil {
     let draf = q.map(|q| q.0).unwrap_or_default().draf == Some(1);
     let l = siapkan(&n, &sesi, &id, &th, Tindakan::Lihat).await?;
-    let isi = berkas(l.data.clone(), l.tahun, bentuk, draf).await?;
+    let pendahulu = crate::baca::pendahulu(&n, &sesi, &l.id, &l.data).await?;
+    let isi = berkas(l.data.clone(), pendahulu, l.tahun, bentuk, draf).await?;
     let nama = format!(
         "lkjip-{}-{}{}.{}",
         l.id,

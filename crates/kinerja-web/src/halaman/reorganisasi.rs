@@ -29,15 +29,12 @@ pub(super) async fn tren(
     let Some(r) = pembentukan(reorg, id) else {
         return Ok(t::TrenReorganisasi::default());
     };
-    let pelapor = n.toko.daftar_pelapor().await?;
     let asal = pendahulu_semua(reorg, id);
-    let mut set: HashMap<InstansiId, Arc<DataInstansi>> = HashMap::new();
+    let mut set: HashMap<InstansiId, Arc<DataInstansi>> = crate::baca::pendahulu(n, sesi, id, data)
+        .await?
+        .into_iter()
+        .collect();
     set.insert(id.clone(), data.clone());
-    for p in asal.iter().skip(1) {
-        if pelapor.contains(p) {
-            set.insert(p.clone(), crate::baca::data_terlihat(n, sesi, p).await?);
-        }
-    }
     let ambil = |i: &InstansiId| set.get(i).map(|d| &**d);
     let tahun_v = tahun_riwayat(reorg, id, tahun, ambil);
     let indikator = data
