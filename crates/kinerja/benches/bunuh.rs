@@ -26,15 +26,17 @@ use kinerja_core::id::InstansiId;
 use kinerja_core::model::DataInstansi;
 use kinerja_simpan::Toko;
 use kinerja_simpan::uji::{Basis, semua_basis};
+
+mod bersama;
+use bersama::{gagal, jalankan, kinerja, port_bebas};
 use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const KINERJA: &str = env!("CARGO_BIN_EXE_kinerja");
 const PENGGUNA: &str = "operator-bunuh";
 const TAHUN_SIMPAN: u16 = 2023;
 const PENULIS: usize = 4;
@@ -68,36 +70,6 @@ impl Acak {
         let n = batas.as_micros().max(1) as u64;
         Duration::from_micros(self.berikut() % n)
     }
-}
-
-fn gagal(pesan: String) -> ! {
-    eprintln!("GAGAL: {pesan}");
-    std::process::exit(1);
-}
-
-fn kinerja(args: &[&str]) -> Command {
-    let mut c = Command::new(KINERJA);
-    c.args(args).env_remove("KINERJA_DB");
-    c
-}
-
-fn jalankan(args: &[&str], masukan: &str) -> String {
-    let mut c = kinerja(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| gagal(format!("{KINERJA} tidak dapat dijalankan: {e}")));
-    c.stdin.take().map(|mut s| s.write_all(masukan.as_bytes()));
-    let o = c.wait_with_output().expect("wait");
-    if !o.status.success() {
-        gagal(format!(
-            "kinerja {args:?}: {}\n{}",
-            o.status,
-            String::from_utf8_lossy(&o.stderr)
-        ));
-    }
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// The two versions of the data set, each written to its own file.
@@ -282,12 +254,6 @@ fn impor_dibunuh(
     h
 }
 
-fn port_bebas() -> SocketAddr {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-}
-
 /// One request on a fresh connection: the status, or None when the server is gone.
 fn minta(alamat: SocketAddr, metode: &str, jalur: &str, token: &str, isi: &str) -> Option<u16> {
     let mut s = TcpStream::connect_timeout(&alamat, Duration::from_secs(2)).ok()?;
@@ -366,11 +332,13 @@ fn simpan_dibunuh(
             v.pelapor.as_str(),
         ],
         "sandi-bunuh-panjang-sekali\n",
-    );
+    )
+    .unwrap_or_else(|e| gagal(e));
     let token = jalankan(
         &["pengguna", "token", "--db", &b.url, "--nama", PENGGUNA],
         "",
     )
+    .unwrap_or_else(|e| gagal(e))
     .trim()
     .to_string();
     let jalur = format!("/api/v1/instansi/{}/realisasi", v.pelapor);

@@ -14,46 +14,17 @@
 //! Knob: `KINERJA_DUA_SERVER_PUTARAN` (rounds, 200).
 
 use kinerja_simpan::uji::semua_basis;
+
+mod bersama;
+use bersama::{KINERJA, gagal, jalankan, kinerja, port_bebas};
 use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-const KINERJA: &str = env!("CARGO_BIN_EXE_kinerja");
 const PELAPOR: &str = "mumbulsari";
 const INDIKATOR: &str = "I-S1-1";
 const TAHUN: u16 = 2021;
-
-fn gagal(pesan: String) -> ! {
-    eprintln!("GAGAL: {pesan}");
-    std::process::exit(1);
-}
-
-fn kinerja(args: &[&str]) -> Command {
-    let mut c = Command::new(KINERJA);
-    c.args(args).env_remove("KINERJA_DB");
-    c
-}
-
-/// A command run to its end with `masukan` on standard input; its standard output.
-fn jalankan(args: &[&str], masukan: &str) -> Result<String, String> {
-    let mut c = kinerja(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("{KINERJA} tidak dapat dijalankan: {e}"))?;
-    c.stdin.take().map(|mut s| s.write_all(masukan.as_bytes()));
-    let o = c.wait_with_output().map_err(|e| e.to_string())?;
-    if !o.status.success() {
-        return Err(format!(
-            "kinerja {args:?}: {}\n{}",
-            o.status,
-            String::from_utf8_lossy(&o.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&o.stdout).into_owned())
-}
 
 /// Mumbulsari's operator and an API token for it.
 fn token(url: &str) -> Result<String, String> {
@@ -78,12 +49,6 @@ fn token(url: &str) -> Result<String, String> {
     )?
     .trim()
     .to_string())
-}
-
-fn port_bebas() -> SocketAddr {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
 }
 
 /// A server process, stopped when dropped.
