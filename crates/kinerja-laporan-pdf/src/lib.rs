@@ -296,10 +296,12 @@ fn ttd(t: &TandaTangan) -> Value {
 
 fn tabel(t: &Tabel, ruang_mm: u16) -> Value {
     let n = t.kolom.len().max(1);
+    // Alignment is the column's (one entry per column, not per cell): typst resolves a column
+    // array once per table instead of a `table.cell` per cell.
     let kolom: Vec<Value> = t
         .kolom
         .iter()
-        .map(|k| json!({ "judul": k.judul }))
+        .map(|k| json!({ "judul": k.judul, "kanan": k.rata_kanan }))
         .collect();
     let sel: Vec<Vec<String>> = t
         .baris
@@ -311,29 +313,21 @@ fn tabel(t: &Tabel, ruang_mm: u16) -> Value {
                 .collect()
         })
         .collect();
+    // Each row as its printed cells (plain strings) and, where any, the columns holding "data
+    // tidak tersedia", which the template sets apart.
     let baris: Vec<Value> = t
         .baris
         .iter()
         .zip(&sel)
         .map(|(b, teks)| {
-            let sel: Vec<Value> = teks
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let asli = b.sel.get(i).unwrap_or(&Sel::Kosong);
-                    let kanan = t.kolom.get(i).is_some_and(|k| k.rata_kanan);
-                    json!({
-                        "t": s,
-                        "kanan": kanan,
-                        "miring": matches!(asli, Sel::TidakTersedia(_)),
-                    })
-                })
+            let miring: Vec<usize> = (0..n)
+                .filter(|&i| matches!(b.sel.get(i), Some(Sel::TidakTersedia(_))))
                 .collect();
-            json!({ "tebal": b.tebal, "sel": sel })
+            json!({ "tebal": b.tebal, "sel": teks, "miring": miring })
         })
         .collect();
     let kolom = if kolom.is_empty() {
-        vec![json!({ "judul": "" })]
+        vec![json!({ "judul": "", "kanan": false })]
     } else {
         kolom
     };
