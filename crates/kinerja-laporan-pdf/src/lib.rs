@@ -313,17 +313,25 @@ fn tabel(t: &Tabel, ruang_mm: u16) -> Value {
                 .collect()
         })
         .collect();
-    // Each row as its printed cells (plain strings) and, where any, the columns holding "data
-    // tidak tersedia", which the template sets apart.
-    let baris: Vec<Value> = t
+    // The cells row after row as one list of printed strings, and apart from it the rows set in
+    // bold and the cells holding "data tidak tersedia" (indices into that list): the template
+    // then styles only those, with no work per row.
+    let isi: Vec<&String> = sel.iter().flatten().collect();
+    let tebal: Vec<usize> = t
         .baris
         .iter()
-        .zip(&sel)
-        .map(|(b, teks)| {
-            let miring: Vec<usize> = (0..n)
+        .enumerate()
+        .filter(|(_, b)| b.tebal)
+        .map(|(r, _)| r)
+        .collect();
+    let miring: Vec<usize> = t
+        .baris
+        .iter()
+        .enumerate()
+        .flat_map(|(r, b)| {
+            (0..n)
                 .filter(|&i| matches!(b.sel.get(i), Some(Sel::TidakTersedia(_))))
-                .collect();
-            json!({ "tebal": b.tebal, "sel": teks, "miring": miring })
+                .map(move |i| r * n + i)
         })
         .collect();
     let kolom = if kolom.is_empty() {
@@ -336,7 +344,9 @@ fn tabel(t: &Tabel, ruang_mm: u16) -> Value {
         "judul": t.judul,
         "kolom": kolom,
         "lebar": lebar_kolom(t, &sel, f64::from(ruang_mm)),
-        "baris": baris,
+        "sel": isi,
+        "tebal": tebal,
+        "miring": miring,
         "catatan": t.catatan,
     })
 }
