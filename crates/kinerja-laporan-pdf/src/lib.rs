@@ -296,10 +296,12 @@ fn ttd(t: &TandaTangan) -> Value {
 
 fn tabel(t: &Tabel, ruang_mm: u16) -> Value {
     let n = t.kolom.len().max(1);
+    // Alignment is the column's (one entry per column, not per cell): typst resolves a column
+    // array once per table instead of a `table.cell` per cell.
     let kolom: Vec<Value> = t
         .kolom
         .iter()
-        .map(|k| json!({ "judul": k.judul }))
+        .map(|k| json!({ "judul": k.judul, "kanan": k.rata_kanan }))
         .collect();
     let sel: Vec<Vec<String>> = t
         .baris
@@ -311,29 +313,29 @@ fn tabel(t: &Tabel, ruang_mm: u16) -> Value {
                 .collect()
         })
         .collect();
-    let baris: Vec<Value> = t
+    // The cells row after row as one list of printed strings, and apart from it the rows set in
+    // bold and the cells holding "data tidak tersedia" (indices into that list): the template
+    // then styles only those, with no work per row.
+    let isi: Vec<&String> = sel.iter().flatten().collect();
+    let tebal: Vec<usize> = t
         .baris
         .iter()
-        .zip(&sel)
-        .map(|(b, teks)| {
-            let sel: Vec<Value> = teks
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let asli = b.sel.get(i).unwrap_or(&Sel::Kosong);
-                    let kanan = t.kolom.get(i).is_some_and(|k| k.rata_kanan);
-                    json!({
-                        "t": s,
-                        "kanan": kanan,
-                        "miring": matches!(asli, Sel::TidakTersedia(_)),
-                    })
-                })
-                .collect();
-            json!({ "tebal": b.tebal, "sel": sel })
+        .enumerate()
+        .filter(|(_, b)| b.tebal)
+        .map(|(r, _)| r)
+        .collect();
+    let miring: Vec<usize> = t
+        .baris
+        .iter()
+        .enumerate()
+        .flat_map(|(r, b)| {
+            (0..n)
+                .filter(|&i| matches!(b.sel.get(i), Some(Sel::TidakTersedia(_))))
+                .map(move |i| r * n + i)
         })
         .collect();
     let kolom = if kolom.is_empty() {
-        vec![json!({ "judul": "" })]
+        vec![json!({ "judul": "", "kanan": false })]
     } else {
         kolom
     };
@@ -342,7 +344,9 @@ fn tabel(t: &Tabel, ruang_mm: u16) -> Value {
         "judul": t.judul,
         "kolom": kolom,
         "lebar": lebar_kolom(t, &sel, f64::from(ruang_mm)),
-        "baris": baris,
+        "sel": isi,
+        "tebal": tebal,
+        "miring": miring,
         "catatan": t.catatan,
     })
 }

@@ -526,3 +526,39 @@ fn the_logo_is_on_the_cover_and_keeps_the_archive_valid() {
     assert!(halaman_gambar.contains(&1), "{daftar}");
     assert!(halaman_gambar.contains(&pk), "page {pk}: {daftar}");
 }
+
+#[test]
+fn a_table_row_is_never_split_over_two_pages() {
+    // 40 rows whose second cell wraps to several lines (150 words in a column of about 124 mm
+    // at 9 pt): the table runs over several pages, and a page that ends inside a row's text
+    // splits it unless rows are kept whole. Each row's first and last word name the row.
+    let isi = |i: usize| format!("MULA{i:02} {} AKHIR{i:02}", "kata ".repeat(150));
+    let tabel = Tabel {
+        nama: "Tabel 1".into(),
+        judul: "Tabel 1 Baris panjang".into(),
+        kolom: vec![kolom("No", 1, false), kolom("Uraian", 8, false)],
+        baris: (1..=40)
+            .map(|i| Baris {
+                sel: vec![Sel::teks(i.to_string()), Sel::teks(isi(i))],
+                tebal: false,
+            })
+            .collect(),
+        catatan: None,
+    };
+    let mut d = dokumen();
+    d.bab = vec![Bab {
+        jenis: JenisBab::Bab,
+        nomor: Some("I".into()),
+        judul: "PENDAHULUAN".into(),
+        lanskap: false,
+        isi: vec![Blok::Tabel(tabel)],
+    }];
+    let pdf = kinerja_laporan_pdf::pdf(&d).unwrap();
+    let Some(h) = halaman(&pdf) else { return };
+    let di = |kata: &str| h.iter().position(|p| p.contains(kata)).unwrap();
+    assert!(di("AKHIR40") > di("MULA01"), "the table should span pages");
+    for i in 1..=40 {
+        let (mula, akhir) = (format!("MULA{i:02}"), format!("AKHIR{i:02}"));
+        assert_eq!(di(&mula), di(&akhir), "row {i} is split over two pages");
+    }
+}
