@@ -157,6 +157,17 @@ impl Hitungan {
 
     /// One record: counted, listed as bad, or (all cells empty) not a row.
     fn catat(&mut self, p: &Pengumpul, rec: &Rekaman<'_>) {
+        // Nearly every row of an export has as many cells as the header and every answer one
+        // digit: such a row is counted without building its answers (the general way below
+        // counts it the same).
+        let (data, rentang) = rec.bagian();
+        if rentang.len() == p.kepala.len()
+            && self.cacah.kode_digit(&p.peta.unsur_kolom, data, rentang)
+        {
+            self.kelompok(p, rec);
+            self.cacah.catat_kode(&self.slot);
+            return;
+        }
         if rec.get(0).is_none_or(|f| f.trim_ascii().is_empty())
             && rec.iter().all(|f| f.trim_ascii().is_empty())
         {
@@ -178,7 +189,6 @@ impl Hitungan {
         jawaban.clear();
         for (u, &k) in p.peta.unsur_kolom.iter().enumerate() {
             let sel = rec.get(k).unwrap_or(b"");
-            // Nearly every answer is one digit.
             if let [c @ b'1'..=b'4'] = *sel {
                 jawaban.push(Jawaban::SEMUA[usize::from(c - b'1')]);
                 continue;
@@ -200,8 +210,14 @@ impl Hitungan {
             });
             return;
         }
-        // Groups are looked up only for rows that are counted, so they appear in the order
-        // their first counted respondent does.
+        self.kelompok(p, rec);
+        self.cacah.catat(&self.jawaban, &self.slot);
+    }
+
+    /// The slot of the row's group in every profile column, into `slot`. Groups are looked up
+    /// only for rows that are counted, so they appear in the order their first counted
+    /// respondent does.
+    fn kelompok(&mut self, p: &Pengumpul, rec: &Rekaman<'_>) {
         let kolom = p
             .peta
             .profil
@@ -220,7 +236,6 @@ impl Hitungan {
                 }
             };
         }
-        self.cacah.catat(&self.jawaban, &self.slot);
     }
 
     /// Adds the counts of the stretch that follows this one; `geser` is added to its line

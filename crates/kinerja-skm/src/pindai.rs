@@ -33,6 +33,11 @@ impl<'a> Rekaman<'a> {
         self.rentang.len()
     }
 
+    /// The bytes and the fields' ranges into them.
+    pub fn bagian(&self) -> (&'a [u8], &'a [(usize, usize)]) {
+        (self.data, self.rentang)
+    }
+
     pub fn get(&self, i: usize) -> Option<&'a [u8]> {
         let data = self.data;
         self.rentang.get(i).map(|&(a, b)| &data[a..b])
@@ -295,19 +300,28 @@ impl<R: Read> Pemindai<R> {
             let mut ujung = None;
             // Sixty-four bytes at a time, a bit per byte: the loop over one row's separators
             // then runs as many times on every row, which the processor learns to predict.
-            'blok: while let Some(blok) = data.get(i..i + 64) {
+            while let Some(blok) = data.get(i..i + 64) {
                 let (ms, ml) = bit_blok(blok, kata_pemisah);
-                let mut m = ms | ml;
+                // The separators before the block's first line feed, then that line feed.
+                let akhir = ml.trailing_zeros();
+                let sebelum = if akhir < 64 {
+                    (1 << akhir) - 1
+                } else {
+                    u64::MAX
+                };
+                let mut m = ms & sebelum;
                 while m != 0 {
-                    let t = m.trailing_zeros();
-                    let j = i + t as usize;
+                    let j = i + m.trailing_zeros() as usize;
                     rentang.push((awal, j));
                     awal = j + 1;
-                    if ml >> t & 1 == 1 {
-                        ujung = Some(j);
-                        break 'blok;
-                    }
                     m &= m - 1;
+                }
+                if akhir < 64 {
+                    let j = i + akhir as usize;
+                    rentang.push((awal, j));
+                    awal = j + 1;
+                    ujung = Some(j);
+                    break;
                 }
                 i += 64;
             }
