@@ -49,22 +49,6 @@ impl Cacah {
         daftar[kelompok]
     }
 
-    /// The slot of a group, if it has one.
-    pub fn slot_ada(&self, kolom: usize, kelompok: usize) -> Option<usize> {
-        self.slot.get(kolom)?.get(kelompok).copied()
-    }
-
-    /// Adds the counters of `lain`'s slot `s_lain` to slot `s` here (same unsur).
-    pub fn tambah_slot(&mut self, s: usize, lain: &Cacah, s_lain: usize) {
-        let n = self.lebar;
-        let dari = &lain.hitungan[s_lain * n..(s_lain + 1) * n];
-        for (a, b) in self.hitungan[s * n..(s + 1) * n].iter_mut().zip(dari) {
-            for (x, y) in a.iter_mut().zip(b) {
-                *x += y;
-            }
-        }
-    }
-
     /// Counts one respondent: an answer per unsur, and the slot of its group in every profile
     /// column.
     pub fn catat(&mut self, jawaban: &[Jawaban], slot: &[usize]) {
