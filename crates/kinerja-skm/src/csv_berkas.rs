@@ -215,15 +215,46 @@ impl Hitungan {
     /// only for rows that are counted, so they appear in the order their first counted
     /// respondent does.
     fn kelompok(&mut self, p: &Pengumpul, rec: &Rekaman<'_>) {
+        let (data, rentang) = rec.bagian();
+        let kolom = p.peta.profil.iter().zip(&self.singgah).zip(&mut self.slot);
+        // Nearly every value has been seen: its slot is found in the column's own table, from
+        // the 16 bytes that start it; a new value (or a long one) goes the core's way.
+        let mut baru = None;
+        for (c, (((k, _, _), singgah), slot)) in kolom.enumerate() {
+            let (a, b) = rentang.get(*k).copied().unwrap_or((0, 0));
+            let jendela = data
+                .get(a..a.wrapping_add(16))
+                .and_then(|j| j.try_into().ok());
+            let ketemu = match jendela {
+                Some(j) => singgah.cari_jendela(j, b.wrapping_sub(a)),
+                None => singgah.cari(data.get(a..b).unwrap_or_default()),
+            };
+            match ketemu {
+                Some(s) => *slot = s,
+                None => {
+                    baru = Some(c);
+                    break;
+                }
+            }
+        }
+        if let Some(c) = baru {
+            self.kelompok_baru(p, rec, c);
+        }
+    }
+
+    /// [`Hitungan::kelompok`] from profile column `dari` on, through the core's groups.
+    #[cold]
+    #[inline(never)]
+    fn kelompok_baru(&mut self, p: &Pengumpul, rec: &Rekaman<'_>, dari: usize) {
         let kolom = p
             .peta
             .profil
             .iter()
             .zip(&mut self.singgah)
             .zip(&mut self.slot);
-        for (c, (((k, _, _), singgah), slot)) in kolom.enumerate() {
-            let (sel, jendela) = rec.get_jendela(*k).unwrap_or((b"", None));
-            *slot = match singgah.cari(sel, jendela) {
+        for (c, (((k, _, _), singgah), slot)) in kolom.enumerate().skip(dari) {
+            let sel = rec.get(*k).unwrap_or(b"");
+            *slot = match singgah.cari(sel) {
                 Some(s) => s,
                 None => {
                     let g = self.tabulasi.rincian[c].indeks_kelompok(&String::from_utf8_lossy(sel));

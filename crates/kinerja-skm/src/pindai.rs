@@ -43,15 +43,6 @@ impl<'a> Rekaman<'a> {
         self.rentang.get(i).map(|&(a, b)| &data[a..b])
     }
 
-    /// Field `i`, and the 16 bytes that start with it when the record's bytes reach that far
-    /// (what follows the field is the rest of the record or the next one).
-    pub fn get_jendela(&self, i: usize) -> Option<(&'a [u8], Option<&'a [u8; 16]>)> {
-        let data = self.data;
-        let &(a, b) = self.rentang.get(i)?;
-        let jendela = data.get(a..a + 16).and_then(|j| j.try_into().ok());
-        Some((data.get(a..b)?, jendela))
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         let data = self.data;
         self.rentang.iter().map(move |&(a, b)| &data[a..b])
