@@ -16,8 +16,10 @@ pub(crate) struct Cacah {
     /// Codes per respondent: `ceil(jumlah_unsur / 3)`.
     lebar: usize,
     kode: Vec<usize>,
-    /// Per tally ("slot"), `lebar` rows of 64 counters. Slot 0 counts all respondents; the
-    /// others one group of one profile column each, numbered as they appear.
+    /// Per tally ("slot"), `lebar` rows of 64 counters. Slot 0 counts all respondents when
+    /// there is no profile column (otherwise they are the sum of the first column's groups,
+    /// since every counted respondent is in one of them); the others one group of one profile
+    /// column each, numbered as they appear.
     hitungan: Vec<[u64; KODE]>,
     /// Per profile column, the slot of each group (by the core's group index).
     slot: Vec<Vec<usize>>,
@@ -105,7 +107,8 @@ impl Cacah {
             self.catat_l(&kode, slot);
         } else {
             let n = self.lebar;
-            for s in std::iter::once(0).chain(slot.iter().copied()) {
+            let semua = self.slot.is_empty().then_some(0);
+            for s in semua.into_iter().chain(slot.iter().copied()) {
                 for (baris, &k) in self.hitungan[s * n..(s + 1) * n].iter_mut().zip(&self.kode) {
                     baris[k % KODE] += 1;
                 }
@@ -123,7 +126,9 @@ impl Cacah {
                 }
             }
         };
-        tambah(&mut self.hitungan, 0);
+        if self.slot.is_empty() {
+            tambah(&mut self.hitungan, 0);
+        }
         for &s in slot {
             tambah(&mut self.hitungan, s);
         }
@@ -153,7 +158,22 @@ impl Cacah {
     /// Adds the counts to the core's tallies: the total, and each group of each column (the
     /// groups exist: their indices came from the core).
     pub fn ke(&self, tabulasi: &mut TabulasiSurvei) -> Result<(), GalatSkm> {
-        let (jumlah, responden) = self.buka(0);
+        let (jumlah, responden) = match self.slot.first() {
+            None => self.buka(0),
+            Some(kelompok) => {
+                let mut semua = (vec![[0u64; 4]; self.jumlah_unsur], 0);
+                for &s in kelompok {
+                    let (jumlah, responden) = self.buka(s);
+                    for (a, b) in semua.0.iter_mut().zip(&jumlah) {
+                        for (x, y) in a.iter_mut().zip(b) {
+                            *x += y;
+                        }
+                    }
+                    semua.1 += responden;
+                }
+                semua
+            }
+        };
         if responden > 0 {
             tabulasi.total.tambah(&jumlah, responden)?;
         }
