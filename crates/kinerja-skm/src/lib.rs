@@ -13,6 +13,7 @@
 //! - A file with a bad row yields an error naming every bad row and column, and nothing is
 //!   computed, unless the caller asks to skip bad rows; then every skipped row is returned.
 
+mod bit;
 mod cacah;
 mod csv_berkas;
 mod kenal;
