@@ -8,9 +8,10 @@
 //! A cut is only a guess (a quoted field may hold a line end): the reader of the piece before
 //! it checks that one of its records ends exactly there. When none does, that reader reads on
 //! to the end of the file and every later piece is dropped (their readers stop as soon as they
-//! see it), so the bytes are never read more than twice. The result is the one a single reader
-//! gets: pieces are added in file order, so groups come in the order their first respondent
-//! appears and bad rows in file order, each with its line in the file.
+//! see it): a wrong cut costs at most one more pass over the rest of the file per thread. The
+//! result is the one a single reader gets: pieces are added in file order, so groups come in
+//! the order their first respondent appears and bad rows in file order, each with its line in
+//! the file.
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
@@ -39,7 +40,8 @@ const MAKS_POTONG: u64 = 64;
 const JENDELA_CARI: u64 = 1 << 14;
 
 /// The cuts of a file of `ukuran` bytes into pieces of about `ukuran_potong` (at most
-/// [`MAKS_POTONG`] pieces): each just past a line end (at the `\n` of a `\r\n`, which ends its record at the `\r`), past `awal`, rising.
+/// [`MAKS_POTONG`] pieces): each just past a line end (at the `\n` of a `\r\n`, which ends its
+/// record at the `\r`), past `awal`, rising.
 fn titik_potong(f: &mut File, ukuran: u64, ukuran_potong: u64, awal: u64) -> Vec<u64> {
     let n = (ukuran / ukuran_potong.max(1)).min(MAKS_POTONG);
     let mut potong: Vec<u64> = Vec::new();
