@@ -16,8 +16,10 @@ pub(crate) struct Cacah {
     /// Codes per respondent: `ceil(jumlah_unsur / 3)`.
     lebar: usize,
     kode: Vec<usize>,
-    /// Per tally ("slot"), `lebar` rows of 64 counters. Slot 0 counts all respondents; the
-    /// others one group of one profile column each, numbered as they appear.
+    /// Per tally ("slot"), `lebar` rows of 64 counters. Slot 0 counts all respondents when
+    /// there is no profile column (otherwise they are the sum of the first column's groups,
+    /// since every counted respondent is in one of them); the others one group of one profile
+    /// column each, numbered as they appear.
     hitungan: Vec<[u64; KODE]>,
     /// Per profile column, the slot of each group (by the core's group index).
     slot: Vec<Vec<usize>>,
@@ -49,37 +51,64 @@ impl Cacah {
         daftar[kelompok]
     }
 
-    /// The slot of a group, if it has one.
-    pub fn slot_ada(&self, kolom: usize, kelompok: usize) -> Option<usize> {
-        self.slot.get(kolom)?.get(kelompok).copied()
-    }
-
-    /// Adds the counters of `lain`'s slot `s_lain` to slot `s` here (same unsur).
-    pub fn tambah_slot(&mut self, s: usize, lain: &Cacah, s_lain: usize) {
-        let n = self.lebar;
-        let dari = &lain.hitungan[s_lain * n..(s_lain + 1) * n];
-        for (a, b) in self.hitungan[s * n..(s + 1) * n].iter_mut().zip(dari) {
-            for (x, y) in a.iter_mut().zip(b) {
-                *x += y;
-            }
-        }
-    }
-
     /// Counts one respondent: an answer per unsur, and the slot of its group in every profile
     /// column.
     pub fn catat(&mut self, jawaban: &[Jawaban], slot: &[usize]) {
+        for (k, tiga) in self.kode.iter_mut().zip(jawaban.chunks(PER_KODE)) {
+            *k = tiga.iter().fold(0, |a, j| a << 2 | j.indeks());
+        }
+        self.catat_kode(slot);
+    }
+
+    /// Packs a row's answers when every one is a single digit `1`-`4` (nearly every row of an
+    /// export): cell `k` of the row is `data[rentang[k].0..rentang[k].1]`, `kolom` the column of
+    /// each unsur. `false`, nothing counted, for any other row; [`Cacah::catat_kode`] then
+    /// counts the packed row. Unsur are packed as [`Cacah::catat`] packs them, so both ways
+    /// count the same.
+    pub fn kode_digit(&mut self, kolom: &[usize], data: &[u8], rentang: &[(usize, usize)]) -> bool {
         // The regulations' questionnaires (9 and 14 unsur) get loops the compiler unrolls; any
         // other length the general one.
-        if let Ok(j) = <&[Jawaban; 9]>::try_from(jawaban) {
-            self.catat_l::<9, 3>(j, slot);
-        } else if let Ok(j) = <&[Jawaban; 14]>::try_from(jawaban) {
-            self.catat_l::<14, 5>(j, slot);
-        } else {
-            for (k, tiga) in self.kode.iter_mut().zip(jawaban.chunks(PER_KODE)) {
-                *k = tiga.iter().fold(0, |a, j| a << 2 | j.indeks());
+        if let (Ok(kode), Ok(kolom)) = (
+            <&mut [usize; 3]>::try_from(&mut self.kode[..]),
+            <&[usize; 9]>::try_from(kolom),
+        ) {
+            return kode_digit_l(kode, kolom, data, rentang);
+        }
+        if let (Ok(kode), Ok(kolom)) = (
+            <&mut [usize; 5]>::try_from(&mut self.kode[..]),
+            <&[usize; 14]>::try_from(kolom),
+        ) {
+            return kode_digit_l(kode, kolom, data, rentang);
+        }
+        if kolom.is_empty() {
+            return false;
+        }
+        for (k, tiga) in self.kode.iter_mut().zip(kolom.chunks(PER_KODE)) {
+            let mut x = 0;
+            for &c in tiga {
+                let Some(d) = digit(c, data, rentang) else {
+                    return false;
+                };
+                x = x << 2 | d;
             }
+            *k = x;
+        }
+        true
+    }
+
+    /// Counts the row packed last ([`Cacah::catat`], [`Cacah::kode_digit`]) in the total and in
+    /// the slot of its group in every profile column.
+    pub fn catat_kode(&mut self, slot: &[usize]) {
+        if let Ok(kode) = <&[usize; 3]>::try_from(&self.kode[..]) {
+            let kode = *kode;
+            self.catat_l(&kode, slot);
+        } else if let Ok(kode) = <&[usize; 5]>::try_from(&self.kode[..]) {
+            let kode = *kode;
+            self.catat_l(&kode, slot);
+        } else {
             let n = self.lebar;
-            for s in std::iter::once(0).chain(slot.iter().copied()) {
+            let semua = self.slot.is_empty().then_some(0);
+            for s in semua.into_iter().chain(slot.iter().copied()) {
                 for (baris, &k) in self.hitungan[s * n..(s + 1) * n].iter_mut().zip(&self.kode) {
                     baris[k % KODE] += 1;
                 }
@@ -87,21 +116,19 @@ impl Cacah {
         }
     }
 
-    /// [`Cacah::catat`] for `N` unsur in `L` codes.
-    fn catat_l<const N: usize, const L: usize>(&mut self, jawaban: &[Jawaban; N], slot: &[usize]) {
-        let mut kode = [0usize; L];
-        for (u, j) in jawaban.iter().enumerate() {
-            kode[u / PER_KODE] = kode[u / PER_KODE] << 2 | j.indeks();
-        }
+    /// [`Cacah::catat_kode`] for `L` codes.
+    fn catat_l<const L: usize>(&mut self, kode: &[usize; L], slot: &[usize]) {
         let tambah = |h: &mut [[u64; KODE]], s: usize| {
             let blok = h.get_mut(s * L..(s + 1) * L);
             if let Some(blok) = blok.and_then(|b| <&mut [[u64; KODE]; L]>::try_from(b).ok()) {
-                for (baris, &k) in blok.iter_mut().zip(&kode) {
+                for (baris, &k) in blok.iter_mut().zip(kode) {
                     baris[k % KODE] += 1;
                 }
             }
         };
-        tambah(&mut self.hitungan, 0);
+        if self.slot.is_empty() {
+            tambah(&mut self.hitungan, 0);
+        }
         for &s in slot {
             tambah(&mut self.hitungan, s);
         }
@@ -131,7 +158,22 @@ impl Cacah {
     /// Adds the counts to the core's tallies: the total, and each group of each column (the
     /// groups exist: their indices came from the core).
     pub fn ke(&self, tabulasi: &mut TabulasiSurvei) -> Result<(), GalatSkm> {
-        let (jumlah, responden) = self.buka(0);
+        let (jumlah, responden) = match self.slot.first() {
+            None => self.buka(0),
+            Some(kelompok) => {
+                let mut semua = (vec![[0u64; 4]; self.jumlah_unsur], 0);
+                for &s in kelompok {
+                    let (jumlah, responden) = self.buka(s);
+                    for (a, b) in semua.0.iter_mut().zip(&jumlah) {
+                        for (x, y) in a.iter_mut().zip(b) {
+                            *x += y;
+                        }
+                    }
+                    semua.1 += responden;
+                }
+                semua
+            }
+        };
         if responden > 0 {
             tabulasi.total.tambah(&jumlah, responden)?;
         }
@@ -145,6 +187,35 @@ impl Cacah {
         }
         Ok(())
     }
+}
+
+/// The answer index (0-3) of cell `k` when it is one digit `1`-`4`.
+#[inline(always)]
+fn digit(k: usize, data: &[u8], rentang: &[(usize, usize)]) -> Option<usize> {
+    let &(a, b) = rentang.get(k)?;
+    if b.wrapping_sub(a) != 1 {
+        return None;
+    }
+    let d = data.get(a)?.wrapping_sub(b'1');
+    (d < 4).then_some(usize::from(d))
+}
+
+/// [`Cacah::kode_digit`] for `N` unsur in `L` codes.
+fn kode_digit_l<const N: usize, const L: usize>(
+    kode: &mut [usize; L],
+    kolom: &[usize; N],
+    data: &[u8],
+    rentang: &[(usize, usize)],
+) -> bool {
+    let mut x = [0usize; L];
+    for (u, &c) in kolom.iter().enumerate() {
+        let Some(d) = digit(c, data, rentang) else {
+            return false;
+        };
+        x[u / PER_KODE] = x[u / PER_KODE] << 2 | d;
+    }
+    *kode = x;
+    true
 }
 
 #[cfg(test)]
@@ -209,6 +280,63 @@ mod tests {
                 inti.rincian[0].kelompok(),
                 "{n} unsur"
             );
+        }
+    }
+
+    /// Rows as cells: packed straight from the digits ([`Cacah::kode_digit`]) they count what
+    /// the core's own tally counts, for every questionnaire length; a row with any other
+    /// answer is refused and counts nothing.
+    #[test]
+    fn digit_rows_count_like_the_core_and_other_rows_are_refused() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut acak = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for n in 1..=15 {
+            let mut inti = TabulasiSurvei::new(n, Vec::new());
+            let mut t = TabulasiSurvei::new(n, Vec::new());
+            let mut c = Cacah::new(n, 0);
+            // The unsur in columns 1..=n in reverse order, after a profile cell in column 0.
+            let kolom: Vec<usize> = (1..=n).rev().collect();
+            let (mut sah, mut ditolak) = (0, 0);
+            for _ in 0..300 {
+                let mut sel: Vec<Vec<u8>> = vec![b"KTP".to_vec()];
+                for _ in 0..n {
+                    sel.push(vec![b'1' + acak(4) as u8]);
+                }
+                // One row in four has one cell that is not a single digit 1-4.
+                let rusak = acak(4) == 0;
+                if rusak {
+                    let i = 1 + acak(n as u64) as usize;
+                    sel[i] = [&b"5"[..], b"0", b"", b"12", b"a", b" 1"][acak(6) as usize].to_vec();
+                }
+                let mut data = Vec::new();
+                let mut rentang = Vec::new();
+                for s in &sel {
+                    rentang.push((data.len(), data.len() + s.len()));
+                    data.extend_from_slice(s);
+                    data.push(b',');
+                }
+                let ok = c.kode_digit(&kolom, &data, &rentang);
+                assert_eq!(ok, !rusak, "{n} unsur: {sel:?}");
+                if ok {
+                    c.catat_kode(&[]);
+                    let jawaban: Vec<Jawaban> = kolom
+                        .iter()
+                        .map(|&k| Jawaban::dari_nilai(sel[k][0] - b'0').unwrap())
+                        .collect();
+                    inti.catat(&jawaban, &[]).unwrap();
+                    sah += 1;
+                } else {
+                    ditolak += 1;
+                }
+            }
+            assert!(sah > 150 && ditolak > 30, "{n} unsur: {sah} {ditolak}");
+            c.ke(&mut t).unwrap();
+            assert_eq!(t.total, inti.total, "{n} unsur");
         }
     }
 }

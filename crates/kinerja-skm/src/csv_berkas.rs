@@ -1,29 +1,26 @@
 //! CSV files: the separator and byte-order mark, per-unsur tables handed to the `csv` crate, and
 //! respondent files read with the scanner ([`crate::pindai`]) and counted ([`crate::cacah`]).
 //!
-//! A large respondent file on a machine with two or more processors is read by two threads: the
-//! second starts just past a line end near the middle, the first reads from the start. The
-//! split is only a guess (a quoted field may hold a line end): the first thread checks that one
-//! of its records ends exactly there, and otherwise reads on to the end while the second
-//! thread's work is dropped. Either way the result is the one a single reader gets: groups in
-//! the order their first respondent appears, bad rows in file order with their own line
-//! numbers.
+//! A large respondent file on a machine with two or more processors is read in pieces by several
+//! threads ([`crate::potong`]), with the result a single reader gets.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kinerja_core::skm::{Jawaban, TabulasiSurvei};
 
 use crate::cacah::Cacah;
 use crate::label::Kamus;
 use crate::pindai::{Pemindai, Rekaman};
+use crate::potong::{UKURAN_POTONG, potong_berkas};
 use crate::responden::Pengumpul;
 use crate::singgah::Singgah;
 use crate::{BarisBuruk, GalatBaca, MasalahSel, Masukan, OpsiBaca};
 
-/// Files smaller than this are read by one thread (a few hundred thousand rows take tens of
-/// milliseconds; a thread is not worth it below).
+/// Files smaller than this are read by one thread (a hundred thousand rows take ten
+/// milliseconds; threads are not worth it below).
 const BATAS_BELAH: u64 = 8 << 20;
 
 /// The separator of a CSV from its first line: the most frequent of `,` `;` tab outside quotes
@@ -128,8 +125,8 @@ fn buka_pindai<R: Read>(reader: R, berkas: &str) -> Result<Terbuka<R>, GalatBaca
     })
 }
 
-/// The counts of a stretch of rows: the whole file, or one of its halves.
-struct Hitungan {
+/// The counts of a stretch of rows: the whole file, or one of its pieces.
+pub(crate) struct Hitungan {
     /// The core's groups (their names and order); the counts are in `cacah` until the end.
     tabulasi: TabulasiSurvei,
     cacah: Cacah,
@@ -142,7 +139,7 @@ struct Hitungan {
 }
 
 impl Hitungan {
-    fn new(p: &Pengumpul) -> Hitungan {
+    pub fn new(p: &Pengumpul) -> Hitungan {
         let kolom = p.peta.profil.len();
         Hitungan {
             tabulasi: p.tabulasi_kosong(),
@@ -157,6 +154,17 @@ impl Hitungan {
 
     /// One record: counted, listed as bad, or (all cells empty) not a row.
     fn catat(&mut self, p: &Pengumpul, rec: &Rekaman<'_>) {
+        // Nearly every row of an export has as many cells as the header and every answer one
+        // digit: such a row is counted without building its answers (the general way below
+        // counts it the same).
+        let (data, rentang) = rec.bagian();
+        if rentang.len() == p.kepala.len()
+            && self.cacah.kode_digit(&p.peta.unsur_kolom, data, rentang)
+        {
+            self.kelompok(p, rec);
+            self.cacah.catat_kode(&self.slot);
+            return;
+        }
         if rec.get(0).is_none_or(|f| f.trim_ascii().is_empty())
             && rec.iter().all(|f| f.trim_ascii().is_empty())
         {
@@ -178,7 +186,6 @@ impl Hitungan {
         jawaban.clear();
         for (u, &k) in p.peta.unsur_kolom.iter().enumerate() {
             let sel = rec.get(k).unwrap_or(b"");
-            // Nearly every answer is one digit.
             if let [c @ b'1'..=b'4'] = *sel {
                 jawaban.push(Jawaban::SEMUA[usize::from(c - b'1')]);
                 continue;
@@ -200,17 +207,54 @@ impl Hitungan {
             });
             return;
         }
-        // Groups are looked up only for rows that are counted, so they appear in the order
-        // their first counted respondent does.
+        self.kelompok(p, rec);
+        self.cacah.catat(&self.jawaban, &self.slot);
+    }
+
+    /// The slot of the row's group in every profile column, into `slot`. Groups are looked up
+    /// only for rows that are counted, so they appear in the order their first counted
+    /// respondent does.
+    fn kelompok(&mut self, p: &Pengumpul, rec: &Rekaman<'_>) {
+        let (data, rentang) = rec.bagian();
+        let kolom = p.peta.profil.iter().zip(&self.singgah).zip(&mut self.slot);
+        // Nearly every value has been seen: its slot is found in the column's own table, from
+        // the 16 bytes that start it; a new value (or a long one) goes the core's way.
+        let mut baru = None;
+        for (c, (((k, _, _), singgah), slot)) in kolom.enumerate() {
+            let (a, b) = rentang.get(*k).copied().unwrap_or((0, 0));
+            let jendela = data
+                .get(a..a.wrapping_add(16))
+                .and_then(|j| j.try_into().ok());
+            let ketemu = match jendela {
+                Some(j) => singgah.cari_jendela(j, b.wrapping_sub(a)),
+                None => singgah.cari(data.get(a..b).unwrap_or_default()),
+            };
+            match ketemu {
+                Some(s) => *slot = s,
+                None => {
+                    baru = Some(c);
+                    break;
+                }
+            }
+        }
+        if let Some(c) = baru {
+            self.kelompok_baru(p, rec, c);
+        }
+    }
+
+    /// [`Hitungan::kelompok`] from profile column `dari` on, through the core's groups.
+    #[cold]
+    #[inline(never)]
+    fn kelompok_baru(&mut self, p: &Pengumpul, rec: &Rekaman<'_>, dari: usize) {
         let kolom = p
             .peta
             .profil
             .iter()
             .zip(&mut self.singgah)
             .zip(&mut self.slot);
-        for (c, (((k, _, _), singgah), slot)) in kolom.enumerate() {
-            let (sel, jendela) = rec.get_jendela(*k).unwrap_or((b"", None));
-            *slot = match singgah.cari(sel, jendela) {
+        for (c, (((k, _, _), singgah), slot)) in kolom.enumerate().skip(dari) {
+            let sel = rec.get(*k).unwrap_or(b"");
+            *slot = match singgah.cari(sel) {
                 Some(s) => s,
                 None => {
                     let g = self.tabulasi.rincian[c].indeks_kelompok(&String::from_utf8_lossy(sel));
@@ -220,22 +264,46 @@ impl Hitungan {
                 }
             };
         }
-        self.cacah.catat(&self.jawaban, &self.slot);
     }
 
-    /// Adds the counts of the stretch that follows this one; `geser` is added to its line
-    /// numbers (it counted lines from 1).
-    fn sambung(&mut self, lain: Hitungan, geser: u64) {
-        self.cacah.tambah_slot(0, &lain.cacah, 0);
+    /// Moves the counts into the core's tallies and drops the counters and the values seen: a
+    /// piece waiting for the pieces before it then holds its groups' tallies only.
+    pub fn padatkan(&mut self, berkas: &str) -> Result<(), GalatBaca> {
+        self.cacah
+            .ke(&mut self.tabulasi)
+            .map_err(|sumber| GalatBaca::Skm {
+                berkas: berkas.to_string(),
+                sumber,
+            })?;
+        self.cacah = Cacah::new(0, 0);
+        self.singgah = Vec::new();
+        self.slot = Vec::new();
+        Ok(())
+    }
+
+    /// Adds the tallies of the stretch that follows this one (its counts moved by
+    /// [`Hitungan::padatkan`]); `geser` is added to its line numbers (it counted lines from 1).
+    pub fn sambung(&mut self, lain: Hitungan, geser: u64, berkas: &str) -> Result<(), GalatBaca> {
+        let galat = |sumber| GalatBaca::Skm {
+            berkas: berkas.to_string(),
+            sumber,
+        };
+        let total = &lain.tabulasi.total;
+        if total.responden() > 0 {
+            self.tabulasi
+                .total
+                .tambah(total.jumlah(), total.responden())
+                .map_err(galat)?;
+        }
         for (c, r) in lain.tabulasi.rincian.iter().enumerate() {
-            for (g, (nama, _)) in r.kelompok().iter().enumerate() {
+            for (nama, t) in r.kelompok() {
                 // A group's name is its own group (see `JenisProfil::kelompok`), so the group
-                // here is the one the same rows would have found.
+                // here is the one the same rows would have found; groups new here come after
+                // this stretch's own, as a single reader meets them.
                 let sini = self.tabulasi.rincian[c].indeks_kelompok(nama);
-                let s = self.cacah.slot(c, sini);
-                if let Some(s_lain) = lain.cacah.slot_ada(c, g) {
-                    self.cacah.tambah_slot(s, &lain.cacah, s_lain);
-                }
+                self.tabulasi.rincian[c]
+                    .tambah_di(sini, t.jumlah(), t.responden())
+                    .map_err(galat)?;
             }
         }
         self.kamus.gabung(lain.kamus);
@@ -243,6 +311,7 @@ impl Hitungan {
             b.baris += geser;
             b
         }));
+        Ok(())
     }
 
     fn selesai(
@@ -264,67 +333,51 @@ impl Hitungan {
     }
 }
 
+/// How a stretch of records ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sampai {
+    /// A record ended exactly at the byte asked for.
+    Batas,
+    /// At the end of the source.
+    Akhir,
+    /// Stopped: the stretch is not needed.
+    Batal,
+}
+
 /// Reads records into `h` to the end of the source, or (`batas`) until one ends exactly at
-/// that byte of the source: then `true`. A record that runs past `batas` means the guess was
-/// wrong; reading goes on to the end.
-fn baca<R: Read>(
+/// that byte of the source. A record that runs past `batas` means the guess was wrong; reading
+/// goes on to the end. `batal`, when given, is the first piece of the file that read past its
+/// end, and this stretch's piece: it is lowered on a wrong guess, and reading stops when it
+/// falls below this piece.
+pub(crate) fn baca<R: Read>(
     p: &Pengumpul,
     h: &mut Hitungan,
     pindai: &mut Pemindai<R>,
     mut batas: Option<u64>,
     berkas: &str,
-) -> Result<bool, GalatBaca> {
+    batal: Option<(&AtomicUsize, usize)>,
+) -> Result<Sampai, GalatBaca> {
     while let Some(rec) = pindai.berikut().map_err(|e| galat_csv(berkas, &e, "CSV"))? {
         h.catat(p, &rec);
         if let Some(b) = batas {
             let posisi = pindai.posisi();
             if posisi == b {
-                return Ok(true);
+                return Ok(Sampai::Batas);
             }
             if posisi > b {
                 batas = None;
+                if let Some((batal, i)) = batal {
+                    batal.fetch_min(i, Ordering::Relaxed);
+                }
             }
         }
+        if let Some((batal, i)) = batal
+            && batal.load(Ordering::Relaxed) < i
+        {
+            return Ok(Sampai::Batal);
+        }
     }
-    Ok(false)
-}
-
-/// Where a second thread can start: just past a line end near the middle of a file of at
-/// least `minimum` bytes (at the `\n` of a `\r\n`, which ends its record at the `\r`). `None`
-/// for a smaller file or when no line end is found.
-fn titik_belah(path: &Path, minimum: u64) -> Option<u64> {
-    let ukuran = std::fs::metadata(path).ok()?.len();
-    if ukuran < minimum {
-        return None;
-    }
-    let tengah = ukuran / 2;
-    let mut f = File::open(path).ok()?;
-    f.seek(SeekFrom::Start(tengah)).ok()?;
-    let mut buf = Vec::with_capacity(1 << 16);
-    f.take(1 << 16).read_to_end(&mut buf).ok()?;
-    let lf = buf.iter().skip(1).position(|&b| b == b'\n')? + 1;
-    let i = if buf[lf - 1] == b'\r' { lf } else { lf + 1 };
-    Some(tengah + i as u64)
-}
-
-/// The second half, from `belah` to the end.
-fn baca_paruh_kedua(
-    path: &Path,
-    belah: u64,
-    pemisah: u8,
-    p: &Pengumpul,
-    berkas: &str,
-) -> Result<Hitungan, GalatBaca> {
-    let io = |sumber| GalatBaca::Io {
-        berkas: berkas.to_string(),
-        sumber,
-    };
-    let mut f = File::open(path).map_err(io)?;
-    f.seek(SeekFrom::Start(belah)).map_err(io)?;
-    let mut pindai = Pemindai::lanjutan(f, pemisah);
-    let mut h = Hitungan::new(p);
-    baca(p, &mut h, &mut pindai, None, berkas)?;
-    Ok(h)
+    Ok(Sampai::Akhir)
 }
 
 /// Reads respondents from CSV text (any reader), e.g. for tests or standard input.
@@ -338,7 +391,7 @@ pub fn baca_responden_csv<R: Read>(
     } = buka_pindai(reader, berkas)?;
     let p = Pengumpul::new(berkas, kepala, opsi)?;
     let mut h = Hitungan::new(&p);
-    baca(&p, &mut h, &mut pindai, None, berkas)?;
+    baca(&p, &mut h, &mut pindai, None, berkas, None)?;
     h.selesai(p, opsi, berkas)
 }
 
@@ -353,12 +406,18 @@ pub(crate) fn buka(path: &Path) -> Result<File, GalatBaca> {
 pub(crate) fn baca_csv_berkas(path: &Path, opsi: &OpsiBaca) -> Result<Masukan, GalatBaca> {
     let prosesor = std::thread::available_parallelism().map_or(1, |n| n.get());
     let minimum = if prosesor >= 2 { BATAS_BELAH } else { u64::MAX };
-    baca_csv_berkas_belah(path, opsi, minimum)
+    baca_csv_berkas_potong(path, opsi, minimum, UKURAN_POTONG, prosesor)
 }
 
-/// [`baca_csv_berkas`], splitting respondent files of at least `minimum` bytes between two
-/// threads.
-fn baca_csv_berkas_belah(path: &Path, opsi: &OpsiBaca, minimum: u64) -> Result<Masukan, GalatBaca> {
+/// [`baca_csv_berkas`], respondent files of at least `minimum` bytes read in pieces of about
+/// `ukuran_potong` bytes by `benang` threads.
+fn baca_csv_berkas_potong(
+    path: &Path,
+    opsi: &OpsiBaca,
+    minimum: u64,
+    ukuran_potong: u64,
+    benang: usize,
+) -> Result<Masukan, GalatBaca> {
     let berkas = path.display().to_string();
     let Terbuka {
         mut pindai,
@@ -372,27 +431,23 @@ fn baca_csv_berkas_belah(path: &Path, opsi: &OpsiBaca, minimum: u64) -> Result<M
     }
     let p = Pengumpul::new(&berkas, kepala, opsi)?;
     let mut h = Hitungan::new(&p);
-    // The split must lie past the header (a file of one long header line has none).
-    let belah = titik_belah(path, minimum).filter(|&b| b > bom + pindai.posisi());
-    let Some(belah) = belah else {
-        baca(&p, &mut h, &mut pindai, None, &berkas)?;
-        return h.selesai(p, opsi, &berkas).map(Masukan::Responden);
-    };
-    std::thread::scope(|s| {
-        let kedua = s.spawn(|| baca_paruh_kedua(path, belah, pemisah, &p, &berkas));
-        // The first thread's source starts after the byte-order mark.
-        let tepat = baca(&p, &mut h, &mut pindai, Some(belah - bom), &berkas)?;
-        let kedua = kedua
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        if tepat {
-            let lain = kedua?;
-            // The second half's lines were counted from 1 at the split, which is on this
-            // reader's line `baris()`.
-            h.sambung(lain, pindai.baris() - 1);
-        }
-        Ok::<(), GalatBaca>(())
-    })?;
+    // Cuts lie past the header (a file of one long header line has none).
+    let potong = potong_berkas(path, minimum, ukuran_potong, bom + pindai.posisi());
+    if potong.is_empty() {
+        baca(&p, &mut h, &mut pindai, None, &berkas, None)?;
+    } else {
+        crate::potong::baca_berkas(
+            path,
+            &p,
+            &mut h,
+            &mut pindai,
+            pemisah,
+            bom,
+            &potong,
+            benang,
+            &berkas,
+        )?;
+    }
     h.selesai(p, opsi, &berkas).map(Masukan::Responden)
 }
 
@@ -464,11 +519,12 @@ mod tests {
         s.into_bytes()
     }
 
-    /// Two threads give what one gives, wherever the middle falls (also inside a quoted field):
-    /// line ends, quotes, bad rows and groups first seen late, with and without skipping bad
-    /// rows.
+    /// Several threads give what one gives, wherever the cuts fall (also inside a quoted
+    /// field): line ends, quotes, bad rows and groups first seen late, with and without skipping
+    /// bad rows; two halves, and pieces of about 1.000 bytes (about 50 rows: at most 64 pieces)
+    /// on one thread (the pieces in file order), two and three.
     #[test]
-    fn two_threads_read_what_one_reads() {
+    fn pieces_read_what_one_reader_reads() {
         let dir = std::env::temp_dir().join(format!("kinerja-skm-belah-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let kasus = [
@@ -477,32 +533,57 @@ mod tests {
             ("buruk", survei(3000, "\n", 37, 0)),
             ("kutip", survei(3000, "\r\n", 41, 5)),
             ("pendek", survei(3, "\n", 0, 0)),
-            // Most line ends inside quotes: the guessed split is often not a record's end.
+            // Most line ends inside quotes: the guessed cut is often not a record's end.
             ("baris-baru", survei(3000, "\n", 0, 1)),
+            // The same in the second half only: pieces read up to their cut, then one reads on
+            // to the end and the pieces after it are dropped.
+            ("baris-baru-akhir", {
+                let mut a = survei(1500, "\n", 0, 0);
+                let b = survei(1500, "\n", 0, 1);
+                let kepala = b.iter().position(|&c| c == b'\n').unwrap() + 1;
+                a.extend_from_slice(&b[kepala..]);
+                a
+            }),
         ];
         for (nama, isi) in kasus {
             let path = dir.join(format!("{nama}.csv"));
-            // Every split point in a window around the middle, by cutting the file short.
+            // Every cut in a window shifted, by cutting the file short.
             for potong in [0, 1, 2, 7, 25, 26, 27, 60] {
                 let isi = &isi[..isi.len() - potong.min(isi.len() / 2)];
                 std::fs::write(&path, isi).unwrap();
+                let separuh = isi.len() as u64 / 2;
                 for lewati in [false, true] {
                     let opsi = OpsiBaca {
                         lewati_baris_buruk: lewati,
                         ..OpsiBaca::default()
                     };
-                    let satu = baca_csv_berkas_belah(&path, &opsi, u64::MAX);
-                    let dua = baca_csv_berkas_belah(&path, &opsi, 0);
-                    assert_eq!(ringkas(dua), ringkas(satu), "{nama} -{potong} {lewati}");
+                    let satu = ringkas(baca_csv_berkas_potong(&path, &opsi, u64::MAX, 1, 1));
+                    // Two halves at every shift; small pieces (60 or more cuts) at two.
+                    let kecil: &[(u64, usize)] = if [0, 27].contains(&potong) {
+                        &[(997, 1), (997, 2), (997, 3)]
+                    } else {
+                        &[]
+                    };
+                    for &(ukuran, benang) in [(separuh, 2)].iter().chain(kecil) {
+                        let banyak = baca_csv_berkas_potong(&path, &opsi, 0, ukuran, benang);
+                        assert_eq!(
+                            ringkas(banyak),
+                            satu,
+                            "{nama} -{potong} {lewati} {ukuran} {benang}"
+                        );
+                    }
                 }
             }
         }
-        // The split really happens, and its second half has rows and a bad one.
+        // The cuts really happen, each just past a line feed, and a piece has a bad row.
         let path = dir.join("buruk.csv");
         std::fs::write(&path, survei(3000, "\n", 37, 0)).unwrap();
-        let belah = titik_belah(&path, 0).unwrap();
         let isi = std::fs::read(&path).unwrap();
-        assert_eq!(isi[belah as usize - 1], b'\n');
+        let potong = potong_berkas(&path, 0, 997, 0);
+        assert!(potong.len() > 50, "{}", potong.len());
+        for &c in &potong {
+            assert_eq!(isi[c as usize - 1], b'\n');
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -8,11 +8,12 @@
 //! # Invariants
 //! - All computation is `kinerja_core::skm`; this crate only turns files into core values.
 //! - Respondent files are streamed: memory grows with unsur x groups, not with respondents. A
-//!   large CSV is read by two threads, each through its own buffer, with the result a single
-//!   reader gets (see `csv_berkas.rs`).
+//!   large CSV is read in pieces by several threads, each through its own buffer, with the
+//!   result a single reader gets (see `potong.rs`).
 //! - A file with a bad row yields an error naming every bad row and column, and nothing is
 //!   computed, unless the caller asks to skip bad rows; then every skipped row is returned.
 
+mod bit;
 mod cacah;
 mod csv_berkas;
 mod kenal;
@@ -20,6 +21,7 @@ mod kepala;
 mod label;
 pub mod peta;
 mod pindai;
+mod potong;
 pub mod responden;
 mod singgah;
 pub mod tabel;

@@ -18,6 +18,8 @@ use std::io::{self, Read};
 
 use csv_core::ReadRecordResult;
 
+use crate::bit::{KATA_CR, KATA_KUTIP, KATA_LF, SATU, bit_blok, sama};
+
 /// The read buffer (grown only for a record longer than it).
 const UKURAN_BUFFER: usize = 1 << 18;
 
@@ -33,54 +35,20 @@ impl<'a> Rekaman<'a> {
         self.rentang.len()
     }
 
+    /// The bytes and the fields' ranges into them.
+    pub fn bagian(&self) -> (&'a [u8], &'a [(usize, usize)]) {
+        (self.data, self.rentang)
+    }
+
     pub fn get(&self, i: usize) -> Option<&'a [u8]> {
         let data = self.data;
         self.rentang.get(i).map(|&(a, b)| &data[a..b])
-    }
-
-    /// Field `i`, and the 16 bytes that start with it when the record's bytes reach that far
-    /// (what follows the field is the rest of the record or the next one).
-    pub fn get_jendela(&self, i: usize) -> Option<(&'a [u8], Option<&'a [u8; 16]>)> {
-        let data = self.data;
-        let &(a, b) = self.rentang.get(i)?;
-        let jendela = data.get(a..a + 16).and_then(|j| j.try_into().ok());
-        Some((data.get(a..b)?, jendela))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         let data = self.data;
         self.rentang.iter().map(move |&(a, b)| &data[a..b])
     }
-}
-
-const SATU: u64 = 0x0101_0101_0101_0101;
-const TUJUH: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-const KATA_LF: u64 = b'\n' as u64 * SATU;
-const KATA_CR: u64 = b'\r' as u64 * SATU;
-const KATA_KUTIP: u64 = b'"' as u64 * SATU;
-
-/// The high bit of every byte of `w` that equals the byte repeated in `b`. Exact: the sum never
-/// carries into the next byte.
-fn sama(w: u64, b: u64) -> u64 {
-    let x = w ^ b;
-    !(((x & TUJUH) + TUJUH) | x | TUJUH)
-}
-
-/// The high bits of the eight bytes of `m` (as [`sama`] leaves them) as eight bits, byte `i`
-/// to bit `i`: the multiplication moves each to the top byte, where no two collide.
-fn kumpul(m: u64) -> u64 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-}
-
-/// The separators and line feeds of 64 bytes, bit `i` for byte `i`.
-fn bit_blok(blok: &[u8], kata_pemisah: u64) -> (u64, u64) {
-    let (mut ms, mut ml) = (0, 0);
-    for (k, w) in blok.chunks_exact(8).enumerate().take(8) {
-        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        ms |= kumpul(sama(w, kata_pemisah)) << (8 * k);
-        ml |= kumpul(sama(w, KATA_LF)) << (8 * k);
-    }
-    (ms, ml)
 }
 
 pub(crate) struct Pemindai<R> {
@@ -295,19 +263,28 @@ impl<R: Read> Pemindai<R> {
             let mut ujung = None;
             // Sixty-four bytes at a time, a bit per byte: the loop over one row's separators
             // then runs as many times on every row, which the processor learns to predict.
-            'blok: while let Some(blok) = data.get(i..i + 64) {
-                let (ms, ml) = bit_blok(blok, kata_pemisah);
-                let mut m = ms | ml;
+            while let Some(blok) = data.get(i..i + 64).and_then(|b| b.try_into().ok()) {
+                let (ms, ml) = bit_blok(blok, pemisah);
+                // The separators before the block's first line feed, then that line feed.
+                let akhir = ml.trailing_zeros();
+                let sebelum = if akhir < 64 {
+                    (1 << akhir) - 1
+                } else {
+                    u64::MAX
+                };
+                let mut m = ms & sebelum;
                 while m != 0 {
-                    let t = m.trailing_zeros();
-                    let j = i + t as usize;
+                    let j = i + m.trailing_zeros() as usize;
                     rentang.push((awal, j));
                     awal = j + 1;
-                    if ml >> t & 1 == 1 {
-                        ujung = Some(j);
-                        break 'blok;
-                    }
                     m &= m - 1;
+                }
+                if akhir < 64 {
+                    let j = i + akhir as usize;
+                    rentang.push((awal, j));
+                    awal = j + 1;
+                    ujung = Some(j);
+                    break;
                 }
                 i += 64;
             }
@@ -530,36 +507,6 @@ mod tests {
             v.push((baris, rec.iter().map(<[u8]>::to_vec).collect()));
         }
         v
-    }
-
-    #[test]
-    fn equal_bytes_of_a_word_and_only_those() {
-        for t in 0..=255u8 {
-            for x in 0..=255u8 {
-                // `x` at byte 3 among bytes equal to `t` + 1, so only byte 3 can match.
-                let mut b = [t.wrapping_add(1); 8];
-                b[3] = x;
-                let harap = if x == t { 0x80 << 24 } else { 0 };
-                assert_eq!(sama(u64::from_le_bytes(b), u64::from(t) * SATU), harap);
-            }
-        }
-    }
-
-    #[test]
-    fn a_block_of_bytes_as_bits() {
-        for bit in 0..=255u8 {
-            // Bytes 0-7 a separator where `bit` has a one, bytes 8-63 none; then the same
-            // pattern in the last word.
-            let mut b = [b'x'; 64];
-            for i in 0..8 {
-                if bit >> i & 1 == 1 {
-                    b[i] = b',';
-                    b[56 + i] = b'\n';
-                }
-            }
-            let (ms, ml) = bit_blok(&b, u64::from(b',') * SATU);
-            assert_eq!((ms, ml), (u64::from(bit), u64::from(bit) << 56));
-        }
     }
 
     #[test]
