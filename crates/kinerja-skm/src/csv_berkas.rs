@@ -271,10 +271,7 @@ impl Hitungan {
     pub fn padatkan(&mut self, berkas: &str) -> Result<(), GalatBaca> {
         self.cacah
             .ke(&mut self.tabulasi)
-            .map_err(|sumber| GalatBaca::Skm {
-                berkas: berkas.to_string(),
-                sumber,
-            })?;
+            .map_err(galat_skm(berkas))?;
         self.cacah = Cacah::new(0, 0);
         self.singgah = Vec::new();
         self.slot = Vec::new();
@@ -284,16 +281,13 @@ impl Hitungan {
     /// Adds the tallies of the stretch that follows this one (its counts moved by
     /// [`Hitungan::padatkan`]); `geser` is added to its line numbers (it counted lines from 1).
     pub fn sambung(&mut self, lain: Hitungan, geser: u64, berkas: &str) -> Result<(), GalatBaca> {
-        let galat = |sumber| GalatBaca::Skm {
-            berkas: berkas.to_string(),
-            sumber,
-        };
+        let galat = galat_skm(berkas);
         let total = &lain.tabulasi.total;
         if total.responden() > 0 {
             self.tabulasi
                 .total
                 .tambah(total.jumlah(), total.responden())
-                .map_err(galat)?;
+                .map_err(&galat)?;
         }
         for (c, r) in lain.tabulasi.rincian.iter().enumerate() {
             for (nama, t) in r.kelompok() {
@@ -303,7 +297,7 @@ impl Hitungan {
                 let sini = self.tabulasi.rincian[c].indeks_kelompok(nama);
                 self.tabulasi.rincian[c]
                     .tambah_di(sini, t.jumlah(), t.responden())
-                    .map_err(galat)?;
+                    .map_err(&galat)?;
             }
         }
         self.kamus.gabung(lain.kamus);
@@ -322,10 +316,7 @@ impl Hitungan {
     ) -> Result<crate::BacaanResponden, GalatBaca> {
         self.cacah
             .ke(&mut self.tabulasi)
-            .map_err(|sumber| GalatBaca::Skm {
-                berkas: berkas.to_string(),
-                sumber,
-            })?;
+            .map_err(galat_skm(berkas))?;
         p.tabulasi = self.tabulasi;
         p.buruk = self.buruk;
         p.kamus = self.kamus;
@@ -449,6 +440,14 @@ fn baca_csv_berkas_potong(
         )?;
     }
     h.selesai(p, opsi, &berkas).map(Masukan::Responden)
+}
+
+/// The core's refusal of a tally, said of file `berkas`.
+fn galat_skm(berkas: &str) -> impl Fn(kinerja_core::skm::GalatSkm) -> GalatBaca + '_ {
+    move |sumber| GalatBaca::Skm {
+        berkas: berkas.to_string(),
+        sumber,
+    }
 }
 
 #[cfg(test)]
