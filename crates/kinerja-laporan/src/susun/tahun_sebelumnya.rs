@@ -49,15 +49,9 @@ impl Penyusun<'_> {
     /// The years of the table: the Renstra's (or the last five) up to the report's year, and
     /// for an instansi a reorganisation formed, from the first year its predecessors measured
     /// (at most `reorganisasi::BATAS_TAHUN` years).
-    fn tahun_perbandingan(&self, inds: &[&Indikator]) -> Vec<Tahun> {
-        let mut tahun: Vec<Tahun> = inds
-            .first()
-            .map(|i| {
-                pengukuran::riwayat(&self.ix, i, self.tahun)
-                    .iter()
-                    .map(|t| t.tahun)
-                    .collect()
-            })
+    fn tahun_perbandingan(&self, pertama: Option<&Vec<pengukuran::TahunRiwayat>>) -> Vec<Tahun> {
+        let mut tahun: Vec<Tahun> = pertama
+            .map(|r| r.iter().map(|t| t.tahun).collect())
             .unwrap_or_default();
         tahun.extend(reorganisasi::tahun_riwayat(
             &self.data.reorganisasi,
@@ -72,8 +66,12 @@ impl Penyusun<'_> {
 
     /// One indicator's years: its own figure from the year the instansi began, before that its
     /// predecessors' (`TitikRiwayat`).
-    fn tahunan(&self, ind: &Indikator, tahun: &[Tahun]) -> Vec<Tahunan> {
-        let sendiri = pengukuran::riwayat(&self.ix, ind, self.tahun);
+    fn tahunan(
+        &self,
+        ind: &Indikator,
+        sendiri: &[pengukuran::TahunRiwayat],
+        tahun: &[Tahun],
+    ) -> Vec<Tahunan> {
         let id = &self.laporan.instansi;
         let reorg = &self.data.reorganisasi;
         tahun
@@ -128,9 +126,17 @@ impl Penyusun<'_> {
         no: &mut Nomor,
     ) -> Vec<Blok> {
         let mut isi = vec![judul(3, "b. Perbandingan dengan tahun-tahun sebelumnya")];
-        let tahun = self.tahun_perbandingan(inds);
-        let baris_ind: Vec<(&Indikator, Vec<Tahunan>)> =
-            inds.iter().map(|i| (*i, self.tahunan(i, &tahun))).collect();
+        // Each indicator's own history, once: its years, cells and this year's capaian.
+        let sendiri: Vec<Vec<pengukuran::TahunRiwayat>> = inds
+            .iter()
+            .map(|i| pengukuran::riwayat(&self.ix, i, self.tahun))
+            .collect();
+        let tahun = self.tahun_perbandingan(sendiri.first());
+        let baris_ind: Vec<(&Indikator, Vec<Tahunan>)> = inds
+            .iter()
+            .zip(&sendiri)
+            .map(|(i, r)| (*i, self.tahunan(i, r, &tahun)))
+            .collect();
         let mut kol = vec![kolom("Indikator", 6, false)];
         for t in &tahun {
             kol.push(kolom(&format!("Realisasi {t}"), 2, true));
@@ -138,15 +144,11 @@ impl Penyusun<'_> {
         kol.push(kolom("Capaian tahun ini", 2, true));
         let b = baris_ind
             .iter()
-            .map(|(ind, th)| {
+            .zip(&sendiri)
+            .map(|((ind, th), r)| {
                 let mut sel = vec![Sel::teks(&ind.uraian)];
                 sel.extend(th.iter().map(|t| t.sel.clone()));
-                sel.push(
-                    pengukuran::riwayat(&self.ix, ind, self.tahun)
-                        .last()
-                        .map(|t| capaian(&t.capaian))
-                        .unwrap_or_else(tt),
-                );
+                sel.push(r.last().map(|t| capaian(&t.capaian)).unwrap_or_else(tt));
                 baris(sel)
             })
             .collect();
