@@ -93,6 +93,15 @@ pub fn pendahulu_semua(reorg: &[Reorganisasi], instansi: &InstansiId) -> Vec<Ins
     hasil
 }
 
+/// The predecessors of `instansi` back along every chain ([`pendahulu_semua`] without
+/// itself): none when no reorganisation formed it. The data sets a report or a trend of it reads
+/// besides its own.
+pub fn pendahulu(reorg: &[Reorganisasi], instansi: &InstansiId) -> Vec<InstansiId> {
+    let mut v = pendahulu_semua(reorg, instansi);
+    v.remove(0);
+    v
+}
+
 /// The years a reorganised trend of `instansi` shows up to `sampai`: from the first year any
 /// of its data sets or its predecessors' measured something (realisasi or data element
 /// values), at most `BATAS_TAHUN` years; none when no reorganisation formed it.
@@ -454,6 +463,11 @@ mod tests {
         assert_eq!(
             pendahulu_semua(&r, &id("d")),
             vec![id("d"), id("c"), id("a"), id("b")]
+        );
+        assert_eq!(pendahulu(&r, &id("d")), vec![id("c"), id("a"), id("b")]);
+        assert!(
+            pendahulu(&r, &id("a")).is_empty(),
+            "no reorganisation formed A"
         );
         // D's 2020 figure is A's and B's, from the renaming's record: the merge is further
         // back, but the note names what D's figure is made of.

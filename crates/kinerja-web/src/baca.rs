@@ -27,7 +27,7 @@ pub(crate) async fn data_terlihat(
 }
 
 /// The stored data sets of `id`'s predecessors (`data` is its data set) when a reorganisation
-/// formed it, back along every chain (`reorganisasi::pendahulu_semua`), each as the caller may
+/// formed it, back along every chain (`reorganisasi::pendahulu`), each as the caller may
 /// see it (`data_terlihat`): what a reorganised trend and a report's earlier years read. A
 /// predecessor with no data set in the store is left out (the figures name it as absent).
 pub(crate) async fn pendahulu(
@@ -36,13 +36,13 @@ pub(crate) async fn pendahulu(
     id: &InstansiId,
     data: &DataInstansi,
 ) -> Result<Vec<(InstansiId, Arc<DataInstansi>)>, GalatHttp> {
-    use kinerja_core::reorganisasi::{pembentukan, pendahulu_semua};
-    if pembentukan(&data.reorganisasi, id).is_none() {
+    let asal = kinerja_core::reorganisasi::pendahulu(&data.reorganisasi, id);
+    if asal.is_empty() {
         return Ok(Vec::new());
     }
     let pelapor = n.toko.daftar_pelapor().await?;
     let mut v = Vec::new();
-    for p in pendahulu_semua(&data.reorganisasi, id).into_iter().skip(1) {
+    for p in asal {
         if pelapor.contains(&p) {
             let d = data_terlihat(n, sesi, &p).await?;
             v.push((p, d));

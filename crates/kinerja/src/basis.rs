@@ -68,23 +68,20 @@ pub fn muat(db: Option<&str>, instansi: &str) -> Result<DataInstansi, GalatPerin
 }
 
 /// The stored data sets of the predecessors of `instansi` (`data` is its data set) when a
-/// reorganisation formed it, back along every chain (`reorganisasi::pendahulu_semua`); a
+/// reorganisation formed it, back along every chain (`reorganisasi::pendahulu`); a
 /// predecessor with no data set in the store is left out (the report names it as absent).
 pub async fn pendahulu_di(
     t: &Toko,
     data: &DataInstansi,
     instansi: &InstansiId,
 ) -> Result<Vec<(InstansiId, DataInstansi)>, GalatPerintah> {
-    let reorg = &data.reorganisasi;
-    if kinerja_core::reorganisasi::pembentukan(reorg, instansi).is_none() {
+    let asal = kinerja_core::reorganisasi::pendahulu(&data.reorganisasi, instansi);
+    if asal.is_empty() {
         return Ok(Vec::new());
     }
     let pelapor = t.daftar_pelapor().await.map_err(GalatPerintah::masukan)?;
     let mut v = Vec::new();
-    for p in kinerja_core::reorganisasi::pendahulu_semua(reorg, instansi)
-        .into_iter()
-        .skip(1)
-    {
+    for p in asal {
         if pelapor.contains(&p) {
             let d = t.muat(&p).await.map_err(GalatPerintah::masukan)?;
             v.push((p, d));

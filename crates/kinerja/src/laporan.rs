@@ -116,7 +116,7 @@ pub struct Sumber<'a> {
 
 /// The predecessors' data sets given with `--pendahulu` (files or folders): each must be the
 /// data set of a predecessor of the instansi reporting `tahun` in `data`
-/// (`reorganisasi::pendahulu_semua`), so a wrong folder is refused rather than silently unused.
+/// (`reorganisasi::pendahulu`), so a wrong folder is refused rather than silently unused.
 pub fn pendahulu_berkas(
     data: &DataInstansi,
     tahun: Tahun,
@@ -135,7 +135,7 @@ pub fn pendahulu_berkas(
                 "--pendahulu: data tidak memuat Laporan Kinerja tahun {tahun}"
             ))
         })?;
-    let boleh = kinerja_core::reorganisasi::pendahulu_semua(&data.reorganisasi, &pelapor);
+    let boleh = kinerja_core::reorganisasi::pendahulu(&data.reorganisasi, &pelapor);
     jalur
         .iter()
         .map(|p| {
@@ -151,7 +151,7 @@ pub fn pendahulu_berkas(
                     }
                 ))
             })?;
-            if id == pelapor || !boleh.contains(&id) {
+            if !boleh.contains(&id) {
                 return Err(GalatPerintah::masukan(format!(
                     "--pendahulu {}: data \"{id}\" bukan pendahulu \"{pelapor}\" (menurut [[reorganisasi]] datanya)",
                     p.display()

@@ -202,21 +202,17 @@ pub fn susun_dengan_pendahulu(
 }
 
 /// Of the data sets given, those of `instansi`'s predecessors when a reorganisation formed it
-/// (`reorganisasi::pendahulu_semua`): the ones the report reads, and so the ones its
+/// (`reorganisasi::pendahulu`): the ones the report reads, and so the ones its
 /// fingerprint covers.
 fn pendahulu_dibaca<'a>(
     data: &DataInstansi,
     instansi: &InstansiId,
     pendahulu: &[Pendahulu<'a>],
 ) -> Vec<Pendahulu<'a>> {
-    use kinerja_core::reorganisasi::{pembentukan, pendahulu_semua};
-    if pembentukan(&data.reorganisasi, instansi).is_none() {
-        return Vec::new();
-    }
-    let semua = pendahulu_semua(&data.reorganisasi, instansi);
+    let semua = kinerja_core::reorganisasi::pendahulu(&data.reorganisasi, instansi);
     pendahulu
         .iter()
-        .filter(|p| p.id != instansi && semua.contains(p.id))
+        .filter(|p| semua.contains(p.id))
         .copied()
         .collect()
 }
