@@ -19,6 +19,8 @@ use std::sync::Arc;
 
 /// The form of a stored summary. Raise it whenever `RingkasUnit` or how `RingkasUnit::dari_data`
 /// computes changes: summaries stored by an older program are then made again, not trusted.
+/// A test keeps one summary in this form (`ringkas/format-N.json`) and fails when the form
+/// changes and this number does not.
 pub(crate) const FORMAT: i64 = 1;
 
 /// The default bound of the summaries kept in memory: one year of the whole nation (20.560

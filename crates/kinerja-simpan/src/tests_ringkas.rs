@@ -198,7 +198,91 @@ async fn references_to_instansi_are_checked_at_commit() {
             hitung("SELECT COUNT(*) FROM instansi WHERE id = 'baru'").await,
             0
         );
+        if b.nama == "postgres" {
+            // TRUNCATE fires no DELETE trigger (migration 37): emptying `instansi` while any of
+            // the six data tables still has rows is refused, whichever of them is left out;
+            // everything in one command passes.
+            const DATA: [&str; 6] = [
+                "rekaman",
+                "target",
+                "realisasi",
+                "pos_anggaran",
+                "nilai_data",
+                "cakupan",
+            ];
+            // A row in every data table, so that leaving any one out is refused.
+            let mut tx = t.kolam.mulai().await.unwrap();
+            for sql in [
+                "INSERT INTO nilai_data (pelapor, elemen, instansi, tahun, periode, nilai, urutan) \
+                 VALUES ('mumbulsari', 'uji', 'mumbulsari', 2020, 'tahunan', '1', 0) \
+                 ON CONFLICT DO NOTHING",
+                "INSERT INTO cakupan (pelapor, instansi, urutan) \
+                 VALUES ('mumbulsari', 'mumbulsari', 9) ON CONFLICT DO NOTHING",
+            ] {
+                tx.jalankan(sql, vec![]).await.unwrap();
+            }
+            tx.selesai().await.unwrap();
+            for tabel in DATA {
+                let mut tx = t.kolam.mulai().await.unwrap();
+                let ada = tx
+                    .jalankan_rakitan(format!("SELECT 1 FROM {tabel} LIMIT 1"), vec![])
+                    .await
+                    .unwrap();
+                tx.batal().await.unwrap();
+                assert_eq!(ada, 1, "{tabel} has a row");
+            }
+            let instansi = hitung("SELECT COUNT(*) FROM instansi").await;
+            assert!(instansi > 0);
+            for tinggal in DATA {
+                let lain: Vec<&str> = DATA.into_iter().filter(|x| *x != tinggal).collect();
+                let sql = format!("TRUNCATE instansi, {} CASCADE", lain.join(", "));
+                let mut tx = t.kolam.mulai().await.unwrap();
+                let e = tx.jalankan_rakitan(sql.clone(), vec![]).await.unwrap_err();
+                assert!(format!("{e:?}").contains(tinggal), "{sql}: {e:?}");
+                tx.batal().await.unwrap();
+            }
+            assert_eq!(hitung("SELECT COUNT(*) FROM instansi").await, instansi);
+            let sql = format!("TRUNCATE instansi, {} CASCADE", DATA.join(", "));
+            let mut tx = t.kolam.mulai().await.unwrap();
+            tx.jalankan_rakitan(sql, vec![]).await.unwrap();
+            tx.selesai().await.unwrap();
+            assert_eq!(hitung("SELECT COUNT(*) FROM instansi").await, 0);
+        }
         t.tutup().await;
         b.selesai().await;
     }
+}
+
+/// `FORMAT` says what a stored summary means, and it is raised by hand. So the summary of a data
+/// set with a plain and a formula indicator (`dengan_rumus`, 2020), in the stored form, is kept
+/// beside the code as `src/ringkas/format-{FORMAT}.json`: a change to `RingkasUnit`'s shape or
+/// to what `dari_data` computes for it changes this text, and this test fails until `FORMAT` is
+/// raised and the new form written (`KINERJA_TULIS_FORMAT=1`, which never overwrites the file of
+/// an existing `FORMAT`). An older program's stored summaries are then made again, not read as
+/// the new program's.
+#[test]
+fn the_stored_summary_changes_only_with_a_new_format() {
+    let r =
+        kinerja_core::wilayah::RingkasUnit::dari_data(&dengan_rumus(), Tahun::new(2020).unwrap());
+    let teks = serde_json::to_string_pretty(&r).unwrap() + "\n";
+    let jalur = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("src/ringkas/format-{FORMAT}.json"));
+    let tersimpan = std::fs::read_to_string(&jalur).ok();
+    if tersimpan.is_none() && std::env::var_os("KINERJA_TULIS_FORMAT").is_some() {
+        std::fs::write(&jalur, &teks).unwrap();
+        return;
+    }
+    let Some(tersimpan) = tersimpan else {
+        panic!(
+            "{} is missing: write it with KINERJA_TULIS_FORMAT=1",
+            jalur.display()
+        );
+    };
+    assert!(
+        teks == tersimpan,
+        "the stored summary's form changed ({}): raise ringkas::FORMAT, write the new form \
+         with KINERJA_TULIS_FORMAT=1 and remove the old file (if only the example's data \
+         changed, remove the file and write it again)\n{teks}",
+        jalur.display()
+    );
 }
