@@ -26,7 +26,7 @@ async fn the_opd_submits_and_the_evaluator_overrides_a_proposal_in_a_real_browse
     let Some(driver) = Driver::mulai() else {
         return;
     };
-    let basis = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let basis = kinerja_simpan::uji::sqlite();
     let server = Server::mulai(&basis.url).await;
     let jawaban = kinerja_berkas::baca(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contoh/evaluasi/mumbulsari-2020.toml"),

@@ -61,7 +61,7 @@ async fn a_whole_sakip_year_in_a_real_browser() {
     let Some(driver) = Driver::mulai() else {
         return;
     };
-    let basis = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let basis = kinerja_simpan::uji::sqlite();
     let server = Server::mulai(&basis.url).await;
     let profil = Profil::baru();
     let c = driver.sesi(&profil.0).await;

@@ -30,7 +30,7 @@ async fn the_plan_editors_in_a_real_browser() {
         return;
     };
     let tangkapan = folder_tangkapan();
-    let basis = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let basis = kinerja_simpan::uji::sqlite();
     let server = Server::mulai(&basis.url).await;
     let profil = Profil::baru();
     let c = driver.sesi(&profil.0).await;

@@ -48,7 +48,7 @@ mod tests {
     use crate::impor::gabung;
     use crate::rekaman::{self, Rekaman};
     use crate::tests::{contoh, id, pelaku};
-    use crate::uji::semua_basis;
+    use crate::uji::sqlite;
     use crate::{Galat, ModeImpor, Toko};
     use kinerja_core::model::Realisasi;
     use kinerja_core::nilai::Nilai;
@@ -72,7 +72,7 @@ mod tests {
             sumber: None,
             catatan: None,
         };
-        let b = semua_basis().await.remove(0);
+        let b = sqlite();
         assert_eq!(b.nama, "sqlite");
         let p = id("mumbulsari");
         let t = Toko::buka(&b.url).await.unwrap();

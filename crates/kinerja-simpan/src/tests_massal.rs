@@ -58,7 +58,9 @@ async fn a_bulk_load_writes_what_an_import_writes() {
             assert_eq!(&t.muat(&nasional::id_opd(k, j)).await.unwrap(), d);
         }
         // The same data sets imported one by one into a second database: the same rows.
-        let b2 = semua_basis().await.pop().unwrap();
+        let b2 = crate::uji::postgres()
+            .await
+            .expect("a PostgreSQL server, as for `b`");
         let t2 = Toko::buka(&b2.url).await.unwrap();
         for d in &data {
             t2.impor(d, None, ModeImpor::Gabung, &pelaku())

@@ -92,7 +92,16 @@ impl Basis {
     }
 }
 
+/// Both backends: SQLite always, PostgreSQL when the test server answers.
 pub async fn semua_basis() -> Vec<Basis> {
+    let mut v = vec![sqlite()];
+    v.extend(postgres().await);
+    v
+}
+
+/// A fresh SQLite file only, for tests whose subject is not the storage backend. Taking one
+/// element of `semua_basis` instead would make a PostgreSQL database that nobody drops.
+pub fn sqlite() -> Basis {
     static M: AtomicUsize = AtomicUsize::new(0);
     let berkas = std::env::temp_dir().join(format!(
         "kinerja-uji-{}-{}.db",
@@ -100,17 +109,18 @@ pub async fn semua_basis() -> Vec<Basis> {
         M.fetch_add(1, Ordering::SeqCst)
     ));
     let _ = std::fs::remove_file(&berkas);
-    let mut v = vec![Basis {
+    Basis {
         nama: "sqlite",
         url: berkas.to_string_lossy().into_owned(),
         berkas: Some(berkas),
-    }];
-    if let Some(url) = pg_baru().await {
-        v.push(Basis {
-            nama: "postgres",
-            url,
-            berkas: None,
-        });
     }
-    v
+}
+
+/// A fresh PostgreSQL database, or `None` (with a message) when no server answers outside CI.
+pub async fn postgres() -> Option<Basis> {
+    Some(Basis {
+        nama: "postgres",
+        url: pg_baru().await?,
+        berkas: None,
+    })
 }

@@ -166,7 +166,7 @@ async fn the_form_and_basic_share_one_count_and_a_stranger_locks_nobody_out() {
 
 #[tokio::test]
 async fn unknown_names_cost_a_hash_like_known_ones() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let n = siap(&b.url).await;
     let dari = "198.51.100.30";
     // Each refused login ran exactly one argon2 check, whether the name exists or not (before,
@@ -185,7 +185,7 @@ async fn unknown_names_cost_a_hash_like_known_ones() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_hashing_pool_answers_503_with_retry_after() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let mut n = siap(&b.url).await;
     // One check at a time and none waiting: of 16 simultaneous Basic requests (a check takes
     // tens of milliseconds), one is checked at a time and the others are told to come back.

@@ -315,7 +315,7 @@ async fn the_openapi_document_lists_every_route() {
 async fn every_text_field_of_a_realisasi_through_the_api_is_bounded() {
     use kinerja_core::angka::format_angka;
     use kinerja_core::validasi::batas_medan;
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let app = siap(&b.url).await;
     let put = "/api/v1/instansi/mumbulsari/realisasi";
     let j = Some("application/json");

@@ -286,7 +286,7 @@ async fn hostile_text_and_numbers_are_a_4xx_without_the_databases_words() {
 
 #[tokio::test]
 async fn every_route_carries_the_security_headers() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     for (metode, jalur) in kinerja_web::rute_terdaftar() {
         let alamat = uri(jalur);
@@ -324,7 +324,7 @@ async fn every_route_carries_the_security_headers() {
 
 #[tokio::test]
 async fn cookies_are_secure_over_https_only() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let kue = |h: &axum::http::HeaderMap| -> Vec<String> {
         h.get_all("set-cookie")
@@ -359,7 +359,7 @@ async fn cookies_are_secure_over_https_only() {
 
 #[tokio::test]
 async fn the_banner_never_echoes_the_address() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let halaman = "/instansi/mumbulsari/tahun/2020/realisasi";
     let (s, _, html) = u

@@ -92,7 +92,7 @@ async fn setujui_tahunan(toko: &Toko) {
 
 #[tokio::test]
 async fn a_locked_period_is_409_on_the_page_and_in_the_api() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     setujui_tahunan(&u.toko).await;
     // The entry page again, with the reason among its messages.
@@ -135,7 +135,7 @@ async fn a_locked_period_is_409_on_the_page_and_in_the_api() {
 
 #[tokio::test]
 async fn a_workflow_step_that_does_not_follow_is_409() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     // Approving a period nobody submitted.
     let j = u
@@ -150,7 +150,7 @@ async fn a_workflow_step_that_does_not_follow_is_409() {
 
 #[tokio::test]
 async fn an_internal_error_shows_the_request_id_and_not_its_text() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let j = u.ambil("/").await;
     assert_eq!(j.status, StatusCode::OK);

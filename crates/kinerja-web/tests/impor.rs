@@ -148,7 +148,7 @@ async fn an_upload_is_previewed_and_applied_only_when_confirmed() {
 
 #[tokio::test]
 async fn a_stale_preview_and_a_bad_file_change_nothing() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let (_, _, ekspor) = u
         .kirim(

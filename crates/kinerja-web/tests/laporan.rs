@@ -106,7 +106,7 @@ fn mum() -> InstansiId {
 
 #[tokio::test]
 async fn the_narrative_is_saved_from_the_form_and_kept_as_typed_after_an_error() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let (s, ke, _) = u
         .post(
@@ -254,7 +254,7 @@ async fn an_accepted_finding_leaves_the_open_count() {
 
 #[tokio::test]
 async fn a_realisasi_value_is_removed_explicitly() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let (_, html) = u.get(Some("op"), &format!("{DASAR}/realisasi")).await;
     assert!(
@@ -291,7 +291,7 @@ async fn a_realisasi_value_is_removed_explicitly() {
 
 #[tokio::test]
 async fn a_published_years_report_is_public_and_its_reviu_is_not() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     assert_eq!(
         u.get(None, &format!("{DASAR}/laporan")).await.0,
@@ -328,7 +328,7 @@ async fn a_published_years_report_is_public_and_its_reviu_is_not() {
 async fn every_text_field_of_the_report_form_is_bounded_by_its_kind() {
     use kinerja_core::angka::format_angka;
     use kinerja_core::validasi::batas_medan;
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let d = u.toko.muat(&mum()).await.unwrap();
     let lap = d.laporan.iter().find(|l| l.tahun.get() == 2020).unwrap();

@@ -494,7 +494,7 @@ async fn published_data_is_public() {
 
 #[tokio::test]
 async fn a_form_without_the_sessions_csrf_token_is_refused() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let (_, token, _) = u.sesi.iter().find(|(s, _, _)| *s == OperatorMilik).unwrap();
     for body in ["", "csrf=", "csrf=salah", "r.I-S1-1.tw1=5"] {
@@ -513,7 +513,7 @@ async fn a_form_without_the_sessions_csrf_token_is_refused() {
 
 #[tokio::test]
 async fn a_refusal_keeps_the_users_frame() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let (status, html) = u
         .halaman(OperatorLain, "/instansi/mumbulsari/tahun/2020")
@@ -532,7 +532,7 @@ async fn a_refusal_keeps_the_users_frame() {
 
 #[tokio::test]
 async fn the_audit_trail_of_one_indicator() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let (status, html) = u
         .halaman(

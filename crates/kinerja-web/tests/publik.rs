@@ -243,7 +243,7 @@ async fn no_public_answer_contains_unpublished_data() {
 /// can fail (before `terbit::untuk_publik`, 2020's public dashboard showed 2021 in its trend).
 #[tokio::test]
 async fn the_unpublished_values_reach_an_admins_pages() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let toko = Toko::buka(&b.url).await.unwrap();
     let p = Pelaku {
         pengguna: "uji".into(),

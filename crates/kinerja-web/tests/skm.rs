@@ -88,7 +88,7 @@ async fn siap(url: &str) -> Uji {
 
 #[tokio::test]
 async fn an_uploaded_survey_becomes_the_indicators_realisasi() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let m = InstansiId::new("mumbulsari").unwrap();
     let sebelum = u.toko.muat(&m).await.unwrap();
@@ -159,7 +159,7 @@ async fn an_uploaded_survey_becomes_the_indicators_realisasi() {
 
 #[tokio::test]
 async fn a_bad_row_is_refused_unless_skipped_and_then_recorded() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
     let m = InstansiId::new("mumbulsari").unwrap();
     // Row 3 (the second respondent) answers 7 to U2.

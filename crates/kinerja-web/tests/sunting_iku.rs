@@ -139,7 +139,7 @@ async fn the_decree_in_force_is_saved_with_one_audit_row_and_errors_beside_field
 
 #[tokio::test]
 async fn another_instansis_operator_is_refused() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let (sesi, csrf) =
         bersama::akun_bersesi(&u.toko, "op-lain", "operator", Some("jember"), "x".into()).await;

@@ -293,7 +293,7 @@ async fn a_signed_pk_is_locked_and_a_pk_perubahan_is_a_new_version() {
 
 #[tokio::test]
 async fn another_instansis_operator_is_refused() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let (sesi, csrf) =
         bersama::akun_bersesi(&u.toko, "op-lain", "operator", Some("jember"), "x".into()).await;
@@ -315,7 +315,7 @@ async fn another_instansis_operator_is_refused() {
 
 #[tokio::test]
 async fn the_pk_downloads_as_a_pdf_marked_draft_until_signed() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let (s, _, html) = kirim(
         &u.app,

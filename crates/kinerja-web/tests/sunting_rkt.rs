@@ -192,7 +192,7 @@ async fn the_rkt_of_a_year_is_edited_as_one_form() {
 
 #[tokio::test]
 async fn a_year_without_an_rkt_gets_one_and_another_operator_is_refused() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     assert!(!data(&u).await.rkt.iter().any(|r| r.tahun.get() == 2019));
     let (s, html) = buka(&u, &ubah(2019)).await;

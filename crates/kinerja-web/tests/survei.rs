@@ -209,7 +209,7 @@ async fn a_respondent_answers_once_and_every_refusal_says_why() {
 
 #[tokio::test]
 async fn an_address_over_its_limit_and_an_expired_form_are_refused() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url, |n| n.survei.batas.per_alamat = 2).await;
     for j in ["1", "2"] {
         let t = u.token("/survei/mumbulsari").await;
@@ -257,7 +257,7 @@ async fn an_address_over_its_limit_and_an_expired_form_are_refused() {
 
 #[tokio::test]
 async fn the_poster_carries_the_surveys_address_as_a_qr_code() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url, |_| {}).await;
     let (s, _, html) = bersama::kirim(
         &u.app,
@@ -307,7 +307,7 @@ fn isian(j: &str, profil: [&str; 4], layanan: &str) -> IsianSurvei {
 
 #[tokio::test]
 async fn the_hosted_survey_becomes_the_realisasi_as_an_upload_does() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url, |_| {}).await;
     let m = InstansiId::new("mumbulsari").unwrap();
     let (sesi, csrf) =

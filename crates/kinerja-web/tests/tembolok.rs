@@ -100,7 +100,7 @@ impl Uji {
 
 #[tokio::test]
 async fn a_save_is_on_the_next_dashboard_and_no_viewer_sees_anothers_frame() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = siap(&b.url).await;
 
     let p1 = u.dasbor(Some(PIMPINAN)).await;

@@ -27,7 +27,7 @@ fn kinerja(args: &[&str]) -> Output {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn web_downloads_are_the_commands_files_byte_for_byte() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let toko = Toko::buka(&b.url).await.unwrap();
     let p = Pelaku {
         pengguna: "uji".into(),

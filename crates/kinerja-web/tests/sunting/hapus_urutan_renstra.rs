@@ -6,7 +6,7 @@ use super::*;
 /// a removal posted without the confirmation is sent there and removes nothing.
 #[tokio::test]
 async fn a_removal_is_confirmed_on_its_own_page_first() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let hapus = "/instansi/mumbulsari/tahun/2020/rencana/hapus";
     let (_, html) = buka(&u, UBAH).await;
@@ -92,7 +92,7 @@ async fn a_removal_is_confirmed_on_its_own_page_first() {
 /// beside the form and nothing written.
 #[tokio::test]
 async fn rows_move_up_and_down_and_the_order_is_kept_in_the_data() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let geser = |id: &'static str, aksi: &'static str| {
         [
@@ -142,7 +142,7 @@ async fn rows_move_up_and_down_and_the_order_is_kept_in_the_data() {
 /// number when only its subject is given.
 #[tokio::test]
 async fn the_renstras_legal_basis_is_edited_with_the_period() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let (_, html) = buka(&u, UBAH).await;
     assert!(
@@ -211,7 +211,7 @@ async fn the_renstras_legal_basis_is_edited_with_the_period() {
 /// kebijakan under it; a strategi with a kebijakan is not removed.
 #[tokio::test]
 async fn strategi_and_kebijakan_rows_are_edited_in_the_renstra_editor() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let (_, html) = buka(&u, UBAH).await;
     assert!(

@@ -88,7 +88,7 @@ fn form_i_s1_1<'a>(ganti: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
 
 #[tokio::test]
 async fn the_editor_shows_the_stored_plan() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let (s, html) = buka(&u, UBAH).await;
     assert_eq!(s, StatusCode::OK, "{html}");
@@ -166,7 +166,7 @@ async fn a_saved_indicator_is_one_audited_change_per_record() {
 
 #[tokio::test]
 async fn a_field_error_is_beside_the_field_and_keeps_what_was_typed() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let sebelum = data(&u).await;
     let (s, _, html) = kirim(
@@ -230,7 +230,7 @@ async fn a_sasaran_in_use_is_not_removed_and_the_message_names_what_uses_it() {
 
 #[tokio::test]
 async fn a_new_sasaran_with_an_indicator_and_targets_then_removed_again() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let (s, _, html) = kirim(
         &u.app,
@@ -342,7 +342,7 @@ async fn a_new_sasaran_with_an_indicator_and_targets_then_removed_again() {
 
 #[tokio::test]
 async fn a_program_code_and_pagu_are_read_the_indonesian_way() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let medan = |kode: &'static str, pagu: &'static str| {
         vec![
@@ -392,7 +392,7 @@ async fn a_program_code_and_pagu_are_read_the_indonesian_way() {
 
 #[tokio::test]
 async fn another_instansis_operator_is_refused() {
-    let b = kinerja_simpan::uji::semua_basis().await.remove(0);
+    let b = kinerja_simpan::uji::sqlite();
     let u = bersama::operator(&b.url).await;
     let (sesi, csrf) =
         bersama::akun_bersesi(&u.toko, "op-lain", "operator", Some("jember"), "x".into()).await;
