@@ -65,30 +65,65 @@ async fn pg_baru() -> Option<String> {
     Some(format!("{dasar}/{nama}"))
 }
 
+/// A throwaway database. `selesai` removes it; one dropped without `selesai` (a test that
+/// panicked, or kept only one of `semua_basis`) is removed on drop, so none outlives its test.
 pub struct Basis {
     pub nama: &'static str,
     pub url: String,
     berkas: Option<PathBuf>,
+    selesai: bool,
 }
 
 impl Basis {
-    pub async fn selesai(self) {
-        use sqlx::Connection;
-        if let Some(b) = &self.berkas {
-            for akhiran in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{akhiran}", b.display()));
-            }
-        }
+    pub async fn selesai(mut self) {
+        self.selesai = true;
+        hapus_berkas(&self.berkas);
         if self.nama == "postgres" {
-            let nama = self.url.rsplit('/').next().unwrap().to_string();
-            if let Ok(mut c) = sqlx::PgConnection::connect(&url_pg_uji()).await {
-                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {nama} WITH (FORCE)"
-                )))
-                .execute(&mut c)
-                .await;
-            }
+            hapus_pg(&self.url).await;
         }
+    }
+}
+
+impl Drop for Basis {
+    fn drop(&mut self) {
+        if self.selesai {
+            return;
+        }
+        hapus_berkas(&self.berkas);
+        if self.nama == "postgres" {
+            // Drop may run inside a runtime (which cannot block on another future): the
+            // database is dropped from a thread with a runtime of its own.
+            let url = self.url.clone();
+            let _ = std::thread::spawn(move || {
+                if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    rt.block_on(hapus_pg(&url));
+                }
+            })
+            .join();
+        }
+    }
+}
+
+fn hapus_berkas(berkas: &Option<PathBuf>) {
+    if let Some(b) = berkas {
+        for akhiran in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{akhiran}", b.display()));
+        }
+    }
+}
+
+async fn hapus_pg(url: &str) {
+    use sqlx::Connection;
+    let nama = url.rsplit('/').next().unwrap_or_default();
+    if let Ok(mut c) = sqlx::PgConnection::connect(&url_pg_uji()).await {
+        let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS {nama} WITH (FORCE)"
+        )))
+        .execute(&mut c)
+        .await;
     }
 }
 
@@ -113,6 +148,7 @@ pub fn sqlite() -> Basis {
         nama: "sqlite",
         url: berkas.to_string_lossy().into_owned(),
         berkas: Some(berkas),
+        selesai: false,
     }
 }
 
@@ -122,5 +158,42 @@ pub async fn postgres() -> Option<Basis> {
         nama: "postgres",
         url: pg_baru().await?,
         berkas: None,
+        selesai: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database left behind by a test that panicked or kept only one of `semua_basis` is
+    /// dropped with its `Basis`; `.ci/run` also fails when any is left after the tests.
+    #[tokio::test]
+    async fn a_database_dropped_without_selesai_is_removed() {
+        use sqlx::Connection;
+        let s = sqlite();
+        std::fs::write(&s.url, b"").unwrap();
+        let berkas = s.url.clone();
+        drop(s);
+        assert!(!Path::new(&berkas).exists(), "{berkas} removed");
+
+        let Some(b) = postgres().await else {
+            return;
+        };
+        let nama = b.url.rsplit('/').next().unwrap().to_string();
+        let mut c = sqlx::PgConnection::connect(&url_pg_uji()).await.unwrap();
+        let ada = async |c: &mut sqlx::PgConnection| -> i64 {
+            sqlx::query_scalar("SELECT count(*) FROM pg_database WHERE datname = $1")
+                .bind(&nama)
+                .fetch_one(c)
+                .await
+                .unwrap()
+        };
+        assert_eq!(ada(&mut c).await, 1, "{nama} made");
+        // Dropped inside this runtime, with a connection of the test's own open to it.
+        let mut terbuka = sqlx::PgConnection::connect(&b.url).await.unwrap();
+        sqlx::query("SELECT 1").execute(&mut terbuka).await.unwrap();
+        drop(b);
+        assert_eq!(ada(&mut c).await, 0, "{nama} dropped with its Basis");
+    }
 }
