@@ -11,31 +11,12 @@
 
 use arbitrary::Arbitrary;
 use calamine::{Cell, CellErrorType, Data, ExcelDateTime, ExcelDateTimeType, Range};
-use kinerja_fuzz::{opsi_baca, opsi_hitung};
+use kinerja_fuzz::{Kepala, opsi_baca, opsi_hitung};
 use libfuzzer_sys::fuzz_target;
-
-const PROFIL: [&str; 8] = [
-    "Jenis Layanan",
-    "Jenis Kelamin",
-    "Umur",
-    "Pendidikan",
-    "Pekerjaan",
-    "Tanggal",
-    "group/U3_kecepatan",
-    "Penilaian [U2. Prosedur]",
-];
 
 /// At most this many rows and columns, so a sheet stays small however far it starts.
 const BARIS: usize = 200;
 const KOLOM: usize = 40;
-
-#[derive(Arbitrary, Debug)]
-enum Kepala {
-    Unsur(u8),
-    Profil(u8),
-    Teks(String),
-    Kosong,
-}
 
 #[derive(Arbitrary, Debug)]
 enum Sel {
@@ -88,13 +69,9 @@ fn susun(l: &Lembar) -> Range<Data> {
     let c0 = l.kolom_awal.min(u32::MAX - KOLOM as u32);
     let mut sel = Vec::new();
     for (i, k) in l.kepala.iter().take(KOLOM).enumerate() {
-        let isi = match k {
-            Kepala::Unsur(n) => format!("U{}", n % 16),
-            Kepala::Profil(n) => PROFIL[usize::from(*n) % PROFIL.len()].to_string(),
-            Kepala::Teks(t) => t.clone(),
-            Kepala::Kosong => continue,
-        };
-        sel.push(Cell::new((r0, c0 + i as u32), Data::String(isi)));
+        if let Some(t) = k.teks() {
+            sel.push(Cell::new((r0, c0 + i as u32), Data::String(t)));
+        }
     }
     for (j, baris) in l.baris.iter().take(BARIS).enumerate() {
         for (i, s) in baris.iter().take(KOLOM).enumerate() {

@@ -4,28 +4,9 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use kinerja_fuzz::{baca_xlsx, berkas_sementara, biarkan_panik_calamine};
+use kinerja_fuzz::{Kepala, baca_xlsx, berkas_sementara, biarkan_panik_calamine};
 use libfuzzer_sys::fuzz_target;
 use rust_xlsxwriter::{Format, Workbook};
-
-const PROFIL: [&str; 8] = [
-    "Jenis Layanan",
-    "Jenis Kelamin",
-    "Umur",
-    "Pendidikan",
-    "Pekerjaan",
-    "Tanggal",
-    "group/U3_kecepatan",
-    "Penilaian [U2. Prosedur]",
-];
-
-#[derive(Arbitrary, Debug)]
-enum Kepala {
-    Unsur(u8),
-    Profil(u8),
-    Teks(String),
-    Kosong,
-}
 
 #[derive(Arbitrary, Debug)]
 enum Sel {
@@ -67,14 +48,9 @@ fn susun(l: &Lembar) -> Option<Vec<u8>> {
     let r0 = u32::from(l.baris_awal % 4);
     let c0 = u16::from(l.kolom_awal % 4);
     for (i, k) in l.kepala.iter().take(40).enumerate() {
-        let c = c0 + i as u16;
-        match k {
-            Kepala::Unsur(n) => ws.write_string(r0, c, format!("U{}", n % 16)),
-            Kepala::Profil(n) => ws.write_string(r0, c, PROFIL[usize::from(*n) % PROFIL.len()]),
-            Kepala::Teks(t) => ws.write_string(r0, c, t),
-            Kepala::Kosong => continue,
+        if let Some(t) = k.teks() {
+            ws.write_string(r0, c0 + i as u16, t).ok()?;
         }
-        .ok()?;
     }
     for (j, baris) in l.baris.iter().take(200).enumerate() {
         let r = r0 + 1 + j as u32;

@@ -85,3 +85,38 @@ pub fn biarkan_panik_calamine() {
         batalkan(info);
     }));
 }
+
+/// A header cell of the spreadsheet targets: an unsur code `U0`..`U15`, a profile column the
+/// readers know (or a form tool's label for an unsur), any text, or none.
+#[derive(arbitrary::Arbitrary, Debug)]
+pub enum Kepala {
+    Unsur(u8),
+    Profil(u8),
+    Teks(String),
+    Kosong,
+}
+
+impl Kepala {
+    const PROFIL: [&str; 8] = [
+        "Jenis Layanan",
+        "Jenis Kelamin",
+        "Umur",
+        "Pendidikan",
+        "Pekerjaan",
+        "Tanggal",
+        "group/U3_kecepatan",
+        "Penilaian [U2. Prosedur]",
+    ];
+
+    /// The cell's text; `None` leaves the cell out.
+    pub fn teks(&self) -> Option<String> {
+        match self {
+            Kepala::Unsur(n) => Some(format!("U{}", n % 16)),
+            Kepala::Profil(n) => {
+                Some(Self::PROFIL[usize::from(*n) % Self::PROFIL.len()].to_string())
+            }
+            Kepala::Teks(t) => Some(t.clone()),
+            Kepala::Kosong => None,
+        }
+    }
+}
