@@ -26,7 +26,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/static/kinerja.css",
         200,
-        "613aa2dac6042236cd96695fc7e910ead8d77a72b6a78d124c8a849aef6e78d2",
+        "addbb43f9fdab724fc1bbeba83155ce3be4faaa2286ab270dd255fb3b5cdb906",
     ),
     (
         "/masuk",
@@ -36,7 +36,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/panduan",
         200,
-        "988a464eb9cbb6fdd5fc571cec6141f647a05a6b78885fbf1a887b2f2200cddb",
+        "0870ef1a0792e38093ef447616815c27e82ac4e2a0acae23603acbb0f62199f7",
     ),
     (
         "/instansi/mumbulsari/tahun/2020",
@@ -76,7 +76,7 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/kabupaten/jember/tahun/2020",
         200,
-        "eec64f96f9cea166937c4dc9d203889127bc8ed41ae33ea59e2aaf03ecb02b92",
+        "ddbf6164c6ae04e101db272fe35700eae183a1b4f10edc652d322ad16c2bc508",
     ),
     (
         "/instansi/opd-01/tahun/2021",
@@ -91,17 +91,17 @@ const SIDIK: &[(&str, u16, &str)] = &[
     (
         "/kabupaten/kab/tahun/2021",
         200,
-        "44b172be435e916499ace6ffbdb0c66a5ced29a2e11f4867310518f5c1a45c19",
+        "cd7e70d48bbc14cb5d2a6f38c81cfd529045d73756f35bf3f48c482cccdd7068",
     ),
     (
         "/kabupaten/kab/tahun/2021?urut=capaian",
         200,
-        "ef9f4cf571164a26d80e60fb3693d5f59e2b958e24373ddeea5540e0c7ebd630",
+        "3cf7a85084979555184da58c6dd5c3dd69ae4bfe03e4bf640cab04784b3cc27f",
     ),
     (
         "/kabupaten/kab/tahun/2021?urut=serapan",
         200,
-        "8f87a4439f729ff54d7a9d3830e1de1665410f9ee5e10ef90692f1ed3f5b76af",
+        "8611df9d066597af48adfb61c9f8959f41e66360fa1156cbc80fe3989607a4be",
     ),
     (
         "/instansi/mumbulsari/tahun/2021",
