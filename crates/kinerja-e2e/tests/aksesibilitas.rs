@@ -1,7 +1,8 @@
 //! Every page of the web interface checked with axe-core in Chromium: no violation of impact
 //! "serious" or "critical" (WCAG 2.x A/AA rules and axe's best practices), on the public pages
 //! and on every page an operator and a pereviu open; each page has its own title, does not
-//! scroll sideways on a 360 px screen, and on a 1024 px window no table scrolls sideways either. The pages are the router's own
+//! scroll sideways on a 360 px screen, and on a 1024 px window no table scrolls sideways
+//! either. The pages are the router's own
 //! (`kinerja_web::rute_terdaftar`): a new page is checked without being listed here.
 //!
 //! axe-core comes from the npm registry (`.ci/run` installs it into `target/axe`; elsewhere
